@@ -1,0 +1,143 @@
+//! The `zhifa` command line: parse arguments (clap), call store + domain, print Chinese text
+//! or JSON. No legal rule lives here.
+
+mod calendar;
+mod init;
+mod powers;
+mod settings;
+mod text;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "zhifa",
+    version,
+    about = "执法案卷台：乡镇综合行政执法案件管理",
+    long_about = "执法案卷台（zhifa）：乡镇综合行政执法队的案件库、权限清单与期限计算。\n数据保存在一个 SQLite 文件中，默认位于用户数据目录，可用 --db 或环境变量 ZHIFA_DB 指定。"
+)]
+pub struct Cli {
+    /// 数据库文件路径（默认：用户数据目录下的 zhifa.sqlite3）
+    #[arg(long, global = true, env = "ZHIFA_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// 新建数据库：机关信息、权限清单模板、节假日表
+    Init(init::InitArgs),
+    /// 权限清单：列表、详情、校验、导入
+    #[command(subcommand)]
+    Powers(powers::PowersCommand),
+    /// 工作日历：期限计算、导入节假日表
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
+    /// 机关设置：查看、修改
+    #[command(subcommand)]
+    Settings(settings::SettingsCommand),
+}
+
+/// `--json` flag shared by commands that print data.
+#[derive(Debug, Clone, Copy, Args)]
+pub(crate) struct JsonFlag {
+    /// 以 JSON 输出
+    #[arg(long)]
+    json: bool,
+}
+
+/// What a command failed with: a message for the user, already in Chinese.
+#[derive(Debug)]
+pub(crate) struct CliError(pub String);
+
+impl<E: std::fmt::Display> From<E> for CliError {
+    fn from(e: E) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+pub(crate) type CliResult = Result<(), CliError>;
+
+/// Global context handed to each command.
+pub(crate) struct Context {
+    db: Option<PathBuf>,
+}
+
+impl Context {
+    /// The database path: `--db`, else `ZHIFA_DB` (both via clap), else the data directory.
+    fn db_path(&self) -> Result<PathBuf, CliError> {
+        match &self.db {
+            Some(p) => Ok(p.clone()),
+            None => crate::paths::default_db_path().ok_or_else(|| {
+                CliError("无法确定用户数据目录（没有 HOME？），请用 --db 指定数据库文件".into())
+            }),
+        }
+    }
+
+    fn open_store(&self) -> Result<Store, CliError> {
+        Ok(Store::open(&self.db_path()?)?)
+    }
+}
+
+/// Entry point for the binary: parses `std::env::args` and runs the command.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version to stdout and usage errors to stderr.
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let _log = crate::logging::init();
+    let ctx = Context { db: cli.db };
+    let result = match cli.command {
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            Ok(())
+        }
+        Some(Command::Init(args)) => init::run(&ctx, args),
+        Some(Command::Powers(cmd)) => powers::run(&ctx, cmd),
+        Some(Command::Calendar(cmd)) => calendar::run(&ctx, cmd),
+        Some(Command::Settings(cmd)) => settings::run(&ctx, cmd),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError(msg)) => {
+            tracing::warn!(error = %msg, "command failed");
+            eprintln!("错误：{msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads a text file a user named, with Chinese messages for the usual failures.
+pub(crate) fn read_text_file(path: &std::path::Path) -> Result<String, CliError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        CliError(match e.kind() {
+            std::io::ErrorKind::NotFound => format!("找不到文件：{}", path.display()),
+            std::io::ErrorKind::PermissionDenied => format!("没有权限读取文件：{}", path.display()),
+            _ => format!("无法读取文件 {}：{e}", path.display()),
+        })
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        CliError(format!(
+            "文件 {} 不是 UTF-8 编码（第 {} 字节处），请用文本编辑器另存为 UTF-8 后再试",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}

@@ -1,0 +1,250 @@
+//! `zhifa powers`: the catalog — list, show, validate a file, import a file.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::text::{clean, pad};
+use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
+use crate::domain::catalog::{describe_bounds, Catalog, CatalogBuilder, PartyType};
+use crate::domain::chinese;
+use crate::domain::field::Field;
+use crate::store::PowerVersion;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum PowersCommand {
+    /// 列出权限清单事项
+    List {
+        /// 只列一个领域，例如 城市管理 或 CG
+        #[arg(long)]
+        field: Option<String>,
+        /// 列出该日期有效的事项（默认今天），例如 2024-05-01
+        #[arg(long)]
+        at: Option<String>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 查看一项事项的详情：条款、法定幅度、裁量阶次
+    Show {
+        /// 事项编码，例如 HJ-001
+        code: String,
+        /// 查看该日期有效的版本（默认今天）
+        #[arg(long)]
+        at: Option<String>,
+        /// 列出该事项的全部版本
+        #[arg(long)]
+        history: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 校验清单文件（TOML 或 JSON），不写数据库
+    Validate {
+        file: PathBuf,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 导入本乡镇正式公布的清单：全部成功或不做任何修改
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+fn date_or_today(at: Option<&str>) -> Result<NaiveDate, CliError> {
+    match at {
+        Some(s) => Ok(chinese::parse_date(s)?),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
+    match cmd {
+        PowersCommand::List { field, at, json } => {
+            let field = match field {
+                Some(f) => Some(Field::parse(&f).ok_or_else(|| {
+                    CliError(format!(
+                        "未知领域“{f}”，可选：{}",
+                        Field::ALL.map(|f| format!("{}({})", f.name(), f.code_prefix())).join("、")
+                    ))
+                })?),
+                None => None,
+            };
+            let date = date_or_today(at.as_deref())?;
+            let powers = ctx.open_store()?.powers_on(date, field)?;
+            if json.json {
+                return print_json(&powers);
+            }
+            print_list(&powers, date);
+            Ok(())
+        }
+        PowersCommand::Show { code, at, history, json } => {
+            let store = ctx.open_store()?;
+            let code = code.trim().to_ascii_uppercase();
+            if history {
+                let versions = store.power_history(&code)?;
+                if versions.is_empty() {
+                    return Err(CliError(format!("清单中没有编码为 {code} 的事项")));
+                }
+                if json.json {
+                    return print_json(&versions);
+                }
+                for v in &versions {
+                    print_power(v);
+                    println!();
+                }
+                return Ok(());
+            }
+            let date = date_or_today(at.as_deref())?;
+            let Some(v) = store.power_on(&code, date)? else {
+                let known = !store.power_history(&code)?.is_empty();
+                return Err(CliError(if known {
+                    format!("{code} 在 {date} 没有有效版本；用 --history 查看全部版本")
+                } else {
+                    format!("清单中没有编码为 {code} 的事项；用 zhifa powers list 查看全部编码")
+                }));
+            };
+            if json.json {
+                return print_json(&v);
+            }
+            print_power(&v);
+            Ok(())
+        }
+        PowersCommand::Validate { file, json } => {
+            let catalog = load_file(&file, json.json)?;
+            if json.json {
+                return print_json(&serde_json::json!({
+                    "ok": true,
+                    "powers": catalog.powers.len(),
+                    "by_field": by_field_json(&catalog),
+                }));
+            }
+            println!("校验通过：{}，共 {} 项", file.display(), catalog.powers.len());
+            print_counts(&catalog);
+            Ok(())
+        }
+        PowersCommand::Import { file, json } => {
+            let catalog = load_file(&file, json.json)?;
+            let mut store = ctx.open_store()?;
+            let report = store.import_catalog(&catalog, &file.display().to_string())?;
+            tracing::info!(file = %file.display(), added = report.added.len(), changed = report.changed.len(), "catalog imported");
+            if json.json {
+                return print_json(&report);
+            }
+            println!(
+                "已导入“{}”（版本 {}，自 {} 起）：新增 {} 项，修改 {} 项（旧版本保留给已有案件），停用 {} 项，未变 {} 项",
+                clean(&catalog.meta.name),
+                clean(&catalog.meta.version),
+                catalog.meta.effective_from,
+                report.added.len(),
+                report.changed.len(),
+                report.retired.len(),
+                report.unchanged
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Reads and checks a catalog file; on problems prints each one and fails.
+fn load_file(path: &std::path::Path, json: bool) -> Result<Catalog, CliError> {
+    let text = read_text_file(path)?;
+    let name = path.display().to_string();
+    let mut builder = CatalogBuilder::new();
+    builder.add_text(&name, &text);
+    builder.finish().map_err(|issues| {
+        if json {
+            let _ = print_json(&serde_json::json!({ "ok": false, "issues": issues }));
+        } else {
+            for issue in &issues {
+                eprintln!("{}", clean(&issue.to_string()));
+            }
+        }
+        CliError(format!("清单文件有 {} 处问题，未做任何修改", issues.len()))
+    })
+}
+
+fn by_field_json(c: &Catalog) -> serde_json::Value {
+    c.count_by_field()
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(f, n)| (f.name().to_string(), serde_json::Value::from(n)))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+fn print_counts(c: &Catalog) {
+    let parts: Vec<String> = c
+        .count_by_field()
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(f, n)| format!("{f} {n}"))
+        .collect();
+    println!("{}", parts.join("，"));
+}
+
+fn print_list(powers: &[PowerVersion], date: NaiveDate) {
+    let mut current: Option<Field> = None;
+    for v in powers {
+        let p = &v.power;
+        if current != Some(p.field) {
+            let n = powers.iter().filter(|x| x.power.field == p.field).count();
+            println!("【{}】{} 项", p.field, n);
+            current = Some(p.field);
+        }
+        println!(
+            "  {}  {}  {}",
+            p.code,
+            pad(&p.subfield, 10),
+            clean(&p.name)
+        );
+    }
+    println!("共 {} 项（{} 有效）", powers.len(), date);
+}
+
+fn print_power(v: &PowerVersion) {
+    let p = &v.power;
+    println!("{}  {}", p.code, clean(&p.name));
+    println!(
+        "领域：{} / {}    以本机关名义行使：{}",
+        p.field,
+        clean(&p.subfield),
+        if p.own_name { "是" } else { "否（委托）" }
+    );
+    let kinds: Vec<&str> = p.penalty_kinds.iter().map(|k| k.name()).collect();
+    println!("处罚种类：{}", kinds.join("、"));
+    if let Some(m) = &p.other_measures {
+        println!("并用措施：{}", clean(m));
+    }
+    for prov in &p.violated {
+        println!("违法条款：{prov}");
+    }
+    println!("处罚条款：{}", p.penalty);
+    println!("法定处罚：{}", p.statutory.summary());
+    if let Some(note) = &p.statutory.note {
+        println!("说明：{}", clean(note));
+    }
+    if !p.tiers.is_empty() {
+        println!("裁量阶次：");
+        for t in &p.tiers {
+            let ranges: Vec<String> = PartyType::ALL
+                .into_iter()
+                .filter_map(|party| {
+                    t.bounds(party).map(|b| {
+                        format!("{} {}", party.name(), describe_bounds(&p.statutory, b))
+                    })
+                })
+                .collect();
+            let ranges = if ranges.is_empty() { String::new() } else { format!("  {}", ranges.join("；")) };
+            println!("  [{}]{ranges}", t.name.name());
+            println!("      情形：{}", clean(&t.condition));
+            if let Some(m) = &t.measures {
+                println!("      措施：{}", clean(m));
+            }
+        }
+    }
+    let from = p.effective_from.map(|d| d.to_string()).unwrap_or_default();
+    let to = p.effective_to.map(|d| d.to_string()).unwrap_or_else(|| "今".to_string());
+    println!("版本：第 {} 版，{from} 至 {to}", v.version);
+}

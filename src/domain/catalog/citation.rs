@@ -1,0 +1,162 @@
+//! How provisions and ranges read in Chinese, for lists, documents and messages.
+
+use std::fmt;
+
+use super::{Bounds, Provision, Statutory, StatutoryKind};
+use crate::domain::chinese::{self, numeral};
+use crate::domain::money::Dec4;
+
+/// The full title of a statute: national laws (titles ending in 法, not 办法) carry the
+/// 中华人民共和国 prefix; 条例, 办法 and interpretations do not.
+pub fn law_title(short: &str) -> String {
+    let is_national_law = short.ends_with('法')
+        && !short.ends_with("办法")
+        && !short.starts_with("中华人民共和国")
+        && !short.contains('《');
+    if is_national_law {
+        format!("《中华人民共和国{short}》")
+    } else {
+        format!("《{short}》")
+    }
+}
+
+impl Provision {
+    /// `第一百一十九条第一款第（二）项`.
+    pub fn article_text(&self) -> String {
+        let mut s = format!("第{}条", numeral(self.article));
+        if let Some(p) = self.paragraph {
+            s.push_str(&format!("第{}款", numeral(p)));
+        }
+        if let Some(i) = self.item {
+            s.push_str(&format!("第（{}）项", numeral(i)));
+        }
+        s
+    }
+}
+
+impl fmt::Display for Provision {
+    /// `《中华人民共和国大气污染防治法》（2018年10月26日）第一百一十九条第一款`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}（{}）{}",
+            law_title(&self.law),
+            chinese::date(self.version),
+            self.article_text()
+        )
+    }
+}
+
+fn multiple_text(v: Dec4) -> String {
+    format!("{v}倍")
+}
+
+fn percent_text(v: Dec4) -> String {
+    // 0.05 → 5%; Dec4 has four decimals, so percentages keep two.
+    format!("{}%", Dec4(v.0 * 100))
+}
+
+/// A range as it reads in a list or a document, in the unit of the statutory kind:
+/// `500元至2000元`, `2万元以下`, `工程造价5%至10%`, `货值金额5倍至10倍`, `每平方米100元至1000元`.
+pub fn describe_bounds(statutory: &Statutory, b: &Bounds) -> String {
+    let base = statutory.base.as_deref().unwrap_or("");
+    match statutory.kind {
+        StatutoryKind::Range if b.min == Dec4(0) => format!("{}元以下", b.max),
+        StatutoryKind::Range => format!("{}元至{}元", b.min, b.max),
+        StatutoryKind::MaxOnly => format!("{}元以下", b.max),
+        StatutoryKind::PerUnit => format!("每{base}{}元至{}元", b.min, b.max),
+        StatutoryKind::Multiple => {
+            let as_percent = b.max <= Dec4::from_int(1);
+            let show = if as_percent { percent_text } else { multiple_text };
+            if b.min == Dec4(0) {
+                format!("{base}{}以下", show(b.max))
+            } else {
+                format!("{base}{}至{}", show(b.min), show(b.max))
+            }
+        }
+        StatutoryKind::Local => "可处罚款（数额依地方性法规、规章）".to_string(),
+        StatutoryKind::None => "不罚款".to_string(),
+    }
+}
+
+impl Statutory {
+    /// One line per party type: `个人：500元至2000元；单位：1万元至10万元`.
+    pub fn summary(&self) -> String {
+        match self.kind {
+            StatutoryKind::Local | StatutoryKind::None => {
+                describe_bounds(self, &Bounds { min: Dec4(0), max: Dec4(0) })
+            }
+            _ => super::PartyType::ALL
+                .into_iter()
+                .filter_map(|p| {
+                    self.bounds(p)
+                        .map(|b| format!("{}：{}", p.name(), describe_bounds(self, b)))
+                })
+                .collect::<Vec<_>>()
+                .join("；"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prov(law: &str, article: u32, paragraph: Option<u32>, item: Option<u32>) -> Provision {
+        Provision {
+            law: law.into(),
+            version: "2018-10-26".parse().unwrap(),
+            article,
+            paragraph,
+            item,
+        }
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(law_title("大气污染防治法"), "《中华人民共和国大气污染防治法》");
+        assert_eq!(law_title("城市道路管理条例"), "《城市道路管理条例》");
+        assert_eq!(law_title("无证无照经营查处办法"), "《无证无照经营查处办法》");
+    }
+
+    #[test]
+    fn citations() {
+        assert_eq!(
+            prov("大气污染防治法", 119, Some(1), None).to_string(),
+            "《中华人民共和国大气污染防治法》（2018年10月26日）第一百一十九条第一款"
+        );
+        assert_eq!(
+            prov("城市道路管理条例", 42, None, Some(2)).article_text(),
+            "第四十二条第（二）项"
+        );
+    }
+
+    #[test]
+    fn ranges_read_naturally() {
+        let st = |kind, base: Option<&str>| Statutory {
+            kind,
+            base: base.map(Into::into),
+            individual: None,
+            organisation: None,
+            note: None,
+        };
+        let b = |min: i64, max: i64| Bounds { min: Dec4::from_int(min), max: Dec4::from_int(max) };
+        assert_eq!(describe_bounds(&st(StatutoryKind::Range, None), &b(500, 2000)), "500元至2000元");
+        assert_eq!(describe_bounds(&st(StatutoryKind::MaxOnly, None), &b(0, 20000)), "20000元以下");
+        assert_eq!(
+            describe_bounds(
+                &st(StatutoryKind::Multiple, Some("工程造价")),
+                &Bounds { min: Dec4(500), max: Dec4(1000) }
+            ),
+            "工程造价5%至10%"
+        );
+        assert_eq!(
+            describe_bounds(&st(StatutoryKind::Multiple, Some("木材价值")), &b(5, 10)),
+            "木材价值5倍至10倍"
+        );
+        assert_eq!(
+            describe_bounds(&st(StatutoryKind::PerUnit, Some("平方米")), &b(100, 1000)),
+            "每平方米100元至1000元"
+        );
+    }
+}

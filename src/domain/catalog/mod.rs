@@ -1,0 +1,316 @@
+//! The powers catalog (执法权限清单): what the township may punish, under which provisions,
+//! within which statutory range, and with which discretion tiers.
+//!
+//! The text format (TOML or JSON, documented in `assets/catalog/README.md`) deserialises
+//! straight into these types; [`validate`] then checks every legal constraint, and
+//! [`CatalogBuilder`] merges several files into one [`Catalog`] or reports every problem with
+//! its file, item code and reason.
+
+mod citation;
+mod validate;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::field::Field;
+use super::money::Dec4;
+
+pub use validate::{validate, CatalogBuilder, CatalogIssue};
+
+/// A statute provision: law, version, article, paragraph (款) and item (项).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provision {
+    /// Short title as the statute collection names it, e.g. `大气污染防治法`.
+    pub law: String,
+    /// Date of the version cited (the revision or promulgation date).
+    pub version: NaiveDate,
+    pub article: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<u32>,
+}
+
+/// Penalty kinds of 行政处罚法 (2021) Art 9 (townships never impose 行政拘留).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PenaltyKind {
+    #[serde(rename = "警告")]
+    Warning,
+    #[serde(rename = "通报批评")]
+    Criticism,
+    #[serde(rename = "罚款")]
+    Fine,
+    #[serde(rename = "没收违法所得")]
+    ConfiscateGains,
+    #[serde(rename = "没收非法财物")]
+    ConfiscateProperty,
+    #[serde(rename = "暂扣许可证件")]
+    SuspendLicence,
+    #[serde(rename = "降低资质等级")]
+    LowerQualification,
+    #[serde(rename = "吊销许可证件")]
+    RevokeLicence,
+    #[serde(rename = "限制开展生产经营活动")]
+    RestrictBusiness,
+    #[serde(rename = "责令停产停业")]
+    SuspendBusiness,
+    #[serde(rename = "责令关闭")]
+    Close,
+    #[serde(rename = "限制从业")]
+    RestrictPractice,
+    /// Other penalties set by law or 行政法规 (e.g. 限期拆除 where treated as a penalty).
+    #[serde(rename = "其他行政处罚")]
+    Other,
+}
+
+impl PenaltyKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PenaltyKind::Warning => "警告",
+            PenaltyKind::Criticism => "通报批评",
+            PenaltyKind::Fine => "罚款",
+            PenaltyKind::ConfiscateGains => "没收违法所得",
+            PenaltyKind::ConfiscateProperty => "没收非法财物",
+            PenaltyKind::SuspendLicence => "暂扣许可证件",
+            PenaltyKind::LowerQualification => "降低资质等级",
+            PenaltyKind::RevokeLicence => "吊销许可证件",
+            PenaltyKind::RestrictBusiness => "限制开展生产经营活动",
+            PenaltyKind::SuspendBusiness => "责令停产停业",
+            PenaltyKind::Close => "责令关闭",
+            PenaltyKind::RestrictPractice => "限制从业",
+            PenaltyKind::Other => "其他行政处罚",
+        }
+    }
+}
+
+/// The shape of the fine the statute allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatutoryKind {
+    /// Between two amounts in yuan.
+    Range,
+    /// Up to an amount in yuan (minimum 0).
+    MaxOnly,
+    /// A multiple or share of a base (工程造价, 货值, 违法所得 …).
+    Multiple,
+    /// Yuan per unit (元/平方米 …).
+    PerUnit,
+    /// A fine is allowed, but the national text sets no amount (provincial rules do).
+    Local,
+    /// No fine.
+    None,
+}
+
+impl StatutoryKind {
+    /// Whether this kind states amounts (and so needs ranges and tiers).
+    pub fn has_amounts(self) -> bool {
+        matches!(
+            self,
+            StatutoryKind::Range
+                | StatutoryKind::MaxOnly
+                | StatutoryKind::Multiple
+                | StatutoryKind::PerUnit
+        )
+    }
+}
+
+/// An inclusive range of amounts; the unit depends on the [`StatutoryKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bounds {
+    pub min: Dec4,
+    pub max: Dec4,
+}
+
+impl Bounds {
+    pub fn contains(&self, inner: &Bounds) -> bool {
+        self.min <= inner.min && inner.max <= self.max
+    }
+}
+
+/// Who the party is, for choosing the statutory range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyType {
+    /// Natural persons, and individual businesses through their operator.
+    Individual,
+    /// Legal persons and other organisations.
+    Organisation,
+}
+
+impl PartyType {
+    pub const ALL: [PartyType; 2] = [PartyType::Individual, PartyType::Organisation];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PartyType::Individual => "个人",
+            PartyType::Organisation => "单位",
+        }
+    }
+}
+
+/// What the penalty provision allows, in structured form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statutory {
+    pub kind: StatutoryKind,
+    /// The base of a multiple (工程造价 …) or the unit of a per-unit fine (平方米 …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub individual: Option<Bounds>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Bounds>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Statutory {
+    pub fn bounds(&self, party: PartyType) -> Option<&Bounds> {
+        match party {
+            PartyType::Individual => self.individual.as_ref(),
+            PartyType::Organisation => self.organisation.as_ref(),
+        }
+    }
+}
+
+/// Names of discretion tiers (裁量阶次).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TierName {
+    #[serde(rename = "不予处罚")]
+    NoPenalty,
+    #[serde(rename = "减轻")]
+    Mitigated,
+    #[serde(rename = "从轻")]
+    Lighter,
+    #[serde(rename = "轻微")]
+    Minor,
+    #[serde(rename = "一般")]
+    Ordinary,
+    #[serde(rename = "较重")]
+    Serious,
+    #[serde(rename = "严重")]
+    Grave,
+    #[serde(rename = "从重")]
+    Heavier,
+}
+
+impl TierName {
+    pub fn name(self) -> &'static str {
+        match self {
+            TierName::NoPenalty => "不予处罚",
+            TierName::Mitigated => "减轻",
+            TierName::Lighter => "从轻",
+            TierName::Minor => "轻微",
+            TierName::Ordinary => "一般",
+            TierName::Serious => "较重",
+            TierName::Grave => "严重",
+            TierName::Heavier => "从重",
+        }
+    }
+}
+
+/// One discretion tier: when it applies and the range it allows, inside the statutory range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub name: TierName,
+    pub condition: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub individual: Option<Bounds>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Bounds>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<String>,
+}
+
+impl Tier {
+    pub fn bounds(&self, party: PartyType) -> Option<&Bounds> {
+        match party {
+            PartyType::Individual => self.individual.as_ref(),
+            PartyType::Organisation => self.organisation.as_ref(),
+        }
+    }
+}
+
+/// One enforcement power of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Power {
+    pub code: String,
+    pub field: Field,
+    pub subfield: String,
+    pub name: String,
+    pub penalty_kinds: Vec<PenaltyKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_measures: Option<String>,
+    /// The township exercises this power in its own name (not on behalf of a county department).
+    pub own_name: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<NaiveDate>,
+    pub violated: Vec<Provision>,
+    pub penalty: Provision,
+    pub statutory: Statutory,
+    #[serde(default, rename = "tier", skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
+}
+
+impl Power {
+    /// The first day this power applies: its own date, or else the later of the catalog's
+    /// date and the version dates of the provisions it cites (a power cannot apply before the
+    /// text it cites existed).
+    pub fn resolved_effective_from(&self, catalog_from: NaiveDate) -> NaiveDate {
+        self.effective_from.unwrap_or_else(|| {
+            self.violated
+                .iter()
+                .chain(std::iter::once(&self.penalty))
+                .map(|p| p.version)
+                .fold(catalog_from, NaiveDate::max)
+        })
+    }
+
+    /// Whether the power is in effect on `date` (its own dates must be resolved).
+    pub fn in_effect_on(&self, date: NaiveDate) -> bool {
+        self.effective_from.is_none_or(|from| from <= date)
+            && self.effective_to.is_none_or(|to| date <= to)
+    }
+}
+
+/// Catalog-wide facts (`[catalog]` table in `meta.toml` or at the top of an import file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogMeta {
+    pub name: String,
+    pub version: String,
+    pub effective_from: NaiveDate,
+    /// True for the shipped template; a team's own published list sets false.
+    #[serde(default)]
+    pub template: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The shape of one catalog file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<CatalogMeta>,
+    #[serde(default, rename = "power")]
+    pub powers: Vec<Power>,
+}
+
+/// A checked catalog: meta plus powers with resolved effective dates, in file order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Catalog {
+    pub meta: CatalogMeta,
+    pub powers: Vec<Power>,
+}
+
+pub use citation::{describe_bounds, law_title};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,97 @@
+//! The agency settings row and the key/value settings table.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::{now_text, Result, Store, StoreError};
+use crate::domain::agency::Agency;
+use crate::domain::calendar::CalendarPolicy;
+
+const POLICY_MAKEUP: &str = "calendar.makeup_days_are_working_days";
+const POLICY_ROLL: &str = "calendar.roll_periods_past_rest_days";
+
+impl Store {
+    /// The agency settings; an error if `init` never completed.
+    pub fn agency(&self) -> Result<Agency> {
+        self.conn
+            .query_row(
+                "SELECT township, full_name, abbr, address, phone, review_body, court, case_no_pattern
+                 FROM agency WHERE id = 1",
+                [],
+                |r| {
+                    Ok(Agency {
+                        township: r.get(0)?,
+                        full_name: r.get(1)?,
+                        abbr: r.get(2)?,
+                        address: r.get(3)?,
+                        phone: r.get(4)?,
+                        review_body: r.get(5)?,
+                        court: r.get(6)?,
+                        case_no_pattern: r.get(7)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(StoreError::NotInitialised)
+    }
+
+    /// Writes the agency settings (insert on init, update afterwards).
+    pub fn save_agency(&self, a: &Agency) -> Result<()> {
+        a.check().map_err(|e| StoreError::Rule(e.to_string()))?;
+        self.conn.execute(
+            "INSERT INTO agency (id, township, full_name, abbr, address, phone, review_body, court,
+                                 case_no_pattern, created_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(id) DO UPDATE SET township = ?1, full_name = ?2, abbr = ?3, address = ?4,
+                 phone = ?5, review_body = ?6, court = ?7, case_no_pattern = ?8",
+            params![
+                a.township,
+                a.full_name,
+                a.abbr,
+                a.address,
+                a.phone,
+                a.review_body,
+                a.court,
+                a.case_no_pattern,
+                now_text()
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = ?2",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// The calendar policy (M-tagged practice readings), defaulting where unset.
+    pub fn calendar_policy(&self) -> Result<CalendarPolicy> {
+        let default = CalendarPolicy::default();
+        let flag = |key: &str, fallback: bool| -> Result<bool> {
+            Ok(match self.setting(key)?.as_deref() {
+                Some("true") => true,
+                Some("false") => false,
+                _ => fallback,
+            })
+        };
+        Ok(CalendarPolicy {
+            makeup_days_are_working_days: flag(POLICY_MAKEUP, default.makeup_days_are_working_days)?,
+            roll_periods_past_rest_days: flag(POLICY_ROLL, default.roll_periods_past_rest_days)?,
+        })
+    }
+
+    pub fn set_calendar_policy(&self, p: CalendarPolicy) -> Result<()> {
+        self.set_setting(POLICY_MAKEUP, &p.makeup_days_are_working_days.to_string())?;
+        self.set_setting(POLICY_ROLL, &p.roll_periods_past_rest_days.to_string())
+    }
+}

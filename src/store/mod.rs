@@ -1,0 +1,207 @@
+//! The SQLite file: opening it safely, migrating it, and reading/writing what the domain needs.
+//!
+//! One file per agency. WAL mode and a busy timeout let several zhifa processes (clerks over
+//! SSH on the office server) share it; every write is one short transaction.
+
+mod agency;
+mod calendar;
+mod catalog;
+mod init;
+mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use calendar::HolidayImport;
+pub use catalog::{ImportReport, PowerVersion};
+pub use init::InitReport;
+pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("数据库文件不存在：{0}\n请先运行 `zhifa init --township 镇名 --abbr 简称` 建库，或用 --db 指定已有的数据库")]
+    NotFound(PathBuf),
+    #[error("数据库已存在：{0}\n为保护已有数据，init 不会覆盖它。如需重新建库，请先备份并移走该文件")]
+    AlreadyExists(PathBuf),
+    #[error("数据库 {path} 的结构版本为 {found}，本程序只支持到 {supported}。\n请升级 zhifa 后再打开；为保护数据，未对文件做任何修改")]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{0} 不是 zhifa 数据库，或文件已损坏。请检查 --db 路径；如是损坏，请用备份恢复")]
+    NotZhifa(PathBuf),
+    #[error("数据库尚未初始化（没有机关信息）。请运行 `zhifa init`")]
+    NotInitialised,
+    #[error("无法创建目录 {path}：{source}")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("数据库升级失败：{0}")]
+    Migration(String),
+    #[error("{0}")]
+    Rule(String),
+    #[error("数据库错误：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open, migrated zhifa database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+fn is_not_a_database(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
+    )
+}
+
+impl Store {
+    /// Opens an existing database, migrating it to this binary's schema. Refuses a missing
+    /// file, a file that is not a zhifa database, and a file written by a newer zhifa — in
+    /// each case without writing anything.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let not_zhifa = |e: rusqlite::Error| {
+            if is_not_a_database(&e) {
+                StoreError::NotZhifa(path.to_path_buf())
+            } else {
+                StoreError::Sqlite(e)
+            }
+        };
+        // Read before anything writes: journal_mode=WAL itself writes the header.
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(not_zhifa)?;
+        if app_id != APPLICATION_ID {
+            return Err(StoreError::NotZhifa(path.to_path_buf()));
+        }
+        let found: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(not_zhifa)?;
+        if found > migrations::LATEST {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found,
+                supported: migrations::LATEST,
+            });
+        }
+        configure(&conn).map_err(not_zhifa)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        if found < migrations::LATEST {
+            store.migrate()?;
+        }
+        store.agency()?;
+        Ok(store)
+    }
+
+    /// Creates a new database file with the schema, refusing if the file exists. The caller
+    /// fills it (see `init`); the file is readable by its owner only.
+    pub fn create(path: &Path) -> Result<Store> {
+        if path.exists() {
+            return Err(StoreError::AlreadyExists(path.to_path_buf()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        restrict_to_owner(path);
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        migrations::migrations()
+            .to_latest(&mut self.conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version recorded in the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Raw connection, for tests and for the few places that need SQL the store lacks.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Creates `dir` (and parents) readable by the owner only where it is new.
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    Ok(())
+}
+
+/// Case files hold personal data: the database is readable by its owner only (0600).
+fn restrict_to_owner(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Today's date and time as stored in the file (local time, ISO 8601).
+pub(crate) fn now_text() -> String {
+    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+#[cfg(test)]
+mod tests;
