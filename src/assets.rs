@@ -3,6 +3,7 @@
 //! The files live under `assets/` as text so that reviewers can read them and teams can copy
 //! them; they are compiled in so that `zhifa init` works with no files beside the binary.
 
+use crate::domain::agency::Agency;
 use crate::domain::catalog::{Catalog, CatalogBuilder, CatalogIssue};
 use crate::domain::holiday_table::{HolidayTableError, HolidayYear};
 
@@ -40,4 +41,12 @@ pub fn holiday_tables() -> Result<Vec<HolidayYear>, HolidayTableError> {
         .iter()
         .map(|(_, text)| HolidayYear::parse_toml(text))
         .collect()
+}
+
+/// The demo agency of `sample-data/agency.toml`.
+pub fn demo_agency() -> Result<Agency, String> {
+    let agency: Agency = toml::from_str(include_str!("../sample-data/agency.toml"))
+        .map_err(|e| format!("演示机关信息格式错误：{e}"))?;
+    agency.check().map_err(|e| e.to_string())?;
+    Ok(agency)
 }

@@ -53,7 +53,10 @@ fn load_calendar(ctx: &Context) -> Result<(Calendar, &'static str), CliError> {
         Ok(store) => Ok((store.calendar()?, "数据库")),
         Err(CliError(_)) if !ctx.db_path()?.exists() => {
             let tables = assets::holiday_tables()?;
-            Ok((Calendar::with_years(CalendarPolicy::default(), &tables), "内置节假日表（未建库）"))
+            Ok((
+                Calendar::with_years(CalendarPolicy::default(), &tables),
+                "内置节假日表（未建库）",
+            ))
         }
         Err(e) => Err(e),
     }
@@ -61,13 +64,23 @@ fn load_calendar(ctx: &Context) -> Result<(Calendar, &'static str), CliError> {
 
 pub(crate) fn run(ctx: &Context, cmd: CalendarCommand) -> CliResult {
     match cmd {
-        CalendarCommand::Due { from, working_days, days, months, json } => {
+        CalendarCommand::Due {
+            from,
+            working_days,
+            days,
+            months,
+            json,
+        } => {
             let from = parse_date(&from)?;
             let period = match (working_days, days, months) {
                 (Some(n), _, _) => Period::WorkingDays(n),
                 (_, Some(n), _) => Period::Days(n),
                 (_, _, Some(n)) => Period::Months(n),
-                _ => return Err(CliError("请给出 --working-days、--days 或 --months 之一".into())),
+                _ => {
+                    return Err(CliError(
+                        "请给出 --working-days、--days 或 --months 之一".into(),
+                    ))
+                }
             };
             let (cal, source) = load_calendar(ctx)?;
             let due = cal.period_end(from, period)?;
@@ -123,10 +136,16 @@ pub(crate) fn run(ctx: &Context, cmd: CalendarCommand) -> CliResult {
                 Err(_) if !ctx.db_path()?.exists() => assets::holiday_tables()?,
                 Err(e) => return Err(e),
             };
-            let tables: Vec<_> = tables.into_iter().filter(|t| year.is_none_or(|y| y == t.year)).collect();
+            let tables: Vec<_> = tables
+                .into_iter()
+                .filter(|t| year.is_none_or(|y| y == t.year))
+                .collect();
             if tables.is_empty() {
                 return Err(CliError(match year {
-                    Some(y) => StoreError::Rule(format!("没有 {y} 年的节假日表；用 zhifa calendar import 导入")).to_string(),
+                    Some(y) => StoreError::Rule(format!(
+                        "没有 {y} 年的节假日表；用 zhifa calendar import 导入"
+                    ))
+                    .to_string(),
                     None => "没有任何节假日表".to_string(),
                 }));
             }
@@ -136,13 +155,21 @@ pub(crate) fn run(ctx: &Context, cmd: CalendarCommand) -> CliResult {
             for t in &tables {
                 println!("{} 年（{}）", t.year, t.source);
                 for h in &t.holidays {
-                    let makeup: Vec<String> = h.makeup.iter().map(|d| d.format("%m-%d").to_string()).collect();
+                    let makeup: Vec<String> = h
+                        .makeup
+                        .iter()
+                        .map(|d| d.format("%m-%d").to_string())
+                        .collect();
                     println!(
                         "  {}  放假 {} 至 {}{}",
                         h.name,
                         h.off[0].format("%m-%d"),
                         h.off[1].format("%m-%d"),
-                        if makeup.is_empty() { String::new() } else { format!("，调休上班 {}", makeup.join("、")) }
+                        if makeup.is_empty() {
+                            String::new()
+                        } else {
+                            format!("，调休上班 {}", makeup.join("、"))
+                        }
                     );
                 }
             }

@@ -57,7 +57,11 @@ pub(crate) fn run(ctx: &Context, args: InitArgs) -> CliResult {
     let catalog = assets::catalog_template().map_err(|issues| {
         CliError(format!(
             "内置权限清单有误（这是 zhifa 的缺陷，请报告）：{}",
-            issues.iter().map(ToString::to_string).collect::<Vec<_>>().join("；")
+            issues
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("；")
         ))
     })?;
     let holidays = assets::holiday_tables()?;

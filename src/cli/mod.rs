@@ -2,6 +2,7 @@
 //! or JSON. No legal rule lives here.
 
 mod calendar;
+mod demo;
 mod init;
 mod powers;
 mod settings;
@@ -25,6 +26,10 @@ pub struct Cli {
     /// 数据库文件路径（默认：用户数据目录下的 zhifa.sqlite3）
     #[arg(long, global = true, env = "ZHIFA_DB", value_name = "PATH")]
     db: Option<PathBuf>,
+
+    /// 演示模式：在临时目录新建一个演示乡镇数据库（合隆镇），不触碰正式数据库
+    #[arg(long, global = true, conflicts_with = "db")]
+    demo: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -93,11 +98,28 @@ pub fn run() -> ExitCode {
         Err(e) => {
             // clap prints help/version to stdout and usage errors to stderr.
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let _log = crate::logging::init();
-    let ctx = Context { db: cli.db };
+    let demo = if cli.demo {
+        match demo::DemoDb::create() {
+            Ok(d) => Some(d),
+            Err(CliError(msg)) => {
+                eprintln!("错误：{msg}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
+    };
+    let ctx = Context {
+        db: demo.as_ref().map(|d| d.path()).or(cli.db),
+    };
     let result = match cli.command {
         None => {
             use clap::CommandFactory;

@@ -66,20 +66,28 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
                 Some(f) => Some(Field::parse(&f).ok_or_else(|| {
                     CliError(format!(
                         "未知领域“{f}”，可选：{}",
-                        Field::ALL.map(|f| format!("{}({})", f.name(), f.code_prefix())).join("、")
+                        Field::ALL
+                            .map(|f| format!("{}({})", f.name(), f.code_prefix()))
+                            .join("、")
                     ))
                 })?),
                 None => None,
             };
             let date = date_or_today(at.as_deref())?;
-            let powers = ctx.open_store()?.powers_on(date, field)?;
+            let mut powers = ctx.open_store()?.powers_on(date, field)?;
+            powers.sort_by(|a, b| (a.power.field, &a.power.code).cmp(&(b.power.field, &b.power.code)));
             if json.json {
                 return print_json(&powers);
             }
             print_list(&powers, date);
             Ok(())
         }
-        PowersCommand::Show { code, at, history, json } => {
+        PowersCommand::Show {
+            code,
+            at,
+            history,
+            json,
+        } => {
             let store = ctx.open_store()?;
             let code = code.trim().to_ascii_uppercase();
             if history {
@@ -120,7 +128,11 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
                     "by_field": by_field_json(&catalog),
                 }));
             }
-            println!("校验通过：{}，共 {} 项", file.display(), catalog.powers.len());
+            println!(
+                "校验通过：{}，共 {} 项",
+                file.display(),
+                catalog.powers.len()
+            );
             print_counts(&catalog);
             Ok(())
         }
@@ -193,12 +205,7 @@ fn print_list(powers: &[PowerVersion], date: NaiveDate) {
             println!("【{}】{} 项", p.field, n);
             current = Some(p.field);
         }
-        println!(
-            "  {}  {}  {}",
-            p.code,
-            pad(&p.subfield, 10),
-            clean(&p.name)
-        );
+        println!("  {}  {}  {}", p.code, pad(&p.subfield, 10), clean(&p.name));
     }
     println!("共 {} 项（{} 有效）", powers.len(), date);
 }
@@ -228,15 +235,22 @@ fn print_power(v: &PowerVersion) {
     if !p.tiers.is_empty() {
         println!("裁量阶次：");
         for t in &p.tiers {
+            let band = p
+                .statutory
+                .band_for(t)
+                .unwrap_or_else(|| p.statutory.clone());
             let ranges: Vec<String> = PartyType::ALL
                 .into_iter()
                 .filter_map(|party| {
-                    t.bounds(party).map(|b| {
-                        format!("{} {}", party.name(), describe_bounds(&p.statutory, b))
-                    })
+                    t.bounds(party)
+                        .map(|b| format!("{} {}", party.name(), describe_bounds(&band, b)))
                 })
                 .collect();
-            let ranges = if ranges.is_empty() { String::new() } else { format!("  {}", ranges.join("；")) };
+            let ranges = if ranges.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", ranges.join("；"))
+            };
             println!("  [{}]{ranges}", t.name.name());
             println!("      情形：{}", clean(&t.condition));
             if let Some(m) = &t.measures {
@@ -245,6 +259,9 @@ fn print_power(v: &PowerVersion) {
         }
     }
     let from = p.effective_from.map(|d| d.to_string()).unwrap_or_default();
-    let to = p.effective_to.map(|d| d.to_string()).unwrap_or_else(|| "今".to_string());
+    let to = p
+        .effective_to
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "今".to_string());
     println!("版本：第 {} 版，{from} 至 {to}", v.version);
 }

@@ -29,10 +29,16 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
             let agency = store.agency()?;
             let policy = store.calendar_policy()?;
             if json.json {
-                return print_json(&serde_json::json!({ "agency": agency, "calendar_policy": policy }));
+                return print_json(
+                    &serde_json::json!({ "agency": agency, "calendar_policy": policy }),
+                );
             }
             for (key, name, value) in agency.rows() {
-                let shown = if value.is_empty() { "（未设置）" } else { value };
+                let shown = if value.is_empty() {
+                    "（未设置）"
+                } else {
+                    value
+                };
                 println!("{} {}  {}", pad(name, 10), pad(key, 16), shown);
             }
             println!(

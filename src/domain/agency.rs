@@ -26,7 +26,10 @@ pub struct Agency {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AgencyError {
     #[error("{field}不能为空：{hint}")]
-    Empty { field: &'static str, hint: &'static str },
+    Empty {
+        field: &'static str,
+        hint: &'static str,
+    },
     #[error("{field}过长（最多 {max} 个字），请检查是否多输入了内容")]
     TooLong { field: &'static str, max: usize },
     #[error("简称“{0}”不合适：简称用于案号，应为 1 至 4 个汉字，例如“合”")]
@@ -175,13 +178,28 @@ mod tests {
 
     #[test]
     fn refuses_bad_settings_without_changing_anything() {
-        assert!(matches!(Agency::new("", "合"), Err(AgencyError::Empty { .. })));
-        assert!(matches!(Agency::new("合隆镇", "HL"), Err(AgencyError::BadAbbr(_))));
-        assert!(matches!(Agency::new("合隆镇", "合隆镇政府"), Err(AgencyError::BadAbbr(_))));
+        assert!(matches!(
+            Agency::new("", "合"),
+            Err(AgencyError::Empty { .. })
+        ));
+        assert!(matches!(
+            Agency::new("合隆镇", "HL"),
+            Err(AgencyError::BadAbbr(_))
+        ));
+        assert!(matches!(
+            Agency::new("合隆镇", "合隆镇政府"),
+            Err(AgencyError::BadAbbr(_))
+        ));
         let mut a = Agency::new("合隆镇", "合").unwrap();
         let before = a.clone();
-        assert!(matches!(a.set("case_no_pattern", "{简称}〔{年}〕"), Err(AgencyError::BadPattern)));
-        assert!(matches!(a.set("colour", "red"), Err(AgencyError::UnknownKey(..))));
+        assert!(matches!(
+            a.set("case_no_pattern", "{简称}〔{年}〕"),
+            Err(AgencyError::BadPattern)
+        ));
+        assert!(matches!(
+            a.set("colour", "red"),
+            Err(AgencyError::UnknownKey(..))
+        ));
         assert_eq!(a, before);
         a.set("phone", "0431-12345678").unwrap();
         assert_eq!(a.phone, "0431-12345678");

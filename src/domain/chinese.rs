@@ -103,7 +103,11 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateInputError> {
     };
     let nums: Option<Vec<u32>> = parts
         .iter()
-        .map(|p| (!p.is_empty() && p.len() <= 4).then(|| p.parse().ok()).flatten())
+        .map(|p| {
+            (!p.is_empty() && p.len() <= 4)
+                .then(|| p.parse().ok())
+                .flatten()
+        })
         .collect();
     match nums.as_deref() {
         Some(&[y, m, d]) if (1000..=9999).contains(&y) => NaiveDate::from_ymd_opt(y as i32, m, d)
@@ -124,8 +128,15 @@ pub enum DateInputError {
 
 /// 星期一 … 星期日.
 pub fn weekday(d: NaiveDate) -> &'static str {
-    ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
-        [d.weekday().num_days_from_monday() as usize]
+    [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ][d.weekday().num_days_from_monday() as usize]
 }
 
 #[cfg(test)]
@@ -135,7 +146,14 @@ mod date_input_tests {
     #[test]
     fn accepts_common_forms() {
         let want = NaiveDate::from_ymd_opt(2026, 9, 28).unwrap();
-        for s in ["2026-09-28", "2026/9/28", "2026.9.28", "20260928", "2026年9月28日", "２０２６－０９－２８"] {
+        for s in [
+            "2026-09-28",
+            "2026/9/28",
+            "2026.9.28",
+            "20260928",
+            "2026年9月28日",
+            "２０２６－０９－２８",
+        ] {
             assert_eq!(parse_date(s), Ok(want), "{s}");
         }
         assert_eq!(weekday(want), "星期一");
@@ -144,9 +162,18 @@ mod date_input_tests {
     #[test]
     fn refuses_bad_and_impossible_dates() {
         assert_eq!(parse_date(""), Err(DateInputError::Empty));
-        assert!(matches!(parse_date("2026-02-30"), Err(DateInputError::Impossible(_))));
+        assert!(matches!(
+            parse_date("2026-02-30"),
+            Err(DateInputError::Impossible(_))
+        ));
         assert!(matches!(parse_date("昨天"), Err(DateInputError::Format(_))));
-        assert!(matches!(parse_date("26-9-28"), Err(DateInputError::Format(_))));
-        assert!(matches!(parse_date("2026-9"), Err(DateInputError::Format(_))));
+        assert!(matches!(
+            parse_date("26-9-28"),
+            Err(DateInputError::Format(_))
+        ));
+        assert!(matches!(
+            parse_date("2026-9"),
+            Err(DateInputError::Format(_))
+        ));
     }
 }

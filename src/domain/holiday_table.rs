@@ -50,13 +50,25 @@ pub enum HolidayTableError {
     #[error("节假日表年份 {0} 不合理，应为 2000 至 2100 之间的年份")]
     BadYear(i32),
     #[error("“{name}”的日期 {date} 不在 {year} 年内")]
-    OutsideYear { name: String, date: NaiveDate, year: i32 },
+    OutsideYear {
+        name: String,
+        date: NaiveDate,
+        year: i32,
+    },
     #[error("“{name}”的放假起止日期颠倒：{start} 晚于 {end}")]
-    Reversed { name: String, start: NaiveDate, end: NaiveDate },
+    Reversed {
+        name: String,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
     #[error("“{name}”的调休上班日 {date} 不是周六或周日；调休上班日只能是周末")]
     MakeupNotWeekend { name: String, date: NaiveDate },
     #[error("日期 {date} 在节假日表中出现两次（{first}、{second}）")]
-    Duplicate { date: NaiveDate, first: String, second: String },
+    Duplicate {
+        date: NaiveDate,
+        first: String,
+        second: String,
+    },
 }
 
 impl HolidayYear {
@@ -174,7 +186,10 @@ makeup = ["2030-01-26"]
 
     #[test]
     fn rejects_reversed_ranges() {
-        let text = GOOD.replace("\"2030-02-02\", \"2030-02-08\"", "\"2030-02-08\", \"2030-02-02\"");
+        let text = GOOD.replace(
+            "\"2030-02-02\", \"2030-02-08\"",
+            "\"2030-02-08\", \"2030-02-02\"",
+        );
         assert!(matches!(
             HolidayYear::parse_toml(&text),
             Err(HolidayTableError::Reversed { .. })
@@ -198,7 +213,8 @@ makeup = ["2030-01-26"]
             HolidayYear::parse_toml(&text),
             Err(HolidayTableError::MakeupNotWeekend { .. } | HolidayTableError::Duplicate { .. })
         ));
-        let text = format!("{GOOD}\n[[holiday]]\nname = \"x\"\noff = [\"2030-02-08\", \"2030-02-09\"]\n");
+        let text =
+            format!("{GOOD}\n[[holiday]]\nname = \"x\"\noff = [\"2030-02-08\", \"2030-02-09\"]\n");
         assert!(matches!(
             HolidayYear::parse_toml(&text),
             Err(HolidayTableError::Duplicate { .. })

@@ -9,7 +9,9 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An amount of money in fen (1 yuan = 100 fen).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Fen(pub i64);
 
 impl Fen {
@@ -50,7 +52,11 @@ impl Fen {
             return Err(MoneyError::TooPrecise);
         }
         let yuan: i64 = whole.parse().map_err(|_| MoneyError::TooLarge)?;
-        let mut fen_part: i64 = if frac.is_empty() { 0 } else { frac.parse().unwrap_or(0) };
+        let mut fen_part: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().unwrap_or(0)
+        };
         if frac.len() == 1 {
             fen_part *= 10;
         }
@@ -110,7 +116,7 @@ impl Dec4 {
 
     /// Exact conversion from a decimal number, refusing more than four decimal places.
     pub fn from_f64(x: f64) -> Option<Self> {
-        if !x.is_finite() || x < 0.0 || x > 1e13 {
+        if !x.is_finite() || !(0.0..=1e13).contains(&x) {
             return None;
         }
         let scaled = x * Self::SCALE as f64;
@@ -161,13 +167,11 @@ impl<'de> Deserialize<'de> for Dec4 {
         }
         let n = Num::deserialize(d)?;
         let value = match n {
-            Num::Int(i) if i >= 0 && i <= 1_000_000_000_000 => Some(Dec4::from_int(i)),
+            Num::Int(i) if (0..=1_000_000_000_000).contains(&i) => Some(Dec4::from_int(i)),
             Num::Int(_) => None,
             Num::Float(x) => Dec4::from_f64(x),
         };
-        value.ok_or_else(|| {
-            serde::de::Error::custom("金额或倍数须为不小于 0 的数，最多四位小数")
-        })
+        value.ok_or_else(|| serde::de::Error::custom("金额或倍数须为不小于 0 的数，最多四位小数"))
     }
 }
 
@@ -189,9 +193,18 @@ mod tests {
         assert_eq!(Fen::parse_yuan(""), Err(MoneyError::Empty));
         assert_eq!(Fen::parse_yuan("-5"), Err(MoneyError::Negative));
         assert_eq!(Fen::parse_yuan("1.234"), Err(MoneyError::TooPrecise));
-        assert!(matches!(Fen::parse_yuan("两千"), Err(MoneyError::NotANumber(_))));
-        assert!(matches!(Fen::parse_yuan("1e5"), Err(MoneyError::NotANumber(_))));
-        assert!(matches!(Fen::parse_yuan(".5"), Err(MoneyError::NotANumber(_))));
+        assert!(matches!(
+            Fen::parse_yuan("两千"),
+            Err(MoneyError::NotANumber(_))
+        ));
+        assert!(matches!(
+            Fen::parse_yuan("1e5"),
+            Err(MoneyError::NotANumber(_))
+        ));
+        assert!(matches!(
+            Fen::parse_yuan(".5"),
+            Err(MoneyError::NotANumber(_))
+        ));
         assert_eq!(
             Fen::parse_yuan("99999999999999999999"),
             Err(MoneyError::TooLarge)

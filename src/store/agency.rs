@@ -61,7 +61,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -85,7 +87,10 @@ impl Store {
             })
         };
         Ok(CalendarPolicy {
-            makeup_days_are_working_days: flag(POLICY_MAKEUP, default.makeup_days_are_working_days)?,
+            makeup_days_are_working_days: flag(
+                POLICY_MAKEUP,
+                default.makeup_days_are_working_days,
+            )?,
             roll_periods_past_rest_days: flag(POLICY_ROLL, default.roll_periods_past_rest_days)?,
         })
     }

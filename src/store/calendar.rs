@@ -20,7 +20,9 @@ impl Store {
     pub fn import_holiday_year(&mut self, table: &HolidayYear) -> Result<HolidayImport> {
         table.check().map_err(|e| StoreError::Rule(e.to_string()))?;
         let json = serde_json::to_string(table).map_err(|e| StoreError::Rule(e.to_string()))?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let existing: Option<String> = tx
             .query_row(
                 "SELECT data FROM holiday_year WHERE year = ?1",
@@ -54,7 +56,9 @@ impl Store {
         for row in rows {
             let (year, data) = row?;
             let table: HolidayYear = serde_json::from_str(&data).map_err(|e| {
-                StoreError::Rule(format!("{year} 年节假日表在数据库中已损坏：{e}。请重新导入"))
+                StoreError::Rule(format!(
+                    "{year} 年节假日表在数据库中已损坏：{e}。请重新导入"
+                ))
             })?;
             out.push(table);
         }

@@ -59,7 +59,9 @@ impl Store {
     /// list end the day before the list's effective date. A version that would end before it
     /// began (the new list starts no later than it) is replaced outright.
     pub fn import_catalog(&mut self, catalog: &Catalog, source: &str) -> Result<ImportReport> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO catalog_import (name, version, template, effective_from, source, imported_at,
                                          added, changed, retired)
@@ -94,11 +96,15 @@ impl Store {
         let listed: std::collections::HashSet<&str> =
             catalog.powers.iter().map(|p| p.code.as_str()).collect();
         let open_codes: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT code FROM power WHERE effective_to IS NULL ORDER BY code")?;
+            let mut stmt =
+                tx.prepare("SELECT code FROM power WHERE effective_to IS NULL ORDER BY code")?;
             let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        for code in open_codes.into_iter().filter(|c| !listed.contains(c.as_str())) {
+        for code in open_codes
+            .into_iter()
+            .filter(|c| !listed.contains(c.as_str()))
+        {
             if let Some(cur) = current_version(&tx, &code)? {
                 end_version(&tx, &cur, catalog.meta.effective_from, &code)?;
                 report.retired.push(code);
@@ -145,9 +151,7 @@ impl Store {
 
     /// Every stored version of `code`, oldest first.
     pub fn power_history(&self, code: &str) -> Result<Vec<PowerVersion>> {
-        let mut stmt = self
-            .conn
-            .prepare(
+        let mut stmt = self.conn.prepare(
             "SELECT id, version, data, effective_from, effective_to FROM power
              WHERE code = ?1 ORDER BY version",
         )?;

@@ -23,7 +23,9 @@ pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub enum StoreError {
     #[error("数据库文件不存在：{0}\n请先运行 `zhifa init --township 镇名 --abbr 简称` 建库，或用 --db 指定已有的数据库")]
     NotFound(PathBuf),
-    #[error("数据库已存在：{0}\n为保护已有数据，init 不会覆盖它。如需重新建库，请先备份并移走该文件")]
+    #[error(
+        "数据库已存在：{0}\n为保护已有数据，init 不会覆盖它。如需重新建库，请先备份并移走该文件"
+    )]
     AlreadyExists(PathBuf),
     #[error("数据库 {path} 的结构版本为 {found}，本程序只支持到 {supported}。\n请升级 zhifa 后再打开；为保护数据，未对文件做任何修改")]
     TooNew {

@@ -3,7 +3,7 @@
 use super::*;
 use crate::assets;
 use crate::domain::agency::Agency;
-use crate::domain::catalog::{CatalogBuilder, Catalog};
+use crate::domain::catalog::{Catalog, CatalogBuilder};
 use chrono::NaiveDate;
 
 fn d(s: &str) -> NaiveDate {
@@ -73,7 +73,10 @@ fn init_creates_a_private_migrated_file_with_everything_loaded() {
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = store.conn().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    let fk: i64 = store
+        .conn()
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
     #[cfg(unix)]
     {
@@ -94,7 +97,14 @@ fn init_refuses_an_existing_file() {
     drop(store);
     let before = std::fs::read(&path).unwrap();
     let agency = Agency::new("别镇", "别").unwrap();
-    let err = Store::init(&path, &agency, &assets::catalog_template().unwrap(), "x", &[]).unwrap_err();
+    let err = Store::init(
+        &path,
+        &agency,
+        &assets::catalog_template().unwrap(),
+        "x",
+        &[],
+    )
+    .unwrap_err();
     assert!(matches!(err, StoreError::AlreadyExists(_)), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
@@ -103,11 +113,18 @@ fn init_refuses_an_existing_file() {
 fn open_refuses_missing_foreign_and_newer_files() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("none.sqlite3");
-    assert!(matches!(Store::open(&missing), Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        Store::open(&missing),
+        Err(StoreError::NotFound(_))
+    ));
     assert!(!missing.exists(), "open must not create the file");
 
     let junk = dir.path().join("junk.sqlite3");
-    std::fs::write(&junk, b"this is not sqlite, just some text that is long enough").unwrap();
+    std::fs::write(
+        &junk,
+        b"this is not sqlite, just some text that is long enough",
+    )
+    .unwrap();
     assert!(matches!(Store::open(&junk), Err(StoreError::NotZhifa(_))));
 
     let other = dir.path().join("other.sqlite3");
@@ -125,9 +142,16 @@ fn open_refuses_missing_foreign_and_newer_files() {
     drop(store);
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).unwrap_err();
-    assert!(matches!(err, StoreError::TooNew { found, .. } if found == SCHEMA_VERSION + 1), "{err}");
+    assert!(
+        matches!(err, StoreError::TooNew { found, .. } if found == SCHEMA_VERSION + 1),
+        "{err}"
+    );
     assert!(err.to_string().contains("升级"));
-    assert_eq!(std::fs::read(&path).unwrap(), before, "a newer file must not be modified");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "a newer file must not be modified"
+    );
 }
 
 #[test]
@@ -136,7 +160,9 @@ fn import_versions_changed_powers_and_keeps_old_versions() {
     let (mut store, _) = new_db(&dir);
     let template_straw = store.power_on("HJ-001", d("2023-05-01")).unwrap().unwrap();
 
-    let report = store.import_catalog(&one_power_catalog("2026-01-01", 2000), "team.toml").unwrap();
+    let report = store
+        .import_catalog(&one_power_catalog("2026-01-01", 2000), "team.toml")
+        .unwrap();
     assert_eq!(report.retired.len(), 147, "every other template code ends");
     assert!(report.changed == vec!["HJ-001".to_string()] || report.unchanged == 1);
 
@@ -152,41 +178,67 @@ fn import_versions_changed_powers_and_keeps_old_versions() {
     assert_eq!(store.power_history("HJ-001").unwrap().len(), 2);
 
     // Importing the same list again changes nothing.
-    let again = store.import_catalog(&one_power_catalog("2026-01-01", 2000), "team.toml").unwrap();
-    assert_eq!((again.unchanged, again.added.len(), again.changed.len()), (1, 0, 0));
+    let again = store
+        .import_catalog(&one_power_catalog("2026-01-01", 2000), "team.toml")
+        .unwrap();
+    assert_eq!(
+        (again.unchanged, again.added.len(), again.changed.len()),
+        (1, 0, 0)
+    );
 }
 
 #[test]
 fn holiday_import_adds_replaces_and_feeds_the_calendar() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = new_db(&dir);
-    assert!(store.calendar().unwrap().is_working_day(d("2027-01-04")).is_err());
+    assert!(store
+        .calendar()
+        .unwrap()
+        .is_working_day(d("2027-01-04"))
+        .is_err());
     let t27 = crate::domain::holiday_table::HolidayYear::parse_toml(
         "year = 2027\nsource = \"测试\"\n[[holiday]]\nname = \"元旦\"\noff = [\"2027-01-01\", \"2027-01-01\"]\n",
     )
     .unwrap();
-    assert_eq!(store.import_holiday_year(&t27).unwrap(), HolidayImport::Added);
-    assert_eq!(store.import_holiday_year(&t27).unwrap(), HolidayImport::Unchanged);
+    assert_eq!(
+        store.import_holiday_year(&t27).unwrap(),
+        HolidayImport::Added
+    );
+    assert_eq!(
+        store.import_holiday_year(&t27).unwrap(),
+        HolidayImport::Unchanged
+    );
     let cal = store.calendar().unwrap();
     assert!(cal.is_working_day(d("2027-01-04")).unwrap());
     assert!(!cal.is_working_day(d("2027-01-01")).unwrap());
     let mut t27b = t27.clone();
     t27b.source = "更正".into();
-    assert_eq!(store.import_holiday_year(&t27b).unwrap(), HolidayImport::Replaced);
+    assert_eq!(
+        store.import_holiday_year(&t27b).unwrap(),
+        HolidayImport::Replaced
+    );
 }
 
 #[test]
 fn calendar_policy_is_a_setting() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = new_db(&dir);
-    assert!(store.calendar().unwrap().is_working_day(d("2026-10-10")).unwrap());
+    assert!(store
+        .calendar()
+        .unwrap()
+        .is_working_day(d("2026-10-10"))
+        .unwrap());
     store
         .set_calendar_policy(crate::domain::calendar::CalendarPolicy {
             makeup_days_are_working_days: false,
             roll_periods_past_rest_days: true,
         })
         .unwrap();
-    assert!(!store.calendar().unwrap().is_working_day(d("2026-10-10")).unwrap());
+    assert!(!store
+        .calendar()
+        .unwrap()
+        .is_working_day(d("2026-10-10"))
+        .unwrap());
 }
 
 #[test]
@@ -194,6 +246,7 @@ fn two_connections_share_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, path) = new_db(&dir);
     let b = Store::open(&path).unwrap();
-    a.import_catalog(&one_power_catalog("2026-01-01", 2000), "team.toml").unwrap();
+    a.import_catalog(&one_power_catalog("2026-01-01", 2000), "team.toml")
+        .unwrap();
     assert_eq!(b.power_count_on(d("2026-02-01")).unwrap(), 1);
 }

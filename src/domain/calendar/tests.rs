@@ -22,20 +22,59 @@ fn d(s: &str) -> NaiveDate {
 /// Weekdays that are not working days, per legal-rules.md §8.
 const WEEKDAYS_OFF: [&str; 37] = [
     // 2025
-    "2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-02-03",
-    "2025-02-04", "2025-04-04", "2025-05-01", "2025-05-02", "2025-05-05", "2025-06-02",
-    "2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07", "2025-10-08",
+    "2025-01-01",
+    "2025-01-28",
+    "2025-01-29",
+    "2025-01-30",
+    "2025-01-31",
+    "2025-02-03",
+    "2025-02-04",
+    "2025-04-04",
+    "2025-05-01",
+    "2025-05-02",
+    "2025-05-05",
+    "2025-06-02",
+    "2025-10-01",
+    "2025-10-02",
+    "2025-10-03",
+    "2025-10-06",
+    "2025-10-07",
+    "2025-10-08",
     // 2026
-    "2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19",
-    "2026-02-20", "2026-02-23", "2026-04-06", "2026-05-01", "2026-05-04", "2026-05-05",
-    "2026-06-19", "2026-09-25", "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06",
+    "2026-01-01",
+    "2026-01-02",
+    "2026-02-16",
+    "2026-02-17",
+    "2026-02-18",
+    "2026-02-19",
+    "2026-02-20",
+    "2026-02-23",
+    "2026-04-06",
+    "2026-05-01",
+    "2026-05-04",
+    "2026-05-05",
+    "2026-06-19",
+    "2026-09-25",
+    "2026-10-01",
+    "2026-10-02",
+    "2026-10-05",
+    "2026-10-06",
     "2026-10-07",
 ];
 
 /// Weekend days worked under 调休, per legal-rules.md §8.
 const MAKEUP: [&str; 11] = [
-    "2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11", "2026-01-04",
-    "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10",
+    "2025-01-26",
+    "2025-02-08",
+    "2025-04-27",
+    "2025-09-28",
+    "2025-10-11",
+    "2026-01-04",
+    "2026-02-14",
+    "2026-02-28",
+    "2026-05-09",
+    "2026-09-20",
+    "2026-10-10",
 ];
 
 #[test]
@@ -99,7 +138,11 @@ fn working_days_across_holiday_boundaries() {
         ("2026-09-18", 1, "2026-09-20"), // 调休 Sunday before 国庆 2026
     ];
     for (from, n, want) in cases {
-        assert_eq!(cal.add_working_days(d(from), n).unwrap(), d(want), "{from} + {n} WD");
+        assert_eq!(
+            cal.add_working_days(d(from), n).unwrap(),
+            d(want),
+            "{from} + {n} WD"
+        );
     }
 }
 
@@ -109,20 +152,35 @@ fn makeup_days_can_be_configured_off() {
         makeup_days_are_working_days: false,
         ..CalendarPolicy::default()
     });
-    assert_eq!(cal.add_working_days(d("2025-09-26"), 1).unwrap(), d("2025-09-29"));
+    assert_eq!(
+        cal.add_working_days(d("2025-09-26"), 1).unwrap(),
+        d("2025-09-29")
+    );
 }
 
 #[test]
 fn calendar_day_periods_roll_past_rest_days() {
     let cal = cal();
     // 15 days to pay (Art 67) from service on 2026-09-18 ends on 10-03, a holiday → 10-08.
-    assert_eq!(cal.days_period_end(d("2026-09-18"), 15).unwrap(), d("2026-10-08"));
+    assert_eq!(
+        cal.days_period_end(d("2026-09-18"), 15).unwrap(),
+        d("2026-10-08")
+    );
     // Ends on a working day: unchanged.
-    assert_eq!(cal.days_period_end(d("2026-09-28"), 15).unwrap(), d("2026-10-13"));
+    assert_eq!(
+        cal.days_period_end(d("2026-09-28"), 15).unwrap(),
+        d("2026-10-13")
+    );
     // Ends on a Sunday → Monday.
-    assert_eq!(cal.days_period_end(d("2026-03-07"), 15).unwrap(), d("2026-03-23"));
+    assert_eq!(
+        cal.days_period_end(d("2026-03-07"), 15).unwrap(),
+        d("2026-03-23")
+    );
     // Ends on the 调休 Saturday 2026-02-28: a working day, unchanged.
-    assert_eq!(cal.days_period_end(d("2026-02-13"), 15).unwrap(), d("2026-02-28"));
+    assert_eq!(
+        cal.days_period_end(d("2026-02-13"), 15).unwrap(),
+        d("2026-02-28")
+    );
 }
 
 #[test]
@@ -131,18 +189,30 @@ fn roll_forward_can_be_configured_off() {
         roll_periods_past_rest_days: false,
         ..CalendarPolicy::default()
     });
-    assert_eq!(cal.days_period_end(d("2026-09-18"), 15).unwrap(), d("2026-10-03"));
+    assert_eq!(
+        cal.days_period_end(d("2026-09-18"), 15).unwrap(),
+        d("2026-10-03")
+    );
 }
 
 #[test]
 fn month_periods() {
     let cal = cal();
     // 6 months to sue from 2025-10-13 → 2026-04-13 (Monday).
-    assert_eq!(cal.months_period_end(d("2025-10-13"), 6).unwrap(), d("2026-04-13"));
+    assert_eq!(
+        cal.months_period_end(d("2025-10-13"), 6).unwrap(),
+        d("2026-04-13")
+    );
     // 2025-08-31 + 6 months → 2026-02-28 (no 31st; the 调休 Saturday is a working day).
-    assert_eq!(cal.months_period_end(d("2025-08-31"), 6).unwrap(), d("2026-02-28"));
+    assert_eq!(
+        cal.months_period_end(d("2025-08-31"), 6).unwrap(),
+        d("2026-02-28")
+    );
     // 2025-10-04 + 6 months → 2026-04-04, 清明 holiday → 2026-04-07.
-    assert_eq!(cal.months_period_end(d("2025-10-04"), 6).unwrap(), d("2026-04-07"));
+    assert_eq!(
+        cal.months_period_end(d("2025-10-04"), 6).unwrap(),
+        d("2026-04-07")
+    );
 }
 
 #[test]
@@ -161,7 +231,9 @@ fn a_year_without_a_table_is_an_error_naming_it() {
         cal.months_period_end(d("2026-09-28"), 6),
         Err(CalendarError::MissingYear(2027))
     );
-    assert!(CalendarError::MissingYear(2027).to_string().contains("2027"));
+    assert!(CalendarError::MissingYear(2027)
+        .to_string()
+        .contains("2027"));
     assert_eq!(
         cal.is_working_day(d("2024-12-31")),
         Err(CalendarError::MissingYear(2024))
@@ -171,8 +243,16 @@ fn a_year_without_a_table_is_an_error_naming_it() {
 #[test]
 fn working_days_between_counts_after_the_start() {
     let cal = cal();
-    assert_eq!(cal.working_days_between(d("2026-09-28"), d("2026-10-13")).unwrap(), 7);
-    assert_eq!(cal.working_days_between(d("2026-10-13"), d("2026-09-28")).unwrap(), 0);
+    assert_eq!(
+        cal.working_days_between(d("2026-09-28"), d("2026-10-13"))
+            .unwrap(),
+        7
+    );
+    assert_eq!(
+        cal.working_days_between(d("2026-10-13"), d("2026-09-28"))
+            .unwrap(),
+        0
+    );
 }
 
 fn date_in_tables() -> impl Strategy<Value = NaiveDate> {

@@ -67,7 +67,11 @@ pub fn describe_bounds(statutory: &Statutory, b: &Bounds) -> String {
         StatutoryKind::PerUnit => format!("每{base}{}元至{}元", b.min, b.max),
         StatutoryKind::Multiple => {
             let as_percent = b.max <= Dec4::from_int(1);
-            let show = if as_percent { percent_text } else { multiple_text };
+            let show = if as_percent {
+                percent_text
+            } else {
+                multiple_text
+            };
             if b.min == Dec4(0) {
                 format!("{base}{}以下", show(b.max))
             } else {
@@ -82,10 +86,26 @@ pub fn describe_bounds(statutory: &Statutory, b: &Bounds) -> String {
 impl Statutory {
     /// One line per party type: `个人：500元至2000元；单位：1万元至10万元`.
     pub fn summary(&self) -> String {
+        let main = self.band_summary();
+        match &self.alternative {
+            Some(alt) => format!(
+                "{main}（{}的：{}）",
+                alt.condition,
+                alt.as_statutory().band_summary()
+            ),
+            None => main,
+        }
+    }
+
+    fn band_summary(&self) -> String {
         match self.kind {
-            StatutoryKind::Local | StatutoryKind::None => {
-                describe_bounds(self, &Bounds { min: Dec4(0), max: Dec4(0) })
-            }
+            StatutoryKind::Local | StatutoryKind::None => describe_bounds(
+                self,
+                &Bounds {
+                    min: Dec4(0),
+                    max: Dec4(0),
+                },
+            ),
             _ => super::PartyType::ALL
                 .into_iter()
                 .filter_map(|p| {
@@ -114,9 +134,15 @@ mod tests {
 
     #[test]
     fn titles() {
-        assert_eq!(law_title("大气污染防治法"), "《中华人民共和国大气污染防治法》");
+        assert_eq!(
+            law_title("大气污染防治法"),
+            "《中华人民共和国大气污染防治法》"
+        );
         assert_eq!(law_title("城市道路管理条例"), "《城市道路管理条例》");
-        assert_eq!(law_title("无证无照经营查处办法"), "《无证无照经营查处办法》");
+        assert_eq!(
+            law_title("无证无照经营查处办法"),
+            "《无证无照经营查处办法》"
+        );
     }
 
     #[test]
@@ -139,14 +165,27 @@ mod tests {
             individual: None,
             organisation: None,
             note: None,
+            alternative: None,
         };
-        let b = |min: i64, max: i64| Bounds { min: Dec4::from_int(min), max: Dec4::from_int(max) };
-        assert_eq!(describe_bounds(&st(StatutoryKind::Range, None), &b(500, 2000)), "500元至2000元");
-        assert_eq!(describe_bounds(&st(StatutoryKind::MaxOnly, None), &b(0, 20000)), "20000元以下");
+        let b = |min: i64, max: i64| Bounds {
+            min: Dec4::from_int(min),
+            max: Dec4::from_int(max),
+        };
+        assert_eq!(
+            describe_bounds(&st(StatutoryKind::Range, None), &b(500, 2000)),
+            "500元至2000元"
+        );
+        assert_eq!(
+            describe_bounds(&st(StatutoryKind::MaxOnly, None), &b(0, 20000)),
+            "20000元以下"
+        );
         assert_eq!(
             describe_bounds(
                 &st(StatutoryKind::Multiple, Some("工程造价")),
-                &Bounds { min: Dec4(500), max: Dec4(1000) }
+                &Bounds {
+                    min: Dec4(500),
+                    max: Dec4(1000)
+                }
             ),
             "工程造价5%至10%"
         );

@@ -164,6 +164,38 @@ pub struct Statutory {
     pub organisation: Option<Bounds>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A second band the same article sets for a stated situation, e.g. a fixed range where
+    /// there is no illegal income to multiply (草原法 Art 66: 1–5 × income, else ≤ 50,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<Alternative>,
+}
+
+/// The second band of a two-band penalty article, and when it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    pub condition: String,
+    pub kind: StatutoryKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub individual: Option<Bounds>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Bounds>,
+}
+
+impl Alternative {
+    /// The band as a [`Statutory`] of its own (for ranges and descriptions).
+    pub fn as_statutory(&self) -> Statutory {
+        Statutory {
+            kind: self.kind,
+            base: self.base.clone(),
+            individual: self.individual,
+            organisation: self.organisation,
+            note: None,
+            alternative: None,
+        }
+    }
 }
 
 impl Statutory {
@@ -171,6 +203,15 @@ impl Statutory {
         match party {
             PartyType::Individual => self.individual.as_ref(),
             PartyType::Organisation => self.organisation.as_ref(),
+        }
+    }
+
+    /// The band a tier's amounts belong to: the main one, or the alternative.
+    pub fn band_for(&self, tier: &Tier) -> Option<Statutory> {
+        if tier.alternative {
+            self.alternative.as_ref().map(Alternative::as_statutory)
+        } else {
+            Some(self.clone())
         }
     }
 }
@@ -223,6 +264,9 @@ pub struct Tier {
     pub organisation: Option<Bounds>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measures: Option<String>,
+    /// The tier's amounts are in the statutory alternative band, not the main one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alternative: bool,
 }
 
 impl Tier {

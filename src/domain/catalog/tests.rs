@@ -69,7 +69,8 @@ fn assert_rejected(straw_edit: (&str, &str), expect: &str) {
     assert_ne!(text, STRAW, "edit {:?} did not apply", straw_edit.0);
     let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
     assert!(
-        got.iter().any(|r| r.contains(expect) && r.contains("hj.toml") && r.contains("HJ-001")),
+        got.iter()
+            .any(|r| r.contains(expect) && r.contains("hj.toml") && r.contains("HJ-001")),
         "expected a reason containing {expect:?}, got {got:?}"
     );
 }
@@ -79,7 +80,10 @@ fn a_lawful_item_passes_and_gets_its_effective_date() {
     let cat = build(&[("meta.toml", META), ("hj.toml", STRAW)]).unwrap();
     assert_eq!(cat.powers.len(), 1);
     // Catalog date (2022-01-01) is after the statute version (2018-10-26).
-    assert_eq!(cat.powers[0].effective_from, Some("2022-01-01".parse().unwrap()));
+    assert_eq!(
+        cat.powers[0].effective_from,
+        Some("2022-01-01".parse().unwrap())
+    );
     assert_eq!(
         cat.powers[0].statutory.summary(),
         "个人：500元至2000元；单位：500元至2000元"
@@ -90,7 +94,10 @@ fn a_lawful_item_passes_and_gets_its_effective_date() {
 fn straw_burning_tier_above_2000_is_rejected() {
     // The bad-data example of legal-rules.md §6.1: "2000–5000" exceeds Art 119's 2000 maximum.
     assert_rejected(
-        ("individual = { min = 1000, max = 2000 }", "individual = { min = 2000, max = 5000 }"),
+        (
+            "individual = { min = 1000, max = 2000 }",
+            "individual = { min = 2000, max = 5000 }",
+        ),
         "超出法定幅度",
     );
 }
@@ -98,7 +105,10 @@ fn straw_burning_tier_above_2000_is_rejected() {
 #[test]
 fn min_above_max_is_rejected() {
     assert_rejected(
-        ("individual = { min = 500, max = 2000 }", "individual = { min = 3000, max = 2000 }"),
+        (
+            "individual = { min = 500, max = 2000 }",
+            "individual = { min = 3000, max = 2000 }",
+        ),
         "大于上限",
     );
 }
@@ -107,7 +117,11 @@ fn min_above_max_is_rejected() {
 fn unknown_field_is_rejected() {
     let text = STRAW.replace("field = \"生态环境\"", "field = \"交通运输\"");
     let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
-    assert!(got.iter().any(|r| r.contains("hj.toml") && r.contains("交通运输")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|r| r.contains("hj.toml") && r.contains("交通运输")),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -115,14 +129,19 @@ fn unknown_subfield_and_bad_code_are_rejected() {
     assert_rejected(("subfield = \"大气\"", "subfield = \"土壤\""), "子领域");
     let text = STRAW.replace("HJ-001", "CG-001");
     let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
-    assert!(got.iter().any(|r| r.contains("CG-001") && r.contains("HJ-")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|r| r.contains("CG-001") && r.contains("HJ-")),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn duplicate_codes_are_rejected_across_files() {
     let got = reasons(&[("meta.toml", META), ("a.toml", STRAW), ("b.toml", STRAW)]);
     assert!(
-        got.iter().any(|r| r.contains("b.toml") && r.contains("HJ-001") && r.contains("重复")),
+        got.iter()
+            .any(|r| r.contains("b.toml") && r.contains("HJ-001") && r.contains("重复")),
         "{got:?}"
     );
 }
@@ -135,7 +154,11 @@ fn missing_provision_is_rejected() {
     );
     assert!(text.len() < STRAW.len());
     let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
-    assert!(got.iter().any(|r| r.contains("HJ-001") || r.contains("violated")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|r| r.contains("HJ-001") || r.contains("violated")),
+        "{got:?}"
+    );
     // Missing penalty provision is a parse error naming the missing key.
     let text = STRAW.replace("[power.penalty]", "[power.penalty_x]");
     let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
@@ -144,7 +167,13 @@ fn missing_provision_is_rejected() {
 
 #[test]
 fn name_must_follow_the_published_form() {
-    assert_rejected(("name = \"对在人口集中地区露天焚烧秸秆的处罚\"", "name = \"焚烧秸秆\""), "对……的处罚");
+    assert_rejected(
+        (
+            "name = \"对在人口集中地区露天焚烧秸秆的处罚\"",
+            "name = \"焚烧秸秆\"",
+        ),
+        "对……的处罚",
+    );
 }
 
 #[test]
@@ -156,14 +185,20 @@ fn max_only_needs_a_zero_minimum() {
 fn no_fine_items_take_no_amounts() {
     let text = STRAW
         .replace("kind = \"range\"", "kind = \"none\"")
-        .replace("penalty_kinds = [\"罚款\"]", "penalty_kinds = [\"其他行政处罚\"]");
+        .replace(
+            "penalty_kinds = [\"罚款\"]",
+            "penalty_kinds = [\"其他行政处罚\"]",
+        );
     let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
     assert!(got.iter().any(|r| r.contains("不应填写")), "{got:?}");
 }
 
 #[test]
 fn fine_kind_must_match_statutory_kind() {
-    assert_rejected(("penalty_kinds = [\"罚款\"]", "penalty_kinds = [\"警告\"]"), "未列“罚款”");
+    assert_rejected(
+        ("penalty_kinds = [\"罚款\"]", "penalty_kinds = [\"警告\"]"),
+        "未列“罚款”",
+    );
 }
 
 #[test]
@@ -176,7 +211,13 @@ fn at_least_two_tiers_when_amounts_exist() {
 
 #[test]
 fn effective_date_before_the_cited_text_is_rejected() {
-    assert_rejected(("own_name = true", "own_name = true\neffective_from = \"2015-01-01\""), "早于");
+    assert_rejected(
+        (
+            "own_name = true",
+            "own_name = true\neffective_from = \"2015-01-01\"",
+        ),
+        "早于",
+    );
 }
 
 #[test]
@@ -185,7 +226,11 @@ fn missing_meta_and_unknown_keys_are_reported() {
     assert!(got.iter().any(|r| r.contains("[catalog]")), "{got:?}");
     let text = STRAW.replace("own_name = true", "own_name = true\nfoo = 1");
     let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
-    assert!(got.iter().any(|r| r.contains("hj.toml") && r.contains("foo")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|r| r.contains("hj.toml") && r.contains("foo")),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -203,12 +248,18 @@ fn json_round_trip_reimports() {
 #[test]
 fn multiples_are_exact() {
     let text = STRAW
-        .replace("kind = \"range\"", "kind = \"multiple\"\nbase = \"工程造价\"")
+        .replace(
+            "kind = \"range\"",
+            "kind = \"multiple\"\nbase = \"工程造价\"",
+        )
         .replace("{ min = 500, max = 2000 }", "{ min = 0.05, max = 0.1 }")
         .replace("{ min = 500, max = 1000 }", "{ min = 0.05, max = 0.07 }")
         .replace("{ min = 1000, max = 2000 }", "{ min = 0.07, max = 0.1 }");
     let cat = build(&[("meta.toml", META), ("hj.toml", &text)]).unwrap();
-    assert_eq!(cat.powers[0].statutory.summary(), "个人：工程造价5%至10%；单位：工程造价5%至10%");
+    assert_eq!(
+        cat.powers[0].statutory.summary(),
+        "个人：工程造价5%至10%；单位：工程造价5%至10%"
+    );
     let bad = text.replace("{ min = 0.07, max = 0.1 }", "{ min = 0.07, max = 0.12 }");
     let got = reasons(&[("meta.toml", META), ("hj.toml", &bad)]);
     assert!(got.iter().any(|r| r.contains("超出法定幅度")), "{got:?}");

@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
-use super::{Bounds, Catalog, CatalogFile, CatalogMeta, PartyType, PenaltyKind, Power, StatutoryKind};
+use super::{
+    Bounds, Catalog, CatalogFile, CatalogMeta, PartyType, PenaltyKind, Power, StatutoryKind,
+};
 use crate::domain::field::Field;
 
 /// One problem found in a catalog file.
@@ -118,7 +120,11 @@ fn check_statutory(p: &Power, errs: &mut Vec<String>) {
     for party in PartyType::ALL {
         let Some(b) = st.bounds(party) else { continue };
         if !st.kind.has_amounts() {
-            errs.push(format!("法定处罚类型 {:?} 不应填写{}罚款幅度", st.kind, party.name()));
+            errs.push(format!(
+                "法定处罚类型 {:?} 不应填写{}罚款幅度",
+                st.kind,
+                party.name()
+            ));
             continue;
         }
         check_bounds(st.kind, b, &format!("法定{}幅度", party.name()), errs);
@@ -127,7 +133,31 @@ fn check_statutory(p: &Power, errs: &mut Vec<String>) {
         }
     }
     if st.kind.has_amounts() && st.individual.is_none() && st.organisation.is_none() {
-        errs.push("有罚款数额的事项须填写个人（individual）或单位（organisation）的法定幅度".to_string());
+        errs.push(
+            "有罚款数额的事项须填写个人（individual）或单位（organisation）的法定幅度".to_string(),
+        );
+    }
+    if let Some(alt) = &st.alternative {
+        let band = alt.as_statutory();
+        if alt.condition.trim().is_empty() {
+            errs.push("备选幅度（alternative）须写明适用情形（condition）".to_string());
+        }
+        if !st.kind.has_amounts() || !alt.kind.has_amounts() {
+            errs.push("备选幅度只用于有罚款数额的事项，且自身须有数额".to_string());
+        }
+        if matches!(alt.kind, StatutoryKind::Multiple | StatutoryKind::PerUnit)
+            && alt.base.as_deref().is_none_or(|b| b.trim().is_empty())
+        {
+            errs.push("备选幅度为倍数或按单位计罚时须写明基数（base）".to_string());
+        }
+        for party in PartyType::ALL {
+            if let Some(b) = band.bounds(party) {
+                check_bounds(alt.kind, b, &format!("备选{}幅度", party.name()), errs);
+                if alt.kind == StatutoryKind::MaxOnly && b.min.0 != 0 {
+                    errs.push(format!("备选“以下”型幅度的{}下限应为 0", party.name()));
+                }
+            }
+        }
     }
 }
 
@@ -138,7 +168,10 @@ fn check_bounds(kind: StatutoryKind, b: &Bounds, what: &str, errs: &mut Vec<Stri
     if b.max.0 == 0 {
         errs.push(format!("{what}上限不能为 0"));
     }
-    let money = matches!(kind, StatutoryKind::Range | StatutoryKind::MaxOnly | StatutoryKind::PerUnit);
+    let money = matches!(
+        kind,
+        StatutoryKind::Range | StatutoryKind::MaxOnly | StatutoryKind::PerUnit
+    );
     if money && (b.min.to_fen().is_none() || b.max.to_fen().is_none()) {
         errs.push(format!("{what}金额最多两位小数（到分）"));
     }
@@ -152,20 +185,35 @@ fn check_tiers(p: &Power, errs: &mut Vec<String>) {
     let mut names = HashSet::new();
     for tier in &p.tiers {
         let tname = tier.name.name();
-        if !names.insert(tier.name) {
+        if !names.insert((tier.name, tier.alternative)) {
             errs.push(format!("裁量阶次“{tname}”重复"));
         }
         if tier.condition.trim().is_empty() {
             errs.push(format!("裁量阶次“{tname}”缺少适用情形"));
         }
+        let Some(band) = st.band_for(tier) else {
+            errs.push(format!(
+                "裁量阶次“{tname}”标注为备选幅度（alternative），但法定处罚没有备选幅度"
+            ));
+            continue;
+        };
         for party in PartyType::ALL {
-            let Some(tb) = tier.bounds(party) else { continue };
-            if !st.kind.has_amounts() {
-                errs.push(format!("裁量阶次“{tname}”：该事项法定不设罚款数额，阶次不应填写金额"));
+            let Some(tb) = tier.bounds(party) else {
+                continue;
+            };
+            if !band.kind.has_amounts() {
+                errs.push(format!(
+                    "裁量阶次“{tname}”：该事项法定不设罚款数额，阶次不应填写金额"
+                ));
                 continue;
             }
-            check_bounds(st.kind, tb, &format!("裁量阶次“{tname}”的{}幅度", party.name()), errs);
-            match st.bounds(party) {
+            check_bounds(
+                band.kind,
+                tb,
+                &format!("裁量阶次“{tname}”的{}幅度", party.name()),
+                errs,
+            );
+            match band.bounds(party) {
                 None => errs.push(format!(
                     "裁量阶次“{tname}”填写了{}幅度，但法定处罚没有{}幅度",
                     party.name(),
@@ -201,7 +249,8 @@ impl CatalogBuilder {
     /// Parses one file's text. JSON when the name ends in `.json` or the text starts with `{`,
     /// TOML otherwise.
     pub fn add_text(&mut self, file: &str, text: &str) -> &mut Self {
-        let is_json = file.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+        let is_json =
+            file.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
         let parsed: Result<CatalogFile, String> = if is_json {
             serde_json::from_str(text).map_err(|e| format!("JSON 格式错误：{e}"))
         } else {
@@ -265,8 +314,9 @@ impl CatalogBuilder {
             self.issues.push(CatalogIssue {
                 file: self.powers.first().map(|p| p.0.clone()).unwrap_or_default(),
                 code: None,
-                reason: "缺少清单信息：请在文件开头加 [catalog] 表（name、version、effective_from）"
-                    .to_string(),
+                reason:
+                    "缺少清单信息：请在文件开头加 [catalog] 表（name、version、effective_from）"
+                        .to_string(),
             });
             return Err(self.issues);
         };

@@ -1,0 +1,421 @@
+//! The `zhifa` binary driven as a user or a script would, on temporary databases.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> std::path::PathBuf {
+        self.dir.path().join("data").join("zhifa.sqlite3")
+    }
+
+    /// `zhifa --db <temp db>` with HOME pointing into the temp dir (logs stay there).
+    fn zhifa(&self) -> Command {
+        let mut cmd = Command::cargo_bin("zhifa").unwrap();
+        cmd.env_remove("ZHIFA_DB")
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
+            .env("XDG_STATE_HOME", self.dir.path().join("xdg-state"))
+            .arg("--db")
+            .arg(self.db());
+        cmd
+    }
+
+    fn init(&self) -> &Self {
+        self.zhifa()
+            .args([
+                "init",
+                "--township",
+                "合隆镇",
+                "--abbr",
+                "合",
+                "--county",
+                "农安县",
+            ])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("权限清单：148 项"));
+        self
+    }
+
+    fn write(&self, name: &str, text: &[u8]) -> std::path::PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self
+            .zhifa()
+            .args(args)
+            .arg("--json")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    }
+}
+
+const TEAM_CATALOG: &str = r#"
+[catalog]
+name = "合隆镇综合行政执法事项清单"
+version = "2026-1"
+effective_from = "2026-12-01"
+
+[[power]]
+code = "HJ-001"
+field = "生态环境"
+subfield = "大气"
+name = "对露天焚烧秸秆的处罚"
+penalty_kinds = ["罚款"]
+own_name = true
+[[power.violated]]
+law = "大气污染防治法"
+version = "2018-10-26"
+article = 77
+[power.penalty]
+law = "大气污染防治法"
+version = "2018-10-26"
+article = 119
+paragraph = 1
+[power.statutory]
+kind = "range"
+individual = { min = 500, max = 2000 }
+[[power.tier]]
+name = "一般"
+condition = "一般情形"
+individual = { min = 500, max = 1000 }
+[[power.tier]]
+name = "严重"
+condition = "严重情形"
+individual = { min = 1000, max = 2000 }
+"#;
+
+#[test]
+fn init_then_refuses_to_overwrite() {
+    let env = Env::new();
+    env.init();
+    env.zhifa()
+        .args(["init", "--township", "别镇", "--abbr", "别"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("已存在").and(predicate::str::contains("不会覆盖")));
+    let settings = env.json(&["settings", "show"]);
+    assert_eq!(settings["agency"]["township"], "合隆镇");
+    assert_eq!(settings["agency"]["review_body"], "农安县人民政府");
+}
+
+#[test]
+fn init_rejects_a_bad_abbreviation_and_leaves_no_file() {
+    let env = Env::new();
+    env.zhifa()
+        .args(["init", "--township", "合隆镇", "--abbr", "HL"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("简称"));
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn commands_on_a_missing_database_say_how_to_create_it() {
+    let env = Env::new();
+    env.zhifa()
+        .args(["powers", "list"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("zhifa init"));
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn db_path_from_environment() {
+    let env = Env::new();
+    env.init();
+    let mut cmd = Command::cargo_bin("zhifa").unwrap();
+    cmd.env("ZHIFA_DB", env.db())
+        .env("HOME", env.dir.path())
+        .env("XDG_STATE_HOME", env.dir.path().join("xdg-state"))
+        .args(["powers", "show", "HJ-001"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("第一百一十九条第一款"));
+}
+
+#[test]
+fn powers_list_and_show() {
+    let env = Env::new();
+    env.init();
+    let all = env.json(&["powers", "list"]);
+    assert_eq!(all.as_array().unwrap().len(), 148);
+    let cg = env.json(&["powers", "list", "--field", "CG"]);
+    assert!(cg
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|v| v["power"]["field"] == "城市管理"));
+    let straw = env.json(&["powers", "show", "hj-001"]);
+    assert_eq!(straw["power"]["penalty"]["article"], 119);
+    assert_eq!(straw["power"]["statutory"]["individual"]["max"], 2000);
+    env.zhifa()
+        .args(["powers", "list", "--field", "交通"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("未知领域"));
+    env.zhifa()
+        .args(["powers", "show", "XX-999"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("没有编码为 XX-999"));
+}
+
+#[test]
+fn validate_names_file_code_and_reason() {
+    let env = Env::new();
+    let good = env.write("good.toml", TEAM_CATALOG.as_bytes());
+    env.zhifa()
+        .args(["powers", "validate"])
+        .arg(&good)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("校验通过"));
+    let bad = env.write(
+        "bad.toml",
+        TEAM_CATALOG
+            .replace(
+                "individual = { min = 1000, max = 2000 }",
+                "individual = { min = 2000, max = 5000 }",
+            )
+            .as_bytes(),
+    );
+    env.zhifa()
+        .args(["powers", "validate"])
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("bad.toml")
+                .and(predicate::str::contains("HJ-001"))
+                .and(predicate::str::contains("超出法定幅度")),
+        );
+    let gbk = env.write("gbk.toml", &[0xBA, 0xCF, 0xC2, 0xA1]);
+    env.zhifa()
+        .args(["powers", "validate"])
+        .arg(&gbk)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("UTF-8"));
+    env.zhifa()
+        .args(["powers", "validate", "/nonexistent/x.toml"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("找不到文件"));
+}
+
+#[test]
+fn import_applies_whole_or_not_at_all() {
+    let env = Env::new();
+    env.init();
+    let bad = env.write(
+        "bad.toml",
+        format!(
+            "{TEAM_CATALOG}\n{}",
+            TEAM_CATALOG
+                .split("[[power]]")
+                .nth(1)
+                .map(|p| format!("[[power]]{p}"))
+                .unwrap()
+        )
+        .as_bytes(),
+    );
+    env.zhifa()
+        .args(["powers", "import"])
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("编码重复").and(predicate::str::contains("未做任何修改")));
+    assert_eq!(
+        env.json(&["powers", "list", "--at", "2026-12-02"])
+            .as_array()
+            .unwrap()
+            .len(),
+        148
+    );
+
+    let good = env.write("team.toml", TEAM_CATALOG.as_bytes());
+    let report = env.json(&["powers", "import", good.to_str().unwrap()]);
+    assert_eq!(report["retired"].as_array().unwrap().len(), 147);
+    assert_eq!(
+        env.json(&["powers", "list", "--at", "2026-12-02"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // An old case date still sees the template version.
+    let old = env.json(&["powers", "show", "HJ-001", "--at", "2024-05-01"]);
+    assert_eq!(old["version"], 1);
+    let history = env.json(&["powers", "show", "HJ-001", "--history"]);
+    assert_eq!(history.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn calendar_due_working_days_days_and_months() {
+    let env = Env::new();
+    env.init();
+    env.zhifa()
+        .args([
+            "calendar",
+            "due",
+            "--from",
+            "2026-09-28",
+            "--working-days",
+            "7",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("2026-10-13"));
+    let v = env.json(&["calendar", "due", "--from", "2026-09-18", "--days", "15"]);
+    assert_eq!(v["due"], "2026-10-08");
+    assert_eq!(v["rolled_forward"], true);
+    let v = env.json(&["calendar", "due", "--from", "2025-10-13", "--months", "6"]);
+    assert_eq!(v["due"], "2026-04-13");
+    env.zhifa()
+        .args([
+            "calendar",
+            "due",
+            "--from",
+            "2026-12-28",
+            "--working-days",
+            "7",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("缺少 2027 年的节假日表"));
+    env.zhifa()
+        .args(["calendar", "due", "--from", "2026-02-30", "--days", "1"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("不存在"));
+    env.zhifa()
+        .args(["calendar", "due", "--from", "2026-09-28"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn calendar_works_without_a_database_from_built_in_tables() {
+    let env = Env::new();
+    let v = env.json(&[
+        "calendar",
+        "due",
+        "--from",
+        "2026-09-28",
+        "--working-days",
+        "7",
+    ]);
+    assert_eq!(v["due"], "2026-10-13");
+    assert!(
+        !env.db().exists(),
+        "calendar due must not create a database"
+    );
+}
+
+#[test]
+fn calendar_import_adds_a_new_year() {
+    let env = Env::new();
+    env.init();
+    let file = env.write(
+        "2027.toml",
+        "year = 2027\nsource = \"测试通知\"\n[[holiday]]\nname = \"元旦\"\noff = [\"2027-01-01\", \"2027-01-03\"]\nmakeup = []\n".as_bytes(),
+    );
+    env.zhifa()
+        .args(["calendar", "import"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("已导入：2027 年"));
+    let v = env.json(&[
+        "calendar",
+        "due",
+        "--from",
+        "2026-12-28",
+        "--working-days",
+        "7",
+    ]);
+    // 12-29, 12-30, 12-31, (1-1..1-3 off), 1-4, 1-5, 1-6, 1-7
+    assert_eq!(v["due"], "2027-01-07");
+    let bad = env.write("bad.toml", b"year = 2027\nsource = \"x\"\n[[holiday]]\nname = \"y\"\noff = [\"2027-01-01\", \"2027-01-01\"]\nmakeup = [\"2027-01-05\"]\n");
+    env.zhifa()
+        .args(["calendar", "import"])
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("不是周六或周日"));
+}
+
+#[test]
+fn settings_set_validates() {
+    let env = Env::new();
+    env.init();
+    env.zhifa()
+        .args(["settings", "set", "court", "农安县人民法院"])
+        .assert()
+        .success();
+    env.zhifa()
+        .args(["settings", "set", "abbr", "abc"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("简称"));
+    env.zhifa()
+        .args([
+            "settings",
+            "set",
+            "calendar.makeup_days_are_working_days",
+            "false",
+        ])
+        .assert()
+        .success();
+    let v = env.json(&[
+        "calendar",
+        "due",
+        "--from",
+        "2026-10-09",
+        "--working-days",
+        "1",
+    ]);
+    assert_eq!(
+        v["due"], "2026-10-12",
+        "10-10 调休 Saturday no longer counts"
+    );
+}
+
+#[test]
+fn a_newer_schema_is_refused_untouched() {
+    let env = Env::new();
+    env.init();
+    {
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = std::fs::read(env.db()).unwrap();
+    env.zhifa()
+        .args(["powers", "list"])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("结构版本为 99").and(predicate::str::contains("升级 zhifa")),
+        );
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+}
