@@ -75,7 +75,9 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
             };
             let date = date_or_today(at.as_deref())?;
             let mut powers = ctx.open_store()?.powers_on(date, field)?;
-            powers.sort_by(|a, b| (a.power.field, &a.power.code).cmp(&(b.power.field, &b.power.code)));
+            powers.sort_by(|a, b| {
+                (a.power.field, &a.power.code).cmp(&(b.power.field, &b.power.code))
+            });
             if json.json {
                 return print_json(&powers);
             }
