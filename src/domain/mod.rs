@@ -7,8 +7,12 @@
 
 pub mod agency;
 pub mod calendar;
+pub mod case;
 pub mod catalog;
 pub mod chinese;
 pub mod field;
 pub mod holiday_table;
+pub mod identity;
 pub mod money;
+pub mod people;
+pub mod procedure_settings;

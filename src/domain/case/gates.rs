@@ -1,0 +1,564 @@
+//! The legal gates: one named function per rule, each citing its provision. The workflow
+//! calls them; tests exercise each one passing and refusing.
+
+use chrono::NaiveDate;
+
+use super::model::{Case, Procedure, ServedDoc, ServiceMethod, Stage};
+use super::penalty;
+use super::rule::{RuleError, RuleResult};
+use crate::domain::calendar::Calendar;
+use crate::domain::catalog::{PartyType, PenaltyKind};
+use crate::domain::money::Fen;
+use crate::domain::people::{Role, User};
+use crate::domain::procedure_settings::ProcedureSettings;
+
+fn cal_err(e: crate::domain::calendar::CalendarError) -> RuleError {
+    RuleError::new("工作日历", e.to_string())
+}
+
+/// 行政处罚法 Art 24: a township may punish only within its published catalog; the power
+/// must be in effect on the date of the act.
+pub fn power_held_on(found: bool, code: &str, act_date: NaiveDate) -> RuleResult {
+    if found {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "行政处罚法第二十四条",
+            format!("权限清单中没有在 {act_date} 有效的事项 {code}，本机关无权立案查处；请核对事项编码或违法行为发生日期"),
+        ))
+    }
+}
+
+/// 行政处罚法 Art 42: at least two officers holding 行政执法证, valid on `date`.
+pub fn two_certified_officers(officers: &[&User], date: NaiveDate) -> RuleResult {
+    let certified = officers.iter().filter(|u| u.certified_on(date)).count();
+    if certified >= 2 {
+        return Ok(());
+    }
+    let uncertified: Vec<&str> = officers
+        .iter()
+        .filter(|u| !u.certified_on(date))
+        .map(|u| u.name.as_str())
+        .collect();
+    let extra = if uncertified.is_empty() {
+        String::new()
+    } else {
+        format!("（{} 无有效执法证，只能作为协助人员）", uncertified.join("、"))
+    };
+    Err(RuleError::new(
+        "行政处罚法第四十二条",
+        format!("需两名持证执法人员，现只有 {certified} 名{extra}"),
+    ))
+}
+
+/// 行政处罚法 Art 36: no penalty if the act was not discovered within 2 years (5 years where
+/// citizens' life, health or financial safety was involved and harm resulted), counted from
+/// the act or, for a continuing act, from its end.
+pub fn limitation_not_expired(
+    act_date: NaiveDate,
+    act_end: Option<NaiveDate>,
+    discovered: NaiveDate,
+    grave_harm: bool,
+) -> RuleResult {
+    let start = act_end.unwrap_or(act_date);
+    let years = if grave_harm { 5 } else { 2 };
+    let limit = start
+        .checked_add_months(chrono::Months::new(12 * years))
+        .unwrap_or(NaiveDate::MAX);
+    if discovered <= limit {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "行政处罚法第三十六条",
+            format!(
+                "违法行为自 {start} 起至发现之日 {discovered} 已超过 {years} 年，不再给予行政处罚，不能立案"
+            ),
+        ))
+    }
+}
+
+/// Basic date sanity for a new case: act ≤ act end ≤ discovery ≤ today.
+pub fn case_dates_in_order(
+    act_date: NaiveDate,
+    act_end: Option<NaiveDate>,
+    discovered: NaiveDate,
+    today: NaiveDate,
+) -> RuleResult {
+    if let Some(end) = act_end {
+        if end < act_date {
+            return Err(RuleError::input(format!(
+                "行为终了日期 {end} 早于行为发生日期 {act_date}，请核对"
+            )));
+        }
+    }
+    let last_act = act_end.unwrap_or(act_date);
+    if discovered < act_date {
+        return Err(RuleError::input(format!(
+            "发现日期 {discovered} 早于违法行为发生日期 {act_date}，请核对"
+        )));
+    }
+    if last_act > today || discovered > today {
+        return Err(RuleError::input("违法行为日期和发现日期不能晚于今天"));
+    }
+    Ok(())
+}
+
+/// A dated act may not be in the future.
+pub fn not_in_future(date: NaiveDate, today: NaiveDate, what: &str) -> RuleResult {
+    if date > today {
+        Err(RuleError::input(format!("{what}日期 {date} 晚于今天，请核对")))
+    } else {
+        Ok(())
+    }
+}
+
+/// No 程序倒置: an investigative act must not precede filing (行政处罚法 Art 54; 评查
+/// veto item "先调查后立案").
+pub fn not_before_filing(case: &Case, date: NaiveDate, what: &str) -> RuleResult {
+    match case.filed_on() {
+        Some(filed) if date >= filed => Ok(()),
+        Some(filed) => Err(RuleError::new(
+            "行政处罚法第五十四条",
+            format!("{what}日期 {date} 早于立案日期 {filed}，属程序倒置；请核对日期"),
+        )),
+        None => Err(RuleError::new(
+            "行政处罚法第五十四条",
+            format!("案件尚未批准立案，不能{what}"),
+        )),
+    }
+}
+
+/// The actor holds `role`.
+pub fn has_role(actor: &User, role: Role) -> RuleResult {
+    if actor.has(role) {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "岗位权限",
+            format!("{} 不是{}，无权进行此操作", actor.name, role.name()),
+        ))
+    }
+}
+
+/// Separation of duties: a handler never approves, reviews or decides their own case.
+pub fn not_own_case(case: &Case, actor: &User) -> RuleResult {
+    if case.handlers.contains(&actor.id) || case.assistants.contains(&actor.id) {
+        Err(RuleError::new(
+            "审查与调查分离",
+            format!("{} 是本案承办人员，不能审批、审核或决定本案", actor.name),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Only the case's own handlers record its investigation.
+pub fn is_handler(case: &Case, actor: &User) -> RuleResult {
+    if case.handlers.contains(&actor.id) {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "岗位权限",
+            format!("{} 不是本案承办人，不能进行此操作", actor.name),
+        ))
+    }
+}
+
+/// An archived case changes for nobody.
+pub fn not_archived(case: &Case) -> RuleResult {
+    if case.is_read_only() {
+        Err(RuleError::new("案卷管理", "案件已归档，任何人不得修改"))
+    } else {
+        Ok(())
+    }
+}
+
+pub fn at_stage(case: &Case, allowed: &[Stage], what: &str) -> RuleResult {
+    if allowed.contains(&case.stage) {
+        Ok(())
+    } else {
+        let names: Vec<&str> = allowed.iter().map(|s| s.name()).collect();
+        Err(RuleError::input(format!(
+            "案件处于“{}”阶段，不能{what}（仅限：{}）",
+            case.stage.name(),
+            names.join("、")
+        )))
+    }
+}
+
+/// 行政强制法 Art 25: seizure ≤ 30 days; one extension ≤ 30 days.
+pub fn seizure_period(days: u32, extended: u32, extension: u32) -> RuleResult {
+    if days == 0 || days > 30 {
+        return Err(RuleError::new(
+            "行政强制法第二十五条",
+            format!("查封、扣押期限不得超过三十日（填写了 {days} 日）"),
+        ));
+    }
+    if extended > 0 && extension > 0 {
+        return Err(RuleError::new("行政强制法第二十五条", "查封、扣押期限只能延长一次"));
+    }
+    if extension > 30 {
+        return Err(RuleError::new(
+            "行政强制法第二十五条",
+            format!("延长期限不得超过三十日（填写了 {extension} 日）"),
+        ));
+    }
+    Ok(())
+}
+
+/// 行政处罚法 Art 58 para 2: a first-time legal reviewer holds the national legal
+/// professional qualification (the flag on the user).
+pub fn legal_reviewer_qualified(actor: &User) -> RuleResult {
+    if actor.legal_qualified {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "行政处罚法第五十八条第二款",
+            format!("{} 未登记取得法律职业资格，不能进行法制审核", actor.name),
+        ))
+    }
+}
+
+/// 行政处罚法 Art 58: where required, a passed legal review must exist before the decision.
+pub fn legal_review_passed(case: &Case) -> RuleResult {
+    if !penalty::legal_review_required(case) {
+        return Ok(());
+    }
+    match case.legal_reviews.last() {
+        Some(r) if r.agree => Ok(()),
+        Some(_) => Err(RuleError::new(
+            "行政处罚法第五十八条",
+            "法制审核未通过，不得作出决定；请补正后重新提交法制审核",
+        )),
+        None => Err(RuleError::new(
+            "行政处罚法第五十八条",
+            "本案须经法制审核，尚无法制审核意见",
+        )),
+    }
+}
+
+/// 行政处罚法 Art 57 para 2: complex or major cases are decided by collective discussion.
+pub fn collective_discussion_held(case: &Case) -> RuleResult {
+    let needed = case.proposal.as_ref().is_some_and(|p| p.complex_or_major);
+    if !needed || !case.discussions.is_empty() {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "行政处罚法第五十七条第二款",
+            "情节复杂或重大违法行为须经负责人集体讨论决定，尚无集体讨论记录",
+        ))
+    }
+}
+
+/// 行政处罚法 Art 44, 62: no penalty decision without the prior notice having been served.
+pub fn notice_served(case: &Case) -> RuleResult {
+    if case.notice.is_none() {
+        return Err(RuleError::new(
+            "行政处罚法第四十四条、第六十二条",
+            "尚未制发行政处罚事先告知书，不得作出处罚决定",
+        ));
+    }
+    if case.served(ServedDoc::Notice).is_none() {
+        return Err(RuleError::new(
+            "行政处罚法第六十二条",
+            "事先告知书尚未送达当事人，不得作出处罚决定",
+        ));
+    }
+    Ok(())
+}
+
+/// Last day of the statement/defence period after the notice was served.
+pub fn statement_period_end(
+    case: &Case,
+    cal: &Calendar,
+    settings: &ProcedureSettings,
+) -> RuleResult<Option<NaiveDate>> {
+    let Some(served) = case.served(ServedDoc::Notice) else {
+        return Ok(None);
+    };
+    let wd = settings
+        .statement_period_working_days
+        .max(if case.notice.as_ref().is_some_and(|n| n.hearing_right) { 5 } else { 0 });
+    cal.add_working_days(served.served_on, wd)
+        .map(Some)
+        .map_err(cal_err)
+}
+
+/// 行政处罚法 Art 62, 45, 64: decide only after the party was heard — the statement period
+/// has run (or the party expressly waived), every statement was re-examined, and a
+/// requested hearing was held (or the party failed to appear).
+pub fn party_heard(
+    case: &Case,
+    date: NaiveDate,
+    cal: &Calendar,
+    settings: &ProcedureSettings,
+) -> RuleResult {
+    if let Some(h) = &case.hearing {
+        if h.held_on.is_none() && !h.party_absent {
+            return Err(RuleError::new(
+                "行政处罚法第六十三条、第六十四条",
+                "当事人已要求听证，听证尚未举行，不得作出决定",
+            ));
+        }
+    }
+    if case.waived_on.is_none() {
+        if let Some(end) = statement_period_end(case, cal, settings)? {
+            if date <= end {
+                return Err(RuleError::new(
+                    "行政处罚法第六十二条",
+                    format!("陈述、申辩（听证申请）期限至 {end} 届满，期满后方可决定；当事人明确放弃的请先登记放弃"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// 行政处罚法 Art 64(1): a hearing must be requested within 5 working days of the notice.
+pub fn hearing_request_in_time(case: &Case, date: NaiveDate, cal: &Calendar) -> RuleResult {
+    let Some(notice) = &case.notice else {
+        return Err(RuleError::input("尚未告知，不能申请听证"));
+    };
+    if !notice.hearing_right {
+        return Err(RuleError::new(
+            "行政处罚法第六十三条",
+            "本案拟作出的处罚不属于听证范围，告知书未告知听证权利",
+        ));
+    }
+    let Some(served) = case.served(ServedDoc::Notice) else {
+        return Err(RuleError::input("告知书尚未送达，不能登记听证申请"));
+    };
+    let end = cal.add_working_days(served.served_on, 5).map_err(cal_err)?;
+    if date < served.served_on || date > end {
+        return Err(RuleError::new(
+            "行政处罚法第六十四条第一项",
+            format!("听证申请须在告知书送达后五个工作日内（{} 至 {end}）提出", served.served_on),
+        ));
+    }
+    Ok(())
+}
+
+/// 行政处罚法 Art 64(2): the party is told the time and place at least 7 working days ahead.
+pub fn hearing_notified_in_time(
+    notified: NaiveDate,
+    hearing_date: NaiveDate,
+    cal: &Calendar,
+) -> RuleResult {
+    let earliest = cal.add_working_days(notified, 7).map_err(cal_err)?;
+    if hearing_date >= earliest {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "行政处罚法第六十四条第二项",
+            format!("听证应在通知后至少七个工作日举行，{notified} 通知的最早可在 {earliest} 举行"),
+        ))
+    }
+}
+
+/// 行政处罚法 Art 64(4): the presiding officer is not an investigator of the case.
+pub fn presiding_not_investigator(case: &Case, presiding: &User) -> RuleResult {
+    if case.handlers.contains(&presiding.id) || case.assistants.contains(&presiding.id) {
+        Err(RuleError::new(
+            "行政处罚法第六十四条第四项",
+            format!("{} 是本案调查人员，不能主持听证", presiding.name),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// 行政处罚法 Art 45: no heavier penalty than the one notified (defence must not be punished).
+pub fn not_heavier_than_notified(case: &Case, kinds: &[PenaltyKind], fine: Fen, confiscation: Fen) -> RuleResult {
+    let Some(n) = &case.notice else { return Ok(()) };
+    if fine > n.fine || confiscation > n.confiscation {
+        return Err(RuleError::new(
+            "行政处罚法第四十五条",
+            format!("决定罚款 {fine}（没收 {confiscation}）重于告知的 {}（没收 {}），不得加重；如确需加重应重新告知", n.fine, n.confiscation),
+        ));
+    }
+    if let Some(k) = kinds.iter().find(|k| !n.kinds.contains(k)) {
+        return Err(RuleError::new(
+            "行政处罚法第四十五条",
+            format!("决定增加了告知书中没有的处罚种类“{}”，不得加重；如确需增加应重新告知", k.name()),
+        ));
+    }
+    Ok(())
+}
+
+/// 行政处罚法 Art 60: decide within 90 days of filing, extended only by approved extensions
+/// under the configured rule.
+pub fn within_decision_limit(case: &Case, date: NaiveDate, cal: &Calendar) -> RuleResult {
+    let Some(due) = decision_due(case, cal)? else { return Ok(()) };
+    if date <= due {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "行政处罚法第六十条",
+            format!("作出决定的期限已于 {due} 届满（立案之日起九十日，含批准的延期）；请先办理延期审批"),
+        ))
+    }
+}
+
+/// Last day to decide: filing + 90 days + approved extensions, rolled past rest days.
+pub fn decision_due(case: &Case, cal: &Calendar) -> RuleResult<Option<NaiveDate>> {
+    let Some(filed) = case.filed_on() else { return Ok(None) };
+    let days = 90 + case.extensions.iter().map(|e| e.days).sum::<u32>();
+    cal.days_period_end(filed, days).map(Some).map_err(cal_err)
+}
+
+/// 行政处罚法 Art 51: the simple procedure only for ≤ 200 yuan (citizens), ≤ 3000 yuan
+/// (organisations), or a warning.
+pub fn simple_procedure_allowed(party: PartyType, kinds: &[PenaltyKind], fine: Fen) -> RuleResult {
+    if let Some(k) = kinds
+        .iter()
+        .find(|k| !matches!(k, PenaltyKind::Warning | PenaltyKind::Fine))
+    {
+        return Err(RuleError::new(
+            "行政处罚法第五十一条",
+            format!("当场处罚只能是警告或罚款，不能当场作出“{}”", k.name()),
+        ));
+    }
+    let cap = match party {
+        PartyType::Individual => Fen::from_yuan(200),
+        PartyType::Organisation => Fen::from_yuan(3000),
+    };
+    if fine > cap {
+        return Err(RuleError::new(
+            "行政处罚法第五十一条",
+            format!("当场处罚对{}罚款不得超过 {cap}（拟罚 {fine}），请改用一般程序", party.name()),
+        ));
+    }
+    Ok(())
+}
+
+/// 行政处罚法 Art 68, 69: cash on the spot only for fines ≤ 100 yuan, where later collection
+/// would be hard, or in remote areas at the party's request.
+pub fn cash_on_spot_allowed(case: &Case, amount: Fen, reason_given: bool) -> RuleResult {
+    if case.procedure != Procedure::Simple {
+        return Err(RuleError::new(
+            "行政处罚法第六十七条",
+            "一般程序的罚款应由当事人到指定银行或电子支付缴纳，执法人员不得自行收缴",
+        ));
+    }
+    if amount <= Fen::from_yuan(100) || reason_given {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "行政处罚法第六十八条",
+            format!("当场收缴限于 100 元以下罚款（本次 {amount}），或注明事后难以执行、边远地区等理由"),
+        ))
+    }
+}
+
+/// 行政处罚法 Art 61: electronic service needs the party's signed 确认书.
+pub fn electronic_service_confirmed(method: ServiceMethod, confirmation: bool) -> RuleResult {
+    if method == ServiceMethod::Electronic && !confirmation {
+        Err(RuleError::new(
+            "行政处罚法第六十一条第二款",
+            "电子送达须当事人同意并签订确认书",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// 行政强制法 Art 35, 54: a 催告 precedes any court application; the court may be applied to
+/// only 10 working days after the 催告 is served, and (Art 53; 行诉法解释 Art 156) no later
+/// than 3 months after the party's lawsuit period ends (counted from the end of an approved
+/// payment plan, 行政处罚法 Art 72 para 2).
+pub fn court_application_window(case: &Case, date: NaiveDate, cal: &Calendar) -> RuleResult {
+    let (opens, closes) = court_window(case, cal)?.ok_or_else(|| {
+        RuleError::new(
+            "行政强制法第三十五条、第五十四条",
+            "申请强制执行前须先催告并送达催告书",
+        )
+    })?;
+    if date < opens {
+        return Err(RuleError::new(
+            "行政强制法第五十四条",
+            format!("催告书送达满十个工作日后（{opens} 起）方可申请强制执行"),
+        ));
+    }
+    if date > closes {
+        return Err(RuleError::new(
+            "行政强制法第五十三条",
+            format!("申请强制执行的期限已于 {closes} 届满"),
+        ));
+    }
+    Ok(())
+}
+
+/// The court-application window (opens, closes), once a 催告 was served.
+pub fn court_window(case: &Case, cal: &Calendar) -> RuleResult<Option<(NaiveDate, NaiveDate)>> {
+    let Some(demand) = case.served(ServedDoc::Demand) else { return Ok(None) };
+    let Some(decision) = case.served(ServedDoc::Decision) else { return Ok(None) };
+    let opens = cal.add_working_days(demand.served_on, 10).map_err(cal_err)?;
+    // Lawsuit period: 6 months from service (行政诉讼法 Art 46), or from the plan's end.
+    let from = case
+        .plan
+        .as_ref()
+        .and_then(|p| p.end())
+        .filter(|end| *end > decision.served_on)
+        .unwrap_or(decision.served_on);
+    let lawsuit_end = cal.months_period_end(from, 6).map_err(cal_err)?;
+    let closes = cal.months_period_end(lawsuit_end, 3).map_err(cal_err)?;
+    Ok(Some((opens, closes)))
+}
+
+/// A case may close only when nothing is left to do: a terminal outcome, or the decision
+/// served and the fine (with any 加处罚款 owed) paid, or execution terminated.
+pub fn closable(case: &Case, today: NaiveDate, cal: &Calendar) -> RuleResult {
+    use super::model::Outcome;
+    let outcome = case
+        .outcome
+        .as_ref()
+        .ok_or_else(|| RuleError::new("结案条件", "案件尚无处理结果，不能结案"))?;
+    match outcome {
+        Outcome::NotFiled { .. } | Outcome::Withdrawn { .. } | Outcome::Transferred { .. } => Ok(()),
+        Outcome::NoPenalty { .. } | Outcome::NotEstablished => {
+            if case.served(ServedDoc::NoPenaltyDecision).is_some() {
+                Ok(())
+            } else {
+                Err(RuleError::new("结案条件", "不予行政处罚决定书尚未送达，不能结案"))
+            }
+        }
+        Outcome::Penalty => {
+            if case.served(ServedDoc::Decision).is_none() {
+                return Err(RuleError::new("结案条件", "处罚决定书尚未送达，不能结案"));
+            }
+            if case.termination.is_some() {
+                return Ok(());
+            }
+            let owed = case.fine_due().0 + outstanding_surcharge(case, today, cal)?.0;
+            if case.paid().0 >= owed {
+                Ok(())
+            } else {
+                Err(RuleError::new(
+                    "结案条件",
+                    format!("罚款尚未缴清（应缴 {}，已缴 {}），不能结案；可催告、申请强制执行或终结执行", Fen(owed), case.paid()),
+                ))
+            }
+        }
+    }
+}
+
+/// Payment due date: 15 days after the decision is served (行政处罚法 Art 67), or the last
+/// instalment of an approved plan (Art 66).
+pub fn payment_due(case: &Case, cal: &Calendar) -> RuleResult<Option<NaiveDate>> {
+    if let Some(end) = case.plan.as_ref().and_then(|p| p.end()) {
+        return Ok(Some(end));
+    }
+    let Some(s) = case.served(ServedDoc::Decision) else { return Ok(None) };
+    cal.days_period_end(s.served_on, 15).map(Some).map_err(cal_err)
+}
+
+/// 加处罚款 owed on `on` for the unpaid fine (zero before the payment due date).
+pub fn outstanding_surcharge(case: &Case, on: NaiveDate, cal: &Calendar) -> RuleResult<Fen> {
+    Ok(match payment_due(case, cal)? {
+        Some(due) => penalty::surcharge(case, due, on),
+        _ => Fen(0),
+    })
+}
+
+#[cfg(test)]
+mod tests;

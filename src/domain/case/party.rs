@@ -1,0 +1,223 @@
+//! Parties (当事人): natural persons, organisations and individual businesses, with their
+//! identity numbers checked (GB 11643 resident ID, GB 32100 unified credit code).
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::catalog::PartyType;
+use crate::domain::identity::{self, CreditCode, ResidentId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sex {
+    #[serde(rename = "男")]
+    Male,
+    #[serde(rename = "女")]
+    Female,
+}
+
+impl Sex {
+    pub fn name(self) -> &'static str {
+        match self {
+            Sex::Male => "男",
+            Sex::Female => "女",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub sex: Sex,
+    pub birth_date: NaiveDate,
+    pub id_no: ResidentId,
+    pub address: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    pub credit_code: CreditCode,
+    /// 法定代表人或负责人.
+    pub legal_rep: String,
+    pub address: String,
+    pub phone: String,
+}
+
+/// 有字号的个体工商户: the 字号 is the party, with the operator's details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndividualBusiness {
+    pub trade_name: String,
+    pub credit_code: Option<CreditCode>,
+    pub operator: Person,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Party {
+    Person(Person),
+    Organisation(Organisation),
+    Business(IndividualBusiness),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartyError {
+    #[error("当事人{0}不能为空")]
+    Empty(&'static str),
+    #[error("{0}")]
+    Id(#[from] identity::IdError),
+    #[error("{0}")]
+    CreditCode(#[from] identity::CreditCodeError),
+    #[error("{0}")]
+    Phone(#[from] identity::PhoneError),
+    #[error("出生日期 {given} 与身份证号码中的出生日期 {from_id} 不一致，请核对")]
+    BirthMismatch { given: NaiveDate, from_id: NaiveDate },
+    #[error("性别与身份证号码第 17 位不一致（号码显示为{0}），请核对")]
+    SexMismatch(&'static str),
+    #[error("{field}过长（最多 {max} 个字）")]
+    TooLong { field: &'static str, max: usize },
+}
+
+fn require(field: &'static str, v: &str, max: usize) -> Result<(), PartyError> {
+    if v.trim().is_empty() {
+        return Err(PartyError::Empty(field));
+    }
+    if v.chars().count() > max {
+        return Err(PartyError::TooLong { field, max });
+    }
+    Ok(())
+}
+
+impl Person {
+    /// Builds a person from what a clerk typed, checking the ID number's checksum and that
+    /// the birth date and sex agree with it. The birth date may be omitted (taken from the ID).
+    pub fn new(
+        name: &str,
+        sex: Option<Sex>,
+        birth_date: Option<NaiveDate>,
+        id_no: &str,
+        address: &str,
+        phone: &str,
+    ) -> Result<Person, PartyError> {
+        require("姓名", name, 40)?;
+        let id = ResidentId::parse(id_no)?;
+        let (y, m, d) = id.birth_date();
+        let from_id = NaiveDate::from_ymd_opt(y, m, d).ok_or(PartyError::Empty("出生日期"))?;
+        if let Some(given) = birth_date.filter(|g| *g != from_id) {
+            return Err(PartyError::BirthMismatch { given, from_id });
+        }
+        let id_sex = if id.is_male() { Sex::Male } else { Sex::Female };
+        if sex.is_some_and(|s| s != id_sex) {
+            return Err(PartyError::SexMismatch(id_sex.name()));
+        }
+        require("地址", address, 120)?;
+        let phone = if phone.trim().is_empty() {
+            String::new()
+        } else {
+            identity::parse_phone(phone)?
+        };
+        Ok(Person {
+            name: name.trim().to_string(),
+            sex: id_sex,
+            birth_date: from_id,
+            id_no: id,
+            address: address.trim().to_string(),
+            phone,
+        })
+    }
+
+    /// Age in whole years on `date` (行政处罚法 Art 30 looks at the age at the act).
+    pub fn age_on(&self, date: NaiveDate) -> i32 {
+        let mut age = date.year() - self.birth_date.year();
+        if (date.month(), date.day()) < (self.birth_date.month(), self.birth_date.day()) {
+            age -= 1;
+        }
+        age
+    }
+}
+
+impl Organisation {
+    pub fn new(
+        name: &str,
+        credit_code: &str,
+        legal_rep: &str,
+        address: &str,
+        phone: &str,
+    ) -> Result<Organisation, PartyError> {
+        require("单位名称", name, 80)?;
+        require("法定代表人或负责人", legal_rep, 40)?;
+        require("地址", address, 120)?;
+        let phone = if phone.trim().is_empty() {
+            String::new()
+        } else {
+            identity::parse_phone(phone)?
+        };
+        Ok(Organisation {
+            name: name.trim().to_string(),
+            credit_code: CreditCode::parse(credit_code)?,
+            legal_rep: legal_rep.trim().to_string(),
+            address: address.trim().to_string(),
+            phone,
+        })
+    }
+}
+
+impl Party {
+    /// Which statutory range applies: individuals (and individual businesses through their
+    /// operator) or organisations.
+    pub fn party_type(&self) -> PartyType {
+        match self {
+            Party::Person(_) | Party::Business(_) => PartyType::Individual,
+            Party::Organisation(_) => PartyType::Organisation,
+        }
+    }
+
+    /// The name as printed on documents: person's name, organisation's name, or
+    /// `字号（经营者：姓名）`.
+    pub fn display_name(&self) -> String {
+        match self {
+            Party::Person(p) => p.name.clone(),
+            Party::Organisation(o) => o.name.clone(),
+            Party::Business(b) => format!("{}（经营者：{}）", b.trade_name, b.operator.name),
+        }
+    }
+
+    /// The identity number (ID card or credit code).
+    pub fn id_number(&self) -> &str {
+        match self {
+            Party::Person(p) => p.id_no.as_str(),
+            Party::Organisation(o) => o.credit_code.as_str(),
+            Party::Business(b) => b
+                .credit_code
+                .as_ref()
+                .map(CreditCode::as_str)
+                .unwrap_or_else(|| b.operator.id_no.as_str()),
+        }
+    }
+
+    /// The identity number masked for lists and exports.
+    pub fn id_masked(&self) -> String {
+        match self {
+            Party::Person(p) => p.id_no.masked(),
+            Party::Business(b) if b.credit_code.is_none() => b.operator.id_no.masked(),
+            _ => self.id_number().to_string(),
+        }
+    }
+
+    pub fn address(&self) -> &str {
+        match self {
+            Party::Person(p) => &p.address,
+            Party::Organisation(o) => &o.address,
+            Party::Business(b) => &b.operator.address,
+        }
+    }
+
+    /// The natural person behind the party, if any (for the age rules of Art 30).
+    pub fn person(&self) -> Option<&Person> {
+        match self {
+            Party::Person(p) => Some(p),
+            Party::Business(b) => Some(&b.operator),
+            Party::Organisation(_) => None,
+        }
+    }
+}

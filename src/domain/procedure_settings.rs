@@ -1,0 +1,44 @@
+//! Procedural settings an agency configures because the statute leaves them open
+//! (legal-rules.md tags them M or says the value is set by provinces or sector rules).
+
+use serde::{Deserialize, Serialize};
+
+use super::money::Fen;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProcedureSettings {
+    /// "较大数额罚款" for citizens (行政处罚法 Art 63(1)): provinces set it. Fines at or above
+    /// this carry the hearing right. The default is deliberately low: granting a hearing that
+    /// was not required is harmless, missing one is not.
+    pub hearing_threshold_individual: Fen,
+    /// The same for legal persons and other organisations.
+    pub hearing_threshold_organisation: Fen,
+    /// Working days the party has to state and defend after the prior notice is served. The
+    /// law sets none; forms commonly give 3 or 5. Default 5, the hearing-request window.
+    pub statement_period_working_days: u32,
+    /// Calendar days of one extension of the 90-day decision limit (Art 60 allows none
+    /// itself; sector rules commonly allow 30 with the head's approval).
+    pub decision_extension_days: u32,
+    /// How many such extensions may be approved.
+    pub decision_extensions_allowed: u32,
+    /// Days after the lead within which a case should be filed (Art 54 says only "及时").
+    pub filing_limit_days: u32,
+    /// Working days to publish a decision with social impact (Art 48 sets none; local
+    /// 公开目录 commonly say 20 working days, the 住建 rule 7 days).
+    pub publication_working_days: u32,
+}
+
+impl Default for ProcedureSettings {
+    fn default() -> Self {
+        Self {
+            hearing_threshold_individual: Fen::from_yuan(2_000),
+            hearing_threshold_organisation: Fen::from_yuan(20_000),
+            statement_period_working_days: 5,
+            decision_extension_days: 30,
+            decision_extensions_allowed: 1,
+            filing_limit_days: 15,
+            publication_working_days: 20,
+        }
+    }
+}
