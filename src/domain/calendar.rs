@@ -244,4 +244,4 @@ impl Calendar {
 }
 
 #[cfg(test)]
-pub(crate) mod tests;
+pub mod tests;

@@ -122,7 +122,10 @@ mod tests {
         let d = "2026-09-28".parse().unwrap();
         assert!(user(Some("22010012345"), None).certified_on(d));
         assert!(user(Some("22010012345"), Some("2026-12-31")).certified_on(d));
-        assert!(!user(Some("22010012345"), Some("2026-09-27")).certified_on(d), "expired");
+        assert!(
+            !user(Some("22010012345"), Some("2026-09-27")).certified_on(d),
+            "expired"
+        );
         assert!(!user(None, None).certified_on(d), "contract staff");
         assert!(!user(Some("12"), None).certified_on(d), "malformed");
         let mut inactive = user(Some("22010012345"), None);

@@ -16,34 +16,83 @@ use crate::domain::money::Fen;
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Action {
     /// 负责人 approves (or refuses: 不予立案) the filing.
-    ApproveFiling { date: NaiveDate, agree: bool, opinion: String },
+    ApproveFiling {
+        date: NaiveDate,
+        agree: bool,
+        opinion: String,
+    },
     /// 承办人 registers evidence (Art 46).
-    AddEvidence { evidence: Evidence },
+    AddEvidence {
+        evidence: Evidence,
+    },
     /// 承办人 records a 笔录 (Art 55).
-    AddRecord { record: Record },
+    AddRecord {
+        record: Record,
+    },
     /// 负责人 approves 先行登记保存 (Art 56).
-    Preserve { date: NaiveDate, items: String },
+    Preserve {
+        date: NaiveDate,
+        items: String,
+    },
     /// Decision on preserved items (within 7 working days, Art 56).
-    DecidePreservation { index: usize, date: NaiveDate, decision: String },
+    DecidePreservation {
+        index: usize,
+        date: NaiveDate,
+        decision: String,
+    },
     /// 负责人 approves 查封、扣押 (行政强制法 Art 18, 24, 25).
-    Seize { date: NaiveDate, items: String, days: u32 },
+    Seize {
+        date: NaiveDate,
+        items: String,
+        days: u32,
+    },
     /// 负责人 extends a seizure once by ≤ 30 days.
-    ExtendSeizure { index: usize, date: NaiveDate, days: u32 },
+    ExtendSeizure {
+        index: usize,
+        date: NaiveDate,
+        days: u32,
+    },
     /// Days of testing or appraisal, excluded from the seizure period.
-    ExcludeSeizureDays { index: usize, days: u32 },
-    ReleaseSeizure { index: usize, date: NaiveDate },
+    ExcludeSeizureDays {
+        index: usize,
+        days: u32,
+    },
+    ReleaseSeizure {
+        index: usize,
+        date: NaiveDate,
+    },
     /// 承办人 ends the investigation with a proposal (调查终结报告).
-    EndInvestigation { proposal: Proposal },
+    EndInvestigation {
+        proposal: Proposal,
+    },
     /// 中队长 reviews the proposal (审核).
-    SquadReview { date: NaiveDate, agree: bool, opinion: String },
+    SquadReview {
+        date: NaiveDate,
+        agree: bool,
+        opinion: String,
+    },
     /// 法制审核员 reviews legality (Art 58).
-    LegalReview { date: NaiveDate, passed: bool, opinion: String },
+    LegalReview {
+        date: NaiveDate,
+        passed: bool,
+        opinion: String,
+    },
     /// 负责人 chairs a collective discussion (Art 57 para 2).
-    Discuss { date: NaiveDate, attendees: Vec<i64>, conclusion: String },
+    Discuss {
+        date: NaiveDate,
+        attendees: Vec<i64>,
+        conclusion: String,
+    },
     /// 负责人 chooses one of the four outcomes of Art 57.
-    ReviewDecision { date: NaiveDate, outcome: ReviewOutcome, opinion: String },
+    ReviewDecision {
+        date: NaiveDate,
+        outcome: ReviewOutcome,
+        opinion: String,
+    },
     /// 承办人 issues the prior notice (Art 44); the hearing right follows Art 63.
-    IssueNotice { date: NaiveDate },
+    IssueNotice {
+        date: NaiveDate,
+    },
     /// Service of a document (民事诉讼法 Art 87–95; 行政处罚法 Art 61).
     Serve {
         doc: ServedDoc,
@@ -55,17 +104,37 @@ pub enum Action {
         confirmation: bool,
     },
     /// The party's statement and defence, and its re-examination (Art 45).
-    RecordStatement { date: NaiveDate, content: String, adopted: bool, reexamination: String },
+    RecordStatement {
+        date: NaiveDate,
+        content: String,
+        adopted: bool,
+        reexamination: String,
+    },
     /// The party asks for a hearing (Art 64(1)).
-    RequestHearing { date: NaiveDate },
+    RequestHearing {
+        date: NaiveDate,
+    },
     /// The hearing is notified (Art 64(2), (4)).
-    ScheduleHearing { notified_on: NaiveDate, date: NaiveDate, place: String, presiding: i64 },
+    ScheduleHearing {
+        notified_on: NaiveDate,
+        date: NaiveDate,
+        place: String,
+        presiding: i64,
+    },
     /// The hearing took place (or the party did not appear, Art 64(6)).
-    HoldHearing { date: NaiveDate, party_absent: bool },
+    HoldHearing {
+        date: NaiveDate,
+        party_absent: bool,
+    },
     /// The party expressly waives statement and hearing (Art 62).
-    Waive { date: NaiveDate },
+    Waive {
+        date: NaiveDate,
+    },
     /// 负责人 approves an extension of the decision period (configured rule, Art 60).
-    ExtendDecisionPeriod { date: NaiveDate, reason: String },
+    ExtendDecisionPeriod {
+        date: NaiveDate,
+        reason: String,
+    },
     /// 负责人 makes the decision (Art 57, 59): penalty, or no penalty after a no-penalty outcome.
     Decide {
         date: NaiveDate,
@@ -81,7 +150,9 @@ pub enum Action {
         publish: bool,
     },
     /// The decision was published (Art 48).
-    Publish { date: NaiveDate },
+    Publish {
+        date: NaiveDate,
+    },
     /// A payment (or court-enforced recovery).
     Pay {
         date: NaiveDate,
@@ -94,13 +165,24 @@ pub enum Action {
         on_spot_reason: String,
     },
     /// 负责人 approves deferral or instalments (Art 66).
-    ApprovePlan { date: NaiveDate, instalments: Vec<Instalment> },
+    ApprovePlan {
+        date: NaiveDate,
+        instalments: Vec<Instalment>,
+    },
     /// 催告 (行政强制法 Art 35).
-    Demand { date: NaiveDate },
+    Demand {
+        date: NaiveDate,
+    },
     /// Application to the court for enforcement (行政强制法 Art 53–55).
-    ApplyCourt { date: NaiveDate, court: String },
+    ApplyCourt {
+        date: NaiveDate,
+        court: String,
+    },
     /// A 复议 or 诉讼 was brought.
-    RemedyStarted { kind: RemedyKind, date: NaiveDate },
+    RemedyStarted {
+        kind: RemedyKind,
+        date: NaiveDate,
+    },
     /// A 复议 or 诉讼 ended.
     RemedyEnded {
         kind: RemedyKind,
@@ -110,15 +192,30 @@ pub enum Action {
         changed_fine: Option<Fen>,
     },
     /// 负责人 ends execution (终结执行, 行政强制法 Art 39–40).
-    TerminateExecution { date: NaiveDate, reason: String },
+    TerminateExecution {
+        date: NaiveDate,
+        reason: String,
+    },
     /// 负责人 revokes the filing (撤销立案).
-    Withdraw { date: NaiveDate, reason: String },
+    Withdraw {
+        date: NaiveDate,
+        reason: String,
+    },
     /// 承办人 proposes closing (结案审批表).
-    ProposeClosing { date: NaiveDate },
+    ProposeClosing {
+        date: NaiveDate,
+    },
     /// 负责人 approves closing.
-    ApproveClosing { date: NaiveDate, opinion: String },
+    ApproveClosing {
+        date: NaiveDate,
+        opinion: String,
+    },
     /// The file is archived; the case becomes read-only.
-    Archive { date: NaiveDate, archive_no: String, retention: String },
+    Archive {
+        date: NaiveDate,
+        archive_no: String,
+        retention: String,
+    },
 }
 
 /// The name of each action, for menus, permissions and the CLI.
@@ -246,7 +343,10 @@ impl ActionKind {
         let t = s.trim();
         ActionKind::ALL.into_iter().find(|k| {
             k.label() == t
-                || serde_json::to_value(k).ok().and_then(|v| v.as_str().map(|x| x == t)) == Some(true)
+                || serde_json::to_value(k)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|x| x == t))
+                    == Some(true)
         })
     }
 

@@ -72,13 +72,18 @@ impl DeadlineKind {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum DeadlineStatus {
     /// Done (on `on`, which may be late).
-    Met { on: NaiveDate, late: bool },
+    Met {
+        on: NaiveDate,
+        late: bool,
+    },
     Pending,
     /// Due within 3 working days.
     DueSoon,
     Overdue,
     /// The calendar has no table for a year the period touches.
-    Unknown { reason: String },
+    Unknown {
+        reason: String,
+    },
 }
 
 impl DeadlineStatus {
@@ -124,7 +129,13 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn push(&mut self, kind: DeadlineKind, index: u32, due: Result<NaiveDate, RuleError>, met: Option<NaiveDate>) {
+    fn push(
+        &mut self,
+        kind: DeadlineKind,
+        index: u32,
+        due: Result<NaiveDate, RuleError>,
+        met: Option<NaiveDate>,
+    ) {
         let (due, status) = match due {
             Err(e) => (None, DeadlineStatus::Unknown { reason: e.message }),
             Ok(due) => {
@@ -134,13 +145,20 @@ impl Builder<'_> {
                     None => match self.cal.working_days_between(self.today, due) {
                         Ok(n) if n <= 3 => DeadlineStatus::DueSoon,
                         Ok(_) => DeadlineStatus::Pending,
-                        Err(e) => DeadlineStatus::Unknown { reason: e.to_string() },
+                        Err(e) => DeadlineStatus::Unknown {
+                            reason: e.to_string(),
+                        },
                     },
                 };
                 (Some(due), status)
             }
         };
-        self.out.push(Deadline { kind, index, due, status });
+        self.out.push(Deadline {
+            kind,
+            index,
+            due,
+            status,
+        });
     }
 }
 
@@ -150,17 +168,33 @@ fn cal_err(e: crate::domain::calendar::CalendarError) -> RuleError {
 
 /// All deadlines of `case` as of `today`. Deadlines that no longer apply (the case ended
 /// another way) are left out.
-pub fn compute(case: &Case, cal: &Calendar, settings: &ProcedureSettings, today: NaiveDate) -> Vec<Deadline> {
-    let mut b = Builder { cal, today, out: Vec::new() };
+pub fn compute(
+    case: &Case,
+    cal: &Calendar,
+    settings: &ProcedureSettings,
+    today: NaiveDate,
+) -> Vec<Deadline> {
+    let mut b = Builder {
+        cal,
+        today,
+        out: Vec::new(),
+    };
     let ended = matches!(
         case.outcome,
         Some(Outcome::NotFiled { .. } | Outcome::Withdrawn { .. } | Outcome::Transferred { .. })
     );
-    if case.stage == Stage::Proposed || case.filing.is_some() {
-        if case.procedure == super::model::Procedure::General {
-            let due = cal.days_period_end(case.discovered_on, settings.filing_limit_days).map_err(cal_err);
-            b.push(DeadlineKind::Filing, 0, due, case.filing.as_ref().map(|a| a.date));
-        }
+    if (case.stage == Stage::Proposed || case.filing.is_some())
+        && case.procedure == super::model::Procedure::General
+    {
+        let due = cal
+            .days_period_end(case.discovered_on, settings.filing_limit_days)
+            .map_err(cal_err);
+        b.push(
+            DeadlineKind::Filing,
+            0,
+            due,
+            case.filing.as_ref().map(|a| a.date),
+        );
     }
     for (i, p) in case.preservations.iter().enumerate() {
         let due = cal.add_working_days(p.date, 7).map_err(cal_err);
@@ -176,13 +210,17 @@ pub fn compute(case: &Case, cal: &Calendar, settings: &ProcedureSettings, today:
     }
     if let Some(notice) = &case.notice {
         if case.served(ServedDoc::Notice).is_some() {
-            let end = gates::statement_period_end(case, cal, settings).and_then(|e| {
-                e.ok_or_else(|| RuleError::input("告知书未送达"))
-            });
-            let met = case.waived_on.or_else(|| end.as_ref().ok().copied().filter(|e| *e < today));
+            let end = gates::statement_period_end(case, cal, settings)
+                .and_then(|e| e.ok_or_else(|| RuleError::input("告知书未送达")));
+            let met = case
+                .waived_on
+                .or_else(|| end.as_ref().ok().copied().filter(|e| *e < today));
             b.push(DeadlineKind::Statement, 0, end, met);
             if notice.hearing_right {
-                let served = case.served(ServedDoc::Notice).map(|s| s.served_on).unwrap_or(notice.date);
+                let served = case
+                    .served(ServedDoc::Notice)
+                    .map(|s| s.served_on)
+                    .unwrap_or(notice.date);
                 let due = cal.add_working_days(served, 5).map_err(cal_err);
                 let met = case
                     .hearing
@@ -195,8 +233,14 @@ pub fn compute(case: &Case, cal: &Calendar, settings: &ProcedureSettings, today:
         }
     }
     if case.filed_on().is_some() && matches!(case.outcome, None | Some(Outcome::Penalty)) {
-        let due = gates::decision_due(case, cal).and_then(|d| d.ok_or_else(|| RuleError::input("未立案")));
-        b.push(DeadlineKind::Decision, 0, due, case.decision.as_ref().map(|d| d.date));
+        let due = gates::decision_due(case, cal)
+            .and_then(|d| d.ok_or_else(|| RuleError::input("未立案")));
+        b.push(
+            DeadlineKind::Decision,
+            0,
+            due,
+            case.decision.as_ref().map(|d| d.date),
+        );
     }
     if let Some(d) = &case.decision {
         let doc = if case.outcome == Some(Outcome::Penalty) {
@@ -205,7 +249,12 @@ pub fn compute(case: &Case, cal: &Calendar, settings: &ProcedureSettings, today:
             ServedDoc::NoPenaltyDecision
         };
         let due = cal.add_working_days(d.date, 7).map_err(cal_err);
-        b.push(DeadlineKind::Service, 0, due, case.served(doc).map(|s| s.date));
+        b.push(
+            DeadlineKind::Service,
+            0,
+            due,
+            case.served(doc).map(|s| s.date),
+        );
         if d.fine.0 > 0 {
             if let Ok(Some(due)) = gates::payment_due(case, cal) {
                 let paid_on = (case.paid() >= case.fine_due())
@@ -216,7 +265,9 @@ pub fn compute(case: &Case, cal: &Calendar, settings: &ProcedureSettings, today:
             }
         }
         if d.publish {
-            let due = cal.add_working_days(d.date, settings.publication_working_days).map_err(cal_err);
+            let due = cal
+                .add_working_days(d.date, settings.publication_working_days)
+                .map_err(cal_err);
             b.push(DeadlineKind::Publication, 0, due, case.published_on);
         }
         if let Ok(Some((_, closes))) = gates::court_window(case, cal) {

@@ -43,7 +43,10 @@ pub fn two_certified_officers(officers: &[&User], date: NaiveDate) -> RuleResult
     let extra = if uncertified.is_empty() {
         String::new()
     } else {
-        format!("（{} 无有效执法证，只能作为协助人员）", uncertified.join("、"))
+        format!(
+            "（{} 无有效执法证，只能作为协助人员）",
+            uncertified.join("、")
+        )
     };
     Err(RuleError::new(
         "行政处罚法第四十二条",
@@ -106,7 +109,9 @@ pub fn case_dates_in_order(
 /// A dated act may not be in the future.
 pub fn not_in_future(date: NaiveDate, today: NaiveDate, what: &str) -> RuleResult {
     if date > today {
-        Err(RuleError::input(format!("{what}日期 {date} 晚于今天，请核对")))
+        Err(RuleError::input(format!(
+            "{what}日期 {date} 晚于今天，请核对"
+        )))
     } else {
         Ok(())
     }
@@ -195,7 +200,10 @@ pub fn seizure_period(days: u32, extended: u32, extension: u32) -> RuleResult {
         ));
     }
     if extended > 0 && extension > 0 {
-        return Err(RuleError::new("行政强制法第二十五条", "查封、扣押期限只能延长一次"));
+        return Err(RuleError::new(
+            "行政强制法第二十五条",
+            "查封、扣押期限只能延长一次",
+        ));
     }
     if extension > 30 {
         return Err(RuleError::new(
@@ -276,9 +284,13 @@ pub fn statement_period_end(
     let Some(served) = case.served(ServedDoc::Notice) else {
         return Ok(None);
     };
-    let wd = settings
-        .statement_period_working_days
-        .max(if case.notice.as_ref().is_some_and(|n| n.hearing_right) { 5 } else { 0 });
+    let wd = settings.statement_period_working_days.max(
+        if case.notice.as_ref().is_some_and(|n| n.hearing_right) {
+            5
+        } else {
+            0
+        },
+    );
     cal.add_working_days(served.served_on, wd)
         .map(Some)
         .map_err(cal_err)
@@ -332,7 +344,10 @@ pub fn hearing_request_in_time(case: &Case, date: NaiveDate, cal: &Calendar) -> 
     if date < served.served_on || date > end {
         return Err(RuleError::new(
             "行政处罚法第六十四条第一项",
-            format!("听证申请须在告知书送达后五个工作日内（{} 至 {end}）提出", served.served_on),
+            format!(
+                "听证申请须在告知书送达后五个工作日内（{} 至 {end}）提出",
+                served.served_on
+            ),
         ));
     }
     Ok(())
@@ -368,7 +383,12 @@ pub fn presiding_not_investigator(case: &Case, presiding: &User) -> RuleResult {
 }
 
 /// 行政处罚法 Art 45: no heavier penalty than the one notified (defence must not be punished).
-pub fn not_heavier_than_notified(case: &Case, kinds: &[PenaltyKind], fine: Fen, confiscation: Fen) -> RuleResult {
+pub fn not_heavier_than_notified(
+    case: &Case,
+    kinds: &[PenaltyKind],
+    fine: Fen,
+    confiscation: Fen,
+) -> RuleResult {
     let Some(n) = &case.notice else { return Ok(()) };
     if fine > n.fine || confiscation > n.confiscation {
         return Err(RuleError::new(
@@ -379,7 +399,10 @@ pub fn not_heavier_than_notified(case: &Case, kinds: &[PenaltyKind], fine: Fen, 
     if let Some(k) = kinds.iter().find(|k| !n.kinds.contains(k)) {
         return Err(RuleError::new(
             "行政处罚法第四十五条",
-            format!("决定增加了告知书中没有的处罚种类“{}”，不得加重；如确需增加应重新告知", k.name()),
+            format!(
+                "决定增加了告知书中没有的处罚种类“{}”，不得加重；如确需增加应重新告知",
+                k.name()
+            ),
         ));
     }
     Ok(())
@@ -388,20 +411,26 @@ pub fn not_heavier_than_notified(case: &Case, kinds: &[PenaltyKind], fine: Fen, 
 /// 行政处罚法 Art 60: decide within 90 days of filing, extended only by approved extensions
 /// under the configured rule.
 pub fn within_decision_limit(case: &Case, date: NaiveDate, cal: &Calendar) -> RuleResult {
-    let Some(due) = decision_due(case, cal)? else { return Ok(()) };
+    let Some(due) = decision_due(case, cal)? else {
+        return Ok(());
+    };
     if date <= due {
         Ok(())
     } else {
         Err(RuleError::new(
             "行政处罚法第六十条",
-            format!("作出决定的期限已于 {due} 届满（立案之日起九十日，含批准的延期）；请先办理延期审批"),
+            format!(
+                "作出决定的期限已于 {due} 届满（立案之日起九十日，含批准的延期）；请先办理延期审批"
+            ),
         ))
     }
 }
 
 /// Last day to decide: filing + 90 days + approved extensions, rolled past rest days.
 pub fn decision_due(case: &Case, cal: &Calendar) -> RuleResult<Option<NaiveDate>> {
-    let Some(filed) = case.filed_on() else { return Ok(None) };
+    let Some(filed) = case.filed_on() else {
+        return Ok(None);
+    };
     let days = 90 + case.extensions.iter().map(|e| e.days).sum::<u32>();
     cal.days_period_end(filed, days).map(Some).map_err(cal_err)
 }
@@ -425,7 +454,10 @@ pub fn simple_procedure_allowed(party: PartyType, kinds: &[PenaltyKind], fine: F
     if fine > cap {
         return Err(RuleError::new(
             "行政处罚法第五十一条",
-            format!("当场处罚对{}罚款不得超过 {cap}（拟罚 {fine}），请改用一般程序", party.name()),
+            format!(
+                "当场处罚对{}罚款不得超过 {cap}（拟罚 {fine}），请改用一般程序",
+                party.name()
+            ),
         ));
     }
     Ok(())
@@ -445,7 +477,9 @@ pub fn cash_on_spot_allowed(case: &Case, amount: Fen, reason_given: bool) -> Rul
     } else {
         Err(RuleError::new(
             "行政处罚法第六十八条",
-            format!("当场收缴限于 100 元以下罚款（本次 {amount}），或注明事后难以执行、边远地区等理由"),
+            format!(
+                "当场收缴限于 100 元以下罚款（本次 {amount}），或注明事后难以执行、边远地区等理由"
+            ),
         ))
     }
 }
@@ -490,9 +524,15 @@ pub fn court_application_window(case: &Case, date: NaiveDate, cal: &Calendar) ->
 
 /// The court-application window (opens, closes), once a 催告 was served.
 pub fn court_window(case: &Case, cal: &Calendar) -> RuleResult<Option<(NaiveDate, NaiveDate)>> {
-    let Some(demand) = case.served(ServedDoc::Demand) else { return Ok(None) };
-    let Some(decision) = case.served(ServedDoc::Decision) else { return Ok(None) };
-    let opens = cal.add_working_days(demand.served_on, 10).map_err(cal_err)?;
+    let Some(demand) = case.served(ServedDoc::Demand) else {
+        return Ok(None);
+    };
+    let Some(decision) = case.served(ServedDoc::Decision) else {
+        return Ok(None);
+    };
+    let opens = cal
+        .add_working_days(demand.served_on, 10)
+        .map_err(cal_err)?;
     // Lawsuit period: 6 months from service (行政诉讼法 Art 46), or from the plan's end.
     let from = case
         .plan
@@ -514,12 +554,17 @@ pub fn closable(case: &Case, today: NaiveDate, cal: &Calendar) -> RuleResult {
         .as_ref()
         .ok_or_else(|| RuleError::new("结案条件", "案件尚无处理结果，不能结案"))?;
     match outcome {
-        Outcome::NotFiled { .. } | Outcome::Withdrawn { .. } | Outcome::Transferred { .. } => Ok(()),
+        Outcome::NotFiled { .. } | Outcome::Withdrawn { .. } | Outcome::Transferred { .. } => {
+            Ok(())
+        }
         Outcome::NoPenalty { .. } | Outcome::NotEstablished => {
             if case.served(ServedDoc::NoPenaltyDecision).is_some() {
                 Ok(())
             } else {
-                Err(RuleError::new("结案条件", "不予行政处罚决定书尚未送达，不能结案"))
+                Err(RuleError::new(
+                    "结案条件",
+                    "不予行政处罚决定书尚未送达，不能结案",
+                ))
             }
         }
         Outcome::Penalty => {
@@ -548,8 +593,12 @@ pub fn payment_due(case: &Case, cal: &Calendar) -> RuleResult<Option<NaiveDate>>
     if let Some(end) = case.plan.as_ref().and_then(|p| p.end()) {
         return Ok(Some(end));
     }
-    let Some(s) = case.served(ServedDoc::Decision) else { return Ok(None) };
-    cal.days_period_end(s.served_on, 15).map(Some).map_err(cal_err)
+    let Some(s) = case.served(ServedDoc::Decision) else {
+        return Ok(None);
+    };
+    cal.days_period_end(s.served_on, 15)
+        .map(Some)
+        .map_err(cal_err)
 }
 
 /// 加处罚款 owed on `on` for the unpaid fine (zero before the payment due date).

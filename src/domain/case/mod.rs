@@ -20,7 +20,12 @@ pub mod penalty;
 pub mod rule;
 pub mod workflow;
 
+#[cfg(test)]
+pub(crate) mod fixtures;
+
 pub use action::{Action, ActionKind};
 pub use model::*;
 pub use rule::{RuleError, RuleResult};
-pub use workflow::{available, decide_on_spot, precheck, propose, transition, Ctx, NewCase, OnSpot, Transition};
+pub use workflow::{
+    available, decide_on_spot, precheck, propose, transition, Ctx, NewCase, OnSpot, Transition,
+};

@@ -121,7 +121,9 @@ pub enum NoPenaltyReason {
 impl NoPenaltyReason {
     pub fn article(self) -> &'static str {
         match self {
-            NoPenaltyReason::Minor | NoPenaltyReason::FirstViolation => "行政处罚法第三十三条第一款",
+            NoPenaltyReason::Minor | NoPenaltyReason::FirstViolation => {
+                "行政处罚法第三十三条第一款"
+            }
             NoPenaltyReason::NoFault => "行政处罚法第三十三条第二款",
             NoPenaltyReason::Under14 => "行政处罚法第三十条",
             NoPenaltyReason::Incapacity => "行政处罚法第三十一条",
@@ -136,7 +138,10 @@ pub enum Outcome {
     /// 给予行政处罚.
     Penalty,
     /// 不予行政处罚 (Art 57(2) with Art 30/31/33); education recorded.
-    NoPenalty { reason: NoPenaltyReason, education: String },
+    NoPenalty {
+        reason: NoPenaltyReason,
+        education: String,
+    },
     /// 违法事实不能成立 (Art 57(3)).
     NotEstablished,
     /// 移送: to the judicial organs (Art 27, 57(4)) or another agency with jurisdiction.
@@ -246,7 +251,9 @@ pub enum Signature {
     /// Refused; the refusal is noted (行政强制法 Art 18(8)).
     Refused,
     /// Party absent; a witness signed (行政强制法 Art 18(9)).
-    Witness { name: String },
+    Witness {
+        name: String,
+    },
 }
 
 /// 笔录.
@@ -337,9 +344,15 @@ pub struct Discussion {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ReviewOutcome {
     Penalty,
-    NoPenalty { reason: NoPenaltyReason, education: String },
+    NoPenalty {
+        reason: NoPenaltyReason,
+        education: String,
+    },
     NotEstablished,
-    Transfer { to: String, judicial: bool },
+    Transfer {
+        to: String,
+        judicial: bool,
+    },
 }
 
 /// 行政处罚事先告知 (Art 44).
@@ -640,7 +653,10 @@ impl Case {
 
     /// The latest service of `doc`, if served.
     pub fn served(&self, doc: ServedDoc) -> Option<&Service> {
-        self.services.iter().filter(|s| s.doc == doc).max_by_key(|s| s.served_on)
+        self.services
+            .iter()
+            .filter(|s| s.doc == doc)
+            .max_by_key(|s| s.served_on)
     }
 
     /// The fine in force: the decision's, or the amount after a 变更 remedy.
@@ -678,6 +694,9 @@ impl Case {
 
     /// When the case entered `stage`.
     pub fn entered(&self, stage: Stage) -> Option<NaiveDate> {
-        self.timeline.iter().find(|(s, _)| *s == stage).map(|(_, d)| *d)
+        self.timeline
+            .iter()
+            .find(|(s, _)| *s == stage)
+            .map(|(_, d)| *d)
     }
 }

@@ -35,7 +35,10 @@ pub fn parse_year_serial(text: &str) -> Option<(i32, u32)> {
     let open = t.find(['〔', '[', '［'])?;
     let after_open = &t[open..];
     let close = after_open.find(['〕', ']', '］'])?;
-    let year_text: String = after_open[..close].chars().filter(char::is_ascii_digit).collect();
+    let year_text: String = after_open[..close]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     let rest = &after_open[close..];
     let serial_text: String = rest
         .chars()
@@ -55,14 +58,23 @@ mod tests {
     fn formats_each_document_from_one_serial() {
         let p = DEFAULT_CASE_NO_PATTERN;
         assert_eq!(format(p, "合", FILING, 2026, 12), "合综执立〔2026〕12号");
-        assert_eq!(format(p, "合", DECISION, 2026, 12), "合综执罚决〔2026〕12号");
+        assert_eq!(
+            format(p, "合", DECISION, 2026, 12),
+            "合综执罚决〔2026〕12号"
+        );
     }
 
     #[test]
     fn parses_numbers_back() {
         assert_eq!(parse_year_serial("合综执立〔2026〕12号"), Some((2026, 12)));
-        assert_eq!(parse_year_serial("合综执罚决〔2026〕12号"), Some((2026, 12)));
-        assert_eq!(parse_year_serial("秀综执立[2018]第1-001号"), Some((2018, 1)));
+        assert_eq!(
+            parse_year_serial("合综执罚决〔2026〕12号"),
+            Some((2026, 12))
+        );
+        assert_eq!(
+            parse_year_serial("秀综执立[2018]第1-001号"),
+            Some((2018, 1))
+        );
         assert_eq!(parse_year_serial("2026-7"), Some((2026, 7)));
         assert_eq!(parse_year_serial("张三"), None);
     }

@@ -71,7 +71,10 @@ pub enum PartyError {
     #[error("{0}")]
     Phone(#[from] identity::PhoneError),
     #[error("出生日期 {given} 与身份证号码中的出生日期 {from_id} 不一致，请核对")]
-    BirthMismatch { given: NaiveDate, from_id: NaiveDate },
+    BirthMismatch {
+        given: NaiveDate,
+        from_id: NaiveDate,
+    },
     #[error("性别与身份证号码第 17 位不一致（号码显示为{0}），请核对")]
     SexMismatch(&'static str),
     #[error("{field}过长（最多 {max} 个字）")]

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 
 use super::model::{Case, Proposal};
 use super::rule::{RuleError, RuleResult};
-use crate::domain::catalog::{Bounds, PartyType, PenaltyKind, Power, Statutory, StatutoryKind, TierName};
+use crate::domain::catalog::{
+    Bounds, PartyType, PenaltyKind, Power, Statutory, StatutoryKind, TierName,
+};
 use crate::domain::money::{Dec4, Fen};
 use crate::domain::procedure_settings::ProcedureSettings;
 
@@ -93,9 +95,10 @@ pub fn allowed_fine_range(
         _ => {}
     }
     let band = if alternative_band {
-        st.alternative.as_ref().map(|a| a.as_statutory()).ok_or_else(|| {
-            RuleError::input(format!("{} 没有备选幅度", power.code))
-        })?
+        st.alternative
+            .as_ref()
+            .map(|a| a.as_statutory())
+            .ok_or_else(|| RuleError::input(format!("{} 没有备选幅度", power.code)))?
     } else {
         st.clone()
     };
@@ -139,7 +142,14 @@ pub fn check_fine(power: &Power, party: PartyType, p: &Proposal) -> RuleResult {
         }
         return Ok(());
     }
-    let (min, max) = allowed_fine_range(power, party, p.tier, p.alternative_band, p.base_amount, p.units)?;
+    let (min, max) = allowed_fine_range(
+        power,
+        party,
+        p.tier,
+        p.alternative_band,
+        p.base_amount,
+        p.units,
+    )?;
     if p.fine < min || p.fine > max {
         return Err(RuleError::new(
             "行政处罚法第三十四条",

@@ -76,7 +76,12 @@ fn require_text(what: &str, s: &str, max: usize) -> RuleResult {
     Ok(())
 }
 
-fn check_people(new_handlers: &[i64], assistants: &[i64], date: NaiveDate, ctx: &Ctx) -> RuleResult {
+fn check_people(
+    new_handlers: &[i64],
+    assistants: &[i64],
+    date: NaiveDate,
+    ctx: &Ctx,
+) -> RuleResult {
     let handlers = ctx.users_of(new_handlers)?;
     for h in &handlers {
         if !h.certified_on(date) {
@@ -93,9 +98,18 @@ fn check_people(new_handlers: &[i64], assistants: &[i64], date: NaiveDate, ctx: 
 
 /// 承办人 proposes a case for filing (立案审批). Gates: Art 24 (catalog), Art 36
 /// (limitation), Art 42 (two certified officers), dates.
-pub fn propose(new: NewCase, power: Option<PowerRef>, code: &str, actor: &User, ctx: &Ctx) -> RuleResult<Case> {
+pub fn propose(
+    new: NewCase,
+    power: Option<PowerRef>,
+    code: &str,
+    actor: &User,
+    ctx: &Ctx,
+) -> RuleResult<Case> {
     if !(actor.has(Role::Handler) || actor.has(Role::SquadLeader)) {
-        return Err(RuleError::new("岗位权限", format!("{} 不是承办人，不能提请立案", actor.name)));
+        return Err(RuleError::new(
+            "岗位权限",
+            format!("{} 不是承办人，不能提请立案", actor.name),
+        ));
     }
     power_held_on(power.is_some(), code, new.act_date)?;
     let power = power.ok_or_else(|| RuleError::input("缺少权限事项"))?;
@@ -104,7 +118,12 @@ pub fn propose(new: NewCase, power: Option<PowerRef>, code: &str, actor: &User, 
     if new.proposed_on < new.discovered_on {
         return Err(RuleError::input("提请立案日期早于发现日期，请核对"));
     }
-    limitation_not_expired(new.act_date, new.act_end_date, new.discovered_on, new.grave_harm)?;
+    limitation_not_expired(
+        new.act_date,
+        new.act_end_date,
+        new.discovered_on,
+        new.grave_harm,
+    )?;
     require_text("违法行为地点", &new.place, 120)?;
     require_text("案情", &new.facts, 5000)?;
     if new.parties.is_empty() {
@@ -187,7 +206,13 @@ pub struct OnSpot {
 /// Officers decide on the spot (Art 51, 52): ≤ 200 / 3000 yuan or a warning, two officers,
 /// fine inside the statutory range and tier; the form is handed over at once, with the
 /// 复议-first notice (复议法 Art 23).
-pub fn decide_on_spot(input: OnSpot, power: Option<PowerRef>, code: &str, actor: &User, ctx: &Ctx) -> RuleResult<Case> {
+pub fn decide_on_spot(
+    input: OnSpot,
+    power: Option<PowerRef>,
+    code: &str,
+    actor: &User,
+    ctx: &Ctx,
+) -> RuleResult<Case> {
     has_role(actor, Role::Handler)?;
     power_held_on(power.is_some(), code, input.date)?;
     let power = power.ok_or_else(|| RuleError::input("缺少权限事项"))?;
@@ -205,7 +230,10 @@ pub fn decide_on_spot(input: OnSpot, power: Option<PowerRef>, code: &str, actor:
     simple_procedure_allowed(party_type, &input.kinds, input.fine)?;
     if let Some(p) = input.party.person() {
         if p.age_on(input.date) < 14 {
-            return Err(RuleError::new("行政处罚法第三十条", "不满十四周岁的未成年人不予行政处罚"));
+            return Err(RuleError::new(
+                "行政处罚法第三十条",
+                "不满十四周岁的未成年人不予行政处罚",
+            ));
         }
     }
     let proposal = Proposal {
@@ -221,8 +249,13 @@ pub fn decide_on_spot(input: OnSpot, power: Option<PowerRef>, code: &str, actor:
         complex_or_major: false,
         legal_review_flags: vec![],
     };
-    if !power.power.penalty_kinds.contains(&PenaltyKind::Warning) && !input.kinds.contains(&PenaltyKind::Fine) {
-        return Err(RuleError::new("行政处罚法第三十八条", format!("{} 的处罚条款没有警告", power.power.code)));
+    if !power.power.penalty_kinds.contains(&PenaltyKind::Warning)
+        && !input.kinds.contains(&PenaltyKind::Fine)
+    {
+        return Err(RuleError::new(
+            "行政处罚法第三十八条",
+            format!("{} 的处罚条款没有警告", power.power.code),
+        ));
     }
     penalty::check_fine(&power.power, party_type, &proposal)?;
     let party_name = input.party.display_name();
@@ -269,7 +302,10 @@ pub fn decide_on_spot(input: OnSpot, power: Option<PowerRef>, code: &str, actor:
         officers: input.officers,
         confirmation: false,
     });
-    case.timeline = vec![(Stage::Deciding, input.date), (Stage::Executing, input.date)];
+    case.timeline = vec![
+        (Stage::Deciding, input.date),
+        (Stage::Executing, input.date),
+    ];
     Ok(case)
 }
 
@@ -286,7 +322,12 @@ const OPEN: [Stage; 6] = [
     Stage::Serving,
     Stage::Executing,
 ];
-const INQUIRY: [Stage; 4] = [Stage::Investigating, Stage::Reviewing, Stage::Notifying, Stage::Deciding];
+const INQUIRY: [Stage; 4] = [
+    Stage::Investigating,
+    Stage::Reviewing,
+    Stage::Notifying,
+    Stage::Deciding,
+];
 
 /// Role and stage rules of a step, without its data: what a menu shows as allowed, or the
 /// reason it is not.
@@ -294,7 +335,10 @@ pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
     use ActionKind as K;
     not_archived(case)?;
     if !actor.active {
-        return Err(RuleError::new("岗位权限", format!("{} 的账号已停用", actor.name)));
+        return Err(RuleError::new(
+            "岗位权限",
+            format!("{} 的账号已停用", actor.name),
+        ));
     }
     match kind {
         K::ApproveFiling => {
@@ -330,13 +374,21 @@ pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             not_own_case(case, actor)
         }
         K::LegalReview => {
-            at_stage(case, &[Stage::Reviewing, Stage::Notifying, Stage::Deciding], "法制审核")?;
+            at_stage(
+                case,
+                &[Stage::Reviewing, Stage::Notifying, Stage::Deciding],
+                "法制审核",
+            )?;
             has_role(actor, Role::LegalReviewer)?;
             legal_reviewer_qualified(actor)?;
             not_own_case(case, actor)
         }
         K::Discuss => {
-            at_stage(case, &[Stage::Reviewing, Stage::Notifying, Stage::Deciding], "集体讨论")?;
+            at_stage(
+                case,
+                &[Stage::Reviewing, Stage::Notifying, Stage::Deciding],
+                "集体讨论",
+            )?;
             has_role(actor, Role::Head)
         }
         K::ReviewDecision => {
@@ -352,12 +404,24 @@ pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
         K::IssueNotice => {
             at_stage(case, &[Stage::Reviewing], "事先告知")?;
             if !matches!(case.review_outcome, Some((_, ReviewOutcome::Penalty))) {
-                return Err(RuleError::new("行政处罚法第五十七条", "负责人尚未决定给予处罚，不能告知"));
+                return Err(RuleError::new(
+                    "行政处罚法第五十七条",
+                    "负责人尚未决定给予处罚，不能告知",
+                ));
             }
             is_handler(case, actor)
         }
         K::Serve => {
-            at_stage(case, &[Stage::Notifying, Stage::Deciding, Stage::Serving, Stage::Executing], "送达")?;
+            at_stage(
+                case,
+                &[
+                    Stage::Notifying,
+                    Stage::Deciding,
+                    Stage::Serving,
+                    Stage::Executing,
+                ],
+                "送达",
+            )?;
             is_handler(case, actor)
         }
         K::RecordStatement | K::RequestHearing | K::Waive => {
@@ -378,7 +442,10 @@ pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
                 return Err(RuleError::input("听证尚未通知"));
             }
             if presiding != Some(actor.id) && !actor.has(Role::Head) {
-                return Err(RuleError::new("岗位权限", "只有听证主持人或负责人可以登记听证"));
+                return Err(RuleError::new(
+                    "岗位权限",
+                    "只有听证主持人或负责人可以登记听证",
+                ));
             }
             Ok(())
         }
@@ -417,7 +484,10 @@ pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
         }
         K::ProposeClosing => {
             if matches!(case.stage, Stage::Proposed | Stage::Closing | Stage::Closed) {
-                return Err(RuleError::input(format!("案件处于“{}”阶段，不能提请结案", case.stage.name())));
+                return Err(RuleError::input(format!(
+                    "案件处于“{}”阶段，不能提请结案",
+                    case.stage.name()
+                )));
             }
             is_handler(case, actor)
         }
@@ -459,17 +529,27 @@ fn nth<'a, T>(items: &'a mut [T], index: usize, what: &str) -> RuleResult<&'a mu
 /// Applies one step after its gates pass. Never mutates `case`; returns the next version.
 pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> RuleResult<Transition> {
     precheck(case, action.kind(), actor)?;
+    not_before_last_step(case, action)?;
     let mut c = case.clone();
     let mut docs: Vec<&'static str> = Vec::new();
     let summary: String;
     match action {
-        Action::ApproveFiling { date, agree, opinion } => {
+        Action::ApproveFiling {
+            date,
+            agree,
+            opinion,
+        } => {
             not_in_future(*date, ctx.today, "立案审批")?;
             if *date < case.proposed_on {
                 return Err(RuleError::input("审批日期早于提请日期，请核对"));
             }
             require_text("审批意见", opinion, 500)?;
-            let approval = Approval { by: actor.id, date: *date, agree: *agree, opinion: opinion.trim().into() };
+            let approval = Approval {
+                by: actor.id,
+                date: *date,
+                agree: *agree,
+                opinion: opinion.trim().into(),
+            };
             c.filing = Some(approval);
             if *agree {
                 check_people(&case.handlers, &case.assistants, *date, ctx)?;
@@ -477,7 +557,9 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
                 docs.push("立案审批表");
                 summary = format!("{} 批准立案", actor.name);
             } else {
-                c.outcome = Some(Outcome::NotFiled { reason: opinion.trim().into() });
+                c.outcome = Some(Outcome::NotFiled {
+                    reason: opinion.trim().into(),
+                });
                 enter(&mut c, Stage::Closed, *date);
                 summary = format!("{} 决定不予立案", actor.name);
             }
@@ -487,7 +569,13 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             require_text("证据说明", &evidence.description, 2000)?;
             two_certified_officers(&ctx.users_of(&evidence.collectors)?, evidence.collected_on)?;
             c.evidence.push(evidence.clone());
-            summary = format!("登记证据（{}）", serde_json::to_value(evidence.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+            summary = format!(
+                "登记证据（{}）",
+                serde_json::to_value(evidence.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            );
         }
         Action::AddRecord { record } => {
             dated(record.date, case, ctx, "制作笔录")?;
@@ -495,11 +583,23 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             two_certified_officers(&ctx.users_of(&record.officers)?, record.date)?;
             if record.kind == RecordKind::Inquiry {
                 if record.persons.len() != 1 {
-                    return Err(RuleError::new("询问笔录规范", "询问笔录一人一份，请只填写一名被询问人"));
+                    return Err(RuleError::new(
+                        "询问笔录规范",
+                        "询问笔录一人一份，请只填写一名被询问人",
+                    ));
                 }
-                let earlier = c.records.iter().filter(|r| r.kind == RecordKind::Inquiry && r.persons == record.persons).count();
+                let earlier = c
+                    .records
+                    .iter()
+                    .filter(|r| r.kind == RecordKind::Inquiry && r.persons == record.persons)
+                    .count();
                 if record.nth != earlier as u32 + 1 {
-                    return Err(RuleError::input(format!("这是对 {} 的第 {} 次询问，请将次数填为 {}", record.persons[0], earlier + 1, earlier + 1)));
+                    return Err(RuleError::input(format!(
+                        "这是对 {} 的第 {} 次询问，请将次数填为 {}",
+                        record.persons[0],
+                        earlier + 1,
+                        earlier + 1
+                    )));
                 }
             }
             if let Signature::Witness { name } = &record.signature {
@@ -512,11 +612,21 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
         Action::Preserve { date, items } => {
             dated(*date, case, ctx, "先行登记保存")?;
             require_text("保存物品清单", items, 2000)?;
-            c.preservations.push(Preservation { approved_by: actor.id, date: *date, items: items.trim().into(), decided_on: None, decision: None });
+            c.preservations.push(Preservation {
+                approved_by: actor.id,
+                date: *date,
+                items: items.trim().into(),
+                decided_on: None,
+                decision: None,
+            });
             docs.push("先行登记保存通知书及清单");
             summary = format!("{} 批准先行登记保存", actor.name);
         }
-        Action::DecidePreservation { index, date, decision } => {
+        Action::DecidePreservation {
+            index,
+            date,
+            decision,
+        } => {
             dated(*date, case, ctx, "处理保存物品")?;
             require_text("处理决定", decision, 500)?;
             let p = nth(&mut c.preservations, *index, "先行登记保存")?;
@@ -534,7 +644,15 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             dated(*date, case, ctx, "查封扣押")?;
             require_text("查封扣押清单", items, 2000)?;
             seizure_period(*days, 0, 0)?;
-            c.seizures.push(Seizure { approved_by: actor.id, date: *date, items: items.trim().into(), days: *days, extended_days: 0, excluded_days: 0, released_on: None });
+            c.seizures.push(Seizure {
+                approved_by: actor.id,
+                date: *date,
+                items: items.trim().into(),
+                days: *days,
+                extended_days: 0,
+                excluded_days: 0,
+                released_on: None,
+            });
             docs.push("查封扣押决定书及清单");
             summary = format!("{} 批准查封扣押 {days} 日", actor.name);
         }
@@ -565,10 +683,16 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
         Action::EndInvestigation { proposal } => {
             dated(proposal.date, case, ctx, "调查终结")?;
             if case.evidence.is_empty() && case.records.is_empty() {
-                return Err(RuleError::new("行政处罚法第四十条", "尚无任何证据或笔录，违法事实不清、证据不足的不得给予行政处罚"));
+                return Err(RuleError::new(
+                    "行政处罚法第四十条",
+                    "尚无任何证据或笔录，违法事实不清、证据不足的不得给予行政处罚",
+                ));
             }
             if let Some(open) = case.preservations.iter().find(|p| p.decided_on.is_none()) {
-                return Err(RuleError::new("行政处罚法第五十六条", format!("{} 先行登记保存的物品尚未作出处理决定", open.date)));
+                return Err(RuleError::new(
+                    "行政处罚法第五十六条",
+                    format!("{} 先行登记保存的物品尚未作出处理决定", open.date),
+                ));
             }
             require_text("调查终结报告（处理建议理由）", &proposal.reasoning, 5000)?;
             check_proposal(case, proposal)?;
@@ -578,52 +702,114 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             docs.push("调查终结报告");
             summary = "调查终结，提出处理建议".into();
         }
-        Action::SquadReview { date, agree, opinion } => {
+        Action::SquadReview {
+            date,
+            agree,
+            opinion,
+        } => {
             dated(*date, case, ctx, "审核")?;
             require_text("审核意见", opinion, 500)?;
-            c.squad_review = Some(Approval { by: actor.id, date: *date, agree: *agree, opinion: opinion.trim().into() });
+            c.squad_review = Some(Approval {
+                by: actor.id,
+                date: *date,
+                agree: *agree,
+                opinion: opinion.trim().into(),
+            });
             if !agree {
                 // 退回补充调查.
                 enter(&mut c, Stage::Investigating, *date);
                 c.squad_review = None;
                 c.proposal = None;
             }
-            summary = format!("{} 审核{}", actor.name, if *agree { "同意" } else { "退回补充调查" });
+            summary = format!(
+                "{} 审核{}",
+                actor.name,
+                if *agree {
+                    "同意"
+                } else {
+                    "退回补充调查"
+                }
+            );
         }
-        Action::LegalReview { date, passed, opinion } => {
+        Action::LegalReview {
+            date,
+            passed,
+            opinion,
+        } => {
             dated(*date, case, ctx, "法制审核")?;
             require_text("法制审核意见", opinion, 2000)?;
-            c.legal_reviews.push(Approval { by: actor.id, date: *date, agree: *passed, opinion: opinion.trim().into() });
+            c.legal_reviews.push(Approval {
+                by: actor.id,
+                date: *date,
+                agree: *passed,
+                opinion: opinion.trim().into(),
+            });
             docs.push("法制审核意见书");
-            summary = format!("{} 法制审核{}", actor.name, if *passed { "通过" } else { "未通过" });
+            summary = format!(
+                "{} 法制审核{}",
+                actor.name,
+                if *passed { "通过" } else { "未通过" }
+            );
         }
-        Action::Discuss { date, attendees, conclusion } => {
+        Action::Discuss {
+            date,
+            attendees,
+            conclusion,
+        } => {
             dated(*date, case, ctx, "集体讨论")?;
             require_text("讨论结论", conclusion, 2000)?;
             let people = ctx.users_of(attendees)?;
             if people.iter().filter(|u| u.has(Role::Head)).count() < 2 {
-                return Err(RuleError::new("行政处罚法第五十七条第二款", "集体讨论须有两名以上机关负责人参加"));
+                return Err(RuleError::new(
+                    "行政处罚法第五十七条第二款",
+                    "集体讨论须有两名以上机关负责人参加",
+                ));
             }
-            c.discussions.push(Discussion { date: *date, chair: actor.id, attendees: attendees.clone(), conclusion: conclusion.trim().into() });
+            c.discussions.push(Discussion {
+                date: *date,
+                chair: actor.id,
+                attendees: attendees.clone(),
+                conclusion: conclusion.trim().into(),
+            });
             docs.push("集体讨论记录");
             summary = "负责人集体讨论".into();
         }
-        Action::ReviewDecision { date, outcome, opinion } => {
+        Action::ReviewDecision {
+            date,
+            outcome,
+            opinion,
+        } => {
             dated(*date, case, ctx, "审查决定")?;
             require_text("审批意见", opinion, 500)?;
             collective_discussion_held(case)?;
-            let approval = Approval { by: actor.id, date: *date, agree: true, opinion: opinion.trim().into() };
+            let approval = Approval {
+                by: actor.id,
+                date: *date,
+                agree: true,
+                opinion: opinion.trim().into(),
+            };
             match outcome {
                 ReviewOutcome::Penalty => {
-                    if let Some(p) = case.parties.iter().filter_map(Party::person).find(|p| p.age_on(case.act_date) < 14) {
-                        return Err(RuleError::new("行政处罚法第三十条", format!("{} 违法时不满十四周岁，不予行政处罚", p.name)));
+                    if let Some(p) = case
+                        .parties
+                        .iter()
+                        .filter_map(Party::person)
+                        .find(|p| p.age_on(case.act_date) < 14)
+                    {
+                        return Err(RuleError::new(
+                            "行政处罚法第三十条",
+                            format!("{} 违法时不满十四周岁，不予行政处罚", p.name),
+                        ));
                     }
                     c.outcome = Some(Outcome::Penalty);
                     summary = format!("{} 决定给予行政处罚，进入告知程序", actor.name);
                 }
                 ReviewOutcome::NoPenalty { reason, education } => {
                     require_text("教育情况", education, 2000)?;
-                    c.outcome = Some(Outcome::NoPenalty { reason: *reason, education: education.trim().into() });
+                    c.outcome = Some(Outcome::NoPenalty {
+                        reason: *reason,
+                        education: education.trim().into(),
+                    });
                     enter(&mut c, Stage::Deciding, *date);
                     summary = format!("{} 决定不予行政处罚（{}）", actor.name, reason.article());
                 }
@@ -634,7 +820,10 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
                 }
                 ReviewOutcome::Transfer { to, judicial } => {
                     require_text("移送机关", to, 80)?;
-                    c.outcome = Some(Outcome::Transferred { to: to.trim().into(), judicial: *judicial });
+                    c.outcome = Some(Outcome::Transferred {
+                        to: to.trim().into(),
+                        judicial: *judicial,
+                    });
                     docs.push("案件移送书");
                     summary = format!("{} 决定移送{}", actor.name, to.trim());
                 }
@@ -643,17 +832,46 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
         }
         Action::IssueNotice { date } => {
             dated(*date, case, ctx, "告知")?;
-            let p = case.proposal.as_ref().ok_or_else(|| RuleError::input("尚无处理建议"))?;
-            let hearing_right = penalty::hearing_right(&p.kinds, p.fine, p.confiscation, case.party_type(), ctx.settings);
-            c.notice = Some(Notice { date: *date, kinds: p.kinds.clone(), fine: p.fine, confiscation: p.confiscation, hearing_right });
+            let p = case
+                .proposal
+                .as_ref()
+                .ok_or_else(|| RuleError::input("尚无处理建议"))?;
+            let hearing_right = penalty::hearing_right(
+                &p.kinds,
+                p.fine,
+                p.confiscation,
+                case.party_type(),
+                ctx.settings,
+            );
+            c.notice = Some(Notice {
+                date: *date,
+                kinds: p.kinds.clone(),
+                fine: p.fine,
+                confiscation: p.confiscation,
+                hearing_right,
+            });
             enter(&mut c, Stage::Notifying, *date);
             docs.push("行政处罚事先告知书");
             if hearing_right {
                 docs.push("听证告知书");
             }
-            summary = format!("制发事先告知书{}", if hearing_right { "（含听证权利）" } else { "" });
+            summary = format!(
+                "制发事先告知书{}",
+                if hearing_right {
+                    "（含听证权利）"
+                } else {
+                    ""
+                }
+            );
         }
-        Action::Serve { doc, method, date, recipient, officers, confirmation } => {
+        Action::Serve {
+            doc,
+            method,
+            date,
+            recipient,
+            officers,
+            confirmation,
+        } => {
             dated(*date, case, ctx, "送达")?;
             require_text("受送达人", recipient, 80)?;
             electronic_service_confirmed(*method, *confirmation)?;
@@ -661,33 +879,76 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             let issued = match doc {
                 ServedDoc::Notice => case.notice.as_ref().map(|n| n.date),
                 ServedDoc::HearingNotice => case.hearing.as_ref().and_then(|h| h.notified_on),
-                ServedDoc::Decision => case.decision.as_ref().filter(|_| case.outcome == Some(Outcome::Penalty)).map(|d| d.date),
-                ServedDoc::NoPenaltyDecision => case.decision.as_ref().filter(|_| case.outcome != Some(Outcome::Penalty)).map(|d| d.date),
+                ServedDoc::Decision => case
+                    .decision
+                    .as_ref()
+                    .filter(|_| case.outcome == Some(Outcome::Penalty))
+                    .map(|d| d.date),
+                ServedDoc::NoPenaltyDecision => case
+                    .decision
+                    .as_ref()
+                    .filter(|_| case.outcome != Some(Outcome::Penalty))
+                    .map(|d| d.date),
                 ServedDoc::Demand => case.demands.last().map(|d| d.date),
             };
-            let issued = issued.ok_or_else(|| RuleError::input(format!("{} 尚未制作，不能送达", doc.name())))?;
+            let issued = issued
+                .ok_or_else(|| RuleError::input(format!("{} 尚未制作，不能送达", doc.name())))?;
             if *date < issued {
-                return Err(RuleError::input(format!("送达日期早于{}的制作日期 {issued}", doc.name())));
+                return Err(RuleError::input(format!(
+                    "送达日期早于{}的制作日期 {issued}",
+                    doc.name()
+                )));
             }
             let served_on = if *method == ServiceMethod::PublicNotice {
                 // 民事诉讼法 (2023) Art 95: served 30 days after the notice is issued.
-                date.checked_add_days(chrono::Days::new(30)).unwrap_or(*date)
+                date.checked_add_days(chrono::Days::new(30))
+                    .unwrap_or(*date)
             } else {
                 *date
             };
-            c.services.push(Service { doc: *doc, method: *method, date: *date, served_on, recipient: recipient.trim().into(), officers: officers.clone(), confirmation: *confirmation });
+            c.services.push(Service {
+                doc: *doc,
+                method: *method,
+                date: *date,
+                served_on,
+                recipient: recipient.trim().into(),
+                officers: officers.clone(),
+                confirmation: *confirmation,
+            });
             docs.push("送达回证");
-            if matches!(doc, ServedDoc::Decision | ServedDoc::NoPenaltyDecision) && case.stage == Stage::Serving {
+            if matches!(doc, ServedDoc::Decision | ServedDoc::NoPenaltyDecision)
+                && case.stage == Stage::Serving
+            {
                 enter(&mut c, Stage::Executing, served_on);
             }
-            summary = format!("送达{}（{}）", doc.name(), serde_json::to_value(method).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+            summary = format!(
+                "送达{}（{}）",
+                doc.name(),
+                serde_json::to_value(method)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            );
         }
-        Action::RecordStatement { date, content, adopted, reexamination } => {
+        Action::RecordStatement {
+            date,
+            content,
+            adopted,
+            reexamination,
+        } => {
             dated(*date, case, ctx, "陈述申辩")?;
             require_text("陈述申辩内容", content, 20000)?;
             require_text("复核意见", reexamination, 5000)?;
-            c.statements.push(StatementRecord { date: *date, content: content.trim().into(), adopted: *adopted, reexamination: reexamination.trim().into() });
-            summary = format!("登记陈述申辩并复核（{}）", if *adopted { "采纳" } else { "不予采纳" });
+            c.statements.push(StatementRecord {
+                date: *date,
+                content: content.trim().into(),
+                adopted: *adopted,
+                reexamination: reexamination.trim().into(),
+            });
+            summary = format!(
+                "登记陈述申辩并复核（{}）",
+                if *adopted { "采纳" } else { "不予采纳" }
+            );
         }
         Action::RequestHearing { date } => {
             dated(*date, case, ctx, "听证申请")?;
@@ -695,16 +956,32 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
                 return Err(RuleError::input("已登记听证申请"));
             }
             hearing_request_in_time(case, *date, ctx.calendar)?;
-            c.hearing = Some(Hearing { requested_on: *date, notified_on: None, date: None, place: String::new(), presiding: None, held_on: None, party_absent: false });
+            c.hearing = Some(Hearing {
+                requested_on: *date,
+                notified_on: None,
+                date: None,
+                place: String::new(),
+                presiding: None,
+                held_on: None,
+                party_absent: false,
+            });
             summary = "当事人申请听证".into();
         }
-        Action::ScheduleHearing { notified_on, date, place, presiding } => {
+        Action::ScheduleHearing {
+            notified_on,
+            date,
+            place,
+            presiding,
+        } => {
             dated(*notified_on, case, ctx, "听证通知")?;
             require_text("听证地点", place, 120)?;
             let presiding_user = ctx.user(*presiding)?;
             presiding_not_investigator(case, presiding_user)?;
             hearing_notified_in_time(*notified_on, *date, ctx.calendar)?;
-            let h = c.hearing.as_mut().ok_or_else(|| RuleError::input("尚未申请听证"))?;
+            let h = c
+                .hearing
+                .as_mut()
+                .ok_or_else(|| RuleError::input("尚未申请听证"))?;
             if *notified_on < h.requested_on {
                 return Err(RuleError::input("通知日期早于申请日期"));
             }
@@ -713,16 +990,34 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             h.place = place.trim().into();
             h.presiding = Some(*presiding);
             docs.push("听证通知书");
-            summary = format!("通知听证：{date} {}，主持人 {}", place.trim(), presiding_user.name);
+            summary = format!(
+                "通知听证：{date} {}，主持人 {}",
+                place.trim(),
+                presiding_user.name
+            );
         }
         Action::HoldHearing { date, party_absent } => {
             dated(*date, case, ctx, "听证")?;
-            let h = c.hearing.as_mut().ok_or_else(|| RuleError::input("尚未申请听证"))?;
+            let h = c
+                .hearing
+                .as_mut()
+                .ok_or_else(|| RuleError::input("尚未申请听证"))?;
             if Some(*date) != h.date {
-                return Err(RuleError::input(format!("听证通知的日期是 {}，请按通知日期登记（改期须重新通知）", h.date.map(|d| d.to_string()).unwrap_or_default())));
+                return Err(RuleError::input(format!(
+                    "听证通知的日期是 {}，请按通知日期登记（改期须重新通知）",
+                    h.date.map(|d| d.to_string()).unwrap_or_default()
+                )));
             }
-            if !party_absent && !case.records.iter().any(|r| r.kind == RecordKind::Hearing && r.date == *date) {
-                return Err(RuleError::new("行政处罚法第六十四条第八项", "请先制作当日的听证笔录"));
+            if !party_absent
+                && !case
+                    .records
+                    .iter()
+                    .any(|r| r.kind == RecordKind::Hearing && r.date == *date)
+            {
+                return Err(RuleError::new(
+                    "行政处罚法第六十四条第八项",
+                    "请先制作当日的听证笔录",
+                ));
             }
             if *party_absent {
                 h.party_absent = true;
@@ -744,18 +1039,43 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             dated(*date, case, ctx, "延期审批")?;
             require_text("延期理由", reason, 500)?;
             if case.extensions.len() as u32 >= ctx.settings.decision_extensions_allowed {
-                return Err(RuleError::new("行政处罚法第六十条", format!("本机关规则只允许延期 {} 次", ctx.settings.decision_extensions_allowed)));
+                return Err(RuleError::new(
+                    "行政处罚法第六十条",
+                    format!(
+                        "本机关规则只允许延期 {} 次",
+                        ctx.settings.decision_extensions_allowed
+                    ),
+                ));
             }
             if let Some(due) = decision_due(case, ctx.calendar)? {
                 if *date > due {
-                    return Err(RuleError::new("行政处罚法第六十条", format!("办案期限已于 {due} 届满，须在届满前批准延期")));
+                    return Err(RuleError::new(
+                        "行政处罚法第六十条",
+                        format!("办案期限已于 {due} 届满，须在届满前批准延期"),
+                    ));
                 }
             }
-            c.extensions.push(Extension { by: actor.id, date: *date, days: ctx.settings.decision_extension_days, reason: reason.trim().into() });
+            c.extensions.push(Extension {
+                by: actor.id,
+                date: *date,
+                days: ctx.settings.decision_extension_days,
+                reason: reason.trim().into(),
+            });
             docs.push("案件延期审批表");
-            summary = format!("批准延长办案期限 {} 日", ctx.settings.decision_extension_days);
+            summary = format!(
+                "批准延长办案期限 {} 日",
+                ctx.settings.decision_extension_days
+            );
         }
-        Action::Decide { date, kinds, fine, confiscation, correction_order, payment_place, publish } => {
+        Action::Decide {
+            date,
+            kinds,
+            fine,
+            confiscation,
+            correction_order,
+            payment_place,
+            publish,
+        } => {
             dated(*date, case, ctx, "决定")?;
             legal_review_passed(case)?;
             collective_discussion_held(case)?;
@@ -768,7 +1088,10 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
                     return Err(RuleError::input("请选择处罚种类"));
                 }
                 not_heavier_than_notified(case, kinds, *fine, *confiscation)?;
-                let mut p = case.proposal.clone().ok_or_else(|| RuleError::input("尚无处理建议"))?;
+                let mut p = case
+                    .proposal
+                    .clone()
+                    .ok_or_else(|| RuleError::input("尚无处理建议"))?;
                 p.kinds = kinds.clone();
                 p.fine = *fine;
                 p.confiscation = *confiscation;
@@ -787,18 +1110,46 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
                 }
                 docs.push("不予行政处罚决定书");
             }
-            c.decision = Some(Decision { date: *date, by: actor.id, kinds: kinds.clone(), fine: *fine, confiscation: *confiscation, correction_order: correction_order.trim().into(), payment_place: payment_place.trim().into(), on_spot_place: None, publish: *publish });
+            c.decision = Some(Decision {
+                date: *date,
+                by: actor.id,
+                kinds: kinds.clone(),
+                fine: *fine,
+                confiscation: *confiscation,
+                correction_order: correction_order.trim().into(),
+                payment_place: payment_place.trim().into(),
+                on_spot_place: None,
+                publish: *publish,
+            });
             enter(&mut c, Stage::Serving, *date);
-            summary = format!("{} 作出{}", actor.name, if penalty_case { format!("行政处罚决定（罚款 {fine}）") } else { "不予行政处罚决定".to_string() });
+            summary = format!(
+                "{} 作出{}",
+                actor.name,
+                if penalty_case {
+                    format!("行政处罚决定（罚款 {fine}）")
+                } else {
+                    "不予行政处罚决定".to_string()
+                }
+            );
         }
         Action::Publish { date } => {
             dated(*date, case, ctx, "公示")?;
             c.published_on = Some(*date);
             summary = "公示处罚决定".into();
         }
-        Action::Pay { date, amount, method, receipt_no, on_spot_reason } => {
+        Action::Pay {
+            date,
+            amount,
+            method,
+            receipt_no,
+            on_spot_reason,
+        } => {
             not_in_future(*date, ctx.today, "缴款")?;
-            let decided = case.decision.as_ref().map(|d| d.date).unwrap_or(case.act_date);
+            let decided = case
+                .decision
+                .as_ref()
+                .map(|d| d.date)
+                .unwrap_or(case.act_date);
             if *date < decided {
                 return Err(RuleError::input("缴款日期早于决定日期"));
             }
@@ -807,13 +1158,26 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             }
             if *method == PaymentMethod::OnSpot {
                 cash_on_spot_allowed(case, *amount, !on_spot_reason.trim().is_empty())?;
-                require_text("财政部门统一制发的专用票据号（行政处罚法第七十条）", receipt_no, 40)?;
+                require_text(
+                    "财政部门统一制发的专用票据号（行政处罚法第七十条）",
+                    receipt_no,
+                    40,
+                )?;
             }
-            let owed = case.fine_due().0 + outstanding_surcharge(case, *date, ctx.calendar)?.0 - case.paid().0;
+            let owed = case.fine_due().0 + outstanding_surcharge(case, *date, ctx.calendar)?.0
+                - case.paid().0;
             if amount.0 > owed {
-                return Err(RuleError::input(format!("缴款 {amount} 超过应缴余额 {}", Fen(owed.max(0)))));
+                return Err(RuleError::input(format!(
+                    "缴款 {amount} 超过应缴余额 {}",
+                    Fen(owed.max(0))
+                )));
             }
-            c.payments.push(Payment { date: *date, amount: *amount, method: *method, receipt_no: receipt_no.trim().into() });
+            c.payments.push(Payment {
+                date: *date,
+                amount: *amount,
+                method: *method,
+                receipt_no: receipt_no.trim().into(),
+            });
             summary = format!("登记缴款 {amount}");
         }
         Action::ApprovePlan { date, instalments } => {
@@ -827,27 +1191,53 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             let total: i64 = instalments.iter().map(|i| i.amount.0).sum();
             let outstanding = case.fine_due().0 - case.paid().0;
             if total != outstanding {
-                return Err(RuleError::input(format!("各期金额合计 {} 应等于未缴罚款 {}", Fen(total), Fen(outstanding))));
+                return Err(RuleError::input(format!(
+                    "各期金额合计 {} 应等于未缴罚款 {}",
+                    Fen(total),
+                    Fen(outstanding)
+                )));
             }
-            if instalments.iter().any(|i| i.due <= *date || i.amount.0 <= 0) {
+            if instalments
+                .iter()
+                .any(|i| i.due <= *date || i.amount.0 <= 0)
+            {
                 return Err(RuleError::input("每期缴纳日期须晚于批准日期，金额须大于 0"));
             }
-            c.plan = Some(PaymentPlan { approved_by: actor.id, date: *date, instalments: instalments.clone() });
+            c.plan = Some(PaymentPlan {
+                approved_by: actor.id,
+                date: *date,
+                instalments: instalments.clone(),
+            });
             docs.push("延期(分期)缴纳罚款批准书");
-            summary = format!("批准{}缴纳", if instalments.len() > 1 { "分期" } else { "延期" });
+            summary = format!(
+                "批准{}缴纳",
+                if instalments.len() > 1 {
+                    "分期"
+                } else {
+                    "延期"
+                }
+            );
         }
         Action::Demand { date } => {
             dated(*date, case, ctx, "催告")?;
-            let due = payment_due(case, ctx.calendar)?.ok_or_else(|| RuleError::input("处罚决定尚未送达"))?;
+            let due = payment_due(case, ctx.calendar)?
+                .ok_or_else(|| RuleError::input("处罚决定尚未送达"))?;
             if *date <= due {
-                return Err(RuleError::new("行政强制法第三十五条", format!("缴款期限至 {due}，期满未缴方可催告")));
+                return Err(RuleError::new(
+                    "行政强制法第三十五条",
+                    format!("缴款期限至 {due}，期满未缴方可催告"),
+                ));
             }
             let surcharge = outstanding_surcharge(case, *date, ctx.calendar)?;
             let outstanding = case.fine_due().0 - case.paid().0;
             if outstanding <= 0 {
                 return Err(RuleError::input("罚款已缴清，无需催告"));
             }
-            c.demands.push(Demand { date: *date, amount: Fen(outstanding + surcharge.0), surcharge });
+            c.demands.push(Demand {
+                date: *date,
+                amount: Fen(outstanding + surcharge.0),
+                surcharge,
+            });
             docs.push("催告书");
             if surcharge.0 > 0 {
                 docs.push("加处罚款决定书");
@@ -858,21 +1248,50 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             dated(*date, case, ctx, "申请强制执行")?;
             require_text("人民法院", court, 80)?;
             court_application_window(case, *date, ctx.calendar)?;
-            c.court = Some(CourtApplication { date: *date, court: court.trim().into() });
+            c.court = Some(CourtApplication {
+                date: *date,
+                court: court.trim().into(),
+            });
             docs.push("强制执行申请书");
             summary = format!("向{}申请强制执行", court.trim());
         }
         Action::RemedyStarted { kind, date } => {
             not_in_future(*date, ctx.today, "复议诉讼")?;
-            if case.remedies.iter().any(|r| r.kind == *kind && r.ended_on.is_none()) {
+            if case
+                .remedies
+                .iter()
+                .any(|r| r.kind == *kind && r.ended_on.is_none())
+            {
                 return Err(RuleError::input("已有未结束的同类复议或诉讼"));
             }
-            c.remedies.push(Remedy { kind: *kind, started_on: *date, ended_on: None, result: None, changed_fine: None });
-            summary = format!("登记{}", serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+            c.remedies.push(Remedy {
+                kind: *kind,
+                started_on: *date,
+                ended_on: None,
+                result: None,
+                changed_fine: None,
+            });
+            summary = format!(
+                "登记{}",
+                serde_json::to_value(kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            );
         }
-        Action::RemedyEnded { kind, date, result, changed_fine } => {
+        Action::RemedyEnded {
+            kind,
+            date,
+            result,
+            changed_fine,
+        } => {
             not_in_future(*date, ctx.today, "复议诉讼结果")?;
-            let r = c.remedies.iter_mut().rev().find(|r| r.kind == *kind && r.ended_on.is_none()).ok_or_else(|| RuleError::input("没有进行中的该类复议或诉讼"))?;
+            let r = c
+                .remedies
+                .iter_mut()
+                .rev()
+                .find(|r| r.kind == *kind && r.ended_on.is_none())
+                .ok_or_else(|| RuleError::input("没有进行中的该类复议或诉讼"))?;
             if *date < r.started_on {
                 return Err(RuleError::input("结束日期早于开始日期"));
             }
@@ -886,14 +1305,20 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
         }
         Action::TerminateExecution { date, reason } => {
             dated(*date, case, ctx, "终结执行")?;
-            require_text("终结执行理由（行政强制法第三十九条、第四十条）", reason, 500)?;
+            require_text(
+                "终结执行理由（行政强制法第三十九条、第四十条）",
+                reason,
+                500,
+            )?;
             c.termination = Some((*date, reason.trim().into()));
             summary = "终结执行".into();
         }
         Action::Withdraw { date, reason } => {
             dated(*date, case, ctx, "撤销立案")?;
             require_text("撤销理由", reason, 500)?;
-            c.outcome = Some(Outcome::Withdrawn { reason: reason.trim().into() });
+            c.outcome = Some(Outcome::Withdrawn {
+                reason: reason.trim().into(),
+            });
             summary = format!("{} 撤销立案", actor.name);
         }
         Action::ProposeClosing { date } => {
@@ -908,15 +1333,28 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             not_in_future(*date, ctx.today, "结案审批")?;
             require_text("审批意见", opinion, 500)?;
             closable(case, *date, ctx.calendar)?;
-            c.closing = Some(Approval { by: actor.id, date: *date, agree: true, opinion: opinion.trim().into() });
+            c.closing = Some(Approval {
+                by: actor.id,
+                date: *date,
+                agree: true,
+                opinion: opinion.trim().into(),
+            });
             enter(&mut c, Stage::Closed, *date);
             summary = format!("{} 批准结案", actor.name);
         }
-        Action::Archive { date, archive_no, retention } => {
+        Action::Archive {
+            date,
+            archive_no,
+            retention,
+        } => {
             not_in_future(*date, ctx.today, "归档")?;
             require_text("归档号", archive_no, 40)?;
             require_text("保存期限", retention, 20)?;
-            c.archive = Some(ArchiveInfo { date: *date, archive_no: archive_no.trim().into(), retention: retention.trim().into() });
+            c.archive = Some(ArchiveInfo {
+                date: *date,
+                archive_no: archive_no.trim().into(),
+                retention: retention.trim().into(),
+            });
             enter(&mut c, Stage::Archived, *date);
             docs.push("案卷封面");
             docs.push("卷内文件目录");
@@ -925,7 +1363,81 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
         }
     }
     c.version += 1;
-    Ok(Transition { case: c, summary, documents_due: docs })
+    Ok(Transition {
+        case: c,
+        summary,
+        documents_due: docs,
+    })
+}
+
+/// A step cannot be dated before the step that brought the case to its stage (evidence and
+/// records may be registered later than they were made, so they are exempt), and a decision
+/// not before the hearing, legal review or statements it rests on.
+fn not_before_last_step(case: &Case, action: &Action) -> RuleResult {
+    let date = match action {
+        Action::AddEvidence { .. }
+        | Action::AddRecord { .. }
+        | Action::ExcludeSeizureDays { .. } => return Ok(()),
+        Action::ApproveFiling { date, .. }
+        | Action::Preserve { date, .. }
+        | Action::DecidePreservation { date, .. }
+        | Action::Seize { date, .. }
+        | Action::ExtendSeizure { date, .. }
+        | Action::ReleaseSeizure { date, .. }
+        | Action::SquadReview { date, .. }
+        | Action::LegalReview { date, .. }
+        | Action::Discuss { date, .. }
+        | Action::ReviewDecision { date, .. }
+        | Action::IssueNotice { date }
+        | Action::Serve { date, .. }
+        | Action::RecordStatement { date, .. }
+        | Action::RequestHearing { date }
+        | Action::HoldHearing { date, .. }
+        | Action::Waive { date }
+        | Action::ExtendDecisionPeriod { date, .. }
+        | Action::Decide { date, .. }
+        | Action::Publish { date }
+        | Action::Pay { date, .. }
+        | Action::ApprovePlan { date, .. }
+        | Action::Demand { date }
+        | Action::ApplyCourt { date, .. }
+        | Action::RemedyStarted { date, .. }
+        | Action::RemedyEnded { date, .. }
+        | Action::TerminateExecution { date, .. }
+        | Action::Withdraw { date, .. }
+        | Action::ProposeClosing { date }
+        | Action::ApproveClosing { date, .. }
+        | Action::Archive { date, .. } => *date,
+        Action::EndInvestigation { proposal } => proposal.date,
+        Action::ScheduleHearing { notified_on, .. } => *notified_on,
+    };
+    if let Some((stage, since)) = case.timeline.last() {
+        if date < *since {
+            return Err(RuleError::input(format!(
+                "{}日期 {date} 早于本案进入“{}”阶段的日期 {since}，请核对",
+                action.kind().label(),
+                stage.name()
+            )));
+        }
+    }
+    if let Action::Decide { date, .. } = action {
+        let basis = case
+            .hearing
+            .as_ref()
+            .and_then(|h| h.held_on)
+            .into_iter()
+            .chain(case.legal_reviews.iter().map(|r| r.date))
+            .chain(case.statements.iter().map(|s| s.date))
+            .chain(case.discussions.iter().map(|d| d.date))
+            .chain(case.served(ServedDoc::Notice).map(|s| s.served_on))
+            .max();
+        if let Some(basis) = basis.filter(|b| date < b) {
+            return Err(RuleError::input(format!(
+                "决定日期 {date} 早于其依据的听证、审核、讨论或告知送达日期 {basis}，请核对"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The proposal at the end of the investigation: kinds allowed by the power and a fine
@@ -945,10 +1457,16 @@ fn check_proposal(case: &Case, p: &Proposal) -> RuleResult {
         let age = pp.age_on(case.act_date);
         (14..18).contains(&age)
     }) {
-        if matches!(p.tier, Some(TierName::Serious | TierName::Grave | TierName::Heavier)) {
+        if matches!(
+            p.tier,
+            Some(TierName::Serious | TierName::Grave | TierName::Heavier)
+        ) {
             return Err(RuleError::new(
                 "行政处罚法第三十条",
-                format!("{} 违法时已满十四周岁不满十八周岁，应当从轻或者减轻处罚", person.name),
+                format!(
+                    "{} 违法时已满十四周岁不满十八周岁，应当从轻或者减轻处罚",
+                    person.name
+                ),
             ));
         }
     }
@@ -963,3 +1481,5 @@ pub fn available(case: &Case, actor: &User) -> Vec<(ActionKind, RuleResult)> {
         .collect()
 }
 
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,364 @@
+//! One test per gate, passing and refusing; test names cite the article.
+
+use super::*;
+use crate::domain::case::action::Action;
+use crate::domain::case::fixtures::*;
+use crate::domain::case::model::*;
+
+#[test]
+fn art_24_power_must_be_in_the_catalog_on_the_act_date() {
+    assert!(power_held_on(true, "HJ-001", d("2026-06-01")).is_ok());
+    let e = power_held_on(false, "HJ-999", d("2026-06-01")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第二十四条");
+    assert!(e.message.contains("HJ-999"));
+}
+
+#[test]
+fn art_42_two_certified_officers() {
+    let us = users();
+    let ok = [&us[&ZHANG], &us[&LI]];
+    assert!(two_certified_officers(&ok, d("2026-06-01")).is_ok());
+    // Contract staff never count toward the two.
+    let e = two_certified_officers(&[&us[&ZHANG], &us[&WANG]], d("2026-06-01")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十二条");
+    assert!(
+        e.message.contains("需两名持证执法人员") && e.message.contains("王五"),
+        "{e}"
+    );
+    assert!(two_certified_officers(&[&us[&ZHANG]], d("2026-06-01")).is_err());
+}
+
+#[test]
+fn art_36_limitation_two_years_from_the_act_or_its_end() {
+    assert!(limitation_not_expired(d("2024-06-01"), None, d("2026-06-01"), false).is_ok());
+    let e = limitation_not_expired(d("2024-06-01"), None, d("2026-06-02"), false).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十六条");
+    // A continuing act counts from its end.
+    assert!(limitation_not_expired(
+        d("2023-01-01"),
+        Some(d("2025-01-01")),
+        d("2026-06-01"),
+        false
+    )
+    .is_ok());
+}
+
+#[test]
+fn art_36_five_years_where_life_health_or_financial_safety_was_harmed() {
+    assert!(limitation_not_expired(d("2022-06-01"), None, d("2026-06-01"), true).is_ok());
+    assert!(limitation_not_expired(d("2021-05-31"), None, d("2026-06-01"), true).is_err());
+}
+
+#[test]
+fn case_dates_must_be_in_order_and_not_future() {
+    let today = d("2026-11-20");
+    assert!(case_dates_in_order(d("2026-06-01"), None, d("2026-06-02"), today).is_ok());
+    assert!(
+        case_dates_in_order(d("2026-06-03"), None, d("2026-06-02"), today).is_err(),
+        "discovered before act"
+    );
+    assert!(case_dates_in_order(
+        d("2026-06-01"),
+        Some(d("2026-05-01")),
+        d("2026-06-02"),
+        today
+    )
+    .is_err());
+    assert!(
+        case_dates_in_order(d("2026-12-01"), None, d("2026-12-01"), today).is_err(),
+        "future"
+    );
+}
+
+#[test]
+fn art_54_no_investigation_before_filing() {
+    let w = World::new();
+    let c = proposed(&w, "2026-06-01");
+    let e = not_before_filing(&c, d("2026-06-05"), "取证").unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第五十四条");
+    let c = w.step(
+        &c,
+        SUN,
+        Action::ApproveFiling {
+            date: d("2026-06-04"),
+            agree: true,
+            opinion: "同意".into(),
+        },
+    );
+    assert!(not_before_filing(&c, d("2026-06-04"), "取证").is_ok());
+    let e = not_before_filing(&c, d("2026-06-03"), "取证").unwrap_err();
+    assert!(e.message.contains("程序倒置"));
+}
+
+#[test]
+fn separation_of_duties_handler_cannot_approve_own_case() {
+    let w = World::new();
+    let mut c = proposed(&w, "2026-06-01");
+    assert!(not_own_case(&c, w.u(SUN)).is_ok());
+    c.handlers.push(SUN);
+    assert!(not_own_case(&c, w.u(SUN)).is_err());
+}
+
+#[test]
+fn qiangzhi_art_25_seizure_at_most_30_plus_30_days_once() {
+    assert!(seizure_period(30, 0, 0).is_ok());
+    assert_eq!(
+        seizure_period(31, 0, 0).unwrap_err().rule,
+        "行政强制法第二十五条"
+    );
+    assert!(seizure_period(30, 0, 30).is_ok());
+    assert!(seizure_period(30, 0, 31).is_err());
+    assert!(seizure_period(30, 10, 10).is_err(), "second extension");
+}
+
+#[test]
+fn art_58_reviewer_needs_legal_qualification() {
+    let us = users();
+    assert!(legal_reviewer_qualified(&us[&QIAN]).is_ok());
+    assert_eq!(
+        legal_reviewer_qualified(&us[&ZHANG]).unwrap_err().rule,
+        "行政处罚法第五十八条第二款"
+    );
+}
+
+#[test]
+fn art_58_legal_review_required_after_a_hearing_or_when_flagged() {
+    let w = World::new();
+    let mut c = notified(&w, 1000);
+    assert!(legal_review_passed(&c).is_ok(), "not required");
+    c.proposal
+        .as_mut()
+        .unwrap()
+        .legal_review_flags
+        .push("重大公共利益".into());
+    assert_eq!(
+        legal_review_passed(&c).unwrap_err().rule,
+        "行政处罚法第五十八条"
+    );
+    c.legal_reviews.push(Approval {
+        by: QIAN,
+        date: d("2026-06-16"),
+        agree: false,
+        opinion: "x".into(),
+    });
+    assert!(legal_review_passed(&c)
+        .unwrap_err()
+        .message
+        .contains("未通过"));
+    c.legal_reviews.push(Approval {
+        by: QIAN,
+        date: d("2026-06-17"),
+        agree: true,
+        opinion: "x".into(),
+    });
+    assert!(legal_review_passed(&c).is_ok());
+}
+
+#[test]
+fn art_57_collective_discussion_for_complex_cases() {
+    let w = World::new();
+    let mut c = notified(&w, 1000);
+    assert!(collective_discussion_held(&c).is_ok());
+    c.proposal.as_mut().unwrap().complex_or_major = true;
+    assert_eq!(
+        collective_discussion_held(&c).unwrap_err().rule,
+        "行政处罚法第五十七条第二款"
+    );
+}
+
+#[test]
+fn art_44_62_no_decision_before_notice_served() {
+    let w = World::new();
+    let c = investigated(&w);
+    assert!(notice_served(&c).is_err());
+    let c = notified(&w, 1000);
+    assert!(notice_served(&c).is_ok());
+}
+
+#[test]
+fn art_62_decision_waits_for_the_statement_period_unless_waived() {
+    let w = World::new();
+    let c = notified(&w, 1000); // served 2026-06-15 (Mon); 5 WD → 06-23 (06-19 端午)
+    let e = party_heard(&c, d("2026-06-23"), &w.calendar, &w.settings).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十二条");
+    assert!(e.message.contains("2026-06-23"), "{e}");
+    assert!(party_heard(&c, d("2026-06-24"), &w.calendar, &w.settings).is_ok());
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Waive {
+            date: d("2026-06-16"),
+        },
+    );
+    assert!(party_heard(&c, d("2026-06-16"), &w.calendar, &w.settings).is_ok());
+}
+
+#[test]
+fn art_64_1_hearing_request_within_5_working_days() {
+    let w = World::new();
+    let c = notified(&w, 2000); // hearing right (threshold 2000)
+    assert!(hearing_request_in_time(&c, d("2026-06-23"), &w.calendar).is_ok());
+    let e = hearing_request_in_time(&c, d("2026-06-24"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十四条第一项");
+    let small = notified(&w, 1000);
+    assert_eq!(
+        hearing_request_in_time(&small, d("2026-06-16"), &w.calendar)
+            .unwrap_err()
+            .rule,
+        "行政处罚法第六十三条"
+    );
+}
+
+#[test]
+fn art_64_2_hearing_notified_7_working_days_ahead() {
+    let cal = calendar();
+    // Notified 06-18; 06-19 端午; 7 WD → 06-30.
+    assert!(hearing_notified_in_time(d("2026-06-18"), d("2026-06-30"), &cal).is_ok());
+    let e = hearing_notified_in_time(d("2026-06-18"), d("2026-06-29"), &cal).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十四条第二项");
+}
+
+#[test]
+fn art_64_4_presiding_officer_is_not_an_investigator() {
+    let w = World::new();
+    let c = notified(&w, 2000);
+    assert!(presiding_not_investigator(&c, w.u(QIAN)).is_ok());
+    assert_eq!(
+        presiding_not_investigator(&c, w.u(LI)).unwrap_err().rule,
+        "行政处罚法第六十四条第四项"
+    );
+}
+
+#[test]
+fn art_45_no_heavier_penalty_than_notified() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    assert!(
+        not_heavier_than_notified(&c, &[PenaltyKind::Fine], Fen::from_yuan(800), Fen(0)).is_ok()
+    );
+    let e = not_heavier_than_notified(&c, &[PenaltyKind::Fine], Fen::from_yuan(1200), Fen(0))
+        .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十五条");
+    assert!(not_heavier_than_notified(
+        &c,
+        &[PenaltyKind::Fine, PenaltyKind::Warning],
+        Fen::from_yuan(800),
+        Fen(0)
+    )
+    .is_err());
+}
+
+#[test]
+fn art_60_decide_within_90_days_of_filing() {
+    let w = World::new();
+    let c = notified(&w, 1000); // filed 2026-06-04 → 09-02 (Wednesday)
+    assert!(within_decision_limit(&c, d("2026-09-02"), &w.calendar).is_ok());
+    assert_eq!(
+        within_decision_limit(&c, d("2026-09-03"), &w.calendar)
+            .unwrap_err()
+            .rule,
+        "行政处罚法第六十条"
+    );
+}
+
+#[test]
+fn art_51_simple_procedure_limits() {
+    use crate::domain::catalog::PartyType::*;
+    assert!(
+        simple_procedure_allowed(Individual, &[PenaltyKind::Fine], Fen::from_yuan(200)).is_ok()
+    );
+    assert!(
+        simple_procedure_allowed(Individual, &[PenaltyKind::Fine], Fen::from_yuan(201)).is_err()
+    );
+    assert!(
+        simple_procedure_allowed(Organisation, &[PenaltyKind::Fine], Fen::from_yuan(3000)).is_ok()
+    );
+    assert!(
+        simple_procedure_allowed(Organisation, &[PenaltyKind::Fine], Fen::from_yuan(3001)).is_err()
+    );
+    assert!(simple_procedure_allowed(Individual, &[PenaltyKind::Warning], Fen(0)).is_ok());
+    let e =
+        simple_procedure_allowed(Individual, &[PenaltyKind::SuspendBusiness], Fen(0)).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第五十一条");
+}
+
+#[test]
+fn art_61_electronic_service_needs_confirmation() {
+    assert!(electronic_service_confirmed(ServiceMethod::Electronic, true).is_ok());
+    assert!(electronic_service_confirmed(ServiceMethod::Direct, false).is_ok());
+    assert_eq!(
+        electronic_service_confirmed(ServiceMethod::Electronic, false)
+            .unwrap_err()
+            .rule,
+        "行政处罚法第六十一条第二款"
+    );
+}
+
+#[test]
+fn art_67_payment_due_15_days_after_service() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    assert_eq!(payment_due(&c, &w.calendar).unwrap(), None);
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    // 06-25 + 15 = 07-10 (Friday).
+    assert_eq!(payment_due(&c, &w.calendar).unwrap(), Some(d("2026-07-10")));
+}
+
+#[test]
+fn qiangzhi_art_53_54_court_window_after_demand() {
+    let mut w = World::new();
+    let c = notified(&w, 1000);
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    assert!(
+        court_application_window(&c, d("2026-08-01"), &w.calendar).is_err(),
+        "no demand yet"
+    );
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Demand {
+            date: d("2026-07-20"),
+        },
+    );
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Demand, "2026-07-20"));
+    // 10 WD after 07-20 → 08-03; closes 6 months + 3 months after 06-25 → 2027-03-25.
+    w.calendar
+        .insert(&crate::domain::holiday_table::HolidayYear {
+            year: 2027,
+            source: "test".into(),
+            holidays: vec![],
+        });
+    let e = court_application_window(&c, d("2026-07-31"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第五十四条");
+    assert!(court_application_window(&c, d("2026-08-03"), &w.calendar).is_ok());
+    assert!(court_application_window(&c, d("2027-03-25"), &w.calendar).is_ok());
+    let e = court_application_window(&c, d("2027-03-26"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第五十三条");
+}
+
+#[test]
+fn closing_requires_payment_or_a_terminal_outcome() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    assert!(closable(&c, d("2026-07-01"), &w.calendar).is_err());
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    assert!(closable(&c, d("2026-07-01"), &w.calendar)
+        .unwrap_err()
+        .message
+        .contains("尚未缴清"));
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-07-01"),
+            amount: Fen::from_yuan(1000),
+            method: PaymentMethod::Bank,
+            receipt_no: String::new(),
+            on_spot_reason: String::new(),
+        },
+    );
+    assert!(closable(&c, d("2026-07-02"), &w.calendar).is_ok());
+}
