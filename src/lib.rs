@@ -8,6 +8,7 @@
 
 pub mod assets;
 pub mod cli;
+pub mod desk;
 pub mod domain;
 pub mod logging;
 pub mod paths;

@@ -23,6 +23,9 @@ impl Env {
     fn zhifa(&self) -> Command {
         let mut cmd = Command::cargo_bin("zhifa").unwrap();
         cmd.env_remove("ZHIFA_DB")
+            .env("ZHIFA_USER", "admin")
+            .env("ZHIFA_PASSWORD", "pw1234")
+            .env("ZHIFA_NEW_PASSWORD", "pw1234")
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
             .env("XDG_STATE_HOME", self.dir.path().join("xdg-state"))
@@ -145,6 +148,7 @@ fn db_path_from_environment() {
     env.init();
     let mut cmd = Command::cargo_bin("zhifa").unwrap();
     cmd.env("ZHIFA_DB", env.db())
+        .env_remove("ZHIFA_USER")
         .env("HOME", env.dir.path())
         .env("XDG_STATE_HOME", env.dir.path().join("xdg-state"))
         .args(["powers", "show", "HJ-001"])

@@ -9,7 +9,7 @@ use crate::assets;
 use crate::domain::calendar::{Calendar, CalendarPolicy, DayType, Period};
 use crate::domain::chinese::{self, parse_date};
 use crate::domain::holiday_table::HolidayYear;
-use crate::store::{HolidayImport, StoreError};
+use crate::store::{HolidayImport, StoreError, Who};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CalendarCommand {
@@ -117,7 +117,11 @@ pub(crate) fn run(ctx: &Context, cmd: CalendarCommand) -> CliResult {
             let table = HolidayYear::parse_toml(&text)
                 .map_err(|e| CliError(format!("{}：{e}", file.display())))?;
             let mut store = ctx.open_store()?;
-            let outcome = store.import_holiday_year(&table)?;
+            let admin = ctx.login_admin(&mut store)?;
+            let outcome = store.import_holiday_year(&table, &Who::user(&admin))?;
+            // Every open case's deadlines depend on the calendar.
+            let mut desk = crate::desk::Desk { store };
+            let updated = desk.recompute_deadlines(crate::desk::today())?;
             tracing::info!(year = table.year, ?outcome, "holiday table imported");
             if json.json {
                 return print_json(&serde_json::json!({ "year": table.year, "outcome": outcome }));
@@ -127,7 +131,10 @@ pub(crate) fn run(ctx: &Context, cmd: CalendarCommand) -> CliResult {
                 HolidayImport::Replaced => "已更新",
                 HolidayImport::Unchanged => "内容相同，未修改",
             };
-            println!("{what}：{} 年节假日表（{}）", table.year, table.source);
+            println!(
+                "{what}：{} 年节假日表（{}）；已重新计算 {updated} 件案件的期限",
+                table.year, table.source
+            );
             Ok(())
         }
         CalendarCommand::Show { year, json } => {

@@ -23,7 +23,7 @@ impl DemoDb {
         let catalog = assets::catalog_template()
             .map_err(|issues| CliError(format!("内置权限清单有误：{}", issues.len())))?;
         let holidays = assets::holiday_tables()?;
-        Store::init(&path, &agency, &catalog, "内置模板", &holidays)?;
+        Store::init(&path, &agency, &catalog, "内置模板", &holidays, None)?;
         Ok(DemoDb { dir })
     }
 

@@ -5,7 +5,8 @@ use clap::Args;
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
 use crate::assets;
 use crate::domain::agency::Agency;
-use crate::store::Store;
+use crate::domain::people::Role;
+use crate::store::{NewUser, Store};
 
 #[derive(Debug, Args)]
 pub(crate) struct InitArgs {
@@ -33,6 +34,12 @@ pub(crate) struct InitArgs {
     /// 联系电话
     #[arg(long, default_value = "")]
     phone: String,
+    /// 第一个管理员的登录名；密码取自 ZHIFA_PASSWORD，未设置时在终端提示输入
+    #[arg(long, default_value = "admin")]
+    admin: String,
+    /// 第一个管理员的姓名
+    #[arg(long, default_value = "管理员")]
+    admin_name: String,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -65,7 +72,30 @@ pub(crate) fn run(ctx: &Context, args: InitArgs) -> CliResult {
         ))
     })?;
     let holidays = assets::holiday_tables()?;
-    let (_store, report) = Store::init(&path, &agency, &catalog, "内置模板", &holidays)?;
+    if path.exists() {
+        return Err(crate::store::StoreError::AlreadyExists(path).into());
+    }
+    let admin = NewUser {
+        username: args.admin.clone(),
+        name: args.admin_name.clone(),
+        roles: vec![Role::Admin],
+        squad: String::new(),
+        cert_no: None,
+        cert_valid_until: None,
+        legal_qualified: false,
+    };
+    let password = match std::env::var("ZHIFA_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => super::new_secret(&format!("为管理员 {} 设置密码：", args.admin))?,
+    };
+    let (_store, report) = Store::init(
+        &path,
+        &agency,
+        &catalog,
+        "内置模板",
+        &holidays,
+        Some((&admin, &password)),
+    )?;
     tracing::info!(path = %path.display(), "database created");
     if args.json.json {
         return print_json(&report);
@@ -79,6 +109,10 @@ pub(crate) fn run(ctx: &Context, args: InitArgs) -> CliResult {
     );
     let years: Vec<String> = report.holiday_years.iter().map(|y| y.to_string()).collect();
     println!("节假日表：{} 年", years.join("、"));
+    println!(
+        "管理员：{}（用 zhifa user add --user {} 添加人员）",
+        args.admin, args.admin
+    );
     if agency.review_body.is_empty() || agency.court.is_empty() {
         println!(
             "提示：复议机关和人民法院尚未设置，文书中需要它们。请运行：\n  zhifa settings set review_body 某某县人民政府\n  zhifa settings set court 某某县人民法院"

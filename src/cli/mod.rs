@@ -1,18 +1,24 @@
 //! The `zhifa` command line: parse arguments (clap), call store + domain, print Chinese text
 //! or JSON. No legal rule lives here.
 
+mod audit;
 mod calendar;
+mod case;
 mod demo;
 mod init;
 mod powers;
 mod settings;
 mod text;
+mod user;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use std::io::IsTerminal;
+
+use crate::domain::people::{Role, User};
 use crate::store::Store;
 
 #[derive(Debug, Parser)]
@@ -31,6 +37,10 @@ pub struct Cli {
     #[arg(long, global = true, conflicts_with = "db")]
     demo: bool,
 
+    /// 以该用户身份操作（登录名）；密码取自环境变量 ZHIFA_PASSWORD，未设置时在终端提示输入
+    #[arg(long, global = true, env = "ZHIFA_USER", value_name = "登录名")]
+    user: Option<String>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -48,6 +58,15 @@ enum Command {
     /// 机关设置：查看、修改
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
+    /// 人员：添加、列表、重置密码
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// 案件：立案、办理各环节、列表、详情
+    #[command(subcommand)]
+    Case(case::CaseCommand),
+    /// 审计记录：校验哈希链、查看
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
 }
 
 /// `--json` flag shared by commands that print data.
@@ -73,6 +92,7 @@ pub(crate) type CliResult = Result<(), CliError>;
 /// Global context handed to each command.
 pub(crate) struct Context {
     db: Option<PathBuf>,
+    user: Option<String>,
 }
 
 impl Context {
@@ -89,6 +109,57 @@ impl Context {
     fn open_store(&self) -> Result<Store, CliError> {
         Ok(Store::open(&self.db_path()?)?)
     }
+
+    /// Logs in as `--user` with the password from `ZHIFA_PASSWORD` or a prompt.
+    fn login(&self, store: &mut Store) -> Result<User, CliError> {
+        let username = self.user.as_deref().ok_or_else(|| {
+            CliError("此操作需要登录：请加 --user 登录名（或设置环境变量 ZHIFA_USER）".into())
+        })?;
+        let password = secret("ZHIFA_PASSWORD", &format!("{username} 的密码："))?;
+        let user = store.login(username, &password)?;
+        tracing::info!(user = %user.username, "login");
+        Ok(user)
+    }
+
+    /// Logs in and requires the 管理员 role.
+    fn login_admin(&self, store: &mut Store) -> Result<User, CliError> {
+        let user = self.login(store)?;
+        if user.has(Role::Admin) {
+            Ok(user)
+        } else {
+            Err(CliError(format!(
+                "{} 不是管理员，无权进行此操作",
+                user.name
+            )))
+        }
+    }
+}
+
+/// A password from the environment variable `var`, else typed at a terminal prompt.
+pub(crate) fn secret(var: &str, prompt: &str) -> Result<String, CliError> {
+    if let Ok(p) = std::env::var(var) {
+        return Ok(p);
+    }
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(prompt)
+            .map_err(|e| CliError(format!("无法读取密码：{e}")));
+    }
+    Err(CliError(format!(
+        "需要密码：请在终端中运行以输入密码，或设置环境变量 {var}"
+    )))
+}
+
+/// A new password: from `ZHIFA_NEW_PASSWORD`, else typed twice at a prompt.
+pub(crate) fn new_secret(prompt: &str) -> Result<String, CliError> {
+    if let Ok(p) = std::env::var("ZHIFA_NEW_PASSWORD") {
+        return Ok(p);
+    }
+    let first = secret("ZHIFA_NEW_PASSWORD", prompt)?;
+    let again = secret("ZHIFA_NEW_PASSWORD", "再输入一次：")?;
+    if first != again {
+        return Err(CliError("两次输入的密码不一致".into()));
+    }
+    Ok(first)
 }
 
 /// Entry point for the binary: parses `std::env::args` and runs the command.
@@ -119,6 +190,7 @@ pub fn run() -> ExitCode {
     };
     let ctx = Context {
         db: demo.as_ref().map(|d| d.path()).or(cli.db),
+        user: cli.user,
     };
     let result = match cli.command {
         None => {
@@ -130,6 +202,9 @@ pub fn run() -> ExitCode {
         Some(Command::Powers(cmd)) => powers::run(&ctx, cmd),
         Some(Command::Calendar(cmd)) => calendar::run(&ctx, cmd),
         Some(Command::Settings(cmd)) => settings::run(&ctx, cmd),
+        Some(Command::User(cmd)) => user::run(&ctx, cmd),
+        Some(Command::Case(cmd)) => case::run(&ctx, cmd),
+        Some(Command::Audit(cmd)) => audit::run(&ctx, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,7 +10,7 @@ use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
 use crate::domain::catalog::{describe_bounds, Catalog, CatalogBuilder, PartyType};
 use crate::domain::chinese;
 use crate::domain::field::Field;
-use crate::store::PowerVersion;
+use crate::store::{PowerVersion, Who};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum PowersCommand {
@@ -141,7 +141,9 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
         PowersCommand::Import { file, json } => {
             let catalog = load_file(&file, json.json)?;
             let mut store = ctx.open_store()?;
-            let report = store.import_catalog(&catalog, &file.display().to_string())?;
+            let admin = ctx.login_admin(&mut store)?;
+            let report =
+                store.import_catalog(&catalog, &file.display().to_string(), &Who::user(&admin))?;
             tracing::info!(file = %file.display(), added = report.added.len(), changed = report.changed.len(), "catalog imported");
             if json.json {
                 return print_json(&report);

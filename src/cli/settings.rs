@@ -5,6 +5,7 @@ use clap::Subcommand;
 use super::text::pad;
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
 use crate::domain::agency::AGENCY_KEYS;
+use crate::store::Who;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum SettingsCommand {
@@ -23,7 +24,7 @@ pub(crate) enum SettingsCommand {
 }
 
 pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
-    let store = ctx.open_store()?;
+    let mut store = ctx.open_store()?;
     match cmd {
         SettingsCommand::Show { json } => {
             let agency = store.agency()?;
@@ -54,6 +55,8 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
             Ok(())
         }
         SettingsCommand::Set { key, value } => {
+            let admin = ctx.login_admin(&mut store)?;
+            let who = Who::user(&admin);
             if let Some(flag) = key.strip_prefix("calendar.") {
                 let on = match value.trim() {
                     "true" | "是" | "1" => true,
@@ -68,11 +71,11 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
                     "roll_periods_past_rest_days" => policy.roll_periods_past_rest_days = on,
                     _ => return Err(CliError(format!("未知的日历设置“{key}”"))),
                 }
-                store.set_calendar_policy(policy)?;
+                store.set_calendar_policy(policy, &who)?;
             } else {
                 let mut agency = store.agency()?;
                 agency.set(&key, &value)?;
-                store.save_agency(&agency)?;
+                store.save_agency(&agency, &who)?;
             }
             let name = AGENCY_KEYS
                 .iter()

@@ -9,10 +9,52 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An amount of money in fen (1 yuan = 100 fen).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+///
+/// In files, JSON and the CLI an amount is always written in **yuan**: serialised as the
+/// string `"2000.00"`, read from a string (`"2000"`, `"2,000.50元"`) or a number of yuan
+/// (`2000`, `2000.5`). Fen never appear outside the program, so a fine of 2000 can never be
+/// mistaken for 20 yuan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Fen(pub i64);
+
+impl Fen {
+    /// `2000.00`: yuan with two decimals, no unit.
+    pub fn yuan_text(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+impl Serialize for Fen {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.yuan_text())
+    }
+}
+
+impl<'de> Deserialize<'de> for Fen {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Yuan {
+            Int(i64),
+            Float(f64),
+            Text(String),
+        }
+        let text = match Yuan::deserialize(d)? {
+            Yuan::Int(i) => i.to_string(),
+            Yuan::Float(x) => format!("{x}"),
+            Yuan::Text(t) => t,
+        };
+        if let Some(rest) = text.trim().strip_prefix('-') {
+            // Negative amounts only arise from arithmetic, never from input; keep them readable.
+            return Fen::parse_yuan(rest)
+                .map(|f| Fen(-f.0))
+                .map_err(serde::de::Error::custom);
+        }
+        Fen::parse_yuan(&text).map_err(serde::de::Error::custom)
+    }
+}
 
 impl Fen {
     pub const fn from_yuan(yuan: i64) -> Self {
@@ -212,6 +254,19 @@ mod tests {
     }
 
     #[test]
+    fn json_amounts_are_yuan() {
+        assert_eq!(serde_json::to_string(&Fen(200_050)).unwrap(), "\"2000.50\"");
+        assert_eq!(serde_json::from_str::<Fen>("2000").unwrap(), Fen(200_000));
+        assert_eq!(serde_json::from_str::<Fen>("2000.5").unwrap(), Fen(200_050));
+        assert_eq!(
+            serde_json::from_str::<Fen>("\"2,000元\"").unwrap(),
+            Fen(200_000)
+        );
+        assert!(serde_json::from_str::<Fen>("\"两千\"").is_err());
+        assert!(serde_json::from_str::<Fen>("1.234").is_err());
+    }
+
+    #[test]
     fn displays_yuan() {
         assert_eq!(Fen(200_000).to_string(), "2000元");
         assert_eq!(Fen(200_050).to_string(), "2000.50元");
@@ -235,6 +290,12 @@ mod tests {
         fn fen_display_parses_back(fen in 0i64..10_000_000_000) {
             let shown = Fen(fen).to_string();
             prop_assert_eq!(Fen::parse_yuan(&shown), Ok(Fen(fen)));
+        }
+
+        #[test]
+        fn fen_round_trips_through_json_as_yuan(fen in 0i64..10_000_000_000) {
+            let json = serde_json::to_string(&Fen(fen)).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Fen>(&json).unwrap(), Fen(fen));
         }
 
         #[test]

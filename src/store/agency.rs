@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
+use super::audit::{self, Who};
 use super::{now_text, Result, Store, StoreError};
 use crate::domain::agency::Agency;
 use crate::domain::calendar::CalendarPolicy;
@@ -34,10 +35,14 @@ impl Store {
             .ok_or(StoreError::NotInitialised)
     }
 
-    /// Writes the agency settings (insert on init, update afterwards).
-    pub fn save_agency(&self, a: &Agency) -> Result<()> {
+    /// Writes the agency settings (insert on init, update afterwards), with an audit entry.
+    pub fn save_agency(&mut self, a: &Agency, who: &Who) -> Result<()> {
         a.check().map_err(|e| StoreError::Rule(e.to_string()))?;
-        self.conn.execute(
+        let before = self.agency().ok();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
             "INSERT INTO agency (id, township, full_name, abbr, address, phone, review_body, court,
                                  case_no_pattern, created_at)
              VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -55,6 +60,15 @@ impl Store {
                 now_text()
             ],
         )?;
+        audit::append(
+            &tx,
+            who,
+            None,
+            "机关设置",
+            "修改机关设置",
+            &serde_json::json!({ "before": before, "after": a }),
+        )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -67,12 +81,26 @@ impl Store {
             .optional()?)
     }
 
-    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
+    /// Sets one setting, with an audit entry of the old and new value.
+    pub fn set_setting(&mut self, key: &str, value: &str, who: &Who) -> Result<()> {
+        let before = self.setting(key)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)
              ON CONFLICT(key) DO UPDATE SET value = ?2",
             params![key, value],
         )?;
+        audit::append(
+            &tx,
+            who,
+            None,
+            "系统设置",
+            &format!("修改设置 {key}"),
+            &serde_json::json!({ "key": key, "before": before, "after": value }),
+        )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -95,8 +123,12 @@ impl Store {
         })
     }
 
-    pub fn set_calendar_policy(&self, p: CalendarPolicy) -> Result<()> {
-        self.set_setting(POLICY_MAKEUP, &p.makeup_days_are_working_days.to_string())?;
-        self.set_setting(POLICY_ROLL, &p.roll_periods_past_rest_days.to_string())
+    pub fn set_calendar_policy(&mut self, p: CalendarPolicy, who: &Who) -> Result<()> {
+        self.set_setting(
+            POLICY_MAKEUP,
+            &p.makeup_days_are_working_days.to_string(),
+            who,
+        )?;
+        self.set_setting(POLICY_ROLL, &p.roll_periods_past_rest_days.to_string(), who)
     }
 }

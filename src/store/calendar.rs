@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
+use super::audit::{self, Who};
 use super::{now_text, Result, Store, StoreError};
 use crate::domain::calendar::Calendar;
 use crate::domain::holiday_table::HolidayYear;
@@ -17,7 +18,7 @@ pub enum HolidayImport {
 
 impl Store {
     /// Stores one year's (checked) table, replacing an earlier table for that year.
-    pub fn import_holiday_year(&mut self, table: &HolidayYear) -> Result<HolidayImport> {
+    pub fn import_holiday_year(&mut self, table: &HolidayYear, who: &Who) -> Result<HolidayImport> {
         table.check().map_err(|e| StoreError::Rule(e.to_string()))?;
         let json = serde_json::to_string(table).map_err(|e| StoreError::Rule(e.to_string()))?;
         let tx = self
@@ -40,6 +41,14 @@ impl Store {
                 "INSERT INTO holiday_year (year, source, data, imported_at) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(year) DO UPDATE SET source = ?2, data = ?3, imported_at = ?4",
                 params![table.year, table.source, json, now_text()],
+            )?;
+            audit::append(
+                &tx,
+                who,
+                None,
+                "导入节假日表",
+                &format!("导入 {} 年节假日表（{}）", table.year, table.source),
+                &serde_json::json!({ "year": table.year, "source": table.source }),
             )?;
         }
         tx.commit()?;

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
+use super::audit::{self, Who};
 use super::{now_text, Result, Store, StoreError};
 use crate::domain::catalog::{Catalog, Power};
 use crate::domain::field::Field;
@@ -58,7 +59,12 @@ impl Store {
     /// day before the new one starts, and a new version is added; codes missing from the new
     /// list end the day before the list's effective date. A version that would end before it
     /// began (the new list starts no later than it) is replaced outright.
-    pub fn import_catalog(&mut self, catalog: &Catalog, source: &str) -> Result<ImportReport> {
+    pub fn import_catalog(
+        &mut self,
+        catalog: &Catalog,
+        source: &str,
+        who: &Who,
+    ) -> Result<ImportReport> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -118,6 +124,21 @@ impl Store {
                 report.retired.len() as i64,
                 import_id
             ],
+        )?;
+        audit::append(
+            &tx,
+            who,
+            None,
+            "导入权限清单",
+            &format!(
+                "导入“{}”（{}）：新增 {}，修改 {}，停用 {}",
+                catalog.meta.name,
+                source,
+                report.added.len(),
+                report.changed.len(),
+                report.retired.len()
+            ),
+            &serde_json::json!({ "meta": catalog.meta, "report": report }),
         )?;
         tx.commit()?;
         Ok(report)

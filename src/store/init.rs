@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{ImportReport, Result, Store};
+use super::{ImportReport, NewUser, Result, Store, Who};
 use crate::domain::agency::Agency;
 use crate::domain::catalog::Catalog;
 use crate::domain::holiday_table::HolidayYear;
@@ -25,13 +25,18 @@ impl Store {
         catalog: &Catalog,
         catalog_source: &str,
         holidays: &[HolidayYear],
+        admin: Option<(&NewUser, &str)>,
     ) -> Result<(Store, InitReport)> {
         let mut store = Store::create(path)?;
         let filled = (|| {
-            store.save_agency(agency)?;
-            let catalog_report = store.import_catalog(catalog, catalog_source)?;
+            let who = Who::system();
+            store.save_agency(agency, &who)?;
+            let catalog_report = store.import_catalog(catalog, catalog_source, &who)?;
             for table in holidays {
-                store.import_holiday_year(table)?;
+                store.import_holiday_year(table, &who)?;
+            }
+            if let Some((user, password)) = admin {
+                store.add_user(user, password, &who)?;
             }
             Ok(InitReport {
                 path: path.display().to_string(),

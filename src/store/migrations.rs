@@ -70,12 +70,108 @@ CREATE TABLE holiday_year (
 );
 "#;
 
+const V2: &str = r#"
+-- Staff. Roles are a JSON array of Chinese role names.
+CREATE TABLE staff (
+    id               INTEGER PRIMARY KEY,
+    username         TEXT NOT NULL UNIQUE,
+    name             TEXT NOT NULL,
+    roles            TEXT NOT NULL,
+    squad            TEXT NOT NULL DEFAULT '',
+    cert_no          TEXT,
+    cert_valid_until TEXT,
+    legal_qualified  INTEGER NOT NULL DEFAULT 0,
+    active           INTEGER NOT NULL DEFAULT 1,
+    password_hash    TEXT NOT NULL,
+    failed_logins    INTEGER NOT NULL DEFAULT 0,
+    locked_until     TEXT,
+    created_at       TEXT NOT NULL
+);
+
+-- One serial per year, shared by every case of the agency.
+CREATE TABLE case_serial (
+    year INTEGER PRIMARY KEY,
+    last INTEGER NOT NULL
+);
+
+-- The case: the whole domain Case as JSON, plus the columns lists and searches use.
+CREATE TABLE case_file (
+    id             INTEGER PRIMARY KEY,
+    year           INTEGER NOT NULL,
+    serial         INTEGER NOT NULL,
+    case_no        TEXT NOT NULL UNIQUE,
+    procedure      TEXT NOT NULL,
+    stage          TEXT NOT NULL,
+    outcome        TEXT,
+    power_id       INTEGER NOT NULL REFERENCES power(id),
+    power_code     TEXT NOT NULL,
+    power_name     TEXT NOT NULL,
+    field          TEXT NOT NULL,
+    party_names    TEXT NOT NULL,
+    party_ids      TEXT NOT NULL,
+    place          TEXT NOT NULL,
+    squad          TEXT NOT NULL,
+    proposed_on    TEXT NOT NULL,
+    fine           INTEGER NOT NULL DEFAULT 0,
+    next_due       TEXT,
+    next_due_kind  TEXT,
+    next_due_state TEXT,
+    data           TEXT NOT NULL,
+    version        INTEGER NOT NULL,
+    updated_at     TEXT NOT NULL,
+    updated_by     TEXT NOT NULL,
+    UNIQUE (year, serial)
+);
+CREATE INDEX case_stage ON case_file(stage, year DESC, serial DESC);
+CREATE INDEX case_due ON case_file(next_due) WHERE next_due IS NOT NULL;
+CREATE INDEX case_order ON case_file(year DESC, serial DESC);
+
+-- Who handles which case (for "my cases").
+CREATE TABLE case_handler (
+    case_id INTEGER NOT NULL REFERENCES case_file(id),
+    user_id INTEGER NOT NULL REFERENCES staff(id),
+    PRIMARY KEY (case_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX case_handler_user ON case_handler(user_id);
+
+-- Every computed deadline of every case, replaced whenever the case or the calendar changes.
+CREATE TABLE deadline (
+    case_id INTEGER NOT NULL REFERENCES case_file(id),
+    kind    TEXT NOT NULL,
+    idx     INTEGER NOT NULL,
+    due     TEXT,
+    state   TEXT NOT NULL,
+    detail  TEXT NOT NULL,
+    PRIMARY KEY (case_id, kind, idx)
+) WITHOUT ROWID;
+CREATE INDEX deadline_open ON deadline(state, due);
+
+-- Append-only audit log; each entry's hash covers the previous entry's hash.
+CREATE TABLE audit (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    user_id   INTEGER,
+    user_name TEXT NOT NULL,
+    case_id   INTEGER,
+    action    TEXT NOT NULL,
+    summary   TEXT NOT NULL,
+    detail    TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE INDEX audit_case ON audit(case_id, id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this binary writes.
-pub const LATEST: i64 = 1;
+pub const LATEST: i64 = 2;
 
 #[cfg(test)]
 mod tests {

@@ -4,20 +4,26 @@
 //! SSH on the office server) share it; every write is one short transaction.
 
 mod agency;
+pub mod audit;
 mod calendar;
+mod cases;
 mod catalog;
 mod init;
 mod migrations;
+mod staff;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use audit::{AuditEntry, AuditReport, Who};
 pub use calendar::HolidayImport;
+pub use cases::{CaseFilter, CaseRow, DeadlineCtx};
 pub use catalog::{ImportReport, PowerVersion};
 pub use init::InitReport;
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
+pub use staff::{LoginError, NewUser};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -46,6 +52,8 @@ pub enum StoreError {
     Migration(String),
     #[error("{0}")]
     Rule(String),
+    #[error("案件已被 {by} 于 {at} 修改，本次操作未保存（您填写的内容已保留）。请查看最新情况后重新提交")]
+    Conflict { by: String, at: String },
     #[error("数据库错误：{0}")]
     Sqlite(#[from] rusqlite::Error),
 }

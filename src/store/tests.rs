@@ -15,7 +15,7 @@ fn new_db(dir: &tempfile::TempDir) -> (Store, PathBuf) {
     let agency = Agency::new("合隆镇", "合").unwrap().with_county("农安县");
     let catalog = assets::catalog_template().unwrap();
     let holidays = assets::holiday_tables().unwrap();
-    let (store, _) = Store::init(&path, &agency, &catalog, "内置模板", &holidays).unwrap();
+    let (store, _) = Store::init(&path, &agency, &catalog, "内置模板", &holidays, None).unwrap();
     (store, path)
 }
 
@@ -103,6 +103,7 @@ fn init_refuses_an_existing_file() {
         &assets::catalog_template().unwrap(),
         "x",
         &[],
+        None,
     )
     .unwrap_err();
     assert!(matches!(err, StoreError::AlreadyExists(_)), "{err}");
@@ -161,7 +162,11 @@ fn import_versions_changed_powers_and_keeps_old_versions() {
     let template_straw = store.power_on("HJ-001", d("2023-05-01")).unwrap().unwrap();
 
     let report = store
-        .import_catalog(&one_power_catalog("2026-01-01", 2000), "team.toml")
+        .import_catalog(
+            &one_power_catalog("2026-01-01", 2000),
+            "team.toml",
+            &Who::system(),
+        )
         .unwrap();
     assert_eq!(report.retired.len(), 147, "every other template code ends");
     assert!(report.changed == vec!["HJ-001".to_string()] || report.unchanged == 1);
@@ -179,7 +184,11 @@ fn import_versions_changed_powers_and_keeps_old_versions() {
 
     // Importing the same list again changes nothing.
     let again = store
-        .import_catalog(&one_power_catalog("2026-01-01", 2000), "team.toml")
+        .import_catalog(
+            &one_power_catalog("2026-01-01", 2000),
+            "team.toml",
+            &Who::system(),
+        )
         .unwrap();
     assert_eq!(
         (again.unchanged, again.added.len(), again.changed.len()),
@@ -201,11 +210,11 @@ fn holiday_import_adds_replaces_and_feeds_the_calendar() {
     )
     .unwrap();
     assert_eq!(
-        store.import_holiday_year(&t27).unwrap(),
+        store.import_holiday_year(&t27, &Who::system()).unwrap(),
         HolidayImport::Added
     );
     assert_eq!(
-        store.import_holiday_year(&t27).unwrap(),
+        store.import_holiday_year(&t27, &Who::system()).unwrap(),
         HolidayImport::Unchanged
     );
     let cal = store.calendar().unwrap();
@@ -214,7 +223,7 @@ fn holiday_import_adds_replaces_and_feeds_the_calendar() {
     let mut t27b = t27.clone();
     t27b.source = "更正".into();
     assert_eq!(
-        store.import_holiday_year(&t27b).unwrap(),
+        store.import_holiday_year(&t27b, &Who::system()).unwrap(),
         HolidayImport::Replaced
     );
 }
@@ -222,17 +231,20 @@ fn holiday_import_adds_replaces_and_feeds_the_calendar() {
 #[test]
 fn calendar_policy_is_a_setting() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = new_db(&dir);
+    let (mut store, _) = new_db(&dir);
     assert!(store
         .calendar()
         .unwrap()
         .is_working_day(d("2026-10-10"))
         .unwrap());
     store
-        .set_calendar_policy(crate::domain::calendar::CalendarPolicy {
-            makeup_days_are_working_days: false,
-            roll_periods_past_rest_days: true,
-        })
+        .set_calendar_policy(
+            crate::domain::calendar::CalendarPolicy {
+                makeup_days_are_working_days: false,
+                roll_periods_past_rest_days: true,
+            },
+            &Who::system(),
+        )
         .unwrap();
     assert!(!store
         .calendar()
@@ -246,7 +258,11 @@ fn two_connections_share_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, path) = new_db(&dir);
     let b = Store::open(&path).unwrap();
-    a.import_catalog(&one_power_catalog("2026-01-01", 2000), "team.toml")
-        .unwrap();
+    a.import_catalog(
+        &one_power_catalog("2026-01-01", 2000),
+        "team.toml",
+        &Who::system(),
+    )
+    .unwrap();
     assert_eq!(b.power_count_on(d("2026-02-01")).unwrap(), 1);
 }

@@ -411,6 +411,18 @@ pub fn not_heavier_than_notified(
 /// 行政处罚法 Art 60: decide within 90 days of filing, extended only by approved extensions
 /// under the configured rule.
 pub fn within_decision_limit(case: &Case, date: NaiveDate, cal: &Calendar) -> RuleResult {
+    let Some(filed) = case.filed_on() else {
+        return Ok(());
+    };
+    // Inside the nominal period the answer needs no calendar: rolling past rest days only
+    // lengthens it. (So a decision in late 2026 does not wait for the 2027 holiday table.)
+    let days = 90 + case.extensions.iter().map(|e| e.days).sum::<u32>();
+    if filed
+        .checked_add_days(chrono::Days::new(days.into()))
+        .is_some_and(|nominal| date <= nominal)
+    {
+        return Ok(());
+    }
     let Some(due) = decision_due(case, cal)? else {
         return Ok(());
     };

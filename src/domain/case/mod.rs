@@ -25,6 +25,7 @@ pub(crate) mod fixtures;
 
 pub use action::{Action, ActionKind};
 pub use model::*;
+pub use party::{Party, PartyInput};
 pub use rule::{RuleError, RuleResult};
 pub use workflow::{
     available, decide_on_spot, precheck, propose, transition, Ctx, NewCase, OnSpot, Transition,

@@ -224,3 +224,158 @@ impl Party {
         }
     }
 }
+
+/// A party as typed in a form or a file: identity numbers as text, checked on conversion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PartyInput {
+    Person {
+        name: String,
+        #[serde(default)]
+        sex: Option<Sex>,
+        #[serde(default)]
+        birth_date: Option<NaiveDate>,
+        id_no: String,
+        address: String,
+        #[serde(default)]
+        phone: String,
+    },
+    Organisation {
+        name: String,
+        credit_code: String,
+        legal_rep: String,
+        address: String,
+        #[serde(default)]
+        phone: String,
+    },
+    Business {
+        trade_name: String,
+        #[serde(default)]
+        credit_code: String,
+        operator_name: String,
+        operator_id_no: String,
+        address: String,
+        #[serde(default)]
+        phone: String,
+    },
+}
+
+impl PartyInput {
+    pub fn into_party(self) -> Result<Party, PartyError> {
+        Ok(match self {
+            PartyInput::Person {
+                name,
+                sex,
+                birth_date,
+                id_no,
+                address,
+                phone,
+            } => Party::Person(Person::new(
+                &name, sex, birth_date, &id_no, &address, &phone,
+            )?),
+            PartyInput::Organisation {
+                name,
+                credit_code,
+                legal_rep,
+                address,
+                phone,
+            } => Party::Organisation(Organisation::new(
+                &name,
+                &credit_code,
+                &legal_rep,
+                &address,
+                &phone,
+            )?),
+            PartyInput::Business {
+                trade_name,
+                credit_code,
+                operator_name,
+                operator_id_no,
+                address,
+                phone,
+            } => {
+                require("字号", &trade_name, 80)?;
+                let credit_code = if credit_code.trim().is_empty() {
+                    None
+                } else {
+                    Some(CreditCode::parse(&credit_code)?)
+                };
+                Party::Business(IndividualBusiness {
+                    trade_name: trade_name.trim().to_string(),
+                    credit_code,
+                    operator: Person::new(
+                        &operator_name,
+                        None,
+                        None,
+                        &operator_id_no,
+                        &address,
+                        &phone,
+                    )?,
+                })
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::fixtures::with_check_digit;
+
+    #[test]
+    fn person_input_checks_the_id_and_derives_birth_and_sex() {
+        let id = with_check_digit("22012219800101001");
+        let p = PartyInput::Person {
+            name: "刘某".into(),
+            sex: None,
+            birth_date: None,
+            id_no: id.clone(),
+            address: "合隆镇".into(),
+            phone: "138 1234 5678".into(),
+        }
+        .into_party()
+        .unwrap();
+        let Party::Person(p) = p else { panic!() };
+        assert_eq!(p.birth_date, NaiveDate::from_ymd_opt(1980, 1, 1).unwrap());
+        assert_eq!(p.sex, Sex::Male, "17th digit 1 is odd");
+        assert_eq!(p.phone, "13812345678");
+    }
+
+    #[test]
+    fn mismatches_and_bad_checksums_are_refused_with_the_reason() {
+        let id = with_check_digit("22012219800101001");
+        let mut bad = id.clone();
+        bad.replace_range(17..18, if id.ends_with('0') { "1" } else { "0" });
+        let e = Person::new("刘某", None, None, &bad, "合隆镇", "").unwrap_err();
+        assert!(e.to_string().contains("18"), "{e}");
+        let e = Person::new("刘某", Some(Sex::Female), None, &id, "合隆镇", "").unwrap_err();
+        assert!(matches!(e, PartyError::SexMismatch(_)));
+        let e = Person::new(
+            "刘某",
+            None,
+            NaiveDate::from_ymd_opt(1981, 1, 1),
+            &id,
+            "合隆镇",
+            "",
+        )
+        .unwrap_err();
+        assert!(matches!(e, PartyError::BirthMismatch { .. }));
+        let e = Person::new("", None, None, &id, "合隆镇", "").unwrap_err();
+        assert!(matches!(e, PartyError::Empty("姓名")));
+    }
+
+    #[test]
+    fn full_width_id_numbers_are_normalised() {
+        let id = with_check_digit("22012219800101001");
+        let full: String = id
+            .chars()
+            .map(|c| {
+                char::from_u32(c as u32 - '0' as u32 + '０' as u32)
+                    .filter(|_| c.is_ascii_digit())
+                    .unwrap_or(c)
+            })
+            .collect();
+        let p = Person::new("刘某", None, None, &full, "合隆镇", "").unwrap();
+        assert_eq!(p.id_no.as_str(), id);
+    }
+}

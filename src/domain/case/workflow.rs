@@ -353,12 +353,29 @@ pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             at_stage(case, &[Stage::Investigating], "采取证据保全或强制措施")?;
             head_not_own(case, actor)
         }
-        K::DecidePreservation | K::ExcludeSeizureDays | K::ReleaseSeizure => {
+        K::DecidePreservation => {
             at_stage(case, &OPEN, "处理保全物品")?;
+            if !case.preservations.iter().any(|p| p.decided_on.is_none()) {
+                return Err(RuleError::input("没有待处理的先行登记保存物品"));
+            }
+            is_handler(case, actor)
+        }
+        K::ExcludeSeizureDays | K::ReleaseSeizure => {
+            at_stage(case, &OPEN, "处理查封扣押")?;
+            if !case.seizures.iter().any(|s| s.released_on.is_none()) {
+                return Err(RuleError::input("没有未解除的查封扣押"));
+            }
             is_handler(case, actor)
         }
         K::ExtendSeizure => {
             at_stage(case, &OPEN, "延长查封扣押")?;
+            if !case
+                .seizures
+                .iter()
+                .any(|s| s.released_on.is_none() && s.extended_days == 0)
+            {
+                return Err(RuleError::input("没有可延长的查封扣押"));
+            }
             head_not_own(case, actor)
         }
         K::EndInvestigation => {
@@ -426,6 +443,20 @@ pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
         }
         K::RecordStatement | K::RequestHearing | K::Waive => {
             at_stage(case, &[Stage::Notifying], "登记当事人陈述、申辩或听证申请")?;
+            if case.served(ServedDoc::Notice).is_none() {
+                return Err(RuleError::input("事先告知书尚未送达"));
+            }
+            if kind == K::RequestHearing {
+                if !case.notice.as_ref().is_some_and(|n| n.hearing_right) {
+                    return Err(RuleError::new(
+                        "行政处罚法第六十三条",
+                        "本案拟作出的处罚不属于听证范围",
+                    ));
+                }
+                if case.hearing.is_some() {
+                    return Err(RuleError::input("已登记听证申请"));
+                }
+            }
             is_handler(case, actor)
         }
         K::ScheduleHearing => {
@@ -488,6 +519,11 @@ pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
                     "案件处于“{}”阶段，不能提请结案",
                     case.stage.name()
                 )));
+            }
+            let undecided_penalty =
+                case.outcome == Some(Outcome::Penalty) && case.decision.is_none();
+            if case.outcome.is_none() || undecided_penalty {
+                return Err(RuleError::new("结案条件", "案件尚未作出处理决定，不能结案"));
             }
             is_handler(case, actor)
         }

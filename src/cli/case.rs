@@ -1,0 +1,530 @@
+//! `zhifa case`: every workflow step from the command line, as a logged-in user.
+//!
+//! - `case new --power CODE --file new.toml` — 提请立案 (fields below)
+//! - `case spot --power CODE --file spot.toml` — 当场处罚 (简易程序)
+//! - `case do CASE ACTION key=value… [--file F]` — any step (`zhifa case steps` lists them)
+//! - `case list`, `case show CASE`, `case actions CASE`
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use serde::Deserialize;
+
+use super::text::{clean, pad};
+use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
+use crate::desk::{self, Desk};
+use crate::domain::case::{Action, ActionKind, Case, NewCase, OnSpot, PartyInput, Source, Stage};
+use crate::domain::catalog::{PenaltyKind, TierName};
+use crate::domain::chinese;
+use crate::domain::field::Field;
+use crate::domain::money::Fen;
+use crate::domain::people::User;
+use crate::store::CaseFilter;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum CaseCommand {
+    /// 提请立案（一般程序）：案情、当事人、承办人写在文件中（TOML 或 JSON）
+    New {
+        /// 权限清单事项编码，例如 HJ-001
+        #[arg(long)]
+        power: String,
+        #[arg(long)]
+        file: PathBuf,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 当场作出行政处罚决定（简易程序）
+    Spot {
+        #[arg(long)]
+        power: String,
+        #[arg(long)]
+        file: PathBuf,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 办理一个环节：zhifa case do 案号 环节 字段=值 …（环节名见 zhifa case steps）
+    Do {
+        /// 案号（任一文书编号形式）、2026-12 或 #编号
+        case: String,
+        /// 环节，例如 approve_filing 或 立案审批
+        step: String,
+        /// 字段=值；人员字段填登录名（多人用逗号分隔），金额以元为单位
+        fields: Vec<String>,
+        /// 从文件（TOML 或 JSON）读取字段
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// 只在案件仍是该版本时保存（防止覆盖他人的修改）
+        #[arg(long)]
+        version: Option<i64>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 案件列表
+    List {
+        /// 阶段，例如 调查取证
+        #[arg(long)]
+        stage: Option<String>,
+        /// 领域，例如 城市管理 或 CG
+        #[arg(long)]
+        field: Option<String>,
+        /// 只列本人承办的案件（需 --user）
+        #[arg(long)]
+        mine: bool,
+        /// 只列有逾期期限的案件
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long)]
+        limit: Option<u32>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 案件详情：当事人、阶段时间线、期限、记录
+    Show {
+        case: String,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 当前用户在本案可以办理的环节，以及不能办理的原因
+    Actions {
+        case: String,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 列出全部环节名称
+    Steps,
+}
+
+/// The file of `case new`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewCaseFile {
+    source: Source,
+    place: String,
+    act_date: NaiveDate,
+    #[serde(default)]
+    act_end_date: Option<NaiveDate>,
+    discovered_on: NaiveDate,
+    #[serde(default)]
+    grave_harm: bool,
+    facts: String,
+    #[serde(rename = "party")]
+    parties: Vec<PartyInput>,
+    /// Usernames.
+    handlers: Vec<String>,
+    #[serde(default)]
+    assistants: Vec<String>,
+    #[serde(default)]
+    proposed_on: Option<NaiveDate>,
+}
+
+/// The file of `case spot`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OnSpotFile {
+    #[serde(default)]
+    date: Option<NaiveDate>,
+    time: String,
+    place: String,
+    facts: String,
+    party: PartyInput,
+    officers: Vec<String>,
+    kinds: Vec<PenaltyKind>,
+    #[serde(default)]
+    fine: Fen,
+    #[serde(default)]
+    tier: Option<TierName>,
+    #[serde(default)]
+    correction_order: String,
+}
+
+fn parse_file<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> Result<T, CliError> {
+    let text = read_text_file(path)?;
+    let is_json =
+        path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
+    if is_json {
+        serde_json::from_str(&text)
+            .map_err(|e| CliError(format!("{}：JSON 格式错误：{e}", path.display())))
+    } else {
+        toml::from_str(&text).map_err(|e| CliError(format!("{}：{e}", path.display())))
+    }
+}
+
+/// Maps a login name or a real name to a user id.
+fn user_id(users: &BTreeMap<i64, User>, who: &str) -> Result<i64, CliError> {
+    let who = who.trim();
+    users
+        .values()
+        .find(|u| u.username == who)
+        .or_else(|| {
+            let by_name: Vec<&User> = users.values().filter(|u| u.name == who).collect();
+            (by_name.len() == 1).then(|| by_name[0])
+        })
+        .map(|u| u.id)
+        .ok_or_else(|| {
+            CliError(format!(
+                "找不到人员“{who}”（请填登录名，zhifa user list 可查）"
+            ))
+        })
+}
+
+fn user_ids(users: &BTreeMap<i64, User>, names: &[String]) -> Result<Vec<i64>, CliError> {
+    names.iter().map(|n| user_id(users, n)).collect()
+}
+
+fn find(desk: &Desk, text: &str) -> Result<i64, CliError> {
+    desk.store.find_case(text)?.ok_or_else(|| {
+        CliError(format!(
+            "找不到案件“{text}”：请填案号（如 合综执立〔2026〕12号）、2026-12 或 #编号"
+        ))
+    })
+}
+
+fn person_fields() -> [&'static str; 4] {
+    ["officers", "collectors", "attendees", "presiding"]
+}
+
+/// Builds an action from `key=value` pairs (and an optional file), resolving people by login
+/// name, defaulting missing dates to today, and wrapping the nested forms.
+fn build_action(
+    step: ActionKind,
+    fields: &[String],
+    file: Option<&PathBuf>,
+    users: &BTreeMap<i64, User>,
+    today: NaiveDate,
+) -> Result<Action, CliError> {
+    let mut obj: serde_json::Map<String, serde_json::Value> = match file {
+        Some(path) => {
+            let v: serde_json::Value = parse_file(path)?;
+            v.as_object()
+                .cloned()
+                .ok_or_else(|| CliError(format!("{} 应是字段表", path.display())))?
+        }
+        None => serde_json::Map::new(),
+    };
+    for kv in fields {
+        let (k, v) = kv
+            .split_once('=')
+            .ok_or_else(|| CliError(format!("“{kv}”应写成 字段=值，例如 opinion=同意立案")))?;
+        let k = k.trim();
+        let value = if person_fields().contains(&k) {
+            let ids = user_ids(
+                users,
+                &v.split([',', '，', '、'])
+                    .map(str::to_string)
+                    .collect::<Vec<_>>(),
+            )?;
+            if k == "presiding" {
+                serde_json::Value::from(ids.first().copied().unwrap_or_default())
+            } else {
+                serde_json::Value::from(ids)
+            }
+        } else {
+            serde_json::from_str(v).unwrap_or_else(|_| serde_json::Value::String(v.to_string()))
+        };
+        obj.insert(k.to_string(), value);
+    }
+    let today_v = serde_json::Value::String(today.to_string());
+    let wrap = match step {
+        ActionKind::AddEvidence => Some(("evidence", "collected_on")),
+        ActionKind::AddRecord => Some(("record", "date")),
+        ActionKind::EndInvestigation => Some(("proposal", "date")),
+        _ => None,
+    };
+    let mut top = match wrap {
+        Some((name, date_key)) => {
+            obj.entry(date_key).or_insert(today_v);
+            let mut m = serde_json::Map::new();
+            m.insert(name.to_string(), serde_json::Value::Object(obj));
+            m
+        }
+        None => {
+            let dated = !matches!(
+                step,
+                ActionKind::ExcludeSeizureDays | ActionKind::ScheduleHearing
+            );
+            if dated {
+                obj.entry("date").or_insert(today_v);
+            }
+            obj
+        }
+    };
+    top.insert("action".into(), serde_json::Value::String(step.code()));
+    serde_json::from_value(serde_json::Value::Object(top))
+        .map_err(|e| CliError(format!("“{}”的字段有误：{e}", step.label())))
+}
+
+pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
+    if let CaseCommand::Steps = cmd {
+        for k in ActionKind::ALL {
+            println!("{}  {}", pad(&k.code(), 24), k.label());
+        }
+        return Ok(());
+    }
+    let mut desk = Desk {
+        store: ctx.open_store()?,
+    };
+    let today = desk::today();
+    match cmd {
+        CaseCommand::New { power, file, json } => {
+            let actor = ctx.login(&mut desk.store)?;
+            let f: NewCaseFile = parse_file(&file)?;
+            let users = desk.store.users()?;
+            let parties = f
+                .parties
+                .into_iter()
+                .map(|p| p.into_party())
+                .collect::<Result<Vec<_>, _>>()?;
+            let new = NewCase {
+                source: f.source,
+                place: f.place,
+                act_date: f.act_date,
+                act_end_date: f.act_end_date,
+                discovered_on: f.discovered_on,
+                grave_harm: f.grave_harm,
+                facts: f.facts,
+                parties,
+                handlers: user_ids(&users, &f.handlers)?,
+                assistants: user_ids(&users, &f.assistants)?,
+                proposed_on: f.proposed_on.unwrap_or(today),
+            };
+            let case = desk.propose(new, &power, &actor, today)?;
+            report(&desk, &case, json.json, "已提请立案")
+        }
+        CaseCommand::Spot { power, file, json } => {
+            let actor = ctx.login(&mut desk.store)?;
+            let f: OnSpotFile = parse_file(&file)?;
+            let users = desk.store.users()?;
+            let input = OnSpot {
+                date: f.date.unwrap_or(today),
+                time: f.time,
+                place: f.place,
+                facts: f.facts,
+                party: f.party.into_party()?,
+                officers: user_ids(&users, &f.officers)?,
+                kinds: f.kinds,
+                fine: f.fine,
+                tier: f.tier,
+                correction_order: f.correction_order,
+            };
+            let case = desk.on_spot(input, &power, &actor, today)?;
+            report(&desk, &case, json.json, "已作出当场处罚决定")
+        }
+        CaseCommand::Do {
+            case,
+            step,
+            fields,
+            file,
+            version,
+            json,
+        } => {
+            let actor = ctx.login(&mut desk.store)?;
+            let id = find(&desk, &case)?;
+            let kind = ActionKind::parse(&step).ok_or_else(|| {
+                CliError(format!("未知环节“{step}”；zhifa case steps 列出全部环节"))
+            })?;
+            let users = desk.store.users()?;
+            let action = build_action(kind, &fields, file.as_ref(), &users, today)?;
+            let case = desk.act(id, version, &action, &actor, today)?;
+            report(&desk, &case, json.json, kind.label())
+        }
+        CaseCommand::List {
+            stage,
+            field,
+            mine,
+            overdue,
+            limit,
+            json,
+        } => {
+            let mut filter = CaseFilter {
+                overdue_only: overdue,
+                limit,
+                ..CaseFilter::default()
+            };
+            if let Some(s) = stage {
+                filter.stage = Some(Stage::parse(&s).ok_or_else(|| {
+                    CliError(format!(
+                        "未知阶段“{s}”，可选：{}",
+                        Stage::ALL.map(|s| s.name()).join("、")
+                    ))
+                })?);
+            }
+            if let Some(f) = field {
+                filter.field =
+                    Some(Field::parse(&f).ok_or_else(|| CliError(format!("未知领域“{f}”")))?);
+            }
+            if mine {
+                filter.handler = Some(ctx.login(&mut desk.store)?.id);
+            }
+            let rows = desk.store.list_cases(&filter)?;
+            if json.json {
+                return print_json(&rows);
+            }
+            for r in &rows {
+                let due = match (&r.next_due, &r.next_due_kind, &r.next_due_state) {
+                    (Some(d), Some(k), Some(s)) => format!("{k} {d} {s}"),
+                    _ => String::new(),
+                };
+                println!(
+                    "{} {} {} {} {}",
+                    pad(&r.case_no, 24),
+                    pad(&truncate(&r.party_names, 12), 14),
+                    pad(&r.stage, 8),
+                    pad(&truncate(&r.power_name, 18), 38),
+                    due
+                );
+            }
+            println!("共 {} 件", rows.len());
+            Ok(())
+        }
+        CaseCommand::Show { case, json } => {
+            let id = find(&desk, &case)?;
+            let c = desk.store.load_case(id)?;
+            if json.json {
+                let deadlines = desk.store.case_deadlines(id)?;
+                return print_json(&serde_json::json!({
+                    "case_no": desk.store.case_no(id)?,
+                    "case": c,
+                    "deadlines": deadlines,
+                }));
+            }
+            show(&desk, &c)
+        }
+        CaseCommand::Actions { case, json } => {
+            let actor = ctx.login(&mut desk.store)?;
+            let id = find(&desk, &case)?;
+            let c = desk.store.load_case(id)?;
+            let steps = desk.available(&c, &actor);
+            if json.json {
+                let v: Vec<_> = steps
+                    .iter()
+                    .map(|(k, r)| serde_json::json!({ "step": k, "label": k.label(), "allowed": r.is_ok(), "reason": r.as_ref().err().map(|e| e.to_string()) }))
+                    .collect();
+                return print_json(&v);
+            }
+            for (k, r) in steps.iter().filter(|(_, r)| r.is_ok()) {
+                let _ = r;
+                println!("可办理  {}  {}", pad(&k.code(), 24), k.label());
+            }
+            for (k, r) in steps.iter() {
+                if let Err(e) = r {
+                    if !e.message.contains("阶段") {
+                        println!("不可办  {}  {}：{e}", pad(&k.code(), 24), k.label());
+                    }
+                }
+            }
+            Ok(())
+        }
+        CaseCommand::Steps => Ok(()),
+    }
+}
+
+fn truncate(s: &str, max_chars: usize) -> String {
+    let s = clean(s);
+    if s.chars().count() <= max_chars {
+        s
+    } else {
+        let mut t: String = s.chars().take(max_chars.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn report(desk: &Desk, case: &Case, json: bool, what: &str) -> CliResult {
+    let case_no = desk.store.case_no(case.id)?;
+    if json {
+        let deadlines = desk.store.case_deadlines(case.id)?;
+        return print_json(
+            &serde_json::json!({ "case_no": case_no, "case": case, "deadlines": deadlines }),
+        );
+    }
+    println!(
+        "{what}：{case_no}（阶段：{}，版本 {}）",
+        case.stage.name(),
+        case.version
+    );
+    for d in desk
+        .store
+        .case_deadlines(case.id)?
+        .iter()
+        .filter(|d| d.status.is_open())
+    {
+        println!(
+            "  期限：{} {} {}",
+            d.label(),
+            d.due.map(|x| x.to_string()).unwrap_or_default(),
+            d.status.label()
+        );
+    }
+    Ok(())
+}
+
+fn show(desk: &Desk, c: &Case) -> CliResult {
+    let users = desk.store.users()?;
+    let name = |id: &i64| {
+        users
+            .get(id)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| format!("#{id}"))
+    };
+    println!("{}  {}", desk.store.case_no(c.id)?, c.stage.name());
+    println!(
+        "案由：{}（{}）",
+        clean(&c.power.power.name),
+        c.power.power.code
+    );
+    println!("依据：{}", c.power.power.penalty);
+    for p in &c.parties {
+        println!(
+            "当事人：{}  {}  {}",
+            clean(&p.display_name()),
+            p.id_number(),
+            clean(p.address())
+        );
+    }
+    println!(
+        "违法行为：{} 于 {}；发现 {}",
+        clean(&c.place),
+        c.act_date,
+        c.discovered_on
+    );
+    println!(
+        "承办人：{}",
+        c.handlers.iter().map(name).collect::<Vec<_>>().join("、")
+    );
+    if let Some(o) = &c.outcome {
+        println!("处理结果：{}", o.label());
+    }
+    if let Some(d) = &c.decision {
+        println!(
+            "决定：{}  罚款 {}（{}）",
+            d.date,
+            d.fine,
+            chinese::date(d.date)
+        );
+    }
+    let stages: Vec<String> = c
+        .timeline
+        .iter()
+        .map(|(s, d)| format!("{} {}", s.name(), d))
+        .collect();
+    println!("进程：{}", stages.join(" → "));
+    for d in desk.store.case_deadlines(c.id)? {
+        println!(
+            "期限：{} {} {}",
+            pad(d.label(), 16),
+            d.due.map(|x| x.to_string()).unwrap_or_default(),
+            d.status.label()
+        );
+    }
+    for e in desk.store.case_audit(c.id)? {
+        println!(
+            "记录：{}  {}  {}",
+            e.at,
+            clean(&e.user_name),
+            clean(&e.summary)
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! `zhifa user`: staff accounts (admins add people and reset passwords).
+
+use clap::Subcommand;
+
+use super::text::{clean, pad};
+use super::{new_secret, print_json, CliError, CliResult, Context, JsonFlag};
+use crate::domain::chinese::parse_date;
+use crate::domain::people::Role;
+use crate::store::{NewUser, Who};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum UserCommand {
+    /// 添加人员（管理员）；新密码取自 ZHIFA_NEW_PASSWORD，未设置时提示输入
+    Add {
+        /// 登录名
+        #[arg(long)]
+        username: String,
+        /// 姓名
+        #[arg(long)]
+        name: String,
+        /// 岗位：承办人 中队长 法制审核员 负责人 管理员（可重复）
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+        /// 所在中队，例如 第一中队
+        #[arg(long, default_value = "")]
+        squad: String,
+        /// 行政执法证号（协管人员不填）
+        #[arg(long)]
+        cert: Option<String>,
+        /// 执法证有效期至
+        #[arg(long)]
+        cert_valid_until: Option<String>,
+        /// 已取得国家统一法律职业资格（法制审核员）
+        #[arg(long)]
+        legal_qualified: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 列出人员
+    List {
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 重置密码（管理员可重置任何人，其他人只能改自己的）
+    Passwd {
+        /// 登录名
+        username: String,
+    },
+}
+
+pub(crate) fn run(ctx: &Context, cmd: UserCommand) -> CliResult {
+    let mut store = ctx.open_store()?;
+    match cmd {
+        UserCommand::Add {
+            username,
+            name,
+            roles,
+            squad,
+            cert,
+            cert_valid_until,
+            legal_qualified,
+            json,
+        } => {
+            let admin = ctx.login_admin(&mut store)?;
+            let roles = roles
+                .iter()
+                .map(|r| {
+                    Role::parse(r).ok_or_else(|| {
+                        CliError(format!(
+                            "未知岗位“{r}”，可选：承办人、中队长、法制审核员、负责人、管理员"
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let cert_valid_until = cert_valid_until.as_deref().map(parse_date).transpose()?;
+            let new = NewUser {
+                username,
+                name,
+                roles,
+                squad,
+                cert_no: cert.filter(|c| !c.trim().is_empty()),
+                cert_valid_until,
+                legal_qualified,
+            };
+            let password = new_secret(&format!("为 {} 设置密码：", new.username))?;
+            let user = store.add_user(&new, &password, &Who::user(&admin))?;
+            if json.json {
+                return print_json(&user);
+            }
+            println!("已添加：{}（{}）", user.label(), user.username);
+            Ok(())
+        }
+        UserCommand::List { json } => {
+            let users = store.users()?;
+            if json.json {
+                return print_json(&users.values().collect::<Vec<_>>());
+            }
+            for u in users.values() {
+                let roles: Vec<&str> = u.roles.iter().map(|r| r.name()).collect();
+                println!(
+                    "{} {} {} {} {}{}",
+                    pad(&u.username, 12),
+                    pad(&u.name, 8),
+                    pad(&u.squad, 10),
+                    pad(&roles.join("、"), 22),
+                    u.cert_no
+                        .as_deref()
+                        .map(clean)
+                        .unwrap_or_else(|| "（协管，无执法证）".into()),
+                    if u.active { "" } else { "  已停用" }
+                );
+            }
+            Ok(())
+        }
+        UserCommand::Passwd { username } => {
+            let actor = ctx.login(&mut store)?;
+            let target = store
+                .user_by_username(&username)?
+                .ok_or_else(|| CliError(format!("没有登录名为 {username} 的人员")))?;
+            if target.id != actor.id && !actor.has(Role::Admin) {
+                return Err(CliError("只有管理员可以重置他人的密码".into()));
+            }
+            let password = new_secret(&format!("{} 的新密码：", target.username))?;
+            store.set_password(target.id, &password, &Who::user(&actor))?;
+            println!("已设置 {} 的新密码", target.username);
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,406 @@
+//! Cases in the database: the domain `Case` as JSON plus indexed columns for lists, the
+//! handler table, the computed deadlines, and the audit entry — all in one transaction per
+//! change. Saves use an optimistic version check: a second writer is refused, never merged.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::audit::{self, Who};
+use super::{now_text, Result, Store, StoreError};
+use crate::domain::calendar::Calendar;
+use crate::domain::case::deadlines::{self, Deadline};
+use crate::domain::case::{number, Action, Case, Procedure, Stage, Transition};
+use crate::domain::field::Field;
+use crate::domain::procedure_settings::ProcedureSettings;
+
+/// One line of the case list.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CaseRow {
+    pub id: i64,
+    pub case_no: String,
+    pub procedure: String,
+    pub stage: String,
+    pub outcome: Option<String>,
+    pub power_code: String,
+    pub power_name: String,
+    pub field: String,
+    pub party_names: String,
+    pub squad: String,
+    pub proposed_on: String,
+    pub fine: crate::domain::money::Fen,
+    pub next_due: Option<String>,
+    pub next_due_kind: Option<String>,
+    pub next_due_state: Option<String>,
+}
+
+/// What to list.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub stage: Option<Stage>,
+    pub field: Option<Field>,
+    pub handler: Option<i64>,
+    pub squad: Option<String>,
+    pub overdue_only: bool,
+    pub limit: Option<u32>,
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| StoreError::Rule(e.to_string()))
+}
+
+fn label<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Top-level fields that differ between two JSON objects: (before, after).
+fn diff(
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+) -> (serde_json::Value, serde_json::Value) {
+    let (mut b, mut a) = (serde_json::Map::new(), serde_json::Map::new());
+    if let (Some(bo), Some(ao)) = (before.as_object(), after.as_object()) {
+        for (k, av) in ao {
+            let bv = bo.get(k).cloned().unwrap_or(serde_json::Value::Null);
+            if &bv != av && k != "version" {
+                b.insert(k.clone(), bv);
+                a.insert(k.clone(), av.clone());
+            }
+        }
+    }
+    (b.into(), a.into())
+}
+
+/// The inputs needed to recompute deadlines.
+pub struct DeadlineCtx<'a> {
+    pub calendar: &'a Calendar,
+    pub settings: &'a ProcedureSettings,
+    pub today: NaiveDate,
+}
+
+fn write_projection(
+    tx: &Transaction<'_>,
+    case: &Case,
+    dl: &DeadlineCtx<'_>,
+    who: &Who,
+) -> Result<()> {
+    let ds = deadlines::compute(case, dl.calendar, dl.settings, dl.today);
+    tx.execute("DELETE FROM deadline WHERE case_id = ?1", [case.id])?;
+    {
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO deadline (case_id, kind, idx, due, state, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for d in &ds {
+            ins.execute(params![
+                case.id,
+                label(&d.kind),
+                d.index,
+                d.due.map(|x| x.to_string()),
+                d.status.label(),
+                json(d)?
+            ])?;
+        }
+    }
+    let next = deadlines::next_open(&ds);
+    let party_names: Vec<String> = case.parties.iter().map(|p| p.display_name()).collect();
+    let party_ids: Vec<&str> = case.parties.iter().map(|p| p.id_number()).collect();
+    tx.execute(
+        "UPDATE case_file SET stage = ?2, outcome = ?3, party_names = ?4, party_ids = ?5, place = ?6,
+             fine = ?7, next_due = ?8, next_due_kind = ?9, next_due_state = ?10, data = ?11, version = ?12,
+             updated_at = ?13, updated_by = ?14
+         WHERE id = ?1",
+        params![
+            case.id,
+            case.stage.name(),
+            case.outcome.as_ref().map(|o| o.label()),
+            party_names.join("、"),
+            party_ids.join(" "),
+            case.place,
+            case.decision.as_ref().map(|d| d.fine.0).unwrap_or(0),
+            next.and_then(|d| d.due).map(|d| d.to_string()),
+            next.map(|d| d.kind.label()),
+            next.map(|d| d.status.label()),
+            json(case)?,
+            case.version,
+            now_text(),
+            who.name
+        ],
+    )?;
+    tx.execute("DELETE FROM case_handler WHERE case_id = ?1", [case.id])?;
+    for h in &case.handlers {
+        tx.execute(
+            "INSERT INTO case_handler (case_id, user_id) VALUES (?1, ?2)",
+            params![case.id, h],
+        )?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Saves a new case: assigns the year's next serial and the case number, writes its
+    /// deadlines and the audit entry, in one transaction.
+    pub fn insert_case(&mut self, mut case: Case, who: &Who, dl: &DeadlineCtx<'_>) -> Result<Case> {
+        let agency = self.agency()?;
+        let squad = match case.handlers.first() {
+            Some(h) => self.user(*h)?.map(|u| u.squad).unwrap_or_default(),
+            None => String::new(),
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let year = case.proposed_on.year();
+        let serial: u32 = tx.query_row(
+            "INSERT INTO case_serial (year, last) VALUES (?1, 1)
+             ON CONFLICT(year) DO UPDATE SET last = last + 1
+             RETURNING last",
+            [year],
+            |r| r.get(0),
+        )?;
+        let code = match case.procedure {
+            Procedure::General => number::FILING,
+            Procedure::Simple => number::ON_SPOT,
+        };
+        let case_no = number::format(&agency.case_no_pattern, &agency.abbr, code, year, serial);
+        case.year = Some(year);
+        case.serial = Some(serial);
+        tx.execute(
+            "INSERT INTO case_file (year, serial, case_no, procedure, stage, power_id, power_code, power_name, field,
+                                    party_names, party_ids, place, squad, proposed_on, data, version, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', '', '', ?10, ?11, '{}', 0, ?12, ?13)",
+            params![
+                year,
+                serial,
+                case_no,
+                label(&case.procedure),
+                case.stage.name(),
+                case.power.id,
+                case.power.power.code,
+                case.power.power.name,
+                case.power.power.field.name(),
+                squad,
+                case.proposed_on.to_string(),
+                now_text(),
+                who.name
+            ],
+        )?;
+        case.id = tx.last_insert_rowid();
+        write_projection(&tx, &case, dl, who)?;
+        let summary = match case.procedure {
+            Procedure::General => format!("提请立案 {case_no}"),
+            Procedure::Simple => format!("当场作出行政处罚决定 {case_no}"),
+        };
+        let action = match case.procedure {
+            Procedure::General => "提请立案",
+            Procedure::Simple => "当场处罚",
+        };
+        audit::append(
+            &tx,
+            who,
+            Some(case.id),
+            action,
+            &summary,
+            &serde_json::json!({ "after": case }),
+        )?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// Saves a transition if nobody changed the case since `before` was loaded; otherwise
+    /// refuses with who changed it and when (the caller keeps the user's input).
+    pub fn save_transition(
+        &mut self,
+        before: &Case,
+        t: &Transition,
+        action: &Action,
+        who: &Who,
+        dl: &DeadlineCtx<'_>,
+    ) -> Result<Case> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (version, by, at): (i64, String, String) = tx.query_row(
+            "SELECT version, updated_by, updated_at FROM case_file WHERE id = ?1",
+            [before.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        if version != before.version {
+            return Err(StoreError::Conflict { by, at });
+        }
+        write_projection(&tx, &t.case, dl, who)?;
+        let b = serde_json::to_value(before).unwrap_or_default();
+        let a = serde_json::to_value(&t.case).unwrap_or_default();
+        let (before_diff, after_diff) = diff(&b, &a);
+        let detail = serde_json::json!({ "action": action, "before": before_diff, "after": after_diff, "documents": t.documents_due });
+        audit::append(
+            &tx,
+            who,
+            Some(before.id),
+            action.kind().label(),
+            &t.summary,
+            &detail,
+        )?;
+        tx.commit()?;
+        Ok(t.case.clone())
+    }
+
+    pub fn load_case(&self, id: i64) -> Result<Case> {
+        let data: String = self
+            .conn
+            .query_row("SELECT data FROM case_file WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::Rule(format!("没有编号为 {id} 的案件")))?;
+        serde_json::from_str(&data)
+            .map_err(|e| StoreError::Rule(format!("案件 {id} 的数据已损坏：{e}")))
+    }
+
+    pub fn case_no(&self, id: i64) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT case_no FROM case_file WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Finds a case by its number in any document's form (`合综执罚决〔2026〕12号`), the short
+    /// form `2026-12`, or `#id`.
+    pub fn find_case(&self, text: &str) -> Result<Option<i64>> {
+        let t = text.trim();
+        if let Some(id) = t.strip_prefix('#').and_then(|s| s.parse::<i64>().ok()) {
+            return Ok(self
+                .conn
+                .query_row("SELECT id FROM case_file WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?);
+        }
+        let Some((year, serial)) = number::parse_year_serial(t) else {
+            return Ok(None);
+        };
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM case_file WHERE year = ?1 AND serial = ?2",
+                params![year, serial],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The case list, newest first.
+    pub fn list_cases(&self, f: &CaseFilter) -> Result<Vec<CaseRow>> {
+        let mut sql = String::from(
+            "SELECT id, case_no, procedure, stage, outcome, power_code, power_name, field, party_names, squad,
+                    proposed_on, fine, next_due, next_due_kind, next_due_state
+             FROM case_file c WHERE 1 = 1",
+        );
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(s) = f.stage {
+            sql.push_str(" AND stage = ?");
+            args.push(s.name().to_string().into());
+        }
+        if let Some(field) = f.field {
+            sql.push_str(" AND field = ?");
+            args.push(field.name().to_string().into());
+        }
+        if let Some(h) = f.handler {
+            sql.push_str(" AND EXISTS (SELECT 1 FROM case_handler x WHERE x.case_id = c.id AND x.user_id = ?)");
+            args.push(h.into());
+        }
+        if let Some(sq) = &f.squad {
+            sql.push_str(" AND squad = ?");
+            args.push(sq.clone().into());
+        }
+        if f.overdue_only {
+            sql.push_str(" AND next_due_state = '已逾期'");
+        }
+        sql.push_str(" ORDER BY year DESC, serial DESC");
+        if let Some(limit) = f.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            Ok(CaseRow {
+                id: r.get(0)?,
+                case_no: r.get(1)?,
+                procedure: r.get(2)?,
+                stage: r.get(3)?,
+                outcome: r.get(4)?,
+                power_code: r.get(5)?,
+                power_name: r.get(6)?,
+                field: r.get(7)?,
+                party_names: r.get(8)?,
+                squad: r.get(9)?,
+                proposed_on: r.get(10)?,
+                fine: crate::domain::money::Fen(r.get(11)?),
+                next_due: r.get(12)?,
+                next_due_kind: r.get(13)?,
+                next_due_state: r.get(14)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stored deadlines of a case.
+    pub fn case_deadlines(&self, case_id: i64) -> Result<Vec<Deadline>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT detail FROM deadline WHERE case_id = ?1 ORDER BY due IS NULL, due",
+        )?;
+        let rows = stmt.query_map([case_id], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(serde_json::from_str(&r?).map_err(|e| StoreError::Rule(e.to_string()))?);
+        }
+        Ok(out)
+    }
+
+    /// Recomputes the deadlines of every case not archived (after a holiday table or a
+    /// setting changed, or a new day began). Returns how many cases were updated.
+    pub fn recompute_deadlines(&mut self, dl: &DeadlineCtx<'_>) -> Result<usize> {
+        let ids: Vec<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM case_file WHERE stage != '归档'")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let who = Who::system();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for id in &ids {
+            let data: String =
+                tx.query_row("SELECT data FROM case_file WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            let case: Case =
+                serde_json::from_str(&data).map_err(|e| StoreError::Rule(e.to_string()))?;
+            write_projection(&tx, &case, dl, &who)?;
+        }
+        tx.commit()?;
+        Ok(ids.len())
+    }
+
+    /// Count of cases per stage.
+    pub fn stage_counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT stage, count(*) FROM case_file GROUP BY stage")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The agency's procedural settings (defaults where unset).
+    pub fn procedure_settings(&self) -> Result<ProcedureSettings> {
+        Ok(match self.setting("procedure")? {
+            Some(text) => serde_json::from_str(&text)
+                .map_err(|e| StoreError::Rule(format!("程序设置已损坏：{e}")))?,
+            None => ProcedureSettings::default(),
+        })
+    }
+
+    pub fn set_procedure_settings(&mut self, s: &ProcedureSettings, who: &Who) -> Result<()> {
+        self.set_setting("procedure", &json(s)?, who)
+    }
+}
