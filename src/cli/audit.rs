@@ -4,6 +4,7 @@ use clap::Subcommand;
 
 use super::text::clean;
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
+use crate::store::{attachments, CaseFilter};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum AuditCommand {
@@ -30,16 +31,35 @@ pub(crate) fn run(ctx: &Context, cmd: AuditCommand) -> CliResult {
     match cmd {
         AuditCommand::Verify { json } => {
             let report = store.verify_audit()?;
+            let mut problems = Vec::new();
+            for row in store.list_cases(&CaseFilter::default())? {
+                let case = store.load_case(row.id)?;
+                problems.extend(attachments::verify(store.path(), &case));
+            }
             if json.json {
-                print_json(&report)?;
-            } else if report.first_broken.is_none() {
-                println!("审计记录完整：共 {} 条，哈希链校验通过", report.entries);
+                print_json(&serde_json::json!({ "audit": report, "attachments": problems }))?;
+            } else {
+                if report.first_broken.is_none() {
+                    println!("审计记录完整：共 {} 条，哈希链校验通过", report.entries);
+                }
+                for p in &problems {
+                    eprintln!(
+                        "附件问题：案件 #{} {}：{}",
+                        p.case_id,
+                        clean(&p.file),
+                        p.problem
+                    );
+                }
             }
             match report.first_broken {
-                None => Ok(()),
                 Some((_, reason)) => Err(CliError(format!(
                     "审计记录被改动：{reason}。请用备份核对，并查明改动来源"
                 ))),
+                None if !problems.is_empty() => Err(CliError(format!(
+                    "有 {} 个证据附件缺失或被改动",
+                    problems.len()
+                ))),
+                None => Ok(()),
             }
         }
         AuditCommand::Log {

@@ -21,7 +21,7 @@ use crate::domain::chinese;
 use crate::domain::field::Field;
 use crate::domain::money::Fen;
 use crate::domain::people::User;
-use crate::store::CaseFilter;
+use crate::store::{attachments, CaseFilter};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CaseCommand {
@@ -58,6 +58,9 @@ pub(crate) enum CaseCommand {
         /// 只在案件仍是该版本时保存（防止覆盖他人的修改）
         #[arg(long)]
         version: Option<i64>,
+        /// 登记证据时附上的文件（照片、扫描件、录音录像），可重复
+        #[arg(long = "attach")]
+        attach: Vec<PathBuf>,
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -317,6 +320,7 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             fields,
             file,
             version,
+            attach,
             json,
         } => {
             let actor = ctx.login(&mut desk.store)?;
@@ -325,8 +329,35 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                 CliError(format!("未知环节“{step}”；zhifa case steps 列出全部环节"))
             })?;
             let users = desk.store.users()?;
-            let action = build_action(kind, &fields, file.as_ref(), &users, today)?;
-            let case = desk.act(id, version, &action, &actor, today)?;
+            let mut action = build_action(kind, &fields, file.as_ref(), &users, today)?;
+            let db = desk.store.path().to_path_buf();
+            let copied = match &mut action {
+                Action::AddEvidence { evidence } => {
+                    let mut copied = Vec::new();
+                    for f in &attach {
+                        match attachments::copy_in(&db, id, f) {
+                            Ok(a) => copied.push(a),
+                            Err(e) => {
+                                attachments::remove(&db, id, &copied);
+                                return Err(e.into());
+                            }
+                        }
+                    }
+                    evidence.attachments.extend(copied.iter().cloned());
+                    copied
+                }
+                _ if !attach.is_empty() => {
+                    return Err(CliError("只有登记证据（add_evidence）时可以附文件".into()))
+                }
+                _ => Vec::new(),
+            };
+            let case = match desk.act(id, version, &action, &actor, today) {
+                Ok(c) => c,
+                Err(e) => {
+                    attachments::remove(&db, id, &copied);
+                    return Err(e.into());
+                }
+            };
             report(&desk, &case, json.json, kind.label())
         }
         CaseCommand::List {

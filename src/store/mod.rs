@@ -4,6 +4,7 @@
 //! SSH on the office server) share it; every write is one short transaction.
 
 mod agency;
+pub mod attachments;
 pub mod audit;
 mod calendar;
 mod cases;
