@@ -8,6 +8,7 @@
 
 pub mod assets;
 pub mod cli;
+pub mod demo;
 pub mod desk;
 pub mod domain;
 pub mod logging;

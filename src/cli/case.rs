@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use serde::Deserialize;
 
-use super::text::{clean, pad};
+use super::text::{clean, fit, pad};
 use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
 use crate::desk::{self, Desk};
 use crate::domain::case::{Action, ActionKind, Case, NewCase, OnSpot, PartyInput, Source, Stage};
@@ -400,9 +400,9 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                 println!(
                     "{} {} {} {} {}",
                     pad(&r.case_no, 24),
-                    pad(&truncate(&r.party_names, 12), 14),
+                    fit(&r.party_names, 14),
                     pad(&r.stage, 8),
-                    pad(&truncate(&r.power_name, 18), 38),
+                    fit(&r.power_name, 38),
                     due
                 );
             }
@@ -448,17 +448,6 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             Ok(())
         }
         CaseCommand::Steps => Ok(()),
-    }
-}
-
-fn truncate(s: &str, max_chars: usize) -> String {
-    let s = clean(s);
-    if s.chars().count() <= max_chars {
-        s
-    } else {
-        let mut t: String = s.chars().take(max_chars.saturating_sub(1)).collect();
-        t.push('…');
-        t
     }
 }
 

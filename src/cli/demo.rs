@@ -1,11 +1,13 @@
-//! `--demo`: a throw-away database for the demo township, in a fresh temporary directory,
-//! so that trying zhifa never touches a real case file.
+//! `--demo` and `zhifa demo`: the demo township, built from `sample-data/` by running the
+//! real workflow. `--demo` uses a throw-away copy in a temporary directory, so trying zhifa
+//! never touches a real case file.
 
 use std::path::PathBuf;
 
-use super::CliError;
-use crate::assets;
-use crate::store::Store;
+use clap::Args;
+
+use super::{print_json, CliError, CliResult, Context, JsonFlag};
+use crate::demo;
 
 /// A demo database that is deleted (with its directory) when dropped.
 pub(crate) struct DemoDb {
@@ -19,15 +21,47 @@ impl DemoDb {
             .tempdir()
             .map_err(|e| CliError(format!("无法创建演示数据目录：{e}")))?;
         let path = dir.path().join(crate::paths::DB_FILE_NAME);
-        let agency = assets::demo_agency().map_err(CliError)?;
-        let catalog = assets::catalog_template()
-            .map_err(|issues| CliError(format!("内置权限清单有误：{}", issues.len())))?;
-        let holidays = assets::holiday_tables()?;
-        Store::init(&path, &agency, &catalog, "内置模板", &holidays, None)?;
+        let report =
+            demo::build(&path, crate::desk::today()).map_err(|e| CliError(e.to_string()))?;
+        if !report.refused.is_empty() {
+            tracing::warn!(refused = ?report.refused, "demo cases refused");
+        }
         Ok(DemoDb { dir })
     }
 
     pub(crate) fn path(&self) -> PathBuf {
         self.dir.path().join(crate::paths::DB_FILE_NAME)
     }
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DemoArgs {
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+/// `zhifa demo --db PATH`: builds the demo township into a new file.
+pub(crate) fn run(ctx: &Context, args: DemoArgs) -> CliResult {
+    let path = ctx.db_path()?;
+    let report = demo::build(&path, crate::desk::today()).map_err(|e| CliError(e.to_string()))?;
+    if args.json.json {
+        return print_json(&report);
+    }
+    println!("已建演示库：{}", path.display());
+    println!(
+        "人员 {} 名（密码均为 {}），案件 {} 件",
+        report.staff,
+        demo::DEMO_PASSWORD,
+        report.cases
+    );
+    let stages: Vec<String> = report
+        .by_stage
+        .iter()
+        .map(|(s, n)| format!("{s} {n}"))
+        .collect();
+    println!("{}", stages.join("，"));
+    for r in &report.refused {
+        eprintln!("未能建立：{r}");
+    }
+    Ok(())
 }

@@ -67,6 +67,8 @@ enum Command {
     /// 审计记录：校验哈希链、查看
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// 用 sample-data 中的演示乡镇数据建一个新库（--db 指定位置）
+    Demo(demo::DemoArgs),
 }
 
 /// `--json` flag shared by commands that print data.
@@ -205,6 +207,7 @@ pub fn run() -> ExitCode {
         Some(Command::User(cmd)) => user::run(&ctx, cmd),
         Some(Command::Case(cmd)) => case::run(&ctx, cmd),
         Some(Command::Audit(cmd)) => audit::run(&ctx, cmd),
+        Some(Command::Demo(args)) => demo::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -19,6 +19,27 @@ pub fn pad(s: &str, width: usize) -> String {
     }
 }
 
+/// Cuts `s` to at most `width` terminal cells, marking a cut with `..` (ASCII, so it is the
+/// same width in every terminal), then pads it to exactly `width`.
+pub fn fit(s: &str, width: usize) -> String {
+    let s = clean(s);
+    if UnicodeWidthStr::width(s.as_str()) <= width {
+        return pad(&s, width);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 2 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push_str("..");
+    pad(&out, width)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,6 +49,13 @@ mod tests {
         assert_eq!(pad("市政", 6), "市政  ");
         assert_eq!(pad("ab", 4), "ab  ");
         assert_eq!(pad("园林绿化", 4), "园林绿化");
+    }
+
+    #[test]
+    fn fits_to_width_without_splitting_a_character() {
+        assert_eq!(fit("农安县合隆镇德荣粮食收购站", 12), "农安县合隆..");
+        assert_eq!(fit("农安县合隆镇", 11), "农安县合.. ");
+        assert_eq!(fit("张三", 6), "张三  ");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use cases::{CaseFilter, CaseRow, DeadlineCtx};
 pub use catalog::{ImportReport, PowerVersion};
 pub use init::InitReport;
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
-pub use staff::{LoginError, NewUser};
+pub use staff::{hash_password, LoginError, NewUser};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -513,18 +513,36 @@ pub fn electronic_service_confirmed(method: ServiceMethod, confirmation: bool) -
 /// than 3 months after the party's lawsuit period ends (counted from the end of an approved
 /// payment plan, 行政处罚法 Art 72 para 2).
 pub fn court_application_window(case: &Case, date: NaiveDate, cal: &Calendar) -> RuleResult {
-    let (opens, closes) = court_window(case, cal)?.ok_or_else(|| {
-        RuleError::new(
+    let (Some(demand), Some(decision)) = (
+        case.served(ServedDoc::Demand),
+        case.served(ServedDoc::Decision),
+    ) else {
+        return Err(RuleError::new(
             "行政强制法第三十五条、第五十四条",
             "申请强制执行前须先催告并送达催告书",
-        )
-    })?;
+        ));
+    };
+    let opens = cal
+        .add_working_days(demand.served_on, 10)
+        .map_err(cal_err)?;
     if date < opens {
         return Err(RuleError::new(
             "行政强制法第五十四条",
             format!("催告书送达满十个工作日后（{opens} 起）方可申请强制执行"),
         ));
     }
+    // Before the nominal end (6 + 3 months, unrolled) no calendar is needed: rolling past
+    // rest days only lengthens the window.
+    let from = lawsuit_period_start(case, decision.served_on);
+    if from
+        .checked_add_months(chrono::Months::new(9))
+        .is_some_and(|nominal| date <= nominal)
+    {
+        return Ok(());
+    }
+    let Some((_, closes)) = court_window(case, cal)? else {
+        return Ok(());
+    };
     if date > closes {
         return Err(RuleError::new(
             "行政强制法第五十三条",
@@ -532,6 +550,16 @@ pub fn court_application_window(case: &Case, date: NaiveDate, cal: &Calendar) ->
         ));
     }
     Ok(())
+}
+
+/// The lawsuit period runs from service of the decision, or from the end of an approved
+/// payment plan (行政处罚法 Art 72 para 2).
+fn lawsuit_period_start(case: &Case, served: NaiveDate) -> NaiveDate {
+    case.plan
+        .as_ref()
+        .and_then(|p| p.end())
+        .filter(|end| *end > served)
+        .unwrap_or(served)
 }
 
 /// The court-application window (opens, closes), once a 催告 was served.
@@ -546,12 +574,7 @@ pub fn court_window(case: &Case, cal: &Calendar) -> RuleResult<Option<(NaiveDate
         .add_working_days(demand.served_on, 10)
         .map_err(cal_err)?;
     // Lawsuit period: 6 months from service (行政诉讼法 Art 46), or from the plan's end.
-    let from = case
-        .plan
-        .as_ref()
-        .and_then(|p| p.end())
-        .filter(|end| *end > decision.served_on)
-        .unwrap_or(decision.served_on);
+    let from = lawsuit_period_start(case, decision.served_on);
     let lawsuit_end = cal.months_period_end(from, 6).map_err(cal_err)?;
     let closes = cal.months_period_end(lawsuit_end, 3).map_err(cal_err)?;
     Ok(Some((opens, closes)))
@@ -582,6 +605,12 @@ pub fn closable(case: &Case, today: NaiveDate, cal: &Calendar) -> RuleResult {
         Outcome::Penalty => {
             if case.served(ServedDoc::Decision).is_none() {
                 return Err(RuleError::new("结案条件", "处罚决定书尚未送达，不能结案"));
+            }
+            if case.decision.as_ref().is_some_and(|d| d.publish) && case.published_on.is_none() {
+                return Err(RuleError::new(
+                    "行政处罚法第四十八条",
+                    "本决定须公开，尚未登记公示，不能结案",
+                ));
             }
             if case.termination.is_some() {
                 return Ok(());

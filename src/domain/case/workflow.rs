@@ -826,6 +826,12 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
             };
             match outcome {
                 ReviewOutcome::Penalty => {
+                    if case.proposal.as_ref().is_none_or(|p| p.kinds.is_empty()) {
+                        return Err(RuleError::new(
+                            "行政处罚法第五十七条",
+                            "承办人的处理建议未拟处罚种类，不能决定给予处罚；请退回补充调查",
+                        ));
+                    }
                     if let Some(p) = case
                         .parties
                         .iter()
@@ -1480,7 +1486,11 @@ fn not_before_last_step(case: &Case, action: &Action) -> RuleResult {
 /// inside the statutory range and the chosen tier (Art 34, 38).
 fn check_proposal(case: &Case, p: &Proposal) -> RuleResult {
     if p.kinds.is_empty() {
-        return Err(RuleError::input("请选择拟作出的处罚种类"));
+        // A proposal not to punish (or to transfer): nothing to check against the range.
+        if p.fine.0 != 0 {
+            return Err(RuleError::input("未选处罚种类时罚款金额应为 0"));
+        }
+        return Ok(());
     }
     let power = &case.power.power;
     if let Some(k) = p.kinds.iter().find(|k| !power.penalty_kinds.contains(k)) {

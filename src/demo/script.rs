@@ -1,0 +1,825 @@
+//! One demo case, taken through the procedure step by step with lawful dates.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::{ids, Cast, DemoError};
+use crate::desk::Desk;
+use crate::domain::calendar::Calendar;
+use crate::domain::case::{
+    gates, penalty, Action, EvidenceKind, Instalment, NewCase, NoPenaltyReason, OnSpot, PartyInput,
+    PaymentMethod, Proposal, Record, RecordKind, ReviewOutcome, ServedDoc, ServiceMethod,
+    Signature, Source, Stage,
+};
+use crate::domain::catalog::{PartyType, PenaltyKind, StatutoryKind, TierName};
+use crate::domain::money::{Dec4, Fen};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scenario {
+    General,
+    Simple,
+    NotFiled,
+    NoPenalty,
+    NotEstablished,
+    Transfer,
+    Withdraw,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DemoParty {
+    Person {
+        name: String,
+        id_no: String,
+        address: String,
+        #[serde(default)]
+        phone: String,
+    },
+    Organisation {
+        name: String,
+        credit_code: String,
+        legal_rep: String,
+        address: String,
+        #[serde(default)]
+        phone: String,
+    },
+    Business {
+        trade_name: String,
+        operator_name: String,
+        operator_id_no: String,
+        address: String,
+        #[serde(default)]
+        phone: String,
+    },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoCase {
+    pub power: String,
+    pub scenario: Scenario,
+    #[serde(default)]
+    pub stop: Option<String>,
+    pub start: NaiveDate,
+    pub place: String,
+    pub facts: String,
+    pub handlers: Vec<String>,
+    #[serde(default)]
+    pub assistant: Option<String>,
+    #[serde(default)]
+    pub tier: String,
+    #[serde(default)]
+    pub hearing: bool,
+    #[serde(default)]
+    pub pay: Option<String>,
+    #[serde(default)]
+    pub complex: bool,
+    #[serde(default)]
+    pub base: Fen,
+    #[serde(default)]
+    pub units: Dec4,
+    pub party: DemoParty,
+}
+
+fn auto(v: &str, make: impl FnOnce() -> String) -> String {
+    if v.trim().is_empty() || v.trim() == "auto" {
+        make()
+    } else {
+        v.to_string()
+    }
+}
+
+impl DemoParty {
+    fn input(&self, n: u32) -> PartyInput {
+        match self.clone() {
+            DemoParty::Person {
+                name,
+                id_no,
+                address,
+                phone,
+            } => PartyInput::Person {
+                name,
+                sex: None,
+                birth_date: None,
+                id_no: auto(&id_no, || ids::resident_id(n, n % 3 != 0)),
+                address,
+                phone: auto(&phone, || ids::phone(n)),
+            },
+            DemoParty::Organisation {
+                name,
+                credit_code,
+                legal_rep,
+                address,
+                phone,
+            } => PartyInput::Organisation {
+                name,
+                credit_code: auto(&credit_code, || ids::credit_code(n)),
+                legal_rep,
+                address,
+                phone: auto(&phone, || ids::phone(n)),
+            },
+            DemoParty::Business {
+                trade_name,
+                operator_name,
+                operator_id_no,
+                address,
+                phone,
+            } => PartyInput::Business {
+                trade_name,
+                credit_code: String::new(),
+                operator_name,
+                operator_id_no: auto(&operator_id_no, || ids::resident_id(n, true)),
+                address,
+                phone: auto(&phone, || ids::phone(n)),
+            },
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            DemoParty::Person { name, .. } | DemoParty::Organisation { name, .. } => name.clone(),
+            DemoParty::Business { trade_name, .. } => trade_name.clone(),
+        }
+    }
+}
+
+/// The stop points of a general case, in order.
+const STOPS: [&str; 9] = [
+    "立案审批",
+    "调查取证",
+    "审查",
+    "告知",
+    "决定",
+    "送达",
+    "执行",
+    "结案",
+    "归档",
+];
+
+struct Run<'a> {
+    desk: &'a mut Desk,
+    cast: &'a Cast,
+    cal: Calendar,
+    today: NaiveDate,
+    id: i64,
+    date: NaiveDate,
+    handler: i64,
+    handlers: Vec<i64>,
+    head: i64,
+    recipient: String,
+}
+
+/// Stops the script (returning the case's stage) when the next date would be after today.
+macro_rules! on {
+    ($run:expr, $date:expr) => {
+        match $date {
+            Some(d) if d <= $run.today => {
+                $run.date = d;
+                d
+            }
+            _ => return $run.stage(),
+        }
+    };
+}
+
+impl Run<'_> {
+    fn wd(&self, n: u32) -> Option<NaiveDate> {
+        self.cal.add_working_days(self.date, n).ok()
+    }
+
+    fn days(&self, n: u64) -> Option<NaiveDate> {
+        self.date.checked_add_days(chrono::Days::new(n))
+    }
+
+    fn act(&mut self, actor: i64, action: Action) -> Result<(), DemoError> {
+        let user = self.cast.users[&actor].clone();
+        self.desk.act(self.id, None, &action, &user, self.today)?;
+        Ok(())
+    }
+
+    fn stage(&self) -> Result<Stage, DemoError> {
+        Ok(self.desk.store.load_case(self.id)?.stage)
+    }
+
+    fn serve(&mut self, doc: ServedDoc, method: ServiceMethod) -> Result<(), DemoError> {
+        let date = self.date;
+        self.act(
+            self.handler,
+            Action::Serve {
+                doc,
+                method,
+                date,
+                recipient: self.recipient.clone(),
+                officers: self.handlers.clone(),
+                confirmation: method == ServiceMethod::Electronic,
+            },
+        )
+    }
+
+    fn record(
+        &mut self,
+        kind: RecordKind,
+        person: &str,
+        nth: u32,
+        content: &str,
+    ) -> Result<(), DemoError> {
+        let record = Record {
+            kind,
+            date: self.date,
+            start: "09:00".into(),
+            end: "10:10".into(),
+            place: "现场".into(),
+            officers: self.handlers.clone(),
+            persons: vec![person.to_string()],
+            nth,
+            content: content.into(),
+            signature: Signature::Signed,
+        };
+        self.act(self.handler, Action::AddRecord { record })
+    }
+
+    fn owed(&self) -> Result<Fen, DemoError> {
+        let case = self.desk.store.load_case(self.id)?;
+        let surcharge = gates::outstanding_surcharge(&case, self.date, &self.cal)
+            .map_err(crate::desk::DeskError::from)?;
+        Ok(Fen(case.fine_due().0 + surcharge.0 - case.paid().0))
+    }
+
+    fn pay(&mut self, amount: Fen, method: PaymentMethod) -> Result<(), DemoError> {
+        if amount.0 <= 0 {
+            return Ok(());
+        }
+        let date = self.date;
+        self.act(
+            self.handler,
+            Action::Pay {
+                date,
+                amount,
+                method,
+                receipt_no: format!("吉财{:07}", self.id * 7 + 3),
+                on_spot_reason: String::new(),
+            },
+        )
+    }
+}
+
+fn tier_of(s: &str) -> Option<TierName> {
+    serde_json::from_value(serde_json::Value::String(s.trim().to_string())).ok()
+}
+
+/// Kinds and fine for a case: a fine in the middle of the chosen tier (rounded down to 100
+/// yuan where the range allows), else a warning, else the power's first other kind.
+fn penalty_for(
+    c: &DemoCase,
+    power: &crate::domain::catalog::Power,
+    party: PartyType,
+    cap: Option<Fen>,
+) -> Result<(Vec<PenaltyKind>, Fen, Option<TierName>), DemoError> {
+    // Cases that end without a penalty still carry a proposal: use the lightest tier.
+    let lightest = || {
+        power
+            .tiers
+            .iter()
+            .find(|t| !t.alternative && t.bounds(party).is_some())
+            .map(|t| t.name)
+    };
+    let tier = tier_of(&c.tier).or_else(|| {
+        (c.scenario != Scenario::General
+            && c.scenario != Scenario::Simple
+            && !power.penalty_kinds.contains(&PenaltyKind::Warning))
+        .then(lightest)
+        .flatten()
+    });
+    let refuse = |m: String| DemoError::Data("cases.toml", m);
+    if power.statutory.kind.has_amounts() && tier.is_some() {
+        let base = (c.base.0 > 0).then_some(c.base);
+        let units = (c.units.0 > 0).then_some(c.units);
+        let (min, max) = penalty::allowed_fine_range(power, party, tier, false, base, units)
+            .map_err(|e| refuse(format!("{}：{e}", power.code)))?;
+        let max = cap.map_or(max, |cap| max.min(cap));
+        let mid = Fen((min.0 + max.0) / 2);
+        let rounded = Fen(mid.0 / 10_000 * 10_000);
+        let fine = if rounded >= min && rounded > Fen(0) {
+            rounded
+        } else {
+            mid.max(min)
+        };
+        if fine > max || fine.0 <= 0 {
+            return Err(refuse(format!(
+                "{} 的“{}”阶次没有可用的罚款金额",
+                power.code, c.tier
+            )));
+        }
+        let mut kinds = vec![PenaltyKind::Fine];
+        if power.penalty_kinds.contains(&PenaltyKind::Warning)
+            && fine <= Fen::from_yuan(1000)
+            && c.start.ordinal() % 2 == 0
+        {
+            kinds.insert(0, PenaltyKind::Warning);
+        }
+        return Ok((kinds, fine, tier));
+    }
+    if power.penalty_kinds.contains(&PenaltyKind::Warning) {
+        return Ok((vec![PenaltyKind::Warning], Fen(0), None));
+    }
+    match power
+        .penalty_kinds
+        .iter()
+        .find(|k| **k != PenaltyKind::Fine)
+    {
+        Some(k)
+            if power.statutory.kind == StatutoryKind::None
+                || power.statutory.kind == StatutoryKind::Local =>
+        {
+            Ok((vec![*k], Fen(0), None))
+        }
+        // A case that will end without a penalty may propose none.
+        _ if !matches!(c.scenario, Scenario::General | Scenario::Simple) => {
+            Ok((vec![], Fen(0), None))
+        }
+        _ => Err(refuse(format!("{}：请为该事项选择裁量阶次", power.code))),
+    }
+}
+
+use chrono::Datelike;
+
+/// Runs one case; returns the stage it ends in.
+pub fn run(
+    desk: &mut Desk,
+    cast: &Cast,
+    c: &DemoCase,
+    n: u32,
+    today: NaiveDate,
+) -> Result<Stage, DemoError> {
+    let handlers: Vec<i64> = c
+        .handlers
+        .iter()
+        .map(|h| {
+            cast.by_username(h)
+                .map(|u| u.id)
+                .ok_or_else(|| DemoError::Data("cases.toml", format!("没有人员 {h}")))
+        })
+        .collect::<Result<_, _>>()?;
+    let assistants: Vec<i64> = c
+        .assistant
+        .iter()
+        .filter_map(|a| cast.by_username(a))
+        .map(|u| u.id)
+        .collect();
+    let handler = handlers[0];
+    let head = cast
+        .heads
+        .iter()
+        .copied()
+        .find(|h| !handlers.contains(h))
+        .unwrap_or(cast.heads[0]);
+    let party = c
+        .party
+        .input(n)
+        .into_party()
+        .map_err(|e| DemoError::Data("cases.toml", format!("当事人：{e}")))?;
+    let party_type = party.party_type();
+    let recipient = c.party.name();
+    let cal = desk.store.calendar()?;
+    let actor = cast.users[&handler].clone();
+    let power = desk
+        .store
+        .power_on(&c.power, c.start)?
+        .ok_or_else(|| DemoError::Data("cases.toml", format!("没有事项 {}", c.power)))?
+        .power;
+
+    if c.scenario == Scenario::Simple {
+        let cap = Fen::from_yuan(if party_type == PartyType::Individual {
+            200
+        } else {
+            3000
+        });
+        let (kinds, fine, tier) = penalty_for(c, &power, party_type, Some(cap))?;
+        let spot = OnSpot {
+            date: c.start,
+            time: "10:30".into(),
+            place: c.place.clone(),
+            facts: c.facts.clone(),
+            party,
+            officers: handlers.clone(),
+            kinds,
+            fine,
+            tier,
+            correction_order: "责令立即改正".into(),
+        };
+        let case = desk.on_spot(spot, &c.power, &actor, today)?;
+        let mut r = Run {
+            desk,
+            cast,
+            cal,
+            today,
+            id: case.id,
+            date: c.start,
+            handler,
+            handlers,
+            head,
+            recipient,
+        };
+        if fine.0 > 0 {
+            if fine <= Fen::from_yuan(100) {
+                r.pay(fine, PaymentMethod::OnSpot)?;
+            } else {
+                on!(r, r.days(5));
+                r.pay(fine, PaymentMethod::Electronic)?;
+            }
+        }
+        return close_and_archive(&mut r, "归档");
+    }
+
+    let new = NewCase {
+        source: [
+            Source::Inspection,
+            Source::Report,
+            Source::Assigned,
+            Source::Referred,
+        ][(n % 4) as usize],
+        place: c.place.clone(),
+        act_date: c.start,
+        act_end_date: None,
+        discovered_on: c.start,
+        grave_harm: false,
+        facts: c.facts.clone(),
+        parties: vec![party],
+        handlers: handlers.clone(),
+        assistants,
+        proposed_on: c.start,
+    };
+    let case = desk.propose(new, &c.power, &actor, today)?;
+    let stop = c.stop.as_deref().unwrap_or("归档");
+    let mut r = Run {
+        desk,
+        cast,
+        cal,
+        today,
+        id: case.id,
+        date: c.start,
+        handler,
+        handlers: handlers.clone(),
+        head,
+        recipient: recipient.clone(),
+    };
+    if stop == STOPS[0] {
+        return r.stage();
+    }
+    let d = on!(r, r.wd(1));
+    if c.scenario == Scenario::NotFiled {
+        r.act(
+            head,
+            Action::ApproveFiling {
+                date: d,
+                agree: false,
+                opinion: "经审查，不属于本机关管辖，不予立案".into(),
+            },
+        )?;
+        return r.stage();
+    }
+    r.act(
+        head,
+        Action::ApproveFiling {
+            date: d,
+            agree: true,
+            opinion: "符合立案条件，同意立案".into(),
+        },
+    )?;
+    r.record(
+        RecordKind::Inspection,
+        &recipient,
+        0,
+        "执法人员出示执法证件，对现场进行检查并拍照取证。",
+    )?;
+    let evidence = crate::domain::case::Evidence {
+        kind: EvidenceKind::AudioVisual,
+        description: "现场照片".into(),
+        collected_on: d,
+        place: c.place.clone(),
+        collectors: handlers.clone(),
+        attachments: vec![],
+        electronic_monitor: false,
+        monitor_reviewed: false,
+    };
+    r.act(handler, Action::AddEvidence { evidence })?;
+    let d = on!(r, r.wd(1));
+    r.record(
+        RecordKind::Inquiry,
+        &recipient,
+        1,
+        "问：你是否知道该行为违法？答：知道了，愿意改正。",
+    )?;
+    if c.scenario == Scenario::Withdraw {
+        let d = on!(r, r.wd(2));
+        r.act(
+            head,
+            Action::Withdraw {
+                date: d,
+                reason: "经调查，违法行为人另有其人，撤销立案".into(),
+            },
+        )?;
+        return close_and_archive(&mut r, stop);
+    }
+    if stop == STOPS[1] {
+        return r.stage();
+    }
+    let _ = d;
+    let (kinds, fine, tier) = penalty_for(c, &power, party_type, None)?;
+    let d = on!(r, r.wd(3));
+    let proposal = Proposal {
+        date: d,
+        kinds: kinds.clone(),
+        tier,
+        alternative_band: false,
+        fine,
+        base_amount: (c.base.0 > 0).then_some(c.base),
+        units: (c.units.0 > 0).then_some(c.units),
+        confiscation: Fen(0),
+        reasoning: "违法事实清楚，证据确凿，依据裁量基准提出处理建议。".into(),
+        complex_or_major: c.complex,
+        legal_review_flags: vec![],
+    };
+    r.act(handler, Action::EndInvestigation { proposal })?;
+    let d = on!(r, r.wd(1));
+    let leader = cast
+        .squad_leader_for(&handlers)
+        .ok_or_else(|| DemoError::Data("staff.toml", "没有中队长".into()))?;
+    r.act(
+        leader,
+        Action::SquadReview {
+            date: d,
+            agree: true,
+            opinion: "事实清楚，同意承办人意见".into(),
+        },
+    )?;
+    if c.complex {
+        let d = on!(r, r.wd(1));
+        r.act(
+            head,
+            Action::Discuss {
+                date: d,
+                attendees: cast.heads.clone(),
+                conclusion: "经集体讨论，同意处理意见".into(),
+            },
+        )?;
+    }
+    if stop == STOPS[2] {
+        return r.stage();
+    }
+    let d = on!(r, r.wd(1));
+    let outcome = match c.scenario {
+        Scenario::NoPenalty => ReviewOutcome::NoPenalty {
+            reason: NoPenaltyReason::FirstViolation,
+            education: "已对当事人进行法治宣传教育，当事人表示今后守法".into(),
+        },
+        Scenario::NotEstablished => ReviewOutcome::NotEstablished,
+        Scenario::Transfer => ReviewOutcome::Transfer {
+            to: "农安县公安局".into(),
+            judicial: true,
+        },
+        _ => ReviewOutcome::Penalty,
+    };
+    r.act(
+        head,
+        Action::ReviewDecision {
+            date: d,
+            outcome: outcome.clone(),
+            opinion: "同意".into(),
+        },
+    )?;
+    match outcome {
+        ReviewOutcome::Transfer { .. } => return close_and_archive(&mut r, stop),
+        ReviewOutcome::NoPenalty { .. } | ReviewOutcome::NotEstablished => {
+            let d = on!(r, r.wd(1));
+            r.act(
+                head,
+                Action::Decide {
+                    date: d,
+                    kinds: vec![],
+                    fine: Fen(0),
+                    confiscation: Fen(0),
+                    correction_order: String::new(),
+                    payment_place: String::new(),
+                    publish: false,
+                },
+            )?;
+            on!(r, r.wd(1));
+            r.serve(ServedDoc::NoPenaltyDecision, ServiceMethod::Direct)?;
+            return close_and_archive(&mut r, stop);
+        }
+        ReviewOutcome::Penalty => {}
+    }
+    let d = on!(r, r.wd(1));
+    r.act(handler, Action::IssueNotice { date: d })?;
+    r.serve(ServedDoc::Notice, ServiceMethod::Direct)?;
+    if stop == STOPS[3] {
+        return r.stage();
+    }
+    let notice_served = d;
+    let hearing = c.hearing
+        && r.desk
+            .store
+            .load_case(r.id)?
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.hearing_right);
+    if hearing {
+        let d = on!(r, r.wd(2));
+        r.act(handler, Action::RequestHearing { date: d })?;
+        let notified = on!(r, r.wd(1));
+        let hearing_day = r.cal.add_working_days(notified, 8).ok();
+        let hearing_day = match hearing_day {
+            Some(h) if h <= r.today => h,
+            _ => return r.stage(),
+        };
+        r.act(
+            head,
+            Action::ScheduleHearing {
+                notified_on: notified,
+                date: hearing_day,
+                place: "合隆镇人民政府三楼会议室".into(),
+                presiding: cast.reviewer,
+            },
+        )?;
+        r.serve(ServedDoc::HearingNotice, ServiceMethod::Direct)?;
+        r.date = hearing_day;
+        r.record(
+            RecordKind::Hearing,
+            &recipient,
+            0,
+            "听证会按程序进行，当事人陈述申辩，调查人员出示证据。",
+        )?;
+        r.act(
+            cast.reviewer,
+            Action::HoldHearing {
+                date: hearing_day,
+                party_absent: false,
+            },
+        )?;
+    } else if n % 3 == 0 {
+        let d = on!(r, r.wd(1));
+        r.act(
+            handler,
+            Action::RecordStatement {
+                date: d,
+                content: "当事人称系初次违法，请求从轻处理。".into(),
+                adopted: true,
+                reexamination: "经复核，当事人陈述属实，已在裁量阶次内考虑。".into(),
+            },
+        )?;
+    }
+    // Wait for the statement (and hearing-request) period to run.
+    let period_end = r
+        .cal
+        .add_working_days(notice_served, 5)
+        .map_err(|e| DemoError::Data("calendar", e.to_string()))?;
+    if r.date <= period_end {
+        r.date = period_end;
+    }
+    let needs_review = hearing || c.complex;
+    if needs_review {
+        let d = on!(r, r.wd(1));
+        r.act(
+            cast.reviewer,
+            Action::LegalReview {
+                date: d,
+                passed: true,
+                opinion: "主体合法，事实清楚，证据充分，程序合法，适用依据正确，裁量适当".into(),
+            },
+        )?;
+    }
+    if stop == STOPS[4] {
+        return r.stage();
+    }
+    let decided = on!(r, r.wd(1));
+    r.act(
+        head,
+        Action::Decide {
+            date: decided,
+            kinds: kinds.clone(),
+            fine,
+            confiscation: Fen(0),
+            correction_order: "责令立即改正违法行为".into(),
+            payment_place: "农安县农村商业银行合隆支行或电子缴款".into(),
+            publish: fine >= Fen::from_yuan(10_000),
+        },
+    )?;
+    if stop == STOPS[5] {
+        return r.stage();
+    }
+    on!(r, r.wd(2));
+    let method = if n % 5 == 0 {
+        ServiceMethod::Post
+    } else {
+        ServiceMethod::Direct
+    };
+    r.serve(ServedDoc::Decision, method)?;
+    let served = r.date;
+    if fine >= Fen::from_yuan(10_000) {
+        // Decisions with social impact are published (行政处罚法 Art 48).
+        let d = on!(r, r.wd(1));
+        r.act(handler, Action::Publish { date: d })?;
+        r.date = served;
+    }
+    if fine.0 > 0 {
+        let due = r
+            .cal
+            .days_period_end(served, 15)
+            .map_err(|e| DemoError::Data("calendar", e.to_string()))?;
+        match c.pay.as_deref().unwrap_or("full") {
+            "instalments" => {
+                let d = on!(r, r.days(5));
+                let half = Fen(fine.0 / 2);
+                let first = d.checked_add_days(chrono::Days::new(30)).unwrap_or(d);
+                let second = d.checked_add_days(chrono::Days::new(60)).unwrap_or(d);
+                r.act(
+                    head,
+                    Action::ApprovePlan {
+                        date: d,
+                        instalments: vec![
+                            Instalment {
+                                due: first,
+                                amount: half,
+                            },
+                            Instalment {
+                                due: second,
+                                amount: Fen(fine.0 - half.0),
+                            },
+                        ],
+                    },
+                )?;
+                if stop == STOPS[6] {
+                    return r.stage();
+                }
+                on!(r, Some(first));
+                r.pay(half, PaymentMethod::Bank)?;
+                on!(r, Some(second));
+                r.pay(Fen(fine.0 - half.0), PaymentMethod::Bank)?;
+            }
+            kind @ ("demand" | "late") => {
+                r.date = due;
+                on!(r, r.days(6));
+                r.act(handler, Action::Demand { date: r.date })?;
+                r.serve(ServedDoc::Demand, ServiceMethod::Direct)?;
+                if kind == "late" {
+                    on!(r, r.days(3));
+                    let owed = r.owed()?;
+                    r.pay(owed, PaymentMethod::Bank)?;
+                } else {
+                    let d = on!(r, r.wd(11));
+                    let court = r.desk.store.agency()?.court;
+                    r.act(head, Action::ApplyCourt { date: d, court })?;
+                    if stop == STOPS[6] {
+                        return r.stage();
+                    }
+                    on!(r, r.days(40));
+                    let owed = r.owed()?;
+                    r.pay(owed, PaymentMethod::Enforced)?;
+                }
+            }
+            _ => {
+                if stop == STOPS[6] {
+                    return r.stage();
+                }
+                on!(r, r.days(7));
+                r.pay(fine, PaymentMethod::Bank)?;
+            }
+        }
+    } else if stop == STOPS[6] {
+        return r.stage();
+    }
+    close_and_archive(&mut r, stop)
+}
+
+fn close_and_archive(r: &mut Run<'_>, stop: &str) -> Result<Stage, DemoError> {
+    if STOPS.iter().position(|s| *s == stop) < Some(7) {
+        return r.stage();
+    }
+    let d = on!(r, r.wd(2));
+    r.act(r.handler, Action::ProposeClosing { date: d })?;
+    let d = on!(r, r.wd(1));
+    r.act(
+        r.head,
+        Action::ApproveClosing {
+            date: d,
+            opinion: "同意结案".into(),
+        },
+    )?;
+    if stop == STOPS[7] {
+        return r.stage();
+    }
+    let d = on!(r, r.wd(3));
+    let no = r.desk.store.case_no(r.id)?;
+    let serial: String = no.chars().filter(char::is_ascii_digit).collect();
+    r.act(
+        r.handler,
+        Action::Archive {
+            date: d,
+            archive_no: format!("{}-{}", d.format("%Y"), serial),
+            retention: "长期".into(),
+        },
+    )?;
+    r.stage()
+}

@@ -1,0 +1,46 @@
+//! The demo township builds through the real workflow, every case accepted.
+
+use super::*;
+
+#[test]
+fn demo_builds_with_every_case_lawful() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.sqlite3");
+    let today: NaiveDate = "2026-11-26".parse().unwrap();
+    let report = build(&path, today).unwrap();
+    assert!(
+        report.refused.is_empty(),
+        "refused:\n{}",
+        report.refused.join("\n")
+    );
+    assert_eq!(report.staff, 49);
+    assert!(report.cases >= 280, "{}", report.cases);
+    // Every stage is represented.
+    for stage in [
+        "立案审批",
+        "调查取证",
+        "审查",
+        "告知",
+        "送达",
+        "执行",
+        "结案",
+        "归档",
+    ] {
+        assert!(
+            report.by_stage.get(stage).copied().unwrap_or(0) > 0,
+            "no case at {stage}: {:?}",
+            report.by_stage
+        );
+    }
+    let store = Store::open(&path).unwrap();
+    let users = store.users().unwrap();
+    assert_eq!(users.values().filter(|u| u.cert_no.is_some()).count(), 25);
+    assert!(store.verify_audit().unwrap().first_broken.is_none());
+    let overdue = store
+        .list_cases(&crate::store::CaseFilter {
+            overdue_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(!overdue.is_empty(), "some demo cases should be overdue");
+}
