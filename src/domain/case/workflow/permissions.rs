@@ -1,0 +1,244 @@
+//! Who may take which step at which stage: the role and stage rules every step checks
+//! first, and the menu of steps with the reason a step is not allowed.
+
+use super::*;
+fn head_not_own(case: &Case, actor: &User) -> RuleResult {
+    has_role(actor, Role::Head)?;
+    not_own_case(case, actor)
+}
+
+const OPEN: [Stage; 6] = [
+    Stage::Investigating,
+    Stage::Reviewing,
+    Stage::Notifying,
+    Stage::Deciding,
+    Stage::Serving,
+    Stage::Executing,
+];
+const INQUIRY: [Stage; 4] = [
+    Stage::Investigating,
+    Stage::Reviewing,
+    Stage::Notifying,
+    Stage::Deciding,
+];
+
+/// Role and stage rules of a step, without its data: what a menu shows as allowed, or the
+/// reason it is not.
+pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
+    use ActionKind as K;
+    not_archived(case)?;
+    if !actor.active {
+        return Err(RuleError::new(
+            "岗位权限",
+            format!("{} 的账号已停用", actor.name),
+        ));
+    }
+    match kind {
+        K::ApproveFiling => {
+            at_stage(case, &[Stage::Proposed], "审批立案")?;
+            head_not_own(case, actor)
+        }
+        K::AddEvidence | K::AddRecord => {
+            at_stage(case, &INQUIRY, "登记调查材料")?;
+            is_handler(case, actor)
+        }
+        K::Preserve | K::Seize => {
+            at_stage(case, &[Stage::Investigating], "采取证据保全或强制措施")?;
+            head_not_own(case, actor)
+        }
+        K::DecidePreservation => {
+            at_stage(case, &OPEN, "处理保全物品")?;
+            if !case.preservations.iter().any(|p| p.decided_on.is_none()) {
+                return Err(RuleError::input("没有待处理的先行登记保存物品"));
+            }
+            is_handler(case, actor)
+        }
+        K::ExcludeSeizureDays | K::ReleaseSeizure => {
+            at_stage(case, &OPEN, "处理查封扣押")?;
+            if !case.seizures.iter().any(|s| s.released_on.is_none()) {
+                return Err(RuleError::input("没有未解除的查封扣押"));
+            }
+            is_handler(case, actor)
+        }
+        K::ExtendSeizure => {
+            at_stage(case, &OPEN, "延长查封扣押")?;
+            if !case
+                .seizures
+                .iter()
+                .any(|s| s.released_on.is_none() && s.extended_days == 0)
+            {
+                return Err(RuleError::input("没有可延长的查封扣押"));
+            }
+            head_not_own(case, actor)
+        }
+        K::EndInvestigation => {
+            at_stage(case, &[Stage::Investigating], "调查终结")?;
+            is_handler(case, actor)
+        }
+        K::SquadReview => {
+            at_stage(case, &[Stage::Reviewing], "审核")?;
+            if case.squad_review.as_ref().is_some_and(|r| r.agree) {
+                return Err(RuleError::input("中队长已审核同意"));
+            }
+            has_role(actor, Role::SquadLeader)?;
+            not_own_case(case, actor)
+        }
+        K::LegalReview => {
+            at_stage(
+                case,
+                &[Stage::Reviewing, Stage::Notifying, Stage::Deciding],
+                "法制审核",
+            )?;
+            has_role(actor, Role::LegalReviewer)?;
+            legal_reviewer_qualified(actor)?;
+            not_own_case(case, actor)
+        }
+        K::Discuss => {
+            at_stage(
+                case,
+                &[Stage::Reviewing, Stage::Notifying, Stage::Deciding],
+                "集体讨论",
+            )?;
+            has_role(actor, Role::Head)
+        }
+        K::ReviewDecision => {
+            at_stage(case, &[Stage::Reviewing], "作出审查决定")?;
+            if case.review_outcome.is_some() {
+                return Err(RuleError::input("负责人已作出审查决定"));
+            }
+            if !case.squad_review.as_ref().is_some_and(|r| r.agree) {
+                return Err(RuleError::new("审核审批制度", "须先经中队长审核同意"));
+            }
+            head_not_own(case, actor)
+        }
+        K::IssueNotice => {
+            at_stage(case, &[Stage::Reviewing], "事先告知")?;
+            if !matches!(case.review_outcome, Some((_, ReviewOutcome::Penalty))) {
+                return Err(RuleError::new(
+                    "行政处罚法第五十七条",
+                    "负责人尚未决定给予处罚，不能告知",
+                ));
+            }
+            is_handler(case, actor)
+        }
+        K::Serve => {
+            at_stage(
+                case,
+                &[
+                    Stage::Notifying,
+                    Stage::Deciding,
+                    Stage::Serving,
+                    Stage::Executing,
+                ],
+                "送达",
+            )?;
+            is_handler(case, actor)
+        }
+        K::RecordStatement | K::RequestHearing | K::Waive => {
+            at_stage(case, &[Stage::Notifying], "登记当事人陈述、申辩或听证申请")?;
+            if case.served(ServedDoc::Notice).is_none() {
+                return Err(RuleError::input("事先告知书尚未送达"));
+            }
+            if kind == K::RequestHearing {
+                if !case.notice.as_ref().is_some_and(|n| n.hearing_right) {
+                    return Err(RuleError::new(
+                        "行政处罚法第六十三条",
+                        "本案拟作出的处罚不属于听证范围",
+                    ));
+                }
+                if case.hearing.is_some() {
+                    return Err(RuleError::input("已登记听证申请"));
+                }
+            }
+            is_handler(case, actor)
+        }
+        K::ScheduleHearing => {
+            at_stage(case, &[Stage::Notifying], "通知听证")?;
+            if case.hearing.is_none() {
+                return Err(RuleError::input("当事人尚未申请听证"));
+            }
+            head_not_own(case, actor)
+        }
+        K::HoldHearing => {
+            at_stage(case, &[Stage::Notifying], "举行听证")?;
+            let presiding = case.hearing.as_ref().and_then(|h| h.presiding);
+            if presiding.is_none() {
+                return Err(RuleError::input("听证尚未通知"));
+            }
+            if presiding != Some(actor.id) && !actor.has(Role::Head) {
+                return Err(RuleError::new(
+                    "岗位权限",
+                    "只有听证主持人或负责人可以登记听证",
+                ));
+            }
+            Ok(())
+        }
+        K::ExtendDecisionPeriod => {
+            at_stage(case, &INQUIRY, "延长办案期限")?;
+            head_not_own(case, actor)
+        }
+        K::Decide => {
+            at_stage(case, &[Stage::Notifying, Stage::Deciding], "作出决定")?;
+            head_not_own(case, actor)
+        }
+        K::Publish => {
+            if case.decision.is_none() {
+                return Err(RuleError::input("尚未作出决定"));
+            }
+            is_handler(case, actor)
+        }
+        K::Pay | K::Demand | K::RemedyStarted | K::RemedyEnded => {
+            at_stage(case, &[Stage::Serving, Stage::Executing], "办理执行事项")?;
+            is_handler(case, actor)
+        }
+        K::ApprovePlan | K::TerminateExecution => {
+            at_stage(case, &[Stage::Executing], "审批执行事项")?;
+            head_not_own(case, actor)
+        }
+        K::ApplyCourt => {
+            at_stage(case, &[Stage::Executing], "申请强制执行")?;
+            if case.procedure == Procedure::Simple && case.fine_due().0 == 0 {
+                return Err(RuleError::input("没有待执行的罚款"));
+            }
+            head_not_own(case, actor)
+        }
+        K::Withdraw => {
+            at_stage(case, &INQUIRY, "撤销立案")?;
+            head_not_own(case, actor)
+        }
+        K::ProposeClosing => {
+            if matches!(case.stage, Stage::Proposed | Stage::Closing | Stage::Closed) {
+                return Err(RuleError::input(format!(
+                    "案件处于“{}”阶段，不能提请结案",
+                    case.stage.name()
+                )));
+            }
+            let undecided_penalty =
+                case.outcome == Some(Outcome::Penalty) && case.decision.is_none();
+            if case.outcome.is_none() || undecided_penalty {
+                return Err(RuleError::new("结案条件", "案件尚未作出处理决定，不能结案"));
+            }
+            is_handler(case, actor)
+        }
+        K::ApproveClosing => {
+            at_stage(case, &[Stage::Closing], "结案审批")?;
+            head_not_own(case, actor)
+        }
+        K::Archive => {
+            at_stage(case, &[Stage::Closed], "归档")?;
+            if case.handlers.contains(&actor.id) || actor.has(Role::Admin) {
+                Ok(())
+            } else {
+                Err(RuleError::new("岗位权限", "由本案承办人或管理员归档"))
+            }
+        }
+    }
+}
+
+/// Every step with whether this user may take it now, for menus.
+pub fn available(case: &Case, actor: &User) -> Vec<(ActionKind, RuleResult)> {
+    ActionKind::ALL
+        .into_iter()
+        .map(|k| (k, precheck(case, k, actor)))
+        .collect()
+}
