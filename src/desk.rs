@@ -6,10 +6,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::domain::calendar::Calendar;
 use crate::domain::case::{
     self, Action, ActionKind, Case, NewCase, OnSpot, PowerRef, RuleError, RuleResult,
 };
 use crate::domain::people::User;
+use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::{DeadlineCtx, Store, StoreError, Who};
 
 #[derive(Debug, thiserror::Error)]
@@ -56,8 +58,7 @@ impl Desk {
         f: impl FnOnce(&case::Ctx) -> DeskResult<T>,
     ) -> DeskResult<T> {
         let users = self.store.users()?;
-        let calendar = self.store.calendar()?;
-        let settings = self.store.procedure_settings()?;
+        let (calendar, settings) = self.rules()?;
         let ctx = case::Ctx {
             today,
             calendar: &calendar,
@@ -67,9 +68,13 @@ impl Desk {
         f(&ctx)
     }
 
+    /// The calendar and procedural settings the rules and deadlines use.
+    fn rules(&self) -> DeskResult<(Calendar, ProcedureSettings)> {
+        Ok((self.store.calendar()?, self.store.procedure_settings()?))
+    }
+
     fn save_new(&mut self, case: Case, actor: &User, today: NaiveDate) -> DeskResult<Case> {
-        let calendar = self.store.calendar()?;
-        let settings = self.store.procedure_settings()?;
+        let (calendar, settings) = self.rules()?;
         let dl = DeadlineCtx {
             calendar: &calendar,
             settings: &settings,
@@ -133,8 +138,7 @@ impl Desk {
         let t = self.with_ctx(today, |ctx| {
             Ok(case::transition(&before, action, actor, ctx)?)
         })?;
-        let calendar = self.store.calendar()?;
-        let settings = self.store.procedure_settings()?;
+        let (calendar, settings) = self.rules()?;
         let dl = DeadlineCtx {
             calendar: &calendar,
             settings: &settings,
@@ -152,8 +156,7 @@ impl Desk {
 
     /// Recomputes every open case's deadlines (after a holiday table or settings change).
     pub fn recompute_deadlines(&mut self, today: NaiveDate) -> DeskResult<usize> {
-        let calendar = self.store.calendar()?;
-        let settings = self.store.procedure_settings()?;
+        let (calendar, settings) = self.rules()?;
         let dl = DeadlineCtx {
             calendar: &calendar,
             settings: &settings,

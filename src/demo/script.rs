@@ -27,34 +27,6 @@ pub enum Scenario {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum DemoParty {
-    Person {
-        name: String,
-        id_no: String,
-        address: String,
-        #[serde(default)]
-        phone: String,
-    },
-    Organisation {
-        name: String,
-        credit_code: String,
-        legal_rep: String,
-        address: String,
-        #[serde(default)]
-        phone: String,
-    },
-    Business {
-        trade_name: String,
-        operator_name: String,
-        operator_id_no: String,
-        address: String,
-        #[serde(default)]
-        phone: String,
-    },
-}
-
-#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoCase {
     pub power: String,
@@ -79,7 +51,8 @@ pub struct DemoCase {
     pub base: Fen,
     #[serde(default)]
     pub units: Dec4,
-    pub party: DemoParty,
+    /// The party as in a form; `auto` identity numbers and phones are generated.
+    pub party: PartyInput,
 }
 
 fn auto(v: &str, make: impl FnOnce() -> String) -> String {
@@ -90,57 +63,36 @@ fn auto(v: &str, make: impl FnOnce() -> String) -> String {
     }
 }
 
-impl DemoParty {
-    fn input(&self, n: u32) -> PartyInput {
-        match self.clone() {
-            DemoParty::Person {
-                name,
-                id_no,
-                address,
-                phone,
-            } => PartyInput::Person {
-                name,
-                sex: None,
-                birth_date: None,
-                id_no: auto(&id_no, || ids::resident_id(n, n % 3 != 0)),
-                address,
-                phone: auto(&phone, || ids::phone(n)),
-            },
-            DemoParty::Organisation {
-                name,
-                credit_code,
-                legal_rep,
-                address,
-                phone,
-            } => PartyInput::Organisation {
-                name,
-                credit_code: auto(&credit_code, || ids::credit_code(n)),
-                legal_rep,
-                address,
-                phone: auto(&phone, || ids::phone(n)),
-            },
-            DemoParty::Business {
-                trade_name,
-                operator_name,
-                operator_id_no,
-                address,
-                phone,
-            } => PartyInput::Business {
-                trade_name,
-                credit_code: String::new(),
-                operator_name,
-                operator_id_no: auto(&operator_id_no, || ids::resident_id(n, true)),
-                address,
-                phone: auto(&phone, || ids::phone(n)),
-            },
+/// The party with `auto` fields filled with valid fictional numbers.
+fn fill_auto(p: &PartyInput, n: u32) -> PartyInput {
+    let mut p = p.clone();
+    match &mut p {
+        PartyInput::Person { id_no, phone, .. } => {
+            *id_no = auto(id_no, || ids::resident_id(n, n % 3 != 0));
+            *phone = auto(phone, || ids::phone(n));
+        }
+        PartyInput::Organisation {
+            credit_code, phone, ..
+        } => {
+            *credit_code = auto(credit_code, || ids::credit_code(n));
+            *phone = auto(phone, || ids::phone(n));
+        }
+        PartyInput::Business {
+            operator_id_no,
+            phone,
+            ..
+        } => {
+            *operator_id_no = auto(operator_id_no, || ids::resident_id(n, true));
+            *phone = auto(phone, || ids::phone(n));
         }
     }
+    p
+}
 
-    fn name(&self) -> String {
-        match self {
-            DemoParty::Person { name, .. } | DemoParty::Organisation { name, .. } => name.clone(),
-            DemoParty::Business { trade_name, .. } => trade_name.clone(),
-        }
+fn party_name(p: &PartyInput) -> String {
+    match p {
+        PartyInput::Person { name, .. } | PartyInput::Organisation { name, .. } => name.clone(),
+        PartyInput::Business { trade_name, .. } => trade_name.clone(),
     }
 }
 
@@ -374,13 +326,11 @@ pub fn run(
         .copied()
         .find(|h| !handlers.contains(h))
         .unwrap_or(cast.heads[0]);
-    let party = c
-        .party
-        .input(n)
+    let party = fill_auto(&c.party, n)
         .into_party()
         .map_err(|e| DemoError::Data("cases.toml", format!("当事人：{e}")))?;
     let party_type = party.party_type();
-    let recipient = c.party.name();
+    let recipient = party_name(&c.party);
     let cal = desk.store.calendar()?;
     let actor = cast.users[&handler].clone();
     let power = desk
