@@ -390,7 +390,13 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             }
             let rows = desk.store.list_cases(&filter)?;
             if json.json {
-                return print_json(&rows);
+                let mut out = Vec::with_capacity(rows.len());
+                for r in &rows {
+                    let mut v = serde_json::to_value(r)?;
+                    v["deadlines"] = serde_json::to_value(desk.store.case_deadlines(r.id)?)?;
+                    out.push(v);
+                }
+                return print_json(&out);
             }
             for r in &rows {
                 let due = match (&r.next_due, &r.next_due_kind, &r.next_due_state) {

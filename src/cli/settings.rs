@@ -5,6 +5,7 @@ use clap::Subcommand;
 use super::text::pad;
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
 use crate::domain::agency::AGENCY_KEYS;
+use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::Who;
 
 #[derive(Debug, Subcommand)]
@@ -52,6 +53,14 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
                 pad("期满遇休息日顺延", 10),
                 policy.roll_periods_past_rest_days
             );
+            let procedure = serde_json::to_value(store.procedure_settings()?)?;
+            for (k, v) in procedure.as_object().into_iter().flatten() {
+                let shown = v
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.to_string());
+                println!("{} procedure.{k}  {shown}", pad(procedure_label(k), 10));
+            }
             Ok(())
         }
         SettingsCommand::Set { key, value } => {
@@ -72,6 +81,23 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
                     _ => return Err(CliError(format!("未知的日历设置“{key}”"))),
                 }
                 store.set_calendar_policy(policy, &who)?;
+            } else if let Some(field) = key.strip_prefix("procedure.") {
+                let mut json = serde_json::to_value(store.procedure_settings()?)?;
+                let slot = json.get_mut(field).ok_or_else(|| {
+                    CliError(format!(
+                        "未知的程序设置“{key}”；zhifa settings show 列出全部"
+                    ))
+                })?;
+                let new = if slot.is_string() {
+                    serde_json::Value::String(value.trim().to_string())
+                } else {
+                    serde_json::from_str(value.trim())
+                        .map_err(|_| CliError(format!("“{value}”应为数字")))?
+                };
+                *slot = new;
+                let settings: ProcedureSettings = serde_json::from_value(json)
+                    .map_err(|e| CliError(format!("“{value}”不是有效的值：{e}")))?;
+                store.set_procedure_settings(&settings, &who)?;
             } else {
                 let mut agency = store.agency()?;
                 agency.set(&key, &value)?;
@@ -85,5 +111,19 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
             println!("已保存：{name} = {}", value.trim());
             Ok(())
         }
+    }
+}
+
+/// Chinese names of the procedural settings (these are M-tagged or left to provinces).
+fn procedure_label(key: &str) -> &'static str {
+    match key {
+        "hearing_threshold_individual" => "听证标准（个人，元）",
+        "hearing_threshold_organisation" => "听证标准（单位，元）",
+        "statement_period_working_days" => "陈述申辩期（工作日）",
+        "decision_extension_days" => "办案期限每次延长（日）",
+        "decision_extensions_allowed" => "办案期限可延长次数",
+        "filing_limit_days" => "立案时限（日）",
+        "publication_working_days" => "公示时限（工作日）",
+        _ => "",
     }
 }

@@ -289,3 +289,6 @@ pub fn next_open(deadlines: &[Deadline]) -> Option<&Deadline> {
         .filter(|d| d.status.is_open())
         .min_by_key(|d| d.due)
 }
+
+#[cfg(test)]
+mod tests;

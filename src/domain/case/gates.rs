@@ -29,6 +29,19 @@ pub fn power_held_on(found: bool, code: &str, act_date: NaiveDate) -> RuleResult
     }
 }
 
+/// 行政处罚法 Art 41: records of electronic monitoring devices are used only after review
+/// for being true, clear, complete and accurate.
+pub fn electronic_monitor_reviewed(e: &super::model::Evidence) -> RuleResult {
+    if e.electronic_monitor && !e.monitor_reviewed {
+        Err(RuleError::new(
+            "行政处罚法第四十一条",
+            "电子技术监控设备记录的违法事实须经审核确认后方可作为证据",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// 行政处罚法 Art 42: at least two officers holding 行政执法证, valid on `date`.
 pub fn two_certified_officers(officers: &[&User], date: NaiveDate) -> RuleResult {
     let certified = officers.iter().filter(|u| u.certified_on(date)).count();

@@ -362,3 +362,23 @@ fn closing_requires_payment_or_a_terminal_outcome() {
     );
     assert!(closable(&c, d("2026-07-02"), &w.calendar).is_ok());
 }
+
+#[test]
+fn art_41_electronic_monitoring_needs_review() {
+    let mut e = Evidence {
+        kind: EvidenceKind::Electronic,
+        description: "监控截图".into(),
+        collected_on: d("2026-06-05"),
+        place: "路口".into(),
+        collectors: vec![ZHANG, LI],
+        attachments: vec![],
+        electronic_monitor: true,
+        monitor_reviewed: false,
+    };
+    assert_eq!(
+        electronic_monitor_reviewed(&e).unwrap_err().rule,
+        "行政处罚法第四十一条"
+    );
+    e.monitor_reviewed = true;
+    assert!(electronic_monitor_reviewed(&e).is_ok());
+}

@@ -48,6 +48,7 @@ pub(super) fn apply(
             dated(evidence.collected_on, case, ctx, "取证")?;
             require_text("证据说明", &evidence.description, 2000)?;
             two_certified_officers(&ctx.users_of(&evidence.collectors)?, evidence.collected_on)?;
+            electronic_monitor_reviewed(evidence)?;
             c.evidence.push(evidence.clone());
             summary = format!(
                 "登记证据（{}）",
