@@ -154,6 +154,16 @@ impl Desk {
         case::available(case, actor)
     }
 
+    /// Deadline states move with the date (未到期 → 即将到期 → 已逾期): on the first use of a
+    /// day, recompute them for every open case.
+    pub fn refresh_deadlines_if_stale(&mut self, today: NaiveDate) -> DeskResult<()> {
+        if self.store.deadlines_refreshed_on()? != Some(today) {
+            self.recompute_deadlines(today)?;
+            self.store.mark_deadlines_refreshed(today)?;
+        }
+        Ok(())
+    }
+
     /// Recomputes every open case's deadlines (after a holiday table or settings change).
     pub fn recompute_deadlines(&mut self, today: NaiveDate) -> DeskResult<usize> {
         let (calendar, settings) = self.rules()?;

@@ -447,6 +447,7 @@ pub fn run(
         kind: EvidenceKind::AudioVisual,
         description: "现场照片".into(),
         collected_on: d,
+        time: "10:00".into(),
         place: c.place.clone(),
         collectors: handlers.clone(),
         attachments: vec![],

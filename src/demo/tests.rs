@@ -43,4 +43,24 @@ fn demo_builds_with_every_case_lawful() {
         })
         .unwrap();
     assert!(!overdue.is_empty(), "some demo cases should be overdue");
+
+    // Deadline states move with the date: a month later more cases are overdue.
+    let mut desk = crate::desk::Desk { store };
+    desk.refresh_deadlines_if_stale(today).unwrap();
+    let later: NaiveDate = "2026-12-28".parse().unwrap();
+    desk.refresh_deadlines_if_stale(later).unwrap();
+    assert_eq!(desk.store.deadlines_refreshed_on().unwrap(), Some(later));
+    let overdue_later = desk
+        .store
+        .list_cases(&crate::store::CaseFilter {
+            overdue_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(
+        overdue_later.len() > overdue.len(),
+        "{} vs {}",
+        overdue_later.len(),
+        overdue.len()
+    );
 }

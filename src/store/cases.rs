@@ -382,6 +382,22 @@ impl Store {
         Ok(ids.len())
     }
 
+    /// The day deadlines were last recomputed for every case (bookkeeping, not audited).
+    pub fn deadlines_refreshed_on(&self) -> Result<Option<NaiveDate>> {
+        Ok(self
+            .setting("deadlines.refreshed_on")?
+            .and_then(|t| t.parse().ok()))
+    }
+
+    pub fn mark_deadlines_refreshed(&self, day: NaiveDate) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES ('deadlines.refreshed_on', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = ?1",
+            [day.to_string()],
+        )?;
+        Ok(())
+    }
+
     /// Count of cases per stage.
     pub fn stage_counts(&self) -> Result<Vec<(String, i64)>> {
         let mut stmt = self

@@ -262,6 +262,7 @@ pub fn investigated(w: &World) -> Case {
                 kind: EvidenceKind::AudioVisual,
                 description: "焚烧现场照片 6 张".into(),
                 collected_on: d("2026-06-05"),
+                time: "09:10".into(),
                 place: "现场".into(),
                 collectors: vec![ZHANG, LI],
                 attachments: vec![],

@@ -209,6 +209,9 @@ pub struct Evidence {
     pub kind: EvidenceKind,
     pub description: String,
     pub collected_on: NaiveDate,
+    /// Time of collection, `HH:MM` (optional).
+    #[serde(default)]
+    pub time: String,
     pub place: String,
     pub collectors: Vec<i64>,
     #[serde(default)]

@@ -369,6 +369,7 @@ fn art_41_electronic_monitoring_needs_review() {
         kind: EvidenceKind::Electronic,
         description: "监控截图".into(),
         collected_on: d("2026-06-05"),
+        time: "09:10".into(),
         place: "路口".into(),
         collectors: vec![ZHANG, LI],
         attachments: vec![],
