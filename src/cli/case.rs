@@ -78,6 +78,9 @@ pub(crate) enum CaseCommand {
         /// 只列有逾期期限的案件
         #[arg(long)]
         overdue: bool,
+        /// 搜索案号、当事人、身份证号或统一社会信用代码、地点、案情，或姓名拼音首字母（如 zs）
+        #[arg(long)]
+        search: Option<String>,
         #[arg(long)]
         limit: Option<u32>,
         #[command(flatten)]
@@ -365,11 +368,13 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             field,
             mine,
             overdue,
+            search,
             limit,
             json,
         } => {
             let mut filter = CaseFilter {
                 overdue_only: overdue,
+                text: search,
                 limit,
                 ..CaseFilter::default()
             };

@@ -16,3 +16,4 @@ pub mod identity;
 pub mod money;
 pub mod people;
 pub mod procedure_settings;
+pub mod search;

@@ -12,6 +12,7 @@ use crate::domain::case::deadlines::{self, Deadline};
 use crate::domain::case::{number, Action, Case, Procedure, Stage, Transition};
 use crate::domain::field::Field;
 use crate::domain::procedure_settings::ProcedureSettings;
+use crate::domain::search;
 
 /// One line of the case list.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -41,7 +42,11 @@ pub struct CaseFilter {
     pub handler: Option<i64>,
     pub squad: Option<String>,
     pub overdue_only: bool,
+    /// Instant search over case number, parties, ID numbers, place, power, facts and the
+    /// pinyin initials of names and places.
+    pub text: Option<String>,
     pub limit: Option<u32>,
+    pub offset: Option<u32>,
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String> {
@@ -106,10 +111,29 @@ fn write_projection(
     let next = deadlines::next_open(&ds);
     let party_names: Vec<String> = case.parties.iter().map(|p| p.display_name()).collect();
     let party_ids: Vec<&str> = case.parties.iter().map(|p| p.id_number()).collect();
+    let case_no: String = tx.query_row(
+        "SELECT case_no FROM case_file WHERE id = ?1",
+        [case.id],
+        |r| r.get(0),
+    )?;
+    let names = party_names.join(" ");
+    let search_text = [
+        case_no.as_str(),
+        &names,
+        &party_ids.join(" "),
+        &case.place,
+        &case.power.power.name,
+        &case.power.power.code,
+        &case.facts,
+        &search::initials(&names),
+        &search::initials(&case.place),
+    ]
+    .join("\u{1f}")
+    .to_lowercase();
     tx.execute(
         "UPDATE case_file SET stage = ?2, outcome = ?3, party_names = ?4, party_ids = ?5, place = ?6,
              fine = ?7, next_due = ?8, next_due_kind = ?9, next_due_state = ?10, data = ?11, version = ?12,
-             updated_at = ?13, updated_by = ?14
+             updated_at = ?13, updated_by = ?14, search_text = ?15
          WHERE id = ?1",
         params![
             case.id,
@@ -125,7 +149,8 @@ fn write_projection(
             json(case)?,
             case.version,
             now_text(),
-            who.name
+            who.name,
+            search_text
         ],
     )?;
     tx.execute("DELETE FROM case_handler WHERE case_id = ?1", [case.id])?;
@@ -315,9 +340,22 @@ impl Store {
         if f.overdue_only {
             sql.push_str(" AND next_due_state = '已逾期'");
         }
+        if let Some(q) = f
+            .text
+            .as_deref()
+            .map(search::normalise_query)
+            .filter(|q| !q.is_empty())
+        {
+            let escaped = q
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            sql.push_str(" AND search_text LIKE ? ESCAPE '\\'");
+            args.push(format!("%{escaped}%").into());
+        }
         sql.push_str(" ORDER BY year DESC, serial DESC");
         if let Some(limit) = f.limit {
-            sql.push_str(&format!(" LIMIT {limit}"));
+            sql.push_str(&format!(" LIMIT {limit} OFFSET {}", f.offset.unwrap_or(0)));
         }
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {

@@ -166,12 +166,20 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 "#;
 
+/// Instant search: case number, party names and ID numbers, place, power, facts and the
+/// pinyin initials of names and places, lower-cased. Filled by the store on every write;
+/// forgetting the refresh day makes the next desk session fill it for existing rows.
+const V3: &str = r#"
+ALTER TABLE case_file ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+DELETE FROM setting WHERE key = 'deadlines.refreshed_on';
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this binary writes.
-pub const LATEST: i64 = 2;
+pub const LATEST: i64 = 3;
 
 #[cfg(test)]
 mod tests {
