@@ -13,4 +13,5 @@ pub mod desk;
 pub mod domain;
 pub mod logging;
 pub mod paths;
+pub mod step_input;
 pub mod store;

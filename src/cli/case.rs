@@ -21,6 +21,7 @@ use crate::domain::chinese;
 use crate::domain::field::Field;
 use crate::domain::money::Fen;
 use crate::domain::people::User;
+use crate::step_input;
 use crate::store::{attachments, CaseFilter};
 
 #[derive(Debug, Subcommand)]
@@ -157,42 +158,11 @@ fn parse_file<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> Result<T,
     }
 }
 
-/// Maps a login name or a real name to a user id.
-fn user_id(users: &BTreeMap<i64, User>, who: &str) -> Result<i64, CliError> {
-    let who = who.trim();
-    users
-        .values()
-        .find(|u| u.username == who)
-        .or_else(|| {
-            let by_name: Vec<&User> = users.values().filter(|u| u.name == who).collect();
-            (by_name.len() == 1).then(|| by_name[0])
-        })
-        .map(|u| u.id)
-        .ok_or_else(|| {
-            CliError(format!(
-                "找不到人员“{who}”（请填登录名，zhifa user list 可查）"
-            ))
-        })
-}
-
 fn user_ids(users: &BTreeMap<i64, User>, names: &[String]) -> Result<Vec<i64>, CliError> {
-    names.iter().map(|n| user_id(users, n)).collect()
+    step_input::user_ids(users, names).map_err(CliError)
 }
 
-fn find(desk: &Desk, text: &str) -> Result<i64, CliError> {
-    desk.store.find_case(text)?.ok_or_else(|| {
-        CliError(format!(
-            "找不到案件“{text}”：请填案号（如 合综执立〔2026〕12号）、2026-12 或 #编号"
-        ))
-    })
-}
-
-fn person_fields() -> [&'static str; 4] {
-    ["officers", "collectors", "attendees", "presiding"]
-}
-
-/// Builds an action from `key=value` pairs (and an optional file), resolving people by login
-/// name, defaulting missing dates to today, and wrapping the nested forms.
+/// `key=value` pairs (and an optional file of fields) → the step's action.
 fn build_action(
     step: ActionKind,
     fields: &[String],
@@ -200,7 +170,7 @@ fn build_action(
     users: &BTreeMap<i64, User>,
     today: NaiveDate,
 ) -> Result<Action, CliError> {
-    let mut obj: serde_json::Map<String, serde_json::Value> = match file {
+    let base = match file {
         Some(path) => {
             let v: serde_json::Value = parse_file(path)?;
             v.as_object()
@@ -209,56 +179,23 @@ fn build_action(
         }
         None => serde_json::Map::new(),
     };
-    for kv in fields {
-        let (k, v) = kv
-            .split_once('=')
-            .ok_or_else(|| CliError(format!("“{kv}”应写成 字段=值，例如 opinion=同意立案")))?;
-        let k = k.trim();
-        let value = if person_fields().contains(&k) {
-            let ids = user_ids(
-                users,
-                &v.split([',', '，', '、'])
-                    .map(str::to_string)
-                    .collect::<Vec<_>>(),
-            )?;
-            if k == "presiding" {
-                serde_json::Value::from(ids.first().copied().unwrap_or_default())
-            } else {
-                serde_json::Value::from(ids)
-            }
-        } else {
-            serde_json::from_str(v).unwrap_or_else(|_| serde_json::Value::String(v.to_string()))
-        };
-        obj.insert(k.to_string(), value);
-    }
-    let today_v = serde_json::Value::String(today.to_string());
-    let wrap = match step {
-        ActionKind::AddEvidence => Some(("evidence", "collected_on")),
-        ActionKind::AddRecord => Some(("record", "date")),
-        ActionKind::EndInvestigation => Some(("proposal", "date")),
-        _ => None,
-    };
-    let mut top = match wrap {
-        Some((name, date_key)) => {
-            obj.entry(date_key).or_insert(today_v);
-            let mut m = serde_json::Map::new();
-            m.insert(name.to_string(), serde_json::Value::Object(obj));
-            m
-        }
-        None => {
-            let dated = !matches!(
-                step,
-                ActionKind::ExcludeSeizureDays | ActionKind::ScheduleHearing
-            );
-            if dated {
-                obj.entry("date").or_insert(today_v);
-            }
-            obj
-        }
-    };
-    top.insert("action".into(), serde_json::Value::String(step.code()));
-    serde_json::from_value(serde_json::Value::Object(top))
-        .map_err(|e| CliError(format!("“{}”的字段有误：{e}", step.label())))
+    let pairs = fields
+        .iter()
+        .map(|kv| {
+            kv.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .ok_or_else(|| CliError(format!("“{kv}”应写成 字段=值，例如 opinion=同意立案")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    step_input::build_action(step, base, &pairs, users, today).map_err(CliError)
+}
+
+fn find(desk: &Desk, text: &str) -> Result<i64, CliError> {
+    desk.store.find_case(text)?.ok_or_else(|| {
+        CliError(format!(
+            "找不到案件“{text}”：请填案号（如 合综执立〔2026〕12号）、2026-12 或 #编号"
+        ))
+    })
 }
 
 pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
