@@ -15,3 +15,5 @@ pub mod logging;
 pub mod paths;
 pub mod step_input;
 pub mod store;
+pub mod text;
+pub mod tui;

@@ -2,9 +2,9 @@
 
 use clap::Subcommand;
 
-use super::text::clean;
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
 use crate::store::{attachments, CaseFilter};
+use crate::text::clean;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum AuditCommand {

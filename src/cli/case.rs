@@ -12,7 +12,6 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use serde::Deserialize;
 
-use super::text::{clean, fit, pad};
 use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
 use crate::desk::{self, Desk};
 use crate::domain::case::{Action, ActionKind, Case, NewCase, OnSpot, PartyInput, Source, Stage};
@@ -23,6 +22,7 @@ use crate::domain::money::Fen;
 use crate::domain::people::User;
 use crate::step_input;
 use crate::store::{attachments, CaseFilter};
+use crate::text::{clean, fit, pad};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CaseCommand {

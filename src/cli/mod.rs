@@ -8,7 +8,7 @@ mod demo;
 mod init;
 mod powers;
 mod settings;
-mod text;
+
 mod user;
 
 use std::path::PathBuf;
@@ -195,11 +195,7 @@ pub fn run() -> ExitCode {
         user: cli.user,
     };
     let result = match cli.command {
-        None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            Ok(())
-        }
+        None => open_ui(&ctx, demo.is_some()),
         Some(Command::Init(args)) => init::run(&ctx, args),
         Some(Command::Powers(cmd)) => powers::run(&ctx, cmd),
         Some(Command::Calendar(cmd)) => calendar::run(&ctx, cmd),
@@ -235,6 +231,23 @@ pub(crate) fn read_text_file(path: &std::path::Path) -> Result<String, CliError>
             e.utf8_error().valid_up_to()
         ))
     })
+}
+
+/// `zhifa` without a command: the terminal UI on the chosen database.
+fn open_ui(ctx: &Context, demo: bool) -> CliResult {
+    let path = ctx.db_path()?;
+    if !path.exists() {
+        return Err(CliError(format!(
+            "数据库文件不存在：{}\n请先建库：zhifa init --township 镇名 --abbr 简称 --county 县名\n或先试用演示数据：zhifa --demo",
+            path.display()
+        )));
+    }
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError(
+            "界面需要在终端中运行；脚本请使用子命令（zhifa --help）".into(),
+        ));
+    }
+    crate::tui::run(&path, demo).map_err(CliError)
 }
 
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> CliResult {

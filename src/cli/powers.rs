@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Subcommand;
 
-use super::text::{clean, pad};
 use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
 use crate::domain::catalog::{describe_bounds, Catalog, CatalogBuilder, PartyType};
 use crate::domain::chinese;
 use crate::domain::field::Field;
 use crate::store::{PowerVersion, Who};
+use crate::text::{clean, pad};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum PowersCommand {

@@ -2,11 +2,11 @@
 
 use clap::Subcommand;
 
-use super::text::pad;
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
 use crate::domain::agency::AGENCY_KEYS;
 use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::Who;
+use crate::text::pad;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum SettingsCommand {

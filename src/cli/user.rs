@@ -2,11 +2,11 @@
 
 use clap::Subcommand;
 
-use super::text::{clean, pad};
 use super::{new_secret, print_json, CliError, CliResult, Context, JsonFlag};
 use crate::domain::chinese::parse_date;
 use crate::domain::people::Role;
 use crate::store::{NewUser, Who};
+use crate::text::{clean, pad};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum UserCommand {

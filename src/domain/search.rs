@@ -1,5 +1,5 @@
 //! Search keys for instant search: the text itself plus the pinyin initials of its Chinese
-//! characters, so that typing `zs` finds 张三 and `hlz` finds 合隆镇.
+//! characters, so that typing `zs` finds 张三.
 
 use pinyin::ToPinyin;
 

@@ -125,8 +125,11 @@ fn write_projection(
         &case.power.power.name,
         &case.power.power.code,
         &case.facts,
-        &search::initials(&names),
-        &search::initials(&case.place),
+        &party_names
+            .iter()
+            .map(|n| search::initials(n))
+            .collect::<Vec<_>>()
+            .join(" "),
     ]
     .join("\u{1f}")
     .to_lowercase();
@@ -313,51 +316,18 @@ impl Store {
             .optional()?)
     }
 
-    /// The case list, newest first.
+    /// The case list, newest first (a page of it when `limit`/`offset` are set).
     pub fn list_cases(&self, f: &CaseFilter) -> Result<Vec<CaseRow>> {
-        let mut sql = String::from(
+        let (where_sql, args) = filter_sql(f);
+        let mut sql = format!(
             "SELECT id, case_no, procedure, stage, outcome, power_code, power_name, field, party_names, squad,
                     proposed_on, fine, next_due, next_due_kind, next_due_state
-             FROM case_file c WHERE 1 = 1",
+             FROM case_file c WHERE {where_sql} ORDER BY year DESC, serial DESC"
         );
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        if let Some(s) = f.stage {
-            sql.push_str(" AND stage = ?");
-            args.push(s.name().to_string().into());
-        }
-        if let Some(field) = f.field {
-            sql.push_str(" AND field = ?");
-            args.push(field.name().to_string().into());
-        }
-        if let Some(h) = f.handler {
-            sql.push_str(" AND EXISTS (SELECT 1 FROM case_handler x WHERE x.case_id = c.id AND x.user_id = ?)");
-            args.push(h.into());
-        }
-        if let Some(sq) = &f.squad {
-            sql.push_str(" AND squad = ?");
-            args.push(sq.clone().into());
-        }
-        if f.overdue_only {
-            sql.push_str(" AND next_due_state = '已逾期'");
-        }
-        if let Some(q) = f
-            .text
-            .as_deref()
-            .map(search::normalise_query)
-            .filter(|q| !q.is_empty())
-        {
-            let escaped = q
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            sql.push_str(" AND search_text LIKE ? ESCAPE '\\'");
-            args.push(format!("%{escaped}%").into());
-        }
-        sql.push_str(" ORDER BY year DESC, serial DESC");
         if let Some(limit) = f.limit {
             sql.push_str(&format!(" LIMIT {limit} OFFSET {}", f.offset.unwrap_or(0)));
         }
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
             Ok(CaseRow {
                 id: r.get(0)?,
@@ -378,6 +348,18 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many cases the filter matches (ignoring limit and offset).
+    pub fn count_cases(&self, f: &CaseFilter) -> Result<usize> {
+        let (where_sql, args) = filter_sql(f);
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM case_file c WHERE {where_sql}"
+            ))?
+            .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
+        Ok(n as usize)
     }
 
     /// The stored deadlines of a case.
@@ -457,4 +439,45 @@ impl Store {
     pub fn set_procedure_settings(&mut self, s: &ProcedureSettings, who: &Who) -> Result<()> {
         self.set_setting("procedure", &json(s)?, who)
     }
+}
+
+/// The WHERE clause and its arguments for a filter.
+fn filter_sql(f: &CaseFilter) -> (String, Vec<rusqlite::types::Value>) {
+    let mut sql = String::from("1 = 1");
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    if let Some(s) = f.stage {
+        sql.push_str(" AND stage = ?");
+        args.push(s.name().to_string().into());
+    }
+    if let Some(field) = f.field {
+        sql.push_str(" AND field = ?");
+        args.push(field.name().to_string().into());
+    }
+    if let Some(h) = f.handler {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM case_handler x WHERE x.case_id = c.id AND x.user_id = ?)",
+        );
+        args.push(h.into());
+    }
+    if let Some(sq) = &f.squad {
+        sql.push_str(" AND squad = ?");
+        args.push(sq.clone().into());
+    }
+    if f.overdue_only {
+        sql.push_str(" AND next_due_state = '已逾期'");
+    }
+    if let Some(q) = f
+        .text
+        .as_deref()
+        .map(search::normalise_query)
+        .filter(|q| !q.is_empty())
+    {
+        let escaped = q
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        sql.push_str(" AND search_text LIKE ? ESCAPE '\\'");
+        args.push(format!("%{escaped}%").into());
+    }
+    (sql, args)
 }

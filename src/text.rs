@@ -1,5 +1,6 @@
-//! Terminal text helpers: width-aware padding for Chinese (double-width) text, and
-//! stripping of control characters so data never reaches the terminal raw.
+//! Terminal text helpers shared by the CLI and the UI: width-aware padding and cutting for
+//! Chinese (double-width) text, and stripping of control characters so data never reaches
+//! the terminal raw.
 
 use unicode_width::UnicodeWidthStr;
 

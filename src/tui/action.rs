@@ -1,0 +1,30 @@
+//! The one vocabulary of UI actions: what keys map to (keymap.toml names them), what the
+//! screens handle, and what tests send.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UiAction {
+    Quit,
+    Back,
+    Help,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Open,
+    Search,
+    Submit,
+    NextField,
+    PrevField,
+    NextTab,
+    PrevTab,
+    Menu,
+    ToggleOverdue,
+    GoHome,
+    GoCases,
+    GoPowers,
+}

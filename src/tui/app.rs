@@ -1,0 +1,339 @@
+//! The application: a stack of screens, the logged-in user, and the one place where key
+//! events become actions (through the keymap) and actions reach the screens. Data flows one
+//! way: key → action → screen handler (domain + store through the desk) → new state →
+//! render. Rendering only reads state.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::action::UiAction;
+use super::keymap::Keymap;
+use super::screens::{case_view, cases, form, home, login, powers};
+use super::ui;
+use crate::desk::Desk;
+use crate::domain::people::User;
+
+/// What every screen handler may use.
+pub struct Env<'a> {
+    pub desk: &'a mut Desk,
+    pub user: Option<&'a User>,
+    pub today: NaiveDate,
+    pub demo: bool,
+}
+
+pub enum Screen {
+    Login(login::State),
+    Home(home::State),
+    Cases(cases::State),
+    Case(Box<case_view::State>),
+    Form(Box<form::State>),
+    Powers(powers::State),
+}
+
+/// What a handler asks the app to do next.
+pub enum Outcome {
+    Stay,
+    Status(String),
+    Push(Screen),
+    /// Leave this screen; the one below reloads its data and shows the message.
+    Pop(Option<String>),
+    /// Logged in: the user's 工作台 replaces the login screen.
+    LoggedIn(User),
+    Quit,
+}
+
+impl Screen {
+    /// The keymap section of the screen (in its current mode).
+    fn section(&self) -> &'static str {
+        match self {
+            Screen::Login(_) => "login",
+            Screen::Home(_) => "home",
+            Screen::Cases(s) if s.searching => "search",
+            Screen::Cases(_) => "cases",
+            Screen::Case(s) if s.menu.is_some() => "menu",
+            Screen::Case(_) => "case",
+            Screen::Form(_) => "form",
+            Screen::Powers(s) if s.searching => "search",
+            Screen::Powers(_) => "powers",
+        }
+    }
+
+    /// Whether typed characters go into a text field.
+    fn takes_text(&self) -> bool {
+        match self {
+            Screen::Login(_) | Screen::Form(_) => true,
+            Screen::Cases(s) => s.searching,
+            Screen::Powers(s) => s.searching,
+            _ => false,
+        }
+    }
+
+    fn type_char(&mut self, c: char, env: &mut Env) {
+        match self {
+            Screen::Login(s) => s.type_char(c),
+            Screen::Form(s) => s.type_char(c),
+            Screen::Cases(s) => s.type_char(c, env),
+            Screen::Powers(s) => s.type_char(c),
+            _ => {}
+        }
+    }
+
+    fn backspace(&mut self, env: &mut Env) {
+        match self {
+            Screen::Login(s) => s.backspace(),
+            Screen::Form(s) => s.backspace(),
+            Screen::Cases(s) => s.backspace(env),
+            Screen::Powers(s) => s.backspace(),
+            _ => {}
+        }
+    }
+
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        match self {
+            Screen::Login(s) => s.handle(a, env),
+            Screen::Home(s) => s.handle(a, env),
+            Screen::Cases(s) => s.handle(a, env),
+            Screen::Case(s) => s.handle(a, env),
+            Screen::Form(s) => s.handle(a, env),
+            Screen::Powers(s) => s.handle(a, env),
+        }
+    }
+
+    fn reload(&mut self, env: &mut Env) {
+        match self {
+            Screen::Home(s) => s.reload(env),
+            Screen::Cases(s) => s.reload(env),
+            Screen::Case(s) => s.reload(env),
+            _ => {}
+        }
+    }
+
+    fn title(&self) -> String {
+        match self {
+            Screen::Login(_) => "登录".into(),
+            Screen::Home(_) => "工作台".into(),
+            Screen::Cases(_) => "案件列表".into(),
+            Screen::Case(s) => format!("案件 {}", s.case_no),
+            Screen::Form(s) => s.title(),
+            Screen::Powers(_) => "权限清单".into(),
+        }
+    }
+
+    fn draw(&self, f: &mut Frame, area: ratatui::layout::Rect, app: &App) {
+        match self {
+            Screen::Login(s) => login::draw(f, area, s, app.demo),
+            Screen::Home(s) => home::draw(f, area, s),
+            Screen::Cases(s) => cases::draw(f, area, s),
+            Screen::Case(s) => case_view::draw(f, area, s),
+            Screen::Form(s) => form::draw(f, area, s),
+            Screen::Powers(s) => powers::draw(f, area, s),
+        }
+    }
+}
+
+pub struct App {
+    pub desk: Desk,
+    pub keymap: Keymap,
+    pub demo: bool,
+    pub today: NaiveDate,
+    pub user: Option<User>,
+    pub agency: String,
+    pub stack: Vec<Screen>,
+    pub help: bool,
+    pub status: String,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(desk: Desk, keymap: Keymap, demo: bool, today: NaiveDate) -> App {
+        let agency = desk.store.agency().map(|a| a.full_name).unwrap_or_default();
+        let login = login::State::new(&desk, demo);
+        App {
+            desk,
+            keymap,
+            demo,
+            today,
+            user: None,
+            agency,
+            stack: vec![Screen::Login(login)],
+            help: false,
+            status: String::new(),
+            quit: false,
+        }
+    }
+
+    fn section(&self) -> &'static str {
+        if self.help {
+            "help"
+        } else {
+            self.stack.last().map_or("global", Screen::section)
+        }
+    }
+
+    /// One key press: typed text goes to the focused field; everything else through the keymap.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let takes_text = self.stack.last().is_some_and(Screen::takes_text);
+        let mut env = Env {
+            desk: &mut self.desk,
+            user: self.user.as_ref(),
+            today: self.today,
+            demo: self.demo,
+        };
+        if takes_text && plain {
+            if let (KeyCode::Char(c), Some(top)) = (key.code, self.stack.last_mut()) {
+                top.type_char(c, &mut env);
+                return;
+            }
+            if let (KeyCode::Backspace, Some(top)) = (key.code, self.stack.last_mut()) {
+                top.backspace(&mut env);
+                return;
+            }
+        }
+        let section = self.section();
+        if let Some(action) = self.keymap.action(section, &key) {
+            self.dispatch(action);
+        }
+    }
+
+    /// Applies one action (from a key, or sent directly by tests).
+    pub fn dispatch(&mut self, action: UiAction) {
+        if action == UiAction::Help {
+            self.help = true;
+            return;
+        }
+        let mut env = Env {
+            desk: &mut self.desk,
+            user: self.user.as_ref(),
+            today: self.today,
+            demo: self.demo,
+        };
+        let Some(top) = self.stack.last_mut() else {
+            self.quit = true;
+            return;
+        };
+        let outcome = top.handle(action, &mut env);
+        self.apply(outcome);
+    }
+
+    fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Status(s) => self.status = s,
+            Outcome::Push(s) => {
+                self.status.clear();
+                self.stack.push(s);
+            }
+            Outcome::Pop(msg) => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                    let mut env = Env {
+                        desk: &mut self.desk,
+                        user: self.user.as_ref(),
+                        today: self.today,
+                        demo: self.demo,
+                    };
+                    if let Some(top) = self.stack.last_mut() {
+                        top.reload(&mut env);
+                    }
+                    self.status = msg.unwrap_or_default();
+                } else {
+                    self.status = "已在首页；按 q 退出".into();
+                }
+            }
+            Outcome::LoggedIn(user) => {
+                tracing::info!(user = %user.username, "ui login");
+                self.status = format!("欢迎，{}。按 ? 查看按键", user.name);
+                self.user = Some(user);
+                let mut env = Env {
+                    desk: &mut self.desk,
+                    user: self.user.as_ref(),
+                    today: self.today,
+                    demo: self.demo,
+                };
+                self.stack = vec![Screen::Home(home::State::load(&mut env))];
+            }
+            Outcome::Quit => self.quit = true,
+        }
+    }
+
+    /// Draws the whole screen from state only.
+    pub fn draw(&self, f: &mut Frame) {
+        let area = f.area();
+        if area.width < ui::MIN_WIDTH || area.height < ui::MIN_HEIGHT {
+            ui::too_small(f);
+            return;
+        }
+        // One column of right margin: a double-width character ending in the last column can
+        // otherwise leave its second half in column 0 of the next row.
+        let inner = ratatui::layout::Rect {
+            width: area.width - 1,
+            ..area
+        };
+        let (title, body, status, hints) = ui::frame_areas(inner);
+        let who = self
+            .user
+            .as_ref()
+            .map(|u| {
+                let roles: Vec<&str> = u.roles.iter().map(|r| r.name()).collect();
+                format!("{}（{}）", u.name, roles.join("、"))
+            })
+            .unwrap_or_else(|| "未登录".into());
+        let screen_title = self.stack.last().map(Screen::title).unwrap_or_default();
+        let demo = if self.demo { " [演示]" } else { "" };
+        let mut line = format!(
+            " 执法案卷台{demo} | {} | {screen_title} | {who}",
+            self.agency
+        );
+        if unicode_width::UnicodeWidthStr::width(line.as_str()) > title.width as usize {
+            line = format!(" 执法案卷台{demo} | {screen_title} | {who}");
+        }
+        f.render_widget(Paragraph::new(line).style(ui::title_style()), title);
+        if let Some(top) = self.stack.last() {
+            top.draw(f, body, self);
+        }
+        let status_style = if self.status.contains('（') && self.status.contains('）') {
+            ui::bad()
+        } else {
+            ui::warn()
+        };
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                ui::clean(&self.status),
+                status_style,
+            ))),
+            status,
+        );
+        let mut help = self.keymap.help(self.section());
+        if self.stack.last().is_some_and(Screen::takes_text) {
+            // Single characters are typed into the field there, so they are not keys.
+            for (keys, _) in help.iter_mut() {
+                *keys = keys
+                    .split(' ')
+                    .filter(|k| k.chars().count() > 1)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            help.retain(|(keys, _)| !keys.is_empty());
+        }
+        f.render_widget(Paragraph::new(ui::hints_line(&help, hints.width)), hints);
+        if self.help {
+            super::screens::help::draw(
+                f,
+                body,
+                &self
+                    .keymap
+                    .help(self.stack.last().map_or("global", Screen::section)),
+            );
+        }
+    }
+}

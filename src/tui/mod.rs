@@ -1,0 +1,53 @@
+//! The terminal UI (ratatui + crossterm). `zhifa` with no arguments opens it on the
+//! default database; `zhifa --demo` on a fresh demo copy.
+//!
+//! - `action.rs`: the one vocabulary of UI actions; `keymap.rs`: keys → actions, as data.
+//! - `app.rs`: the screen stack and the key → action → screen → state flow.
+//! - `screens/`: one module per screen (state, handler, draw).
+//! - `ui.rs`: shared drawing pieces; `input.rs`: text fields.
+
+pub mod action;
+pub mod app;
+pub mod input;
+pub mod keymap;
+pub mod screens;
+pub mod ui;
+
+use std::path::Path;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use crate::desk::Desk;
+
+/// The user's keymap file, if present: `<config dir>/zhifa/keymap.toml`.
+fn user_keymap() -> Option<String> {
+    let dirs = directories::ProjectDirs::from("cn", "zhifa", "zhifa")?;
+    std::fs::read_to_string(dirs.config_dir().join("keymap.toml")).ok()
+}
+
+/// Runs the UI on the database at `path` until the user quits.
+pub fn run(path: &Path, demo: bool) -> Result<(), String> {
+    let mut desk = Desk::open(path).map_err(|e| e.to_string())?;
+    let today = crate::desk::today();
+    desk.refresh_deadlines_if_stale(today)
+        .map_err(|e| e.to_string())?;
+    let keymap = keymap::Keymap::load(user_keymap().as_deref())?;
+    let mut app = app::App::new(desk, keymap, demo, today);
+    // try_init installs a panic hook that restores the terminal before the panic is printed.
+    let mut terminal = ratatui::try_init().map_err(|e| format!("无法初始化终端：{e}"))?;
+    let result = (|| -> std::io::Result<()> {
+        while !app.quit {
+            terminal.draw(|f| app.draw(f))?;
+            match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => app.on_key(k),
+                _ => {}
+            }
+        }
+        Ok(())
+    })();
+    ratatui::restore();
+    result.map_err(|e| format!("终端错误：{e}"))
+}
+
+#[cfg(test)]
+mod tests;

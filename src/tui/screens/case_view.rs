@@ -1,0 +1,534 @@
+//! 案件详情: header, stage timeline, deadlines, tabs (基本信息 当事人 证据 笔录 文书 审批 执行
+//! 记录), and the menu of next steps — those this user may take now, and the others with the
+//! rule that stops them.
+
+use std::collections::BTreeMap;
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
+use ratatui::Frame;
+
+use crate::domain::case::deadlines::Deadline;
+use crate::domain::case::{available, ActionKind, Case, RuleResult, Stage};
+use crate::domain::people::User;
+use crate::store::AuditEntry;
+use crate::tui::action::UiAction;
+use crate::tui::app::{Env, Outcome, Screen};
+use crate::tui::screens::form;
+use crate::tui::ui;
+
+pub const TABS: [&str; 8] = [
+    "基本信息",
+    "当事人",
+    "证据",
+    "笔录",
+    "文书",
+    "审批",
+    "执行",
+    "记录",
+];
+
+pub struct Menu {
+    pub items: Vec<(ActionKind, RuleResult)>,
+    pub sel: usize,
+}
+
+pub struct State {
+    pub id: i64,
+    pub case_no: String,
+    pub case: Case,
+    pub deadlines: Vec<Deadline>,
+    pub audit: Vec<AuditEntry>,
+    pub users: BTreeMap<i64, User>,
+    pub tab: usize,
+    pub scroll: u16,
+    pub menu: Option<Menu>,
+}
+
+impl State {
+    pub fn load(id: i64, env: &mut Env) -> Result<State, String> {
+        let store = &env.desk.store;
+        let case = store.load_case(id).map_err(|e| e.to_string())?;
+        Ok(State {
+            id,
+            case_no: store.case_no(id).map_err(|e| e.to_string())?,
+            case,
+            deadlines: store.case_deadlines(id).unwrap_or_default(),
+            audit: store.case_audit(id).unwrap_or_default(),
+            users: store.users().unwrap_or_default(),
+            tab: 0,
+            scroll: 0,
+            menu: None,
+        })
+    }
+
+    pub fn reload(&mut self, env: &mut Env) {
+        if let Ok(fresh) = State::load(self.id, env) {
+            let tab = self.tab;
+            *self = fresh;
+            self.tab = tab;
+        }
+    }
+
+    /// The steps this user may take now, then those refused by a rule worth knowing (role,
+    /// separation of duties, a missing prerequisite); steps of other stages are left out.
+    fn open_menu(&mut self, user: &User) {
+        let mut items: Vec<(ActionKind, RuleResult)> = available(&self.case, user)
+            .into_iter()
+            .filter(|(_, r)| !matches!(r, Err(e) if e.message.contains("阶段")))
+            .collect();
+        items.sort_by_key(|(_, r)| r.is_err());
+        self.menu = Some(Menu { items, sel: 0 });
+    }
+
+    pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        if let Some(menu) = &mut self.menu {
+            match a {
+                UiAction::Down => menu.sel = (menu.sel + 1).min(menu.items.len().saturating_sub(1)),
+                UiAction::Up => menu.sel = menu.sel.saturating_sub(1),
+                UiAction::Back => self.menu = None,
+                UiAction::Open => {
+                    let Some((kind, allowed)) = menu.items.get(menu.sel) else {
+                        return Outcome::Status("本阶段没有您可以办理的环节".into());
+                    };
+                    return match allowed {
+                        Ok(()) => {
+                            let form = form::State::new(&self.case, *kind, &self.users, env);
+                            self.menu = None;
+                            Outcome::Push(Screen::Form(Box::new(form)))
+                        }
+                        Err(e) => Outcome::Status(format!("不能{}：{e}", kind.label())),
+                    };
+                }
+                UiAction::Quit => return Outcome::Quit,
+                _ => {}
+            }
+            return Outcome::Stay;
+        }
+        match a {
+            UiAction::NextTab => {
+                self.tab = (self.tab + 1) % TABS.len();
+                self.scroll = 0;
+            }
+            UiAction::PrevTab => {
+                self.tab = (self.tab + TABS.len() - 1) % TABS.len();
+                self.scroll = 0;
+            }
+            UiAction::Down => self.scroll = self.scroll.saturating_add(1),
+            UiAction::Up => self.scroll = self.scroll.saturating_sub(1),
+            UiAction::Menu | UiAction::Open => match env.user {
+                Some(u) => self.open_menu(u),
+                None => return Outcome::Status("请先登录".into()),
+            },
+            UiAction::Back => return Outcome::Pop(None),
+            UiAction::Quit => return Outcome::Quit,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn name(&self, id: &i64) -> String {
+        self.users
+            .get(id)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| format!("#{id}"))
+    }
+
+    fn names(&self, ids: &[i64]) -> String {
+        ids.iter()
+            .map(|i| self.name(i))
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+
+    fn tab_lines(&self) -> Vec<Line<'static>> {
+        let c = &self.case;
+        let mut out: Vec<String> = Vec::new();
+        match self.tab {
+            0 => {
+                out.push(format!(
+                    "案由：{}（{}）",
+                    c.power.power.name, c.power.power.code
+                ));
+                out.push(format!("依据：{}", c.power.power.penalty));
+                out.push(format!("法定处罚：{}", c.power.power.statutory.summary()));
+                out.push(format!(
+                    "程序：{}  来源：{}",
+                    label(&c.procedure),
+                    label(&c.source)
+                ));
+                out.push(format!("违法地点：{}", c.place));
+                out.push(format!(
+                    "违法行为日期：{}  发现日期：{}",
+                    c.act_date, c.discovered_on
+                ));
+                out.push(format!(
+                    "承办人：{}  协助：{}",
+                    self.names(&c.handlers),
+                    self.names(&c.assistants)
+                ));
+                out.push(format!("案情：{}", c.facts));
+                if let Some(o) = &c.outcome {
+                    out.push(format!("处理结果：{}", o.label()));
+                }
+                if let Some(p) = &c.proposal {
+                    let kinds: Vec<&str> = p.kinds.iter().map(|k| k.name()).collect();
+                    out.push(format!(
+                        "处理建议：{}，罚款 {}（阶次 {}）",
+                        kinds.join("、"),
+                        p.fine,
+                        p.tier.map(|t| t.name()).unwrap_or("-")
+                    ));
+                }
+            }
+            1 => {
+                for p in &c.parties {
+                    out.push(format!("{}  {}", p.display_name(), p.id_number()));
+                    out.push(format!("  地址：{}", p.address()));
+                }
+            }
+            2 => {
+                if c.evidence.is_empty() {
+                    out.push("尚无证据".into());
+                }
+                for (i, e) in c.evidence.iter().enumerate() {
+                    out.push(format!(
+                        "{}. [{}] {} {} {}  取证：{}",
+                        i + 1,
+                        label(&e.kind),
+                        e.collected_on,
+                        e.time,
+                        e.description,
+                        self.names(&e.collectors)
+                    ));
+                    for a in &e.attachments {
+                        out.push(format!("   附件 {}（{} 字节）", a.file_name, a.size));
+                    }
+                }
+            }
+            3 => {
+                if c.records.is_empty() {
+                    out.push("尚无笔录".into());
+                }
+                for (i, r) in c.records.iter().enumerate() {
+                    out.push(format!(
+                        "{}. {} {} {}-{} {}  执法人员：{}",
+                        i + 1,
+                        r.kind.name(),
+                        r.date,
+                        r.start,
+                        r.end,
+                        r.place,
+                        self.names(&r.officers)
+                    ));
+                    out.push(format!("   {}：{}", r.persons.join("、"), r.content));
+                }
+            }
+            4 => {
+                for e in &self.audit {
+                    let docs: Vec<String> = serde_json::from_str::<serde_json::Value>(&e.detail)
+                        .ok()
+                        .and_then(|v| v.get("documents").cloned())
+                        .and_then(|d| serde_json::from_value(d).ok())
+                        .unwrap_or_default();
+                    for d in docs {
+                        out.push(format!("{}  {}  （{}）", &e.at[..10], d, e.action));
+                    }
+                }
+                for s in &c.services {
+                    out.push(format!(
+                        "{}  {} 已送达（{}，{}）",
+                        s.served_on,
+                        s.doc.name(),
+                        label(&s.method),
+                        s.recipient
+                    ));
+                }
+                if out.is_empty() {
+                    out.push("尚无文书".into());
+                }
+            }
+            5 => {
+                if let Some(a) = &c.filing {
+                    out.push(format!(
+                        "立案审批：{} {} {}",
+                        self.name(&a.by),
+                        a.date,
+                        a.opinion
+                    ));
+                }
+                if let Some(a) = &c.squad_review {
+                    out.push(format!(
+                        "中队长审核：{} {} {}",
+                        self.name(&a.by),
+                        a.date,
+                        a.opinion
+                    ));
+                }
+                for a in &c.legal_reviews {
+                    out.push(format!(
+                        "法制审核：{} {} {} {}",
+                        self.name(&a.by),
+                        a.date,
+                        if a.agree { "通过" } else { "未通过" },
+                        a.opinion
+                    ));
+                }
+                for d in &c.discussions {
+                    out.push(format!(
+                        "集体讨论：{} 参加 {}：{}",
+                        d.date,
+                        self.names(&d.attendees),
+                        d.conclusion
+                    ));
+                }
+                if let Some((a, _)) = &c.review_outcome {
+                    out.push(format!(
+                        "负责人审查决定：{} {} {}",
+                        self.name(&a.by),
+                        a.date,
+                        a.opinion
+                    ));
+                }
+                if let Some(a) = &c.closing {
+                    out.push(format!(
+                        "结案审批：{} {} {}",
+                        self.name(&a.by),
+                        a.date,
+                        a.opinion
+                    ));
+                }
+                if out.is_empty() {
+                    out.push("尚无审批记录".into());
+                }
+            }
+            6 => {
+                if let Some(d) = &c.decision {
+                    out.push(format!(
+                        "决定：{} 罚款 {}  没收 {}",
+                        d.date, d.fine, d.confiscation
+                    ));
+                }
+                out.push(format!("应缴 {}  已缴 {}", c.fine_due(), c.paid()));
+                for p in &c.payments {
+                    out.push(format!(
+                        "缴款：{} {} {} {}",
+                        p.date,
+                        p.amount,
+                        label(&p.method),
+                        p.receipt_no
+                    ));
+                }
+                if let Some(plan) = &c.plan {
+                    for i in &plan.instalments {
+                        out.push(format!("分期：{} {}", i.due, i.amount));
+                    }
+                }
+                for d in &c.demands {
+                    out.push(format!(
+                        "催告：{} 金额 {}（含加处罚款 {}）",
+                        d.date, d.amount, d.surcharge
+                    ));
+                }
+                if let Some(ct) = &c.court {
+                    out.push(format!("申请强制执行：{} {}", ct.date, ct.court));
+                }
+                for r in &c.remedies {
+                    out.push(format!(
+                        "{}：{} 起{}",
+                        label(&r.kind),
+                        r.started_on,
+                        r.result
+                            .map(|x| format!("，结果 {}", label(&x)))
+                            .unwrap_or_default()
+                    ));
+                }
+            }
+            _ => {
+                for e in &self.audit {
+                    out.push(format!(
+                        "{}  {}  {}",
+                        e.at.replace('T', " "),
+                        e.user_name,
+                        e.summary
+                    ));
+                }
+            }
+        }
+        out.into_iter().map(|l| Line::from(ui::clean(&l))).collect()
+    }
+}
+
+/// The Chinese name serde gives an enum value.
+fn label<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let [head, timeline, deadlines, tabs, body] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let c = &s.case;
+    let party = c
+        .parties
+        .first()
+        .map(|p| p.display_name())
+        .unwrap_or_default();
+    let amount = c
+        .decision
+        .as_ref()
+        .map(|d| format!("  罚款 {}", d.fine))
+        .unwrap_or_default();
+    f.render_widget(
+        Paragraph::new(vec![
+            Line::from(Span::styled(
+                format!(
+                    "{}  [{}]  {}{amount}",
+                    s.case_no,
+                    c.stage.name(),
+                    ui::clean(&party)
+                ),
+                ui::warn(),
+            )),
+            Line::from(ui::clean(&c.power.power.name)),
+        ]),
+        head,
+    );
+    let mut spans = Vec::new();
+    for st in [
+        Stage::Proposed,
+        Stage::Investigating,
+        Stage::Reviewing,
+        Stage::Notifying,
+        Stage::Serving,
+        Stage::Executing,
+        Stage::Closed,
+        Stage::Archived,
+    ] {
+        let date = c.entered(st).map(|d| d.format("%m-%d").to_string());
+        let style = if date.is_some() {
+            ui::warn()
+        } else {
+            ui::dim()
+        };
+        spans.push(Span::styled(
+            format!(
+                "{}{} ",
+                st.name(),
+                date.map(|d| format!(" {d}")).unwrap_or_default()
+            ),
+            style,
+        ));
+        spans.push(Span::styled("> ", ui::dim()));
+    }
+    spans.pop();
+    f.render_widget(Paragraph::new(Line::from(spans)), timeline);
+    let open: Vec<Span> = s
+        .deadlines
+        .iter()
+        .filter(|d| {
+            d.status.is_open()
+                || matches!(
+                    d.status,
+                    crate::domain::case::deadlines::DeadlineStatus::Unknown { .. }
+                )
+        })
+        .map(|d| {
+            let state = match &d.status {
+                crate::domain::case::deadlines::DeadlineStatus::Unknown { reason } => {
+                    let year: String = reason
+                        .chars()
+                        .skip_while(|c| !c.is_ascii_digit())
+                        .take(4)
+                        .collect();
+                    if year.len() == 4 {
+                        format!("无法计算（缺少{year}年节假日表）")
+                    } else {
+                        "无法计算".to_string()
+                    }
+                }
+                other => other.label().to_string(),
+            };
+            let state = state.as_str();
+            Span::styled(
+                format!(
+                    "{} {} {}  ",
+                    d.label(),
+                    d.due.map(|x| x.to_string()).unwrap_or_default(),
+                    state
+                ),
+                ui::deadline_style(state),
+            )
+        })
+        .collect();
+    let open = if open.is_empty() {
+        vec![Span::styled("期限：无待办期限", ui::dim())]
+    } else {
+        open
+    };
+    f.render_widget(
+        Paragraph::new(Line::from(open)).wrap(Wrap { trim: true }),
+        deadlines,
+    );
+    f.render_widget(
+        Tabs::new(TABS)
+            .select(s.tab)
+            .highlight_style(ui::selected())
+            .divider("|"),
+        tabs,
+    );
+    f.render_widget(
+        Paragraph::new(s.tab_lines())
+            .wrap(Wrap { trim: false })
+            .scroll((s.scroll, 0)),
+        body,
+    );
+    if let Some(menu) = &s.menu {
+        let inner = ui::popup(
+            f,
+            ui::centered(area, 76, area.height.saturating_sub(2)),
+            "办理环节（回车办理，Esc 关闭）",
+        );
+        let height = inner.height as usize;
+        let start = menu.sel.saturating_sub(height.saturating_sub(1));
+        let lines: Vec<Line> = menu
+            .items
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, (k, r))| {
+                let text = match r {
+                    Ok(()) => format!("可办理  {}", k.label()),
+                    Err(e) => format!("不可办  {}：{}", k.label(), e),
+                };
+                let style = if i == menu.sel {
+                    ui::selected()
+                } else if r.is_ok() {
+                    ratatui::style::Style::default()
+                } else {
+                    ui::dim()
+                };
+                Line::from(Span::styled(ui::clean(&text), style))
+            })
+            .collect();
+        let lines = if lines.is_empty() {
+            vec![Line::from(Span::styled(
+                "本阶段没有您可以办理的环节",
+                ui::dim(),
+            ))]
+        } else {
+            lines
+        };
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+}

@@ -1,0 +1,225 @@
+//! 案件列表: a table of cases with instant search (every keystroke, including pinyin
+//! initials). Only a window of rows around the selection is loaded, never the whole table.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Row, Table};
+use ratatui::Frame;
+
+use crate::store::{CaseFilter, CaseRow};
+use crate::tui::action::UiAction;
+use crate::tui::app::{Env, Outcome, Screen};
+use crate::tui::input::TextInput;
+use crate::tui::screens::{case_view, powers};
+use crate::tui::ui;
+
+/// Rows loaded around the selection.
+const WINDOW: usize = 200;
+const PAGE: usize = 15;
+
+pub struct State {
+    pub searching: bool,
+    pub query: TextInput,
+    pub overdue: bool,
+    pub total: usize,
+    /// Index (in the whole filtered list) of the first loaded row.
+    pub window_start: usize,
+    pub rows: Vec<CaseRow>,
+    pub sel: usize,
+    pub error: Option<String>,
+}
+
+impl State {
+    pub fn load(env: &mut Env) -> State {
+        let mut s = State {
+            searching: false,
+            query: TextInput::default(),
+            overdue: false,
+            total: 0,
+            window_start: 0,
+            rows: vec![],
+            sel: 0,
+            error: None,
+        };
+        s.reload(env);
+        s
+    }
+
+    fn filter(&self) -> CaseFilter {
+        CaseFilter {
+            text: Some(self.query.value.clone()).filter(|q| !q.trim().is_empty()),
+            overdue_only: self.overdue,
+            ..CaseFilter::default()
+        }
+    }
+
+    /// Reloads the count and the window of rows around the selection.
+    pub fn reload(&mut self, env: &mut Env) {
+        let f = self.filter();
+        match env.desk.store.count_cases(&f) {
+            Ok(n) => self.total = n,
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        }
+        self.sel = self.sel.min(self.total.saturating_sub(1));
+        self.window_start = self.sel.saturating_sub(WINDOW / 2);
+        let page = CaseFilter {
+            limit: Some(WINDOW as u32),
+            offset: Some(self.window_start as u32),
+            ..f
+        };
+        match env.desk.store.list_cases(&page) {
+            Ok(rows) => {
+                self.rows = rows;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    fn ensure_loaded(&mut self, env: &mut Env) {
+        let end = self.window_start + self.rows.len();
+        if self.sel < self.window_start || self.sel >= end {
+            self.reload(env);
+        }
+    }
+
+    fn move_to(&mut self, to: usize, env: &mut Env) {
+        self.sel = to.min(self.total.saturating_sub(1));
+        self.ensure_loaded(env);
+    }
+
+    pub fn type_char(&mut self, c: char, env: &mut Env) {
+        self.query.push(c);
+        self.sel = 0;
+        self.reload(env);
+    }
+
+    pub fn backspace(&mut self, env: &mut Env) {
+        self.query.backspace();
+        self.sel = 0;
+        self.reload(env);
+    }
+
+    pub fn selected(&self) -> Option<&CaseRow> {
+        self.rows.get(self.sel.checked_sub(self.window_start)?)
+    }
+
+    pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        if self.searching {
+            match a {
+                UiAction::Submit => self.searching = false,
+                UiAction::Back => {
+                    self.searching = false;
+                    self.query = TextInput::default();
+                    self.sel = 0;
+                    self.reload(env);
+                }
+                _ => {}
+            }
+            return Outcome::Stay;
+        }
+        match a {
+            UiAction::Down => self.move_to(self.sel + 1, env),
+            UiAction::Up => self.move_to(self.sel.saturating_sub(1), env),
+            UiAction::PageDown => self.move_to(self.sel + PAGE, env),
+            UiAction::PageUp => self.move_to(self.sel.saturating_sub(PAGE), env),
+            UiAction::Top => self.move_to(0, env),
+            UiAction::Bottom => self.move_to(self.total.saturating_sub(1), env),
+            UiAction::Search => self.searching = true,
+            UiAction::ToggleOverdue => {
+                self.overdue = !self.overdue;
+                self.sel = 0;
+                self.reload(env);
+            }
+            UiAction::Open => {
+                if let Some(row) = self.selected() {
+                    return match case_view::State::load(row.id, env) {
+                        Ok(s) => Outcome::Push(Screen::Case(Box::new(s))),
+                        Err(e) => Outcome::Status(e),
+                    };
+                }
+            }
+            UiAction::GoPowers => return Outcome::Push(Screen::Powers(powers::State::load(env))),
+            UiAction::GoHome | UiAction::Back => return Outcome::Pop(None),
+            UiAction::Quit => return Outcome::Quit,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let [bar, table_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let search = if s.searching || !s.query.value.is_empty() {
+        format!(
+            "搜索：{}{}",
+            ui::clean(&s.query.value),
+            if s.searching { "_" } else { "" }
+        )
+    } else {
+        "按 / 搜索（案号、当事人、证件号、地点、案情、拼音首字母）".into()
+    };
+    let filter = if s.overdue { "  [只看逾期]" } else { "" };
+    let pos = if s.total == 0 { 0 } else { s.sel + 1 };
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::raw(search),
+            Span::styled(filter, ui::warn()),
+            Span::styled(format!("  {pos}/{} 件", s.total), ui::dim()),
+        ])),
+        bar,
+    );
+    if let Some(e) = &s.error {
+        f.render_widget(Paragraph::new(e.as_str()).style(ui::bad()), table_area);
+        return;
+    }
+    let visible = table_area.height.saturating_sub(1) as usize;
+    let rel_sel = s.sel.saturating_sub(s.window_start);
+    let first = rel_sel.saturating_sub(visible.saturating_sub(1));
+    let rows: Vec<Row> = s
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(i, r)| {
+            let due = match (&r.next_due_kind, &r.next_due) {
+                (Some(k), Some(d)) => format!("{k} {d}"),
+                _ => String::new(),
+            };
+            let state = r.next_due_state.clone().unwrap_or_default();
+            let style = if i == rel_sel {
+                ui::selected()
+            } else {
+                ui::deadline_style(&state)
+            };
+            Row::new(vec![
+                ui::clean(&r.case_no),
+                ui::clean(&r.party_names),
+                ui::clean(&r.power_name),
+                r.stage.clone(),
+                due,
+                state,
+            ])
+            .style(style)
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(24),
+        Constraint::Length(12),
+        Constraint::Fill(1),
+        Constraint::Length(8),
+        Constraint::Length(20),
+        Constraint::Length(8),
+    ];
+    let header =
+        Row::new(vec!["案号", "当事人", "案由", "阶段", "下一期限", "状态"]).style(ui::dim());
+    f.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        table_area,
+    );
+}

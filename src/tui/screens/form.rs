@@ -1,0 +1,235 @@
+//! The form of one workflow step, built from the step's field list (`step_input::fields`).
+//! Submitting goes through the same builder and the same desk as the CLI; a refusal is
+//! shown with its rule and everything typed is kept. Leaving with unsaved input asks first.
+
+use std::collections::BTreeMap;
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+use crate::domain::case::{ActionKind, Case};
+use crate::domain::people::User;
+use crate::step_input::{self, FieldSpec};
+use crate::tui::action::UiAction;
+use crate::tui::app::{Env, Outcome};
+use crate::tui::input::TextInput;
+use crate::tui::ui;
+
+pub struct State {
+    pub case_id: i64,
+    pub case_version: i64,
+    pub kind: ActionKind,
+    pub specs: Vec<FieldSpec>,
+    pub inputs: Vec<TextInput>,
+    pub focus: usize,
+    pub dirty: bool,
+    pub confirm_leave: bool,
+    pub error: Option<String>,
+}
+
+/// Sensible starting values: today, the case's officers, the party, the agency's court.
+fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -> String {
+    let logins = |ids: &[i64]| {
+        ids.iter()
+            .filter_map(|i| users.get(i))
+            .map(|u| u.username.clone())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    match key {
+        "date" | "collected_on" => env.today.to_string(),
+        "officers" | "collectors" => logins(&case.handlers),
+        "recipient" => case
+            .parties
+            .first()
+            .map(|p| p.display_name())
+            .unwrap_or_default(),
+        "court" => env.desk.store.agency().map(|a| a.court).unwrap_or_default(),
+        "signature" => r#"{"type":"signed"}"#.into(),
+        "agree" | "passed" => "true".into(),
+        "fine" => case
+            .proposal
+            .as_ref()
+            .map(|p| p.fine.yuan_text())
+            .unwrap_or_default(),
+        "kinds" => case
+            .proposal
+            .as_ref()
+            .map(|p| serde_json::to_string(&p.kinds).unwrap_or_default())
+            .unwrap_or_default(),
+        "amount" => {
+            let owed = case.fine_due().0 - case.paid().0;
+            if owed > 0 {
+                crate::domain::money::Fen(owed).yuan_text()
+            } else {
+                String::new()
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+impl State {
+    pub fn new(case: &Case, kind: ActionKind, users: &BTreeMap<i64, User>, env: &Env) -> State {
+        let specs = step_input::fields(kind);
+        let inputs = specs
+            .iter()
+            .map(|s| TextInput::with(&default_for(s.key, case, users, env)))
+            .collect();
+        State {
+            case_id: case.id,
+            case_version: case.version,
+            kind,
+            specs,
+            inputs,
+            focus: 0,
+            dirty: false,
+            confirm_leave: false,
+            error: None,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        format!("办理：{}", self.kind.label())
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        if let Some(i) = self.inputs.get_mut(self.focus) {
+            i.push(c);
+            self.dirty = true;
+            self.confirm_leave = false;
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(i) = self.inputs.get_mut(self.focus) {
+            i.backspace();
+            self.dirty = true;
+            self.confirm_leave = false;
+        }
+    }
+
+    pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        match a {
+            UiAction::NextField => self.focus = (self.focus + 1) % self.inputs.len().max(1),
+            UiAction::PrevField => {
+                self.focus = (self.focus + self.inputs.len().max(1) - 1) % self.inputs.len().max(1)
+            }
+            UiAction::Submit => return self.submit(env),
+            UiAction::Back | UiAction::Quit => {
+                if self.dirty && !self.confirm_leave {
+                    self.confirm_leave = true;
+                    return Outcome::Status(
+                        "有未提交的内容：再按一次 Esc 放弃，或按回车提交".into(),
+                    );
+                }
+                return if a == UiAction::Quit {
+                    Outcome::Quit
+                } else {
+                    Outcome::Pop(None)
+                };
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn submit(&mut self, env: &mut Env) -> Outcome {
+        let Some(user) = env.user else {
+            return Outcome::Status("请先登录".into());
+        };
+        let users = env.desk.store.users().unwrap_or_default();
+        let pairs: Vec<(String, String)> = self
+            .specs
+            .iter()
+            .zip(&self.inputs)
+            .map(|(s, i)| (s.key.to_string(), i.value.clone()))
+            .collect();
+        let action = match step_input::build_action(
+            self.kind,
+            serde_json::Map::new(),
+            &pairs,
+            &users,
+            env.today,
+        ) {
+            Ok(a) => a,
+            Err(e) => {
+                self.error = Some(e.clone());
+                return Outcome::Status(e);
+            }
+        };
+        match env.desk.act(
+            self.case_id,
+            Some(self.case_version),
+            &action,
+            user,
+            env.today,
+        ) {
+            Ok(case) => Outcome::Pop(Some(format!(
+                "已办理：{}（案件第 {} 版）",
+                self.kind.label(),
+                case.version
+            ))),
+            Err(e) => {
+                let msg = e.to_string();
+                self.error = Some(msg.clone());
+                Outcome::Status(msg)
+            }
+        }
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let [fields_area, error_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
+    let mut lines = Vec::new();
+    for (i, (spec, input)) in s.specs.iter().zip(&s.inputs).enumerate() {
+        let focused = i == s.focus;
+        let marker = if focused { "> " } else { "  " };
+        let value = ui::clean(&input.value);
+        let cursor = if focused { "_" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{marker}{}：", spec.label),
+                if focused {
+                    ui::warn()
+                } else {
+                    ratatui::style::Style::default()
+                },
+            ),
+            Span::raw(format!("{value}{cursor}")),
+        ]));
+        if focused && !spec.hint.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("    {}", spec.hint),
+                ui::dim(),
+            )));
+        }
+    }
+    let height = fields_area.height as usize;
+    let focus_line = lines
+        .iter()
+        .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with("> ")))
+        .unwrap_or(0);
+    let skip = (focus_line + 2).saturating_sub(height) as u16;
+    f.render_widget(Paragraph::new(lines).scroll((skip, 0)), fields_area);
+    if let Some(e) = &s.error {
+        f.render_widget(
+            Paragraph::new(ui::clean(e))
+                .style(ui::bad())
+                .wrap(Wrap { trim: true }),
+            error_area,
+        );
+    } else {
+        f.render_widget(
+            Paragraph::new(
+                "Tab/上下键 切换字段，回车提交，Esc 返回。人员填登录名，金额以元为单位。",
+            )
+            .style(ui::dim())
+            .wrap(Wrap { trim: true }),
+            error_area,
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! 工作台: what needs this user now — cases awaiting their approval or review, their own
+//! open cases with the next deadline (yellow within 3 working days, red overdue), and the
+//! count of cases per stage.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+use crate::domain::case::{precheck, ActionKind, Stage};
+use crate::domain::people::Role;
+use crate::store::{CaseFilter, CaseRow};
+use crate::tui::action::UiAction;
+use crate::tui::app::{Env, Outcome, Screen};
+use crate::tui::screens::{case_view, cases, powers};
+use crate::tui::ui;
+
+pub struct Item {
+    pub row: CaseRow,
+    /// Why it is on the list: the step waiting for this user, or "我的案件".
+    pub why: String,
+}
+
+pub struct State {
+    pub counts: Vec<(String, i64)>,
+    pub items: Vec<Item>,
+    pub sel: usize,
+}
+
+/// Steps that put a case in a reviewer's or leader's queue.
+const QUEUE_STEPS: [ActionKind; 6] = [
+    ActionKind::ApproveFiling,
+    ActionKind::SquadReview,
+    ActionKind::LegalReview,
+    ActionKind::ReviewDecision,
+    ActionKind::Decide,
+    ActionKind::ApproveClosing,
+];
+
+impl State {
+    pub fn load(env: &mut Env) -> State {
+        let mut s = State {
+            counts: vec![],
+            items: vec![],
+            sel: 0,
+        };
+        s.reload(env);
+        s
+    }
+
+    pub fn reload(&mut self, env: &mut Env) {
+        let Some(user) = env.user else { return };
+        let store = &env.desk.store;
+        self.counts = store.stage_counts().unwrap_or_default();
+        let mut items = Vec::new();
+        let approver = [Role::Head, Role::SquadLeader, Role::LegalReviewer]
+            .iter()
+            .any(|r| user.has(*r));
+        if approver {
+            for stage in [
+                Stage::Proposed,
+                Stage::Reviewing,
+                Stage::Notifying,
+                Stage::Closing,
+            ] {
+                let f = CaseFilter {
+                    stage: Some(stage),
+                    limit: Some(200),
+                    ..CaseFilter::default()
+                };
+                for row in store.list_cases(&f).unwrap_or_default() {
+                    let Ok(case) = store.load_case(row.id) else {
+                        continue;
+                    };
+                    let waiting = QUEUE_STEPS.iter().find(|k| {
+                        precheck(&case, **k, user).is_ok()
+                            && (**k != ActionKind::LegalReview
+                                || (crate::domain::case::penalty::legal_review_required(&case)
+                                    && !case.legal_reviews.iter().any(|r| r.agree)))
+                    });
+                    if let Some(k) = waiting {
+                        items.push(Item {
+                            row,
+                            why: format!("待{}", k.label()),
+                        });
+                    }
+                }
+            }
+        }
+        let mine = CaseFilter {
+            handler: Some(user.id),
+            limit: Some(300),
+            ..CaseFilter::default()
+        };
+        for row in store.list_cases(&mine).unwrap_or_default() {
+            if row.stage != Stage::Archived.name() && row.stage != Stage::Closed.name() {
+                items.push(Item {
+                    row,
+                    why: "我的案件".into(),
+                });
+            }
+        }
+        // Overdue first, then due soon, then the rest.
+        let rank = |r: &CaseRow| match r.next_due_state.as_deref() {
+            Some("已逾期") => 0,
+            Some("即将到期") => 1,
+            _ => 2,
+        };
+        items.sort_by_key(|i| (i.why == "我的案件", rank(&i.row)));
+        self.items = items;
+        self.sel = self.sel.min(self.items.len().saturating_sub(1));
+    }
+
+    pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        match a {
+            UiAction::Down => self.sel = (self.sel + 1).min(self.items.len().saturating_sub(1)),
+            UiAction::Up => self.sel = self.sel.saturating_sub(1),
+            UiAction::Open => {
+                if let Some(item) = self.items.get(self.sel) {
+                    return match case_view::State::load(item.row.id, env) {
+                        Ok(s) => Outcome::Push(Screen::Case(Box::new(s))),
+                        Err(e) => Outcome::Status(e),
+                    };
+                }
+            }
+            UiAction::GoCases => return Outcome::Push(Screen::Cases(cases::State::load(env))),
+            UiAction::GoPowers => return Outcome::Push(Screen::Powers(powers::State::load(env))),
+            UiAction::Back | UiAction::Quit => return Outcome::Quit,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let [counts_area, list_area] =
+        Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let mut spans = vec![Span::styled("各阶段案件数：", ui::dim())];
+    for st in Stage::ALL {
+        let n = s
+            .counts
+            .iter()
+            .find(|(name, _)| name == st.name())
+            .map_or(0, |(_, n)| *n);
+        spans.push(Span::raw(format!("{} {n}  ", st.name())));
+    }
+    f.render_widget(
+        Paragraph::new(Line::from(spans))
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(Block::default().borders(Borders::BOTTOM)),
+        counts_area,
+    );
+    let height = list_area.height.saturating_sub(1) as usize;
+    let start = s.sel.saturating_sub(height.saturating_sub(1));
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "{}{}{}{}",
+            crate::text::fit("事项", 12),
+            crate::text::fit("案号", 26),
+            crate::text::fit("当事人", 16),
+            "下一期限"
+        ),
+        ui::dim(),
+    ))];
+    if s.items.is_empty() {
+        lines.push(Line::from(
+            "暂无待办事项。按 c 查看案件列表，p 查看权限清单。",
+        ));
+    }
+    for (i, item) in s.items.iter().enumerate().skip(start).take(height) {
+        let r = &item.row;
+        let due = match (&r.next_due_kind, &r.next_due, &r.next_due_state) {
+            (Some(k), Some(d), Some(st)) => format!("{k} {d} {st}"),
+            _ => String::new(),
+        };
+        let style = if i == s.sel {
+            ui::selected()
+        } else {
+            ui::deadline_style(r.next_due_state.as_deref().unwrap_or(""))
+        };
+        let text = format!(
+            "{}{}{}{}",
+            crate::text::fit(&item.why, 12),
+            crate::text::fit(&r.case_no, 26),
+            crate::text::fit(&r.party_names, 16),
+            due
+        );
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    f.render_widget(Paragraph::new(lines), list_area);
+}

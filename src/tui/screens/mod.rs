@@ -1,0 +1,9 @@
+//! One module per screen: its state, its handler, and a `draw` that only reads the state.
+
+pub mod case_view;
+pub mod cases;
+pub mod form;
+pub mod help;
+pub mod home;
+pub mod login;
+pub mod powers;

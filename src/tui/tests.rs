@@ -1,0 +1,265 @@
+//! Screens rendered on ratatui's TestBackend (insta snapshots at 80×24 and 120×36) and
+//! scripted key sequences against the demo township, checked in the database.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+
+use super::app::App;
+use super::keymap::Keymap;
+use crate::desk::Desk;
+
+const TODAY: &str = "2026-11-26";
+
+fn today() -> NaiveDate {
+    TODAY.parse().unwrap()
+}
+
+/// The demo database, built once per test run; each test works on its own copy.
+fn demo_copy() -> (tempfile::TempDir, PathBuf) {
+    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, src) = BUILT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.sqlite3");
+        let report = crate::demo::build(&path, today()).unwrap();
+        assert!(report.refused.is_empty());
+        (dir, path)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zhifa.sqlite3");
+    std::fs::copy(src, &path).unwrap();
+    (dir, path)
+}
+
+fn app(path: &std::path::Path) -> App {
+    let desk = Desk::open(path).unwrap();
+    App::new(desk, Keymap::load(None).unwrap(), true, today())
+}
+
+fn key(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for k in keys {
+        app.on_key(key(*k));
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+}
+
+/// Logs in as `username` (password `demo`) by typing.
+fn login(app: &mut App, username: &str) {
+    // Clear the prefilled demo user name, type ours, then the password.
+    for _ in 0..20 {
+        app.on_key(key(KeyCode::Backspace));
+    }
+    type_text(app, username);
+    press(app, &[KeyCode::Tab]);
+    for _ in 0..10 {
+        app.on_key(key(KeyCode::Backspace));
+    }
+    type_text(app, "demo");
+    press(app, &[KeyCode::Enter]);
+    assert_eq!(
+        app.user.as_ref().map(|u| u.username.as_str()),
+        Some(username),
+        "{}",
+        app.status
+    );
+}
+
+/// The screen as plain text, one line per row: a double-width character is written once
+/// (its second cell is skipped), so the snapshot reads like the terminal looks.
+fn render(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut x = 0;
+        let mut line = String::new();
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn snapshot_both(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), render(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_120x36"), render(app, 120, 36));
+}
+
+#[test]
+fn login_screen() {
+    let (_d, path) = demo_copy();
+    let a = app(&path);
+    snapshot_both("login", &a);
+}
+
+#[test]
+fn home_screen_of_the_head() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    snapshot_both("home_head", &a);
+}
+
+#[test]
+fn case_list_search_by_pinyin_initials() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('c')]);
+    snapshot_both("cases", &a);
+    press(&mut a, &[KeyCode::Char('/')]);
+    type_text(&mut a, "qsf");
+    let screen = render(&a, 120, 36);
+    assert!(screen.contains("曲淑芬"), "{screen}");
+    snapshot_both("cases_search", &a);
+}
+
+#[test]
+fn case_view_tabs_and_menu() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    press(&mut a, &[KeyCode::Enter]);
+    snapshot_both("case_view", &a);
+    press(&mut a, &[KeyCode::Tab]);
+    snapshot_both("case_view_parties", &a);
+    press(&mut a, &[KeyCode::BackTab, KeyCode::Char('a')]);
+    snapshot_both("case_menu", &a);
+}
+
+#[test]
+fn powers_screen_and_help() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('p')]);
+    snapshot_both("powers", &a);
+    press(&mut a, &[KeyCode::Char('?')]);
+    snapshot_both("powers_help", &a);
+}
+
+#[test]
+fn below_80x24_shows_a_message() {
+    let (_d, path) = demo_copy();
+    let a = app(&path);
+    let screen = render(&a, 60, 20);
+    assert!(screen.contains("窗口太小"), "{screen}");
+}
+
+#[test]
+fn keys_approve_a_filing_and_record_an_inspection() {
+    let (_d, path) = demo_copy();
+    // The head approves the first case waiting for filing approval on the 工作台.
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    let first = a.desk.store.find_case("2026-185").unwrap().unwrap();
+    press(
+        &mut a,
+        &[KeyCode::Enter, KeyCode::Char('a'), KeyCode::Enter],
+    );
+    // Form: 日期 (today), 是否同意 (true), 意见.
+    press(&mut a, &[KeyCode::Down, KeyCode::Down]);
+    type_text(&mut a, "同意立案");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("已办理"), "{}", a.status);
+    let case = a.desk.store.load_case(first).unwrap();
+    assert_eq!(case.stage.name(), "调查取证");
+
+    // A refused step keeps the input and names the rule: a handler records with one officer.
+    let handler = a.desk.store.users().unwrap()[&case.handlers[0]]
+        .username
+        .clone();
+    let mut b = app(&path);
+    login(&mut b, &handler);
+    press(&mut b, &[KeyCode::Char('c'), KeyCode::Char('/')]);
+    type_text(&mut b, "185");
+    press(
+        &mut b,
+        &[KeyCode::Enter, KeyCode::Enter, KeyCode::Char('a')],
+    );
+    // The menu lists 登记证据 first, then 制作笔录.
+    press(&mut b, &[KeyCode::Down, KeyCode::Enter]);
+    type_text(&mut b, "现场检查(勘验)笔录");
+    // date, start, end, place, officers
+    press(&mut b, &[KeyCode::Tab, KeyCode::Tab]);
+    type_text(&mut b, "09:00");
+    press(&mut b, &[KeyCode::Tab]);
+    type_text(&mut b, "09:30");
+    press(&mut b, &[KeyCode::Tab]);
+    type_text(&mut b, "现场");
+    press(&mut b, &[KeyCode::Tab]);
+    for _ in 0..40 {
+        b.on_key(key(KeyCode::Backspace));
+    }
+    type_text(&mut b, &handler);
+    press(&mut b, &[KeyCode::Tab]);
+    type_text(&mut b, r#"["当事人"]"#);
+    press(&mut b, &[KeyCode::Tab]);
+    type_text(&mut b, "0");
+    press(&mut b, &[KeyCode::Tab]);
+    type_text(&mut b, "现场检查情况");
+    press(&mut b, &[KeyCode::Enter]);
+    assert!(b.status.contains("第四十二条"), "{}", b.status);
+    // Nothing typed was lost; add the second officer and submit again.
+    let other = a.desk.store.users().unwrap()[&case.handlers[1]]
+        .username
+        .clone();
+    press(&mut b, &[KeyCode::Up, KeyCode::Up, KeyCode::Up]);
+    type_text(&mut b, &format!(",{other}"));
+    press(&mut b, &[KeyCode::Enter]);
+    assert!(b.status.contains("已办理"), "{}", b.status);
+    let case = b.desk.store.load_case(first).unwrap();
+    assert_eq!(case.records.len(), 1);
+    assert_eq!(case.records[0].officers.len(), 2);
+}
+
+#[test]
+fn leaving_a_changed_form_asks_first() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    press(
+        &mut a,
+        &[KeyCode::Enter, KeyCode::Char('a'), KeyCode::Enter],
+    );
+    type_text(&mut a, "x");
+    press(&mut a, &[KeyCode::Esc]);
+    assert!(a.status.contains("未提交"), "{}", a.status);
+    assert_eq!(a.stack.len(), 3, "still on the form");
+    press(&mut a, &[KeyCode::Esc]);
+    assert_eq!(a.stack.len(), 2, "back on the case");
+}
+
+#[test]
+fn wide_text_never_spills_into_the_next_row() {
+    // A double-width character in the last column once wrote its second half into column 0
+    // of the next row; the UI keeps a one-column right margin so that cannot happen.
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('p')]);
+    for (w, h) in [(80, 24), (81, 24), (120, 36)] {
+        let screen = render(&a, w, h);
+        for line in screen.lines().skip(3).take(15) {
+            assert!(line.starts_with("CG-"), "{w}x{h}: {line:?}\n{screen}");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Shared drawing pieces: the frame (title, body, status, hint bar), popups and styles.
+//! Chrome uses ASCII and plain box drawing only (no ambiguous-width symbols).
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use unicode_width::UnicodeWidthStr;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn title_style() -> Style {
+    Style::default().fg(Color::Black).bg(Color::Cyan)
+}
+
+pub fn selected() -> Style {
+    Style::default().add_modifier(Modifier::REVERSED)
+}
+
+pub fn warn() -> Style {
+    Style::default().fg(Color::Yellow)
+}
+
+pub fn bad() -> Style {
+    Style::default().fg(Color::Red)
+}
+
+pub fn dim() -> Style {
+    Style::default().fg(Color::DarkGray)
+}
+
+/// Style for a deadline state label.
+pub fn deadline_style(state: &str) -> Style {
+    match state {
+        "已逾期" => bad(),
+        "即将到期" => warn(),
+        _ => Style::default(),
+    }
+}
+
+/// Splits the screen into title, body, status and hint lines.
+pub fn frame_areas(area: Rect) -> (Rect, Rect, Rect, Rect) {
+    let [title, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    (title, body, status, hints)
+}
+
+/// The hint bar: as many `key 说明` pairs as fit.
+pub fn hints_line(pairs: &[(String, String)], width: u16) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (keys, desc) in pairs {
+        let key = keys.split(' ').next().unwrap_or(keys).to_string();
+        let w = key.width() + desc.width() + 3;
+        if used + w > width as usize {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, Style::default().fg(Color::Cyan)));
+        spans.push(Span::raw(format!(" {desc}  ")));
+    }
+    Line::from(spans)
+}
+
+/// A centred rectangle of at most `w` × `h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Draws a popup box, clearing one extra column on each side so that no half of a
+/// double-width character is left at its edges.
+pub fn popup(f: &mut Frame, area: Rect, title: &str) -> Rect {
+    let wide = Rect {
+        x: area.x.saturating_sub(1),
+        width: (area.width + 2).min(f.area().width.saturating_sub(area.x.saturating_sub(1))),
+        ..area
+    };
+    f.render_widget(Clear, wide);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    inner
+}
+
+/// The message shown instead of a broken layout below 80×24.
+pub fn too_small(f: &mut Frame) {
+    let a = f.area();
+    let msg = format!(
+        "窗口太小：至少需要 {MIN_WIDTH}x{MIN_HEIGHT}，当前 {}x{}。请放大终端窗口。",
+        a.width, a.height
+    );
+    f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), a);
+}
+
+/// Text from the database, with control characters removed before it reaches the terminal.
+pub fn clean(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
