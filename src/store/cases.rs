@@ -34,6 +34,16 @@ pub struct CaseRow {
     pub next_due_state: Option<String>,
 }
 
+/// One open deadline for the deadline calendar.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DueItem {
+    pub case_id: i64,
+    pub case_no: String,
+    pub label: String,
+    pub due: NaiveDate,
+    pub state: String,
+}
+
 /// What to list.
 #[derive(Debug, Clone, Default)]
 pub struct CaseFilter {
@@ -400,6 +410,41 @@ impl Store {
         }
         tx.commit()?;
         Ok(ids.len())
+    }
+
+    /// Open deadlines due between `from` and `to` (inclusive), by date.
+    pub fn deadlines_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DueItem>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.case_id, c.case_no, d.detail, d.due, d.state FROM deadline d JOIN case_file c ON c.id = d.case_id
+             WHERE d.due BETWEEN ?1 AND ?2 AND d.state IN ('未到期', '即将到期', '已逾期')
+             ORDER BY d.due, c.case_no",
+        )?;
+        let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, no, detail, due, state) = row?;
+            let d: Deadline =
+                serde_json::from_str(&detail).map_err(|e| StoreError::Rule(e.to_string()))?;
+            let due = due
+                .parse()
+                .map_err(|_| StoreError::Rule(format!("期限日期损坏：{due}")))?;
+            out.push(DueItem {
+                case_id: id,
+                case_no: no,
+                label: d.label().to_string(),
+                due,
+                state,
+            });
+        }
+        Ok(out)
     }
 
     /// The day deadlines were last recomputed for every case (bookkeeping, not audited).

@@ -27,4 +27,7 @@ pub enum UiAction {
     GoHome,
     GoCases,
     GoPowers,
+    New,
+    GoCalendar,
+    GoUsers,
 }

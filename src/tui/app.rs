@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 use super::action::UiAction;
 use super::keymap::Keymap;
-use super::screens::{case_view, cases, form, home, login, powers};
+use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
 use super::ui;
 use crate::desk::Desk;
 use crate::domain::people::User;
@@ -30,7 +30,10 @@ pub enum Screen {
     Cases(cases::State),
     Case(Box<case_view::State>),
     Form(Box<form::State>),
+    NewCase(Box<new_case::State>),
     Powers(powers::State),
+    Calendar(Box<calendar::State>),
+    Users(users::State),
 }
 
 /// What a handler asks the app to do next.
@@ -40,6 +43,8 @@ pub enum Outcome {
     Push(Screen),
     /// Leave this screen; the one below reloads its data and shows the message.
     Pop(Option<String>),
+    /// Replace this screen by another, with a message.
+    Replace(Screen, String),
     /// Logged in: the user's 工作台 replaces the login screen.
     LoggedIn(User),
     Quit,
@@ -55,18 +60,22 @@ impl Screen {
             Screen::Cases(_) => "cases",
             Screen::Case(s) if s.menu.is_some() => "menu",
             Screen::Case(_) => "case",
-            Screen::Form(_) => "form",
+            Screen::Form(_) | Screen::NewCase(_) => "form",
             Screen::Powers(s) if s.searching => "search",
             Screen::Powers(_) => "powers",
+            Screen::Calendar(_) => "calendar",
+            Screen::Users(s) if s.takes_text() => "form",
+            Screen::Users(_) => "users",
         }
     }
 
     /// Whether typed characters go into a text field.
     fn takes_text(&self) -> bool {
         match self {
-            Screen::Login(_) | Screen::Form(_) => true,
+            Screen::Login(_) | Screen::Form(_) | Screen::NewCase(_) => true,
             Screen::Cases(s) => s.searching,
             Screen::Powers(s) => s.searching,
+            Screen::Users(s) => s.takes_text(),
             _ => false,
         }
     }
@@ -75,8 +84,10 @@ impl Screen {
         match self {
             Screen::Login(s) => s.type_char(c),
             Screen::Form(s) => s.type_char(c),
+            Screen::NewCase(s) => s.type_char(c),
             Screen::Cases(s) => s.type_char(c, env),
             Screen::Powers(s) => s.type_char(c),
+            Screen::Users(s) => s.type_char(c),
             _ => {}
         }
     }
@@ -85,8 +96,10 @@ impl Screen {
         match self {
             Screen::Login(s) => s.backspace(),
             Screen::Form(s) => s.backspace(),
+            Screen::NewCase(s) => s.backspace(),
             Screen::Cases(s) => s.backspace(env),
             Screen::Powers(s) => s.backspace(),
+            Screen::Users(s) => s.backspace(),
             _ => {}
         }
     }
@@ -98,7 +111,10 @@ impl Screen {
             Screen::Cases(s) => s.handle(a, env),
             Screen::Case(s) => s.handle(a, env),
             Screen::Form(s) => s.handle(a, env),
+            Screen::NewCase(s) => s.handle(a, env),
             Screen::Powers(s) => s.handle(a, env),
+            Screen::Calendar(s) => s.handle(a, env),
+            Screen::Users(s) => s.handle(a, env),
         }
     }
 
@@ -107,6 +123,8 @@ impl Screen {
             Screen::Home(s) => s.reload(env),
             Screen::Cases(s) => s.reload(env),
             Screen::Case(s) => s.reload(env),
+            Screen::Calendar(s) => s.reload(env),
+            Screen::Users(s) => s.reload(env),
             _ => {}
         }
     }
@@ -118,7 +136,10 @@ impl Screen {
             Screen::Cases(_) => "案件列表".into(),
             Screen::Case(s) => format!("案件 {}", s.case_no),
             Screen::Form(s) => s.title(),
+            Screen::NewCase(_) => "提请立案".into(),
             Screen::Powers(_) => "权限清单".into(),
+            Screen::Calendar(_) => "期限日历".into(),
+            Screen::Users(_) => "用户管理".into(),
         }
     }
 
@@ -129,7 +150,10 @@ impl Screen {
             Screen::Cases(s) => cases::draw(f, area, s),
             Screen::Case(s) => case_view::draw(f, area, s),
             Screen::Form(s) => form::draw(f, area, s),
+            Screen::NewCase(s) => new_case::draw(f, area, s),
             Screen::Powers(s) => powers::draw(f, area, s),
+            Screen::Calendar(s) => calendar::draw(f, area, s),
+            Screen::Users(s) => users::draw(f, area, s),
         }
     }
 }
@@ -232,6 +256,11 @@ impl App {
             Outcome::Push(s) => {
                 self.status.clear();
                 self.stack.push(s);
+            }
+            Outcome::Replace(screen, msg) => {
+                self.stack.pop();
+                self.stack.push(screen);
+                self.status = msg;
             }
             Outcome::Pop(msg) => {
                 if self.stack.len() > 1 {

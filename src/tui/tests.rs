@@ -263,3 +263,106 @@ fn wide_text_never_spills_into_the_next_row() {
         }
     }
 }
+
+#[test]
+fn calendar_and_users_screens() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "admin");
+    press(
+        &mut a,
+        &[KeyCode::Char('d'), KeyCode::Char('['), KeyCode::Char('[')],
+    );
+    let screen = render(&a, 120, 36);
+    assert!(
+        screen.contains("2026年9月") && screen.contains("休") && screen.contains("班"),
+        "{screen}"
+    );
+    snapshot_both("calendar_sept_2026", &a);
+    press(&mut a, &[KeyCode::Esc, KeyCode::Char('u')]);
+    snapshot_both("users", &a);
+    // An admin adds a member of staff; a bad certificate number is refused with the reason.
+    press(&mut a, &[KeyCode::Char('n')]);
+    for (i, text) in [
+        "wanghong",
+        "王红",
+        "承办人",
+        "第二中队",
+        "12",
+        "否",
+        "pw1234",
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i > 0 {
+            press(&mut a, &[KeyCode::Tab]);
+        }
+        type_text(&mut a, text);
+    }
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("执法证号格式"), "{}", a.status);
+    press(&mut a, &[KeyCode::Up, KeyCode::Up]);
+    press(&mut a, &[KeyCode::Backspace, KeyCode::Backspace]);
+    type_text(&mut a, "22012219999");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("已添加"), "{}", a.status);
+    assert!(a.desk.store.user_by_username("wanghong").unwrap().is_some());
+}
+
+#[test]
+fn new_case_by_keys_goes_to_filing_approval() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('n')]);
+    type_text(&mut a, "HJ-001");
+    snapshot_both("new_case", &a);
+    let fields = [
+        (2, "合隆镇东岗村村东农田"),
+        (5, "当事人在禁烧区露天焚烧玉米秸秆约两亩。"),
+        (7, "刘长海"),
+        (8, "220122198001010018"),
+        (10, "农安县合隆镇东岗村3组"),
+        (12, "liqiang"),
+    ];
+    let mut at = 0;
+    for (field, text) in fields {
+        while at < field {
+            press(&mut a, &[KeyCode::Tab]);
+            at += 1;
+        }
+        type_text(&mut a, text);
+    }
+    // A bad ID first: the checksum error names the position; nothing typed is lost.
+    press(
+        &mut a,
+        &[
+            KeyCode::BackTab,
+            KeyCode::BackTab,
+            KeyCode::BackTab,
+            KeyCode::BackTab,
+        ],
+    );
+    press(&mut a, &[KeyCode::Backspace]);
+    type_text(&mut a, "9");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(
+        a.status.contains("第 18 位") || a.status.contains("校验"),
+        "{}",
+        a.status
+    );
+    press(&mut a, &[KeyCode::Backspace]);
+    type_text(&mut a, "8");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("已提请立案"), "{}", a.status);
+    let id = a
+        .desk
+        .store
+        .find_case("2026-188")
+        .unwrap()
+        .expect("new case 188");
+    let case = a.desk.store.load_case(id).unwrap();
+    assert_eq!(case.stage.name(), "立案审批");
+    assert_eq!(case.power.power.code, "HJ-001");
+}

@@ -10,7 +10,7 @@ use crate::store::{CaseFilter, CaseRow};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
 use crate::tui::input::TextInput;
-use crate::tui::screens::{case_view, powers};
+use crate::tui::screens::{case_view, new_case, powers};
 use crate::tui::ui;
 
 /// Rows loaded around the selection.
@@ -143,6 +143,9 @@ impl State {
                 }
             }
             UiAction::GoPowers => return Outcome::Push(Screen::Powers(powers::State::load(env))),
+            UiAction::New => {
+                return Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(env))))
+            }
             UiAction::GoHome | UiAction::Back => return Outcome::Pop(None),
             UiAction::Quit => return Outcome::Quit,
             _ => {}

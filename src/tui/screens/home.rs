@@ -12,7 +12,7 @@ use crate::domain::people::Role;
 use crate::store::{CaseFilter, CaseRow};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
-use crate::tui::screens::{case_view, cases, powers};
+use crate::tui::screens::{calendar, case_view, cases, new_case, powers, users};
 use crate::tui::ui;
 
 pub struct Item {
@@ -124,6 +124,13 @@ impl State {
                 }
             }
             UiAction::GoCases => return Outcome::Push(Screen::Cases(cases::State::load(env))),
+            UiAction::New => {
+                return Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(env))))
+            }
+            UiAction::GoCalendar => {
+                return Outcome::Push(Screen::Calendar(Box::new(calendar::State::load(env))))
+            }
+            UiAction::GoUsers => return Outcome::Push(Screen::Users(users::State::load(env))),
             UiAction::GoPowers => return Outcome::Push(Screen::Powers(powers::State::load(env))),
             UiAction::Back | UiAction::Quit => return Outcome::Quit,
             _ => {}

@@ -1,9 +1,12 @@
 //! One module per screen: its state, its handler, and a `draw` that only reads the state.
 
+pub mod calendar;
 pub mod case_view;
 pub mod cases;
 pub mod form;
 pub mod help;
 pub mod home;
 pub mod login;
+pub mod new_case;
 pub mod powers;
+pub mod users;

@@ -1,0 +1,172 @@
+//! 期限日历: a month of the working-day calendar — holidays (休) and 调休 working days (班)
+//! marked, the number of open deadlines on each day — and the list of that month's
+//! deadlines, overdue in red and due within 3 working days in yellow.
+
+use chrono::{Datelike, Months, NaiveDate};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+use crate::domain::calendar::{Calendar, DayType};
+use crate::store::DueItem;
+use crate::tui::action::UiAction;
+use crate::tui::app::{Env, Outcome};
+use crate::tui::ui;
+
+pub struct State {
+    pub month: NaiveDate,
+    pub today: NaiveDate,
+    pub calendar: Calendar,
+    pub deadlines: Vec<DueItem>,
+    pub scroll: u16,
+}
+
+impl State {
+    pub fn load(env: &mut Env) -> State {
+        let month = env.today.with_day(1).unwrap_or(env.today);
+        let calendar = env.desk.store.calendar().unwrap_or_default();
+        let mut s = State {
+            month,
+            today: env.today,
+            calendar,
+            deadlines: vec![],
+            scroll: 0,
+        };
+        s.reload(env);
+        s
+    }
+
+    pub fn reload(&mut self, env: &mut Env) {
+        let end = self
+            .month
+            .checked_add_months(Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(self.month);
+        self.deadlines = env
+            .desk
+            .store
+            .deadlines_between(self.month, end)
+            .unwrap_or_default();
+        self.scroll = 0;
+    }
+
+    pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        match a {
+            UiAction::NextTab => {
+                self.month = self
+                    .month
+                    .checked_add_months(Months::new(1))
+                    .unwrap_or(self.month);
+                self.reload(env);
+            }
+            UiAction::PrevTab => {
+                self.month = self
+                    .month
+                    .checked_sub_months(Months::new(1))
+                    .unwrap_or(self.month);
+                self.reload(env);
+            }
+            UiAction::Down => self.scroll = self.scroll.saturating_add(1),
+            UiAction::Up => self.scroll = self.scroll.saturating_sub(1),
+            UiAction::Back => return Outcome::Pop(None),
+            UiAction::Quit => return Outcome::Quit,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let [grid_area, list_area] =
+        Layout::horizontal([Constraint::Length(43), Constraint::Min(20)]).areas(area);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "{}年{}月   ([ 上月  ] 下月)",
+                s.month.year(),
+                s.month.month()
+            ),
+            ui::warn(),
+        )),
+        Line::from(Span::styled(
+            "  一    二    三    四    五    六    日",
+            ui::dim(),
+        )),
+    ];
+    let first_col = s.month.weekday().num_days_from_monday() as usize;
+    let mut spans: Vec<Span> = (0..first_col).map(|_| Span::raw("      ")).collect();
+    let mut day = s.month;
+    let missing_year = s.calendar.day_type(s.month).is_err();
+    while day.month() == s.month.month() {
+        let count = s.deadlines.iter().filter(|d| d.due == day).count();
+        let (mark, style) = match s.calendar.day_type(day) {
+            Ok(DayType::Holiday(_)) => ("休", ui::bad()),
+            Ok(DayType::Makeup(_)) => ("班", ui::warn()),
+            Ok(DayType::Weekend) => ("  ", ui::dim()),
+            _ => ("  ", ratatui::style::Style::default()),
+        };
+        let style = if day == s.today {
+            ui::selected()
+        } else {
+            style
+        };
+        let n = match count {
+            0 => " ".to_string(),
+            1..=9 => count.to_string(),
+            _ => "+".to_string(),
+        };
+        spans.push(Span::styled(format!("{:>2}{mark}{n}", day.day()), style));
+        spans.push(Span::raw(" "));
+        if day.weekday().num_days_from_monday() == 6 {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+        }
+        day = match day.succ_opt() {
+            Some(d) => d,
+            None => break,
+        };
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "休=节假日 班=调休上班 数字=当日期限数",
+        ui::dim(),
+    )));
+    if missing_year {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "缺少 {} 年节假日表：请用 zhifa calendar import 导入",
+                s.month.year()
+            ),
+            ui::bad(),
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), grid_area);
+    let items: Vec<Line> = if s.deadlines.is_empty() {
+        vec![Line::from(Span::styled("本月没有待办期限", ui::dim()))]
+    } else {
+        s.deadlines
+            .iter()
+            .map(|d| {
+                Line::from(Span::styled(
+                    format!(
+                        "{} {} {} {}",
+                        d.due.format("%m-%d"),
+                        ui::clean(&d.case_no),
+                        d.label,
+                        d.state
+                    ),
+                    ui::deadline_style(&d.state),
+                ))
+            })
+            .collect()
+    };
+    f.render_widget(
+        Paragraph::new(items)
+            .scroll((s.scroll, 0))
+            .block(Block::default().borders(Borders::LEFT).title(" 本月期限 ")),
+        list_area,
+    );
+}

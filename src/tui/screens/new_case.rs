@@ -1,0 +1,285 @@
+//! 新建案件 (提请立案): pick the power by typing its code, words or pinyin initials (the
+//! matches show as you type), then the party, the facts and the two officers. Submitting
+//! goes through the same desk as `zhifa case new`; a refusal names its rule and keeps
+//! everything typed.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+
+use crate::domain::case::{NewCase, PartyInput, Source};
+use crate::domain::chinese::parse_date;
+use crate::store::PowerVersion;
+use crate::tui::action::UiAction;
+use crate::tui::app::{Env, Outcome, Screen};
+use crate::tui::input::TextInput;
+use crate::tui::screens::case_view;
+use crate::tui::ui;
+
+pub const FIELDS: [(&str, &str); 13] = [
+    ("power", "权限事项（编码、名称或拼音首字母）"),
+    ("source", "案件来源（现场检查 举报 上级交办 部门移送 其他）"),
+    ("place", "违法行为地点"),
+    ("act_date", "违法行为日期"),
+    ("discovered_on", "发现日期"),
+    ("facts", "案情"),
+    ("party_type", "当事人类型（个人 / 单位 / 个体工商户）"),
+    ("party_name", "当事人姓名或名称（个体工商户填字号）"),
+    (
+        "id_no",
+        "身份证号或统一社会信用代码（个体工商户填经营者身份证号）",
+    ),
+    ("legal_rep", "法定代表人（单位）或经营者姓名（个体工商户）"),
+    ("address", "地址"),
+    ("phone", "电话"),
+    ("handlers", "承办人（两名持证人员登录名，逗号分隔）"),
+];
+
+pub struct State {
+    pub powers: Vec<PowerVersion>,
+    pub inputs: Vec<TextInput>,
+    pub focus: usize,
+    pub dirty: bool,
+    pub confirm_leave: bool,
+    pub error: Option<String>,
+}
+
+impl State {
+    pub fn new(env: &mut Env) -> State {
+        let powers = env
+            .desk
+            .store
+            .powers_on(env.today, None)
+            .unwrap_or_default();
+        let mut inputs: Vec<TextInput> = FIELDS.iter().map(|_| TextInput::default()).collect();
+        inputs[1] = TextInput::with("现场检查");
+        inputs[3] = TextInput::with(&env.today.to_string());
+        inputs[4] = TextInput::with(&env.today.to_string());
+        inputs[6] = TextInput::with("个人");
+        if let Some(u) = env.user {
+            inputs[12] = TextInput::with(&format!("{},", u.username));
+        }
+        State {
+            powers,
+            inputs,
+            focus: 0,
+            dirty: false,
+            confirm_leave: false,
+            error: None,
+        }
+    }
+
+    /// Powers matching what was typed in the first field (code, words or initials).
+    pub fn matches(&self) -> Vec<&PowerVersion> {
+        let q = crate::domain::search::normalise_query(&self.inputs[0].value);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        self.powers
+            .iter()
+            .filter(|v| {
+                v.power.code.to_lowercase() == q
+                    || v.power.code.to_lowercase().starts_with(&q)
+                    || v.power.name.contains(q.as_str())
+                    || crate::domain::search::initials(&v.power.name).contains(&q)
+            })
+            .take(8)
+            .collect()
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.inputs[self.focus].push(c);
+        self.dirty = true;
+        self.confirm_leave = false;
+    }
+
+    pub fn backspace(&mut self) {
+        self.inputs[self.focus].backspace();
+        self.dirty = true;
+    }
+
+    fn value(&self, key: &str) -> String {
+        FIELDS
+            .iter()
+            .position(|(k, _)| *k == key)
+            .map(|i| self.inputs[i].value.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    fn build(&self, env: &mut Env) -> Result<(NewCase, String), String> {
+        let code = self
+            .matches()
+            .first()
+            .map(|v| v.power.code.clone())
+            .ok_or("权限事项：没有匹配的事项，请输入编码（如 HJ-001）或名称中的词")?;
+        let source: Source = serde_json::from_value(serde_json::Value::String(
+            self.value("source"),
+        ))
+        .map_err(|_| "案件来源：请填 现场检查、举报、上级交办、部门移送 或 其他".to_string())?;
+        let date =
+            |k: &str, label: &str| parse_date(&self.value(k)).map_err(|e| format!("{label}：{e}"));
+        let party = match self.value("party_type").as_str() {
+            "个人" => PartyInput::Person {
+                name: self.value("party_name"),
+                sex: None,
+                birth_date: None,
+                id_no: self.value("id_no"),
+                address: self.value("address"),
+                phone: self.value("phone"),
+            },
+            "单位" => PartyInput::Organisation {
+                name: self.value("party_name"),
+                credit_code: self.value("id_no"),
+                legal_rep: self.value("legal_rep"),
+                address: self.value("address"),
+                phone: self.value("phone"),
+            },
+            "个体工商户" => PartyInput::Business {
+                trade_name: self.value("party_name"),
+                credit_code: String::new(),
+                operator_name: self.value("legal_rep"),
+                operator_id_no: self.value("id_no"),
+                address: self.value("address"),
+                phone: self.value("phone"),
+            },
+            other => {
+                return Err(format!(
+                    "当事人类型“{other}”：请填 个人、单位 或 个体工商户"
+                ))
+            }
+        }
+        .into_party()
+        .map_err(|e| format!("当事人：{e}"))?;
+        let users = env.desk.store.users().map_err(|e| e.to_string())?;
+        let names: Vec<String> = self
+            .value("handlers")
+            .split([',', '，', '、'])
+            .map(str::to_string)
+            .collect();
+        let handlers =
+            crate::step_input::user_ids(&users, &names).map_err(|e| format!("承办人：{e}"))?;
+        let new = NewCase {
+            source,
+            place: self.value("place"),
+            act_date: date("act_date", "违法行为日期")?,
+            act_end_date: None,
+            discovered_on: date("discovered_on", "发现日期")?,
+            grave_harm: false,
+            facts: self.value("facts"),
+            parties: vec![party],
+            handlers,
+            assistants: vec![],
+            proposed_on: env.today,
+        };
+        Ok((new, code))
+    }
+
+    pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        match a {
+            UiAction::NextField => self.focus = (self.focus + 1) % FIELDS.len(),
+            UiAction::PrevField => self.focus = (self.focus + FIELDS.len() - 1) % FIELDS.len(),
+            UiAction::Submit => {
+                let Some(user) = env.user else {
+                    return Outcome::Status("请先登录".into());
+                };
+                let result = self.build(env).and_then(|(new, code)| {
+                    env.desk
+                        .propose(new, &code, user, env.today)
+                        .map_err(|e| e.to_string())
+                });
+                return match result {
+                    Ok(case) => match case_view::State::load(case.id, env) {
+                        Ok(view) => {
+                            let no = view.case_no.clone();
+                            self.dirty = false;
+                            Outcome::Replace(
+                                Screen::Case(Box::new(view)),
+                                format!("已提请立案：{no}，待负责人审批"),
+                            )
+                        }
+                        Err(e) => Outcome::Status(e),
+                    },
+                    Err(e) => {
+                        self.error = Some(e.clone());
+                        Outcome::Status(e)
+                    }
+                };
+            }
+            UiAction::Back | UiAction::Quit => {
+                if self.dirty && !self.confirm_leave {
+                    self.confirm_leave = true;
+                    return Outcome::Status(
+                        "有未提交的内容：再按一次 Esc 放弃，或按回车提交".into(),
+                    );
+                }
+                return if a == UiAction::Quit {
+                    Outcome::Quit
+                } else {
+                    Outcome::Pop(None)
+                };
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let [form_area, side] =
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
+    let mut lines = Vec::new();
+    for (i, ((_, label), input)) in FIELDS.iter().zip(&s.inputs).enumerate() {
+        let focused = i == s.focus;
+        let style = if focused {
+            ui::warn()
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{}{label}", if focused { "> " } else { "  " }),
+            style,
+        )));
+        lines.push(Line::from(format!(
+            "    {}{}",
+            ui::clean(&input.value),
+            if focused { "_" } else { "" }
+        )));
+    }
+    let focus_line = s.focus * 2;
+    let skip = (focus_line + 3).saturating_sub(form_area.height as usize) as u16;
+    f.render_widget(Paragraph::new(lines).scroll((skip, 0)), form_area);
+    let mut info: Vec<Line> = Vec::new();
+    let matches = s.matches();
+    if matches.is_empty() {
+        info.push(Line::from(Span::styled(
+            "输入编码、名称中的词或拼音首字母查找事项",
+            ui::dim(),
+        )));
+    }
+    for (i, v) in matches.iter().enumerate() {
+        let style = if i == 0 { ui::warn() } else { ui::dim() };
+        info.push(Line::from(Span::styled(
+            format!("{} {}", v.power.code, ui::clean(&v.power.name)),
+            style,
+        )));
+        if i == 0 {
+            info.push(Line::from(format!(
+                "  法定：{}",
+                v.power.statutory.summary()
+            )));
+        }
+    }
+    if let Some(e) = &s.error {
+        info.push(Line::from(""));
+        info.push(Line::from(Span::styled(ui::clean(e), ui::bad())));
+    }
+    f.render_widget(
+        Paragraph::new(info).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::LEFT)
+                .title(" 匹配的事项（提交时用第一项） "),
+        ),
+        side,
+    );
+}

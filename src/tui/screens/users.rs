@@ -1,0 +1,271 @@
+//! 用户管理: the staff list; admins add people (`n`) and reset passwords (`r`). The rules
+//! (roles, certificate numbers, the legal-qualification flag) are the store's, as for
+//! `zhifa user add`.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
+use ratatui::Frame;
+
+use crate::domain::people::{Role, User};
+use crate::store::{NewUser, Who};
+use crate::tui::action::UiAction;
+use crate::tui::app::{Env, Outcome};
+use crate::tui::input::TextInput;
+use crate::tui::ui;
+
+pub const ADD_FIELDS: [&str; 7] = [
+    "登录名",
+    "姓名",
+    "岗位（承办人 中队长 法制审核员 负责人 管理员，空格分隔）",
+    "中队",
+    "执法证号（协管人员不填）",
+    "取得法律职业资格（是/否）",
+    "初始密码",
+];
+
+pub enum Mode {
+    List,
+    Add {
+        inputs: Vec<TextInput>,
+        focus: usize,
+    },
+    Reset {
+        user: i64,
+        password: TextInput,
+    },
+}
+
+pub struct State {
+    pub users: Vec<User>,
+    pub sel: usize,
+    pub mode: Mode,
+}
+
+impl State {
+    pub fn load(env: &mut Env) -> State {
+        let mut s = State {
+            users: vec![],
+            sel: 0,
+            mode: Mode::List,
+        };
+        s.reload(env);
+        s
+    }
+
+    pub fn reload(&mut self, env: &mut Env) {
+        self.users = env
+            .desk
+            .store
+            .users()
+            .map(|m| m.into_values().collect())
+            .unwrap_or_default();
+    }
+
+    pub fn takes_text(&self) -> bool {
+        !matches!(self.mode, Mode::List)
+    }
+
+    fn input(&mut self) -> Option<&mut TextInput> {
+        match &mut self.mode {
+            Mode::Add { inputs, focus } => inputs.get_mut(*focus),
+            Mode::Reset { password, .. } => Some(password),
+            Mode::List => None,
+        }
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        if let Some(i) = self.input() {
+            i.push(c);
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(i) = self.input() {
+            i.backspace();
+        }
+    }
+
+    pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        let is_admin = env.user.is_some_and(|u| u.has(Role::Admin));
+        match (&mut self.mode, a) {
+            (Mode::List, UiAction::Down) => {
+                self.sel = (self.sel + 1).min(self.users.len().saturating_sub(1))
+            }
+            (Mode::List, UiAction::Up) => self.sel = self.sel.saturating_sub(1),
+            (Mode::List, UiAction::New) if is_admin => {
+                self.mode = Mode::Add {
+                    inputs: ADD_FIELDS.iter().map(|_| TextInput::default()).collect(),
+                    focus: 0,
+                }
+            }
+            (Mode::List, UiAction::Search) if is_admin => {
+                if let Some(u) = self.users.get(self.sel) {
+                    self.mode = Mode::Reset {
+                        user: u.id,
+                        password: TextInput::default(),
+                    };
+                }
+            }
+            (Mode::List, UiAction::New | UiAction::Search) => {
+                return Outcome::Status("只有管理员可以添加人员或重置密码".into())
+            }
+            (Mode::List, UiAction::Back) => return Outcome::Pop(None),
+            (Mode::List, UiAction::Quit) => return Outcome::Quit,
+            (Mode::Add { focus, .. }, UiAction::NextField) => {
+                *focus = (*focus + 1) % ADD_FIELDS.len()
+            }
+            (Mode::Add { focus, .. }, UiAction::PrevField) => {
+                *focus = (*focus + ADD_FIELDS.len() - 1) % ADD_FIELDS.len()
+            }
+            (Mode::Add { .. } | Mode::Reset { .. }, UiAction::Back) => self.mode = Mode::List,
+            (Mode::Add { inputs, .. }, UiAction::Submit) => {
+                let v = |i: usize| inputs[i].value.trim().to_string();
+                let roles: Result<Vec<Role>, String> = v(2)
+                    .split([' ', ',', '，', '、'])
+                    .filter(|r| !r.is_empty())
+                    .map(|r| Role::parse(r).ok_or_else(|| format!("未知岗位“{r}”")))
+                    .collect();
+                let roles = match roles {
+                    Ok(r) => r,
+                    Err(e) => return Outcome::Status(e),
+                };
+                let new = NewUser {
+                    username: v(0),
+                    name: v(1),
+                    roles,
+                    squad: v(3),
+                    cert_no: Some(v(4)).filter(|c| !c.is_empty()),
+                    cert_valid_until: None,
+                    legal_qualified: v(5) == "是",
+                };
+                let Some(admin) = env.user else {
+                    return Outcome::Stay;
+                };
+                return match env.desk.store.add_user(&new, &v(6), &Who::user(admin)) {
+                    Ok(u) => {
+                        self.mode = Mode::List;
+                        self.reload(env);
+                        Outcome::Status(format!("已添加：{}", u.label()))
+                    }
+                    Err(e) => Outcome::Status(e.to_string()),
+                };
+            }
+            (Mode::Reset { user, password }, UiAction::Submit) => {
+                let Some(admin) = env.user else {
+                    return Outcome::Stay;
+                };
+                let (id, pw) = (*user, password.value.clone());
+                return match env.desk.store.set_password(id, &pw, &Who::user(admin)) {
+                    Ok(()) => {
+                        self.mode = Mode::List;
+                        Outcome::Status("已重置密码，账号已解锁".into())
+                    }
+                    Err(e) => Outcome::Status(e.to_string()),
+                };
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let [list_area, form_area] = Layout::vertical([
+        Constraint::Min(5),
+        Constraint::Length(match s.mode {
+            Mode::List => 1,
+            Mode::Add { .. } => 9,
+            Mode::Reset { .. } => 3,
+        }),
+    ])
+    .areas(area);
+    let height = list_area.height.saturating_sub(1) as usize;
+    let start = s.sel.saturating_sub(height.saturating_sub(1));
+    let rows: Vec<Row> = s
+        .users
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, u)| {
+            let roles: Vec<&str> = u.roles.iter().map(|r| r.name()).collect();
+            let row = Row::new(vec![
+                u.username.clone(),
+                ui::clean(&u.name),
+                ui::clean(&u.squad),
+                roles.join("、"),
+                u.cert_no
+                    .clone()
+                    .unwrap_or_else(|| "协管（无执法证）".into()),
+            ]);
+            if i == s.sel {
+                row.style(ui::selected())
+            } else {
+                row
+            }
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(12),
+        Constraint::Length(8),
+        Constraint::Length(10),
+        Constraint::Length(22),
+        Constraint::Fill(1),
+    ];
+    let header = Row::new(vec!["登录名", "姓名", "中队", "岗位", "执法证号"]).style(ui::dim());
+    f.render_widget(Table::new(rows, widths).header(header), list_area);
+    match &s.mode {
+        Mode::List => f.render_widget(
+            Paragraph::new("n 添加人员  / 重置所选人员密码（管理员）").style(ui::dim()),
+            form_area,
+        ),
+        Mode::Add { inputs, focus } => {
+            let lines: Vec<Line> = ADD_FIELDS
+                .iter()
+                .zip(inputs)
+                .enumerate()
+                .map(|(i, (label, input))| {
+                    let value = if i == 6 {
+                        input.masked()
+                    } else {
+                        ui::clean(&input.value)
+                    };
+                    let style = if i == *focus {
+                        ui::warn()
+                    } else {
+                        ratatui::style::Style::default()
+                    };
+                    Line::from(Span::styled(
+                        format!("{}{label}：{value}", if i == *focus { "> " } else { "  " }),
+                        style,
+                    ))
+                })
+                .collect();
+            f.render_widget(
+                Paragraph::new(lines).block(
+                    Block::default()
+                        .borders(Borders::TOP)
+                        .title(" 添加人员（回车保存，Esc 取消） "),
+                ),
+                form_area,
+            );
+        }
+        Mode::Reset { user, password } => {
+            let name = s
+                .users
+                .iter()
+                .find(|u| u.id == *user)
+                .map(|u| u.name.clone())
+                .unwrap_or_default();
+            f.render_widget(
+                Paragraph::new(format!("新密码：{}", password.masked())).block(
+                    Block::default()
+                        .borders(Borders::TOP)
+                        .title(format!(" 重置 {name} 的密码（回车保存，Esc 取消） ")),
+                ),
+                form_area,
+            );
+        }
+    }
+}
