@@ -109,6 +109,17 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
                 "轻微 一般 严重 从轻 从重 减轻 等（见权限清单）",
             ),
             f("fine", "拟罚款（元）", "如 800"),
+            f(
+                "base_amount",
+                "计罚基数（元）",
+                "按倍数计罚时填：工程造价、货值、违法所得等",
+            ),
+            f("units", "计罚数量", "按单位计罚时填：如 120（平方米）"),
+            f(
+                "alternative_band",
+                "适用备选幅度",
+                "条文另设幅度的情形（如没有违法所得）填 true",
+            ),
             f("confiscation", "没收金额（元）", "0"),
             f("reasoning", "处理建议理由", ""),
             f(

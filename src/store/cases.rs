@@ -55,8 +55,55 @@ pub struct CaseFilter {
     /// Instant search over case number, parties, ID numbers, place, power, facts and the
     /// pinyin initials of names and places.
     pub text: Option<String>,
+    /// Proposed (filed) on or after / on or before.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub sort: CaseSort,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+}
+
+/// The column the case list is ordered by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CaseSort {
+    /// Newest case number first.
+    #[default]
+    Number,
+    /// Earliest open deadline first (cases without one last).
+    NextDue,
+    Stage,
+    Party,
+    Power,
+}
+
+impl CaseSort {
+    pub const ALL: [CaseSort; 5] = [
+        CaseSort::Number,
+        CaseSort::NextDue,
+        CaseSort::Stage,
+        CaseSort::Party,
+        CaseSort::Power,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CaseSort::Number => "案号",
+            CaseSort::NextDue => "下一期限",
+            CaseSort::Stage => "阶段",
+            CaseSort::Party => "当事人",
+            CaseSort::Power => "案由",
+        }
+    }
+
+    fn order_by(self) -> &'static str {
+        match self {
+            CaseSort::Number => "year DESC, serial DESC",
+            CaseSort::NextDue => "next_due IS NULL, next_due, year DESC, serial DESC",
+            CaseSort::Stage => "stage, year DESC, serial DESC",
+            CaseSort::Party => "party_names, year DESC, serial DESC",
+            CaseSort::Power => "power_code, year DESC, serial DESC",
+        }
+    }
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String> {
@@ -332,7 +379,8 @@ impl Store {
         let mut sql = format!(
             "SELECT id, case_no, procedure, stage, outcome, power_code, power_name, field, party_names, squad,
                     proposed_on, fine, next_due, next_due_kind, next_due_state
-             FROM case_file c WHERE {where_sql} ORDER BY year DESC, serial DESC"
+             FROM case_file c WHERE {where_sql} ORDER BY {}",
+            f.sort.order_by()
         );
         if let Some(limit) = f.limit {
             sql.push_str(&format!(" LIMIT {limit} OFFSET {}", f.offset.unwrap_or(0)));

@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use audit::{AuditEntry, AuditReport, Who};
 pub use calendar::HolidayImport;
-pub use cases::{CaseFilter, CaseRow, DeadlineCtx, DueItem};
+pub use cases::{CaseFilter, CaseRow, CaseSort, DeadlineCtx, DueItem};
 pub use catalog::{ImportReport, PowerVersion};
 pub use init::InitReport;
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};

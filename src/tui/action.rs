@@ -28,6 +28,8 @@ pub enum UiAction {
     GoCases,
     GoPowers,
     New,
+    Sort,
+    Palette,
     GoCalendar,
     GoUsers,
 }

@@ -167,6 +167,8 @@ pub struct App {
     pub agency: String,
     pub stack: Vec<Screen>,
     pub help: bool,
+    /// The `:` command line, while open.
+    pub palette: Option<super::input::TextInput>,
     pub status: String,
     pub quit: bool,
 }
@@ -184,6 +186,7 @@ impl App {
             agency,
             stack: vec![Screen::Login(login)],
             help: false,
+            palette: None,
             status: String::new(),
             quit: false,
         }
@@ -201,6 +204,20 @@ impl App {
     pub fn on_key(&mut self, key: KeyEvent) {
         if self.help {
             self.help = false;
+            return;
+        }
+        if let Some(p) = &mut self.palette {
+            match key.code {
+                KeyCode::Esc => self.palette = None,
+                KeyCode::Enter => {
+                    let line = std::mem::take(&mut p.value);
+                    self.palette = None;
+                    self.run_command(&line);
+                }
+                KeyCode::Backspace => p.backspace(),
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => p.push(c),
+                _ => {}
+            }
             return;
         }
         let plain = !key
@@ -235,6 +252,10 @@ impl App {
             self.help = true;
             return;
         }
+        if action == UiAction::Palette {
+            self.palette = Some(super::input::TextInput::default());
+            return;
+        }
         let mut env = Env {
             desk: &mut self.desk,
             user: self.user.as_ref(),
@@ -246,6 +267,54 @@ impl App {
             return;
         };
         let outcome = top.handle(action, &mut env);
+        self.apply(outcome);
+    }
+
+    /// Runs a `:` command: go to a screen, log out, quit, or (on the case list) filter/sort.
+    pub fn run_command(&mut self, line: &str) {
+        let line = line.trim();
+        let (cmd, arg) = line.split_once(' ').unwrap_or((line, ""));
+        if matches!(cmd, "quit" | "q" | "退出") {
+            self.quit = true;
+            return;
+        }
+        if self.user.is_none() {
+            self.status = "请先登录".into();
+            return;
+        }
+        let mut env = Env {
+            desk: &mut self.desk,
+            user: self.user.as_ref(),
+            today: self.today,
+            demo: self.demo,
+        };
+        let outcome = match cmd {
+            "home" | "工作台" => {
+                let home = home::State::load(&mut env);
+                self.stack = vec![Screen::Home(home)];
+                Outcome::Status(String::new())
+            }
+            "cases" | "案件" => Outcome::Push(Screen::Cases(cases::State::load(&mut env))),
+            "powers" | "清单" => Outcome::Push(Screen::Powers(powers::State::load(&mut env))),
+            "calendar" | "日历" => Outcome::Push(Screen::Calendar(Box::new(calendar::State::load(&mut env)))),
+            "users" | "用户" => Outcome::Push(Screen::Users(users::State::load(&mut env))),
+            "new" | "立案" => Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(&mut env)))),
+            "logout" | "注销" => {
+                let login = login::State::new(env.desk, env.demo);
+                self.user = None;
+                self.stack = vec![Screen::Login(login)];
+                self.status = "已注销".into();
+                return;
+            }
+            _ => match self.stack.last_mut() {
+                Some(Screen::Cases(list)) => match list.apply_command(cmd, arg, &mut env) {
+                    Ok(msg) | Err(msg) => Outcome::Status(msg),
+                },
+                _ => Outcome::Status(format!(
+                    "未知命令“{cmd}”。可用：home cases powers calendar users new logout quit；案件列表中还有 stage field squad officer from to sort clear"
+                )),
+            },
+        };
         self.apply(outcome);
     }
 

@@ -11,6 +11,7 @@ pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod screens;
+pub mod setup;
 pub mod ui;
 
 use std::path::Path;

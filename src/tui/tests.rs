@@ -366,3 +366,275 @@ fn new_case_by_keys_goes_to_filing_approval() {
     assert_eq!(case.stage.name(), "立案审批");
     assert_eq!(case.power.power.code, "HJ-001");
 }
+
+/// Opens `step` from the case's menu (by its label), leaving its form on top.
+fn open_step(app: &mut App, step: crate::domain::case::ActionKind) {
+    press(app, &[KeyCode::Char('a')]);
+    let index = match app.stack.last() {
+        Some(super::app::Screen::Case(view)) => view
+            .menu
+            .as_ref()
+            .and_then(|m| m.items.iter().position(|(k, r)| *k == step && r.is_ok()))
+            .unwrap_or_else(|| panic!("{} not offered: {}", step.label(), app.status)),
+        _ => panic!("not on a case"),
+    };
+    for _ in 0..index {
+        press(app, &[KeyCode::Down]);
+    }
+    press(app, &[KeyCode::Enter]);
+}
+
+/// Fills the fields named by key (clearing what is there) and submits the form.
+fn fill_and_submit(app: &mut App, values: &[(&str, &str)]) {
+    for (key, value) in values {
+        let (target, focus, len) = match app.stack.last() {
+            Some(super::app::Screen::Form(f)) => {
+                let target = f
+                    .specs
+                    .iter()
+                    .position(|s| s.key == *key)
+                    .unwrap_or_else(|| panic!("no field {key}"));
+                (target, f.focus, f.inputs[target].value.chars().count())
+            }
+            _ => panic!("no form open: {}", app.status),
+        };
+        let n = f_len(app);
+        for _ in 0..(target + n - focus) % n {
+            press(app, &[KeyCode::Tab]);
+        }
+        for _ in 0..len {
+            press(app, &[KeyCode::Backspace]);
+        }
+        type_text(app, value);
+    }
+    press(app, &[KeyCode::Enter]);
+    assert!(app.status.contains("已办理"), "{}", app.status);
+}
+
+fn f_len(app: &App) -> usize {
+    match app.stack.last() {
+        Some(super::app::Screen::Form(f)) => f.specs.len(),
+        _ => 0,
+    }
+}
+
+/// Logs out through the command palette and in as `username`, then opens `case_no`.
+fn switch_to(app: &mut App, username: &str, case_no: &str) {
+    type_text(app, ":logout");
+    press(app, &[KeyCode::Enter]);
+    assert!(app.user.is_none());
+    login(app, username);
+    type_text(app, ":cases");
+    press(app, &[KeyCode::Enter, KeyCode::Char('/')]);
+    type_text(app, case_no);
+    press(app, &[KeyCode::Enter, KeyCode::Enter]);
+    assert!(
+        matches!(app.stack.last(), Some(super::app::Screen::Case(_))),
+        "{}",
+        app.status
+    );
+}
+
+#[test]
+fn keys_alone_take_a_case_from_filing_to_archive() {
+    use crate::domain::case::ActionKind as K;
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    // 提请立案.
+    press(&mut a, &[KeyCode::Char('n')]);
+    for (i, text) in [
+        "HJ-001",
+        "",
+        "合隆镇东岗村村东农田",
+        "2026-09-01",
+        "2026-09-01",
+        "当事人在禁烧区露天焚烧玉米秸秆约两亩。",
+        "",
+        "刘长海",
+        "220122198001010018",
+        "",
+        "农安县合隆镇东岗村3组",
+        "",
+        "liqiang",
+        "2026-09-01",
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i > 0 {
+            press(&mut a, &[KeyCode::Tab]);
+        }
+        if matches!(i, 3 | 4 | 13) {
+            for _ in 0..10 {
+                press(&mut a, &[KeyCode::Backspace]);
+            }
+        }
+        type_text(&mut a, text);
+    }
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("已提请立案"), "{}", a.status);
+    let no = "合综执立〔2026〕188号";
+
+    switch_to(&mut a, "sunzhen", no);
+    open_step(&mut a, K::ApproveFiling);
+    fill_and_submit(&mut a, &[("date", "2026-09-02"), ("opinion", "同意立案")]);
+
+    switch_to(&mut a, "zhangwei", no);
+    open_step(&mut a, K::AddRecord);
+    fill_and_submit(
+        &mut a,
+        &[
+            ("kind", "现场检查(勘验)笔录"),
+            ("date", "2026-09-03"),
+            ("start", "09:00"),
+            ("end", "09:40"),
+            ("place", "现场"),
+            ("persons", r#"["刘长海"]"#),
+            ("nth", "0"),
+            ("content", "检查情况"),
+        ],
+    );
+    open_step(&mut a, K::EndInvestigation);
+    fill_and_submit(
+        &mut a,
+        &[
+            ("date", "2026-09-05"),
+            ("kinds", r#"["罚款"]"#),
+            ("tier", "轻微"),
+            ("fine", "800"),
+            ("confiscation", "0"),
+            ("reasoning", "面积小，及时扑灭"),
+            ("complex_or_major", "false"),
+            ("legal_review_flags", "[]"),
+        ],
+    );
+
+    switch_to(&mut a, "zhaogang", no);
+    open_step(&mut a, K::SquadReview);
+    fill_and_submit(&mut a, &[("date", "2026-09-07"), ("opinion", "同意")]);
+
+    switch_to(&mut a, "sunzhen", no);
+    open_step(&mut a, K::ReviewDecision);
+    fill_and_submit(
+        &mut a,
+        &[
+            ("date", "2026-09-08"),
+            ("outcome", r#"{"type":"penalty"}"#),
+            ("opinion", "同意处罚"),
+        ],
+    );
+
+    switch_to(&mut a, "zhangwei", no);
+    open_step(&mut a, K::IssueNotice);
+    fill_and_submit(&mut a, &[("date", "2026-09-09")]);
+    open_step(&mut a, K::Serve);
+    fill_and_submit(
+        &mut a,
+        &[
+            ("doc", "行政处罚事先告知书"),
+            ("method", "直接送达"),
+            ("date", "2026-09-09"),
+        ],
+    );
+
+    switch_to(&mut a, "sunzhen", no);
+    open_step(&mut a, K::Decide);
+    fill_and_submit(
+        &mut a,
+        &[
+            ("date", "2026-09-18"),
+            ("correction_order", "停止焚烧"),
+            ("payment_place", "指定银行"),
+        ],
+    );
+
+    switch_to(&mut a, "zhangwei", no);
+    open_step(&mut a, K::Serve);
+    fill_and_submit(
+        &mut a,
+        &[
+            ("doc", "行政处罚决定书"),
+            ("method", "直接送达"),
+            ("date", "2026-09-21"),
+        ],
+    );
+    open_step(&mut a, K::Pay);
+    fill_and_submit(&mut a, &[("date", "2026-09-25"), ("method", "银行缴纳")]);
+    open_step(&mut a, K::ProposeClosing);
+    fill_and_submit(&mut a, &[("date", "2026-09-28")]);
+
+    switch_to(&mut a, "sunzhen", no);
+    open_step(&mut a, K::ApproveClosing);
+    fill_and_submit(&mut a, &[("date", "2026-09-29"), ("opinion", "同意结案")]);
+
+    switch_to(&mut a, "zhangwei", no);
+    open_step(&mut a, K::Archive);
+    fill_and_submit(
+        &mut a,
+        &[
+            ("date", "2026-10-09"),
+            ("archive_no", "2026-HJ-188"),
+            ("retention", "长期"),
+        ],
+    );
+
+    let id = a.desk.store.find_case(no).unwrap().unwrap();
+    let case = a.desk.store.load_case(id).unwrap();
+    assert_eq!(case.stage.name(), "归档");
+    assert_eq!(case.paid(), crate::domain::money::Fen::from_yuan(800));
+    assert!(a.desk.store.verify_audit().unwrap().first_broken.is_none());
+    // And it is read-only now: the menu offers nothing.
+    press(&mut a, &[KeyCode::Char('a')]);
+    match a.stack.last() {
+        Some(super::app::Screen::Case(view)) => assert!(view
+            .menu
+            .as_ref()
+            .unwrap()
+            .items
+            .iter()
+            .all(|(_, r)| r.is_err())),
+        _ => panic!("not on the case"),
+    }
+}
+
+#[test]
+fn first_run_setup_creates_the_database_and_keeps_input_on_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sqlite3");
+    let mut s = super::setup::Setup::default();
+    let typing = |s: &mut super::setup::Setup, text: &str| {
+        for c in text.chars() {
+            s.on_key(key(KeyCode::Char(c)), &path);
+        }
+    };
+    typing(&mut s, "合隆镇");
+    s.on_key(key(KeyCode::Tab), &path);
+    typing(&mut s, "HL"); // not Chinese: refused
+    s.on_key(key(KeyCode::Enter), &path);
+    assert!(
+        s.error.as_deref().unwrap_or("").contains("简称"),
+        "{:?}",
+        s.error
+    );
+    assert!(!path.exists());
+    assert_eq!(s.inputs[0].value, "合隆镇", "input kept");
+    s.on_key(key(KeyCode::Backspace), &path);
+    s.on_key(key(KeyCode::Backspace), &path);
+    typing(&mut s, "合");
+    s.on_key(key(KeyCode::Tab), &path);
+    typing(&mut s, "农安县");
+    for _ in 0..5 {
+        s.on_key(key(KeyCode::Tab), &path);
+    }
+    typing(&mut s, "pw1234");
+    s.on_key(key(KeyCode::Tab), &path);
+    typing(&mut s, "pw1234");
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| s.draw(f)).unwrap();
+    s.on_key(key(KeyCode::Enter), &path);
+    assert!(s.done, "{:?}", s.error);
+    let mut store = crate::store::Store::open(&path).unwrap();
+    assert_eq!(store.agency().unwrap().court, "农安县人民法院");
+    assert!(store.login("admin", "pw1234").is_ok());
+}

@@ -21,6 +21,8 @@ pub struct State {
     pub searching: bool,
     pub query: TextInput,
     pub overdue: bool,
+    /// Filters and sort set from the command palette (stage, field, squad, officer, dates).
+    pub base: CaseFilter,
     pub total: usize,
     /// Index (in the whole filtered list) of the first loaded row.
     pub window_start: usize,
@@ -35,6 +37,7 @@ impl State {
             searching: false,
             query: TextInput::default(),
             overdue: false,
+            base: CaseFilter::default(),
             total: 0,
             window_start: 0,
             rows: vec![],
@@ -49,8 +52,110 @@ impl State {
         CaseFilter {
             text: Some(self.query.value.clone()).filter(|q| !q.trim().is_empty()),
             overdue_only: self.overdue,
-            ..CaseFilter::default()
+            ..self.base.clone()
         }
+    }
+
+    /// A filter or sort from the command palette: `stage 告知`, `field CG`, `squad 第一中队`,
+    /// `officer zhangwei`, `from 2026-01-01`, `to 2026-06-30`, `sort 期限`, `clear`.
+    pub fn apply_command(&mut self, cmd: &str, arg: &str, env: &mut Env) -> Result<String, String> {
+        use crate::domain::case::Stage;
+        use crate::domain::field::Field;
+        let arg = arg.trim();
+        let msg = match cmd {
+            "stage" | "阶段" => {
+                self.base.stage = Some(Stage::parse(arg).ok_or_else(|| {
+                    format!(
+                        "未知阶段“{arg}”，可选：{}",
+                        Stage::ALL.map(|s| s.name()).join(" ")
+                    )
+                })?);
+                format!("阶段：{arg}")
+            }
+            "field" | "领域" => {
+                let f = Field::parse(arg).ok_or_else(|| format!("未知领域“{arg}”"))?;
+                self.base.field = Some(f);
+                format!("领域：{f}")
+            }
+            "squad" | "中队" => {
+                self.base.squad = Some(arg.to_string());
+                format!("中队：{arg}")
+            }
+            "officer" | "承办人" => {
+                let users = env.desk.store.users().map_err(|e| e.to_string())?;
+                self.base.handler = Some(crate::step_input::user_id(&users, arg)?);
+                format!("承办人：{arg}")
+            }
+            "from" | "起" => {
+                self.base.from =
+                    Some(crate::domain::chinese::parse_date(arg).map_err(|e| e.to_string())?);
+                format!("立案日期自 {arg}")
+            }
+            "to" | "止" => {
+                self.base.to =
+                    Some(crate::domain::chinese::parse_date(arg).map_err(|e| e.to_string())?);
+                format!("立案日期至 {arg}")
+            }
+            "sort" | "排序" => {
+                self.base.sort = crate::store::CaseSort::ALL
+                    .into_iter()
+                    .find(|s| s.label().starts_with(arg) || arg.is_empty())
+                    .ok_or_else(|| {
+                        format!(
+                            "可按：{}",
+                            crate::store::CaseSort::ALL.map(|s| s.label()).join(" ")
+                        )
+                    })?;
+                format!("按{}排序", self.base.sort.label())
+            }
+            "clear" | "清除" => {
+                self.base = CaseFilter::default();
+                self.overdue = false;
+                self.query = TextInput::default();
+                "已清除全部筛选".to_string()
+            }
+            _ => return Err(format!("未知命令“{cmd}”")),
+        };
+        self.sel = 0;
+        self.reload(env);
+        Ok(msg)
+    }
+
+    fn next_sort(&mut self, env: &mut Env) {
+        let all = crate::store::CaseSort::ALL;
+        let i = all.iter().position(|s| *s == self.base.sort).unwrap_or(0);
+        self.base.sort = all[(i + 1) % all.len()];
+        self.sel = 0;
+        self.reload(env);
+    }
+
+    /// The active filters, for the status bar.
+    fn describe_filters(&self) -> String {
+        let f = &self.base;
+        let mut parts = Vec::new();
+        if let Some(s) = f.stage {
+            parts.push(format!("阶段 {}", s.name()));
+        }
+        if let Some(x) = f.field {
+            parts.push(format!("领域 {x}"));
+        }
+        if let Some(x) = &f.squad {
+            parts.push(format!("中队 {x}"));
+        }
+        if f.handler.is_some() {
+            parts.push("指定承办人".into());
+        }
+        if let Some(d) = f.from {
+            parts.push(format!("自 {d}"));
+        }
+        if let Some(d) = f.to {
+            parts.push(format!("至 {d}"));
+        }
+        if self.overdue {
+            parts.push("只看逾期".into());
+        }
+        parts.push(format!("按{}排序", f.sort.label()));
+        parts.join(" ")
     }
 
     /// Reloads the count and the window of rows around the selection.
@@ -129,6 +234,7 @@ impl State {
             UiAction::Top => self.move_to(0, env),
             UiAction::Bottom => self.move_to(self.total.saturating_sub(1), env),
             UiAction::Search => self.searching = true,
+            UiAction::Sort => self.next_sort(env),
             UiAction::ToggleOverdue => {
                 self.overdue = !self.overdue;
                 self.sel = 0;
@@ -166,7 +272,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     } else {
         "按 / 搜索（案号、当事人、证件号、地点、案情、拼音首字母）".into()
     };
-    let filter = if s.overdue { "  [只看逾期]" } else { "" };
+    let filter = format!("  [{}]", s.describe_filters());
     let pos = if s.total == 0 { 0 } else { s.sel + 1 };
     f.render_widget(
         Paragraph::new(Line::from(vec![
@@ -181,6 +287,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         return;
     }
     let visible = table_area.height.saturating_sub(1) as usize;
+    let wide = table_area.width >= 110;
     let rel_sel = s.sel.saturating_sub(s.window_start);
     let first = rel_sel.saturating_sub(visible.saturating_sub(1));
     let rows: Vec<Row> = s
@@ -200,27 +307,40 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             } else {
                 ui::deadline_style(&state)
             };
-            Row::new(vec![
-                ui::clean(&r.case_no),
-                ui::clean(&r.party_names),
-                ui::clean(&r.power_name),
-                r.stage.clone(),
-                due,
-                state,
-            ])
-            .style(style)
+            let mut cells = vec![ui::clean(&r.case_no), ui::clean(&r.party_names)];
+            if wide {
+                cells.push(ui::clean(&r.power_name));
+            }
+            cells.extend([r.stage.clone(), due, state]);
+            Row::new(cells).style(style)
         })
         .collect();
-    let widths = [
-        Constraint::Length(24),
-        Constraint::Length(12),
-        Constraint::Fill(1),
-        Constraint::Length(8),
-        Constraint::Length(20),
-        Constraint::Length(8),
-    ];
-    let header =
-        Row::new(vec!["案号", "当事人", "案由", "阶段", "下一期限", "状态"]).style(ui::dim());
+    // Below 110 columns the 案由 column is left out (the case view shows it) rather than
+    // squeezed to nothing.
+    let widths: Vec<Constraint> = if wide {
+        vec![
+            Constraint::Length(24),
+            Constraint::Length(12),
+            Constraint::Fill(1),
+            Constraint::Length(8),
+            Constraint::Length(20),
+            Constraint::Length(8),
+        ]
+    } else {
+        vec![
+            Constraint::Length(24),
+            Constraint::Length(14),
+            Constraint::Length(8),
+            Constraint::Fill(1),
+            Constraint::Length(8),
+        ]
+    };
+    let titles: Vec<&str> = if wide {
+        vec!["案号", "当事人", "案由", "阶段", "下一期限", "状态"]
+    } else {
+        vec!["案号", "当事人", "阶段", "下一期限", "状态"]
+    };
+    let header = Row::new(titles).style(ui::dim());
     f.render_widget(
         Table::new(rows, widths).header(header).column_spacing(1),
         table_area,

@@ -18,6 +18,9 @@ use crate::tui::input::TextInput;
 use crate::tui::ui;
 
 pub struct State {
+    /// The case's power and party type, for the discretion helper.
+    pub power: crate::domain::catalog::Power,
+    pub party: crate::domain::catalog::PartyType,
     pub case_id: i64,
     pub case_version: i64,
     pub kind: ActionKind,
@@ -79,6 +82,8 @@ impl State {
             .map(|s| TextInput::with(&default_for(s.key, case, users, env)))
             .collect();
         State {
+            power: case.power.power.clone(),
+            party: case.party_type(),
             case_id: case.id,
             case_version: case.version,
             kind,

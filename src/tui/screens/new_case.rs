@@ -17,7 +17,7 @@ use crate::tui::input::TextInput;
 use crate::tui::screens::case_view;
 use crate::tui::ui;
 
-pub const FIELDS: [(&str, &str); 13] = [
+pub const FIELDS: [(&str, &str); 14] = [
     ("power", "权限事项（编码、名称或拼音首字母）"),
     ("source", "案件来源（现场检查 举报 上级交办 部门移送 其他）"),
     ("place", "违法行为地点"),
@@ -34,6 +34,7 @@ pub const FIELDS: [(&str, &str); 13] = [
     ("address", "地址"),
     ("phone", "电话"),
     ("handlers", "承办人（两名持证人员登录名，逗号分隔）"),
+    ("proposed_on", "提请立案日期"),
 ];
 
 pub struct State {
@@ -60,6 +61,7 @@ impl State {
         if let Some(u) = env.user {
             inputs[12] = TextInput::with(&format!("{},", u.username));
         }
+        inputs[13] = TextInput::with(&env.today.to_string());
         State {
             powers,
             inputs,
@@ -170,7 +172,7 @@ impl State {
             parties: vec![party],
             handlers,
             assistants: vec![],
-            proposed_on: env.today,
+            proposed_on: date("proposed_on", "提请立案日期")?,
         };
         Ok((new, code))
     }
