@@ -638,3 +638,21 @@ fn first_run_setup_creates_the_database_and_keeps_input_on_error() {
     assert_eq!(store.agency().unwrap().court, "农安县人民法院");
     assert!(store.login("admin", "pw1234").is_ok());
 }
+
+#[test]
+fn the_decision_form_shows_the_discretion_helper() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    type_text(&mut a, ":cases");
+    press(&mut a, &[KeyCode::Enter]);
+    type_text(&mut a, ":stage 告知");
+    press(&mut a, &[KeyCode::Enter, KeyCode::Down, KeyCode::Enter]);
+    open_step(&mut a, crate::domain::case::ActionKind::Decide);
+    let screen = render(&a, 120, 36);
+    assert!(
+        screen.contains("裁量参考") && screen.contains("法定："),
+        "{screen}"
+    );
+    snapshot_both("decide_form", &a);
+}

@@ -186,7 +186,86 @@ impl State {
     }
 }
 
+/// The discretion helper beside the penalty forms: the statutory range, the tiers, and the
+/// range the typed tier (and base or units) allows — computed by the same rule the
+/// workflow applies.
+fn discretion_lines(s: &State) -> Vec<Line<'static>> {
+    use crate::domain::catalog::describe_bounds;
+    use crate::domain::money::{Dec4, Fen};
+    let p = &s.power;
+    let mut out = vec![
+        Line::from(Span::styled(format!("{} 裁量参考", p.code), ui::warn())),
+        Line::from(format!("依据：{}", p.penalty)),
+        Line::from(format!("法定：{}", p.statutory.summary())),
+    ];
+    for t in &p.tiers {
+        let band = p
+            .statutory
+            .band_for(t)
+            .unwrap_or_else(|| p.statutory.clone());
+        let range = t
+            .bounds(s.party)
+            .map(|b| describe_bounds(&band, b))
+            .unwrap_or_else(|| "（不适用）".into());
+        let alt = if t.alternative { "·备选" } else { "" };
+        out.push(Line::from(format!("[{}{alt}] {range}", t.name.name())));
+        out.push(Line::from(Span::styled(
+            format!("  {}", t.condition),
+            ui::dim(),
+        )));
+    }
+    let value = |key: &str| {
+        s.specs
+            .iter()
+            .position(|f| f.key == key)
+            .map(|i| s.inputs[i].value.trim().to_string())
+            .unwrap_or_default()
+    };
+    if s.kind == ActionKind::EndInvestigation {
+        let tier: Option<crate::domain::catalog::TierName> =
+            serde_json::from_value(serde_json::Value::String(value("tier"))).ok();
+        let base = Fen::parse_yuan(&value("base_amount")).ok();
+        let units = value("units").parse::<f64>().ok().and_then(Dec4::from_f64);
+        let alt = value("alternative_band") == "true";
+        let line = match crate::domain::case::penalty::allowed_fine_range(
+            p, s.party, tier, alt, base, units,
+        ) {
+            Ok((min, max)) => Line::from(Span::styled(
+                format!("本案可选罚款：{min} 至 {max}"),
+                ui::warn(),
+            )),
+            Err(e) => Line::from(Span::styled(e.message, ui::dim())),
+        };
+        out.push(line);
+    }
+    out.into_iter()
+        .map(|l| {
+            Line::from(
+                l.spans
+                    .into_iter()
+                    .map(|sp| Span::styled(ui::clean(&sp.content), sp.style))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
+
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let area = if matches!(s.kind, ActionKind::EndInvestigation | ActionKind::Decide) {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(area);
+        let block = ratatui::widgets::Block::default().borders(ratatui::widgets::Borders::LEFT);
+        f.render_widget(
+            Paragraph::new(discretion_lines(s))
+                .wrap(Wrap { trim: true })
+                .block(block),
+            right,
+        );
+        left
+    } else {
+        area
+    };
     let [fields_area, error_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
     let mut lines = Vec::new();

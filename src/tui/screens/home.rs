@@ -162,7 +162,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let mut lines = vec![Line::from(Span::styled(
         format!(
             "{}{}{}{}",
-            crate::text::fit("事项", 12),
+            crate::text::fit("事项", 13),
             crate::text::fit("案号", 26),
             crate::text::fit("当事人", 16),
             "下一期限"
@@ -187,7 +187,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         };
         let text = format!(
             "{}{}{}{}",
-            crate::text::fit(&item.why, 12),
+            crate::text::fit(&item.why, 13),
             crate::text::fit(&r.case_no, 26),
             crate::text::fit(&r.party_names, 16),
             due
