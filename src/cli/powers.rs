@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
-use crate::domain::catalog::{describe_bounds, Catalog, CatalogBuilder, PartyType};
+use crate::domain::catalog::{Catalog, CatalogBuilder};
 use crate::domain::chinese;
 use crate::domain::field::Field;
 use crate::store::{PowerVersion, Who};
@@ -239,21 +239,11 @@ fn print_power(v: &PowerVersion) {
     if !p.tiers.is_empty() {
         println!("裁量阶次：");
         for t in &p.tiers {
-            let band = p
-                .statutory
-                .band_for(t)
-                .unwrap_or_else(|| p.statutory.clone());
-            let ranges: Vec<String> = PartyType::ALL
-                .into_iter()
-                .filter_map(|party| {
-                    t.bounds(party)
-                        .map(|b| format!("{} {}", party.name(), describe_bounds(&band, b)))
-                })
-                .collect();
+            let ranges = p.tier_ranges(t);
             let ranges = if ranges.is_empty() {
                 String::new()
             } else {
-                format!("  {}", ranges.join("；"))
+                format!("  {ranges}")
             };
             println!("  [{}]{ranges}", t.name.name());
             println!("      情形：{}", clean(&t.condition));

@@ -83,6 +83,25 @@ pub fn describe_bounds(statutory: &Statutory, b: &Bounds) -> String {
     }
 }
 
+impl super::Power {
+    /// A tier's ranges in its band, per party type: `个人 500元至1000元；单位 …`
+    /// (empty for tiers without amounts).
+    pub fn tier_ranges(&self, tier: &super::Tier) -> String {
+        let band = self
+            .statutory
+            .band_for(tier)
+            .unwrap_or_else(|| self.statutory.clone());
+        super::PartyType::ALL
+            .into_iter()
+            .filter_map(|party| {
+                tier.bounds(party)
+                    .map(|b| format!("{} {}", party.name(), describe_bounds(&band, b)))
+            })
+            .collect::<Vec<_>>()
+            .join("；")
+    }
+}
+
 impl Statutory {
     /// One line per party type: `个人：500元至2000元；单位：1万元至10万元`.
     pub fn summary(&self) -> String {

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 use ratatui::Frame;
 
-use crate::domain::catalog::{describe_bounds, PartyType};
 use crate::domain::field::Field;
 use crate::store::PowerVersion;
 use crate::tui::action::UiAction;
@@ -132,22 +131,8 @@ fn detail(v: &PowerVersion) -> Vec<Line<'static>> {
     out.push(Line::from(format!("处罚条款：{}", p.penalty)));
     out.push(Line::from(format!("法定处罚：{}", p.statutory.summary())));
     for t in &p.tiers {
-        let band = p
-            .statutory
-            .band_for(t)
-            .unwrap_or_else(|| p.statutory.clone());
-        let ranges: Vec<String> = PartyType::ALL
-            .into_iter()
-            .filter_map(|party| {
-                t.bounds(party)
-                    .map(|b| format!("{} {}", party.name(), describe_bounds(&band, b)))
-            })
-            .collect();
-        out.push(Line::from(format!(
-            "[{}] {}",
-            t.name.name(),
-            ranges.join("；")
-        )));
+        let ranges = p.tier_ranges(t);
+        out.push(Line::from(format!("[{}] {}", t.name.name(), ranges)));
         out.push(Line::from(Span::styled(
             format!("    {}", t.condition),
             ui::dim(),
