@@ -239,6 +239,14 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
 }
 
 const PERSON_FIELDS: [&str; 4] = ["officers", "collectors", "attendees", "presiding"];
+const DATE_FIELDS: [&str; 4] = ["date", "collected_on", "notified_on", "due"];
+const MONEY_FIELDS: [&str; 5] = [
+    "fine",
+    "amount",
+    "confiscation",
+    "base_amount",
+    "changed_fine",
+];
 
 /// A user id from a login name, or a real name when it is unique.
 pub fn user_id(users: &BTreeMap<i64, User>, who: &str) -> Result<i64, String> {
@@ -277,7 +285,14 @@ pub fn build_action(
         if v.trim().is_empty() {
             continue;
         }
-        let value = if PERSON_FIELDS.contains(&k) {
+        let value = if DATE_FIELDS.contains(&k) {
+            let d = crate::domain::chinese::parse_date(v).map_err(|e| format!("“{k}”：{e}"))?;
+            serde_json::Value::String(d.to_string())
+        } else if MONEY_FIELDS.contains(&k) {
+            let fen =
+                crate::domain::money::Fen::parse_yuan(v).map_err(|e| format!("“{k}”：{e}"))?;
+            serde_json::Value::String(fen.yuan_text())
+        } else if PERSON_FIELDS.contains(&k) {
             let names: Vec<String> = v.split([',', '，', '、']).map(str::to_string).collect();
             let ids = user_ids(users, &names)?;
             if k == "presiding" {
@@ -337,6 +352,44 @@ fn explain(e: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_amounts_are_checked_by_field() {
+        let users = BTreeMap::new();
+        let today: NaiveDate = "2026-11-26".parse().unwrap();
+        let e = build_action(
+            ActionKind::IssueNotice,
+            serde_json::Map::new(),
+            &[("date".into(), "2026-02-30".into())],
+            &users,
+            today,
+        )
+        .unwrap_err();
+        assert!(e.contains("“date”") && e.contains("不存在"), "{e}");
+        let e = build_action(
+            ActionKind::Pay,
+            serde_json::Map::new(),
+            &[("amount".into(), "-5".into())],
+            &users,
+            today,
+        )
+        .unwrap_err();
+        assert!(e.contains("“amount”") && e.contains("负数"), "{e}");
+        let a = build_action(
+            ActionKind::IssueNotice,
+            serde_json::Map::new(),
+            &[("date".into(), "2026年9月28日".into())],
+            &users,
+            today,
+        )
+        .unwrap();
+        assert_eq!(
+            a,
+            Action::IssueNotice {
+                date: "2026-09-28".parse().unwrap()
+            }
+        );
+    }
 
     #[test]
     fn every_step_has_a_form() {

@@ -29,6 +29,7 @@ pub enum UiAction {
     GoPowers,
     New,
     Sort,
+    NewLine,
     Palette,
     GoCalendar,
     GoUsers,

@@ -656,3 +656,37 @@ fn the_decision_form_shows_the_discretion_helper() {
     );
     snapshot_both("decide_form", &a);
 }
+
+#[test]
+fn forms_check_as_you_type_and_name_the_field() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    press(&mut a, &[KeyCode::Enter]);
+    open_step(&mut a, crate::domain::case::ActionKind::ApproveFiling);
+    press(&mut a, &[KeyCode::Backspace]);
+    type_text(&mut a, "9"); // 2026-11-29: a valid date; the form is complete but for 意见
+    let err = |a: &App| match a.stack.last() {
+        Some(super::app::Screen::Form(f)) => f.error.clone().unwrap_or_default(),
+        _ => panic!("no form"),
+    };
+    assert!(err(&a).contains("意见"), "{}", err(&a));
+    for _ in 0..3 {
+        press(&mut a, &[KeyCode::Backspace]);
+    }
+    type_text(&mut a, "2-30");
+    assert!(
+        err(&a).contains("日期") && err(&a).contains("不存在"),
+        "{}",
+        err(&a)
+    );
+    // Multi-line text with ctrl-j.
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    type_text(&mut a, "同意");
+    a.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    type_text(&mut a, "立案");
+    match a.stack.last() {
+        Some(super::app::Screen::Form(f)) => assert_eq!(f.inputs[2].value, "同意\n立案"),
+        _ => panic!("no form"),
+    }
+}

@@ -30,6 +30,9 @@ pub struct State {
     pub dirty: bool,
     pub confirm_leave: bool,
     pub error: Option<String>,
+    /// Staff (for people fields) and today, so the form can check itself as it is typed.
+    users: BTreeMap<i64, User>,
+    today: chrono::NaiveDate,
 }
 
 /// Sensible starting values: today, the case's officers, the party, the agency's court.
@@ -93,6 +96,8 @@ impl State {
             dirty: false,
             confirm_leave: false,
             error: None,
+            users: users.clone(),
+            today: env.today,
         }
     }
 
@@ -103,17 +108,50 @@ impl State {
     pub fn type_char(&mut self, c: char) {
         if let Some(i) = self.inputs.get_mut(self.focus) {
             i.push(c);
-            self.dirty = true;
-            self.confirm_leave = false;
+            self.edited();
         }
     }
 
     pub fn backspace(&mut self) {
         if let Some(i) = self.inputs.get_mut(self.focus) {
             i.backspace();
-            self.dirty = true;
-            self.confirm_leave = false;
+            self.edited();
         }
+    }
+
+    /// After every keystroke: the form checks itself (formats, required fields, people,
+    /// amounts) and shows the first problem by the field's Chinese name.
+    fn edited(&mut self) {
+        self.dirty = true;
+        self.confirm_leave = false;
+        self.error = self.build().err();
+    }
+
+    fn pairs(&self) -> Vec<(String, String)> {
+        self.specs
+            .iter()
+            .zip(&self.inputs)
+            .map(|(s, i)| (s.key.to_string(), i.value.clone()))
+            .collect()
+    }
+
+    fn build(&self) -> Result<crate::domain::case::Action, String> {
+        step_input::build_action(
+            self.kind,
+            serde_json::Map::new(),
+            &self.pairs(),
+            &self.users,
+            self.today,
+        )
+        .map_err(|e| self.labelled(e))
+    }
+
+    /// Replaces field keys in a message with the labels the clerk sees.
+    fn labelled(&self, msg: String) -> String {
+        self.specs.iter().fold(msg, |m, f| {
+            m.replace(&format!("“{}”", f.key), &format!("“{}”", f.label))
+                .replace(&format!("`{}`", f.key), &format!("“{}”", f.label))
+        })
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
@@ -123,6 +161,12 @@ impl State {
                 self.focus = (self.focus + self.inputs.len().max(1) - 1) % self.inputs.len().max(1)
             }
             UiAction::Submit => return self.submit(env),
+            UiAction::NewLine => {
+                if let Some(i) = self.inputs.get_mut(self.focus) {
+                    i.value.push('\n');
+                    self.edited();
+                }
+            }
             UiAction::Back | UiAction::Quit => {
                 if self.dirty && !self.confirm_leave {
                     self.confirm_leave = true;
@@ -145,20 +189,7 @@ impl State {
         let Some(user) = env.user else {
             return Outcome::Status("请先登录".into());
         };
-        let users = env.desk.store.users().unwrap_or_default();
-        let pairs: Vec<(String, String)> = self
-            .specs
-            .iter()
-            .zip(&self.inputs)
-            .map(|(s, i)| (s.key.to_string(), i.value.clone()))
-            .collect();
-        let action = match step_input::build_action(
-            self.kind,
-            serde_json::Map::new(),
-            &pairs,
-            &users,
-            env.today,
-        ) {
+        let action = match self.build() {
             Ok(a) => a,
             Err(e) => {
                 self.error = Some(e.clone());
@@ -207,7 +238,7 @@ fn discretion_lines(s: &State) -> Vec<Line<'static>> {
             .bounds(s.party)
             .map(|b| describe_bounds(&band, b))
             .unwrap_or_else(|| "（不适用）".into());
-        let alt = if t.alternative { "·备选" } else { "" };
+        let alt = if t.alternative { "-备选" } else { "" };
         out.push(Line::from(format!("[{}{alt}] {range}", t.name.name())));
         out.push(Line::from(Span::styled(
             format!("  {}", t.condition),
@@ -272,19 +303,26 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     for (i, (spec, input)) in s.specs.iter().zip(&s.inputs).enumerate() {
         let focused = i == s.focus;
         let marker = if focused { "> " } else { "  " };
-        let value = ui::clean(&input.value);
         let cursor = if focused { "_" } else { "" };
+        // Multi-line values (ctrl-j) show their further lines indented under the first.
+        let mut value_lines = input.value.split('\n').map(ui::clean);
+        let first = value_lines.next().unwrap_or_default();
+        let rest: Vec<String> = value_lines.collect();
+        let label_style = if focused {
+            ui::warn()
+        } else {
+            ratatui::style::Style::default()
+        };
+        let first_cursor = if rest.is_empty() { cursor } else { "" };
         lines.push(Line::from(vec![
-            Span::styled(
-                format!("{marker}{}：", spec.label),
-                if focused {
-                    ui::warn()
-                } else {
-                    ratatui::style::Style::default()
-                },
-            ),
-            Span::raw(format!("{value}{cursor}")),
+            Span::styled(format!("{marker}{}：", spec.label), label_style),
+            Span::raw(format!("{first}{first_cursor}")),
         ]));
+        let last = rest.len();
+        for (n, more) in rest.into_iter().enumerate() {
+            let c = if n + 1 == last { cursor } else { "" };
+            lines.push(Line::from(format!("      {more}{c}")));
+        }
         if focused && !spec.hint.is_empty() {
             lines.push(Line::from(Span::styled(
                 format!("    {}", spec.hint),
