@@ -28,6 +28,7 @@ pub enum UiAction {
     GoCases,
     GoPowers,
     New,
+    NewOnSpot,
     Sort,
     NewLine,
     Palette,

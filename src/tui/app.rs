@@ -136,6 +136,7 @@ impl Screen {
             Screen::Cases(_) => "案件列表".into(),
             Screen::Case(s) => format!("案件 {}", s.case_no),
             Screen::Form(s) => s.title(),
+            Screen::NewCase(s) if s.on_spot => "当场处罚（简易程序）".into(),
             Screen::NewCase(_) => "提请立案".into(),
             Screen::Powers(_) => "权限清单".into(),
             Screen::Calendar(_) => "期限日历".into(),
@@ -299,6 +300,7 @@ impl App {
             "calendar" | "日历" => Outcome::Push(Screen::Calendar(Box::new(calendar::State::load(&mut env)))),
             "users" | "用户" => Outcome::Push(Screen::Users(users::State::load(&mut env))),
             "new" | "立案" => Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(&mut env)))),
+            "spot" | "当场" => Outcome::Push(Screen::NewCase(Box::new(new_case::State::on_spot(&mut env)))),
             "logout" | "注销" => {
                 let login = login::State::new(env.desk, env.demo);
                 self.user = None;
@@ -311,7 +313,7 @@ impl App {
                     Ok(msg) | Err(msg) => Outcome::Status(msg),
                 },
                 _ => Outcome::Status(format!(
-                    "未知命令“{cmd}”。可用：home cases powers calendar users new logout quit；案件列表中还有 stage field squad officer from to sort clear"
+                    "未知命令“{cmd}”。可用：home cases powers calendar users new spot logout quit；案件列表中还有 stage field squad officer from to sort clear"
                 )),
             },
         };

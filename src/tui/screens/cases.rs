@@ -249,6 +249,9 @@ impl State {
                 }
             }
             UiAction::GoPowers => return Outcome::Push(Screen::Powers(powers::State::load(env))),
+            UiAction::NewOnSpot => {
+                return Outcome::Push(Screen::NewCase(Box::new(new_case::State::on_spot(env))))
+            }
             UiAction::New => {
                 return Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(env))))
             }

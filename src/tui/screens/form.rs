@@ -12,6 +12,10 @@ use ratatui::Frame;
 use crate::domain::case::{ActionKind, Case};
 use crate::domain::people::User;
 use crate::step_input::{self, FieldSpec};
+use crate::store::attachments;
+
+/// The UI-only field of the evidence form: files to copy in.
+const ATTACH: &str = "attach";
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
 use crate::tui::input::TextInput;
@@ -79,7 +83,15 @@ fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -
 
 impl State {
     pub fn new(case: &Case, kind: ActionKind, users: &BTreeMap<i64, User>, env: &Env) -> State {
-        let specs = step_input::fields(kind);
+        let mut specs = step_input::fields(kind);
+        if kind == ActionKind::AddEvidence {
+            // Files are copied beside the database with their SHA-256 (as `--attach` does).
+            specs.push(FieldSpec {
+                key: ATTACH,
+                label: "附件",
+                hint: "照片、扫描件、录音录像的文件路径，多个用逗号分隔",
+            });
+        }
         let inputs = specs
             .iter()
             .map(|s| TextInput::with(&default_for(s.key, case, users, env)))
@@ -131,7 +143,24 @@ impl State {
         self.specs
             .iter()
             .zip(&self.inputs)
+            .filter(|(s, _)| s.key != ATTACH)
             .map(|(s, i)| (s.key.to_string(), i.value.clone()))
+            .collect()
+    }
+
+    fn attach_paths(&self) -> Vec<std::path::PathBuf> {
+        self.specs
+            .iter()
+            .zip(&self.inputs)
+            .filter(|(s, _)| s.key == ATTACH)
+            .flat_map(|(_, i)| {
+                i.value
+                    .split([',', '，'])
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(std::path::PathBuf::from)
+                    .collect::<Vec<_>>()
+            })
             .collect()
     }
 
@@ -189,20 +218,40 @@ impl State {
         let Some(user) = env.user else {
             return Outcome::Status("请先登录".into());
         };
-        let action = match self.build() {
+        let mut action = match self.build() {
             Ok(a) => a,
             Err(e) => {
                 self.error = Some(e.clone());
                 return Outcome::Status(e);
             }
         };
-        match env.desk.act(
+        let db = env.desk.store.path().to_path_buf();
+        let mut copied = Vec::new();
+        if let crate::domain::case::Action::AddEvidence { evidence } = &mut action {
+            for path in self.attach_paths() {
+                match attachments::copy_in(&db, self.case_id, &path) {
+                    Ok(a) => copied.push(a),
+                    Err(e) => {
+                        attachments::remove(&db, self.case_id, &copied);
+                        let msg = format!("附件：{e}");
+                        self.error = Some(msg.clone());
+                        return Outcome::Status(msg);
+                    }
+                }
+            }
+            evidence.attachments.extend(copied.iter().cloned());
+        }
+        let result = env.desk.act(
             self.case_id,
             Some(self.case_version),
             &action,
             user,
             env.today,
-        ) {
+        );
+        if result.is_err() {
+            attachments::remove(&db, self.case_id, &copied);
+        }
+        match result {
             Ok(case) => Outcome::Pop(Some(format!(
                 "已办理：{}（案件第 {} 版）",
                 self.kind.label(),

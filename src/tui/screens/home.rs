@@ -124,6 +124,9 @@ impl State {
                 }
             }
             UiAction::GoCases => return Outcome::Push(Screen::Cases(cases::State::load(env))),
+            UiAction::NewOnSpot => {
+                return Outcome::Push(Screen::NewCase(Box::new(new_case::State::on_spot(env))))
+            }
             UiAction::New => {
                 return Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(env))))
             }

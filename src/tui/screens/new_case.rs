@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::case::{NewCase, PartyInput, Source};
+use crate::domain::case::{NewCase, OnSpot, PartyInput, Source};
 use crate::domain::chinese::parse_date;
 use crate::store::PowerVersion;
 use crate::tui::action::UiAction;
@@ -37,7 +37,32 @@ pub const FIELDS: [(&str, &str); 14] = [
     ("proposed_on", "提请立案日期"),
 ];
 
+/// On-the-spot decision (简易程序, 行政处罚法 Art 51–52): the fields after the party.
+pub const SPOT_FIELDS: [(&str, &str); 16] = [
+    ("power", "权限事项（编码、名称或拼音首字母）"),
+    ("place", "地点"),
+    ("date", "日期"),
+    ("time", "时间（如 10:20）"),
+    ("facts", "违法事实"),
+    ("party_type", "当事人类型（个人 / 单位 / 个体工商户）"),
+    ("party_name", "当事人姓名或名称（个体工商户填字号）"),
+    (
+        "id_no",
+        "身份证号或统一社会信用代码（个体工商户填经营者身份证号）",
+    ),
+    ("legal_rep", "法定代表人（单位）或经营者姓名（个体工商户）"),
+    ("address", "地址"),
+    ("phone", "电话"),
+    ("officers", "执法人员（两名持证人员登录名，逗号分隔）"),
+    ("kinds", r#"处罚种类（JSON，如 ["罚款"] 或 ["警告"]）"#),
+    ("fine", "罚款（元；个人不超过200元，单位不超过3000元）"),
+    ("tier", "裁量阶次（见权限清单；减轻 可低于法定下限）"),
+    ("correction_order", "责令改正内容"),
+];
+
 pub struct State {
+    /// True for the on-the-spot decision (简易程序), false for 提请立案.
+    pub on_spot: bool,
     pub powers: Vec<PowerVersion>,
     pub inputs: Vec<TextInput>,
     pub focus: usize,
@@ -48,27 +73,55 @@ pub struct State {
 
 impl State {
     pub fn new(env: &mut Env) -> State {
+        State::with_mode(env, false)
+    }
+
+    pub fn on_spot(env: &mut Env) -> State {
+        State::with_mode(env, true)
+    }
+
+    fn with_mode(env: &mut Env, on_spot: bool) -> State {
         let powers = env
             .desk
             .store
             .powers_on(env.today, None)
             .unwrap_or_default();
-        let mut inputs: Vec<TextInput> = FIELDS.iter().map(|_| TextInput::default()).collect();
-        inputs[1] = TextInput::with("现场检查");
-        inputs[3] = TextInput::with(&env.today.to_string());
-        inputs[4] = TextInput::with(&env.today.to_string());
-        inputs[6] = TextInput::with("个人");
-        if let Some(u) = env.user {
-            inputs[12] = TextInput::with(&format!("{},", u.username));
-        }
-        inputs[13] = TextInput::with(&env.today.to_string());
+        let fields: &[(&str, &str)] = if on_spot { &SPOT_FIELDS } else { &FIELDS };
+        let me = env
+            .user
+            .map(|u| format!("{},", u.username))
+            .unwrap_or_default();
+        let today = env.today.to_string();
+        let inputs = fields
+            .iter()
+            .map(|(key, _)| {
+                TextInput::with(match *key {
+                    "source" => "现场检查",
+                    "act_date" | "discovered_on" | "proposed_on" | "date" => today.as_str(),
+                    "party_type" => "个人",
+                    "handlers" | "officers" => me.as_str(),
+                    "kinds" => r#"["罚款"]"#,
+                    "correction_order" => "责令立即改正",
+                    _ => "",
+                })
+            })
+            .collect();
         State {
+            on_spot,
             powers,
             inputs,
             focus: 0,
             dirty: false,
             confirm_leave: false,
             error: None,
+        }
+    }
+
+    fn fields(&self) -> &'static [(&'static str, &'static str)] {
+        if self.on_spot {
+            &SPOT_FIELDS
+        } else {
+            &FIELDS
         }
     }
 
@@ -102,26 +155,28 @@ impl State {
     }
 
     fn value(&self, key: &str) -> String {
-        FIELDS
+        self.fields()
             .iter()
             .position(|(k, _)| *k == key)
             .map(|i| self.inputs[i].value.trim().to_string())
             .unwrap_or_default()
     }
 
-    fn build(&self, env: &mut Env) -> Result<(NewCase, String), String> {
-        let code = self
-            .matches()
+    fn power_code(&self) -> Result<String, String> {
+        self.matches()
             .first()
             .map(|v| v.power.code.clone())
-            .ok_or("权限事项：没有匹配的事项，请输入编码（如 HJ-001）或名称中的词")?;
-        let source: Source = serde_json::from_value(serde_json::Value::String(
-            self.value("source"),
-        ))
-        .map_err(|_| "案件来源：请填 现场检查、举报、上级交办、部门移送 或 其他".to_string())?;
-        let date =
-            |k: &str, label: &str| parse_date(&self.value(k)).map_err(|e| format!("{label}：{e}"));
-        let party = match self.value("party_type").as_str() {
+            .ok_or_else(|| {
+                "权限事项：没有匹配的事项，请输入编码（如 HJ-001）或名称中的词".to_string()
+            })
+    }
+
+    fn date(&self, key: &str, label: &str) -> Result<chrono::NaiveDate, String> {
+        parse_date(&self.value(key)).map_err(|e| format!("{label}：{e}"))
+    }
+
+    fn party(&self) -> Result<crate::domain::case::Party, String> {
+        let input = match self.value("party_type").as_str() {
             "个人" => PartyInput::Person {
                 name: self.value("party_name"),
                 sex: None,
@@ -150,55 +205,108 @@ impl State {
                     "当事人类型“{other}”：请填 个人、单位 或 个体工商户"
                 ))
             }
-        }
-        .into_party()
-        .map_err(|e| format!("当事人：{e}"))?;
+        };
+        input.into_party().map_err(|e| format!("当事人：{e}"))
+    }
+
+    fn people(&self, key: &str, label: &str, env: &mut Env) -> Result<Vec<i64>, String> {
         let users = env.desk.store.users().map_err(|e| e.to_string())?;
         let names: Vec<String> = self
-            .value("handlers")
+            .value(key)
             .split([',', '，', '、'])
             .map(str::to_string)
             .collect();
-        let handlers =
-            crate::step_input::user_ids(&users, &names).map_err(|e| format!("承办人：{e}"))?;
+        crate::step_input::user_ids(&users, &names).map_err(|e| format!("{label}：{e}"))
+    }
+
+    fn build(&self, env: &mut Env) -> Result<(NewCase, String), String> {
+        let code = self.power_code()?;
+        let source: Source = serde_json::from_value(serde_json::Value::String(
+            self.value("source"),
+        ))
+        .map_err(|_| "案件来源：请填 现场检查、举报、上级交办、部门移送 或 其他".to_string())?;
         let new = NewCase {
             source,
             place: self.value("place"),
-            act_date: date("act_date", "违法行为日期")?,
+            act_date: self.date("act_date", "违法行为日期")?,
             act_end_date: None,
-            discovered_on: date("discovered_on", "发现日期")?,
+            discovered_on: self.date("discovered_on", "发现日期")?,
             grave_harm: false,
             facts: self.value("facts"),
-            parties: vec![party],
-            handlers,
+            parties: vec![self.party()?],
+            handlers: self.people("handlers", "承办人", env)?,
             assistants: vec![],
-            proposed_on: date("proposed_on", "提请立案日期")?,
+            proposed_on: self.date("proposed_on", "提请立案日期")?,
         };
         Ok((new, code))
     }
 
+    fn build_spot(&self, env: &mut Env) -> Result<(OnSpot, String), String> {
+        let code = self.power_code()?;
+        let kinds = serde_json::from_str(&self.value("kinds"))
+            .map_err(|_| r#"处罚种类：请填 ["罚款"] 或 ["警告"]"#.to_string())?;
+        let fine = if self.value("fine").is_empty() {
+            crate::domain::money::Fen(0)
+        } else {
+            crate::domain::money::Fen::parse_yuan(&self.value("fine"))
+                .map_err(|e| format!("罚款：{e}"))?
+        };
+        let tier = match self.value("tier").as_str() {
+            "" => None,
+            t => Some(
+                serde_json::from_value(serde_json::Value::String(t.to_string()))
+                    .map_err(|_| format!("裁量阶次“{t}”不存在"))?,
+            ),
+        };
+        let spot = OnSpot {
+            date: self.date("date", "日期")?,
+            time: self.value("time"),
+            place: self.value("place"),
+            facts: self.value("facts"),
+            party: self.party()?,
+            officers: self.people("officers", "执法人员", env)?,
+            kinds,
+            fine,
+            tier,
+            correction_order: self.value("correction_order"),
+        };
+        Ok((spot, code))
+    }
+
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         match a {
-            UiAction::NextField => self.focus = (self.focus + 1) % FIELDS.len(),
-            UiAction::PrevField => self.focus = (self.focus + FIELDS.len() - 1) % FIELDS.len(),
+            UiAction::NextField => self.focus = (self.focus + 1) % self.fields().len(),
+            UiAction::PrevField => {
+                self.focus = (self.focus + self.fields().len() - 1) % self.fields().len()
+            }
             UiAction::Submit => {
                 let Some(user) = env.user else {
                     return Outcome::Status("请先登录".into());
                 };
-                let result = self.build(env).and_then(|(new, code)| {
-                    env.desk
-                        .propose(new, &code, user, env.today)
-                        .map_err(|e| e.to_string())
-                });
+                let result = if self.on_spot {
+                    self.build_spot(env).and_then(|(spot, code)| {
+                        env.desk
+                            .on_spot(spot, &code, user, env.today)
+                            .map_err(|e| e.to_string())
+                    })
+                } else {
+                    self.build(env).and_then(|(new, code)| {
+                        env.desk
+                            .propose(new, &code, user, env.today)
+                            .map_err(|e| e.to_string())
+                    })
+                };
                 return match result {
                     Ok(case) => match case_view::State::load(case.id, env) {
                         Ok(view) => {
                             let no = view.case_no.clone();
                             self.dirty = false;
-                            Outcome::Replace(
-                                Screen::Case(Box::new(view)),
-                                format!("已提请立案：{no}，待负责人审批"),
-                            )
+                            let msg = if self.on_spot {
+                                format!("已作出当场处罚决定：{no}（复议前置：当事人对当场处罚不服应先申请行政复议）")
+                            } else {
+                                format!("已提请立案：{no}，待负责人审批")
+                            };
+                            Outcome::Replace(Screen::Case(Box::new(view)), msg)
                         }
                         Err(e) => Outcome::Status(e),
                     },
@@ -231,7 +339,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let [form_area, side] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
     let mut lines = Vec::new();
-    for (i, ((_, label), input)) in FIELDS.iter().zip(&s.inputs).enumerate() {
+    for (i, ((_, label), input)) in s.fields().iter().zip(&s.inputs).enumerate() {
         let focused = i == s.focus;
         let style = if focused {
             ui::warn()
