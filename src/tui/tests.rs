@@ -630,8 +630,12 @@ fn first_run_setup_creates_the_database_and_keeps_input_on_error() {
     typing(&mut s, "pw1234");
     s.on_key(key(KeyCode::Tab), &path);
     typing(&mut s, "pw1234");
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| s.draw(f)).unwrap();
+    for (w, h) in [(80u16, 24u16), (120, 36)] {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| s.draw(f)).unwrap();
+        let text: String = t.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+        assert!(text.contains("首次使用") && text.contains("乡镇名称"), "{w}x{h}");
+    }
     s.on_key(key(KeyCode::Enter), &path);
     assert!(s.done, "{:?}", s.error);
     let mut store = crate::store::Store::open(&path).unwrap();
@@ -697,6 +701,7 @@ fn on_the_spot_decision_by_keys() {
     let mut a = app(&path);
     login(&mut a, "zhangwei");
     press(&mut a, &[KeyCode::Char('N')]);
+    snapshot_both("on_spot_form", &a);
     // power, place, date, time, facts, party_type, name, id, rep, address, phone, officers, kinds, fine, tier
     let values = [
         (0, "HJ-001"),
