@@ -82,7 +82,10 @@ fn login(app: &mut App, username: &str) {
 fn render(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| app.draw(f)).unwrap();
-    let buf = t.backend().buffer();
+    buffer_text(t.backend().buffer(), w, h)
+}
+
+fn buffer_text(buf: &ratatui::buffer::Buffer, w: u16, h: u16) -> String {
     let mut out = String::new();
     for y in 0..h {
         let mut x = 0;
@@ -633,8 +636,11 @@ fn first_run_setup_creates_the_database_and_keeps_input_on_error() {
     for (w, h) in [(80u16, 24u16), (120, 36)] {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| s.draw(f)).unwrap();
-        let text: String = t.backend().buffer().content().iter().map(|c| c.symbol()).collect();
-        assert!(text.contains("首次使用") && text.contains("乡镇名称"), "{w}x{h}");
+        let text = buffer_text(t.backend().buffer(), w, h);
+        assert!(
+            text.contains("首次使用") && text.contains("乡镇名称"),
+            "{w}x{h}"
+        );
     }
     s.on_key(key(KeyCode::Enter), &path);
     assert!(s.done, "{:?}", s.error);
