@@ -31,6 +31,8 @@ pub enum UiAction {
     NewOnSpot,
     Sort,
     NewLine,
+    FillAmount,
+    ToggleQueue,
     Palette,
     GoCalendar,
     GoUsers,

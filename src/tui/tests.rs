@@ -790,3 +790,75 @@ fn evidence_with_an_attachment_through_the_form() {
     assert_eq!(case.evidence[0].attachments.len(), 1);
     assert!(crate::store::attachments::verify(&path, &case).is_empty());
 }
+
+#[test]
+fn discretion_helper_fills_a_fine_inside_the_tier_and_queue_filter() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    // The head's 工作台 can show only the approval queue.
+    login(&mut a, "sunzhen");
+    press(&mut a, &[KeyCode::Char('r')]);
+    match a.stack.last() {
+        Some(super::app::Screen::Home(h)) => {
+            assert!(!h.items.is_empty() && h.items.iter().all(|i| i.why.starts_with('待')))
+        }
+        _ => panic!("not home"),
+    }
+    // A handler's case at 调查取证: 调查终结 form, type the tier, ctrl-f fills the fine.
+    let (case_no, handler) = {
+        let rows = a
+            .desk
+            .store
+            .list_cases(&crate::store::CaseFilter {
+                stage: Some(crate::domain::case::Stage::Investigating),
+                ..Default::default()
+            })
+            .unwrap();
+        let case = rows
+            .iter()
+            .map(|r| a.desk.store.load_case(r.id).unwrap())
+            .find(|c| {
+                c.power.power.statutory.kind == crate::domain::catalog::StatutoryKind::Range
+                    && !c.records.is_empty()
+            })
+            .expect("a range-kind case under investigation");
+        let users = a.desk.store.users().unwrap();
+        (
+            a.desk.store.case_no(case.id).unwrap(),
+            users[&case.handlers[0]].username.clone(),
+        )
+    };
+    switch_to(&mut a, &handler, &case_no);
+    open_step(&mut a, crate::domain::case::ActionKind::EndInvestigation);
+    let tier = match a.stack.last() {
+        Some(super::app::Screen::Form(f)) => f
+            .power
+            .tiers
+            .iter()
+            .find(|t| t.bounds(f.party).is_some())
+            .unwrap()
+            .name
+            .name(),
+        _ => panic!("no form"),
+    };
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    type_text(&mut a, tier);
+    a.on_key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    assert!(a.status.contains("建议罚款"), "{}", a.status);
+    match a.stack.last() {
+        Some(super::app::Screen::Form(f)) => {
+            let fine = crate::domain::money::Fen::parse_yuan(&f.inputs[3].value).unwrap();
+            let (min, max) = crate::domain::case::penalty::allowed_fine_range(
+                &f.power,
+                f.party,
+                serde_json::from_value(serde_json::Value::String(tier.into())).ok(),
+                false,
+                None,
+                None,
+            )
+            .unwrap();
+            assert!(min <= fine && fine <= max, "{fine} not in {min}..{max}");
+        }
+        _ => panic!("no form"),
+    }
+}

@@ -175,6 +175,71 @@ impl State {
         .map_err(|e| self.labelled(e))
     }
 
+    fn field_value(&self, key: &str) -> String {
+        self.specs
+            .iter()
+            .position(|f| f.key == key)
+            .map(|i| self.inputs[i].value.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// The range the typed tier (with base or units) allows, by the workflow's own rule.
+    fn allowed_range(
+        &self,
+    ) -> Result<(crate::domain::money::Fen, crate::domain::money::Fen), String> {
+        use crate::domain::money::{Dec4, Fen};
+        let tier = match self.field_value("tier").as_str() {
+            "" => None,
+            t => Some(
+                serde_json::from_value(serde_json::Value::String(t.to_string()))
+                    .map_err(|_| format!("裁量阶次“{t}”不存在"))?,
+            ),
+        };
+        let base = Fen::parse_yuan(&self.field_value("base_amount")).ok();
+        let units = self
+            .field_value("units")
+            .parse::<f64>()
+            .ok()
+            .and_then(Dec4::from_f64);
+        let alt = self.field_value("alternative_band") == "true";
+        crate::domain::case::penalty::allowed_fine_range(
+            &self.power,
+            self.party,
+            tier,
+            alt,
+            base,
+            units,
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    /// Fills the fine with the middle of the allowed range (rounded down to 100 yuan when
+    /// that stays inside it); the clerk may still change it.
+    fn fill_amount(&mut self) -> Outcome {
+        if self.kind != ActionKind::EndInvestigation {
+            return Outcome::Stay;
+        }
+        match self.allowed_range() {
+            Ok((min, max)) => {
+                let mid = crate::domain::money::Fen((min.0 + max.0) / 2);
+                let rounded = crate::domain::money::Fen(mid.0 / 10_000 * 10_000);
+                let fine = if rounded >= min && rounded.0 > 0 {
+                    rounded
+                } else {
+                    mid
+                };
+                if let Some(i) = self.specs.iter().position(|f| f.key == "fine") {
+                    self.inputs[i] = TextInput::with(&fine.yuan_text());
+                    self.edited();
+                }
+                Outcome::Status(format!(
+                    "已按可选幅度 {min} 至 {max} 填入建议罚款 {fine}，可修改"
+                ))
+            }
+            Err(e) => Outcome::Status(e),
+        }
+    }
+
     /// Replaces field keys in a message with the labels the clerk sees.
     fn labelled(&self, msg: String) -> String {
         self.specs.iter().fold(msg, |m, f| {
@@ -196,6 +261,7 @@ impl State {
                     self.edited();
                 }
             }
+            UiAction::FillAmount => return self.fill_amount(),
             UiAction::Back | UiAction::Quit => {
                 if self.dirty && !self.confirm_leave {
                     self.confirm_leave = true;
@@ -271,7 +337,6 @@ impl State {
 /// workflow applies.
 fn discretion_lines(s: &State) -> Vec<Line<'static>> {
     use crate::domain::catalog::describe_bounds;
-    use crate::domain::money::{Dec4, Fen};
     let p = &s.power;
     let mut out = vec![
         Line::from(Span::styled(format!("{} 裁量参考", p.code), ui::warn())),
@@ -294,29 +359,14 @@ fn discretion_lines(s: &State) -> Vec<Line<'static>> {
             ui::dim(),
         )));
     }
-    let value = |key: &str| {
-        s.specs
-            .iter()
-            .position(|f| f.key == key)
-            .map(|i| s.inputs[i].value.trim().to_string())
-            .unwrap_or_default()
-    };
     if s.kind == ActionKind::EndInvestigation {
-        let tier: Option<crate::domain::catalog::TierName> =
-            serde_json::from_value(serde_json::Value::String(value("tier"))).ok();
-        let base = Fen::parse_yuan(&value("base_amount")).ok();
-        let units = value("units").parse::<f64>().ok().and_then(Dec4::from_f64);
-        let alt = value("alternative_band") == "true";
-        let line = match crate::domain::case::penalty::allowed_fine_range(
-            p, s.party, tier, alt, base, units,
-        ) {
+        out.push(match s.allowed_range() {
             Ok((min, max)) => Line::from(Span::styled(
-                format!("本案可选罚款：{min} 至 {max}"),
+                format!("本案可选罚款：{min} 至 {max}（ctrl-f 填入建议金额）"),
                 ui::warn(),
             )),
-            Err(e) => Line::from(Span::styled(e.message, ui::dim())),
-        };
-        out.push(line);
+            Err(e) => Line::from(Span::styled(e, ui::dim())),
+        });
     }
     out.into_iter()
         .map(|l| {

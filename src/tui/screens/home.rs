@@ -25,6 +25,8 @@ pub struct State {
     pub counts: Vec<(String, i64)>,
     pub items: Vec<Item>,
     pub sel: usize,
+    /// Only the review/approval queue (审核 / 审批), without the user's own cases.
+    pub queue_only: bool,
 }
 
 /// Steps that put a case in a reviewer's or leader's queue.
@@ -43,6 +45,7 @@ impl State {
             counts: vec![],
             items: vec![],
             sel: 0,
+            queue_only: false,
         };
         s.reload(env);
         s
@@ -89,7 +92,7 @@ impl State {
         }
         let mine = CaseFilter {
             handler: Some(user.id),
-            limit: Some(300),
+            limit: Some(if self.queue_only { 0 } else { 300 }),
             ..CaseFilter::default()
         };
         for row in store.list_cases(&mine).unwrap_or_default() {
@@ -113,6 +116,19 @@ impl State {
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         match a {
+            UiAction::ToggleQueue => {
+                self.queue_only = !self.queue_only;
+                self.sel = 0;
+                self.reload(env);
+                return Outcome::Status(
+                    if self.queue_only {
+                        "只看待我审核、审批的案件（r 恢复）"
+                    } else {
+                        "显示全部待办"
+                    }
+                    .into(),
+                );
+            }
             UiAction::Down => self.sel = (self.sel + 1).min(self.items.len().saturating_sub(1)),
             UiAction::Up => self.sel = self.sel.saturating_sub(1),
             UiAction::Open => {
