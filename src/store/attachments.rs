@@ -109,8 +109,8 @@ pub fn verify(db_path: &Path, case: &Case) -> Vec<AttachmentProblem> {
             Err(_) => Some("文件缺失，请从备份恢复".to_string()),
             Ok((sha, _)) if sha != a.sha256 => Some(format!(
                 "内容与登记时不符（登记 SHA-256 {}…，现为 {}…），可能被改动，请从备份恢复并查明原因",
-                &a.sha256[..12],
-                &sha[..12]
+                a.sha256.get(..12).unwrap_or(&a.sha256),
+                sha.get(..12).unwrap_or(&sha)
             )),
             Ok(_) => None,
         };

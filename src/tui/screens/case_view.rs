@@ -233,7 +233,12 @@ impl State {
                         .and_then(|d| serde_json::from_value(d).ok())
                         .unwrap_or_default();
                     for d in docs {
-                        out.push(format!("{}  {}  （{}）", &e.at[..10], d, e.action));
+                        out.push(format!(
+                            "{}  {}  （{}）",
+                            e.at.get(..10).unwrap_or(&e.at),
+                            d,
+                            e.action
+                        ));
                     }
                 }
                 for s in &c.services {
