@@ -423,3 +423,37 @@ fn a_newer_schema_is_refused_untouched() {
         );
     assert_eq!(std::fs::read(env.db()).unwrap(), before);
 }
+
+#[test]
+fn check_and_backup() {
+    let env = Env::new();
+    env.init();
+    env.zhifa()
+        .args(["check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[正常] 审计记录哈希链"));
+    let v = env.json(&["backup"]);
+    let backup = std::path::PathBuf::from(v["backup"].as_str().unwrap());
+    assert!(backup.exists());
+    assert!(backup.parent().unwrap().ends_with("backups"));
+    let mut check_backup = Command::cargo_bin("zhifa").unwrap();
+    check_backup
+        .env("HOME", env.dir.path())
+        .env("XDG_STATE_HOME", env.dir.path().join("xdg-state"))
+        .arg("--db")
+        .arg(&backup)
+        .args(["check", "--json"])
+        .assert()
+        .success();
+    {
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER audit_no_update; UPDATE audit SET user_name = 'x' WHERE id = 2;",
+        )
+        .unwrap();
+    }
+    env.zhifa().args(["check"]).assert().failure().stdout(
+        predicate::str::contains("[异常] 审计记录哈希链").and(predicate::str::contains("处理：")),
+    );
+}

@@ -6,6 +6,7 @@ mod calendar;
 mod case;
 mod demo;
 mod init;
+mod maintenance;
 mod powers;
 mod settings;
 
@@ -69,6 +70,10 @@ enum Command {
     Audit(audit::AuditCommand),
     /// 用 sample-data 中的演示乡镇数据建一个新库（--db 指定位置）
     Demo(demo::DemoArgs),
+    /// 检查数据库完整性、外键、审计哈希链和证据附件
+    Check(maintenance::CheckArgs),
+    /// 在线备份数据库和证据附件（保留近 7 天、4 周、12 个月）
+    Backup(maintenance::BackupArgs),
 }
 
 /// `--json` flag shared by commands that print data.
@@ -204,6 +209,8 @@ pub fn run() -> ExitCode {
         Some(Command::Case(cmd)) => case::run(&ctx, cmd),
         Some(Command::Audit(cmd)) => audit::run(&ctx, cmd),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Check(args)) => maintenance::check(&ctx, args),
+        Some(Command::Backup(args)) => maintenance::backup(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

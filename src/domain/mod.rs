@@ -16,4 +16,5 @@ pub mod identity;
 pub mod money;
 pub mod people;
 pub mod procedure_settings;
+pub mod retention;
 pub mod search;

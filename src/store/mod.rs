@@ -10,6 +10,7 @@ mod calendar;
 mod cases;
 mod catalog;
 mod init;
+pub mod maintenance;
 mod migrations;
 mod staff;
 
@@ -23,6 +24,7 @@ pub use calendar::HolidayImport;
 pub use cases::{CaseFilter, CaseRow, CaseSort, DeadlineCtx, DueItem};
 pub use catalog::{ImportReport, PowerVersion};
 pub use init::InitReport;
+pub use maintenance::CheckItem;
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use staff::{hash_password, LoginError, NewUser};
 

@@ -1,0 +1,262 @@
+//! Keeping the file healthy: `check` (integrity, foreign keys, audit chain, attachments,
+//! each with what to do about it) and online backups with SQLite's backup API, attachments
+//! included, rotated 7 daily / 4 weekly / 12 monthly.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use super::attachments;
+use super::{CaseFilter, Result, Store, StoreError};
+
+/// One check and its result.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CheckItem {
+    pub name: &'static str,
+    pub ok: bool,
+    pub detail: String,
+    /// What to do when it failed.
+    pub advice: String,
+}
+
+const BACKUP_PREFIX: &str = "zhifa-";
+const BACKUP_SUFFIX: &str = ".sqlite3";
+const STAMP: &str = "%Y%m%d-%H%M%S";
+
+fn private_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    Ok(())
+}
+
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<u64> {
+    let mut n = 0;
+    if !from.is_dir() {
+        return Ok(0);
+    }
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            n += copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// The attachment folder that belongs beside a database (or backup) file.
+fn files_dir(db: &Path) -> PathBuf {
+    attachments::case_dir(db, 0)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+impl Store {
+    /// Every health check, in order; none of them changes the file.
+    pub fn check(&self) -> Result<Vec<CheckItem>> {
+        let mut out = Vec::new();
+        let integrity: Vec<String> = {
+            let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let ok = integrity == ["ok"];
+        out.push(CheckItem {
+            name: "数据库完整性（integrity_check）",
+            ok,
+            detail: if ok {
+                "正常".into()
+            } else {
+                integrity.join("；")
+            },
+            advice: "数据库文件已损坏：停止使用，用 zhifa backup 的最近备份恢复，并检查磁盘".into(),
+        });
+        let fk: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+        out.push(CheckItem {
+            name: "外键一致性（foreign_key_check）",
+            ok: fk == 0,
+            detail: if fk == 0 {
+                "正常".into()
+            } else {
+                format!("{fk} 处引用指向不存在的记录")
+            },
+            advice: "数据被绕过 zhifa 修改过：用最近备份核对并恢复".into(),
+        });
+        let audit = self.verify_audit()?;
+        out.push(CheckItem {
+            name: "审计记录哈希链",
+            ok: audit.first_broken.is_none(),
+            detail: match &audit.first_broken {
+                None => format!("共 {} 条，完整", audit.entries),
+                Some((_, why)) => why.clone(),
+            },
+            advice: "审计记录被改动：保留现场，用备份核对被改动的记录，查明改动来源".into(),
+        });
+        let mut problems = Vec::new();
+        let mut files = 0usize;
+        for row in self.list_cases(&CaseFilter::default())? {
+            let case = self.load_case(row.id)?;
+            files += case
+                .evidence
+                .iter()
+                .map(|e| e.attachments.len())
+                .sum::<usize>();
+            problems.extend(attachments::verify(self.path(), &case));
+        }
+        out.push(CheckItem {
+            name: "证据附件（SHA-256）",
+            ok: problems.is_empty(),
+            detail: if problems.is_empty() {
+                format!("共 {files} 个，均与登记一致")
+            } else {
+                problems
+                    .iter()
+                    .map(|p| format!("案件 #{} {}：{}", p.case_id, p.file, p.problem))
+                    .collect::<Vec<_>>()
+                    .join("；")
+            },
+            advice: "从备份目录中同名的附件文件夹恢复缺失或被改动的文件".into(),
+        });
+        Ok(out)
+    }
+
+    /// Writes an online backup (a consistent copy even while others use the file) into
+    /// `dir`, with the attachments beside it, then rotates the backups there.
+    /// Returns the new backup's path and the backups removed by rotation.
+    pub fn backup_to(&self, dir: &Path, now: NaiveDateTime) -> Result<(PathBuf, Vec<PathBuf>)> {
+        private_dir(dir)?;
+        let path = dir.join(format!(
+            "{BACKUP_PREFIX}{}{BACKUP_SUFFIX}",
+            now.format(STAMP)
+        ));
+        if path.exists() {
+            return Err(StoreError::Rule(format!(
+                "备份文件已存在：{}，请稍后再试",
+                path.display()
+            )));
+        }
+        self.conn.backup("main", &path, None)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+        }
+        copy_tree(&files_dir(self.path()), &files_dir(&path))
+            .map_err(|e| StoreError::Rule(format!("复制证据附件失败：{e}")))?;
+        let removed = rotate(dir)?;
+        Ok((path, removed))
+    }
+}
+
+/// Backups in `dir` with the time in their names, oldest first.
+pub fn backups_in(dir: &Path) -> Vec<(NaiveDateTime, PathBuf)> {
+    let mut out: Vec<(NaiveDateTime, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stamp = name
+                .strip_prefix(BACKUP_PREFIX)?
+                .strip_suffix(BACKUP_SUFFIX)?
+                .to_string();
+            let t = NaiveDateTime::parse_from_str(&stamp, STAMP).ok()?;
+            Some((t, e.path()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Deletes backups the retention policy does not keep (with their attachment folders).
+fn rotate(dir: &Path) -> Result<Vec<PathBuf>> {
+    let all = backups_in(dir);
+    let times: Vec<NaiveDateTime> = all.iter().map(|(t, _)| *t).collect();
+    let keep = crate::domain::retention::keep(&times);
+    let mut removed = Vec::new();
+    for (i, (_, path)) in all.into_iter().enumerate() {
+        if !keep.contains(&i) {
+            std::fs::remove_file(&path)
+                .map_err(|e| StoreError::Rule(format!("无法删除旧备份 {}：{e}", path.display())))?;
+            let _ = std::fs::remove_dir_all(files_dir(&path));
+            removed.push(path);
+        }
+    }
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("z.sqlite3");
+        let agency = crate::domain::agency::Agency::new("合隆镇", "合").unwrap();
+        let catalog = crate::assets::catalog_template().unwrap();
+        Store::init(
+            &path,
+            &agency,
+            &catalog,
+            "t",
+            &crate::assets::holiday_tables().unwrap(),
+            None,
+        )
+        .unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn check_passes_on_a_healthy_file_and_names_a_broken_chain() {
+        let (_d, path) = demo();
+        let store = Store::open(&path).unwrap();
+        assert!(store.check().unwrap().iter().all(|c| c.ok));
+        store
+            .conn()
+            .execute_batch(
+                "DROP TRIGGER audit_no_update; UPDATE audit SET summary = 'x' WHERE id = 1;",
+            )
+            .unwrap();
+        let items = store.check().unwrap();
+        let chain = items.iter().find(|c| c.name.contains("哈希链")).unwrap();
+        assert!(!chain.ok && chain.detail.contains("第 1 条"), "{chain:?}");
+    }
+
+    #[test]
+    fn backup_is_a_readable_zhifa_file_and_rotation_keeps_recent_ones() {
+        let (dir, path) = demo();
+        let store = Store::open(&path).unwrap();
+        let backups = dir.path().join("backups");
+        let t0: NaiveDateTime = "2026-01-01T08:00:00".parse().unwrap();
+        for day in 0..40 {
+            store
+                .backup_to(&backups, t0 + chrono::Duration::days(day))
+                .unwrap();
+        }
+        let left = backups_in(&backups);
+        assert!(left.len() <= 23 && left.len() >= 7, "{}", left.len());
+        let (_, newest) = left.last().unwrap();
+        let copy = Store::open(newest).unwrap();
+        assert_eq!(
+            copy.power_count_on("2026-01-01".parse().unwrap()).unwrap(),
+            148
+        );
+        assert!(copy.check().unwrap().iter().all(|c| c.ok));
+    }
+}
