@@ -18,3 +18,12 @@ pub mod people;
 pub mod procedure_settings;
 pub mod retention;
 pub mod search;
+
+/// The name serde gives an enum value: the Chinese name for the legal enums (`视听资料`,
+/// `直接送达`) or the snake_case code for vocabularies such as `ActionKind`.
+pub fn serde_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

@@ -110,13 +110,6 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| StoreError::Rule(e.to_string()))
 }
 
-fn label<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// Top-level fields that differ between two JSON objects: (before, after).
 fn diff(
     before: &serde_json::Value,
@@ -157,7 +150,7 @@ fn write_projection(
         for d in &ds {
             ins.execute(params![
                 case.id,
-                label(&d.kind),
+                crate::domain::serde_name(&d.kind),
                 d.index,
                 d.due.map(|x| x.to_string()),
                 d.status.label(),
@@ -258,7 +251,7 @@ impl Store {
                 year,
                 serial,
                 case_no,
-                label(&case.procedure),
+                crate::domain::serde_name(&case.procedure),
                 case.stage.name(),
                 case.power.id,
                 case.power.power.code,

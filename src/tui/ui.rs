@@ -110,6 +110,4 @@ pub fn too_small(f: &mut Frame) {
 }
 
 /// Text from the database, with control characters removed before it reaches the terminal.
-pub fn clean(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).collect()
-}
+pub use crate::text::clean;

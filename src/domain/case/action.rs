@@ -352,10 +352,7 @@ impl ActionKind {
 
     /// The snake_case name used by the CLI and in files.
     pub fn code(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+        crate::domain::serde_name(&self)
     }
 }
 

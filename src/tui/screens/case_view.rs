@@ -155,8 +155,8 @@ impl State {
                 out.push(format!("法定处罚：{}", c.power.power.statutory.summary()));
                 out.push(format!(
                     "程序：{}  来源：{}",
-                    label(&c.procedure),
-                    label(&c.source)
+                    crate::domain::serde_name(&c.procedure),
+                    crate::domain::serde_name(&c.source)
                 ));
                 out.push(format!("违法地点：{}", c.place));
                 out.push(format!(
@@ -196,7 +196,7 @@ impl State {
                     out.push(format!(
                         "{}. [{}] {} {} {}  取证：{}",
                         i + 1,
-                        label(&e.kind),
+                        crate::domain::serde_name(&e.kind),
                         e.collected_on,
                         e.time,
                         e.description,
@@ -246,7 +246,7 @@ impl State {
                         "{}  {} 已送达（{}，{}）",
                         s.served_on,
                         s.doc.name(),
-                        label(&s.method),
+                        crate::domain::serde_name(&s.method),
                         s.recipient
                     ));
                 }
@@ -321,7 +321,7 @@ impl State {
                         "缴款：{} {} {} {}",
                         p.date,
                         p.amount,
-                        label(&p.method),
+                        crate::domain::serde_name(&p.method),
                         p.receipt_no
                     ));
                 }
@@ -342,10 +342,10 @@ impl State {
                 for r in &c.remedies {
                     out.push(format!(
                         "{}：{} 起{}",
-                        label(&r.kind),
+                        crate::domain::serde_name(&r.kind),
                         r.started_on,
                         r.result
-                            .map(|x| format!("，结果 {}", label(&x)))
+                            .map(|x| format!("，结果 {}", crate::domain::serde_name(&x)))
                             .unwrap_or_default()
                     ));
                 }
@@ -363,14 +363,6 @@ impl State {
         }
         out.into_iter().map(|l| Line::from(ui::clean(&l))).collect()
     }
-}
-
-/// The Chinese name serde gives an enum value.
-fn label<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {

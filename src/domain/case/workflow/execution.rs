@@ -74,10 +74,7 @@ pub(super) fn apply(
             summary = format!(
                 "送达{}（{}）",
                 doc.name(),
-                serde_json::to_value(method)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
+                crate::domain::serde_name(&method)
             );
         }
         Action::Pay {
@@ -214,13 +211,7 @@ pub(super) fn apply(
                 result: None,
                 changed_fine: None,
             });
-            summary = format!(
-                "登记{}",
-                serde_json::to_value(kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            );
+            summary = format!("登记{}", crate::domain::serde_name(&kind));
         }
         Action::RemedyEnded {
             kind,

@@ -50,13 +50,7 @@ pub(super) fn apply(
             two_certified_officers(&ctx.users_of(&evidence.collectors)?, evidence.collected_on)?;
             electronic_monitor_reviewed(evidence)?;
             c.evidence.push(evidence.clone());
-            summary = format!(
-                "登记证据（{}）",
-                serde_json::to_value(evidence.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            );
+            summary = format!("登记证据（{}）", crate::domain::serde_name(&evidence.kind));
         }
         Action::AddRecord { record } => {
             dated(record.date, case, ctx, "制作笔录")?;
