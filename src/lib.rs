@@ -17,3 +17,4 @@ pub mod step_input;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod workload;

@@ -1,4 +1,5 @@
-//! `zhifa check` and `zhifa backup`: the health of the file, and online backups.
+//! `zhifa check`, `zhifa backup` and `zhifa restore`: the health of the file, online
+//! backups, and putting a checked backup back.
 
 use std::path::PathBuf;
 
@@ -50,13 +51,9 @@ pub(crate) fn check(ctx: &Context, args: CheckArgs) -> CliResult {
 pub(crate) fn backup(ctx: &Context, args: BackupArgs) -> CliResult {
     let db = ctx.db_path()?;
     let store = ctx.open_store()?;
-    let dir = match args.to {
-        Some(d) => d,
-        None => db
-            .parent()
-            .map(|p| p.join("backups"))
-            .unwrap_or_else(|| PathBuf::from("backups")),
-    };
+    let dir = args
+        .to
+        .unwrap_or_else(|| crate::store::maintenance::default_backup_dir(&db));
     let (path, removed) = store.backup_to(&dir, chrono::Local::now().naive_local())?;
     tracing::info!(backup = %path.display(), removed = removed.len(), "backup written");
     if args.json.json {
@@ -69,5 +66,91 @@ pub(crate) fn backup(ctx: &Context, args: BackupArgs) -> CliResult {
             removed.len()
         );
     }
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RestoreArgs {
+    /// 备份文件（zhifa backup 生成的 zhifa-日期-时间.sqlite3）
+    backup: PathBuf,
+    /// 不再询问，直接替换（脚本用）
+    #[arg(long)]
+    yes: bool,
+}
+
+/// Asks on the terminal; without one, only `--yes` may confirm.
+fn confirmed(question: &str, yes: bool) -> Result<bool, CliError> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if yes {
+        return Ok(true);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError(
+            "恢复会替换当前数据库，需要确认：请在终端中运行，或加 --yes".into(),
+        ));
+    }
+    print!("{question}（输入 是 确认）：");
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "是" | "y" | "yes"))
+}
+
+pub(crate) fn restore(ctx: &Context, args: RestoreArgs) -> CliResult {
+    use crate::store::restore;
+    use crate::store::{Store, StoreError, Who};
+    let db = ctx.db_path()?;
+    // Restoring over a working database is an administrator's act; a missing or unreadable
+    // file can be replaced by whoever can write the file anyway.
+    let who = match Store::open(&db) {
+        Ok(mut store) => Who::user(&ctx.login_admin(&mut store)?),
+        Err(StoreError::NotFound(_)) => Who::system(),
+        Err(e) => {
+            eprintln!("当前数据库无法打开（{e}），恢复时将把它移到一旁保留");
+            Who::system()
+        }
+    };
+    let checked = restore::check_backup(&args.backup, &db)?;
+    println!("备份：{}", args.backup.display());
+    for c in &checked.checks {
+        println!(
+            "{} {}：{}",
+            if c.ok { "[正常]" } else { "[异常]" },
+            c.name,
+            crate::text::clean(&c.detail)
+        );
+    }
+    if !checked.passed() {
+        return Err(CliError(
+            "备份未通过检查，未做任何替换；请换一个备份文件（zhifa backup 目录中较早的一个）"
+                .into(),
+        ));
+    }
+    println!(
+        "备份内容：案件 {} 件，审计记录 {} 条，最后一次改动 {}",
+        checked.cases,
+        checked.audit_entries,
+        crate::text::clean(&checked.last_change)
+    );
+    let question = format!("用此备份替换 {}？当前数据库会先另存一份备份", db.display());
+    if !confirmed(&question, args.yes)? {
+        println!("已取消，未做任何改动");
+        return Ok(());
+    }
+    let done = restore::restore(
+        &checked,
+        &db,
+        &crate::store::maintenance::default_backup_dir(&db),
+        &who,
+        chrono::Local::now().naive_local(),
+    )?;
+    tracing::info!(backup = %args.backup.display(), "database restored");
+    if let Some(p) = &done.previous_saved_as {
+        println!("原数据库已另存为：{}", p.display());
+    }
+    if let Some(p) = &done.broken_moved_to {
+        println!("无法打开的原文件已移到：{}", p.display());
+    }
+    println!("已从备份恢复：{}", db.display());
     Ok(())
 }

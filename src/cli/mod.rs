@@ -9,8 +9,8 @@ mod init;
 mod maintenance;
 mod powers;
 mod settings;
-
 mod user;
+mod workload;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,6 +74,11 @@ enum Command {
     Check(maintenance::CheckArgs),
     /// 在线备份数据库和证据附件（保留近 7 天、4 周、12 个月）
     Backup(maintenance::BackupArgs),
+    /// 从备份文件恢复数据库（先校验备份的完整性和审计链，替换前需确认）
+    Restore(maintenance::RestoreArgs),
+    /// Test harness operations (crash and concurrency tests).
+    #[command(subcommand, hide = true)]
+    Workload(workload::WorkloadCommand),
 }
 
 /// `--json` flag shared by commands that print data.
@@ -211,6 +216,8 @@ pub fn run() -> ExitCode {
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Check(args)) => maintenance::check(&ctx, args),
         Some(Command::Backup(args)) => maintenance::backup(&ctx, args),
+        Some(Command::Restore(args)) => maintenance::restore(&ctx, args),
+        Some(Command::Workload(cmd)) => workload::run(&ctx, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -23,7 +23,7 @@ const BACKUP_PREFIX: &str = "zhifa-";
 const BACKUP_SUFFIX: &str = ".sqlite3";
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
-fn private_dir(dir: &Path) -> Result<()> {
+pub(super) fn private_dir(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
         path: dir.to_path_buf(),
         source,
@@ -36,7 +36,7 @@ fn private_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<u64> {
+pub(super) fn copy_tree(from: &Path, to: &Path) -> std::io::Result<u64> {
     let mut n = 0;
     if !from.is_dir() {
         return Ok(0);
@@ -55,8 +55,15 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<u64> {
     Ok(n)
 }
 
+/// Where backups go unless told otherwise: `backups/` beside the database.
+pub fn default_backup_dir(db: &Path) -> PathBuf {
+    db.parent()
+        .map(|p| p.join("backups"))
+        .unwrap_or_else(|| PathBuf::from("backups"))
+}
+
 /// The attachment folder that belongs beside a database (or backup) file.
-fn files_dir(db: &Path) -> PathBuf {
+pub(super) fn files_dir(db: &Path) -> PathBuf {
     attachments::case_dir(db, 0)
         .parent()
         .map(Path::to_path_buf)
@@ -151,16 +158,18 @@ impl Store {
                 path.display()
             )));
         }
-        self.conn.backup("main", &path, None)?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
-        }
-        copy_tree(&files_dir(self.path()), &files_dir(&path))
-            .map_err(|e| StoreError::Rule(format!("复制证据附件失败：{e}")))?;
+        self.backup_file(&path)?;
         let removed = rotate(dir)?;
         Ok((path, removed))
+    }
+
+    /// An online copy of the database at `path` (owner-only), attachments beside it.
+    pub(super) fn backup_file(&self, path: &Path) -> Result<()> {
+        self.conn.backup("main", path, None)?;
+        super::restrict_to_owner(path);
+        copy_tree(&files_dir(self.path()), &files_dir(path))
+            .map_err(|e| StoreError::Rule(format!("复制证据附件失败：{e}")))?;
+        Ok(())
     }
 }
 

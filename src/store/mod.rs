@@ -12,6 +12,7 @@ mod catalog;
 mod init;
 pub mod maintenance;
 mod migrations;
+pub mod restore;
 mod staff;
 
 use std::path::{Path, PathBuf};
@@ -79,7 +80,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // FULL: a committed decision survives a power cut too, not only a crashed process.
+    conn.pragma_update(None, "synchronous", "FULL")?;
     Ok(())
 }
 
@@ -201,7 +203,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 }
 
 /// Case files hold personal data: the database is readable by its owner only (0600).
-fn restrict_to_owner(path: &Path) {
+pub(super) fn restrict_to_owner(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

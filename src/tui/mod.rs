@@ -29,9 +29,7 @@ fn user_keymap() -> Option<String> {
 /// The first start of a day writes a backup to `backups/` beside the database. A failure is
 /// logged, never shown as a crash: the clerk can still work, and `zhifa check` reports it.
 fn daily_backup(desk: &Desk, path: &Path) {
-    let Some(dir) = path.parent().map(|p| p.join("backups")) else {
-        return;
-    };
+    let dir = crate::store::maintenance::default_backup_dir(path);
     let now = chrono::Local::now().naive_local();
     let done_today = crate::store::maintenance::backups_in(&dir)
         .last()
