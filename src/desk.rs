@@ -125,15 +125,8 @@ impl Desk {
     ) -> DeskResult<Case> {
         let before = self.store.load_case(case_id)?;
         if expected_version.is_some_and(|v| v != before.version) {
-            let last = self.store.case_audit(case_id)?.pop();
-            return Err(StoreError::Conflict {
-                by: last
-                    .as_ref()
-                    .map(|e| e.user_name.clone())
-                    .unwrap_or_default(),
-                at: last.map(|e| e.at).unwrap_or_default(),
-            }
-            .into());
+            let (by, at) = self.store.last_change(case_id)?;
+            return Err(StoreError::Conflict { by, at }.into());
         }
         let t = self.with_ctx(today, |ctx| {
             Ok(case::transition(&before, action, actor, ctx)?)

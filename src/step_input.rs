@@ -280,6 +280,19 @@ pub fn build_action(
     today: NaiveDate,
 ) -> Result<Action, String> {
     let mut obj = base;
+    let known = fields(step);
+    if let Some((k, _)) = pairs
+        .iter()
+        .find(|(k, _)| !known.iter().any(|f| f.key == k.trim()))
+    {
+        let names: Vec<&str> = known.iter().map(|f| f.key).collect();
+        return Err(format!(
+            "“{}”不是“{}”的字段；可填：{}",
+            crate::text::clean(k.trim()),
+            step.label(),
+            names.join("、")
+        ));
+    }
     for (k, v) in pairs {
         let k = k.trim();
         if v.trim().is_empty() {

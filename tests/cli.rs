@@ -457,3 +457,49 @@ fn check_and_backup() {
         predicate::str::contains("[异常] 审计记录哈希链").and(predicate::str::contains("处理：")),
     );
 }
+
+#[test]
+fn restore_checks_the_backup_asks_first_and_brings_it_back() {
+    let env = Env::new();
+    env.init();
+    let v = env.json(&["backup", "--to", env.dir.path().join("b").to_str().unwrap()]);
+    let backup = v["backup"].as_str().unwrap().to_string();
+    env.zhifa()
+        .args(["settings", "set", "court", "长春市中级人民法院"])
+        .assert()
+        .success();
+    // Without a terminal and without --yes, nothing is replaced.
+    env.zhifa()
+        .args(["restore", &backup])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--yes"));
+    env.zhifa()
+        .args(["settings", "show"])
+        .assert()
+        .stdout(predicate::str::contains("长春市中级人民法院"));
+    env.zhifa()
+        .args(["restore", &backup, "--yes"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("[正常] 审计记录哈希链")
+                .and(predicate::str::contains("原数据库已另存为")),
+        );
+    env.zhifa()
+        .args(["settings", "show"])
+        .assert()
+        .stdout(predicate::str::contains("长春市中级人民法院").not());
+    env.zhifa()
+        .args(["audit", "log"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("从备份恢复"));
+    // A backup that is not a zhifa database is refused.
+    let junk = env.write("junk.sqlite3", b"junk");
+    env.zhifa()
+        .args(["restore", junk.to_str().unwrap(), "--yes"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("不是 zhifa 数据库"));
+}

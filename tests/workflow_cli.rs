@@ -2,32 +2,11 @@
 //! 归档 through `zhifa case …` as different users, then the audit chain verified — and a
 //! tampered log, a changed attachment and a stale save each detected.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-use tempfile::TempDir;
-
-struct Office {
-    dir: TempDir,
-}
-
-const PW: &str = "pw1234";
+mod common;
+use common::Office;
 
 impl Office {
-    fn db(&self) -> std::path::PathBuf {
-        self.dir.path().join("zhifa.sqlite3")
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("zhifa").unwrap();
-        c.env("ZHIFA_DB", self.db())
-            .env("ZHIFA_PASSWORD", PW)
-            .env("ZHIFA_NEW_PASSWORD", PW)
-            .env_remove("ZHIFA_USER")
-            .env("HOME", self.dir.path())
-            .env("XDG_STATE_HOME", self.dir.path().join("state"));
-        c
-    }
-
     fn as_user(&self, user: &str, args: &[&str]) -> serde_json::Value {
         let out = self
             .cmd()
@@ -62,64 +41,19 @@ impl Office {
         String::from_utf8(out).unwrap()
     }
 
-    fn file(&self, name: &str, text: &str) -> String {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p.display().to_string()
-    }
-
     fn new() -> Office {
-        let o = Office {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        o.cmd()
-            .args([
-                "init",
-                "--township",
-                "合隆镇",
-                "--abbr",
-                "合",
-                "--county",
-                "农安县",
-            ])
-            .assert()
-            .success();
-        for (u, n, roles, cert) in [
-            ("zhangwei", "张伟", vec!["承办人"], Some("22012210011")),
-            ("liqiang", "李强", vec!["承办人"], Some("22012210012")),
+        Office::with_staff(&[
+            ("zhangwei", "张伟", &["承办人"], Some("22012210011")),
+            ("liqiang", "李强", &["承办人"], Some("22012210012")),
             (
                 "zhaogang",
                 "赵刚",
-                vec!["中队长", "承办人"],
+                &["中队长", "承办人"],
                 Some("22012210010"),
             ),
-            ("qianli", "钱丽", vec!["法制审核员"], Some("22012210003")),
-            ("sunzhen", "孙振", vec!["负责人"], Some("22012210001")),
-        ] {
-            let mut args = vec![
-                "--user",
-                "admin",
-                "user",
-                "add",
-                "--username",
-                u,
-                "--name",
-                n,
-                "--squad",
-                "第一中队",
-            ];
-            for r in &roles {
-                args.extend_from_slice(&["--role", r]);
-            }
-            if let Some(c) = cert {
-                args.extend_from_slice(&["--cert", c]);
-            }
-            if u == "qianli" {
-                args.push("--legal-qualified");
-            }
-            o.cmd().args(&args).assert().success();
-        }
-        o
+            ("qianli", "钱丽", &["法制审核员"], Some("22012210003")),
+            ("sunzhen", "孙振", &["负责人"], Some("22012210001")),
+        ])
     }
 }
 
@@ -128,7 +62,7 @@ const PERSON_ID: &str = "220122198001010018"; // valid GB 11643 check digit
 fn new_case_file(o: &Office) -> String {
     o.file(
         "new.toml",
-        &format!(
+        format!(
             r#"
 source = "举报"
 place = "合隆镇东岗村村东农田"
@@ -457,7 +391,7 @@ fn simple_procedure_to_archive_by_cli() {
     let o = Office::new();
     let spot = o.file(
         "spot.toml",
-        &format!(
+        format!(
             r#"
 date = "2026-10-12"
 time = "10:20"
@@ -566,7 +500,7 @@ fn filing_outside_the_limitation_period_is_refused_by_cli() {
     let o = Office::new();
     let file = o.file(
         "old.toml",
-        &std::fs::read_to_string(new_case_file(&o))
+        std::fs::read_to_string(new_case_file(&o))
             .unwrap()
             .replace("act_date = \"2026-06-01\"", "act_date = \"2024-05-01\""),
     );

@@ -20,8 +20,9 @@ use crate::domain::chinese;
 use crate::domain::field::Field;
 use crate::domain::money::Fen;
 use crate::domain::people::User;
+use crate::domain::privacy::{shown_party, PERSONAL_DATA_VIEWED};
 use crate::step_input;
-use crate::store::{attachments, CaseFilter};
+use crate::store::{attachments, CaseFilter, Who};
 use crate::text::{clean, fit, pad};
 
 #[derive(Debug, Subcommand)]
@@ -90,6 +91,9 @@ pub(crate) enum CaseCommand {
     /// 案件详情：当事人、阶段时间线、期限、记录
     Show {
         case: String,
+        /// 显示完整的身份证号、电话和住址（需登录，记入审计记录）；默认部分隐去
+        #[arg(long)]
+        full: bool,
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -151,10 +155,23 @@ fn parse_file<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> Result<T,
     let is_json =
         path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
     if is_json {
-        serde_json::from_str(&text)
-            .map_err(|e| CliError(format!("{}：JSON 格式错误：{e}", path.display())))
+        serde_json::from_str(&text).map_err(|e| {
+            CliError(format!(
+                "{}：JSON 第 {} 行第 {} 列：{}",
+                path.display(),
+                e.line(),
+                e.column(),
+                crate::text::explain_parse_message(&e.to_string())
+            ))
+        })
     } else {
-        toml::from_str(&text).map_err(|e| CliError(format!("{}：{e}", path.display())))
+        toml::from_str(&text).map_err(|e| {
+            CliError(format!(
+                "{}：{}",
+                path.display(),
+                crate::text::explain_toml(&e, &text)
+            ))
+        })
     }
 }
 
@@ -357,18 +374,28 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             println!("共 {} 件", rows.len());
             Ok(())
         }
-        CaseCommand::Show { case, json } => {
+        CaseCommand::Show { case, full, json } => {
             let id = find(&desk, &case)?;
+            if full {
+                let viewer = ctx.login(&mut desk.store)?;
+                desk.store
+                    .record_access(id, &Who::user(&viewer), PERSONAL_DATA_VIEWED)?;
+            }
             let c = desk.store.load_case(id)?;
             if json.json {
                 let deadlines = desk.store.case_deadlines(id)?;
+                let mut case_json = serde_json::to_value(&c)?;
+                if !full {
+                    let shown: Vec<_> = c.parties.iter().map(|p| shown_party(p, false)).collect();
+                    case_json["parties"] = serde_json::to_value(shown)?;
+                }
                 return print_json(&serde_json::json!({
                     "case_no": desk.store.case_no(id)?,
-                    "case": c,
+                    "case": case_json,
                     "deadlines": deadlines,
                 }));
             }
-            show(&desk, &c)
+            show(&desk, &c, full)
         }
         CaseCommand::Actions { case, json } => {
             let actor = ctx.login(&mut desk.store)?;
@@ -428,7 +455,7 @@ fn report(desk: &Desk, case: &Case, json: bool, what: &str) -> CliResult {
     Ok(())
 }
 
-fn show(desk: &Desk, c: &Case) -> CliResult {
+fn show(desk: &Desk, c: &Case, full: bool) -> CliResult {
     let users = desk.store.users()?;
     let name = |id: &i64| {
         users
@@ -444,12 +471,17 @@ fn show(desk: &Desk, c: &Case) -> CliResult {
     );
     println!("依据：{}", c.power.power.penalty);
     for p in &c.parties {
+        let shown = shown_party(p, full);
         println!(
-            "当事人：{}  {}  {}",
-            clean(&p.display_name()),
-            p.id_number(),
-            clean(p.address())
+            "当事人：{}  {}  {}  {}",
+            clean(&shown.name),
+            shown.id_number,
+            clean(&shown.phone),
+            clean(&shown.address)
         );
+    }
+    if !full {
+        println!("（证件号、电话、住址已部分隐去；加 --full 显示完整信息，将记入审计记录）");
     }
     println!(
         "违法行为：{} 于 {}；发现 {}",

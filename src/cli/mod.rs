@@ -223,7 +223,8 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError(msg)) => {
             tracing::warn!(error = %msg, "command failed");
-            eprintln!("错误：{msg}");
+            // Messages may quote user data: no control character reaches the terminal.
+            eprintln!("错误：{}", crate::text::clean_lines(&msg));
             ExitCode::FAILURE
         }
     }

@@ -4,7 +4,6 @@ use clap::Subcommand;
 
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
 use crate::domain::agency::AGENCY_KEYS;
-use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::Who;
 use crate::text::pad;
 
@@ -18,7 +17,8 @@ pub(crate) enum SettingsCommand {
     /// 修改一项设置，例如：zhifa settings set court 农安县人民法院
     Set {
         /// 设置项：township full_name abbr address phone review_body court case_no_pattern，
-        /// 或 calendar.makeup_days_are_working_days / calendar.roll_periods_past_rest_days（true/false）
+        /// 或 calendar.makeup_days_are_working_days / calendar.roll_periods_past_rest_days（true/false），
+        /// procedure.*（见 settings show），security.idle_lock_minutes（空闲锁定分钟数，0 不锁）
         key: String,
         value: String,
     },
@@ -32,7 +32,7 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
             let policy = store.calendar_policy()?;
             if json.json {
                 return print_json(
-                    &serde_json::json!({ "agency": agency, "calendar_policy": policy }),
+                    &serde_json::json!({ "agency": agency, "calendar_policy": policy, "procedure": store.procedure_settings()?, "security": store.security_settings()? }),
                 );
             }
             for (key, name, value) in agency.rows() {
@@ -61,6 +61,11 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
                     .unwrap_or_else(|| v.to_string());
                 println!("{} procedure.{k}  {shown}", pad(procedure_label(k), 10));
             }
+            println!(
+                "{} security.idle_lock_minutes  {}",
+                pad("空闲锁定（分钟，0 不锁）", 10),
+                store.security_settings()?.idle_lock_minutes
+            );
             Ok(())
         }
         SettingsCommand::Set { key, value } => {
@@ -82,22 +87,11 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
                 }
                 store.set_calendar_policy(policy, &who)?;
             } else if let Some(field) = key.strip_prefix("procedure.") {
-                let mut json = serde_json::to_value(store.procedure_settings()?)?;
-                let slot = json.get_mut(field).ok_or_else(|| {
-                    CliError(format!(
-                        "未知的程序设置“{key}”；zhifa settings show 列出全部"
-                    ))
-                })?;
-                let new = if slot.is_string() {
-                    serde_json::Value::String(value.trim().to_string())
-                } else {
-                    serde_json::from_str(value.trim())
-                        .map_err(|_| CliError(format!("“{value}”应为数字")))?
-                };
-                *slot = new;
-                let settings: ProcedureSettings = serde_json::from_value(json)
-                    .map_err(|e| CliError(format!("“{value}”不是有效的值：{e}")))?;
+                let settings = with_field(store.procedure_settings()?, &key, field, &value)?;
                 store.set_procedure_settings(&settings, &who)?;
+            } else if let Some(field) = key.strip_prefix("security.") {
+                let settings = with_field(store.security_settings()?, &key, field, &value)?;
+                store.set_security_settings(&settings, &who)?;
             } else {
                 let mut agency = store.agency()?;
                 agency.set(&key, &value)?;
@@ -112,6 +106,24 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
             Ok(())
         }
     }
+}
+
+/// `settings` with its field `field` set from the typed `value` (a number or text, as the
+/// field already is).
+fn with_field<T>(settings: T, key: &str, field: &str, value: &str) -> Result<T, CliError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    let mut json = serde_json::to_value(settings)?;
+    let slot = json
+        .get_mut(field)
+        .ok_or_else(|| CliError(format!("未知的设置“{key}”；zhifa settings show 列出全部")))?;
+    *slot = if slot.is_string() {
+        serde_json::Value::String(value.trim().to_string())
+    } else {
+        serde_json::from_str(value.trim()).map_err(|_| CliError(format!("“{value}”应为数字")))?
+    };
+    serde_json::from_value(json).map_err(|e| CliError(format!("“{value}”不是有效的值：{e}")))
 }
 
 /// Chinese names of the procedural settings (these are M-tagged or left to provinces).

@@ -15,9 +15,11 @@ pub mod holiday_table;
 pub mod identity;
 pub mod money;
 pub mod people;
+pub mod privacy;
 pub mod procedure_settings;
 pub mod retention;
 pub mod search;
+pub mod security_settings;
 
 /// The name serde gives an enum value: the Chinese name for the legal enums (`视听资料`,
 /// `直接送达`) or the snake_case code for vocabularies such as `ActionKind`.

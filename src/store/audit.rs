@@ -185,6 +185,24 @@ impl super::Store {
         })
     }
 
+    /// Records that `who` saw a case's full personal data or printed one of its documents
+    /// (`what`, e.g. "查看完整个人信息"), in the case's trail.
+    pub fn record_access(&mut self, case_id: i64, who: &Who, what: &str) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        append(
+            &tx,
+            who,
+            Some(case_id),
+            what,
+            &format!("{}：{what}", who.name),
+            &serde_json::json!({ "access": what }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// A case's audit trail, oldest first.
     pub fn case_audit(&self, case_id: i64) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare_cached(&format!(

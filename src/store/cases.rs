@@ -13,6 +13,7 @@ use crate::domain::case::{number, Action, Case, Procedure, Stage, Transition};
 use crate::domain::field::Field;
 use crate::domain::procedure_settings::ProcedureSettings;
 use crate::domain::search;
+use crate::domain::security_settings::SecuritySettings;
 
 /// One line of the case list.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -323,6 +324,15 @@ impl Store {
         Ok(t.case.clone())
     }
 
+    /// Who saved the case last, and when (views and prints in the audit trail don't count).
+    pub fn last_change(&self, id: i64) -> Result<(String, String)> {
+        Ok(self.conn.query_row(
+            "SELECT updated_by, updated_at FROM case_file WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
     pub fn load_case(&self, id: i64) -> Result<Case> {
         let data: String = self
             .conn
@@ -524,6 +534,19 @@ impl Store {
 
     pub fn set_procedure_settings(&mut self, s: &ProcedureSettings, who: &Who) -> Result<()> {
         self.set_setting("procedure", &json(s)?, who)
+    }
+
+    pub fn security_settings(&self) -> Result<SecuritySettings> {
+        Ok(match self.setting("security")? {
+            Some(text) => serde_json::from_str(&text)
+                .map_err(|e| StoreError::Rule(format!("安全设置已损坏：{e}")))?,
+            None => SecuritySettings::default(),
+        })
+    }
+
+    pub fn set_security_settings(&mut self, s: &SecuritySettings, who: &Who) -> Result<()> {
+        s.check().map_err(StoreError::Rule)?;
+        self.set_setting("security", &json(s)?, who)
     }
 }
 

@@ -58,8 +58,33 @@ pub enum StoreError {
     Rule(String),
     #[error("案件已被 {by} 于 {at} 修改，本次操作未保存（您填写的内容已保留）。请查看最新情况后重新提交")]
     Conflict { by: String, at: String },
-    #[error("数据库错误：{0}")]
+    #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
+}
+
+/// What SQLite's failures mean for a clerk, and what to do; the rest verbatim.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DiskFull) => {
+            "磁盘空间已满，本次操作未保存（已填写的内容仍在）。请清理磁盘或联系管理员后重试".into()
+        }
+        Some(C::ReadOnly) => {
+            "数据库文件只读，本次操作未保存。请检查数据库文件和所在目录的写权限，或联系管理员"
+                .into()
+        }
+        Some(C::DatabaseBusy | C::DatabaseLocked) => {
+            "数据库正忙（其他人正在保存），本次操作未保存。请稍后重试".into()
+        }
+        Some(C::DatabaseCorrupt | C::NotADatabase) => {
+            "数据库文件已损坏。请运行 zhifa check 查看，并用 zhifa restore 从备份恢复".into()
+        }
+        Some(C::CannotOpen) => "无法打开数据库文件：请检查路径、目录是否存在以及读写权限".into(),
+        Some(C::SystemIoFailure) => {
+            format!("读写数据库文件失败（磁盘错误或空间不足），本次操作未保存：{e}")
+        }
+        _ => format!("数据库错误：{e}"),
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -218,5 +243,7 @@ pub(crate) fn now_text() -> String {
     chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
+#[cfg(test)]
+mod failure_tests;
 #[cfg(test)]
 mod tests;

@@ -36,4 +36,6 @@ pub enum UiAction {
     Palette,
     GoCalendar,
     GoUsers,
+    /// Show a case's full personal data (recorded) or hide it again.
+    RevealPersonal,
 }

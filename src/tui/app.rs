@@ -172,12 +172,22 @@ pub struct App {
     pub palette: Option<super::input::TextInput>,
     pub status: String,
     pub quit: bool,
+    /// Idle time after which the screen locks (security setting; None: never).
+    pub idle_limit: Option<std::time::Duration>,
+    /// The lock prompt while locked: the screens stay as they were, hidden, until the same
+    /// user's password is typed.
+    pub lock: Option<login::State>,
 }
 
 impl App {
     pub fn new(desk: Desk, keymap: Keymap, demo: bool, today: NaiveDate) -> App {
         let agency = desk.store.agency().map(|a| a.full_name).unwrap_or_default();
         let login = login::State::new(&desk, demo);
+        let idle_limit = desk
+            .store
+            .security_settings()
+            .ok()
+            .and_then(|s| s.idle_lock());
         App {
             desk,
             keymap,
@@ -190,6 +200,8 @@ impl App {
             palette: None,
             status: String::new(),
             quit: false,
+            idle_limit,
+            lock: None,
         }
     }
 
@@ -203,6 +215,10 @@ impl App {
 
     /// One key press: typed text goes to the focused field; everything else through the keymap.
     pub fn on_key(&mut self, key: KeyEvent) {
+        if self.lock.is_some() {
+            self.on_locked_key(key);
+            return;
+        }
         if self.help {
             self.help = false;
             return;
@@ -302,10 +318,7 @@ impl App {
             "new" | "立案" => Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(&mut env)))),
             "spot" | "当场" => Outcome::Push(Screen::NewCase(Box::new(new_case::State::on_spot(&mut env)))),
             "logout" | "注销" => {
-                let login = login::State::new(env.desk, env.demo);
-                self.user = None;
-                self.stack = vec![Screen::Login(login)];
-                self.status = "已注销".into();
+                self.logout("已注销");
                 return;
             }
             _ => match self.stack.last_mut() {
@@ -318,6 +331,14 @@ impl App {
             },
         };
         self.apply(outcome);
+    }
+
+    /// Back to the login screen; every screen (and any unsaved input) is closed.
+    pub fn logout(&mut self, message: &str) {
+        self.user = None;
+        self.lock = None;
+        self.stack = vec![Screen::Login(login::State::new(&self.desk, self.demo))];
+        self.status = message.into();
     }
 
     fn apply(&mut self, outcome: Outcome) {
@@ -398,7 +419,10 @@ impl App {
             line = format!(" 执法案卷台{demo} | {screen_title} | {who}");
         }
         f.render_widget(Paragraph::new(line).style(ui::title_style()), title);
-        if let Some(top) = self.stack.last() {
+        if let Some(lock) = &self.lock {
+            // Nothing of the case data shows while locked.
+            super::lock::draw(f, body, lock);
+        } else if let Some(top) = self.stack.last() {
             top.draw(f, body, self);
         }
         let status_style = if self.status.contains('（') && self.status.contains('）') {
@@ -413,7 +437,14 @@ impl App {
             ))),
             status,
         );
-        let mut help = self.keymap.help(self.section());
+        let mut help = if self.lock.is_some() {
+            vec![
+                ("enter".to_string(), "解锁".to_string()),
+                ("esc".to_string(), "注销".to_string()),
+            ]
+        } else {
+            self.keymap.help(self.section())
+        };
         if self.stack.last().is_some_and(Screen::takes_text) {
             // Single characters are typed into the field there, so they are not keys.
             for (keys, _) in help.iter_mut() {

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod input;
 pub mod keymap;
+mod lock;
 pub mod screens;
 pub mod setup;
 pub mod ui;
@@ -58,10 +59,18 @@ pub fn run(path: &Path, demo: bool) -> Result<(), String> {
     // try_init installs a panic hook that restores the terminal before the panic is printed.
     let mut terminal = ratatui::try_init().map_err(|e| format!("无法初始化终端：{e}"))?;
     let result = (|| -> std::io::Result<()> {
+        let mut last_key = std::time::Instant::now();
         while !app.quit {
             terminal.draw(|f| app.draw(f))?;
+            if !event::poll(app.idle_wait(last_key.elapsed()))? {
+                app.on_idle(last_key.elapsed());
+                continue;
+            }
             match event::read()? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => app.on_key(k),
+                Event::Key(k) if k.kind == KeyEventKind::Press => {
+                    last_key = std::time::Instant::now();
+                    app.on_key(k);
+                }
                 _ => {}
             }
         }

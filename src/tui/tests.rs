@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 
-use super::app::App;
+use super::app::{App, Screen};
 use super::keymap::Keymap;
 use crate::desk::Desk;
 
@@ -861,4 +861,71 @@ fn discretion_helper_fills_a_fine_inside_the_tier_and_queue_filter() {
         }
         _ => panic!("no form"),
     }
+}
+
+#[test]
+fn full_personal_data_is_shown_on_request_and_recorded() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    press(&mut a, &[KeyCode::Enter, KeyCode::Tab]);
+    let masked = render(&a, 120, 36);
+    assert!(masked.contains("********"), "{masked}");
+    let Some(Screen::Case(view)) = a.stack.last() else {
+        panic!("not on the case view")
+    };
+    let id = view.id;
+    let full_id = view.case.parties[0].id_number().to_string();
+    assert!(!masked.contains(&full_id));
+    press(&mut a, &[KeyCode::Char('v')]);
+    let shown = render(&a, 120, 36);
+    assert!(shown.contains(&full_id), "{shown}");
+    let trail = a.desk.store.case_audit(id).unwrap();
+    let last = trail.last().unwrap();
+    assert_eq!(last.action, crate::domain::privacy::PERSONAL_DATA_VIEWED);
+    assert_eq!(last.user_name, a.user.as_ref().unwrap().name);
+    press(&mut a, &[KeyCode::Char('v')]);
+    assert!(!render(&a, 120, 36).contains(&full_id));
+}
+
+#[test]
+fn an_idle_desk_locks_and_only_its_user_unlocks_it_with_input_kept() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    assert_eq!(a.idle_limit, Some(std::time::Duration::from_secs(600)));
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('n')]);
+    type_text(&mut a, "违法建设");
+    let before = render(&a, 120, 36);
+    assert!(before.contains("违法建设"), "{before}");
+    // Not yet idle long enough: nothing happens.
+    a.on_idle(std::time::Duration::from_secs(599));
+    assert!(a.lock.is_none());
+    a.on_idle(std::time::Duration::from_secs(600));
+    let locked = render(&a, 80, 24);
+    assert!(
+        locked.contains("已锁定") && !locked.contains("违法建设"),
+        "{locked}"
+    );
+    insta::assert_snapshot!("idle_lock_80x24", locked);
+    // A wrong password keeps it locked with the reason shown.
+    type_text(&mut a, "wrong");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.lock.is_some());
+    assert!(a.status.contains("密码"), "{}", a.status);
+    type_text(&mut a, "demo");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.lock.is_none(), "{}", a.status);
+    assert!(render(&a, 120, 36).contains("违法建设"));
+}
+
+#[test]
+fn esc_on_the_lock_logs_out() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    a.on_idle(std::time::Duration::from_secs(3600));
+    press(&mut a, &[KeyCode::Esc]);
+    assert!(a.user.is_none() && a.lock.is_none());
+    assert!(matches!(a.stack.last(), Some(Screen::Login(_))));
 }

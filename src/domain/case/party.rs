@@ -79,6 +79,8 @@ pub enum PartyError {
     SexMismatch(&'static str),
     #[error("{field}过长（最多 {max} 个字）")]
     TooLong { field: &'static str, max: usize },
+    #[error("{0}含有控制字符（如终端转义序列），请删除后重填")]
+    Control(&'static str),
 }
 
 fn require(field: &'static str, v: &str, max: usize) -> Result<(), PartyError> {
@@ -87,6 +89,9 @@ fn require(field: &'static str, v: &str, max: usize) -> Result<(), PartyError> {
     }
     if v.chars().count() > max {
         return Err(PartyError::TooLong { field, max });
+    }
+    if crate::domain::chinese::has_control_chars(v) {
+        return Err(PartyError::Control(field));
     }
     Ok(())
 }

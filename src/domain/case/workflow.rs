@@ -54,6 +54,11 @@ fn require_text(what: &str, s: &str, max: usize) -> RuleResult {
     if s.chars().count() > max {
         return Err(RuleError::input(format!("{what}过长（最多 {max} 字）")));
     }
+    if crate::domain::chinese::has_control_chars(s) {
+        return Err(RuleError::input(format!(
+            "{what}含有控制字符（如终端转义序列），请删除后重填"
+        )));
+    }
     Ok(())
 }
 

@@ -44,6 +44,8 @@ pub struct State {
     pub tab: usize,
     pub scroll: u16,
     pub menu: Option<Menu>,
+    /// Full ID numbers, phones and addresses on the 当事人 tab (each reveal is audited).
+    pub full_personal: bool,
 }
 
 impl State {
@@ -60,14 +62,16 @@ impl State {
             tab: 0,
             scroll: 0,
             menu: None,
+            full_personal: false,
         })
     }
 
     pub fn reload(&mut self, env: &mut Env) {
         if let Ok(fresh) = State::load(self.id, env) {
-            let tab = self.tab;
+            let (tab, full) = (self.tab, self.full_personal);
             *self = fresh;
             self.tab = tab;
+            self.full_personal = full;
         }
     }
 
@@ -121,11 +125,38 @@ impl State {
                 Some(u) => self.open_menu(u),
                 None => return Outcome::Status("请先登录".into()),
             },
+            UiAction::RevealPersonal => return self.toggle_personal(env),
             UiAction::Back => return Outcome::Pop(None),
             UiAction::Quit => return Outcome::Quit,
             _ => {}
         }
         Outcome::Stay
+    }
+
+    /// Shows full personal data after recording who asked; hides it again without a record.
+    fn toggle_personal(&mut self, env: &mut Env) -> Outcome {
+        if self.full_personal {
+            self.full_personal = false;
+            return Outcome::Status("已隐去完整个人信息".into());
+        }
+        let Some(user) = env.user else {
+            return Outcome::Status("请先登录".into());
+        };
+        let who = crate::store::Who::user(user);
+        let recorded = env.desk.store.record_access(
+            self.id,
+            &who,
+            crate::domain::privacy::PERSONAL_DATA_VIEWED,
+        );
+        match recorded {
+            Ok(()) => {
+                self.full_personal = true;
+                self.tab = 1;
+                self.audit = env.desk.store.case_audit(self.id).unwrap_or_default();
+                Outcome::Status("已显示完整个人信息（已记入审计记录）；再按 v 隐去".into())
+            }
+            Err(e) => Outcome::Status(format!("无法记录查看，未显示完整信息（{e}）")),
+        }
     }
 
     fn name(&self, id: &i64) -> String {
@@ -184,8 +215,16 @@ impl State {
             }
             1 => {
                 for p in &c.parties {
-                    out.push(format!("{}  {}", p.display_name(), p.id_number()));
-                    out.push(format!("  地址：{}", p.address()));
+                    let shown = crate::domain::privacy::shown_party(p, self.full_personal);
+                    out.push(format!("{}  {}", shown.name, shown.id_number));
+                    out.push(format!("  电话：{}", shown.phone));
+                    out.push(format!("  地址：{}", shown.address));
+                }
+                if !self.full_personal {
+                    out.push(
+                        "（证件号、电话、住址已部分隐去；按 v 显示完整信息，将记入审计记录）"
+                            .into(),
+                    );
                 }
             }
             2 => {
