@@ -5,39 +5,11 @@
 //! and for documents that must carry it.
 
 use super::case::party::Person;
+use super::identity::mask_phone;
 
 /// The audit action recorded when someone sees a case's full personal data.
 pub const PERSONAL_DATA_VIEWED: &str = "查看完整个人信息";
 use super::case::Party;
-
-/// `220122********1234`: region and check digits kept, the birth date hidden.
-pub fn mask_id_number(id: &str) -> String {
-    let chars: Vec<char> = id.trim().chars().collect();
-    if chars.len() < 10 {
-        return "*".repeat(chars.len());
-    }
-    let head: String = chars[..6].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(chars.len() - 10))
-}
-
-/// `138****5678` for a mobile; a landline keeps its area code and last four digits.
-pub fn mask_phone(phone: &str) -> String {
-    let chars: Vec<char> = phone.trim().chars().collect();
-    if chars.is_empty() {
-        return String::new();
-    }
-    if chars.len() < 8 {
-        return "*".repeat(chars.len());
-    }
-    let keep_head = match chars.iter().position(|c| *c == '-') {
-        Some(dash) if dash <= 4 => dash + 1,
-        _ => 3,
-    };
-    let head: String = chars[..keep_head].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(chars.len() - keep_head - 4))
-}
 
 /// A personal address down to the township or village name only: everything after the
 /// first 镇/乡/街道/村 (house numbers, 组, 号) is replaced by `****`.
@@ -82,7 +54,7 @@ fn person(name: String, p: &Person, full: bool) -> ShownParty {
     } else {
         ShownParty {
             name,
-            id_number: mask_id_number(p.id_no.as_str()),
+            id_number: p.id_no.masked(),
             phone: mask_phone(&p.phone),
             address: mask_address(&p.address),
         }
@@ -115,16 +87,18 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn id_numbers_keep_region_and_last_four() {
-        assert_eq!(mask_id_number("22012219900307123X"), "220122********123X");
-        assert_eq!(mask_id_number("123"), "***");
-    }
-
-    #[test]
-    fn phones_keep_prefix_and_last_four() {
-        assert_eq!(mask_phone("13812345678"), "138****5678");
-        assert_eq!(mask_phone("0431-88881234"), "0431-****1234");
-        assert_eq!(mask_phone(""), "");
+    fn a_person_is_masked_an_organisation_is_not() {
+        let person = Party::Person(
+            Person::new("刘长海", None, None, "220122198001010018", "合隆镇东岗村3组", "13812345678")
+                .unwrap(),
+        );
+        let shown = shown_party(&person, false);
+        assert_eq!(shown.id_number, "220122********0018");
+        assert_eq!(shown.phone, "138****5678");
+        assert_eq!(shown.address, "合隆镇****");
+        let full = shown_party(&person, true);
+        assert_eq!(full.id_number, "220122198001010018");
+        assert_eq!(full.address, "合隆镇东岗村3组");
     }
 
     #[test]
@@ -135,15 +109,14 @@ mod tests {
     }
 
     proptest! {
-        /// Masking never reveals the hidden middle and never panics on any text.
+        /// Address masking never panics on any text and never keeps the part after the
+        /// first place word.
         #[test]
-        fn masking_hides_the_middle(id in "[0-9]{17}[0-9X]", phone in "1[3-9][0-9]{9}", addr in "\\PC{0,40}") {
-            let m = mask_id_number(&id);
-            prop_assert_eq!(m.chars().count(), 18);
-            prop_assert_eq!(&m[6..14], "********");
-            let p = mask_phone(&phone);
-            prop_assert_eq!(&p[3..7], "****");
-            let _ = mask_address(&addr);
+        fn address_masking_is_total(prefix in "\\PC{0,10}", rest in "[0-9一二三组号]{1,10}") {
+            let a = format!("{prefix}东岗村{rest}");
+            let m = mask_address(&a);
+            prop_assert!(m.ends_with("****"));
+            prop_assert!(!m.contains(&rest) || prefix.contains(&rest));
         }
     }
 }
