@@ -503,3 +503,35 @@ fn restore_checks_the_backup_asks_first_and_brings_it_back() {
         .failure()
         .stderr(predicate::str::contains("不是 zhifa 数据库"));
 }
+
+/// `zhifa powers list | head -0`: the reader is gone before zhifa writes; it must stop as Unix
+/// tools do (SIGPIPE or success), never panic with "failed printing to stdout".
+#[test]
+fn a_closed_pipe_ends_output_without_a_panic() {
+    let env = Env::new();
+    env.init();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zhifa"))
+        .env_remove("ZHIFA_DB")
+        .env("HOME", env.dir.path())
+        .env("XDG_STATE_HOME", env.dir.path().join("xdg-state"))
+        .arg("--db")
+        .arg(env.db())
+        .args(["powers", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert!(
+            out.status.success() || out.status.signal() == Some(13), // SIGPIPE,
+            "{:?} {stderr}",
+            out.status
+        );
+    }
+}
