@@ -19,7 +19,7 @@ use clap::{Args, Parser, Subcommand};
 
 use std::io::IsTerminal;
 
-use crate::domain::people::{Role, User};
+use crate::domain::people::User;
 use crate::store::Store;
 
 #[derive(Debug, Parser)]
@@ -136,14 +136,8 @@ impl Context {
     /// Logs in and requires the 管理员 role.
     fn login_admin(&self, store: &mut Store) -> Result<User, CliError> {
         let user = self.login(store)?;
-        if user.has(Role::Admin) {
-            Ok(user)
-        } else {
-            Err(CliError(format!(
-                "{} 不是管理员，无权进行此操作",
-                user.name
-            )))
-        }
+        crate::domain::people::may_administer(&user).map_err(|e| CliError(e.to_string()))?;
+        Ok(user)
     }
 }
 

@@ -117,9 +117,8 @@ pub(crate) fn run(ctx: &Context, cmd: UserCommand) -> CliResult {
             let target = store
                 .user_by_username(&username)?
                 .ok_or_else(|| CliError(format!("没有登录名为 {username} 的人员")))?;
-            if target.id != actor.id && !actor.has(Role::Admin) {
-                return Err(CliError("只有管理员可以重置他人的密码".into()));
-            }
+            crate::domain::people::may_set_password(&actor, target.id)
+                .map_err(|e| CliError(e.to_string()))?;
             let password = new_secret(&format!("{} 的新密码：", target.username))?;
             store.set_password(target.id, &password, &Who::user(&actor))?;
             println!("已设置 {} 的新密码", target.username);

@@ -90,6 +90,34 @@ impl User {
     }
 }
 
+/// An account or configuration action refused for the actor's role.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AccessDenied {
+    #[error("{0} 不是管理员，无权进行此操作")]
+    NotAdmin(String),
+    #[error("只有管理员可以重置他人的密码")]
+    OthersPassword,
+}
+
+/// Staff accounts, the catalog, holiday tables, settings and restores are the admin's: only an
+/// active 管理员 may change them.
+pub fn may_administer(actor: &User) -> Result<(), AccessDenied> {
+    if actor.has(Role::Admin) {
+        Ok(())
+    } else {
+        Err(AccessDenied::NotAdmin(actor.name.clone()))
+    }
+}
+
+/// Everyone may change their own password; only an admin may reset someone else's.
+pub fn may_set_password(actor: &User, target_id: i64) -> Result<(), AccessDenied> {
+    if actor.active && (actor.id == target_id || actor.has(Role::Admin)) {
+        Ok(())
+    } else {
+        Err(AccessDenied::OthersPassword)
+    }
+}
+
 /// Certificate numbers differ by province; what they share: 6–24 characters, ASCII letters,
 /// digits and hyphens, at least six digits.
 pub fn cert_no_well_formed(s: &str) -> bool {
@@ -131,5 +159,27 @@ mod tests {
         let mut inactive = user(Some("22010012345"), None);
         inactive.active = false;
         assert!(!inactive.certified_on(d));
+    }
+
+    #[test]
+    fn only_admins_administer_and_reset_others_passwords() {
+        let clerk = user(Some("22010012345"), None);
+        let mut admin = user(None, None);
+        admin.id = 2;
+        admin.roles = vec![Role::Admin];
+        assert_eq!(
+            may_administer(&clerk),
+            Err(AccessDenied::NotAdmin("张三".into()))
+        );
+        assert_eq!(may_administer(&admin), Ok(()));
+        assert_eq!(may_set_password(&clerk, clerk.id), Ok(()), "own password");
+        assert_eq!(
+            may_set_password(&clerk, admin.id),
+            Err(AccessDenied::OthersPassword)
+        );
+        assert_eq!(may_set_password(&admin, clerk.id), Ok(()));
+        admin.active = false;
+        assert!(may_administer(&admin).is_err(), "a deactivated admin");
+        assert!(may_set_password(&admin, clerk.id).is_err());
     }
 }

@@ -78,11 +78,22 @@ fn init_creates_a_private_migrated_file_with_everything_loaded() {
         .pragma_query_value(None, "foreign_keys", |r| r.get(0))
         .unwrap();
     assert_eq!(fk, 1);
+    // FULL (2): a commit is on disk before it is reported, so it survives a power cut.
+    let sync: i64 = store
+        .conn()
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 2);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let m = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(m & 0o777, 0o600);
+        let folder = std::fs::metadata(path.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(folder & 0o777, 0o700);
     }
     drop(store);
     // Reopening works and changes nothing.
@@ -265,4 +276,61 @@ fn two_connections_share_the_file() {
     )
     .unwrap();
     assert_eq!(b.power_count_on(d("2026-02-01")).unwrap(), 1);
+}
+
+/// Five wrong passwords lock the account for 15 minutes: the right password is refused while
+/// it lasts, accepted after it, and an admin's reset lifts it at once.
+#[test]
+fn five_failed_logins_lock_the_account_until_time_or_reset() {
+    use super::staff::{LoginError, NewUser, LOCK_MINUTES, MAX_FAILED_LOGINS};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = new_db(&dir);
+    let u = NewUser {
+        username: "zhang".into(),
+        name: "张三".into(),
+        roles: vec![crate::domain::people::Role::Handler],
+        squad: "第一中队".into(),
+        cert_no: None,
+        cert_valid_until: None,
+        legal_qualified: false,
+    };
+    let user = store.add_user(&u, "right-pw", &Who::system()).unwrap();
+    for i in 1..MAX_FAILED_LOGINS {
+        assert!(
+            matches!(store.login("zhang", "bad"), Err(LoginError::Wrong)),
+            "attempt {i} should only be wrong"
+        );
+    }
+    let locked = store.login("zhang", "bad").unwrap_err();
+    assert!(matches!(locked, LoginError::Locked(_)));
+    assert!(locked.to_string().contains("账号已锁定至"), "{locked}");
+    assert!(matches!(
+        store.login("zhang", "right-pw"),
+        Err(LoginError::Locked(_))
+    ));
+    // The lock runs out: move it into the past as 15 minutes would.
+    let past = (chrono::Local::now().naive_local() - chrono::Duration::minutes(LOCK_MINUTES))
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string();
+    store
+        .conn
+        .execute("UPDATE staff SET locked_until = ?1", [past])
+        .unwrap();
+    assert_eq!(store.login("zhang", "right-pw").unwrap().id, user.id);
+    // Locked again, then an admin reset lifts it with the new password.
+    for _ in 0..MAX_FAILED_LOGINS {
+        let _ = store.login("zhang", "bad");
+    }
+    assert!(matches!(
+        store.login("zhang", "right-pw"),
+        Err(LoginError::Locked(_))
+    ));
+    store
+        .set_password(user.id, "new-pw", &Who::system())
+        .unwrap();
+    assert_eq!(store.login("zhang", "new-pw").unwrap().id, user.id);
+    assert!(matches!(
+        store.login("zhang", "right-pw"),
+        Err(LoginError::Wrong)
+    ));
 }

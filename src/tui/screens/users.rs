@@ -87,7 +87,9 @@ impl State {
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
-        let is_admin = env.user.is_some_and(|u| u.has(Role::Admin));
+        let is_admin = env
+            .user
+            .is_some_and(|u| crate::domain::people::may_administer(u).is_ok());
         match (&mut self.mode, a) {
             (Mode::List, UiAction::Down) => {
                 self.sel = (self.sel + 1).min(self.users.len().saturating_sub(1))
