@@ -203,6 +203,26 @@ fn rows() -> Vec<Row> {
             says: "校验",
         },
         Row {
+            what: "bad credit-code checksum",
+            input: new_case(
+                case_file(&Party::default(), "").replace(
+                    "type = \"person\"\nname = \"刘长海\"\nid_no = \"220122198001010018\"",
+                    "type = \"organisation\"\nname = \"合隆某公司\"\ncredit_code = \"91350100M000100Y44\"\nlegal_rep = \"王某\"",
+                ),
+            ),
+            says: "校验",
+        },
+        Row {
+            what: "full-width negative amount",
+            input: pay("－５００"),
+            says: "金额",
+        },
+        Row {
+            what: "phone number too short",
+            input: new_case(case_file(&Party::default(), "").replace("13812345678", "12345")),
+            says: "手机号码位数",
+        },
+        Row {
             what: "empty required name",
             input: new_case(case_file(&named(""), "")),
             says: "姓名",
