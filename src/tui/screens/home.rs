@@ -161,29 +161,47 @@ impl State {
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let [counts_area, list_area] =
         Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    let mut spans = vec![Span::styled("各阶段案件数：", ui::dim())];
+    // Pack "阶段 数" items into lines by display width so no item is split across lines.
+    let label = "各阶段案件数：";
+    let room = (counts_area.width as usize).saturating_sub(1);
+    let mut lines: Vec<Vec<Span>> = vec![vec![Span::styled(label, ui::dim())]];
+    let mut used = unicode_width::UnicodeWidthStr::width(label);
     for st in Stage::ALL {
         let n = s
             .counts
             .iter()
             .find(|(name, _)| name == st.name())
             .map_or(0, |(_, n)| *n);
-        spans.push(Span::raw(format!("{} {n}  ", st.name())));
+        let item = format!("{} {n}  ", st.name());
+        let w = unicode_width::UnicodeWidthStr::width(item.as_str());
+        if used + w > room && used > 0 {
+            lines.push(Vec::new());
+            used = 0;
+        }
+        used += w;
+        if let Some(line) = lines.last_mut() {
+            line.push(Span::raw(item));
+        }
     }
     f.render_widget(
-        Paragraph::new(Line::from(spans))
-            .wrap(ratatui::widgets::Wrap { trim: true })
+        Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
             .block(Block::default().borders(Borders::BOTTOM)),
         counts_area,
     );
+    // Column widths: what is due needs about 30 cells; the party name takes what is left.
+    let wide = list_area.width >= 100;
+    let why_w = if wide { 17 } else { 13 };
+    let party_w = (list_area.width as usize)
+        .saturating_sub(why_w + 23 + 31)
+        .clamp(12, 30);
     let height = list_area.height.saturating_sub(1) as usize;
     let start = s.sel.saturating_sub(height.saturating_sub(1));
     let mut lines = vec![Line::from(Span::styled(
         format!(
             "{}{}{}{}",
-            crate::text::fit("事项", 13),
-            crate::text::fit("案号", 26),
-            crate::text::fit("当事人", 16),
+            crate::text::fit("事项", why_w),
+            crate::text::fit("案号", 23),
+            crate::text::fit("当事人", party_w),
             "下一期限"
         ),
         ui::dim(),
@@ -206,9 +224,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         };
         let text = format!(
             "{}{}{}{}",
-            crate::text::fit(&item.why, 13),
-            crate::text::fit(&r.case_no, 26),
-            crate::text::fit(&r.party_names, 16),
+            crate::text::fit(&item.why, why_w),
+            crate::text::fit(&r.case_no, 23),
+            crate::text::fit(&r.party_names, party_w),
             due
         );
         lines.push(Line::from(Span::styled(text, style)));
