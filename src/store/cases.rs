@@ -305,7 +305,10 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         if version != before.version {
-            return Err(StoreError::Conflict { by, at });
+            return Err(StoreError::Conflict {
+                by,
+                at: readable_time(at),
+            });
         }
         write_projection(&tx, &t.case, dl, who)?;
         let b = serde_json::to_value(before).unwrap_or_default();
@@ -326,11 +329,12 @@ impl Store {
 
     /// Who saved the case last, and when (views and prints in the audit trail don't count).
     pub fn last_change(&self, id: i64) -> Result<(String, String)> {
-        Ok(self.conn.query_row(
+        let (by, at): (String, String) = self.conn.query_row(
             "SELECT updated_by, updated_at FROM case_file WHERE id = ?1",
             [id],
             |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
+        )?;
+        Ok((by, readable_time(at)))
     }
 
     pub fn load_case(&self, id: i64) -> Result<Case> {
@@ -589,4 +593,12 @@ fn filter_sql(f: &CaseFilter) -> (String, Vec<rusqlite::types::Value>) {
         args.push(format!("%{escaped}%").into());
     }
     (sql, args)
+}
+
+/// A stored time as a clerk writes it (`2026-11-27 09:46`), not as stored.
+fn readable_time(at: String) -> String {
+    match chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S") {
+        Ok(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+        Err(_) => at,
+    }
 }

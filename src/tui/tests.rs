@@ -389,6 +389,13 @@ fn open_step(app: &mut App, step: crate::domain::case::ActionKind) {
 
 /// Fills the fields named by key (clearing what is there) and submits the form.
 fn fill_and_submit(app: &mut App, values: &[(&str, &str)]) {
+    fill(app, values);
+    press(app, &[KeyCode::Enter]);
+    assert!(app.status.contains("已办理"), "{}", app.status);
+}
+
+/// Fills the fields named by key, clearing what is there, without submitting.
+fn fill(app: &mut App, values: &[(&str, &str)]) {
     for (key, value) in values {
         let (target, focus, len) = match app.stack.last() {
             Some(super::app::Screen::Form(f)) => {
@@ -410,8 +417,6 @@ fn fill_and_submit(app: &mut App, values: &[(&str, &str)]) {
         }
         type_text(app, value);
     }
-    press(app, &[KeyCode::Enter]);
-    assert!(app.status.contains("已办理"), "{}", app.status);
 }
 
 fn f_len(app: &App) -> usize {
@@ -427,6 +432,11 @@ fn switch_to(app: &mut App, username: &str, case_no: &str) {
     press(app, &[KeyCode::Enter]);
     assert!(app.user.is_none());
     login(app, username);
+    open_case(app, case_no);
+}
+
+/// Opens `case_no` through the case list's search.
+fn open_case(app: &mut App, case_no: &str) {
     type_text(app, ":cases");
     press(app, &[KeyCode::Enter, KeyCode::Char('/')]);
     type_text(app, case_no);
@@ -928,4 +938,67 @@ fn esc_on_the_lock_logs_out() {
     press(&mut a, &[KeyCode::Esc]);
     assert!(a.user.is_none() && a.lock.is_none());
     assert!(matches!(a.stack.last(), Some(Screen::Login(_))));
+}
+
+/// Two desks fill the same step on one case. The first save wins; the second is refused with
+/// who changed the case and when, the typed input stays in the form, and a second Enter
+/// re-applies it on the version now saved — never a silent overwrite.
+#[test]
+fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
+    use crate::domain::case::ActionKind as K;
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    let mut b = app(&path);
+    login(&mut a, "zhangwei");
+    login(&mut b, "zhangwei");
+    let me = a.user.as_ref().unwrap().id;
+    let rows = a
+        .desk
+        .store
+        .list_cases(&crate::store::CaseFilter {
+            stage: Some(crate::domain::case::Stage::Investigating),
+            handler: Some(me),
+            ..Default::default()
+        })
+        .unwrap();
+    let row = rows.first().expect("a case under investigation");
+    let (id, no) = (row.id, row.case_no.clone());
+    let before = a.desk.store.load_case(id).unwrap();
+    let record = |content: &'static str| {
+        [
+            ("kind", "现场检查(勘验)笔录"),
+            ("date", "2026-11-20"),
+            ("start", "09:00"),
+            ("end", "09:40"),
+            ("place", "现场"),
+            ("persons", r#"["当事人"]"#),
+            ("nth", "0"),
+            ("content", content),
+        ]
+    };
+    for (desk, content) in [(&mut a, "甲的询问内容"), (&mut b, "乙的询问内容")] {
+        open_case(desk, &no);
+        open_step(desk, K::AddRecord);
+        fill(desk, &record(content));
+    }
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("已办理"), "{}", a.status);
+    press(&mut b, &[KeyCode::Enter]);
+    assert!(
+        b.status.contains("已被") && b.status.contains("张伟") && b.status.contains("重新提交"),
+        "{}",
+        b.status
+    );
+    let typed = match b.stack.last() {
+        Some(super::app::Screen::Form(f)) => f.inputs.iter().any(|i| i.value == "乙的询问内容"),
+        _ => false,
+    };
+    assert!(typed, "the form with its input is still open: {}", b.status);
+    let after_a = a.desk.store.load_case(id).unwrap();
+    assert_eq!(after_a.records.len(), before.records.len() + 1);
+    press(&mut b, &[KeyCode::Enter]);
+    assert!(b.status.contains("已办理"), "{}", b.status);
+    let after_b = b.desk.store.load_case(id).unwrap();
+    assert_eq!(after_b.records.len(), before.records.len() + 2);
+    assert_eq!(after_b.version, after_a.version + 1);
 }

@@ -9,10 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
+use crate::desk::DeskError;
 use crate::domain::case::{ActionKind, Case};
 use crate::domain::people::User;
 use crate::step_input::{self, FieldSpec};
-use crate::store::attachments;
+use crate::store::{attachments, StoreError};
 
 /// The UI-only field of the evidence form: files to copy in.
 const ATTACH: &str = "attach";
@@ -324,7 +325,16 @@ impl State {
                 case.version
             ))),
             Err(e) => {
-                let msg = e.to_string();
+                let mut msg = e.to_string();
+                // Someone else saved the case first: keep the input, move the form onto the
+                // version now saved, so a second Enter re-applies it there (through every
+                // rule again) instead of silently overwriting their change.
+                if matches!(e, DeskError::Store(StoreError::Conflict { .. })) {
+                    if let Ok(latest) = env.desk.store.load_case(self.case_id) {
+                        self.case_version = latest.version;
+                        msg.push_str("；再按回车即在最新版本上重新提交");
+                    }
+                }
                 self.error = Some(msg.clone());
                 Outcome::Status(msg)
             }
