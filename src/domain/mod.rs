@@ -18,6 +18,7 @@ pub mod people;
 pub mod privacy;
 pub mod procedure_settings;
 pub mod retention;
+pub mod review;
 pub mod search;
 pub mod security_settings;
 

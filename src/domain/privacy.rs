@@ -89,8 +89,15 @@ mod tests {
     #[test]
     fn a_person_is_masked_an_organisation_is_not() {
         let person = Party::Person(
-            Person::new("刘长海", None, None, "220122198001010018", "合隆镇东岗村3组", "13812345678")
-                .unwrap(),
+            Person::new(
+                "刘长海",
+                None,
+                None,
+                "220122198001010018",
+                "合隆镇东岗村3组",
+                "13812345678",
+            )
+            .unwrap(),
         );
         let shown = shown_party(&person, false);
         assert_eq!(shown.id_number, "220122********0018");
