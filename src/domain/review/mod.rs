@@ -246,3 +246,82 @@ pub fn vetoes(case: &Case, ctx: &Ctx) -> Vec<Finding> {
         .filter(|f| f.severity == Severity::Veto)
         .collect()
 }
+
+/// One review round of a case: the sheet as scored, the reviewer and the date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct ReviewRound {
+    pub id: i64,
+    pub case_id: i64,
+    pub round: u32,
+    pub reviewer_id: i64,
+    pub reviewer_name: String,
+    pub date: chrono::NaiveDate,
+    pub score: sheet::Score,
+}
+
+/// Quality report line: one squad, officer or month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QualityLine {
+    pub group: String,
+    pub reviewed: usize,
+    /// Average score, tenths of a point.
+    pub average: u32,
+    /// The most frequent deductions (rule or reason, count), most frequent first.
+    pub top_deductions: Vec<(String, usize)>,
+}
+
+/// Groups the latest round of each case by `key` (squad, officer or month) and reports the
+/// number reviewed, the average score and the three most frequent deductions.
+pub fn quality_report<'a>(
+    rounds: &'a [ReviewRound],
+    key: impl Fn(&'a ReviewRound) -> Vec<String>,
+) -> Vec<QualityLine> {
+    use std::collections::BTreeMap;
+    let mut latest: BTreeMap<i64, &ReviewRound> = BTreeMap::new();
+    for r in rounds {
+        let e = latest.entry(r.case_id).or_insert(r);
+        if r.round > e.round {
+            *e = r;
+        }
+    }
+    let mut groups: BTreeMap<String, Vec<&ReviewRound>> = BTreeMap::new();
+    for r in latest.values() {
+        for k in key(r) {
+            groups.entry(k).or_default().push(r);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(group, rs)| {
+            let sum: u32 = rs.iter().map(|r| r.score.score).sum();
+            let n = rs.len() as u32;
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for r in &rs {
+                for d in r.score.automatic.iter().chain(&r.score.manual) {
+                    let label = if d.rule.is_empty() {
+                        d.reason.clone()
+                    } else {
+                        rule(&d.rule)
+                            .map(|x| format!("{} {}", x.code, x.name))
+                            .unwrap_or_default()
+                    };
+                    *counts.entry(label).or_default() += 1;
+                }
+                for v in &r.score.vetoes {
+                    *counts
+                        .entry(v.split('：').next().unwrap_or(v).to_string())
+                        .or_default() += 1;
+                }
+            }
+            let mut top: Vec<(String, usize)> = counts.into_iter().collect();
+            top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.truncate(3);
+            QualityLine {
+                group,
+                reviewed: rs.len(),
+                average: (sum + n / 2) / n.max(1),
+                top_deductions: top,
+            }
+        })
+        .collect()
+}

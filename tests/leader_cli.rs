@@ -1,0 +1,278 @@
+//! Team-leader commands on the demo township: 案卷评查 rounds with manual deductions,
+//! 过错责任 records, the patrol log and its summary sentence, and `report stats`.
+
+mod common;
+use common::Office;
+
+fn demo() -> Office {
+    let o = Office {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let db = o.db();
+    o.cmd()
+        .args(["demo", "--db", db.to_str().unwrap()])
+        .assert()
+        .success();
+    o
+}
+
+fn ok(o: &Office, args: &[&str]) -> String {
+    let out = o
+        .cmd()
+        .env("ZHIFA_PASSWORD", "demo")
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+fn fails(o: &Office, args: &[&str]) -> String {
+    let out = o
+        .cmd()
+        .env("ZHIFA_PASSWORD", "demo")
+        .args(args)
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn review_fault_patrol_and_stats() {
+    let o = demo();
+    let rules = ok(&o, &["review", "rules"]);
+    assert!(
+        rules.contains("R01") && rules.contains("R24") && rules.contains("行政处罚法第四十二条")
+    );
+
+    // A review round with one manual deduction, saved with the reviewer.
+    let round: serde_json::Value = serde_json::from_str(&ok(
+        &o,
+        &[
+            "--user",
+            "qianli",
+            "review",
+            "run",
+            "--case",
+            "#1",
+            "--deduct",
+            "卷面:0.5:目录页码不连续",
+            "--date",
+            "2026-11-20",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(round["round"], 1);
+    assert_eq!(round["reviewer_name"], "钱丽");
+    assert_eq!(round["score"]["manual"][0]["points"], 5);
+    let again = ok(
+        &o,
+        &[
+            "--user",
+            "qianli",
+            "review",
+            "run",
+            "--case",
+            "#1",
+            "--date",
+            "2026-11-21",
+        ],
+    );
+    assert!(again.contains("第2轮"), "{again}");
+    let shown = ok(&o, &["review", "show", "--case", "#1"]);
+    assert!(
+        shown.contains("第1轮") && shown.contains("目录页码不连续"),
+        "{shown}"
+    );
+    let report = ok(
+        &o,
+        &[
+            "review",
+            "report",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+            "--by",
+            "月份",
+        ],
+    );
+    assert!(report.contains("2026-11  1"), "{report}");
+    // A bad deduction and a handler as reviewer are refused in Chinese.
+    let e = fails(
+        &o,
+        &[
+            "--user",
+            "qianli",
+            "review",
+            "run",
+            "--case",
+            "#1",
+            "--deduct",
+            "外观:1:x",
+        ],
+    );
+    assert!(e.contains("评分表没有“外观”部分"), "{e}");
+    let e = fails(&o, &["--user", "zhangwei", "review", "run", "--case", "#1"]);
+    assert!(e.contains("不能评查案卷"), "{e}");
+
+    // 过错责任.
+    ok(
+        &o,
+        &[
+            "--user",
+            "sunzhen",
+            "fault",
+            "add",
+            "--case",
+            "#1",
+            "--officers",
+            "zhangwei,liqiang",
+            "--category",
+            "76",
+            "--finding",
+            "未及时立案",
+            "--outcome",
+            "批评教育",
+        ],
+    );
+    let faults = ok(&o, &["fault", "list"]);
+    assert!(
+        faults.contains("行政处罚法第七十六条") && faults.contains("张伟、李强"),
+        "{faults}"
+    );
+    let e = fails(
+        &o,
+        &[
+            "--user",
+            "sunzhen",
+            "fault",
+            "add",
+            "--case",
+            "#1",
+            "--officers",
+            "zhangwei",
+            "--category",
+            "99",
+            "--finding",
+            "x",
+        ],
+    );
+    assert!(e.contains("过错类别“99”不存在"), "{e}");
+
+    // Patrols and the summary sentence.
+    ok(
+        &o,
+        &[
+            "--user",
+            "zhangwei",
+            "patrol",
+            "add",
+            "--date",
+            "2026-11-02",
+            "--place",
+            "合隆镇主街",
+            "--outcome",
+            "收缴违规用品=3",
+            "--outcome",
+            "拆除违法建筑=1",
+            "--outcome",
+            "拆除违法建筑面积=40",
+        ],
+    );
+    ok(
+        &o,
+        &[
+            "--user",
+            "liqiang",
+            "patrol",
+            "add",
+            "--date",
+            "2026-11-03",
+            "--place",
+            "陈家店村",
+            "--outcome",
+            "清理僵尸车辆=2",
+        ],
+    );
+    let e = fails(
+        &o,
+        &[
+            "--user",
+            "liqiang",
+            "patrol",
+            "add",
+            "--date",
+            "2026-11-03",
+            "--place",
+            "村",
+            "--outcome",
+            "收缴=2",
+        ],
+    );
+    assert!(e.contains("可选"), "{e}");
+    let s = ok(
+        &o,
+        &[
+            "patrol",
+            "summary",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+        ],
+    );
+    assert_eq!(
+        s.trim(),
+        "共开展检查2次，收缴违规用品3件，拆除违法建筑1处（40平方米），清理僵尸车辆2辆。"
+    );
+
+    let stats: serde_json::Value = serde_json::from_str(&ok(
+        &o,
+        &[
+            "report",
+            "stats",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert!(stats["cases"].as_u64().unwrap() > 100);
+    assert_eq!(stats["patrols"]["inspections"], 2);
+    let text = ok(
+        &o,
+        &[
+            "report",
+            "stats",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+        ],
+    );
+    assert!(
+        text.contains("罚款：决定") && text.contains("共开展检查2次"),
+        "{text}"
+    );
+    let e = fails(
+        &o,
+        &[
+            "report",
+            "stats",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2026-01-01",
+        ],
+    );
+    assert!(e.contains("晚于截止日期"), "{e}");
+}
