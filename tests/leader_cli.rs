@@ -276,3 +276,94 @@ fn review_fault_patrol_and_stats() {
     );
     assert!(e.contains("晚于截止日期"), "{e}");
 }
+
+#[test]
+fn ledgers_out_and_in() {
+    use calamine::Reader;
+    let o = demo();
+    let dir = o.dir.path();
+    let xlsx = dir.join("台账.xlsx");
+    let out = ok(&o, &["ledger", "export", "--out", xlsx.to_str().unwrap()]);
+    assert!(out.contains("已导出台账"), "{out}");
+    let mut wb = calamine::open_workbook_auto(&xlsx).unwrap();
+    let range = wb.worksheet_range("案件台账").unwrap();
+    let mut rows = range.rows();
+    let header: Vec<String> = rows.next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(header[0], "案号");
+    assert_eq!(header[7], "罚款金额(元)");
+    assert_eq!(rows.count(), 300);
+
+    // CSV with a BOM; the 公示 list masks ID numbers and personal addresses.
+    let csv = dir.join("公示.csv");
+    ok(
+        &o,
+        &["ledger", "publish", "--all", "--out", csv.to_str().unwrap()],
+    );
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let ids: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(2))
+        .collect();
+    assert!(ids.iter().any(|id| id.contains('*')), "no masked ID");
+    assert!(
+        ids.iter()
+            .all(|id| zhifa::domain::identity::ResidentId::parse(id).is_err()),
+        "a resident ID number left unmasked"
+    );
+
+    // Statistics to XLSX.
+    let st = dir.join("统计.xlsx");
+    ok(
+        &o,
+        &[
+            "report",
+            "export",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--out",
+            st.to_str().unwrap(),
+        ],
+    );
+    let mut wb = calamine::open_workbook_auto(&st).unwrap();
+    assert!(wb.worksheet_range("统计").unwrap().rows().count() > 10);
+
+    // A GBK CSV ledger with one bad row: previewed, refused whole, then imported without it.
+    let (gbk, _, _) = encoding_rs::GBK.encode(
+        "序号,案件编号,当事人姓名,违法行为,立案日期,罚款（元）\n1,旧2019-1,刘某,焚烧秸秆,2019-05-01,500\n2,旧2019-2,王某,占道经营,2019年13月1日,200\n",
+    );
+    let f = o.file("旧台账.csv", &gbk);
+    let preview = ok(&o, &["ledger", "import", &f]);
+    assert!(
+        preview.contains("GBK") && preview.contains("“案件编号” → 案号"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("第 3 行未导入：立案日期“2019年13月1日”不是日期"),
+        "{preview}"
+    );
+    let e = fails(&o, &["--user", "admin", "ledger", "import", &f, "--apply"]);
+    assert!(e.contains("未导入任何一行"), "{e}");
+    let done = ok(
+        &o,
+        &[
+            "--user",
+            "admin",
+            "ledger",
+            "import",
+            &f,
+            "--apply",
+            "--skip-bad",
+        ],
+    );
+    assert!(done.contains("已导入 1 行"), "{done}");
+    let again = ok(&o, &["ledger", "import", &f]);
+    assert!(again.contains("已导入过"), "{again}");
+    let missing = o.file("缺列.csv", "编号,金额\n1,2\n");
+    let e = fails(&o, &["ledger", "import", &missing]);
+    assert!(e.contains("缺少必需的列：当事人、案由"), "{e}");
+}

@@ -6,6 +6,7 @@ mod calendar;
 mod case;
 mod demo;
 mod init;
+mod ledger;
 mod maintenance;
 mod patrol;
 mod powers;
@@ -94,6 +95,9 @@ enum Command {
     /// 统计报表
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// 台账：导出（Excel/CSV）、公示清单、导入旧台账
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
 }
 
 /// `--json` flag shared by commands that print data.
@@ -237,6 +241,7 @@ pub fn run() -> ExitCode {
         Some(Command::Fault(cmd)) => review::run_fault(&ctx, cmd),
         Some(Command::Patrol(cmd)) => patrol::run(&ctx, cmd),
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
+        Some(Command::Ledger(cmd)) => ledger::run(&ctx, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -13,6 +13,8 @@ pub mod chinese;
 pub mod field;
 pub mod holiday_table;
 pub mod identity;
+pub mod ledger;
+pub mod ledger_import;
 pub mod money;
 pub mod patrol;
 pub mod people;

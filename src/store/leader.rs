@@ -260,4 +260,53 @@ impl Store {
         }
         Ok(out)
     }
+
+    /// Case numbers of ledger rows imported before.
+    pub fn ledger_case_nos(&self) -> Result<std::collections::BTreeSet<String>> {
+        let mut st = self.conn.prepare("SELECT case_no FROM ledger_record")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Writes imported ledger rows in one transaction: all of them or none.
+    pub fn import_ledger(
+        &mut self,
+        rows: &[crate::domain::ledger::LedgerRow],
+        source: &str,
+        who: &Who,
+    ) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let at = now_text();
+        for r in rows {
+            let data = serde_json::to_string(r).map_err(|e| bad_json("台账", e))?;
+            tx.execute(
+                "INSERT INTO ledger_record (case_no, data, source, imported_at) VALUES (?1, ?2, ?3, ?4)",
+                params![r.case_no, data, source, at],
+            )?;
+        }
+        append(
+            &tx,
+            who,
+            None,
+            "导入台账",
+            &format!("从 {source} 导入台账 {} 行", rows.len()),
+            &serde_json::json!({ "source": source, "rows": rows.len() }),
+        )?;
+        tx.commit()?;
+        Ok(rows.len())
+    }
+
+    pub fn ledger_records(&self) -> Result<Vec<crate::domain::ledger::LedgerRow>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT data FROM ledger_record ORDER BY id")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(serde_json::from_str(&row?).map_err(|e| bad_json("台账", e))?);
+        }
+        Ok(out)
+    }
 }
