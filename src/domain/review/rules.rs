@@ -389,7 +389,8 @@ pub fn key_documents_present(c: &Case) -> Option<String> {
     if c.decision.is_some() && c.outcome == Some(Outcome::Penalty) && c.notice.is_none() {
         missing.push("行政处罚事先告知书");
     }
-    if c.stage >= Stage::Closed && c.closing.is_none() {
+    // Cases ended at filing (不予立案, 撤销立案) close without a 结案审批表.
+    if c.stage >= Stage::Closed && c.closing.is_none() && c.decision.is_some() {
         missing.push("结案审批表");
     }
     if missing.is_empty() {
