@@ -929,3 +929,26 @@ fn esc_on_the_lock_logs_out() {
     assert!(a.user.is_none() && a.lock.is_none());
     assert!(matches!(a.stack.last(), Some(Screen::Login(_))));
 }
+
+#[test]
+fn leader_dashboard_by_key_and_command() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    press(&mut a, &[KeyCode::Char('t')]);
+    let screen = render(&a, 120, 36);
+    assert!(
+        screen.contains("各阶段案件数")
+            && screen.contains("共开展检查")
+            && screen.contains("罚款决定"),
+        "{screen}"
+    );
+    snapshot_both("dashboard", &a);
+    // The previous year has no cases: the screen still draws.
+    press(&mut a, &[KeyCode::Char('[')]);
+    assert!(render(&a, 80, 24).contains("2025年"));
+    press(&mut a, &[KeyCode::Esc, KeyCode::Char(':')]);
+    type_text(&mut a, "stats");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(render(&a, 120, 36).contains("队长看板"));
+}
