@@ -952,3 +952,15 @@ fn leader_dashboard_by_key_and_command() {
     press(&mut a, &[KeyCode::Enter]);
     assert!(render(&a, 120, 36).contains("队长看板"));
 }
+
+#[test]
+fn case_view_review_tab_shows_findings_before_the_step() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    // The first case of the head's queue awaits a decision past its deadline.
+    press(&mut a, &[KeyCode::Enter, KeyCode::BackTab]);
+    let screen = render(&a, 120, 36);
+    assert!(screen.contains("自动评查"), "{screen}");
+    snapshot_both("case_view_review", &a);
+}

@@ -1,6 +1,7 @@
 //! One module per screen: its state, its handler, and a `draw` that only reads the state.
 
 pub mod calendar;
+pub mod case_review;
 pub mod case_view;
 pub mod cases;
 pub mod dashboard;
