@@ -13,6 +13,7 @@ pub mod desk;
 pub mod domain;
 pub mod logging;
 pub mod paths;
+pub mod report;
 pub mod step_input;
 pub mod store;
 pub mod text;

@@ -232,6 +232,18 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
     o.step(
         "zhangwei",
         c,
+        "serve",
+        &[
+            "doc=听证通知书",
+            "method=直接送达",
+            "date=2026-06-18",
+            "recipient=刘长海",
+            "officers=zhangwei,liqiang",
+        ],
+    );
+    o.step(
+        "zhangwei",
+        c,
         "add_record",
         &[
             "kind=听证笔录",

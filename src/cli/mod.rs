@@ -6,8 +6,12 @@ mod calendar;
 mod case;
 mod demo;
 mod init;
+mod ledger;
 mod maintenance;
+mod patrol;
 mod powers;
+mod report;
+mod review;
 mod settings;
 mod user;
 mod workload;
@@ -79,6 +83,21 @@ enum Command {
     /// Test harness operations (crash and concurrency tests).
     #[command(subcommand, hide = true)]
     Workload(workload::WorkloadCommand),
+    /// 案卷评查：规则、自动检查、评分、评查报告、评分表
+    #[command(subcommand)]
+    Review(review::ReviewCommand),
+    /// 过错责任：登记、列表
+    #[command(subcommand)]
+    Fault(review::FaultCommand),
+    /// 巡查记录：登记、列表、汇总
+    #[command(subcommand)]
+    Patrol(patrol::PatrolCommand),
+    /// 统计报表
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// 台账：导出（Excel/CSV）、公示清单、导入旧台账
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
 }
 
 /// `--json` flag shared by commands that print data.
@@ -212,6 +231,11 @@ pub fn run() -> ExitCode {
         Some(Command::Backup(args)) => maintenance::backup(&ctx, args),
         Some(Command::Restore(args)) => maintenance::restore(&ctx, args),
         Some(Command::Workload(cmd)) => workload::run(&ctx, cmd),
+        Some(Command::Review(cmd)) => review::run(&ctx, cmd),
+        Some(Command::Fault(cmd)) => review::run_fault(&ctx, cmd),
+        Some(Command::Patrol(cmd)) => patrol::run(&ctx, cmd),
+        Some(Command::Report(cmd)) => report::run(&ctx, cmd),
+        Some(Command::Ledger(cmd)) => ledger::run(&ctx, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -143,6 +143,7 @@ pub fn build(path: &Path, today: NaiveDate) -> Result<DemoReport, DemoError> {
                 .push(format!("第 {} 件（{}）：{e}", n + 1, c.power)),
         }
     }
+    leader::add(&mut desk, today)?;
     tracing::info!(
         cases = report.cases,
         refused = report.refused.len(),
@@ -150,6 +151,8 @@ pub fn build(path: &Path, today: NaiveDate) -> Result<DemoReport, DemoError> {
     );
     Ok(report)
 }
+
+mod leader;
 
 #[cfg(test)]
 mod tests;

@@ -13,13 +13,18 @@ pub mod chinese;
 pub mod field;
 pub mod holiday_table;
 pub mod identity;
+pub mod ledger;
+pub mod ledger_import;
 pub mod money;
+pub mod patrol;
 pub mod people;
 pub mod privacy;
 pub mod procedure_settings;
 pub mod retention;
+pub mod review;
 pub mod search;
 pub mod security_settings;
+pub mod stats;
 
 /// The name serde gives an enum value: the Chinese name for the legal enums (`视听资料`,
 /// `直接送达`) or the snake_case code for vocabularies such as `ActionKind`.

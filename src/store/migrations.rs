@@ -174,12 +174,65 @@ ALTER TABLE case_file ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
 DELETE FROM setting WHERE key = 'deadlines.refreshed_on';
 "#;
 
+/// Team-leader tools: 案卷评查 rounds, 过错责任 records, the patrol log and imported
+/// ledger rows (台账 kept from before zhifa, not cases).
+const V4: &str = r#"
+CREATE TABLE review_round (
+    id            INTEGER PRIMARY KEY,
+    case_id       INTEGER NOT NULL REFERENCES case_file(id),
+    round         INTEGER NOT NULL,
+    reviewer_id   INTEGER NOT NULL REFERENCES staff(id),
+    reviewer_name TEXT NOT NULL,
+    date          TEXT NOT NULL,
+    score         INTEGER NOT NULL,
+    grade         TEXT NOT NULL,
+    data          TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    UNIQUE (case_id, round)
+);
+CREATE INDEX review_round_date ON review_round(date);
+
+CREATE TABLE fault_record (
+    id          INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES case_file(id),
+    category    TEXT NOT NULL,
+    finding     TEXT NOT NULL,
+    outcome     TEXT NOT NULL DEFAULT '',
+    date        TEXT NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES staff(id),
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE fault_officer (
+    fault_id INTEGER NOT NULL REFERENCES fault_record(id),
+    user_id  INTEGER NOT NULL REFERENCES staff(id),
+    PRIMARY KEY (fault_id, user_id)
+) WITHOUT ROWID;
+
+CREATE TABLE patrol (
+    id         INTEGER PRIMARY KEY,
+    date       TEXT NOT NULL,
+    squad      TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES staff(id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX patrol_date ON patrol(date);
+
+CREATE TABLE ledger_record (
+    id          INTEGER PRIMARY KEY,
+    case_no     TEXT NOT NULL UNIQUE,
+    data        TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this binary writes.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 #[cfg(test)]
 mod tests {

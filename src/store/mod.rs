@@ -10,6 +10,7 @@ mod calendar;
 mod cases;
 mod catalog;
 mod init;
+mod leader;
 pub mod maintenance;
 mod migrations;
 pub mod restore;

@@ -38,4 +38,6 @@ pub enum UiAction {
     GoUsers,
     /// Show a case's full personal data (recorded) or hide it again.
     RevealPersonal,
+    /// 队长看板 (leader dashboard).
+    GoDashboard,
 }

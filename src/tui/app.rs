@@ -11,6 +11,7 @@ use ratatui::Frame;
 
 use super::action::UiAction;
 use super::keymap::Keymap;
+use super::screens::dashboard;
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
 use super::ui;
 use crate::desk::Desk;
@@ -34,6 +35,7 @@ pub enum Screen {
     Powers(powers::State),
     Calendar(Box<calendar::State>),
     Users(users::State),
+    Dashboard(Box<dashboard::State>),
 }
 
 /// What a handler asks the app to do next.
@@ -64,6 +66,7 @@ impl Screen {
             Screen::Powers(s) if s.searching => "search",
             Screen::Powers(_) => "powers",
             Screen::Calendar(_) => "calendar",
+            Screen::Dashboard(_) => "dashboard",
             Screen::Users(s) if s.takes_text() => "form",
             Screen::Users(_) => "users",
         }
@@ -114,6 +117,7 @@ impl Screen {
             Screen::NewCase(s) => s.handle(a, env),
             Screen::Powers(s) => s.handle(a, env),
             Screen::Calendar(s) => s.handle(a, env),
+            Screen::Dashboard(s) => s.handle(a, env),
             Screen::Users(s) => s.handle(a, env),
         }
     }
@@ -124,6 +128,7 @@ impl Screen {
             Screen::Cases(s) => s.reload(env),
             Screen::Case(s) => s.reload(env),
             Screen::Calendar(s) => s.reload(env),
+            Screen::Dashboard(s) => s.reload(env),
             Screen::Users(s) => s.reload(env),
             _ => {}
         }
@@ -140,6 +145,7 @@ impl Screen {
             Screen::NewCase(_) => "提请立案".into(),
             Screen::Powers(_) => "权限清单".into(),
             Screen::Calendar(_) => "期限日历".into(),
+            Screen::Dashboard(_) => "队长看板".into(),
             Screen::Users(_) => "用户管理".into(),
         }
     }
@@ -154,6 +160,7 @@ impl Screen {
             Screen::NewCase(s) => new_case::draw(f, area, s),
             Screen::Powers(s) => powers::draw(f, area, s),
             Screen::Calendar(s) => calendar::draw(f, area, s),
+            Screen::Dashboard(s) => dashboard::draw(f, area, s),
             Screen::Users(s) => users::draw(f, area, s),
         }
     }
@@ -314,6 +321,7 @@ impl App {
             "cases" | "案件" => Outcome::Push(Screen::Cases(cases::State::load(&mut env))),
             "powers" | "清单" => Outcome::Push(Screen::Powers(powers::State::load(&mut env))),
             "calendar" | "日历" => Outcome::Push(Screen::Calendar(Box::new(calendar::State::load(&mut env)))),
+            "stats" | "看板" => Outcome::Push(Screen::Dashboard(Box::new(dashboard::State::load(&mut env)))),
             "users" | "用户" => Outcome::Push(Screen::Users(users::State::load(&mut env))),
             "new" | "立案" => Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(&mut env)))),
             "spot" | "当场" => Outcome::Push(Screen::NewCase(Box::new(new_case::State::on_spot(&mut env)))),
@@ -326,7 +334,7 @@ impl App {
                     Ok(msg) | Err(msg) => Outcome::Status(msg),
                 },
                 _ => Outcome::Status(format!(
-                    "未知命令“{cmd}”。可用：home cases powers calendar users new spot logout quit；案件列表中还有 stage field squad officer from to sort clear"
+                    "未知命令“{cmd}”。可用：home cases powers calendar stats users new spot logout quit；案件列表中还有 stage field squad officer from to sort clear"
                 )),
             },
         };

@@ -1002,3 +1002,38 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
     assert_eq!(after_b.records.len(), before.records.len() + 2);
     assert_eq!(after_b.version, after_a.version + 1);
 }
+
+#[test]
+fn leader_dashboard_by_key_and_command() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    press(&mut a, &[KeyCode::Char('t')]);
+    let screen = render(&a, 120, 36);
+    assert!(
+        screen.contains("各阶段案件数")
+            && screen.contains("共开展检查")
+            && screen.contains("罚款决定"),
+        "{screen}"
+    );
+    snapshot_both("dashboard", &a);
+    // The previous year has no cases: the screen still draws.
+    press(&mut a, &[KeyCode::Char('[')]);
+    assert!(render(&a, 80, 24).contains("2025年"));
+    press(&mut a, &[KeyCode::Esc, KeyCode::Char(':')]);
+    type_text(&mut a, "stats");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(render(&a, 120, 36).contains("队长看板"));
+}
+
+#[test]
+fn case_view_review_tab_shows_findings_before_the_step() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    // The first case of the head's queue awaits a decision past its deadline.
+    press(&mut a, &[KeyCode::Enter, KeyCode::BackTab]);
+    let screen = render(&a, 120, 36);
+    assert!(screen.contains("自动评查"), "{screen}");
+    snapshot_both("case_view_review", &a);
+}

@@ -665,3 +665,40 @@ pub fn outstanding_surcharge(case: &Case, on: NaiveDate, cal: &Calendar) -> Rule
 
 #[cfg(test)]
 mod tests;
+
+/// 行政处罚法 Art 64(2): a hearing is held (or the party's absence taken as a waiver) only
+/// after the 听证通知书 naming its time and place was served on the party.
+pub fn hearing_notice_served(case: &Case) -> RuleResult {
+    if case.served(ServedDoc::HearingNotice).is_some() {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "行政处罚法第六十四条第二项",
+            "听证通知书尚未送达当事人，不能举行听证或认定当事人放弃听证；请先登记听证通知书的送达",
+        ))
+    }
+}
+
+/// 案卷评查 veto items (legal-rules.md §5.1; 行政处罚法 Art 38: a penalty without legal
+/// basis or against statutory procedure is void): a case with a failed 否决 rule is not
+/// closed; the first finding names its rule.
+pub fn no_review_vetoes(vetoes: &[crate::domain::review::Finding]) -> RuleResult {
+    match vetoes.first() {
+        None => Ok(()),
+        Some(f) => Err(RuleError::new(
+            "行政处罚法第三十八条",
+            format!(
+                "案卷评查否决项未消除，不能结案：{} {}（{}）{}{}",
+                f.code,
+                f.name,
+                f.source,
+                f.message,
+                if vetoes.len() > 1 {
+                    format!("；另有 {} 项，见案件的评查页", vetoes.len() - 1)
+                } else {
+                    String::new()
+                }
+            ),
+        )),
+    }
+}

@@ -18,7 +18,7 @@ use crate::tui::app::{Env, Outcome, Screen};
 use crate::tui::screens::form;
 use crate::tui::ui;
 
-pub const TABS: [&str; 8] = [
+pub const TABS: [&str; 9] = [
     "基本信息",
     "当事人",
     "证据",
@@ -27,6 +27,7 @@ pub const TABS: [&str; 8] = [
     "审批",
     "执行",
     "记录",
+    "评查",
 ];
 
 pub struct Menu {
@@ -46,12 +47,15 @@ pub struct State {
     pub menu: Option<Menu>,
     /// Full ID numbers, phones and addresses on the 当事人 tab (each reveal is audited).
     pub full_personal: bool,
+    /// The 评查 tab: rule findings as of today and the saved review rounds.
+    pub review: super::case_review::ReviewTab,
 }
 
 impl State {
     pub fn load(id: i64, env: &mut Env) -> Result<State, String> {
         let store = &env.desk.store;
         let case = store.load_case(id).map_err(|e| e.to_string())?;
+        let review = super::case_review::ReviewTab::load(store, &case, env.today);
         Ok(State {
             id,
             case_no: store.case_no(id).map_err(|e| e.to_string())?,
@@ -63,6 +67,7 @@ impl State {
             scroll: 0,
             menu: None,
             full_personal: false,
+            review,
         })
     }
 
@@ -389,6 +394,7 @@ impl State {
                     ));
                 }
             }
+            8 => out.extend(self.review.lines()),
             _ => {
                 for e in &self.audit {
                     out.push(format!(

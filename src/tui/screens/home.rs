@@ -150,6 +150,11 @@ impl State {
                 return Outcome::Push(Screen::Calendar(Box::new(calendar::State::load(env))))
             }
             UiAction::GoUsers => return Outcome::Push(Screen::Users(users::State::load(env))),
+            UiAction::GoDashboard => {
+                return Outcome::Push(Screen::Dashboard(Box::new(
+                    crate::tui::screens::dashboard::State::load(env),
+                )))
+            }
             UiAction::GoPowers => return Outcome::Push(Screen::Powers(powers::State::load(env))),
             UiAction::Back | UiAction::Quit => return Outcome::Quit,
             _ => {}

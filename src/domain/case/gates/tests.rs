@@ -383,3 +383,37 @@ fn art_41_electronic_monitoring_needs_review() {
     e.monitor_reviewed = true;
     assert!(electronic_monitor_reviewed(&e).is_ok());
 }
+
+#[test]
+fn art_64_2_hearing_only_after_the_hearing_notice_was_served() {
+    let w = World::new();
+    let mut c = notified(&w, 800);
+    let e = hearing_notice_served(&c).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十四条第二项");
+    c.hearing = Some(Hearing {
+        requested_on: d("2026-06-16"),
+        notified_on: Some(d("2026-06-17")),
+        date: Some(d("2026-06-29")),
+        place: "会议室".into(),
+        presiding: Some(QIAN),
+        held_on: None,
+        party_absent: false,
+    });
+    let c = w.step(&c, ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18"));
+    assert!(hearing_notice_served(&c).is_ok());
+}
+
+#[test]
+fn art_38_review_vetoes_block_closing() {
+    let w = World::new();
+    let c = notified(&w, 800);
+    let c = w.step(&c, SUN, decide("2026-06-25", 800));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    assert!(no_review_vetoes(&crate::domain::review::vetoes(&c, &w.ctx())).is_ok());
+    let mut bad = c.clone();
+    bad.records[0].officers = vec![ZHANG, WANG];
+    let vetoes = crate::domain::review::vetoes(&bad, &w.ctx());
+    let e = no_review_vetoes(&vetoes).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十八条");
+    assert!(e.message.contains("R02"), "{e}");
+}

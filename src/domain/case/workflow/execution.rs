@@ -250,6 +250,7 @@ pub(super) fn apply(
         Action::ProposeClosing { date } => {
             not_in_future(*date, ctx.today, "提请结案")?;
             closable(case, *date, ctx.calendar)?;
+            no_review_vetoes(&crate::domain::review::vetoes(case, ctx))?;
             c.closing_proposed_on = Some(*date);
             enter(c, Stage::Closing, *date);
             docs.push("结案审批表");
@@ -259,6 +260,7 @@ pub(super) fn apply(
             not_in_future(*date, ctx.today, "结案审批")?;
             require_text("审批意见", opinion, 500)?;
             closable(case, *date, ctx.calendar)?;
+            no_review_vetoes(&crate::domain::review::vetoes(case, ctx))?;
             c.closing = Some(Approval {
                 by: actor.id,
                 date: *date,

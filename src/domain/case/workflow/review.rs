@@ -250,6 +250,7 @@ pub(super) fn apply(
         }
         Action::HoldHearing { date, party_absent } => {
             dated(*date, case, ctx, "听证")?;
+            hearing_notice_served(case)?;
             let h = c
                 .hearing
                 .as_mut()

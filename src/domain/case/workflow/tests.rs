@@ -756,6 +756,7 @@ mod random_sequences {
                     presiding: QIAN,
                 },
             ),
+            (ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18")),
             (
                 ZHANG,
                 Action::AddRecord {

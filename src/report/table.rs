@@ -1,0 +1,195 @@
+//! One table (sheet name, headers, rows of text) to and from a file. The format follows the
+//! extension: `.xlsx` or `.csv`.
+
+use std::path::Path;
+
+/// A table to write: the sheet's name, the header row and the data rows.
+pub struct Table<'a> {
+    pub name: &'a str,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// What kind of file a path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Csv,
+}
+
+pub fn format_of(path: &Path) -> Result<Format, String> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("xlsx") => Ok(Format::Xlsx),
+        Some("csv") => Ok(Format::Csv),
+        _ => Err(format!(
+            "文件 {} 的扩展名不是 .xlsx 或 .csv；请用这两种格式之一",
+            path.display()
+        )),
+    }
+}
+
+/// A cell that reads as a number (amounts) is written as a number in XLSX, so sums work.
+fn as_number(s: &str) -> Option<f64> {
+    if s.is_empty() || s.len() > 15 || !s.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    if s.starts_with('0') && s.len() > 1 && !s.starts_with("0.") {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Writes `tables` to `path` (XLSX: one sheet each; CSV: the first table only).
+pub fn write(path: &Path, tables: &[Table]) -> Result<(), String> {
+    match format_of(path)? {
+        Format::Xlsx => write_xlsx(path, tables),
+        Format::Csv => write_csv(path, tables.first().ok_or("没有可写的表")?),
+    }
+}
+
+fn xerr(e: rust_xlsxwriter::XlsxError) -> String {
+    format!("写 Excel 文件失败：{e}")
+}
+
+fn write_xlsx(path: &Path, tables: &[Table]) -> Result<(), String> {
+    use rust_xlsxwriter::{Format as F, Workbook};
+    let mut wb = Workbook::new();
+    let bold = F::new().set_bold();
+    for t in tables {
+        let ws = wb.add_worksheet();
+        ws.set_name(t.name).map_err(xerr)?;
+        for (c, h) in t.headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)
+                .map_err(xerr)?;
+            ws.set_column_width(c as u16, (h.chars().count() as f64 * 2.2).max(12.0))
+                .map_err(xerr)?;
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32 + 1, c as u16);
+                match as_number(cell) {
+                    Some(n) => ws.write_number(r, c, n).map_err(xerr)?,
+                    None => ws.write_string(r, c, cell).map_err(xerr)?,
+                };
+            }
+        }
+    }
+    wb.save(path).map_err(xerr)
+}
+
+fn write_csv(path: &Path, t: &Table) -> Result<(), String> {
+    let mut buf = Vec::from(&b"\xEF\xBB\xBF"[..]);
+    {
+        let mut w = csv::Writer::from_writer(&mut buf);
+        w.write_record(&t.headers).map_err(|e| e.to_string())?;
+        for row in &t.rows {
+            w.write_record(row).map_err(|e| e.to_string())?;
+        }
+        w.flush().map_err(|e| e.to_string())?;
+    }
+    std::fs::write(path, buf).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+}
+
+/// A table read back: the header row, the data rows, and for CSV the encoding found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadTable {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub encoding: &'static str,
+}
+
+/// Reads the first sheet of an XLSX file, or a CSV file in UTF-8 (with or without BOM)
+/// or GBK.
+pub fn read(path: &Path) -> Result<ReadTable, String> {
+    match format_of(path)? {
+        Format::Xlsx => read_xlsx(path),
+        Format::Csv => {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+            read_csv_bytes(&bytes)
+        }
+    }
+}
+
+fn cell_text(d: &calamine::Data) -> String {
+    use calamine::Data;
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            // Excel serial day (1900 system): day 0 is 1899-12-30.
+            let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+            base.checked_add_days(chrono::Days::new(dt.as_f64().max(0.0) as u64))
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        }
+        other => other.to_string(),
+    }
+}
+
+fn read_xlsx(path: &Path) -> Result<ReadTable, String> {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
+        format!(
+            "无法打开 Excel 文件 {}：{e}（请确认是 .xlsx 格式且未加密）",
+            path.display()
+        )
+    })?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or("Excel 文件中没有工作表")?
+        .map_err(|e| format!("无法读取第一个工作表：{e}"))?;
+    let mut rows = range
+        .rows()
+        .map(|r| r.iter().map(cell_text).collect::<Vec<_>>());
+    let headers = rows.next().ok_or("第一个工作表是空的，第一行应为表头")?;
+    Ok(ReadTable {
+        headers,
+        rows: rows.collect(),
+        encoding: "xlsx",
+    })
+}
+
+/// Decodes CSV bytes: UTF-8 (BOM stripped) if valid, else GBK; then parses.
+pub fn read_csv_bytes(bytes: &[u8]) -> Result<ReadTable, String> {
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (
+            String::from_utf8(rest.to_vec())
+                .map_err(|_| "文件以 UTF-8 标记开头，但内容不是有效的 UTF-8")?,
+            "UTF-8",
+        )
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        (s.to_string(), "UTF-8")
+    } else {
+        let (s, _, had_errors) = encoding_rs::GBK.decode(bytes);
+        if had_errors {
+            return Err(
+                "无法识别文件编码：既不是 UTF-8 也不是 GBK。请在 Excel 中另存为“CSV UTF-8”后再导入"
+                    .into(),
+            );
+        }
+        (s.into_owned(), "GBK")
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut all = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| format!("CSV 第 {} 行格式错误：{e}", i + 1))?;
+        all.push(rec.iter().map(str::to_string).collect::<Vec<_>>());
+    }
+    let mut it = all.into_iter();
+    let headers = it.next().ok_or("CSV 文件是空的，第一行应为表头")?;
+    Ok(ReadTable {
+        headers,
+        rows: it.collect(),
+        encoding,
+    })
+}

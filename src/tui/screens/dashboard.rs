@@ -1,0 +1,176 @@
+//! 队长看板 (leader dashboard): this year's cases per stage as a bar chart and per month as
+//! a sparkline, cases per squad, overdue deadlines, average days per stage, fines decided,
+//! collected, outstanding and surcharges, and the patrol summary sentence.
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Sparkline, Wrap};
+use ratatui::Frame;
+
+use crate::domain::stats::{self, days_text, Stats};
+use crate::tui::action::UiAction;
+use crate::tui::app::{Env, Outcome};
+use crate::tui::ui;
+
+pub struct State {
+    pub year: i32,
+    pub stats: Option<Stats>,
+    pub error: Option<String>,
+}
+
+impl State {
+    pub fn load(env: &mut Env) -> State {
+        let mut s = State {
+            year: env.today.year(),
+            stats: None,
+            error: None,
+        };
+        s.reload(env);
+        s
+    }
+
+    pub fn reload(&mut self, env: &mut Env) {
+        let (Some(from), Some(to)) = (
+            NaiveDate::from_ymd_opt(self.year, 1, 1),
+            NaiveDate::from_ymd_opt(self.year, 12, 31),
+        ) else {
+            return;
+        };
+        let store = &env.desk.store;
+        let loaded = (|| -> Result<Stats, crate::store::StoreError> {
+            let cases = store.all_cases()?;
+            let users = store.users()?;
+            let patrols = store.patrols_between(from, to)?;
+            Ok(stats::compute(
+                &cases,
+                &users,
+                &patrols,
+                store.overdue_count()?,
+                from,
+                to,
+            ))
+        })();
+        match loaded {
+            Ok(s) => {
+                self.stats = Some(s);
+                self.error = None;
+            }
+            Err(e) => self.error = Some(format!("统计失败：{e}")),
+        }
+    }
+
+    pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        match a {
+            UiAction::NextTab => {
+                self.year += 1;
+                self.reload(env);
+            }
+            UiAction::PrevTab => {
+                self.year -= 1;
+                self.reload(env);
+            }
+            UiAction::Back => return Outcome::Pop(None),
+            UiAction::Quit => return Outcome::Quit,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+/// Short stage labels for the bar chart (two characters each).
+fn short(stage: &str) -> String {
+    match stage {
+        "结案审批" => "结审".into(),
+        _ => stage.chars().take(2).collect(),
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let Some(st) = &s.stats else {
+        let msg = s.error.clone().unwrap_or_else(|| "没有数据".into());
+        f.render_widget(Paragraph::new(Span::styled(msg, ui::bad())), area);
+        return;
+    };
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Min(6)]).areas(area);
+    let [chart_area, numbers_area] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Min(20)]).areas(top);
+    let bars: Vec<Bar> = st
+        .by_stage
+        .iter()
+        .map(|(k, n)| Bar::default().label(Line::from(short(k))).value(*n as u64))
+        .collect();
+    f.render_widget(
+        BarChart::default()
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(format!(" {}年 各阶段案件数 ([ ] 换年) ", s.year)),
+            )
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(4)
+            .bar_gap(1),
+        chart_area,
+    );
+    let mut lines = vec![
+        Line::from(format!(
+            "案件 {} 件，逾期期限 {} 个",
+            st.cases, st.overdue_deadlines
+        )),
+        Line::from(format!("罚款决定 {}", st.fines_decided)),
+        Line::from(format!(
+            "已缴 {}  未缴 {}",
+            st.fines_collected, st.fines_outstanding
+        )),
+        Line::from(format!("加处罚款 {}", st.surcharges)),
+    ];
+    let squads: Vec<String> = st.by_squad.iter().map(|(k, n)| format!("{k}{n}")).collect();
+    lines.push(Line::from(format!("中队：{}", squads.join(" "))));
+    let avg: Vec<String> = st
+        .avg_days_per_stage
+        .iter()
+        .map(|(k, t)| format!("{}{}", short(k), days_text(*t)))
+        .collect();
+    lines.push(Line::from(Span::styled(
+        format!("平均天数：{}", avg.join(" ")),
+        ui::dim(),
+    )));
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::default().borders(Borders::ALL).title(" 数字 ")),
+        numbers_area,
+    );
+    let [spark_area, text_area] =
+        Layout::vertical([Constraint::Length(4), Constraint::Min(2)]).areas(bottom);
+    let months: Vec<u64> = (1..=12)
+        .map(|m| {
+            let key = format!("{}-{m:02}", s.year);
+            st.by_month
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, n)| *n as u64)
+                .unwrap_or(0)
+        })
+        .collect();
+    f.render_widget(
+        Sparkline::default()
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(" 每月立案（1-12月） "),
+            )
+            .data(&months),
+        spark_area,
+    );
+    let fields: Vec<String> = st.by_field.iter().map(|(k, n)| format!("{k}{n}")).collect();
+    f.render_widget(
+        Paragraph::new(vec![
+            Line::from(format!("领域：{}", fields.join(" "))),
+            Line::from(Span::styled(ui::clean(&st.patrol_summary), ui::warn())),
+        ])
+        .wrap(Wrap { trim: true }),
+        text_area,
+    );
+}
