@@ -8,6 +8,7 @@ mod demo;
 mod init;
 mod maintenance;
 mod powers;
+mod print;
 mod settings;
 mod user;
 mod workload;
@@ -79,6 +80,8 @@ enum Command {
     /// Test harness operations (crash and concurrency tests).
     #[command(subcommand, hide = true)]
     Workload(workload::WorkloadCommand),
+    /// 打印文书：单份文书、整本案卷或案件摘要（PDF 或文本），可送打印机
+    Print(print::PrintArgs),
 }
 
 /// `--json` flag shared by commands that print data.
@@ -218,6 +221,7 @@ pub fn run() -> ExitCode {
         Some(Command::Backup(args)) => maintenance::backup(&ctx, args),
         Some(Command::Restore(args)) => maintenance::restore(&ctx, args),
         Some(Command::Workload(cmd)) => workload::run(&ctx, cmd),
+        Some(Command::Print(args)) => print::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
