@@ -38,4 +38,8 @@ pub enum UiAction {
     GoUsers,
     /// Show a case's full personal data (recorded) or hide it again.
     RevealPersonal,
+    /// 文书 tab: print the selected document (PDF via `lp`), export it, export the case file.
+    PrintDoc,
+    ExportDoc,
+    ExportCaseFile,
 }

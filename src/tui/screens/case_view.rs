@@ -46,6 +46,8 @@ pub struct State {
     pub menu: Option<Menu>,
     /// Full ID numbers, phones and addresses on the 当事人 tab (each reveal is audited).
     pub full_personal: bool,
+    /// The 文书 tab, loaded when first shown.
+    pub docs: Option<super::documents_tab::DocsTab>,
 }
 
 impl State {
@@ -63,6 +65,7 @@ impl State {
             scroll: 0,
             menu: None,
             full_personal: false,
+            docs: None,
         })
     }
 
@@ -72,6 +75,9 @@ impl State {
             *self = fresh;
             self.tab = tab;
             self.full_personal = full;
+            if TABS.get(tab) == Some(&"文书") {
+                self.docs = Some(super::documents_tab::DocsTab::load(self, env));
+            }
         }
     }
 
@@ -110,6 +116,11 @@ impl State {
             }
             return Outcome::Stay;
         }
+        if TABS.get(self.tab) == Some(&"文书") {
+            if let Some(o) = super::documents_tab::handle(self, a, env) {
+                return o;
+            }
+        }
         match a {
             UiAction::NextTab => {
                 self.tab = (self.tab + 1) % TABS.len();
@@ -129,6 +140,9 @@ impl State {
             UiAction::Back => return Outcome::Pop(None),
             UiAction::Quit => return Outcome::Quit,
             _ => {}
+        }
+        if TABS.get(self.tab) == Some(&"文书") && self.docs.is_none() {
+            self.docs = Some(super::documents_tab::DocsTab::load(self, env));
         }
         Outcome::Stay
     }
@@ -264,35 +278,7 @@ impl State {
                     out.push(format!("   {}：{}", r.persons.join("、"), r.content));
                 }
             }
-            4 => {
-                for e in &self.audit {
-                    let docs: Vec<String> = serde_json::from_str::<serde_json::Value>(&e.detail)
-                        .ok()
-                        .and_then(|v| v.get("documents").cloned())
-                        .and_then(|d| serde_json::from_value(d).ok())
-                        .unwrap_or_default();
-                    for d in docs {
-                        out.push(format!(
-                            "{}  {}  （{}）",
-                            e.at.get(..10).unwrap_or(&e.at),
-                            d,
-                            e.action
-                        ));
-                    }
-                }
-                for s in &c.services {
-                    out.push(format!(
-                        "{}  {} 已送达（{}，{}）",
-                        s.served_on,
-                        s.doc.name(),
-                        crate::domain::serde_name(&s.method),
-                        s.recipient
-                    ));
-                }
-                if out.is_empty() {
-                    out.push("尚无文书".into());
-                }
-            }
+            4 => out.extend(super::documents_tab::lines(self)),
             5 => {
                 if let Some(a) = &c.filing {
                     out.push(format!(

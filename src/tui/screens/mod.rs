@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod case_view;
 pub mod cases;
+pub mod documents_tab;
 pub mod form;
 pub mod help;
 pub mod home;
