@@ -3,6 +3,8 @@
 //! pure `domain::documents`; this layer loads what they need from the store, renders, and
 //! records every print in the case's audit trail.
 
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod settings;
 pub mod text;
 
@@ -149,6 +151,12 @@ impl Loaded {
     pub fn render(&self, what: What, format: Format) -> Result<Vec<u8>, String> {
         match format {
             Format::Txt => Ok(self.text(what)?.into_bytes()),
+            #[cfg(feature = "pdf")]
+            Format::Pdf => {
+                let settings = settings::PrintSettings::load()?;
+                pdf::render(self, what, &settings)
+            }
+            #[cfg(not(feature = "pdf"))]
             Format::Pdf => Err(
                 "此版本编译时未包含 PDF 引擎（cargo feature pdf），请用 --format txt 输出文本"
                     .into(),
