@@ -181,3 +181,56 @@ fn a_template_in_the_config_dir_replaces_the_bundled_one() {
         "{text}"
     );
 }
+
+#[test]
+fn a_rare_character_in_a_name_is_refused_not_printed_as_a_box() {
+    let o = Office::with_staff(&[
+        ("zhangwei", "张伟", &["承办人"], Some("22012210011")),
+        ("liqiang", "李强", &["承办人"], Some("22012210012")),
+    ]);
+    let spot = o.file(
+        "spot.toml",
+        format!(
+            r#"
+date = "2026-10-12"
+time = "10:20"
+place = "合隆镇前进村路口"
+facts = "当事人在禁烧区焚烧落叶。"
+officers = ["zhangwei", "liqiang"]
+kinds = ["罚款"]
+fine = 100
+tier = "减轻"
+[party]
+type = "person"
+name = "刘{}"
+id_no = "{PERSON_ID}"
+address = "农安县合隆镇前进村"
+"#,
+            '\u{2A6D6}'
+        ),
+    );
+    o.cmd()
+        .args([
+            "--user", "zhangwei", "case", "spot", "--power", "HJ-001", "--file", &spot,
+        ])
+        .assert()
+        .success();
+    let out = o.dir.path().join("rare.pdf");
+    let err = o
+        .cmd()
+        .args([
+            "--user", "zhangwei", "print", "2026-1", "--doc", "on-spot", "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(err).unwrap();
+    assert!(
+        err.contains('\u{2A6D6}') && err.contains("U+2A6D6") && err.contains("“当事人”"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing written");
+}
