@@ -10,6 +10,7 @@ pub mod assets;
 pub mod cli;
 pub mod demo;
 pub mod desk;
+pub mod documents;
 pub mod domain;
 pub mod logging;
 pub mod paths;

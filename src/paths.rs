@@ -25,3 +25,23 @@ pub fn log_dir() -> Option<PathBuf> {
             .unwrap_or_else(|| d.data_local_dir().join("logs"))
     })
 }
+
+/// The user's config directory (`~/.config/zhifa` on Linux): template overrides
+/// (`templates/*.typ`) and `documents.toml` (fonts) for printing.
+pub fn config_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().to_path_buf())
+}
+
+/// Where the UI writes exported documents: `zhifa-文书` in the user's documents folder (or
+/// home), so a clerk can find them from the desktop; `ZHIFA_EXPORT_DIR` overrides it.
+pub fn exports_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ZHIFA_EXPORT_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    let dirs = directories::UserDirs::new()?;
+    let base = dirs
+        .document_dir()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dirs.home_dir().to_path_buf());
+    Some(base.join("zhifa-文书"))
+}

@@ -197,7 +197,7 @@ fn new_case(rng: &mut Rng, o: &Office, n: u64) -> Option<(NewCase, String, i64)>
     let day = work_day();
     let first = pick(rng, &o.handlers)?;
     let second = o.handlers.iter().copied().find(|h| *h != first)?;
-    let id_no = crate::demo::ids::resident_id((n % 90_000) as u32 + 1, n % 2 == 0);
+    let id_no = crate::demo::ids::resident_id((n % 90_000) as u32 + 1, n.is_multiple_of(2));
     let person = Person::new(
         &format!("压测当事人{n}"),
         None,
@@ -251,7 +251,7 @@ fn step(
 }
 
 fn record_action(case: &crate::domain::case::Case, n: u64) -> Action {
-    let (kind, nth) = if n % 2 == 0 {
+    let (kind, nth) = if n.is_multiple_of(2) {
         (RecordKind::Inspection, 0)
     } else {
         (RecordKind::Inquiry, 1 + (n % 5) as u32)
@@ -352,7 +352,7 @@ pub fn run(path: &Path, seed: u64, count: u64, out: &mut impl Write) -> Result<R
             match pick(&mut rng, &ids) {
                 Some(id) => {
                     let users = &o.users;
-                    let evidence = roll % 2 == 0;
+                    let evidence = roll.is_multiple_of(2);
                     step(&mut desk, &mut stats, id, |c| {
                         let by = users.get(c.handlers.first()?)?.clone();
                         let action = if evidence {

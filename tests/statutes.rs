@@ -99,7 +99,7 @@ fn amount_forms(kind: StatutoryKind, v: Dec4) -> Vec<String> {
         _ if exact => {
             let n = whole as u32;
             let mut forms = vec![format!("{n}元"), format!("{}元", numeral(n))];
-            if n % 10_000 == 0 {
+            if n.is_multiple_of(10_000) {
                 let w = n / 10_000;
                 forms.push(format!("{w}万元"));
                 forms.push(format!("{}万元", numeral(w)));

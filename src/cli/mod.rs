@@ -12,6 +12,7 @@ mod patrol;
 mod powers;
 mod report;
 mod review;
+mod print;
 mod settings;
 mod user;
 mod workload;
@@ -98,6 +99,8 @@ enum Command {
     /// 台账：导出（Excel/CSV）、公示清单、导入旧台账
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
+    /// 打印文书：单份文书、整本案卷或案件摘要（PDF 或文本），可送打印机
+    Print(print::PrintArgs),
 }
 
 /// `--json` flag shared by commands that print data.
@@ -236,6 +239,7 @@ pub fn run() -> ExitCode {
         Some(Command::Patrol(cmd)) => patrol::run(&ctx, cmd),
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
         Some(Command::Ledger(cmd)) => ledger::run(&ctx, cmd),
+        Some(Command::Print(args)) => print::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -68,7 +68,7 @@ fn fill_auto(p: &PartyInput, n: u32) -> PartyInput {
     let mut p = p.clone();
     match &mut p {
         PartyInput::Person { id_no, phone, .. } => {
-            *id_no = auto(id_no, || ids::resident_id(n, n % 3 != 0));
+            *id_no = auto(id_no, || ids::resident_id(n, !n.is_multiple_of(3)));
             *phone = auto(phone, || ids::phone(n));
         }
         PartyInput::Organisation {
@@ -266,7 +266,7 @@ fn penalty_for(
         let mut kinds = vec![PenaltyKind::Fine];
         if power.penalty_kinds.contains(&PenaltyKind::Warning)
             && fine <= Fen::from_yuan(1000)
-            && c.start.ordinal() % 2 == 0
+            && c.start.ordinal().is_multiple_of(2)
         {
             kinds.insert(0, PenaltyKind::Warning);
         }
@@ -609,7 +609,7 @@ pub fn run(
                 party_absent: false,
             },
         )?;
-    } else if n % 3 == 0 {
+    } else if n.is_multiple_of(3) {
         let d = on!(r, r.wd(1));
         r.act(
             handler,
@@ -661,7 +661,7 @@ pub fn run(
         return r.stage();
     }
     on!(r, r.wd(2));
-    let method = if n % 5 == 0 {
+    let method = if n.is_multiple_of(5) {
         ServiceMethod::Post
     } else {
         ServiceMethod::Direct

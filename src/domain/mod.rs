@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod case;
 pub mod catalog;
 pub mod chinese;
+pub mod documents;
 pub mod field;
 pub mod holiday_table;
 pub mod identity;

@@ -40,4 +40,8 @@ pub enum UiAction {
     RevealPersonal,
     /// 队长看板 (leader dashboard).
     GoDashboard,
+    /// 文书 tab: print the selected document (PDF via `lp`), export it, export the case file.
+    PrintDoc,
+    ExportDoc,
+    ExportCaseFile,
 }

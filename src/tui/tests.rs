@@ -1037,3 +1037,25 @@ fn case_view_review_tab_shows_findings_before_the_step() {
     assert!(screen.contains("自动评查"), "{screen}");
     snapshot_both("case_view_review", &a);
 }
+
+#[test]
+fn documents_tab_lists_previews_and_exports() {
+    let (dir, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    press(&mut a, &[KeyCode::Enter]);
+    press(&mut a, &[KeyCode::Tab; 4]);
+    let screen = render(&a, 120, 36);
+    assert!(screen.contains("-- 预览 --"), "{screen}");
+    snapshot_both("case_documents", &a);
+    press(&mut a, &[KeyCode::Char('j')]);
+    let out = dir.path().join("exports");
+    // Only this test reads the variable (the export folder of the UI).
+    std::env::set_var("ZHIFA_EXPORT_DIR", &out);
+    press(&mut a, &[KeyCode::Char('e')]);
+    assert!(a.status.contains("已导出"), "{}", a.status);
+    let files: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    let shown = out.display().to_string();
+    assert!(a.status.contains(&shown), "{}", a.status);
+}

@@ -49,6 +49,8 @@ pub struct State {
     pub full_personal: bool,
     /// The 评查 tab: rule findings as of today and the saved review rounds.
     pub review: super::case_review::ReviewTab,
+    /// The 文书 tab, loaded when first shown.
+    pub docs: Option<super::documents_tab::DocsTab>,
 }
 
 impl State {
@@ -68,6 +70,7 @@ impl State {
             menu: None,
             full_personal: false,
             review,
+            docs: None,
         })
     }
 
@@ -77,6 +80,9 @@ impl State {
             *self = fresh;
             self.tab = tab;
             self.full_personal = full;
+            if TABS.get(tab) == Some(&"文书") {
+                self.docs = Some(super::documents_tab::DocsTab::load(self, env));
+            }
         }
     }
 
@@ -115,6 +121,11 @@ impl State {
             }
             return Outcome::Stay;
         }
+        if TABS.get(self.tab) == Some(&"文书") {
+            if let Some(o) = super::documents_tab::handle(self, a, env) {
+                return o;
+            }
+        }
         match a {
             UiAction::NextTab => {
                 self.tab = (self.tab + 1) % TABS.len();
@@ -134,6 +145,9 @@ impl State {
             UiAction::Back => return Outcome::Pop(None),
             UiAction::Quit => return Outcome::Quit,
             _ => {}
+        }
+        if TABS.get(self.tab) == Some(&"文书") && self.docs.is_none() {
+            self.docs = Some(super::documents_tab::DocsTab::load(self, env));
         }
         Outcome::Stay
     }
@@ -269,35 +283,7 @@ impl State {
                     out.push(format!("   {}：{}", r.persons.join("、"), r.content));
                 }
             }
-            4 => {
-                for e in &self.audit {
-                    let docs: Vec<String> = serde_json::from_str::<serde_json::Value>(&e.detail)
-                        .ok()
-                        .and_then(|v| v.get("documents").cloned())
-                        .and_then(|d| serde_json::from_value(d).ok())
-                        .unwrap_or_default();
-                    for d in docs {
-                        out.push(format!(
-                            "{}  {}  （{}）",
-                            e.at.get(..10).unwrap_or(&e.at),
-                            d,
-                            e.action
-                        ));
-                    }
-                }
-                for s in &c.services {
-                    out.push(format!(
-                        "{}  {} 已送达（{}，{}）",
-                        s.served_on,
-                        s.doc.name(),
-                        crate::domain::serde_name(&s.method),
-                        s.recipient
-                    ));
-                }
-                if out.is_empty() {
-                    out.push("尚无文书".into());
-                }
-            }
+            4 => out.extend(super::documents_tab::lines(self)),
             5 => {
                 if let Some(a) = &c.filing {
                     out.push(format!(

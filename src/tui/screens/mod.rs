@@ -5,6 +5,7 @@ pub mod case_review;
 pub mod case_view;
 pub mod cases;
 pub mod dashboard;
+pub mod documents_tab;
 pub mod form;
 pub mod help;
 pub mod home;

@@ -1,0 +1,178 @@
+//! Plain-text layout of documents, for previews, terminals and `--format txt`: 72 columns
+//! (36 Chinese characters), 44 lines a page, pages separated by a form feed, page numbers
+//! at the bottom right where the case file numbers its pages.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::documents::casefile::{self, CaseFile};
+use crate::domain::documents::{Block, DocCtx, DocError, Paper};
+
+pub const WIDTH: usize = 72;
+pub const PAGE_LINES: usize = 44;
+
+fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+fn center(s: &str) -> String {
+    let pad = WIDTH.saturating_sub(width(s)) / 2;
+    format!("{}{s}", " ".repeat(pad))
+}
+
+fn right(s: &str) -> String {
+    let pad = WIDTH.saturating_sub(width(s));
+    format!("{}{s}", " ".repeat(pad))
+}
+
+/// Wraps `text` to `cols` display columns, starting the first line with `first` and the
+/// rest with `rest`.
+fn wrap(text: &str, first: &str, rest: &str, cols: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for (n, para) in text.split('\n').enumerate() {
+        let mut line = if n == 0 {
+            first.to_string()
+        } else {
+            rest.to_string()
+        };
+        let mut w = width(&line);
+        for c in para.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if w + cw > cols && w > width(rest) {
+                out.push(std::mem::replace(&mut line, rest.to_string()));
+                w = width(rest);
+            }
+            line.push(c);
+            w += cw;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// The lines of one document, without pagination.
+pub fn lines(p: &Paper) -> Vec<String> {
+    let mut out = vec![center(&p.agency), center(&spaced(&p.title))];
+    if let Some(n) = &p.number {
+        out.push(right(n));
+    }
+    out.push(String::new());
+    for b in &p.blocks {
+        match b {
+            Block::Fields { rows } => {
+                let label_w = rows
+                    .iter()
+                    .map(|(k, _)| width(k))
+                    .max()
+                    .unwrap_or(0)
+                    .min(24);
+                for (k, v) in rows {
+                    let pad = label_w.saturating_sub(width(k));
+                    let head = format!("{k}{}：", " ".repeat(pad));
+                    let indent = " ".repeat(width(&head));
+                    out.extend(wrap(v, &head, &indent, WIDTH));
+                }
+                out.push(String::new());
+            }
+            Block::Para { text } => out.extend(wrap(text, "    ", "", WIDTH)),
+            Block::Heading { text } => {
+                out.push(String::new());
+                out.push(format!("【{text}】"));
+            }
+            Block::Table { header, rows } => {
+                out.push(header.join(" | "));
+                out.push("-".repeat(WIDTH));
+                // Rows are not wrapped, so a column never breaks across lines.
+                for r in rows {
+                    out.push(r.join(" | "));
+                }
+                out.push(String::new());
+            }
+            Block::Signatures { lines } => {
+                out.push(String::new());
+                for l in lines {
+                    out.push(format!("    {l}"));
+                }
+            }
+            Block::Closing { lines } => {
+                out.push(String::new());
+                for l in lines.iter().filter(|l| !l.is_empty()) {
+                    out.push(right(&format!("{l}    ")));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Titles of two to four characters are spaced out as on paper: `询 问 笔 录`.
+fn spaced(title: &str) -> String {
+    let n = title.chars().count();
+    if (2..=4).contains(&n) {
+        title
+            .chars()
+            .map(String::from)
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        title.to_string()
+    }
+}
+
+/// The pages of one document: each `PAGE_LINES` long.
+fn pages(p: &Paper) -> Vec<Vec<String>> {
+    let body_lines = PAGE_LINES - 2;
+    lines(p)
+        .chunks(body_lines)
+        .map(<[String]>::to_vec)
+        .collect()
+}
+
+pub fn page_count(p: &Paper) -> u32 {
+    u32::try_from(pages(p).len()).unwrap_or(u32::MAX)
+}
+
+fn emit(out: &mut String, page: &[String], number: Option<u32>) {
+    if !out.is_empty() {
+        out.push('\u{c}');
+        out.push('\n');
+    }
+    for l in page {
+        out.push_str(l.trim_end());
+        out.push('\n');
+    }
+    for _ in page.len()..PAGE_LINES - 1 {
+        out.push('\n');
+    }
+    if let Some(n) = number {
+        out.push_str(&right(&format!("第{n}页")));
+    }
+    out.push('\n');
+}
+
+/// Documents one after another, each from a new page, unnumbered.
+pub fn render(papers: &[Paper]) -> String {
+    let mut out = String::new();
+    for p in papers {
+        for page in pages(p) {
+            emit(&mut out, &page, None);
+        }
+    }
+    out
+}
+
+/// The case file: cover, 目录 and 备考表 unnumbered, documents numbered from 1.
+pub fn case_file(ctx: &DocCtx<'_>) -> Result<String, DocError> {
+    let file: CaseFile = casefile::assemble_with(ctx, &page_count)?;
+    let mut out = render(&[file.cover, file.contents]);
+    let mut n = 1;
+    for d in &file.documents {
+        for page in pages(d) {
+            emit(&mut out, &page, Some(n));
+            n += 1;
+        }
+    }
+    for page in pages(&file.notes) {
+        emit(&mut out, &page, None);
+    }
+    Ok(out)
+}

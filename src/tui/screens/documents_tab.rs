@@ -1,0 +1,189 @@
+//! The 文书 tab of the case view: each document the case has with its state (待制作 /
+//! 已生成 / 已签收送达), a text preview of the selected one, and print/export:
+//! `p` sends it to the printer (PDF via `lp`, kept in the export folder if there is none),
+//! `e` exports it, `E` exports the whole case file. The exported path is shown.
+
+use crate::documents::{self, Format, Loaded, What};
+use crate::domain::documents::{DocKind, DocState};
+use crate::tui::action::UiAction;
+use crate::tui::app::{Env, Outcome};
+
+use super::case_view::State as CaseView;
+
+pub struct Row {
+    pub kind: DocKind,
+    pub count: usize,
+    pub state: &'static str,
+}
+
+#[derive(Default)]
+pub struct DocsTab {
+    pub rows: Vec<Row>,
+    pub sel: usize,
+    pub preview: Vec<String>,
+    /// The last file written, shown under the list.
+    pub exported: Option<String>,
+}
+
+impl DocsTab {
+    /// Loads the list (and the preview of the first document) from the store.
+    pub fn load(view: &CaseView, env: &mut Env) -> DocsTab {
+        let printed = documents::printed_kinds(&env.desk.store, view.id);
+        let rows = crate::domain::documents::documents(&view.case)
+            .into_iter()
+            .map(|(kind, count, state)| Row {
+                kind,
+                count,
+                state: match state {
+                    DocState::SignedServed => "已签收/送达",
+                    DocState::Due if printed.contains(&kind) => "已生成",
+                    DocState::Due => "待制作",
+                },
+            })
+            .collect();
+        let mut tab = DocsTab {
+            rows,
+            ..DocsTab::default()
+        };
+        tab.refresh_preview(view.id, env);
+        tab
+    }
+
+    fn selected(&self) -> Option<DocKind> {
+        self.rows.get(self.sel).map(|r| r.kind)
+    }
+
+    fn refresh_preview(&mut self, case_id: i64, env: &mut Env) {
+        self.preview = match self.selected() {
+            None => vec!["本案尚无文书".to_string()],
+            Some(kind) => match Loaded::load(&env.desk.store, case_id, env.today)
+                .and_then(|l| l.text(What::Doc(kind)))
+            {
+                Ok(t) => t
+                    .lines()
+                    .map(|l| l.trim_end_matches('\u{c}').to_string())
+                    .filter(|l| !l.trim().is_empty())
+                    .collect(),
+                Err(e) => vec![format!("不能生成：{e}")],
+            },
+        };
+    }
+}
+
+/// Keys on the 文书 tab; `None` leaves the key to the case view.
+pub fn handle(view: &mut CaseView, a: UiAction, env: &mut Env) -> Option<Outcome> {
+    if view.docs.is_none() {
+        view.docs = Some(DocsTab::load(view, env));
+    }
+    let id = view.id;
+    let tab = view.docs.as_mut()?;
+    match a {
+        UiAction::Down => {
+            tab.sel = (tab.sel + 1).min(tab.rows.len().saturating_sub(1));
+            tab.refresh_preview(id, env);
+        }
+        UiAction::Up => {
+            tab.sel = tab.sel.saturating_sub(1);
+            tab.refresh_preview(id, env);
+        }
+        UiAction::PrintDoc | UiAction::ExportDoc | UiAction::ExportCaseFile => {
+            let what = if a == UiAction::ExportCaseFile {
+                What::All
+            } else {
+                match tab.selected() {
+                    Some(k) => What::Doc(k),
+                    None => return Some(Outcome::Status("本案尚无文书".into())),
+                }
+            };
+            let msg = export(view, what, a == UiAction::PrintDoc, env);
+            view.docs = Some(DocsTab {
+                sel: view.docs.as_ref().map_or(0, |t| t.sel),
+                ..DocsTab::load(view, env)
+            });
+            if let Some(t) = &mut view.docs {
+                t.exported = Some(msg.clone());
+            }
+            view.audit = env.desk.store.case_audit(id).unwrap_or_default();
+            return Some(Outcome::Status(msg));
+        }
+        _ => return None,
+    }
+    Some(Outcome::Stay)
+}
+
+/// Writes the file to the export folder (and to the printer for `p`); the message names it.
+fn export(view: &CaseView, what: What, print: bool, env: &mut Env) -> String {
+    let Some(user) = env.user else {
+        return "请先登录".into();
+    };
+    let who = crate::store::Who::user(user);
+    let loaded = match Loaded::load(&env.desk.store, view.id, env.today) {
+        Ok(l) => l,
+        Err(e) => return format!("不能生成：{e}"),
+    };
+    let Some(dir) = crate::paths::exports_dir() else {
+        return "无法确定导出目录（没有 HOME？）".into();
+    };
+    let format = Format::best();
+    let path = dir.join(format!(
+        "{}-{}.{}",
+        loaded.case_no().replace(['/', '\\'], "_"),
+        what.slug(),
+        format.ext()
+    ));
+    if let Err(e) = documents::export(&mut env.desk.store, &loaded, what, format, &path, &who) {
+        return format!("不能生成{}：{e}", what.label());
+    }
+    if !print {
+        return format!("已导出{}：{}", what.label(), path.display());
+    }
+    match which_lp() {
+        None => format!(
+            "本机没有打印服务（lp），未送打印机；文件已保存：{}",
+            path.display()
+        ),
+        Some(lp) => match std::process::Command::new(lp)
+            .arg(&path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+        {
+            Ok(s) if s.success() => format!("已送打印机：{}", path.display()),
+            _ => format!("打印失败；文件已保存：{}", path.display()),
+        },
+    }
+}
+
+fn which_lp() -> Option<std::path::PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths)
+        .map(|p| p.join("lp"))
+        .find(|p| p.is_file())
+}
+
+/// The tab's text: the list with states, the exported path, then the preview.
+pub fn lines(view: &CaseView) -> Vec<String> {
+    let Some(tab) = &view.docs else {
+        return vec!["（载入中……按 j/k 选择文书）".into()];
+    };
+    let mut out = Vec::new();
+    if tab.rows.is_empty() {
+        out.push("本案尚无文书".into());
+    }
+    for (i, r) in tab.rows.iter().enumerate() {
+        let mark = if i == tab.sel { ">" } else { " " };
+        let count = if r.count > 1 {
+            format!(" ×{}", r.count)
+        } else {
+            String::new()
+        };
+        out.push(format!("{mark} {}{count}  [{}]", r.kind.name(), r.state));
+    }
+    out.push("p 打印  e 导出  E 导出整本案卷".into());
+    if let Some(e) = &tab.exported {
+        out.push(e.clone());
+    }
+    out.push("-- 预览 --".into());
+    out.extend(tab.preview.iter().cloned());
+    out
+}
