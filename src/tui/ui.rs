@@ -53,19 +53,29 @@ pub fn frame_areas(area: Rect) -> (Rect, Rect, Rect, Rect) {
     (title, body, status, hints)
 }
 
-/// The hint bar: as many `key 说明` pairs as fit.
+/// The hint bar: as many `key 说明` pairs as fit, and always the help key last, so a
+/// narrow terminal still says where the rest are.
 pub fn hints_line(pairs: &[(String, String)], width: u16) -> Line<'static> {
+    let first_key = |keys: &String| keys.split(' ').next().unwrap_or(keys).to_string();
+    let cell = |key: &str, desc: &str| key.width() + desc.width() + 3;
+    let help = pairs.iter().find(|(k, _)| first_key(k) == "?");
     let mut spans = Vec::new();
-    let mut used = 0usize;
-    for (keys, desc) in pairs {
-        let key = keys.split(' ').next().unwrap_or(keys).to_string();
-        let w = key.width() + desc.width() + 3;
+    let mut used = help.map_or(0, |(k, d)| cell(&first_key(k), d));
+    for (keys, desc) in pairs.iter().filter(|(k, _)| first_key(k) != "?") {
+        let key = first_key(keys);
+        let w = cell(&key, desc);
         if used + w > width as usize {
             break;
         }
         used += w;
         spans.push(Span::styled(key, Style::default().fg(Color::Cyan)));
         spans.push(Span::raw(format!(" {desc}  ")));
+    }
+    if let Some((k, d)) = help {
+        if cell(&first_key(k), d) <= width as usize {
+            spans.push(Span::styled(first_key(k), Style::default().fg(Color::Cyan)));
+            spans.push(Span::raw(format!(" {d}  ")));
+        }
     }
     Line::from(spans)
 }

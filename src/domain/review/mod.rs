@@ -40,7 +40,7 @@ impl Severity {
 
 /// Tenths of a point written as points (`2`, `0.5`).
 pub fn points_text(tenths: u32) -> String {
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{}", tenths / 10)
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
