@@ -93,7 +93,9 @@ pub fn compute(
             let due = c.fine_due().0;
             let paid = c.paid().0;
             decided += due;
-            collected += paid;
+            // Payments can exceed the fine (surcharges, confiscated gains paid with it); the
+            // fine columns must add up: decided = collected + outstanding.
+            collected += paid.min(due);
             outstanding += (due - paid).max(0);
             surcharges += c.demands.last().map(|d| d.surcharge.0).unwrap_or(0);
         }
