@@ -4,7 +4,7 @@ use clap::Subcommand;
 
 use super::{print_json, CliResult, Context};
 use crate::domain::chinese::parse_date;
-use crate::domain::stats::{self, days_text, Stats};
+use crate::domain::stats::{days_text, Stats};
 use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
@@ -37,17 +37,7 @@ pub(crate) fn compute(store: &Store, from: &str, to: &str) -> Result<Stats, supe
             "起始日期 {from} 晚于截止日期 {to}，请对调"
         )));
     }
-    let cases = store.all_cases()?;
-    let users = store.users()?;
-    let patrols = store.patrols_between(from, to)?;
-    Ok(stats::compute(
-        &cases,
-        &users,
-        &patrols,
-        store.overdue_count()?,
-        from,
-        to,
-    ))
+    Ok(store.stats_between(from, to)?)
 }
 
 pub(crate) fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {

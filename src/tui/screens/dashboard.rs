@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Sparkline, Wrap};
 use ratatui::Frame;
 
-use crate::domain::stats::{self, days_text, Stats};
+use crate::domain::stats::{days_text, Stats};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
 use crate::tui::ui;
@@ -37,21 +37,7 @@ impl State {
         ) else {
             return;
         };
-        let store = &env.desk.store;
-        let loaded = (|| -> Result<Stats, crate::store::StoreError> {
-            let cases = store.all_cases()?;
-            let users = store.users()?;
-            let patrols = store.patrols_between(from, to)?;
-            Ok(stats::compute(
-                &cases,
-                &users,
-                &patrols,
-                store.overdue_count()?,
-                from,
-                to,
-            ))
-        })();
-        match loaded {
+        match env.desk.store.stats_between(from, to) {
             Ok(s) => {
                 self.stats = Some(s);
                 self.error = None;
