@@ -2,7 +2,10 @@
 //! CLI, the UI and the demo builder all take exactly the same path:
 //! load → domain rule → save (one transaction, with deadlines and audit).
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
@@ -26,6 +29,25 @@ pub type DeskResult<T> = Result<T, DeskError>;
 
 pub struct Desk {
     pub store: Store,
+    /// The staff list, calendar and settings the rules read, kept between steps: loading
+    /// them (the holiday tables are parsed from JSON) cost more than the step itself.
+    rules: RefCell<Option<(RulesKey, Rc<Rules>)>>,
+}
+
+/// What the rules read besides the case.
+struct Rules {
+    users: BTreeMap<i64, User>,
+    calendar: Calendar,
+    settings: ProcedureSettings,
+}
+
+/// When the cached rules were loaded: SQLite's `data_version` (moves when another process
+/// commits) and this connection's own change count (moves when this process writes, e.g. a
+/// settings change). Either moving means reload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RulesKey {
+    others: i64,
+    own: u64,
 }
 
 /// Today's local date.
@@ -35,9 +57,48 @@ pub fn today() -> NaiveDate {
 
 impl Desk {
     pub fn open(path: &Path) -> DeskResult<Desk> {
-        Ok(Desk {
-            store: Store::open(path)?,
+        Ok(Desk::new(Store::open(path)?))
+    }
+
+    pub fn new(store: Store) -> Desk {
+        Desk {
+            store,
+            rules: RefCell::new(None),
+        }
+    }
+
+    fn rules_key(&self) -> DeskResult<RulesKey> {
+        Ok(RulesKey {
+            others: self.store.data_version()?,
+            own: self.store.conn().total_changes(),
         })
+    }
+
+    /// The rules' inputs, from the cache unless anything was written since.
+    fn rule_data(&self) -> DeskResult<Rc<Rules>> {
+        let key = self.rules_key()?;
+        if let Some((k, r)) = self.rules.borrow().as_ref() {
+            if *k == key {
+                return Ok(r.clone());
+            }
+        }
+        let r = Rc::new(Rules {
+            users: self.store.users()?,
+            calendar: self.store.calendar()?,
+            settings: self.store.procedure_settings()?,
+        });
+        *self.rules.borrow_mut() = Some((key, r.clone()));
+        Ok(r)
+    }
+
+    /// After this desk saved a case (which changes no rule input), the cache stays valid,
+    /// unless another process also committed meanwhile.
+    fn keep_rules_after_own_save(&self, r: &Rc<Rules>) -> DeskResult<()> {
+        let now = self.rules_key()?;
+        let mut cache = self.rules.borrow_mut();
+        let loaded = cache.as_ref().map(|(k, _)| k.others);
+        *cache = (loaded == Some(now.others)).then(|| (now, r.clone()));
+        Ok(())
     }
 
     fn power_for(&self, code: &str, on: NaiveDate) -> DeskResult<Option<PowerRef>> {
@@ -51,36 +112,32 @@ impl Desk {
             }))
     }
 
-    /// Runs `f` with the rule context (staff, calendar, settings, today) loaded from the store.
+    /// Runs `f` with the rule context (staff, calendar, settings, today).
     fn with_ctx<T>(
         &self,
         today: NaiveDate,
         f: impl FnOnce(&case::Ctx) -> DeskResult<T>,
     ) -> DeskResult<T> {
-        let users = self.store.users()?;
-        let (calendar, settings) = self.rules()?;
+        let r = self.rule_data()?;
         let ctx = case::Ctx {
             today,
-            calendar: &calendar,
-            settings: &settings,
-            users: &users,
+            calendar: &r.calendar,
+            settings: &r.settings,
+            users: &r.users,
         };
         f(&ctx)
     }
 
-    /// The calendar and procedural settings the rules and deadlines use.
-    fn rules(&self) -> DeskResult<(Calendar, ProcedureSettings)> {
-        Ok((self.store.calendar()?, self.store.procedure_settings()?))
-    }
-
     fn save_new(&mut self, case: Case, actor: &User, today: NaiveDate) -> DeskResult<Case> {
-        let (calendar, settings) = self.rules()?;
+        let r = self.rule_data()?;
         let dl = DeadlineCtx {
-            calendar: &calendar,
-            settings: &settings,
+            calendar: &r.calendar,
+            settings: &r.settings,
             today,
         };
-        Ok(self.store.insert_case(case, &Who::user(actor), &dl)?)
+        let saved = self.store.insert_case(case, &Who::user(actor), &dl)?;
+        self.keep_rules_after_own_save(&r)?;
+        Ok(saved)
     }
 
     /// 提请立案: a new 一般程序 case under the catalog power in effect on the act date.
@@ -131,15 +188,17 @@ impl Desk {
         let t = self.with_ctx(today, |ctx| {
             Ok(case::transition(&before, action, actor, ctx)?)
         })?;
-        let (calendar, settings) = self.rules()?;
+        let r = self.rule_data()?;
         let dl = DeadlineCtx {
-            calendar: &calendar,
-            settings: &settings,
+            calendar: &r.calendar,
+            settings: &r.settings,
             today,
         };
-        Ok(self
+        let saved = self
             .store
-            .save_transition(&before, &t, action, &Who::user(actor), &dl)?)
+            .save_transition(&before, &t, action, &Who::user(actor), &dl)?;
+        self.keep_rules_after_own_save(&r)?;
+        Ok(saved)
     }
 
     /// Every step with whether `actor` may take it now, and why not.
@@ -159,12 +218,44 @@ impl Desk {
 
     /// Recomputes every open case's deadlines (after a holiday table or settings change).
     pub fn recompute_deadlines(&mut self, today: NaiveDate) -> DeskResult<usize> {
-        let (calendar, settings) = self.rules()?;
+        let r = self.rule_data()?;
         let dl = DeadlineCtx {
-            calendar: &calendar,
-            settings: &settings,
+            calendar: &r.calendar,
+            settings: &r.settings,
             today,
         };
         Ok(self.store.recompute_deadlines(&dl)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_cached_until_anything_else_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.sqlite3");
+        crate::workload::setup(&path).unwrap();
+        let desk = Desk::open(&path).unwrap();
+        let first = desk.rule_data().unwrap();
+        assert!(Rc::ptr_eq(&first, &desk.rule_data().unwrap()), "cached");
+        // Another process (connection) changes a setting: reload, and see the change.
+        let mut other = Store::open(&path).unwrap();
+        let mut s = other.procedure_settings().unwrap();
+        s.statement_period_working_days += 2;
+        other.set_procedure_settings(&s, &Who::system()).unwrap();
+        let second = desk.rule_data().unwrap();
+        assert!(
+            !Rc::ptr_eq(&first, &second),
+            "reloaded after another writer"
+        );
+        assert_eq!(
+            second.settings.statement_period_working_days,
+            s.statement_period_working_days
+        );
+        // This desk's own write outside a case save: reload too.
+        desk.store.mark_deadlines_refreshed(today()).unwrap();
+        assert!(!Rc::ptr_eq(&second, &desk.rule_data().unwrap()));
     }
 }

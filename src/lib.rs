@@ -12,6 +12,7 @@ pub mod demo;
 pub mod desk;
 pub mod documents;
 pub mod domain;
+pub mod generate;
 pub mod logging;
 pub mod paths;
 pub mod report;

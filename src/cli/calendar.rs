@@ -120,7 +120,7 @@ pub(crate) fn run(ctx: &Context, cmd: CalendarCommand) -> CliResult {
             let admin = ctx.login_admin(&mut store)?;
             let outcome = store.import_holiday_year(&table, &Who::user(&admin))?;
             // Every open case's deadlines depend on the calendar.
-            let mut desk = crate::desk::Desk { store };
+            let mut desk = crate::desk::Desk::new(store);
             let updated = desk.recompute_deadlines(crate::desk::today())?;
             tracing::info!(year = table.year, ?outcome, "holiday table imported");
             if json.json {

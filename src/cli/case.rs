@@ -222,9 +222,7 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
         }
         return Ok(());
     }
-    let mut desk = Desk {
-        store: ctx.open_store()?,
-    };
+    let mut desk = Desk::new(ctx.open_store()?);
     let today = desk::today();
     match cmd {
         CaseCommand::New { power, file, json } => {

@@ -2,6 +2,7 @@
 //! or JSON. No legal rule lives here.
 
 mod audit;
+mod bench;
 mod calendar;
 mod case;
 mod demo;
@@ -81,6 +82,9 @@ enum Command {
     Backup(maintenance::BackupArgs),
     /// 从备份文件恢复数据库（先校验备份的完整性和审计链，替换前需确认）
     Restore(maintenance::RestoreArgs),
+    /// 压测：生成大规模演示数据库（见 BENCHMARKS.md）
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Test harness operations (crash and concurrency tests).
     #[command(subcommand, hide = true)]
     Workload(workload::WorkloadCommand),
@@ -234,6 +238,7 @@ pub fn run() -> ExitCode {
         Some(Command::Backup(args)) => maintenance::backup(&ctx, args),
         Some(Command::Restore(args)) => maintenance::restore(&ctx, args),
         Some(Command::Workload(cmd)) => workload::run(&ctx, cmd),
+        Some(Command::Bench(cmd)) => bench::run(&ctx, cmd),
         Some(Command::Review(cmd)) => review::run(&ctx, cmd),
         Some(Command::Fault(cmd)) => review::run_fault(&ctx, cmd),
         Some(Command::Patrol(cmd)) => patrol::run(&ctx, cmd),

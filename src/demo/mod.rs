@@ -102,32 +102,8 @@ pub fn build(path: &Path, today: NaiveDate) -> Result<DemoReport, DemoError> {
     for u in &staff.staff {
         store.add_user_hashed(u, &hash, &who)?;
     }
-    let users = store.users()?;
-    let heads: Vec<i64> = users
-        .values()
-        .filter(|u| u.has(Role::Head))
-        .map(|u| u.id)
-        .collect();
-    let reviewer = users
-        .values()
-        .find(|u| u.has(Role::LegalReviewer) && u.legal_qualified)
-        .map(|u| u.id)
-        .ok_or(DemoError::Data(
-            "staff.toml",
-            "没有取得法律职业资格的法制审核员".into(),
-        ))?;
-    if heads.len() < 2 {
-        return Err(DemoError::Data(
-            "staff.toml",
-            "至少需要两名负责人（集体讨论）".into(),
-        ));
-    }
-    let cast = Cast {
-        users,
-        heads,
-        reviewer,
-    };
-    let mut desk = Desk { store };
+    let cast = cast(&store)?;
+    let mut desk = Desk::new(store);
     let mut report = DemoReport {
         staff: staff.staff.len(),
         ..DemoReport::default()
@@ -150,6 +126,48 @@ pub fn build(path: &Path, today: NaiveDate) -> Result<DemoReport, DemoError> {
         "demo built"
     );
     Ok(report)
+}
+
+/// The demo's cast from the staff in `store`.
+fn cast(store: &Store) -> Result<Cast, DemoError> {
+    let users = store.users()?;
+    let heads: Vec<i64> = users
+        .values()
+        .filter(|u| u.has(Role::Head))
+        .map(|u| u.id)
+        .collect();
+    let reviewer = users
+        .values()
+        .find(|u| u.has(Role::LegalReviewer) && u.legal_qualified)
+        .map(|u| u.id)
+        .ok_or(DemoError::Data(
+            "staff.toml",
+            "没有取得法律职业资格的法制审核员".into(),
+        ))?;
+    if heads.len() < 2 {
+        return Err(DemoError::Data(
+            "staff.toml",
+            "至少需要两名负责人（集体讨论）".into(),
+        ));
+    }
+    Ok(Cast {
+        users,
+        heads,
+        reviewer,
+    })
+}
+
+/// Takes every demo case through the workflow once more on an existing demo-staffed
+/// database (new case numbers, same scripts): the benchmark's workload of real desk steps.
+/// Returns how many cases ran.
+pub fn replay(desk: &mut Desk, today: NaiveDate) -> Result<usize, DemoError> {
+    let cases: CasesFile =
+        toml::from_str(CASES_TOML).map_err(|e| DemoError::Data("cases.toml", e.to_string()))?;
+    let cast = cast(&desk.store)?;
+    for (n, c) in cases.case.iter().enumerate() {
+        script::run(desk, &cast, c, n as u32, today)?;
+    }
+    Ok(cases.case.len())
 }
 
 mod leader;

@@ -45,7 +45,7 @@ fn demo_builds_with_every_case_lawful() {
     assert!(!overdue.is_empty(), "some demo cases should be overdue");
 
     // Deadline states move with the date: a month later more cases are overdue.
-    let mut desk = crate::desk::Desk { store };
+    let mut desk = crate::desk::Desk::new(store);
     desk.refresh_deadlines_if_stale(today).unwrap();
     let later: NaiveDate = "2026-12-28".parse().unwrap();
     desk.refresh_deadlines_if_stale(later).unwrap();

@@ -80,16 +80,36 @@ pub(crate) fn append(
     summary: &str,
     detail: &serde_json::Value,
 ) -> Result<()> {
-    let prev: String = conn
+    let prev = last_hash(conn)?;
+    append_after(conn, &prev, who, case_id, action, summary, detail)?;
+    Ok(())
+}
+
+/// The hash of the newest entry (the genesis hash for an empty log).
+pub(crate) fn last_hash(conn: &Connection) -> Result<String> {
+    Ok(conn
         .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
             r.get(0)
         })
         .optional()?
-        .unwrap_or_else(|| GENESIS.to_string());
+        .unwrap_or_else(|| GENESIS.to_string()))
+}
+
+/// Appends one entry after the entry whose hash is `prev` and returns the new hash; for
+/// writers that append many entries in one transaction and keep the chain's end in hand.
+pub(crate) fn append_after(
+    conn: &Connection,
+    prev: &str,
+    who: &Who,
+    case_id: Option<i64>,
+    action: &str,
+    summary: &str,
+    detail: &serde_json::Value,
+) -> Result<String> {
     let at = now_text();
     let detail = detail.to_string();
     let hash = entry_hash([
-        &prev,
+        prev,
         &at,
         &id_text(who.user_id),
         &who.name,
@@ -98,12 +118,12 @@ pub(crate) fn append(
         summary,
         &detail,
     ]);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit (at, user_id, user_name, case_id, action, summary, detail, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![at, who.user_id, who.name, case_id, action, summary, detail, prev, hash],
-    )?;
-    Ok(())
+    )?
+    .execute(params![at, who.user_id, who.name, case_id, action, summary, detail, prev, hash])?;
+    Ok(hash)
 }
 
 /// The result of walking the chain.

@@ -62,6 +62,24 @@ pub struct CaseFilter {
     pub sort: CaseSort,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+    /// Where the page starts (with `limit`).
+    pub page: PageAt,
+}
+
+/// Where a page of the case list starts. Scrolling uses the keyset forms, which seek
+/// straight to the neighbour of a row the screen already has instead of counting past
+/// every row before it (`OFFSET`), so scrolling costs the same at row 10 and row 100,000.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PageAt {
+    /// At `offset` (0 or none: the top).
+    #[default]
+    Offset,
+    /// The rows right after the case with this id, in list order.
+    After(i64),
+    /// The rows right before the case with this id, in list order.
+    Before(i64),
+    /// The last `limit` rows.
+    End,
 }
 
 /// The column the case list is ordered by.
@@ -96,13 +114,49 @@ impl CaseSort {
         }
     }
 
-    fn order_by(self) -> &'static str {
-        match self {
-            CaseSort::Number => "year DESC, serial DESC",
-            CaseSort::NextDue => "next_due IS NULL, next_due, year DESC, serial DESC",
-            CaseSort::Stage => "stage, year DESC, serial DESC",
-            CaseSort::Party => "party_names, year DESC, serial DESC",
-            CaseSort::Power => "power_code, year DESC, serial DESC",
+    /// The list order as (expression, descending) keys, ending in the case number so that
+    /// the order is total. Through the search index, the index's rowid is the case number
+    /// order itself, which lets the index hand out matches already sorted.
+    fn keys(self, indexed: bool) -> Vec<SortKey> {
+        let number = if indexed {
+            vec![SortKey::new(
+                "case_search.rowid",
+                "c.year * 10000000 + c.serial",
+                true,
+            )]
+        } else {
+            vec![
+                SortKey::new("c.year", "c.year", true),
+                SortKey::new("c.serial", "c.serial", true),
+            ]
+        };
+        let first = match self {
+            CaseSort::Number => return number,
+            CaseSort::NextDue => "coalesce(c.next_due, '9999-12-31')",
+            CaseSort::Stage => "c.stage",
+            CaseSort::Party => "c.party_names",
+            CaseSort::Power => "c.power_code",
+        };
+        let mut keys = vec![SortKey::new(first, first, false)];
+        keys.extend(number);
+        keys
+    }
+}
+
+/// One key of the list order: the expression to order by, the same value computed from a
+/// `case_file c` row (to find where an anchor row sits), and the direction.
+struct SortKey {
+    order: &'static str,
+    of_row: &'static str,
+    desc: bool,
+}
+
+impl SortKey {
+    fn new(order: &'static str, of_row: &'static str, desc: bool) -> SortKey {
+        SortKey {
+            order,
+            of_row,
+            desc,
         }
     }
 }
@@ -136,14 +190,15 @@ pub struct DeadlineCtx<'a> {
     pub today: NaiveDate,
 }
 
-fn write_projection(
+pub(super) fn write_projection(
     tx: &Transaction<'_>,
     case: &Case,
     dl: &DeadlineCtx<'_>,
     who: &Who,
 ) -> Result<()> {
     let ds = deadlines::compute(case, dl.calendar, dl.settings, dl.today);
-    tx.execute("DELETE FROM deadline WHERE case_id = ?1", [case.id])?;
+    tx.prepare_cached("DELETE FROM deadline WHERE case_id = ?1")?
+        .execute([case.id])?;
     {
         let mut ins = tx.prepare_cached(
             "INSERT INTO deadline (case_id, kind, idx, due, state, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -162,11 +217,11 @@ fn write_projection(
     let next = deadlines::next_open(&ds);
     let party_names: Vec<String> = case.parties.iter().map(|p| p.display_name()).collect();
     let party_ids: Vec<&str> = case.parties.iter().map(|p| p.id_number()).collect();
-    let case_no: String = tx.query_row(
-        "SELECT case_no FROM case_file WHERE id = ?1",
-        [case.id],
-        |r| r.get(0),
-    )?;
+    let (case_no, list_key, old_search): (String, i64, String) = tx
+        .prepare_cached(
+            "SELECT case_no, year * 10000000 + serial, search_text FROM case_file WHERE id = ?1",
+        )?
+        .query_row([case.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let names = party_names.join(" ");
     let search_text = [
         case_no.as_str(),
@@ -182,14 +237,21 @@ fn write_projection(
             .collect::<Vec<_>>()
             .join(" "),
     ]
-    .join("\u{1f}")
+    .join(&search::FIELD_SEP.to_string())
     .to_lowercase();
-    tx.execute(
+    if search_text != old_search {
+        tx.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?
+            .execute([list_key])?;
+        tx.prepare_cached("INSERT INTO case_search (rowid, terms) VALUES (?1, ?2)")?
+            .execute(params![list_key, search::index_terms(&search_text)])?;
+    }
+    tx.prepare_cached(
         "UPDATE case_file SET stage = ?2, outcome = ?3, party_names = ?4, party_ids = ?5, place = ?6,
              fine = ?7, next_due = ?8, next_due_kind = ?9, next_due_state = ?10, data = ?11, version = ?12,
              updated_at = ?13, updated_by = ?14, search_text = ?15
          WHERE id = ?1",
-        params![
+    )?
+    .execute(params![
             case.id,
             case.stage.name(),
             case.outcome.as_ref().map(|o| o.label()),
@@ -205,46 +267,42 @@ fn write_projection(
             now_text(),
             who.name,
             search_text
-        ],
-    )?;
-    tx.execute("DELETE FROM case_handler WHERE case_id = ?1", [case.id])?;
+        ])?;
+    tx.prepare_cached("DELETE FROM case_handler WHERE case_id = ?1")?
+        .execute([case.id])?;
+    let mut ins =
+        tx.prepare_cached("INSERT INTO case_handler (case_id, user_id) VALUES (?1, ?2)")?;
     for h in &case.handlers {
-        tx.execute(
-            "INSERT INTO case_handler (case_id, user_id) VALUES (?1, ?2)",
-            params![case.id, h],
-        )?;
+        ins.execute(params![case.id, h])?;
     }
     Ok(())
 }
 
-impl Store {
-    /// Saves a new case: assigns the year's next serial and the case number, writes its
-    /// deadlines and the audit entry, in one transaction.
-    pub fn insert_case(&mut self, mut case: Case, who: &Who, dl: &DeadlineCtx<'_>) -> Result<Case> {
-        let agency = self.agency()?;
-        let squad = match case.handlers.first() {
-            Some(h) => self.user(*h)?.map(|u| u.squad).unwrap_or_default(),
-            None => String::new(),
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let year = case.proposed_on.year();
-        let serial: u32 = tx.query_row(
-            "INSERT INTO case_serial (year, last) VALUES (?1, 1)
+/// Inserts the row of a new case: takes the year's next serial, numbers the case and sets
+/// its id, year and serial. The caller writes the projection and the audit entry.
+pub(super) fn insert_row(
+    tx: &Transaction<'_>,
+    case: &mut Case,
+    agency: &crate::domain::agency::Agency,
+    squad: &str,
+    who: &Who,
+) -> Result<String> {
+    let year = case.proposed_on.year();
+    let serial: u32 = tx.query_row(
+        "INSERT INTO case_serial (year, last) VALUES (?1, 1)
              ON CONFLICT(year) DO UPDATE SET last = last + 1
              RETURNING last",
-            [year],
-            |r| r.get(0),
-        )?;
-        let code = match case.procedure {
-            Procedure::General => number::FILING,
-            Procedure::Simple => number::ON_SPOT,
-        };
-        let case_no = number::format(&agency.case_no_pattern, &agency.abbr, code, year, serial);
-        case.year = Some(year);
-        case.serial = Some(serial);
-        tx.execute(
+        [year],
+        |r| r.get(0),
+    )?;
+    let code = match case.procedure {
+        Procedure::General => number::FILING,
+        Procedure::Simple => number::ON_SPOT,
+    };
+    let case_no = number::format(&agency.case_no_pattern, &agency.abbr, code, year, serial);
+    case.year = Some(year);
+    case.serial = Some(serial);
+    tx.execute(
             "INSERT INTO case_file (year, serial, case_no, procedure, stage, power_id, power_code, power_name, field,
                                     party_names, party_ids, place, squad, proposed_on, data, version, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', '', '', ?10, ?11, '{}', 0, ?12, ?13)",
@@ -264,7 +322,23 @@ impl Store {
                 who.name
             ],
         )?;
-        case.id = tx.last_insert_rowid();
+    case.id = tx.last_insert_rowid();
+    Ok(case_no)
+}
+
+impl Store {
+    /// Saves a new case: assigns the year's next serial and the case number, writes its
+    /// deadlines and the audit entry, in one transaction.
+    pub fn insert_case(&mut self, mut case: Case, who: &Who, dl: &DeadlineCtx<'_>) -> Result<Case> {
+        let agency = self.agency()?;
+        let squad = match case.handlers.first() {
+            Some(h) => self.user(*h)?.map(|u| u.squad).unwrap_or_default(),
+            None => String::new(),
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let case_no = insert_row(&tx, &mut case, &agency, &squad, who)?;
         write_projection(&tx, &case, dl, who)?;
         let summary = match case.procedure {
             Procedure::General => format!("提请立案 {case_no}"),
@@ -380,17 +454,45 @@ impl Store {
             .optional()?)
     }
 
-    /// The case list, newest first (a page of it when `limit`/`offset` are set).
+    /// The case list in the filter's order (a page of it when `limit` is set; see
+    /// `PageAt` for where the page starts).
     pub fn list_cases(&self, f: &CaseFilter) -> Result<Vec<CaseRow>> {
-        let (where_sql, args) = filter_sql(f);
+        let q = filter_query(f);
+        let keys = f.sort.keys(q.indexed);
+        let mut where_sql = q.where_sql;
+        let mut args = q.args;
+        let (anchor, backwards) = match f.page {
+            PageAt::After(id) => (Some(id), false),
+            PageAt::Before(id) => (Some(id), true),
+            PageAt::End => (None, true),
+            PageAt::Offset => (None, false),
+        };
+        if let Some(id) = anchor {
+            if let Some((sql, values)) = self.after_anchor(&keys, id, backwards)? {
+                where_sql.push_str(&format!(" AND ({sql})"));
+                args.extend(values);
+            }
+        }
+        let order = keys
+            .iter()
+            .map(|k| {
+                let desc = k.desc != backwards;
+                format!("{} {}", k.order, if desc { "DESC" } else { "ASC" })
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
         let mut sql = format!(
-            "SELECT id, case_no, procedure, stage, outcome, power_code, power_name, field, party_names, squad,
-                    proposed_on, fine, next_due, next_due_kind, next_due_state
-             FROM case_file c WHERE {where_sql} ORDER BY {}",
-            f.sort.order_by()
+            "SELECT c.id, c.case_no, c.procedure, c.stage, c.outcome, c.power_code, c.power_name, c.field,
+                    c.party_names, c.squad, c.proposed_on, c.fine, c.next_due, c.next_due_kind, c.next_due_state
+             FROM {} WHERE {where_sql} ORDER BY {order}",
+            q.from
         );
         if let Some(limit) = f.limit {
-            sql.push_str(&format!(" LIMIT {limit} OFFSET {}", f.offset.unwrap_or(0)));
+            let offset = match f.page {
+                PageAt::Offset => f.offset.unwrap_or(0),
+                _ => 0,
+            };
+            sql.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
@@ -412,19 +514,109 @@ impl Store {
                 next_due_state: r.get(14)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out: Vec<CaseRow> = rows.collect::<rusqlite::Result<_>>()?;
+        if backwards {
+            out.reverse();
+        }
+        Ok(out)
+    }
+
+    /// The condition "comes after (or, backwards, before) case `id` in this order", with
+    /// its arguments; None when the case is gone (the page then starts at the top).
+    fn after_anchor(
+        &self,
+        keys: &[SortKey],
+        id: i64,
+        backwards: bool,
+    ) -> Result<Option<(String, Vec<rusqlite::types::Value>)>> {
+        let select = keys.iter().map(|k| k.of_row).collect::<Vec<_>>().join(", ");
+        let values: Option<Vec<rusqlite::types::Value>> = self
+            .conn
+            .prepare_cached(&format!("SELECT {select} FROM case_file c WHERE c.id = ?1"))?
+            .query_row([id], |r| {
+                (0..keys.len())
+                    .map(|i| r.get::<_, rusqlite::types::Value>(i))
+                    .collect()
+            })
+            .optional()?;
+        let Some(values) = values else {
+            return Ok(None);
+        };
+        // "After" in a descending key means smaller; backwards flips it.
+        let op = |k: &SortKey| if k.desc != backwards { "<" } else { ">" };
+        if keys.iter().all(|k| k.desc == keys[0].desc) {
+            // One direction: a row-value comparison, which SQLite answers from the index.
+            let cols = keys.iter().map(|k| k.order).collect::<Vec<_>>().join(", ");
+            let marks = vec!["?"; keys.len()].join(", ");
+            return Ok(Some((
+                format!("({cols}) {} ({marks})", op(&keys[0])),
+                values,
+            )));
+        }
+        let mut ors = Vec::new();
+        let mut args = Vec::new();
+        for i in 0..keys.len() {
+            let mut ands = Vec::new();
+            for (k, v) in keys.iter().zip(&values).take(i) {
+                ands.push(format!("{} = ?", k.order));
+                args.push(v.clone());
+            }
+            ands.push(format!("{} {} ?", keys[i].order, op(&keys[i])));
+            args.push(values[i].clone());
+            ors.push(format!("({})", ands.join(" AND ")));
+        }
+        Ok(Some((ors.join(" OR "), args)))
     }
 
     /// How many cases the filter matches (ignoring limit and offset).
     pub fn count_cases(&self, f: &CaseFilter) -> Result<usize> {
-        let (where_sql, args) = filter_sql(f);
+        let q = filter_query(f);
+        if q.args.is_empty() && q.where_sql == "1 = 1" {
+            // Every case takes the next serial of its year in the transaction that inserts
+            // it, and cases are never deleted: the serials add up to the count, without
+            // reading a million rows to open the list.
+            let n: i64 = self
+                .conn
+                .prepare_cached("SELECT coalesce(sum(last), 0) FROM case_serial")?
+                .query_row([], |r| r.get(0))?;
+            return Ok(n as usize);
+        }
         let n: i64 = self
             .conn
             .prepare_cached(&format!(
-                "SELECT count(*) FROM case_file c WHERE {where_sql}"
+                "SELECT count(*) FROM {} WHERE {}",
+                q.from, q.where_sql
             ))?
-            .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
+            .query_row(rusqlite::params_from_iter(q.args), |r| r.get(0))?;
         Ok(n as usize)
+    }
+
+    /// Refills the search index from every case's search text (after the migration that
+    /// added it, or to repair it). One transaction; returns how many cases it indexed.
+    pub fn rebuild_search_index(&mut self) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO case_search (case_search) VALUES ('delete-all')",
+            [],
+        )?;
+        let mut n = 0;
+        {
+            let mut read =
+                tx.prepare("SELECT year * 10000000 + serial, search_text FROM case_file")?;
+            let mut ins = tx.prepare("INSERT INTO case_search (rowid, terms) VALUES (?1, ?2)")?;
+            let mut rows = read.query([])?;
+            while let Some(r) = rows.next()? {
+                let key: i64 = r.get(0)?;
+                let text: String = r.get(1)?;
+                ins.execute(params![key, search::index_terms(&text)])?;
+                n += 1;
+            }
+        }
+        tx.execute("DELETE FROM setting WHERE key = 'search.rebuild'", [])?;
+        tx.commit()?;
+        Ok(n)
     }
 
     /// The stored deadlines of a case.
@@ -554,45 +746,76 @@ impl Store {
     }
 }
 
-/// The WHERE clause and its arguments for a filter.
-fn filter_sql(f: &CaseFilter) -> (String, Vec<rusqlite::types::Value>) {
-    let mut sql = String::from("1 = 1");
-    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+/// What a filter reads and its condition.
+struct FilterQuery {
+    /// The FROM clause: the case table, joined to the search index when searching.
+    from: &'static str,
+    where_sql: String,
+    args: Vec<rusqlite::types::Value>,
+    /// Whether the search index drives the query (and its rowid gives the number order).
+    indexed: bool,
+}
+
+/// Cases joined to their search-index entry (rowid = year * 10^7 + serial).
+const INDEXED_FROM: &str = "case_search JOIN case_file c
+    ON c.year = case_search.rowid / 10000000 AND c.serial = case_search.rowid % 10000000";
+
+fn filter_query(f: &CaseFilter) -> FilterQuery {
+    let mut q = FilterQuery {
+        from: "case_file c",
+        where_sql: String::from("1 = 1"),
+        args: Vec::new(),
+        indexed: false,
+    };
+    let mut cond = |sql: &str, arg: Option<rusqlite::types::Value>| {
+        q.where_sql.push_str(" AND ");
+        q.where_sql.push_str(sql);
+        q.args.extend(arg);
+    };
+    let text = f.text.as_deref().map(search::normalise_query);
+    let terms = text.as_deref().and_then(search::query_terms);
+    if let (Some(text), Some(terms)) = (&text, &terms) {
+        cond("case_search MATCH ?", Some(terms.fts.clone().into()));
+        if !terms.exact {
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            cond(
+                "c.search_text LIKE ? ESCAPE '\\'",
+                Some(format!("%{escaped}%").into()),
+            );
+        }
+    }
     if let Some(s) = f.stage {
-        sql.push_str(" AND stage = ?");
-        args.push(s.name().to_string().into());
+        cond("c.stage = ?", Some(s.name().to_string().into()));
     }
     if let Some(field) = f.field {
-        sql.push_str(" AND field = ?");
-        args.push(field.name().to_string().into());
+        cond("c.field = ?", Some(field.name().to_string().into()));
     }
     if let Some(h) = f.handler {
-        sql.push_str(
-            " AND EXISTS (SELECT 1 FROM case_handler x WHERE x.case_id = c.id AND x.user_id = ?)",
+        cond(
+            "EXISTS (SELECT 1 FROM case_handler x WHERE x.case_id = c.id AND x.user_id = ?)",
+            Some(h.into()),
         );
-        args.push(h.into());
     }
     if let Some(sq) = &f.squad {
-        sql.push_str(" AND squad = ?");
-        args.push(sq.clone().into());
+        cond("c.squad = ?", Some(sq.clone().into()));
     }
     if f.overdue_only {
-        sql.push_str(" AND next_due_state = '已逾期'");
+        cond("c.next_due_state = '已逾期'", None);
     }
-    if let Some(q) = f
-        .text
-        .as_deref()
-        .map(search::normalise_query)
-        .filter(|q| !q.is_empty())
-    {
-        let escaped = q
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        sql.push_str(" AND search_text LIKE ? ESCAPE '\\'");
-        args.push(format!("%{escaped}%").into());
+    if let Some(d) = f.from {
+        cond("c.proposed_on >= ?", Some(d.to_string().into()));
     }
-    (sql, args)
+    if let Some(d) = f.to {
+        cond("c.proposed_on <= ?", Some(d.to_string().into()));
+    }
+    if terms.is_some() {
+        q.from = INDEXED_FROM;
+        q.indexed = true;
+    }
+    q
 }
 
 /// A stored time as a clerk writes it (`2026-11-27 09:46`), not as stored.

@@ -6,6 +6,7 @@
 mod agency;
 pub mod attachments;
 pub mod audit;
+mod bulk;
 mod calendar;
 mod cases;
 mod catalog;
@@ -22,8 +23,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use audit::{AuditEntry, AuditReport, Who};
+pub use bulk::{BulkCase, CASE_NO_MARK};
 pub use calendar::HolidayImport;
-pub use cases::{CaseFilter, CaseRow, CaseSort, DeadlineCtx, DueItem};
+pub use cases::{CaseFilter, CaseRow, CaseSort, DeadlineCtx, DueItem, PageAt};
 pub use catalog::{ImportReport, PowerVersion};
 pub use init::InitReport;
 pub use maintenance::CheckItem;
@@ -161,6 +163,7 @@ impl Store {
             store.migrate()?;
         }
         store.agency()?;
+        store.finish_search_index()?;
         Ok(store)
     }
 
@@ -185,7 +188,17 @@ impl Store {
             path: path.to_path_buf(),
         };
         store.migrate()?;
+        store.finish_search_index()?;
         Ok(store)
+    }
+
+    /// Fills the search index when a migration asked for it (see migration V5).
+    fn finish_search_index(&mut self) -> Result<()> {
+        if self.setting("search.rebuild")?.is_some() {
+            let n = self.rebuild_search_index()?;
+            tracing::info!(cases = n, "search index rebuilt");
+        }
+        Ok(())
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -203,6 +216,13 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// SQLite's `data_version`: changes whenever another connection commits to the file.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
     /// Raw connection, for tests and for the few places that need SQL the store lacks.
@@ -246,5 +266,7 @@ pub(crate) fn now_text() -> String {
 
 #[cfg(test)]
 mod failure_tests;
+#[cfg(test)]
+mod list_tests;
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table};
 use ratatui::Frame;
 
-use crate::store::{CaseFilter, CaseRow};
+use crate::store::{CaseFilter, CaseRow, PageAt};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
 use crate::tui::input::TextInput;
@@ -184,10 +184,48 @@ impl State {
         }
     }
 
+    /// Loads the window holding the selection. Moving past either end of the window loads
+    /// the neighbouring rows by key (`PageAt::After`/`Before`), and the end of the list as
+    /// the last page, so scrolling through 100,000 cases never counts rows with OFFSET.
     fn ensure_loaded(&mut self, env: &mut Env) {
         let end = self.window_start + self.rows.len();
-        if self.sel < self.window_start || self.sel >= end {
+        if self.sel >= self.window_start && self.sel < end {
+            return;
+        }
+        let near_after = self.sel >= end && self.sel < end + WINDOW;
+        let near_before = self.sel < self.window_start && self.sel + WINDOW >= self.window_start;
+        let (page, start) = if self.sel + WINDOW >= self.total && self.sel >= end {
+            (PageAt::End, None)
+        } else if near_after && !self.rows.is_empty() {
+            let last = self.rows[self.rows.len() - 1].id;
+            (PageAt::After(last), Some(end))
+        } else if near_before && !self.rows.is_empty() {
+            (PageAt::Before(self.rows[0].id), None)
+        } else {
             self.reload(env);
+            return;
+        };
+        let f = CaseFilter {
+            limit: Some(WINDOW as u32),
+            page,
+            ..self.filter()
+        };
+        match env.desk.store.list_cases(&f) {
+            Ok(rows) if !rows.is_empty() => {
+                self.window_start = match (page, start) {
+                    (_, Some(s)) => s,
+                    (PageAt::End, _) => self.total.saturating_sub(rows.len()),
+                    _ => self.window_start.saturating_sub(rows.len()),
+                };
+                self.rows = rows;
+                self.error = None;
+                if self.sel < self.window_start || self.sel >= self.window_start + self.rows.len() {
+                    // The list changed under us (another desk saved): start afresh.
+                    self.reload(env);
+                }
+            }
+            Ok(_) => self.reload(env),
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 

@@ -1,0 +1,197 @@
+//! The case list at scale: the search index answers exactly what a plain scan of the
+//! search text answers, and keyset pages walk the same order as counting with OFFSET.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use super::{CaseFilter, CaseSort, PageAt, Store};
+
+/// The demo township, built once; tests that write work on copies.
+fn demo() -> PathBuf {
+    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = BUILT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.sqlite3");
+        crate::demo::build(&path, crate::generate::as_of()).unwrap();
+        (dir, path)
+    });
+    path.clone()
+}
+
+fn copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.sqlite3");
+    Store::open(&demo())
+        .unwrap()
+        .conn()
+        .execute("VACUUM INTO ?1", [path.display().to_string()])
+        .unwrap();
+    (dir, path)
+}
+
+/// The ids a plain substring scan finds, in list order (what search meant before the index).
+fn scan(store: &Store, q: &str) -> Vec<i64> {
+    let q = crate::domain::search::normalise_query(q);
+    let mut st = store
+        .conn()
+        .prepare("SELECT id FROM case_file WHERE instr(search_text, ?1) > 0 ORDER BY year DESC, serial DESC")
+        .unwrap();
+    let rows = st.query_map([q], |r| r.get(0)).unwrap();
+    rows.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+fn ids(store: &Store, f: &CaseFilter) -> Vec<i64> {
+    store.list_cases(f).unwrap().iter().map(|r| r.id).collect()
+}
+
+fn text(q: &str) -> CaseFilter {
+    CaseFilter {
+        text: Some(q.to_string()),
+        ..CaseFilter::default()
+    }
+}
+
+#[test]
+fn the_index_finds_exactly_what_a_scan_of_the_text_finds() {
+    let store = Store::open(&demo()).unwrap();
+    let rows = store.list_cases(&CaseFilter::default()).unwrap();
+    let mut queries: Vec<String> = vec![
+        "合".into(),
+        "合隆".into(),
+        "合隆镇".into(),
+        "合隆镇压".into(),
+        "zs".into(),
+        "2026".into(),
+        "〔2026〕1".into(),
+        "号".into(),
+        "不存在的当事人".into(),
+        "%".into(),
+        "_".into(),
+        "\\".into(),
+        "a\"b".into(),
+        "ＺＳ".into(),
+    ];
+    for r in rows.iter().step_by(17) {
+        let name: Vec<char> = r.party_names.chars().collect();
+        for len in 1..=name.len().min(5) {
+            queries.push(name[..len].iter().collect());
+        }
+        queries.push(crate::domain::search::initials(&r.party_names));
+        let no: Vec<char> = r.case_no.chars().collect();
+        queries.push(no[no.len().saturating_sub(4)..].iter().collect());
+    }
+    let mut hits = 0;
+    for q in &queries {
+        let want = scan(&store, q);
+        assert_eq!(ids(&store, &text(q)), want, "query {q:?}");
+        assert_eq!(
+            store.count_cases(&text(q)).unwrap(),
+            want.len(),
+            "count {q:?}"
+        );
+        hits += usize::from(!want.is_empty());
+    }
+    assert!(
+        hits > queries.len() / 2,
+        "most queries should find something"
+    );
+}
+
+#[test]
+fn keyset_pages_walk_the_same_order_as_offsets() {
+    let store = Store::open(&demo()).unwrap();
+    for sort in CaseSort::ALL {
+        for q in [None, Some("合隆"), Some("zs")] {
+            let base = CaseFilter {
+                sort,
+                text: q.map(String::from),
+                ..CaseFilter::default()
+            };
+            let all = ids(&store, &base);
+            assert!(!all.is_empty(), "{sort:?} {q:?}");
+            let page = |at: PageAt| {
+                ids(
+                    &store,
+                    &CaseFilter {
+                        limit: Some(7),
+                        page: at,
+                        ..base.clone()
+                    },
+                )
+            };
+            // Forwards from the top by the last row of each page.
+            let mut walked = page(PageAt::Offset);
+            while let Some(&last) = walked.last() {
+                let next = page(PageAt::After(last));
+                if next.is_empty() {
+                    break;
+                }
+                walked.extend(next);
+            }
+            assert_eq!(walked, all, "forwards {sort:?} {q:?}");
+            // Backwards from the end by the first row of each page.
+            let mut back = page(PageAt::End);
+            while let Some(&first) = back.first() {
+                let prev = page(PageAt::Before(first));
+                if prev.is_empty() {
+                    break;
+                }
+                back.splice(0..0, prev);
+            }
+            assert_eq!(back, all, "backwards {sort:?} {q:?}");
+        }
+    }
+}
+
+#[test]
+fn a_file_from_before_the_index_is_indexed_when_first_opened() {
+    let (_dir, path) = copy();
+    {
+        let store = Store::open(&path).unwrap();
+        store
+            .conn()
+            .execute_batch(
+                "DROP TABLE case_search; PRAGMA user_version = 4;
+                 DELETE FROM setting WHERE key = 'search.rebuild';",
+            )
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), super::SCHEMA_VERSION);
+    assert!(store.setting("search.rebuild").unwrap().is_none());
+    for q in ["合隆", "zs", "号"] {
+        let want = scan(&store, q);
+        assert!(!want.is_empty());
+        assert_eq!(ids(&store, &text(q)), want, "{q}");
+    }
+}
+
+#[test]
+fn the_unfiltered_count_is_the_number_of_rows() {
+    let store = Store::open(&demo()).unwrap();
+    let rows: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM case_file", [], |r| r.get(0))
+        .unwrap();
+    assert!(rows > 0);
+    assert_eq!(store.count_cases(&CaseFilter::default()).unwrap(), rows as usize);
+}
+
+#[test]
+fn filing_date_filters_apply() {
+    let store = Store::open(&demo()).unwrap();
+    let from = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let to = chrono::NaiveDate::from_ymd_opt(2026, 8, 31).unwrap();
+    let f = CaseFilter {
+        from: Some(from),
+        to: Some(to),
+        ..CaseFilter::default()
+    };
+    let rows = store.list_cases(&f).unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows.len() < store.count_cases(&CaseFilter::default()).unwrap());
+    for r in rows {
+        let d: chrono::NaiveDate = r.proposed_on.parse().unwrap();
+        assert!(d >= from && d <= to, "{}", r.proposed_on);
+    }
+}
