@@ -183,6 +183,9 @@ fn diff(
     (b.into(), a.into())
 }
 
+/// Cases per transaction when recomputing every case's deadlines.
+const RECOMPUTE_BATCH: i64 = 2_000;
+
 /// The inputs needed to recompute deadlines.
 pub struct DeadlineCtx<'a> {
     pub calendar: &'a Calendar,
@@ -634,29 +637,38 @@ impl Store {
 
     /// Recomputes the deadlines of every case not archived (after a holiday table or a
     /// setting changed, or a new day began). Returns how many cases were updated.
+    ///
+    /// In transactions of `RECOMPUTE_BATCH` cases, each reading the cases it writes, so a
+    /// clerk's save waits for one batch at most, never for the whole file.
     pub fn recompute_deadlines(&mut self, dl: &DeadlineCtx<'_>) -> Result<usize> {
-        let ids: Vec<i64> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM case_file WHERE stage != '归档'")?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
         let who = Who::system();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for id in &ids {
-            let data: String =
-                tx.query_row("SELECT data FROM case_file WHERE id = ?1", [id], |r| {
-                    r.get(0)
+        let mut done = 0;
+        let mut after = 0i64;
+        loop {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let batch: Vec<(i64, String)> = {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT id, data FROM case_file WHERE stage != '归档' AND id > ?1 ORDER BY id LIMIT ?2",
+                )?;
+                let rows = stmt.query_map(params![after, RECOMPUTE_BATCH], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
                 })?;
-            let case: Case =
-                serde_json::from_str(&data).map_err(|e| StoreError::Rule(e.to_string()))?;
-            write_projection(&tx, &case, dl, &who)?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for (_, data) in &batch {
+                let case: Case =
+                    serde_json::from_str(data).map_err(|e| StoreError::Rule(e.to_string()))?;
+                write_projection(&tx, &case, dl, &who)?;
+            }
+            tx.commit()?;
+            done += batch.len();
+            match batch.last() {
+                Some((id, _)) if batch.len() == RECOMPUTE_BATCH as usize => after = *id,
+                _ => return Ok(done),
+            }
         }
-        tx.commit()?;
-        Ok(ids.len())
     }
 
     /// Open deadlines due between `from` and `to` (inclusive), by date.

@@ -174,7 +174,10 @@ fn the_unfiltered_count_is_the_number_of_rows() {
         .query_row("SELECT count(*) FROM case_file", [], |r| r.get(0))
         .unwrap();
     assert!(rows > 0);
-    assert_eq!(store.count_cases(&CaseFilter::default()).unwrap(), rows as usize);
+    assert_eq!(
+        store.count_cases(&CaseFilter::default()).unwrap(),
+        rows as usize
+    );
 }
 
 #[test]

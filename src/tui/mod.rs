@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+mod daily;
 pub mod input;
 pub mod keymap;
 mod lock;
@@ -27,33 +28,11 @@ fn user_keymap() -> Option<String> {
     std::fs::read_to_string(dirs.config_dir().join("keymap.toml")).ok()
 }
 
-/// The first start of a day writes a backup to `backups/` beside the database. A failure is
-/// logged, never shown as a crash: the clerk can still work, and `zhifa check` reports it.
-fn daily_backup(desk: &Desk, path: &Path) {
-    let dir = crate::store::maintenance::default_backup_dir(path);
-    let now = chrono::Local::now().naive_local();
-    let done_today = crate::store::maintenance::backups_in(&dir)
-        .last()
-        .is_some_and(|(t, _)| t.date() == now.date());
-    if !done_today {
-        match desk.store.backup_to(&dir, now) {
-            Ok((p, removed)) => {
-                tracing::info!(backup = %p.display(), removed = removed.len(), "daily backup")
-            }
-            Err(e) => tracing::warn!(error = %e, "daily backup failed"),
-        }
-    }
-}
-
 /// Runs the UI on the database at `path` until the user quits.
 pub fn run(path: &Path, demo: bool) -> Result<(), String> {
-    let mut desk = Desk::open(path).map_err(|e| e.to_string())?;
+    let desk = Desk::open(path).map_err(|e| e.to_string())?;
     let today = crate::desk::today();
-    desk.refresh_deadlines_if_stale(today)
-        .map_err(|e| e.to_string())?;
-    if !demo {
-        daily_backup(&desk, path);
-    }
+    let mut daily = Some(daily::start(path.to_path_buf(), today, demo));
     let keymap = keymap::Keymap::load(user_keymap().as_deref())?;
     let mut app = app::App::new(desk, keymap, demo, today);
     // try_init installs a panic hook that restores the terminal before the panic is printed.
@@ -61,8 +40,20 @@ pub fn run(path: &Path, demo: bool) -> Result<(), String> {
     let result = (|| -> std::io::Result<()> {
         let mut last_key = std::time::Instant::now();
         while !app.quit {
+            if let Some(jobs) = &daily {
+                if let daily::Poll::Finished(message) = jobs.poll() {
+                    if let Some(m) = message {
+                        app.status = m;
+                    }
+                    daily = None;
+                }
+            }
             terminal.draw(|f| app.draw(f))?;
-            if !event::poll(app.idle_wait(last_key.elapsed()))? {
+            let mut wait = app.idle_wait(last_key.elapsed());
+            if daily.is_some() {
+                wait = wait.min(std::time::Duration::from_millis(200));
+            }
+            if !event::poll(wait)? {
                 app.on_idle(last_key.elapsed());
                 continue;
             }
