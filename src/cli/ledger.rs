@@ -8,7 +8,7 @@ use clap::Subcommand;
 use super::{CliError, CliResult, Context};
 use crate::domain::chinese::parse_date;
 use crate::domain::ledger::{self, LedgerRow};
-use crate::domain::ledger_import::{check_rows, Mapping};
+use crate::domain::ledger_import::{Mapping, RowChecker};
 use crate::report::table::{self, Table};
 use crate::store::Who;
 use crate::text::clean;
@@ -110,14 +110,9 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
             skip_bad,
         } => {
             let mut store = ctx.open_store()?;
-            let t = table::read(&file).map_err(CliError)?;
+            let mut t = table::RowReader::open(&file).map_err(CliError)?;
             let map = Mapping::detect(&t.headers);
-            println!(
-                "文件：{}（{}，{} 行数据）",
-                file.display(),
-                t.encoding,
-                t.rows.len()
-            );
+            println!("文件：{}（{}）", file.display(), t.encoding);
             println!("列对应：");
             for l in map.preview() {
                 println!("  {}", clean(&l));
@@ -129,12 +124,20 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
                     missing.join("、")
                 )));
             }
-            let checked = check_rows(&map, &t.rows, &store.ledger_case_nos()?);
+            // Rows are checked as they are read: a large ledger is never held twice.
+            let existing = store.ledger_case_nos()?;
+            let mut checker = RowChecker::new(&map, &existing);
+            let mut rows = 0;
+            while let Some(read) = t.with_next_row(|cells| checker.push(cells)) {
+                read.map_err(CliError)?;
+                rows += 1;
+            }
+            let checked = checker.finish();
             for r in &checked.rejected {
                 println!("  第 {} 行未导入：{}", r.row, clean(&r.reason));
             }
             println!(
-                "通过检查 {} 行，被拒 {} 行",
+                "共 {rows} 行数据：通过检查 {} 行，被拒 {} 行",
                 checked.accepted.len(),
                 checked.rejected.len()
             );

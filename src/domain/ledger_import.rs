@@ -2,7 +2,7 @@
 //! preview), check every row, and report each rejected row with its row number and reason.
 //! The store then writes the accepted rows in one transaction — or none.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::Serialize;
 
@@ -151,42 +151,77 @@ pub struct Checked {
 /// Checks every data row (`rows[0]` is file row 2). `existing` are case numbers already
 /// stored, which a row may not repeat.
 pub fn check_rows(map: &Mapping, rows: &[Vec<String>], existing: &BTreeSet<String>) -> Checked {
-    let mut accepted = Vec::new();
-    let mut rejected = Vec::new();
-    let mut seen = BTreeSet::new();
-    for (i, row) in rows.iter().enumerate() {
-        let n = i + 2;
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        match check_row(map, row, &seen, existing) {
-            Ok(r) => {
-                seen.insert(r.case_no.clone());
-                accepted.push((n, r));
-            }
-            Err(reason) => rejected.push(Rejected { row: n, reason }),
-        }
+    let mut checker = RowChecker::new(map, existing);
+    for row in rows {
+        checker.push(row);
     }
-    Checked { accepted, rejected }
+    checker.finish()
 }
 
-fn check_row(
+/// Checks rows one at a time as they are read, so that a 100,000-row ledger is never held
+/// as raw cells and as checked rows at once.
+pub struct RowChecker<'a> {
+    map: &'a Mapping,
+    existing: &'a BTreeSet<String>,
+    seen: HashSet<String>,
+    /// The file row number of the next row (the header is row 1).
+    next: usize,
+    checked: Checked,
+}
+
+impl<'a> RowChecker<'a> {
+    pub fn new(map: &'a Mapping, existing: &'a BTreeSet<String>) -> RowChecker<'a> {
+        RowChecker {
+            map,
+            existing,
+            seen: HashSet::new(),
+            next: 2,
+            checked: Checked {
+                accepted: Vec::new(),
+                rejected: Vec::new(),
+            },
+        }
+    }
+
+    /// Checks the next data row of the file.
+    pub fn push<S: AsRef<str>>(&mut self, row: &[S]) {
+        let n = self.next;
+        self.next += 1;
+        if row.iter().all(|c| c.as_ref().trim().is_empty()) {
+            return;
+        }
+        match check_row(self.map, row, &self.seen, self.existing) {
+            Ok(r) => {
+                self.seen.insert(r.case_no.clone());
+                self.checked.accepted.push((n, r));
+            }
+            Err(reason) => self.checked.rejected.push(Rejected { row: n, reason }),
+        }
+    }
+
+    pub fn finish(self) -> Checked {
+        self.checked
+    }
+}
+
+fn check_row<S: AsRef<str>>(
     map: &Mapping,
-    row: &[String],
-    seen: &BTreeSet<String>,
+    row: &[S],
+    seen: &HashSet<String>,
     existing: &BTreeSet<String>,
 ) -> Result<LedgerRow, String> {
     let get = |t: Target| -> String {
         map.index(t)
             .and_then(|i| row.get(i))
-            .map(|s| s.trim().to_string())
+            .map(|s| s.as_ref().trim().to_string())
             .unwrap_or_default()
     };
-    for cell in row {
+    for cell in row.iter().map(AsRef::as_ref) {
         if has_control_chars(cell) {
             return Err("含有控制字符，请在表格中删除后再导入".into());
         }
-        if cell.chars().count() > 2000 {
+        // Only a cell of over 2000 bytes can have over 2000 characters.
+        if cell.len() > 2000 && cell.chars().count() > 2000 {
             return Err("有单元格超过 2000 字".into());
         }
     }

@@ -1,24 +1,29 @@
 //! Search keys for instant search: the text itself plus the pinyin initials of its Chinese
 //! characters, so that typing `zs` finds 张三.
 //!
-//! The index (SQLite FTS5, see `store::cases`) holds every 1-, 2- and 3-character piece
-//! ("gram") of each field of the search text, each written as the hex of its UTF-8 bytes
-//! so that no tokenizer can split or fold it. A query of up to three characters is then one
-//! exact index lookup; a longer one is the AND of its overlapping 3-grams, which finds every
-//! case containing it and a few that contain the pieces apart, so those candidates are
-//! checked against the text itself (`QueryTerms::exact == false`). FTS5's own trigram
-//! tokenizer cannot answer the 1- and 2-character queries Chinese names need.
+//! The index (SQLite FTS5 with positions, see `store::cases`) holds, for each field of the
+//! search text, the field's characters one by one, then its 2-character pieces in order,
+//! then its 3-character pieces in order, each piece written as the hex of its UTF-8 bytes
+//! so that no tokenizer can split or fold it, and a `zz` token closing each run. A query
+//! of up to three characters is one index term; a longer one is the phrase of its
+//! overlapping 3-character pieces, which occur at consecutive positions exactly where the
+//! field contains the query. Either way the index answers exactly "contains", with no
+//! second look at the text. FTS5's own trigram tokenizer cannot answer the 1- and
+//! 2-character queries Chinese names need.
 
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use pinyin::ToPinyin;
 
-/// Separates the fields of a case's search text; grams never span two fields.
+/// Separates the fields of a case's search text; pieces never span two fields.
 pub const FIELD_SEP: char = '\u{1f}';
 
-/// The longest gram indexed.
+/// The longest piece indexed.
 const MAX_GRAM: usize = 3;
+
+/// Ends each run of pieces, so that no phrase runs from one field or length into the next
+/// (not hex, so never a query term).
+const RUN_END: &str = "zz";
 
 fn hex(piece: &[char]) -> String {
     let mut out = String::with_capacity(piece.len() * 6);
@@ -31,52 +36,33 @@ fn hex(piece: &[char]) -> String {
     out
 }
 
-/// The index terms of a search text: every distinct gram of 1 to 3 characters within a
-/// field, hex-encoded, space-separated.
+/// The index text of a search text: per field, the runs of 1-, 2- and 3-character pieces
+/// in order, hex-encoded, space-separated, each run closed by `zz`.
 pub fn index_terms(search_text: &str) -> String {
-    let mut grams = BTreeSet::new();
+    let mut out: Vec<String> = Vec::new();
     for field in search_text.split(FIELD_SEP) {
         let chars: Vec<char> = field.chars().collect();
         for len in 1..=MAX_GRAM {
-            for w in chars.windows(len) {
-                grams.insert(hex(w));
-            }
+            out.extend(chars.windows(len).map(hex));
+            out.push(RUN_END.to_string());
         }
     }
-    grams.into_iter().collect::<Vec<_>>().join(" ")
+    out.join(" ")
 }
 
-/// How to find a normalised query in the index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueryTerms {
-    /// The FTS5 MATCH expression (quoted terms, implicitly AND-ed).
-    pub fts: String,
-    /// True when every index match contains the query; false when candidates must be
-    /// checked against the text (queries longer than three characters).
-    pub exact: bool,
-}
-
-/// The index terms for a normalised query; None for an empty one.
-pub fn query_terms(query: &str) -> Option<QueryTerms> {
+/// The FTS5 MATCH expression for a normalised query (one quoted term or phrase); None for
+/// an empty query.
+pub fn query_terms(query: &str) -> Option<String> {
     let chars: Vec<char> = query.chars().collect();
     if chars.is_empty() {
         return None;
     }
-    if chars.len() <= MAX_GRAM {
-        return Some(QueryTerms {
-            fts: format!("\"{}\"", hex(&chars)),
-            exact: true,
-        });
-    }
-    let grams: BTreeSet<String> = chars.windows(MAX_GRAM).map(hex).collect();
-    Some(QueryTerms {
-        fts: grams
-            .iter()
-            .map(|g| format!("\"{g}\""))
-            .collect::<Vec<_>>()
-            .join(" "),
-        exact: false,
-    })
+    let terms: Vec<String> = if chars.len() <= MAX_GRAM {
+        vec![hex(&chars)]
+    } else {
+        chars.windows(MAX_GRAM).map(hex).collect()
+    };
+    Some(format!("\"{}\"", terms.join(" ")))
 }
 
 /// Lower-case pinyin initials of the Han characters in `text`; ASCII letters and digits
@@ -112,56 +98,50 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn terms(text: &str) -> BTreeSet<String> {
-        index_terms(text).split(' ').map(String::from).collect()
+    /// Whether the index text holds the query's phrase, as FTS5 matches it: the query's
+    /// terms at consecutive positions.
+    fn phrase_in(index: &str, query: &str) -> bool {
+        let have: Vec<&str> = index.split(' ').collect();
+        let q = query_terms(query).unwrap();
+        let want: Vec<&str> = q.trim_matches('"').split(' ').collect();
+        have.windows(want.len()).any(|w| w == want.as_slice())
     }
 
     #[test]
-    fn grams_stay_inside_fields() {
-        let t = terms("张三\u{1f}zs");
-        assert!(t.contains(&hex(&['张', '三'])));
-        assert!(t.contains(&hex(&['z', 's'])));
-        assert!(!t.contains(&hex(&['三', '\u{1f}'])));
-        assert!(!t.contains(&hex(&['三', 'z'])));
-        assert_eq!(t.len(), 6, "张 三 张三 z s zs");
-    }
-
-    #[test]
-    fn short_queries_are_one_exact_term_and_long_ones_are_checked() {
-        let q = query_terms("合综").unwrap();
-        assert!(q.exact);
-        assert_eq!(q.fts, format!("\"{}\"", hex(&['合', '综'])));
-        let q = query_terms("2026-12").unwrap();
-        assert!(!q.exact);
+    fn pieces_stay_inside_fields_and_runs() {
+        let index = index_terms("张三\u{1f}zs");
+        let 张 = hex(&['张']);
+        let 三 = hex(&['三']);
+        let 张三 = hex(&['张', '三']);
         assert_eq!(
-            q.fts.matches('"').count(),
-            10,
-            "five distinct 3-grams: {}",
-            q.fts
+            index,
+            format!("{张} {三} zz {张三} zz zz 7a 73 zz 7a73 zz zz")
         );
+        assert!(phrase_in(&index, "张三"));
+        assert!(!phrase_in(&index, "三z"));
+    }
+
+    #[test]
+    fn short_queries_are_one_term_and_long_ones_a_phrase() {
+        assert_eq!(
+            query_terms("合综").unwrap(),
+            format!("\"{}\"", hex(&['合', '综']))
+        );
+        let q = query_terms("2026-12").unwrap();
+        assert_eq!(q.split(' ').count(), 5, "five 3-character pieces: {q}");
         assert_eq!(query_terms(""), None);
     }
 
     proptest! {
-        /// Every substring of a field is found by its terms (no case is ever missed), and
-        /// for short queries a hit means the field really contains the query.
+        /// The index holds a query exactly when some field contains it.
         #[test]
-        fn index_finds_exactly_the_texts_containing_a_short_query(
+        fn the_index_holds_a_query_exactly_when_a_field_contains_it(
             fields in proptest::collection::vec("[张三李四合隆镇a-c0-2 -]{0,12}", 1..4),
-            q in "[张三李四合隆镇a-c0-2 -]{1,5}",
+            q in "[张三李四合隆镇a-c0-2 -]{1,7}",
         ) {
             let text = fields.join("\u{1f}");
-            let have = terms(&text);
-            let qt = query_terms(&q).unwrap();
-            let wanted: Vec<String> = qt.fts.split(' ').map(|t| t.trim_matches('"').to_string()).collect();
-            let candidate = wanted.iter().all(|w| have.contains(w));
             let contains = fields.iter().any(|f| f.contains(q.as_str()));
-            if contains {
-                prop_assert!(candidate);
-            }
-            if qt.exact {
-                prop_assert_eq!(candidate, contains);
-            }
+            prop_assert_eq!(phrase_in(&index_terms(&text), &q), contains);
         }
     }
 

@@ -106,13 +106,125 @@ pub struct ReadTable {
 /// Reads the first sheet of an XLSX file, or a CSV file in UTF-8 (with or without BOM)
 /// or GBK.
 pub fn read(path: &Path) -> Result<ReadTable, String> {
-    match format_of(path)? {
-        Format::Xlsx => read_xlsx(path),
-        Format::Csv => {
-            let bytes =
-                std::fs::read(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
-            read_csv_bytes(&bytes)
+    RowReader::open(path)?.into_table()
+}
+
+/// A table read row by row: the headers first, then each row as it is parsed (CSV) or
+/// taken from the loaded sheet (XLSX, which calamine reads whole).
+pub struct RowReader {
+    pub headers: Vec<String>,
+    pub encoding: &'static str,
+    rows: Rows,
+}
+
+enum Rows {
+    Csv {
+        reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+        record: csv::StringRecord,
+        line: usize,
+    },
+    Sheet(std::vec::IntoIter<Vec<String>>),
+}
+
+impl RowReader {
+    pub fn open(path: &Path) -> Result<RowReader, String> {
+        match format_of(path)? {
+            Format::Xlsx => {
+                let t = read_xlsx(path)?;
+                Ok(RowReader {
+                    headers: t.headers,
+                    encoding: t.encoding,
+                    rows: Rows::Sheet(t.rows.into_iter()),
+                })
+            }
+            Format::Csv => {
+                let bytes =
+                    std::fs::read(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+                RowReader::csv(bytes)
+            }
         }
+    }
+
+    /// CSV bytes: UTF-8 (BOM stripped) if valid, else GBK.
+    pub fn csv(mut bytes: Vec<u8>) -> Result<RowReader, String> {
+        let encoding = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+            if std::str::from_utf8(&bytes).is_err() {
+                return Err("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8".into());
+            }
+            "UTF-8"
+        } else if std::str::from_utf8(&bytes).is_ok() {
+            "UTF-8"
+        } else {
+            let (s, _, had_errors) = encoding_rs::GBK.decode(&bytes);
+            if had_errors {
+                return Err(
+                    "无法识别文件编码：既不是 UTF-8 也不是 GBK。请在 Excel 中另存为“CSV UTF-8”后再导入"
+                        .into(),
+                );
+            }
+            bytes = s.into_owned().into_bytes();
+            "GBK"
+        };
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(std::io::Cursor::new(bytes));
+        let mut r = RowReader {
+            headers: Vec::new(),
+            encoding,
+            rows: Rows::Csv {
+                reader,
+                record: csv::StringRecord::new(),
+                line: 0,
+            },
+        };
+        r.headers = r.next_row().ok_or("CSV 文件是空的，第一行应为表头")??;
+        Ok(r)
+    }
+
+    /// The next row, or None at the end; a malformed CSV line is an error naming it.
+    pub fn next_row(&mut self) -> Option<Result<Vec<String>, String>> {
+        self.with_next_row(|cells| cells.iter().map(|c| c.to_string()).collect())
+    }
+
+    /// Calls `f` with the next row's cells without copying them out of the parser (one
+    /// buffer reused for every CSV row); None at the end, an error naming a malformed line.
+    pub fn with_next_row<R>(&mut self, f: impl FnOnce(&[&str]) -> R) -> Option<Result<R, String>> {
+        match &mut self.rows {
+            Rows::Sheet(rows) => rows.next().map(|r| {
+                let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+                Ok(f(&cells))
+            }),
+            Rows::Csv {
+                reader,
+                record,
+                line,
+            } => {
+                *line += 1;
+                match reader.read_record(record) {
+                    Ok(true) => {
+                        let cells: Vec<&str> = record.iter().collect();
+                        Some(Ok(f(&cells)))
+                    }
+                    Ok(false) => None,
+                    Err(e) => Some(Err(format!("CSV 第 {line} 行格式错误：{e}"))),
+                }
+            }
+        }
+    }
+
+    /// The rest of the rows, all in memory.
+    pub fn into_table(mut self) -> Result<ReadTable, String> {
+        let mut rows = Vec::new();
+        while let Some(row) = self.next_row() {
+            rows.push(row?);
+        }
+        Ok(ReadTable {
+            headers: self.headers,
+            rows,
+            encoding: self.encoding,
+        })
     }
 }
 
@@ -158,38 +270,5 @@ fn read_xlsx(path: &Path) -> Result<ReadTable, String> {
 
 /// Decodes CSV bytes: UTF-8 (BOM stripped) if valid, else GBK; then parses.
 pub fn read_csv_bytes(bytes: &[u8]) -> Result<ReadTable, String> {
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (
-            String::from_utf8(rest.to_vec())
-                .map_err(|_| "文件以 UTF-8 标记开头，但内容不是有效的 UTF-8")?,
-            "UTF-8",
-        )
-    } else if let Ok(s) = std::str::from_utf8(bytes) {
-        (s.to_string(), "UTF-8")
-    } else {
-        let (s, _, had_errors) = encoding_rs::GBK.decode(bytes);
-        if had_errors {
-            return Err(
-                "无法识别文件编码：既不是 UTF-8 也不是 GBK。请在 Excel 中另存为“CSV UTF-8”后再导入"
-                    .into(),
-            );
-        }
-        (s.into_owned(), "GBK")
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut all = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| format!("CSV 第 {} 行格式错误：{e}", i + 1))?;
-        all.push(rec.iter().map(str::to_string).collect::<Vec<_>>());
-    }
-    let mut it = all.into_iter();
-    let headers = it.next().ok_or("CSV 文件是空的，第一行应为表头")?;
-    Ok(ReadTable {
-        headers,
-        rows: it.collect(),
-        encoding,
-    })
+    RowReader::csv(bytes.to_vec())?.into_table()
 }

@@ -193,6 +193,55 @@ pub struct DeadlineCtx<'a> {
     pub today: NaiveDate,
 }
 
+/// Replaces the stored deadlines of a case.
+fn write_deadlines(tx: &Transaction<'_>, case_id: i64, ds: &[Deadline]) -> Result<()> {
+    tx.prepare_cached("DELETE FROM deadline WHERE case_id = ?1")?
+        .execute([case_id])?;
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO deadline (case_id, kind, idx, due, state, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for d in ds {
+        ins.execute(params![
+            case_id,
+            crate::domain::serde_name(&d.kind),
+            d.index,
+            d.due.map(|x| x.to_string()),
+            d.status.label(),
+            json(d)?
+        ])?;
+    }
+    Ok(())
+}
+
+/// Recomputes a stored case's deadlines and writes them, with the list's next-deadline
+/// columns, only where they changed: the case itself did not change, and most days most
+/// deadlines do not either. Returns whether anything was written.
+fn refresh_deadlines(tx: &Transaction<'_>, case: &Case, dl: &DeadlineCtx<'_>) -> Result<bool> {
+    let ds = deadlines::compute(case, dl.calendar, dl.settings, dl.today);
+    let mut stored: Vec<String> = tx
+        .prepare_cached("SELECT detail FROM deadline WHERE case_id = ?1")?
+        .query_map([case.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut fresh: Vec<String> = ds.iter().map(json).collect::<Result<_>>()?;
+    stored.sort();
+    fresh.sort();
+    if stored == fresh {
+        return Ok(false);
+    }
+    write_deadlines(tx, case.id, &ds)?;
+    let next = deadlines::next_open(&ds);
+    tx.prepare_cached(
+        "UPDATE case_file SET next_due = ?2, next_due_kind = ?3, next_due_state = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        case.id,
+        next.and_then(|d| d.due).map(|d| d.to_string()),
+        next.map(|d| d.kind.label()),
+        next.map(|d| d.status.label()),
+    ])?;
+    Ok(true)
+}
+
 pub(super) fn write_projection(
     tx: &Transaction<'_>,
     case: &Case,
@@ -200,23 +249,7 @@ pub(super) fn write_projection(
     who: &Who,
 ) -> Result<()> {
     let ds = deadlines::compute(case, dl.calendar, dl.settings, dl.today);
-    tx.prepare_cached("DELETE FROM deadline WHERE case_id = ?1")?
-        .execute([case.id])?;
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO deadline (case_id, kind, idx, due, state, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for d in &ds {
-            ins.execute(params![
-                case.id,
-                crate::domain::serde_name(&d.kind),
-                d.index,
-                d.due.map(|x| x.to_string()),
-                d.status.label(),
-                json(d)?
-            ])?;
-        }
-    }
+    write_deadlines(tx, case.id, &ds)?;
     let next = deadlines::next_open(&ds);
     let party_names: Vec<String> = case.parties.iter().map(|p| p.display_name()).collect();
     let party_ids: Vec<&str> = case.parties.iter().map(|p| p.id_number()).collect();
@@ -584,6 +617,14 @@ impl Store {
                 .query_row([], |r| r.get(0))?;
             return Ok(n as usize);
         }
+        if let Some(fts) = &q.index_alone {
+            // The index alone answers an exact search: no need to visit the cases.
+            let n: i64 = self
+                .conn
+                .prepare_cached("SELECT count(*) FROM case_search WHERE case_search MATCH ?1")?
+                .query_row([fts], |r| r.get(0))?;
+            return Ok(n as usize);
+        }
         let n: i64 = self
             .conn
             .prepare_cached(&format!(
@@ -648,24 +689,29 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let batch: Vec<(i64, String)> = {
+            let batch: Vec<(i64, String, bool)> = {
                 let mut stmt = tx.prepare_cached(
-                    "SELECT id, data FROM case_file WHERE stage != '归档' AND id > ?1 ORDER BY id LIMIT ?2",
+                    "SELECT id, data, search_text = '' FROM case_file WHERE stage != '归档' AND id > ?1 ORDER BY id LIMIT ?2",
                 )?;
                 let rows = stmt.query_map(params![after, RECOMPUTE_BATCH], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                 })?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
-            for (_, data) in &batch {
+            for (_, data, unprojected) in &batch {
                 let case: Case =
                     serde_json::from_str(data).map_err(|e| StoreError::Rule(e.to_string()))?;
-                write_projection(&tx, &case, dl, &who)?;
+                if *unprojected {
+                    // Saved before the list columns existed (schema V3): project it whole.
+                    write_projection(&tx, &case, dl, &who)?;
+                } else {
+                    refresh_deadlines(&tx, &case, dl)?;
+                }
             }
             tx.commit()?;
             done += batch.len();
             match batch.last() {
-                Some((id, _)) if batch.len() == RECOMPUTE_BATCH as usize => after = *id,
+                Some((id, ..)) if batch.len() == RECOMPUTE_BATCH as usize => after = *id,
                 _ => return Ok(done),
             }
         }
@@ -766,6 +812,8 @@ struct FilterQuery {
     args: Vec<rusqlite::types::Value>,
     /// Whether the search index drives the query (and its rowid gives the number order).
     indexed: bool,
+    /// The MATCH expression when the index lookup is the whole condition.
+    index_alone: Option<String>,
 }
 
 /// Cases joined to their search-index entry (rowid = year * 10^7 + serial).
@@ -778,26 +826,21 @@ fn filter_query(f: &CaseFilter) -> FilterQuery {
         where_sql: String::from("1 = 1"),
         args: Vec::new(),
         indexed: false,
+        index_alone: None,
     };
     let mut cond = |sql: &str, arg: Option<rusqlite::types::Value>| {
         q.where_sql.push_str(" AND ");
         q.where_sql.push_str(sql);
         q.args.extend(arg);
     };
-    let text = f.text.as_deref().map(search::normalise_query);
-    let terms = text.as_deref().and_then(search::query_terms);
-    if let (Some(text), Some(terms)) = (&text, &terms) {
-        cond("case_search MATCH ?", Some(terms.fts.clone().into()));
-        if !terms.exact {
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            cond(
-                "c.search_text LIKE ? ESCAPE '\\'",
-                Some(format!("%{escaped}%").into()),
-            );
-        }
+    let terms = f
+        .text
+        .as_deref()
+        .map(search::normalise_query)
+        .as_deref()
+        .and_then(search::query_terms);
+    if let Some(terms) = &terms {
+        cond("case_search MATCH ?", Some(terms.clone().into()));
     }
     if let Some(s) = f.stage {
         cond("c.stage = ?", Some(s.name().to_string().into()));
@@ -823,9 +866,12 @@ fn filter_query(f: &CaseFilter) -> FilterQuery {
     if let Some(d) = f.to {
         cond("c.proposed_on <= ?", Some(d.to_string().into()));
     }
-    if terms.is_some() {
+    if let Some(terms) = terms {
         q.from = INDEXED_FROM;
         q.indexed = true;
+        if q.where_sql == "1 = 1 AND case_search MATCH ?" {
+            q.index_alone = Some(terms);
+        }
     }
     q
 }

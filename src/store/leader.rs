@@ -296,12 +296,14 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let at = now_text();
-        for r in rows {
-            let data = serde_json::to_string(r).map_err(|e| bad_json("台账", e))?;
-            tx.execute(
+        {
+            let mut ins = tx.prepare(
                 "INSERT INTO ledger_record (case_no, data, source, imported_at) VALUES (?1, ?2, ?3, ?4)",
-                params![r.case_no, data, source, at],
             )?;
+            for r in rows {
+                let data = serde_json::to_string(r).map_err(|e| bad_json("台账", e))?;
+                ins.execute(params![r.case_no, data, source, at])?;
+            }
         }
         append(
             &tx,

@@ -98,6 +98,25 @@ fn the_index_finds_exactly_what_a_scan_of_the_text_finds() {
 }
 
 #[test]
+fn search_counts_respect_the_other_filters() {
+    let store = Store::open(&demo()).unwrap();
+    for q in ["合", "合隆", "zs"] {
+        let overdue = CaseFilter {
+            overdue_only: true,
+            ..text(q)
+        };
+        let want = store
+            .list_cases(&text(q))
+            .unwrap()
+            .iter()
+            .filter(|r| r.next_due_state.as_deref() == Some("已逾期"))
+            .count();
+        assert_eq!(store.count_cases(&overdue).unwrap(), want, "{q}");
+        assert_eq!(ids(&store, &overdue).len(), want, "{q}");
+    }
+}
+
+#[test]
 fn keyset_pages_walk_the_same_order_as_offsets() {
     let store = Store::open(&demo()).unwrap();
     for sort in CaseSort::ALL {
@@ -196,5 +215,44 @@ fn filing_date_filters_apply() {
     for r in rows {
         let d: chrono::NaiveDate = r.proposed_on.parse().unwrap();
         assert!(d >= from && d <= to, "{}", r.proposed_on);
+    }
+}
+
+#[test]
+fn recomputing_on_a_later_day_leaves_what_a_full_computation_gives() {
+    use crate::domain::case::deadlines;
+    let (_dir, path) = copy();
+    let later = crate::generate::as_of() + chrono::Days::new(20);
+    let mut desk = crate::desk::Desk::open(&path).unwrap();
+    let before: Vec<Option<String>> = desk
+        .store
+        .list_cases(&CaseFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.next_due_state)
+        .collect();
+    let n = desk.recompute_deadlines(later).unwrap();
+    assert!(n > 0);
+    let cal = desk.store.calendar().unwrap();
+    let settings = desk.store.procedure_settings().unwrap();
+    let rows = desk.store.list_cases(&CaseFilter::default()).unwrap();
+    let after: Vec<Option<String>> = rows.iter().map(|r| r.next_due_state.clone()).collect();
+    assert_ne!(before, after, "20 days later some states must have moved");
+    for r in rows.iter().filter(|r| r.stage != "归档") {
+        let case = desk.store.load_case(r.id).unwrap();
+        let want = deadlines::compute(&case, &cal, &settings, later);
+        let mut got = desk.store.case_deadlines(r.id).unwrap();
+        let mut want_sorted = want.clone();
+        let key = |d: &deadlines::Deadline| serde_json::to_string(d).unwrap();
+        got.sort_by_key(key);
+        want_sorted.sort_by_key(key);
+        assert_eq!(got, want_sorted, "case {}", r.case_no);
+        let next = deadlines::next_open(&want);
+        assert_eq!(
+            r.next_due_state.as_deref(),
+            next.map(|d| d.status.label()),
+            "case {}",
+            r.case_no
+        );
     }
 }

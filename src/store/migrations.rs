@@ -228,14 +228,14 @@ CREATE TABLE ledger_record (
 "#;
 
 /// Instant search at 100,000 cases: an FTS5 index of the 1- to 3-character pieces of each
-/// case's search text (`domain::search::index_terms`). Its rowid is the case's list order
-/// (`year * 10^7 + serial`), so that the newest matches come first without a sort.
-/// Contentless (the text is in `case_file.search_text`) and without positions: the index
-/// only says which cases hold a piece. The store fills it for existing cases on the first
-/// open after this migration (the `search.rebuild` mark).
+/// case's search text in order (`domain::search::index_terms`), with positions, so that a
+/// longer query is a phrase of pieces and every answer is exact. Its rowid is the case's
+/// list order (`year * 10^7 + serial`), so that the newest matches come first without a
+/// sort. Contentless (the text is in `case_file.search_text`). The store fills it for
+/// existing cases on the first open after this migration (the `search.rebuild` mark).
 const V5: &str = r#"
 CREATE VIRTUAL TABLE case_search USING fts5(
-    terms, content='', contentless_delete=1, detail='none', tokenize='ascii'
+    terms, content='', contentless_delete=1, tokenize='ascii'
 );
 INSERT INTO setting (key, value) VALUES ('search.rebuild', '1')
     ON CONFLICT(key) DO UPDATE SET value = '1';
