@@ -124,36 +124,50 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
                     missing.join("、")
                 )));
             }
-            // Rows are checked as they are read: a large ledger is never held twice.
+            // Rows are checked as they are read and, with --apply, written straight into
+            // one transaction that is committed only at the end: a large ledger is never
+            // held in memory, and a refused import leaves nothing behind.
             let existing = store.ledger_case_nos()?;
+            let user = if apply {
+                Some(ctx.login(&mut store)?)
+            } else {
+                None
+            };
+            let source = file.display().to_string();
+            let mut import = match &user {
+                Some(_) => Some(store.begin_ledger_import(&source)?),
+                None => None,
+            };
             let mut checker = RowChecker::new(&map, &existing);
-            let mut rows = 0;
-            while let Some(read) = t.with_next_row(|cells| checker.push(cells)) {
-                read.map_err(CliError)?;
+            let (mut rows, mut accepted) = (0, 0);
+            while let Some(read) = t.with_next_row(|cells| checker.check(cells)) {
                 rows += 1;
+                if let Some((_, r)) = read.map_err(CliError)? {
+                    accepted += 1;
+                    if let Some(import) = import.as_mut() {
+                        import.add(&r)?;
+                    }
+                }
             }
-            let checked = checker.finish();
-            for r in &checked.rejected {
+            let rejected = checker.into_rejected();
+            for r in &rejected {
                 println!("  第 {} 行未导入：{}", r.row, clean(&r.reason));
             }
             println!(
-                "共 {rows} 行数据：通过检查 {} 行，被拒 {} 行",
-                checked.accepted.len(),
-                checked.rejected.len()
+                "共 {rows} 行数据：通过检查 {accepted} 行，被拒 {} 行",
+                rejected.len()
             );
-            if !apply {
+            let (Some(import), Some(user)) = (import, user) else {
                 println!("（预览，未写入；确认无误后加 --apply 导入）");
                 return Ok(());
-            }
-            if !checked.rejected.is_empty() && !skip_bad {
+            };
+            if !rejected.is_empty() && !skip_bad {
                 return Err(CliError(format!(
                     "有 {} 行未通过检查，未导入任何一行。请修改这些行后重试，或加 --skip-bad 只导入通过检查的行",
-                    checked.rejected.len()
+                    rejected.len()
                 )));
             }
-            let user = ctx.login(&mut store)?;
-            let rows: Vec<LedgerRow> = checked.accepted.into_iter().map(|(_, r)| r).collect();
-            let n = store.import_ledger(&rows, &file.display().to_string(), &Who::user(&user))?;
+            let n = import.commit(&Who::user(&user))?;
             println!("已导入 {n} 行");
             Ok(())
         }

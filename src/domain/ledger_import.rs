@@ -152,21 +152,22 @@ pub struct Checked {
 /// stored, which a row may not repeat.
 pub fn check_rows(map: &Mapping, rows: &[Vec<String>], existing: &BTreeSet<String>) -> Checked {
     let mut checker = RowChecker::new(map, existing);
-    for row in rows {
-        checker.push(row);
+    let accepted = rows.iter().filter_map(|row| checker.check(row)).collect();
+    Checked {
+        accepted,
+        rejected: checker.into_rejected(),
     }
-    checker.finish()
 }
 
-/// Checks rows one at a time as they are read, so that a 100,000-row ledger is never held
-/// as raw cells and as checked rows at once.
+/// Checks rows one at a time as they are read, handing back each accepted row, so that a
+/// 100,000-row ledger can go straight into the database and is never held in memory.
 pub struct RowChecker<'a> {
     map: &'a Mapping,
     existing: &'a BTreeSet<String>,
     seen: HashSet<String>,
     /// The file row number of the next row (the header is row 1).
     next: usize,
-    checked: Checked,
+    rejected: Vec<Rejected>,
 }
 
 impl<'a> RowChecker<'a> {
@@ -176,31 +177,32 @@ impl<'a> RowChecker<'a> {
             existing,
             seen: HashSet::new(),
             next: 2,
-            checked: Checked {
-                accepted: Vec::new(),
-                rejected: Vec::new(),
-            },
+            rejected: Vec::new(),
         }
     }
 
-    /// Checks the next data row of the file.
-    pub fn push<S: AsRef<str>>(&mut self, row: &[S]) {
+    /// Checks the next data row of the file: the row (with its file row number) if it
+    /// passes; a rejected row is kept with its reason; an empty row is skipped.
+    pub fn check<S: AsRef<str>>(&mut self, row: &[S]) -> Option<(usize, LedgerRow)> {
         let n = self.next;
         self.next += 1;
         if row.iter().all(|c| c.as_ref().trim().is_empty()) {
-            return;
+            return None;
         }
         match check_row(self.map, row, &self.seen, self.existing) {
             Ok(r) => {
                 self.seen.insert(r.case_no.clone());
-                self.checked.accepted.push((n, r));
+                Some((n, r))
             }
-            Err(reason) => self.checked.rejected.push(Rejected { row: n, reason }),
+            Err(reason) => {
+                self.rejected.push(Rejected { row: n, reason });
+                None
+            }
         }
     }
 
-    pub fn finish(self) -> Checked {
-        self.checked
+    pub fn into_rejected(self) -> Vec<Rejected> {
+        self.rejected
     }
 }
 

@@ -14,9 +14,9 @@ impl Store {
     /// The agency settings; an error if `init` never completed.
     pub fn agency(&self) -> Result<Agency> {
         self.conn
+            .prepare_cached("SELECT township, full_name, abbr, address, phone, review_body, court, case_no_pattern
+                 FROM agency WHERE id = 1")?
             .query_row(
-                "SELECT township, full_name, abbr, address, phone, review_body, court, case_no_pattern
-                 FROM agency WHERE id = 1",
                 [],
                 |r| {
                     Ok(Agency {
@@ -75,9 +75,8 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT value FROM setting WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
             .optional()?)
     }
 

@@ -88,9 +88,8 @@ pub(crate) fn append(
 /// The hash of the newest entry (the genesis hash for an empty log).
 pub(crate) fn last_hash(conn: &Connection) -> Result<String> {
     Ok(conn
-        .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or_else(|| GENESIS.to_string()))
 }

@@ -324,13 +324,13 @@ pub(super) fn insert_row(
     who: &Who,
 ) -> Result<String> {
     let year = case.proposed_on.year();
-    let serial: u32 = tx.query_row(
-        "INSERT INTO case_serial (year, last) VALUES (?1, 1)
+    let serial: u32 = tx
+        .prepare_cached(
+            "INSERT INTO case_serial (year, last) VALUES (?1, 1)
              ON CONFLICT(year) DO UPDATE SET last = last + 1
              RETURNING last",
-        [year],
-        |r| r.get(0),
-    )?;
+        )?
+        .query_row([year], |r| r.get(0))?;
     let code = match case.procedure {
         Procedure::General => number::FILING,
         Procedure::Simple => number::ON_SPOT,
@@ -409,11 +409,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (version, by, at): (i64, String, String) = tx.query_row(
-            "SELECT version, updated_by, updated_at FROM case_file WHERE id = ?1",
-            [before.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        let (version, by, at): (i64, String, String) = tx
+            .prepare_cached("SELECT version, updated_by, updated_at FROM case_file WHERE id = ?1")?
+            .query_row([before.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         if version != before.version {
             return Err(StoreError::Conflict {
                 by,
@@ -439,20 +437,18 @@ impl Store {
 
     /// Who saved the case last, and when (views and prints in the audit trail don't count).
     pub fn last_change(&self, id: i64) -> Result<(String, String)> {
-        let (by, at): (String, String) = self.conn.query_row(
-            "SELECT updated_by, updated_at FROM case_file WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (by, at): (String, String) = self
+            .conn
+            .prepare_cached("SELECT updated_by, updated_at FROM case_file WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok((by, readable_time(at)))
     }
 
     pub fn load_case(&self, id: i64) -> Result<Case> {
         let data: String = self
             .conn
-            .query_row("SELECT data FROM case_file WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT data FROM case_file WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreError::Rule(format!("没有编号为 {id} 的案件")))?;
         serde_json::from_str(&data)
@@ -462,9 +458,8 @@ impl Store {
     pub fn case_no(&self, id: i64) -> Result<String> {
         Ok(self
             .conn
-            .query_row("SELECT case_no FROM case_file WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?)
+            .prepare_cached("SELECT case_no FROM case_file WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?)
     }
 
     /// Finds a case by its number in any document's form (`合综执罚决〔2026〕12号`), the short
@@ -474,7 +469,8 @@ impl Store {
         if let Some(id) = t.strip_prefix('#').and_then(|s| s.parse::<i64>().ok()) {
             return Ok(self
                 .conn
-                .query_row("SELECT id FROM case_file WHERE id = ?1", [id], |r| r.get(0))
+                .prepare_cached("SELECT id FROM case_file WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))
                 .optional()?);
         }
         let Some((year, serial)) = number::parse_year_serial(t) else {
@@ -482,11 +478,8 @@ impl Store {
         };
         Ok(self
             .conn
-            .query_row(
-                "SELECT id FROM case_file WHERE year = ?1 AND serial = ?2",
-                params![year, serial],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM case_file WHERE year = ?1 AND serial = ?2")?
+            .query_row(params![year, serial], |r| r.get(0))
             .optional()?)
     }
 

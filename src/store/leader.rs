@@ -292,29 +292,24 @@ impl Store {
         source: &str,
         who: &Who,
     ) -> Result<usize> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let at = now_text();
-        {
-            let mut ins = tx.prepare(
-                "INSERT INTO ledger_record (case_no, data, source, imported_at) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for r in rows {
-                let data = serde_json::to_string(r).map_err(|e| bad_json("台账", e))?;
-                ins.execute(params![r.case_no, data, source, at])?;
-            }
+        let mut import = self.begin_ledger_import(source)?;
+        for r in rows {
+            import.add(r)?;
         }
-        append(
-            &tx,
-            who,
-            None,
-            "导入台账",
-            &format!("从 {source} 导入台账 {} 行", rows.len()),
-            &serde_json::json!({ "source": source, "rows": rows.len() }),
-        )?;
-        tx.commit()?;
-        Ok(rows.len())
+        import.commit(who)
+    }
+
+    /// Starts an import whose rows are added one at a time as they are read and checked;
+    /// nothing is kept unless `LedgerImport::commit` is called (dropping it rolls back).
+    pub fn begin_ledger_import(&mut self, source: &str) -> Result<LedgerImport<'_>> {
+        Ok(LedgerImport {
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            source: source.to_string(),
+            at: now_text(),
+            rows: 0,
+        })
     }
 
     pub fn ledger_records(&self) -> Result<Vec<crate::domain::ledger::LedgerRow>> {
@@ -327,5 +322,40 @@ impl Store {
             out.push(serde_json::from_str(&row?).map_err(|e| bad_json("台账", e))?);
         }
         Ok(out)
+    }
+}
+
+/// An import of ledger rows in progress: one write transaction.
+pub struct LedgerImport<'a> {
+    tx: rusqlite::Transaction<'a>,
+    source: String,
+    at: String,
+    rows: usize,
+}
+
+impl LedgerImport<'_> {
+    pub fn add(&mut self, r: &crate::domain::ledger::LedgerRow) -> Result<()> {
+        let data = serde_json::to_string(r).map_err(|e| bad_json("台账", e))?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO ledger_record (case_no, data, source, imported_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![r.case_no, data, self.source, self.at])?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Records the import in the audit log and commits it; returns how many rows.
+    pub fn commit(self, who: &Who) -> Result<usize> {
+        append(
+            &self.tx,
+            who,
+            None,
+            "导入台账",
+            &format!("从 {} 导入台账 {} 行", self.source, self.rows),
+            &serde_json::json!({ "source": self.source, "rows": self.rows }),
+        )?;
+        self.tx.commit()?;
+        Ok(self.rows)
     }
 }

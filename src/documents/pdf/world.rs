@@ -9,10 +9,17 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+/// typst's standard library, built once per process: a batch of 1,000 summaries would
+/// otherwise build it 1,000 times.
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: std::sync::OnceLock<LazyHash<Library>> = std::sync::OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
+}
+
 use super::fonts::FontSet;
 
 pub struct DocWorld {
-    library: LazyHash<Library>,
+    library: &'static LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     main: FileId,
@@ -46,7 +53,7 @@ impl DocWorld {
         let mut files = HashMap::new();
         files.insert(file_id("/data.json")?, Bytes::new(data));
         Ok(DocWorld {
-            library: LazyHash::new(Library::default()),
+            library: library(),
             book: LazyHash::new(fonts.book),
             fonts: fonts.fonts,
             main,
@@ -63,7 +70,7 @@ impl DocWorld {
 
 impl World for DocWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
