@@ -13,6 +13,9 @@ use crate::tui::input::TextInput;
 use crate::tui::screens::{case_view, new_case, powers};
 use crate::tui::ui;
 
+/// The case number column: 合综执当罚〔2026〕12345号 is 25 cells.
+const CASE_NO_W: u16 = 25;
+
 /// Rows loaded around the selection.
 const WINDOW: usize = 200;
 const PAGE: usize = 15;
@@ -311,18 +314,26 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             if s.searching { "_" } else { "" }
         )
     } else {
-        "按 / 搜索（案号、当事人、证件号、地点、案情、拼音首字母）".into()
+        "按 / 搜索（案号、姓名、证件号、地点、拼音首字母）".into()
     };
     let filter = format!("  [{}]", s.describe_filters());
     let pos = if s.total == 0 { 0 } else { s.sel + 1 };
+    // The position is drawn at the right edge first, so a long query or filter list can
+    // never push "第几件/共几件" off a narrow terminal.
+    let count = format!("  {pos}/{} 件", s.total);
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(unicode_width::UnicodeWidthStr::width(count.as_str()) as u16),
+    ])
+    .areas(bar);
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::raw(search),
             Span::styled(filter, ui::warn()),
-            Span::styled(format!("  {pos}/{} 件", s.total), ui::dim()),
         ])),
-        bar,
+        left,
     );
+    f.render_widget(Paragraph::new(Span::styled(count, ui::dim())), right);
     if let Some(e) = &s.error {
         f.render_widget(Paragraph::new(e.as_str()).style(ui::bad()), table_area);
         return;
@@ -360,7 +371,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     // squeezed to nothing.
     let widths: Vec<Constraint> = if wide {
         vec![
-            Constraint::Length(24),
+            Constraint::Length(CASE_NO_W),
             Constraint::Length(12),
             Constraint::Fill(1),
             Constraint::Length(8),
@@ -369,8 +380,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         ]
     } else {
         vec![
-            Constraint::Length(24),
-            Constraint::Length(14),
+            Constraint::Length(CASE_NO_W),
+            Constraint::Length(12),
             Constraint::Length(8),
             Constraint::Fill(1),
             Constraint::Length(8),

@@ -196,8 +196,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     // Column widths: what is due needs about 30 cells; the party name takes what is left.
     let wide = list_area.width >= 100;
     let why_w = if wide { 17 } else { 13 };
+    // 合综执当罚〔2026〕12345号 is 25 cells; one more keeps a gap before the party.
+    let no_w = 26;
     let party_w = (list_area.width as usize)
-        .saturating_sub(why_w + 23 + 31)
+        .saturating_sub(why_w + no_w + 31)
         .clamp(12, 30);
     let height = list_area.height.saturating_sub(1) as usize;
     let start = s.sel.saturating_sub(height.saturating_sub(1));
@@ -205,7 +207,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         format!(
             "{}{}{}{}",
             crate::text::fit("事项", why_w),
-            crate::text::fit("案号", 23),
+            crate::text::fit("案号", no_w),
             crate::text::fit("当事人", party_w),
             "下一期限"
         ),
@@ -230,8 +232,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         let text = format!(
             "{}{}{}{}",
             crate::text::fit(&item.why, why_w),
-            crate::text::fit(&r.case_no, 23),
-            crate::text::fit(&r.party_names, party_w),
+            crate::text::fit(&r.case_no, no_w),
+            // One cell kept free so a cut name does not run into the deadline.
+            crate::text::fit(&r.party_names, party_w - 1) + " ",
             due
         );
         lines.push(Line::from(Span::styled(text, style)));
