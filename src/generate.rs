@@ -255,6 +255,12 @@ pub fn generate(
     mut progress: impl FnMut(u64),
 ) -> Result<GenReport, String> {
     let started = Instant::now();
+    let demo = crate::demo::case_count().map_err(|e| e.to_string())? as u64;
+    if cases < demo {
+        return Err(format!(
+            "压测库以演示库的 {demo} 件案件为原型，案件数不能少于 {demo}（--cases {cases}）"
+        ));
+    }
     crate::demo::build(path, as_of()).map_err(|e| e.to_string())?;
     let mut store = Store::open(path).map_err(|e| e.to_string())?;
     let protos = prototypes(&store)?;

@@ -535,3 +535,22 @@ fn a_closed_pipe_ends_output_without_a_panic() {
         );
     }
 }
+
+#[test]
+fn bench_gen_refuses_an_existing_file_and_too_few_cases() {
+    let env = Env::new();
+    env.zhifa()
+        .args(["bench", "gen", "--cases", "10"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("不能少于 300"));
+    assert!(!env.db().exists(), "nothing is written for a refused size");
+    env.init();
+    env.zhifa()
+        .args(["bench", "gen", "--cases", "1000"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("已存在"));
+    let settings = env.json(&["settings", "show"]);
+    assert_eq!(settings["agency"]["township"], "合隆镇", "the existing file is untouched");
+}

@@ -157,6 +157,13 @@ fn cast(store: &Store) -> Result<Cast, DemoError> {
     })
 }
 
+/// How many cases the demo data describes.
+pub fn case_count() -> Result<usize, DemoError> {
+    let cases: CasesFile =
+        toml::from_str(CASES_TOML).map_err(|e| DemoError::Data("cases.toml", e.to_string()))?;
+    Ok(cases.case.len())
+}
+
 /// Takes every demo case through the workflow once more on an existing demo-staffed
 /// database (new case numbers, same scripts): the benchmark's workload of real desk steps.
 /// Returns how many cases ran.
