@@ -552,5 +552,8 @@ fn bench_gen_refuses_an_existing_file_and_too_few_cases() {
         .failure()
         .stderr(predicate::str::contains("已存在"));
     let settings = env.json(&["settings", "show"]);
-    assert_eq!(settings["agency"]["township"], "合隆镇", "the existing file is untouched");
+    assert_eq!(
+        settings["agency"]["township"], "合隆镇",
+        "the existing file is untouched"
+    );
 }
