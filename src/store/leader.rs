@@ -302,6 +302,9 @@ impl Store {
     /// Starts an import whose rows are added one at a time as they are read and checked;
     /// nothing is kept unless `LedgerImport::commit` is called (dropping it rolls back).
     pub fn begin_ledger_import(&mut self, source: &str) -> Result<LedgerImport<'_>> {
+        // The case-number index takes rows in no particular order: with SQLite's default
+        // 2 MB page cache, 100,000 rows spend a third of their time re-reading its pages.
+        self.conn.pragma_update(None, "cache_size", -32_768)?;
         Ok(LedgerImport {
             tx: self
                 .conn
