@@ -320,11 +320,19 @@ impl App {
             }
             "cases" | "案件" => Outcome::Push(Screen::Cases(cases::State::load(&mut env))),
             "powers" | "清单" => Outcome::Push(Screen::Powers(powers::State::load(&mut env))),
-            "calendar" | "日历" => Outcome::Push(Screen::Calendar(Box::new(calendar::State::load(&mut env)))),
-            "stats" | "看板" => Outcome::Push(Screen::Dashboard(Box::new(dashboard::State::load(&mut env)))),
+            "calendar" | "日历" => {
+                Outcome::Push(Screen::Calendar(Box::new(calendar::State::load(&mut env))))
+            }
+            "stats" | "看板" => Outcome::Push(Screen::Dashboard(Box::new(
+                dashboard::State::load(&mut env),
+            ))),
             "users" | "用户" => Outcome::Push(Screen::Users(users::State::load(&mut env))),
-            "new" | "立案" => Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(&mut env)))),
-            "spot" | "当场" => Outcome::Push(Screen::NewCase(Box::new(new_case::State::on_spot(&mut env)))),
+            "new" | "立案" => {
+                Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(&mut env))))
+            }
+            "spot" | "当场" => Outcome::Push(Screen::NewCase(Box::new(
+                new_case::State::on_spot(&mut env),
+            ))),
             "logout" | "注销" => {
                 self.logout("已注销");
                 return;
@@ -333,9 +341,7 @@ impl App {
                 Some(Screen::Cases(list)) => match list.apply_command(cmd, arg, &mut env) {
                     Ok(msg) | Err(msg) => Outcome::Status(msg),
                 },
-                _ => Outcome::Status(format!(
-                    "未知命令“{cmd}”。可用：home cases powers calendar stats users new spot logout quit；案件列表中还有 stage field squad officer from to sort clear"
-                )),
+                _ => Outcome::Status(format!("未知命令“{cmd}”。可用的命令见 ? 帮助")),
             },
         };
         self.apply(outcome);
@@ -466,9 +472,15 @@ impl App {
         }
         f.render_widget(Paragraph::new(ui::hints_line(&help, hints.width)), hints);
         if self.help {
+            // Over the body and the status and hint lines: the overlay hides them anyway,
+            // and at 80×24 the case list's keys and the commands need every row.
+            let below_title = ratatui::layout::Rect {
+                height: body.height + status.height + hints.height,
+                ..body
+            };
             super::screens::help::draw(
                 f,
-                body,
+                below_title,
                 &self
                     .keymap
                     .help(self.stack.last().map_or("global", Screen::section)),

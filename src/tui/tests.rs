@@ -149,6 +149,18 @@ fn case_view_tabs_and_menu() {
 }
 
 #[test]
+fn the_case_list_help_shows_every_key_and_the_commands_at_80x24() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('c'), KeyCode::Char('?')]);
+    let screen = render(&a, 80, 24);
+    for shown in ["pagedown", "q ctrl-c", "from to sort clear", "只看逾期"] {
+        assert!(screen.contains(shown), "{shown} missing:\n{screen}");
+    }
+}
+
+#[test]
 fn powers_screen_and_help() {
     let (_d, path) = demo_copy();
     let mut a = app(&path);
