@@ -597,6 +597,33 @@ impl Store {
         Ok(Some((ors.join(" OR "), args)))
     }
 
+    /// How many cases the filter matches, counting no further than `cap`: the count and
+    /// whether it is exact. A one-character search matches most of a large file, and
+    /// counting a million matches takes longer than a keystroke may; the list shows
+    /// "10000+" until the clerk goes that far.
+    pub fn count_cases_upto(&self, f: &CaseFilter, cap: usize) -> Result<(usize, bool)> {
+        let q = filter_query(f);
+        if q.args.is_empty() && q.where_sql == "1 = 1" {
+            return Ok((self.count_cases(f)?, true));
+        }
+        let (sql, args) = match &q.index_alone {
+            Some(fts) => (
+                "SELECT 1 FROM case_search WHERE case_search MATCH ?".to_string(),
+                vec![rusqlite::types::Value::from(fts.clone())],
+            ),
+            None => (
+                format!("SELECT 1 FROM {} WHERE {}", q.from, q.where_sql),
+                q.args,
+            ),
+        };
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM ({sql} LIMIT {})", cap + 1))?
+            .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
+        let n = n as usize;
+        Ok((n.min(cap), n <= cap))
+    }
+
     /// How many cases the filter matches (ignoring limit and offset).
     pub fn count_cases(&self, f: &CaseFilter) -> Result<usize> {
         let q = filter_query(f);

@@ -186,6 +186,31 @@ fn a_file_from_before_the_index_is_indexed_when_first_opened() {
 }
 
 #[test]
+fn a_capped_count_says_whether_it_is_exact() {
+    let store = Store::open(&demo()).unwrap();
+    for q in ["合", "合隆", "zs", "〔2026〕1"] {
+        let all = store.count_cases(&text(q)).unwrap();
+        assert!(all > 3, "{q}: {all}");
+        assert_eq!(
+            store.count_cases_upto(&text(q), 3).unwrap(),
+            (3, false),
+            "{q}"
+        );
+        assert_eq!(
+            store.count_cases_upto(&text(q), all).unwrap(),
+            (all, true),
+            "{q}"
+        );
+        let overdue = CaseFilter {
+            overdue_only: true,
+            ..text(q)
+        };
+        let n = store.count_cases(&overdue).unwrap();
+        assert_eq!(store.count_cases_upto(&overdue, 10_000).unwrap(), (n, true));
+    }
+}
+
+#[test]
 fn the_unfiltered_count_is_the_number_of_rows() {
     let store = Store::open(&demo()).unwrap();
     let rows: i64 = store

@@ -16,6 +16,10 @@ use crate::tui::ui;
 /// The case number column: 合综执当罚〔2026〕12345号 is 25 cells.
 const CASE_NO_W: u16 = 25;
 
+/// Matches counted before the list is drawn; beyond this the count waits until the clerk
+/// scrolls that far or presses G (see `Store::count_cases_upto`).
+const COUNT_CAP: usize = 10_000;
+
 /// Rows loaded around the selection.
 const WINDOW: usize = 200;
 const PAGE: usize = 15;
@@ -27,6 +31,8 @@ pub struct State {
     /// Filters and sort set from the command palette (stage, field, squad, officer, dates).
     pub base: CaseFilter,
     pub total: usize,
+    /// False while `total` is only a lower bound (more than `COUNT_CAP` matches).
+    pub counted_all: bool,
     /// Index (in the whole filtered list) of the first loaded row.
     pub window_start: usize,
     pub rows: Vec<CaseRow>,
@@ -42,6 +48,7 @@ impl State {
             overdue: false,
             base: CaseFilter::default(),
             total: 0,
+            counted_all: true,
             window_start: 0,
             rows: vec![],
             sel: 0,
@@ -164,8 +171,12 @@ impl State {
     /// Reloads the count and the window of rows around the selection.
     pub fn reload(&mut self, env: &mut Env) {
         let f = self.filter();
-        match env.desk.store.count_cases(&f) {
-            Ok(n) => self.total = n,
+        let cap = COUNT_CAP.max(self.sel + WINDOW);
+        match env.desk.store.count_cases_upto(&f, cap) {
+            Ok((n, exact)) => {
+                self.total = n;
+                self.counted_all = exact;
+            }
             Err(e) => {
                 self.error = Some(e.to_string());
                 return;
@@ -232,7 +243,24 @@ impl State {
         }
     }
 
+    /// Counts every match (when the list only knew there were more than `COUNT_CAP`).
+    fn count_all(&mut self, env: &mut Env) {
+        if self.counted_all {
+            return;
+        }
+        match env.desk.store.count_cases(&self.filter()) {
+            Ok(n) => {
+                self.total = n;
+                self.counted_all = true;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
     fn move_to(&mut self, to: usize, env: &mut Env) {
+        if to + WINDOW >= self.total {
+            self.count_all(env);
+        }
         self.sel = to.min(self.total.saturating_sub(1));
         self.ensure_loaded(env);
     }
@@ -273,7 +301,10 @@ impl State {
             UiAction::PageDown => self.move_to(self.sel + PAGE, env),
             UiAction::PageUp => self.move_to(self.sel.saturating_sub(PAGE), env),
             UiAction::Top => self.move_to(0, env),
-            UiAction::Bottom => self.move_to(self.total.saturating_sub(1), env),
+            UiAction::Bottom => {
+                self.count_all(env);
+                self.move_to(self.total.saturating_sub(1), env)
+            }
             UiAction::Search => self.searching = true,
             UiAction::Sort => self.next_sort(env),
             UiAction::ToggleOverdue => {
@@ -320,7 +351,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let pos = if s.total == 0 { 0 } else { s.sel + 1 };
     // The position is drawn at the right edge first, so a long query or filter list can
     // never push "第几件/共几件" off a narrow terminal.
-    let count = format!("  {pos}/{} 件", s.total);
+    let more = if s.counted_all { "" } else { "+" };
+    let count = format!("  {pos}/{}{more} 件", s.total);
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(unicode_width::UnicodeWidthStr::width(count.as_str()) as u16),
