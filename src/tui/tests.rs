@@ -149,6 +149,43 @@ fn case_view_tabs_and_menu() {
 }
 
 #[test]
+fn scrolling_across_windows_keeps_the_selection_on_the_right_case() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('c')]);
+    let all: Vec<i64> = a
+        .desk
+        .store
+        .list_cases(&crate::store::CaseFilter::default())
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert!(all.len() > 200, "more cases than one window");
+    let selected = |a: &App| match a.stack.last() {
+        Some(Screen::Cases(s)) => (s.sel, s.selected().map(|r| r.id)),
+        _ => panic!("not on the case list"),
+    };
+    // Page down through the whole list (crossing the 200-row window by key), then back.
+    for _ in 0..all.len() / 15 + 2 {
+        press(&mut a, &[KeyCode::PageDown]);
+        let (sel, id) = selected(&a);
+        assert_eq!(id, Some(all[sel]), "down at {sel}");
+    }
+    assert_eq!(selected(&a).0, all.len() - 1);
+    for _ in 0..all.len() / 15 + 2 {
+        press(&mut a, &[KeyCode::PageUp]);
+        let (sel, id) = selected(&a);
+        assert_eq!(id, Some(all[sel]), "up at {sel}");
+    }
+    press(&mut a, &[KeyCode::Char('G')]);
+    assert_eq!(selected(&a), (all.len() - 1, all.last().copied()));
+    press(&mut a, &[KeyCode::Char('g')]);
+    assert_eq!(selected(&a), (0, Some(all[0])));
+}
+
+#[test]
 fn the_case_list_help_shows_every_key_and_the_commands_at_80x24() {
     let (_d, path) = demo_copy();
     let mut a = app(&path);

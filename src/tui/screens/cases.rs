@@ -182,12 +182,18 @@ impl State {
                 return;
             }
         }
+        self.load_window(env);
+    }
+
+    /// Loads the window around the selection from the top of the list by position (a jump
+    /// too far for keyset paging; Top is offset 0), keeping the count.
+    fn load_window(&mut self, env: &mut Env) {
         self.sel = self.sel.min(self.total.saturating_sub(1));
         self.window_start = self.sel.saturating_sub(WINDOW / 2);
         let page = CaseFilter {
             limit: Some(WINDOW as u32),
             offset: Some(self.window_start as u32),
-            ..f
+            ..self.filter()
         };
         match env.desk.store.list_cases(&page) {
             Ok(rows) => {
@@ -216,7 +222,7 @@ impl State {
         } else if near_before && !self.rows.is_empty() {
             (PageAt::Before(self.rows[0].id), None)
         } else {
-            self.reload(env);
+            self.load_window(env);
             return;
         };
         let f = CaseFilter {
