@@ -137,7 +137,7 @@ fn database(dir: &Path, n: u64) -> PathBuf {
     if !path.exists() {
         eprintln!("generating {} cases into {} …", n, path.display());
         let tmp = dir.join(format!("cases-{n}.partial.sqlite3"));
-        let _ = std::fs::remove_file(&tmp);
+        remove_db(&tmp);
         let mut next = 0;
         let r = zhifa::generate::generate(&tmp, n, 1, |k| {
             if k >= next {
@@ -172,6 +172,41 @@ fn today() -> chrono::NaiveDate {
     zhifa::generate::as_of()
 }
 
+/// A clerk at the case list: the desk on a file and the logged-in user.
+struct ListDesk {
+    desk: Desk,
+    user: User,
+}
+
+impl ListDesk {
+    fn open(path: &Path) -> ListDesk {
+        let desk = Desk::open(path).expect("open");
+        let user = clerk(&desk.store);
+        ListDesk { desk, user }
+    }
+
+    fn env(&mut self) -> Env<'_> {
+        Env {
+            desk: &mut self.desk,
+            user: Some(&self.user),
+            today: today(),
+            demo: false,
+        }
+    }
+}
+
+fn draw_list(term: &mut Terminal<TestBackend>, state: &cases::State) {
+    term.draw(|f| cases::draw(f, f.area(), state))
+        .expect("draw");
+}
+
+/// Removes a database file and its WAL, shared-memory and journal files.
+fn remove_db(path: &Path) {
+    for ext in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+    }
+}
+
 const LIST_COLUMNS: &str = "id, case_no, procedure, stage, outcome, power_code, power_name, field, party_names, squad, proposed_on, fine, next_due, next_due_kind, next_due_state";
 
 /// 1. Open the file and draw the first frame of the case list.
@@ -179,17 +214,9 @@ fn first_frame(path: &Path, size: &str, out: &mut Vec<Line>) {
     let mut term = Terminal::new(TestBackend::new(120, 36)).expect("terminal");
     let once = |term: &mut Terminal<TestBackend>| {
         let t = Instant::now();
-        let mut desk = Desk::open(path).expect("open");
-        let user = clerk(&desk.store);
-        let mut env = Env {
-            desk: &mut desk,
-            user: Some(&user),
-            today: today(),
-            demo: false,
-        };
-        let state = cases::State::load(&mut env);
-        term.draw(|f| cases::draw(f, f.area(), &state))
-            .expect("draw");
+        let mut clerk = ListDesk::open(path);
+        let state = cases::State::load(&mut clerk.env());
+        draw_list(term, &state);
         t.elapsed()
     };
     once(&mut term);
@@ -267,16 +294,10 @@ fn queries(store: &Store) -> Vec<(&'static str, String)> {
 
 /// 2. Keystroke → filtered list drawn, per query kind: p50 / p99.
 fn search(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
-    let mut desk = Desk::open(path).expect("open");
-    let user = clerk(&desk.store);
-    let qs = queries(&desk.store);
+    let mut clerk = ListDesk::open(path);
+    let qs = queries(&clerk.desk.store);
     let mut term = Terminal::new(TestBackend::new(120, 36)).expect("terminal");
-    let mut env = Env {
-        desk: &mut desk,
-        user: Some(&user),
-        today: today(),
-        demo: false,
-    };
+    let mut env = clerk.env();
     let mut state = cases::State::load(&mut env);
     let kinds = [
         "中文 1 字",
@@ -296,8 +317,7 @@ fn search(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
             for (i, c) in chars.iter().enumerate() {
                 let t = Instant::now();
                 state.type_char(*c, &mut env);
-                term.draw(|f| cases::draw(f, f.area(), &state))
-                    .expect("draw");
+                draw_list(&mut term, &state);
                 let d = t.elapsed();
                 slowest.push((d, state.query.value.clone()));
                 // Chinese queries count the keystroke that completes them; number
@@ -402,22 +422,15 @@ fn memory(path: &Path, size: &str, out: &mut Vec<Line>) {
 }
 
 fn rss_child(path: &Path) {
-    let mut desk = Desk::open(path).expect("open");
-    let user = clerk(&desk.store);
+    let mut clerk = ListDesk::open(path);
     let mut term = Terminal::new(TestBackend::new(120, 36)).expect("terminal");
-    let mut env = Env {
-        desk: &mut desk,
-        user: Some(&user),
-        today: today(),
-        demo: false,
-    };
+    let mut env = clerk.env();
     let mut state = cases::State::load(&mut env);
     let total = state.total;
     let mut steps = 0;
     while state.sel + 1 < total {
         state.handle(UiAction::PageDown, &mut env);
-        term.draw(|f| cases::draw(f, f.area(), &state))
-            .expect("draw");
+        draw_list(&mut term, &state);
         steps += 1;
     }
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -482,7 +495,7 @@ fn workflow(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
             .expect("dl")
     };
     let raw_path = dir.join("plain-inserts.sqlite3");
-    let _ = std::fs::remove_file(&raw_path);
+    remove_db(&raw_path);
     let mut raw = rusqlite::Connection::open(&raw_path).expect("raw");
     raw.execute_batch(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
@@ -531,9 +544,7 @@ fn workflow(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
 /// A fresh copy of a generated file, for benchmarks that write.
 fn copy_of(path: &Path, dir: &Path, name: &str) -> PathBuf {
     let copy = dir.join(format!("{name}.sqlite3"));
-    for ext in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(dir.join(format!("{name}.sqlite3{ext}")));
-    }
+    remove_db(&copy);
     Store::open(path)
         .expect("open")
         .conn()
@@ -637,16 +648,11 @@ fn ledger(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
         .unwrap_or(0);
     let fresh = dir.join("ledger-target.sqlite3");
     let raw = dir.join("ledger-raw.sqlite3");
-    let remove = |p: &Path| {
-        for ext in ["", "-wal", "-shm", "-journal"] {
-            let _ = std::fs::remove_file(format!("{}{ext}", p.display()));
-        }
-    };
     // Five runs each, alternating, into new files: medians.
     let (mut ours, mut theirs, mut theirs_wal) = (Vec::new(), Vec::new(), Vec::new());
     let mut shell_ok = true;
     for _ in 0..5 {
-        remove(&fresh);
+        remove_db(&fresh);
         let o = Command::new(exe)
             .args(["--db", &fresh.display().to_string(), "workload", "setup"])
             .output()
@@ -669,7 +675,7 @@ fn ledger(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
             .expect("import");
         ours.push(t.elapsed());
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        remove(&raw);
+        remove_db(&raw);
         let t = Instant::now();
         let status = Command::new("sqlite3")
             .arg(&raw)
@@ -678,7 +684,7 @@ fn ledger(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
         theirs.push(t.elapsed());
         shell_ok &= status.is_ok_and(|s| s.success());
         // The same import with zhifa's durability: WAL, fsync on commit.
-        remove(&raw);
+        remove_db(&raw);
         let t = Instant::now();
         let status = Command::new("sqlite3")
             .arg(&raw)

@@ -208,12 +208,14 @@ impl Desk {
 
     /// Deadline states move with the date (未到期 → 即将到期 → 已逾期): on the first use of a
     /// day, recompute them for every open case.
-    pub fn refresh_deadlines_if_stale(&mut self, today: NaiveDate) -> DeskResult<()> {
-        if self.store.deadlines_refreshed_on()? != Some(today) {
-            self.recompute_deadlines(today)?;
-            self.store.mark_deadlines_refreshed(today)?;
+    /// Returns whether it recomputed (false: already done today).
+    pub fn refresh_deadlines_if_stale(&mut self, today: NaiveDate) -> DeskResult<bool> {
+        if self.store.deadlines_refreshed_on()? == Some(today) {
+            return Ok(false);
         }
-        Ok(())
+        self.recompute_deadlines(today)?;
+        self.store.mark_deadlines_refreshed(today)?;
+        Ok(true)
     }
 
     /// Recomputes every open case's deadlines (after a holiday table or settings change).

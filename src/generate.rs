@@ -55,7 +55,8 @@ pub struct GenReport {
 }
 
 struct Prototype {
-    case: Case,
+    /// The case as JSON, serialised once and copied with substitutions for every copy.
+    json: String,
     case_no: String,
     /// The party's name and identity number as they appear in the case's JSON.
     name: String,
@@ -183,7 +184,7 @@ fn prototypes(store: &Store) -> Result<Vec<Prototype>, String> {
             .unwrap_or(0);
         out.push(Prototype {
             open: case.stage != Stage::Archived,
-            case,
+            json,
             case_no,
             name,
             id_no,
@@ -225,7 +226,7 @@ fn copy_of(p: &Prototype, n: u64, rng: &mut Rng) -> Result<BulkCase, String> {
     } else {
         rng.below(p.max_weeks + 1)
     };
-    let mut json = serde_json::to_string(&p.case).map_err(|e| e.to_string())?;
+    let mut json = p.json.clone();
     if !p.name.is_empty() {
         json = json.replace(&p.name, &name);
     }

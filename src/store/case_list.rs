@@ -261,14 +261,25 @@ impl Store {
         Ok(Some((ors.join(" OR "), args)))
     }
 
+    /// How many cases there are. Every case takes the next serial of its year in the
+    /// transaction that inserts it, and cases are never deleted: the serials add up to the
+    /// count, without reading a million rows to open the list.
+    fn case_total(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(sum(last), 0) FROM case_serial")?
+            .query_row([], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     /// How many cases the filter matches, counting no further than `cap`: the count and
     /// whether it is exact. A one-character search matches most of a large file, and
     /// counting a million matches takes longer than a keystroke may; the list shows
     /// "10000+" until the clerk goes that far.
     pub fn count_cases_upto(&self, f: &CaseFilter, cap: usize) -> Result<(usize, bool)> {
         let q = filter_query(f);
-        if q.args.is_empty() && q.where_sql == "1 = 1" {
-            return Ok((self.count_cases(f)?, true));
+        if q.conditions == 0 {
+            return Ok((self.case_total()?, true));
         }
         let (sql, args) = match &q.index_alone {
             Some(fts) => (
@@ -291,15 +302,8 @@ impl Store {
     /// How many cases the filter matches (ignoring limit and offset).
     pub fn count_cases(&self, f: &CaseFilter) -> Result<usize> {
         let q = filter_query(f);
-        if q.args.is_empty() && q.where_sql == "1 = 1" {
-            // Every case takes the next serial of its year in the transaction that inserts
-            // it, and cases are never deleted: the serials add up to the count, without
-            // reading a million rows to open the list.
-            let n: i64 = self
-                .conn
-                .prepare_cached("SELECT coalesce(sum(last), 0) FROM case_serial")?
-                .query_row([], |r| r.get(0))?;
-            return Ok(n as usize);
+        if q.conditions == 0 {
+            return self.case_total();
         }
         if let Some(fts) = &q.index_alone {
             // The index alone answers an exact search: no need to visit the cases.
@@ -358,6 +362,8 @@ struct FilterQuery {
     indexed: bool,
     /// The MATCH expression when the index lookup is the whole condition.
     index_alone: Option<String>,
+    /// How many conditions `where_sql` holds (0: every case).
+    conditions: usize,
 }
 
 /// Cases joined to their search-index entry (rowid = year * 10^7 + serial).
@@ -371,8 +377,10 @@ fn filter_query(f: &CaseFilter) -> FilterQuery {
         args: Vec::new(),
         indexed: false,
         index_alone: None,
+        conditions: 0,
     };
     let mut cond = |sql: &str, arg: Option<rusqlite::types::Value>| {
+        q.conditions += 1;
         q.where_sql.push_str(" AND ");
         q.where_sql.push_str(sql);
         q.args.extend(arg);
@@ -413,7 +421,7 @@ fn filter_query(f: &CaseFilter) -> FilterQuery {
     if let Some(terms) = terms {
         q.from = INDEXED_FROM;
         q.indexed = true;
-        if q.where_sql == "1 = 1 AND case_search MATCH ?" {
+        if q.conditions == 1 {
             q.index_alone = Some(terms);
         }
     }

@@ -44,10 +44,9 @@ fn run(path: &Path, today: NaiveDate, backup: bool) -> Option<String> {
         Ok(d) => d,
         Err(e) => return Some(format!("期限状态未能更新：{e}")),
     };
-    let stale = desk.store.deadlines_refreshed_on().ok().flatten() != Some(today);
     let message = match desk.refresh_deadlines_if_stale(today) {
-        Ok(()) if stale => Some("已按今天的日期更新各案期限状态".to_string()),
-        Ok(()) => None,
+        Ok(true) => Some("已按今天的日期更新各案期限状态".to_string()),
+        Ok(false) => None,
         Err(e) => {
             tracing::warn!(error = %e, "deadline refresh failed");
             Some(format!("期限状态未能更新：{e}。请稍后重新打开 zhifa"))
