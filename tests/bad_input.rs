@@ -5,9 +5,7 @@
 //! same case versions). RELIABILITY.md counts the rows.
 
 mod common;
-use common::Office;
-
-const PERSON_ID: &str = "220122198001010018";
+use common::{Office, PERSON_ID};
 
 impl Office {
     fn ok(&self, args: &[&str]) -> String {

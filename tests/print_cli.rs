@@ -6,8 +6,6 @@ mod common;
 use common::Office;
 use predicates::prelude::*;
 
-const PERSON_ID: &str = "220122198001010018";
-
 fn office() -> Office {
     Office::with_staff(&[
         ("zhangwei", "张伟", &["承办人"], Some("22012210011")),
@@ -18,27 +16,7 @@ fn office() -> Office {
 
 /// An on-the-spot case (简易程序) for 100 yuan: 合综执当罚〔2026〕1号.
 fn spot_case(o: &Office) {
-    let spot = o.file(
-        "spot.toml",
-        format!(
-            r#"
-date = "2026-10-12"
-time = "10:20"
-place = "合隆镇前进村路口"
-facts = "当事人在禁烧区焚烧落叶，经劝阻后熄灭。"
-officers = ["zhangwei", "liqiang"]
-kinds = ["罚款"]
-fine = 100
-tier = "减轻"
-correction_order = "立即熄灭，清理现场"
-[party]
-type = "person"
-name = "刘长海"
-id_no = "{PERSON_ID}"
-address = "农安县合隆镇前进村"
-"#
-        ),
-    );
+    let spot = o.spot_toml();
     o.cmd()
         .args([
             "--user", "zhangwei", "case", "spot", "--power", "HJ-001", "--file", &spot,

@@ -4,36 +4,14 @@
 #![cfg(feature = "pdf")]
 
 mod common;
-use common::Office;
-
-const PERSON_ID: &str = "220122198001010018";
+use common::{Office, PERSON_ID};
 
 fn office_with_spot_case() -> Office {
     let o = Office::with_staff(&[
         ("zhangwei", "张伟", &["承办人"], Some("22012210011")),
         ("liqiang", "李强", &["承办人"], Some("22012210012")),
     ]);
-    let spot = o.file(
-        "spot.toml",
-        format!(
-            r#"
-date = "2026-10-12"
-time = "10:20"
-place = "合隆镇前进村路口"
-facts = "当事人在禁烧区焚烧落叶，经劝阻后熄灭。"
-officers = ["zhangwei", "liqiang"]
-kinds = ["罚款"]
-fine = 100
-tier = "减轻"
-correction_order = "立即熄灭，清理现场"
-[party]
-type = "person"
-name = "刘长海"
-id_no = "{PERSON_ID}"
-address = "农安县合隆镇前进村"
-"#
-        ),
-    );
+    let spot = o.spot_toml();
     o.cmd()
         .args([
             "--user", "zhangwei", "case", "spot", "--power", "HJ-001", "--file", &spot,

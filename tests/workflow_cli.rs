@@ -4,7 +4,7 @@
 
 use predicates::prelude::*;
 mod common;
-use common::Office;
+use common::{Office, PERSON_ID};
 
 impl Office {
     fn as_user(&self, user: &str, args: &[&str]) -> serde_json::Value {
@@ -56,8 +56,6 @@ impl Office {
         ])
     }
 }
-
-const PERSON_ID: &str = "220122198001010018"; // valid GB 11643 check digit
 
 fn new_case_file(o: &Office) -> String {
     o.file(
@@ -401,27 +399,7 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
 #[test]
 fn simple_procedure_to_archive_by_cli() {
     let o = Office::new();
-    let spot = o.file(
-        "spot.toml",
-        format!(
-            r#"
-date = "2026-10-12"
-time = "10:20"
-place = "合隆镇前进村路口"
-facts = "当事人在禁烧区焚烧落叶，经劝阻后熄灭。"
-officers = ["zhangwei", "liqiang"]
-kinds = ["罚款"]
-fine = 100
-tier = "减轻"
-correction_order = "立即熄灭，清理现场"
-[party]
-type = "person"
-name = "刘长海"
-id_no = "{PERSON_ID}"
-address = "农安县合隆镇前进村"
-"#
-        ),
-    );
+    let spot = o.spot_toml();
     let v = o.as_user(
         "zhangwei",
         &["case", "spot", "--power", "HJ-001", "--file", &spot],

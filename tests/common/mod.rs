@@ -7,6 +7,9 @@ use tempfile::TempDir;
 
 pub const PW: &str = "pw1234";
 
+/// A valid resident ID (GB 11643 check digit) for test parties.
+pub const PERSON_ID: &str = "220122198001010018";
+
 pub struct Office {
     pub dir: TempDir,
 }
@@ -33,6 +36,32 @@ impl Office {
         let p = self.dir.path().join(name);
         std::fs::write(&p, bytes).unwrap();
         p.display().to_string()
+    }
+
+    /// The input file of an on-the-spot case (简易程序) for 100 yuan, handled by zhangwei and
+    /// liqiang against 刘长海 (`PERSON_ID`); returns its path.
+    pub fn spot_toml(&self) -> String {
+        self.file(
+            "spot.toml",
+            format!(
+                r#"
+date = "2026-10-12"
+time = "10:20"
+place = "合隆镇前进村路口"
+facts = "当事人在禁烧区焚烧落叶，经劝阻后熄灭。"
+officers = ["zhangwei", "liqiang"]
+kinds = ["罚款"]
+fine = 100
+tier = "减轻"
+correction_order = "立即熄灭，清理现场"
+[party]
+type = "person"
+name = "刘长海"
+id_no = "{PERSON_ID}"
+address = "农安县合隆镇前进村"
+"#
+            ),
+        )
     }
 
     /// A new database (合隆镇) with these staff: (login, name, roles, certificate).
