@@ -245,11 +245,7 @@ fn filing(ctx: &DocCtx<'_>) -> Vec<Paper> {
     if !case.procedure_general() {
         return Vec::new();
     }
-    let mut p = Paper::new(
-        DocKind::FilingForm,
-        &ctx.agency.full_name,
-        ctx.number(DocKind::FilingForm.code().unwrap_or_default()),
-    );
+    let mut p = numbered(ctx, DocKind::FilingForm);
     p.date = date(case.proposed_on);
     let first = case.parties.first();
     let mut rows = vec![
@@ -406,11 +402,7 @@ fn correction(ctx: &DocCtx<'_>) -> Vec<Paper> {
     else {
         return Vec::new();
     };
-    let mut p = Paper::new(
-        DocKind::CorrectionOrder,
-        &ctx.agency.full_name,
-        ctx.number(DocKind::CorrectionOrder.code().unwrap_or_default()),
-    );
+    let mut p = numbered(ctx, DocKind::CorrectionOrder);
     p.date = date(d.date);
     p.para(format!("{}：", party_names(case)));
     p.para(format!(
@@ -430,16 +422,30 @@ fn correction(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
+/// A paper of `kind` carrying the agency's name and the case's number for that kind.
+fn numbered(ctx: &DocCtx<'_>, kind: DocKind) -> Paper {
+    Paper::new(
+        kind,
+        &ctx.agency.full_name,
+        ctx.number(kind.code().unwrap_or_default()),
+    )
+}
+
+/// The non-empty lines of an item list as numbered table rows (序号, text).
+fn numbered_lines(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| vec![(i + 1).to_string(), l.trim().to_string()])
+        .collect()
+}
+
 fn preservations(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     case.preservations
         .iter()
         .map(|s| {
-            let mut p = Paper::new(
-                DocKind::Preservation,
-                &ctx.agency.full_name,
-                ctx.number(DocKind::Preservation.code().unwrap_or_default()),
-            );
+            let mut p = numbered(ctx, DocKind::Preservation);
             p.date = date(s.date);
             p.para(format!("{}：", party_names(case)));
             p.para(format!(
@@ -452,12 +458,7 @@ fn preservations(ctx: &DocCtx<'_>) -> Vec<Paper> {
             p.heading("先行登记保存物品清单");
             p.table(
                 &["序号", "名称、规格、数量"],
-                s.items
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .enumerate()
-                    .map(|(i, l)| vec![(i + 1).to_string(), l.trim().to_string()])
-                    .collect(),
+                numbered_lines(&s.items),
             );
             if let (Some(on), Some(dec)) = (s.decided_on, &s.decision) {
                 p.para(format!("处理决定（{}）：{}", date(on), dec));
@@ -474,11 +475,7 @@ fn seizures(ctx: &DocCtx<'_>) -> Vec<Paper> {
     case.seizures
         .iter()
         .map(|s| {
-            let mut p = Paper::new(
-                DocKind::Seizure,
-                &ctx.agency.full_name,
-                ctx.number(DocKind::Seizure.code().unwrap_or_default()),
-            );
+            let mut p = numbered(ctx, DocKind::Seizure);
             p.date = date(s.date);
             let end = s.date + chrono::Days::new(u64::from(s.days + s.extended_days));
             p.para(format!("{}：", party_names(case)));
@@ -504,15 +501,7 @@ fn seizures(ctx: &DocCtx<'_>) -> Vec<Paper> {
                 ),
             ]);
             p.heading("查封、扣押清单");
-            p.table(
-                &["序号", "名称、规格、数量"],
-                s.items
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .enumerate()
-                    .map(|(i, l)| vec![(i + 1).to_string(), l.trim().to_string()])
-                    .collect(),
-            );
+            p.table(&["序号", "名称、规格、数量"], numbered_lines(&s.items));
             p.para(super::check::remedy_text(ctx, false));
             p.signatures(["当事人（签名）：", "执法人员（签名）："]);
             p.closing(&ctx.agency.full_name, &date(s.date));
