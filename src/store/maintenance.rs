@@ -231,7 +231,8 @@ impl Store {
         }
         rename(&part, &path)?;
         sync_dir(dir);
-        // The backup is complete under its final name from here on.
+        // The backup is complete and checked under its final name from here on: whatever is
+        // recorded about a finished backup (such as the audit head for the folder) goes here.
         let removed = rotate(dir)?;
         Ok((path, removed))
     }
