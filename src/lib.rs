@@ -14,6 +14,7 @@ pub mod documents;
 pub mod domain;
 pub mod generate;
 pub mod logging;
+pub mod output;
 pub mod paths;
 pub mod report;
 pub mod step_input;

@@ -6,7 +6,17 @@ use tracing_appender::non_blocking::WorkerGuard;
 /// (and logs nothing) when no log directory can be created: logging must never stop the app.
 pub fn init() -> Option<WorkerGuard> {
     let dir = crate::paths::log_dir()?;
-    std::fs::create_dir_all(&dir).ok()?;
+    // Logs name cases and people: the folder and its files are the owner's only (files
+    // through the umask set in `main`, since the appender has no mode of its own).
+    crate::paths::create_private_dir(&dir).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let _ = std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(0o600));
+        }
+    }
     let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("zhifa")

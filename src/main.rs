@@ -7,5 +7,12 @@ fn main() -> std::process::ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Everything zhifa creates (database, evidence, documents, exports, logs) holds personal
+    // data: owner-only unless a file says otherwise.
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process's file-creation mask; no memory is involved.
+    unsafe {
+        libc::umask(0o077);
+    }
     zhifa::cli::run()
 }

@@ -45,3 +45,13 @@ pub fn exports_dir() -> Option<PathBuf> {
         .unwrap_or_else(|| dirs.home_dir().to_path_buf());
     Some(base.join("zhifa-文书"))
 }
+
+/// Creates `dir` and its missing parents readable by the owner only (0700): case files,
+/// documents, exports and logs hold personal data.
+pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}

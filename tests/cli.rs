@@ -436,7 +436,14 @@ fn check_and_backup() {
     let v = env.json(&["backup"]);
     let backup = std::path::PathBuf::from(v["backup"].as_str().unwrap());
     assert!(backup.exists());
-    assert!(backup.parent().unwrap().ends_with("backups"));
+    // Each database has its own folder under backups/.
+    let folder = backup.parent().unwrap();
+    assert!(folder.parent().unwrap().ends_with("backups"));
+    assert!(folder
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .contains("合隆镇"));
     let mut check_backup = Command::cargo_bin("zhifa").unwrap();
     check_backup
         .env("HOME", env.dir.path())

@@ -368,12 +368,12 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
 
     // A changed evidence file is reported.
     let files = o.dir.path().join("zhifa.sqlite3.files").join("1");
+    // The evidence file, not the folder's lock (`.lock`).
     let stored = std::fs::read_dir(&files)
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .find(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .unwrap();
     std::fs::write(&stored, "EDITED").unwrap();
     o.cmd()
         .args(["audit", "verify"])

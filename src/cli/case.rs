@@ -285,34 +285,35 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             })?;
             let users = desk.store.users()?;
             let mut action = build_action(kind, &fields, file.as_ref(), &users, today)?;
-            let db = desk.store.path().to_path_buf();
-            let copied = match &mut action {
+            let staging = match &mut action {
                 Action::AddEvidence { evidence } => {
-                    let mut copied = Vec::new();
+                    let mut staging = attachments::Staging::begin(&desk.store, id)?;
                     for f in &attach {
-                        match attachments::copy_in(&db, id, f) {
-                            Ok(a) => copied.push(a),
-                            Err(e) => {
-                                attachments::remove(&db, id, &copied);
-                                return Err(e.into());
-                            }
+                        if let Err(e) = staging.add(f) {
+                            staging.abandon(&desk.store);
+                            return Err(e.into());
                         }
                     }
-                    evidence.attachments.extend(copied.iter().cloned());
-                    copied
+                    evidence
+                        .attachments
+                        .extend(staging.attachments().iter().cloned());
+                    Some(staging)
                 }
                 _ if !attach.is_empty() => {
                     return Err(CliError("只有登记证据（add_evidence）时可以附文件".into()))
                 }
-                _ => Vec::new(),
+                _ => None,
             };
             let case = match desk.act(id, version, &action, &actor, today) {
                 Ok(c) => c,
                 Err(e) => {
-                    attachments::remove(&db, id, &copied);
+                    if let Some(staging) = staging {
+                        staging.abandon(&desk.store);
+                    }
                     return Err(e.into());
                 }
             };
+            drop(staging);
             report(&desk, &case, json.json, kind.label())
         }
         CaseCommand::List {

@@ -19,6 +19,9 @@ pub(crate) enum LedgerCommand {
     Export {
         #[arg(long)]
         out: PathBuf,
+        /// 覆盖已存在的同名文件（数据库、附件和备份目录始终不会被覆盖）
+        #[arg(long)]
+        force: bool,
         #[arg(long)]
         from: Option<String>,
         #[arg(long)]
@@ -28,6 +31,9 @@ pub(crate) enum LedgerCommand {
     Publish {
         #[arg(long)]
         out: PathBuf,
+        /// 覆盖已存在的同名文件（数据库、附件和备份目录始终不会被覆盖）
+        #[arg(long)]
+        force: bool,
         /// 包括未标记“须公示”的全部处罚决定
         #[arg(long)]
         all: bool,
@@ -45,8 +51,14 @@ pub(crate) enum LedgerCommand {
 
 pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
     match cmd {
-        LedgerCommand::Export { out, from, to } => {
+        LedgerCommand::Export {
+            out,
+            force,
+            from,
+            to,
+        } => {
             let store = ctx.open_store()?;
+            let target = crate::output::guard(&out, force, store.path())?;
             let from = from.as_deref().map(parse_date).transpose()?;
             let to = to.as_deref().map(parse_date).transpose()?;
             let users = store.users()?;
@@ -63,7 +75,7 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
             let n = rows.len();
             rows.extend(imported.iter().map(LedgerRow::cells));
             table::write(
-                &out,
+                &target,
                 &[Table {
                     name: "案件台账",
                     headers: ledger::COLUMNS.iter().map(|s| s.to_string()).collect(),
@@ -79,8 +91,9 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
             );
             Ok(())
         }
-        LedgerCommand::Publish { out, all } => {
+        LedgerCommand::Publish { out, force, all } => {
             let store = ctx.open_store()?;
+            let target = crate::output::guard(&out, force, store.path())?;
             let mut rows = Vec::new();
             for c in store.all_cases()? {
                 let no = store.case_no(c.id)?;
@@ -90,7 +103,7 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
             }
             let n = rows.len();
             table::write(
-                &out,
+                &target,
                 &[Table {
                     name: "行政处罚公示",
                     headers: ledger::PUBLIC_COLUMNS

@@ -15,7 +15,7 @@ pub(crate) struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct BackupArgs {
-    /// 备份目录（默认：数据库所在目录下的 backups/）
+    /// 备份根目录（默认：数据库所在目录下的 backups/）；每个数据库在其中有自己的子目录
     #[arg(long)]
     to: Option<PathBuf>,
     #[command(flatten)]
@@ -49,11 +49,8 @@ pub(crate) fn check(ctx: &Context, args: CheckArgs) -> CliResult {
 }
 
 pub(crate) fn backup(ctx: &Context, args: BackupArgs) -> CliResult {
-    let db = ctx.db_path()?;
     let store = ctx.open_store()?;
-    let dir = args
-        .to
-        .unwrap_or_else(|| crate::store::maintenance::default_backup_dir(&db));
+    let dir = store.backup_dir(args.to.as_deref())?;
     let (path, removed) = store.backup_to(&dir, chrono::Local::now().naive_local())?;
     tracing::info!(backup = %path.display(), removed = removed.len(), "backup written");
     if args.json.json {
@@ -76,6 +73,9 @@ pub(crate) struct RestoreArgs {
     /// 不再询问，直接替换（脚本用）
     #[arg(long)]
     yes: bool,
+    /// 允许用另一个机关（乡镇）的备份替换当前数据库
+    #[arg(long)]
+    other_agency: bool,
 }
 
 /// Asks on the terminal; without one, only `--yes` may confirm.
@@ -102,12 +102,15 @@ pub(crate) fn restore(ctx: &Context, args: RestoreArgs) -> CliResult {
     let db = ctx.db_path()?;
     // Restoring over a working database is an administrator's act; a missing or unreadable
     // file can be replaced by whoever can write the file anyway.
-    let who = match Store::open(&db) {
-        Ok(mut store) => Who::user(&ctx.login_admin(&mut store)?),
-        Err(StoreError::NotFound(_)) => Who::system(),
+    let (who, current) = match Store::open(&db) {
+        Ok(mut store) => (
+            Who::user(&ctx.login_admin(&mut store)?),
+            Some(restore::Contents::of(&store)?),
+        ),
+        Err(StoreError::NotFound(_)) => (Who::system(), None),
         Err(e) => {
             eprintln!("当前数据库无法打开（{e}），恢复时将把它移到一旁保留");
-            Who::system()
+            (Who::system(), None)
         }
     };
     let checked = restore::check_backup(&args.backup, &db)?;
@@ -126,12 +129,17 @@ pub(crate) fn restore(ctx: &Context, args: RestoreArgs) -> CliResult {
                 .into(),
         ));
     }
+    match &current {
+        Some(c) => println!("将被替换：{}", crate::text::clean(&c.describe())),
+        None => println!("将被替换：（当前没有可读的数据库）"),
+    }
     println!(
-        "备份内容：案件 {} 件，审计记录 {} 条，最后一次改动 {}",
-        checked.cases,
-        checked.audit_entries,
-        crate::text::clean(&checked.last_change)
+        "用来替换：{}",
+        crate::text::clean(&checked.contents.describe())
     );
+    if let Some(c) = &current {
+        c.may_be_replaced_by(&checked.contents, args.other_agency)?;
+    }
     let question = format!("用此备份替换 {}？当前数据库会先另存一份备份", db.display());
     if !confirmed(&question, args.yes)? {
         println!("已取消，未做任何改动");
@@ -140,9 +148,10 @@ pub(crate) fn restore(ctx: &Context, args: RestoreArgs) -> CliResult {
     let done = restore::restore(
         &checked,
         &db,
-        &crate::store::maintenance::default_backup_dir(&db),
+        &crate::store::maintenance::backups_root(&db),
         &who,
         chrono::Local::now().naive_local(),
+        args.other_agency,
     )?;
     tracing::info!(backup = %args.backup.display(), "database restored");
     if let Some(p) = &done.previous_saved_as {

@@ -35,6 +35,9 @@ pub(crate) struct PrintArgs {
     /// 输出文件（批量时为目录）
     #[arg(short = 'o', long = "output", value_name = "文件")]
     output: Option<PathBuf>,
+    /// 覆盖已存在的同名文件（数据库、附件和备份目录始终不会被覆盖）
+    #[arg(long)]
+    force: bool,
     /// 送系统打印机（经 lp）；可指定打印机名称
     #[arg(long, value_name = "打印机", num_args = 0..=1, default_missing_value = "")]
     printer: Option<String>,
@@ -84,7 +87,7 @@ pub(crate) fn run(ctx: &Context, args: PrintArgs) -> CliResult {
         let dir = args
             .output
             .ok_or_else(|| CliError("批量打印请用 -o 指定输出目录".into()))?;
-        return batch(&mut store, stage, format, &dir, &who, today);
+        return batch(&mut store, stage, format, &dir, args.force, &who, today);
     }
 
     let case_text = args.case.ok_or_else(|| {
@@ -98,16 +101,28 @@ pub(crate) fn run(ctx: &Context, args: PrintArgs) -> CliResult {
     let loaded = Loaded::load(&store, id, today).map_err(CliError)?;
 
     if let Some(printer) = args.printer {
-        let out = args.output.unwrap_or_else(|| {
-            std::env::temp_dir().join(format!("zhifa-{}-{}.{}", id, what.slug(), format.ext()))
-        });
-        documents::export(&mut store, &loaded, what, format, &out, &who).map_err(CliError)?;
-        return send_to_printer(&out, &printer);
+        // Without -o, a private temporary file (never a guessable name in /tmp), kept for
+        // the print queue.
+        let target = match &args.output {
+            Some(out) => crate::output::guard(out, args.force, store.path())?,
+            None => {
+                let tmp = tempfile::Builder::new()
+                    .prefix(&format!("zhifa-{id}-{}-", what.slug()))
+                    .suffix(&format!(".{}", format.ext()))
+                    .tempfile()?
+                    .into_temp_path()
+                    .keep()?;
+                crate::output::guard(&tmp, true, store.path())?
+            }
+        };
+        documents::export(&mut store, &loaded, what, format, &target, &who).map_err(CliError)?;
+        return send_to_printer(target.path(), &printer);
     }
     let out = args
         .output
         .ok_or_else(|| CliError("请用 -o 指定输出文件，例如 -o 决定书.pdf".into()))?;
-    documents::export(&mut store, &loaded, what, format, &out, &who).map_err(CliError)?;
+    let target = crate::output::guard(&out, args.force, store.path())?;
+    documents::export(&mut store, &loaded, what, format, &target, &who).map_err(CliError)?;
     println!("已生成{}：{}", what.label(), out.display());
     Ok(())
 }
@@ -117,6 +132,7 @@ fn batch(
     stage: Stage,
     format: Format,
     dir: &Path,
+    force: bool,
     who: &Who,
     today: chrono::NaiveDate,
 ) -> CliResult {
@@ -128,7 +144,7 @@ fn batch(
         println!("环节“{}”没有案件", stage.name());
         return Ok(());
     }
-    std::fs::create_dir_all(dir)
+    crate::paths::create_private_dir(dir)
         .map_err(|e| CliError(format!("无法创建目录 {}：{e}", dir.display())))?;
     let bar = indicatif::ProgressBar::new(rows.len() as u64);
     if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
@@ -142,8 +158,12 @@ fn batch(
     for r in &rows {
         bar.set_message(r.case_no.clone());
         let file = dir.join(format!("{}-摘要.{}", safe_name(&r.case_no), format.ext()));
-        let result = Loaded::load(store, r.id, today)
-            .and_then(|l| documents::export(store, &l, What::Summary, format, &file, who));
+        let result = crate::output::guard(&file, force, store.path())
+            .map_err(|e| e.to_string())
+            .and_then(|target| {
+                let l = Loaded::load(store, r.id, today)?;
+                documents::export(store, &l, What::Summary, format, &target, who)
+            });
         if let Err(e) = result {
             failed.push(format!("{}：{e}", r.case_no));
         }

@@ -27,6 +27,9 @@ pub(crate) enum ReportCommand {
         to: String,
         #[arg(long)]
         out: std::path::PathBuf,
+        /// 覆盖已存在的同名文件（数据库、附件和备份目录始终不会被覆盖）
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -51,11 +54,17 @@ pub(crate) fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
             print!("{}", stats_text(&s));
             Ok(())
         }
-        ReportCommand::Export { from, to, out } => {
+        ReportCommand::Export {
+            from,
+            to,
+            out,
+            force,
+        } => {
             let store = ctx.open_store()?;
+            let target = crate::output::guard(&out, force, store.path())?;
             let s = compute(&store, &from, &to)?;
             crate::report::table::write(
-                &out,
+                &target,
                 &[crate::report::table::Table {
                     name: "统计",
                     headers: ["类别", "项目", "数值"].map(String::from).to_vec(),

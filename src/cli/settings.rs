@@ -18,7 +18,7 @@ pub(crate) enum SettingsCommand {
     Set {
         /// 设置项：township full_name abbr address phone review_body court case_no_pattern，
         /// 或 calendar.makeup_days_are_working_days / calendar.roll_periods_past_rest_days（true/false），
-        /// procedure.*（见 settings show），security.idle_lock_minutes（空闲锁定分钟数，0 不锁）
+        /// procedure.*（见 settings show），security.idle_lock_minutes（空闲锁定分钟数，0 不锁），security.attachment_max_mb（证据附件上限，MB）
         key: String,
         value: String,
     },
@@ -61,10 +61,16 @@ pub(crate) fn run(ctx: &Context, cmd: SettingsCommand) -> CliResult {
                     .unwrap_or_else(|| v.to_string());
                 println!("{} procedure.{k}  {shown}", pad(procedure_label(k), 10));
             }
+            let security = store.security_settings()?;
             println!(
                 "{} security.idle_lock_minutes  {}",
                 pad("空闲锁定（分钟，0 不锁）", 10),
-                store.security_settings()?.idle_lock_minutes
+                security.idle_lock_minutes
+            );
+            println!(
+                "{} security.attachment_max_mb  {}",
+                pad("证据附件上限（MB）", 10),
+                security.attachment_max_mb
             );
             Ok(())
         }

@@ -165,26 +165,24 @@ impl Loaded {
     }
 }
 
-/// Renders and writes `what` to `path`, then records the print in the case's audit trail.
+/// Renders and writes `what` to a checked output path (whole, owner-only, never over what
+/// the check refused), then records the print in the case's audit trail.
 pub fn export(
     store: &mut Store,
     loaded: &Loaded,
     what: What,
     format: Format,
-    path: &std::path::Path,
+    target: &crate::output::Target,
     who: &Who,
 ) -> Result<(), String> {
     let bytes = loaded.render(what, format)?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("无法创建目录 {}：{e}", dir.display()))?;
-    }
-    std::fs::write(path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    target.write(&bytes).map_err(|e| e.to_string())?;
     record(
         store,
         loaded.case.id,
         what,
         format,
-        &path.display().to_string(),
+        &target.path().display().to_string(),
         who,
     )
 }

@@ -1,9 +1,13 @@
-//! Security settings an agency chooses: how long an unattended desk stays open.
+//! Security settings an agency chooses: how long an unattended desk stays open, and how
+//! large an evidence file may be.
 
 use serde::{Deserialize, Serialize};
 
 /// The longest idle time allowed before the screen locks (a working morning).
 pub const MAX_IDLE_LOCK_MINUTES: u32 = 240;
+
+/// The largest attachment limit an agency may set (a long video), in MB.
+pub const MAX_ATTACHMENT_MB: u32 = 4096;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -11,12 +15,15 @@ pub struct SecuritySettings {
     /// Minutes without a key press after which the UI locks and asks for the password
     /// again; 0 turns the lock off (only for a desk in a locked room).
     pub idle_lock_minutes: u32,
+    /// The largest evidence file accepted, in MB (1 MB = 1,048,576 bytes).
+    pub attachment_max_mb: u32,
 }
 
 impl Default for SecuritySettings {
     fn default() -> Self {
         SecuritySettings {
             idle_lock_minutes: 10,
+            attachment_max_mb: 200,
         }
     }
 }
@@ -29,7 +36,18 @@ impl SecuritySettings {
                 self.idle_lock_minutes
             ));
         }
+        if !(1..=MAX_ATTACHMENT_MB).contains(&self.attachment_max_mb) {
+            return Err(format!(
+                "附件大小上限 {} MB 无效：请填 1 到 {MAX_ATTACHMENT_MB} 之间的整数",
+                self.attachment_max_mb
+            ));
+        }
         Ok(())
+    }
+
+    /// The largest evidence file accepted, in bytes.
+    pub fn attachment_max_bytes(&self) -> u64 {
+        u64::from(self.attachment_max_mb) * 1_048_576
     }
 
     /// The idle time after which to lock, if any.
@@ -47,7 +65,8 @@ mod tests {
     fn zero_turns_the_lock_off_and_long_times_are_refused() {
         assert_eq!(
             SecuritySettings {
-                idle_lock_minutes: 0
+                idle_lock_minutes: 0,
+                ..SecuritySettings::default()
             }
             .idle_lock(),
             None
@@ -58,7 +77,21 @@ mod tests {
         );
         let long = SecuritySettings {
             idle_lock_minutes: 241,
+            ..SecuritySettings::default()
         };
         assert!(long.check().unwrap_err().contains("240"));
+    }
+
+    #[test]
+    fn attachments_are_limited_to_200_mb_unless_set_within_bounds() {
+        let s = SecuritySettings::default();
+        assert_eq!(s.attachment_max_bytes(), 200 * 1_048_576);
+        for bad in [0, MAX_ATTACHMENT_MB + 1] {
+            let s = SecuritySettings {
+                attachment_max_mb: bad,
+                ..SecuritySettings::default()
+            };
+            assert!(s.check().unwrap_err().contains("附件大小上限"), "{bad}");
+        }
     }
 }

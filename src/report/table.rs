@@ -44,19 +44,21 @@ fn as_number(s: &str) -> Option<f64> {
     s.parse().ok()
 }
 
-/// Writes `tables` to `path` (XLSX: one sheet each; CSV: the first table only).
-pub fn write(path: &Path, tables: &[Table]) -> Result<(), String> {
-    match format_of(path)? {
-        Format::Xlsx => write_xlsx(path, tables),
-        Format::Csv => write_csv(path, tables.first().ok_or("没有可写的表")?),
-    }
+/// Writes `tables` to a checked output path, in the format its extension names (XLSX: one
+/// sheet each; CSV: the first table only).
+pub fn write(out: &crate::output::Target, tables: &[Table]) -> Result<(), String> {
+    let bytes = match format_of(out.path())? {
+        Format::Xlsx => write_xlsx(tables)?,
+        Format::Csv => write_csv(tables.first().ok_or("没有可写的表")?)?,
+    };
+    out.write(&bytes).map_err(|e| e.to_string())
 }
 
 fn xerr(e: rust_xlsxwriter::XlsxError) -> String {
     format!("写 Excel 文件失败：{e}")
 }
 
-fn write_xlsx(path: &Path, tables: &[Table]) -> Result<(), String> {
+fn write_xlsx(tables: &[Table]) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format as F, Workbook};
     let mut wb = Workbook::new();
     let bold = F::new().set_bold();
@@ -79,10 +81,10 @@ fn write_xlsx(path: &Path, tables: &[Table]) -> Result<(), String> {
             }
         }
     }
-    wb.save(path).map_err(xerr)
+    wb.save_to_buffer().map_err(xerr)
 }
 
-fn write_csv(path: &Path, t: &Table) -> Result<(), String> {
+fn write_csv(t: &Table) -> Result<Vec<u8>, String> {
     let mut buf = Vec::from(&b"\xEF\xBB\xBF"[..]);
     {
         let mut w = csv::Writer::from_writer(&mut buf);
@@ -92,7 +94,7 @@ fn write_csv(path: &Path, t: &Table) -> Result<(), String> {
         }
         w.flush().map_err(|e| e.to_string())?;
     }
-    std::fs::write(path, buf).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+    Ok(buf)
 }
 
 /// A table read back: the header row, the data rows, and for CSV the encoding found.

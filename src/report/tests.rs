@@ -18,7 +18,11 @@ fn xlsx_round_trip_through_calamine() {
             s(&["合综执罚决〔2026〕2号", "王某", "200.50", ""]),
         ],
     };
-    write(&p, &[t]).unwrap();
+    write(
+        &crate::output::guard(&p, false, &dir.path().join("z.sqlite3")).unwrap(),
+        &[t],
+    )
+    .unwrap();
     let back = read(&p).unwrap();
     assert_eq!(
         back.headers,
@@ -40,7 +44,11 @@ fn csv_has_a_bom_and_reads_back() {
         headers: s(&["案号", "备注"]),
         rows: vec![s(&["1", "含,逗号"])],
     };
-    write(&p, &[t]).unwrap();
+    write(
+        &crate::output::guard(&p, false, &dir.path().join("z.sqlite3")).unwrap(),
+        &[t],
+    )
+    .unwrap();
     let bytes = std::fs::read(&p).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let back = read(&p).unwrap();

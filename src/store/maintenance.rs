@@ -1,6 +1,13 @@
 //! Keeping the file healthy: `check` (integrity, foreign keys, audit chain, attachments,
 //! each with what to do about it) and online backups with SQLite's backup API, attachments
 //! included, rotated 7 daily / 4 weekly / 12 monthly.
+//!
+//! A backup is only worth keeping if it is good, so: the live file is checked first and a
+//! failing one is not backed up; the copy is written under a temporary name, checked again,
+//! and only then given its final name; rotation counts and deletes only complete backups,
+//! so a damaged or half-written file can never push out a good one. Each database has its
+//! own folder (`backups/<file stem>-<township>-<created>/`), so two files in one folder never
+//! rotate each other's backups away.
 
 use std::path::{Path, PathBuf};
 
@@ -23,27 +30,34 @@ const BACKUP_PREFIX: &str = "zhifa-";
 const BACKUP_SUFFIX: &str = ".sqlite3";
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
+/// A folder only the owner may enter, created with its parents if needed.
 pub(super) fn private_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+    crate::paths::create_private_dir(dir).map_err(|source| StoreError::CreateDir {
         path: dir.to_path_buf(),
         source,
     })?;
     #[cfg(unix)]
     {
+        // `mode` covers only folders created now; an existing one is tightened too.
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
     }
     Ok(())
 }
 
+/// Copies a folder tree (attachments), folders owner-only; skips bookkeeping files (locks,
+/// copies in progress).
 pub(super) fn copy_tree(from: &Path, to: &Path) -> std::io::Result<u64> {
     let mut n = 0;
     if !from.is_dir() {
         return Ok(0);
     }
-    std::fs::create_dir_all(to)?;
+    private_dir(to).map_err(std::io::Error::other)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
+        if attachments::is_bookkeeping(&entry.file_name()) {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
             n += copy_tree(&entry.path(), &target)?;
@@ -55,8 +69,9 @@ pub(super) fn copy_tree(from: &Path, to: &Path) -> std::io::Result<u64> {
     Ok(n)
 }
 
-/// Where backups go unless told otherwise: `backups/` beside the database.
-pub fn default_backup_dir(db: &Path) -> PathBuf {
+/// The folder under which backups go unless told otherwise: `backups/` beside the database.
+/// Each database writes into its own subfolder (`Store::backup_dir`).
+pub fn backups_root(db: &Path) -> PathBuf {
     db.parent()
         .map(|p| p.join("backups"))
         .unwrap_or_else(|| PathBuf::from("backups"))
@@ -64,10 +79,7 @@ pub fn default_backup_dir(db: &Path) -> PathBuf {
 
 /// The attachment folder that belongs beside a database (or backup) file.
 pub(super) fn files_dir(db: &Path) -> PathBuf {
-    attachments::case_dir(db, 0)
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
+    attachments::root_dir(db)
 }
 
 impl Store {
@@ -143,28 +155,97 @@ impl Store {
         Ok(out)
     }
 
+    /// This database's own backup folder under `root` (default `backups/` beside it):
+    /// `<file stem>-<township>-<creation time>`, so that two databases in one folder, or
+    /// two agencies' files backed up into one place, never share (and rotate) a folder.
+    pub fn backup_dir(&self, root: Option<&Path>) -> Result<PathBuf> {
+        let root = root
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| backups_root(self.path()));
+        let (township, created): (String, String) = self.conn.query_row(
+            "SELECT township, created_at FROM agency WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let stem = self
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let created: String = created.chars().filter(char::is_ascii_digit).collect();
+        let name: String = format!("{stem}-{township}-{created}")
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':' | '\0') || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        Ok(root.join(name))
+    }
+
     /// Writes an online backup (a consistent copy even while others use the file) into
-    /// `dir`, with the attachments beside it, then rotates the backups there.
+    /// `dir`, with the attachments beside it, then rotates the backups there. Refuses when
+    /// the live file fails a check: a bad copy must never replace a good one.
     /// Returns the new backup's path and the backups removed by rotation.
     pub fn backup_to(&self, dir: &Path, now: NaiveDateTime) -> Result<(PathBuf, Vec<PathBuf>)> {
+        let failed: Vec<String> = self
+            .check()?
+            .into_iter()
+            .filter(|c| !c.ok)
+            .map(|c| format!("{}（{}）", c.name, c.detail))
+            .collect();
+        if !failed.is_empty() {
+            return Err(StoreError::Rule(format!(
+                "数据库未通过检查，未做备份（以免有问题的备份挤掉此前完好的备份）：{}。请运行 zhifa check 查看处理办法",
+                failed.join("；")
+            )));
+        }
         private_dir(dir)?;
-        let path = dir.join(format!(
-            "{BACKUP_PREFIX}{}{BACKUP_SUFFIX}",
-            now.format(STAMP)
-        ));
+        // One backup at a time per folder; whatever temporary file is found then is stale.
+        let _lock = lock_folder(dir)?;
+        remove_stale_parts(dir);
+        let name = format!("{BACKUP_PREFIX}{}{BACKUP_SUFFIX}", now.format(STAMP));
+        let path = dir.join(&name);
         if path.exists() {
             return Err(StoreError::Rule(format!(
                 "备份文件已存在：{}，请稍后再试",
                 path.display()
             )));
         }
-        self.backup_file(&path)?;
+        let part = dir.join(format!("{PART_PREFIX}{name}{PART_SUFFIX}"));
+        let written = self.backup_file(&part).and_then(|()| check_copy(&part));
+        if let Err(e) = written {
+            remove_backup(&part);
+            return Err(e);
+        }
+        let rename = |from: &Path, to: &Path| {
+            std::fs::rename(from, to)
+                .map_err(|e| StoreError::Rule(format!("无法完成备份 {}：{e}", to.display())))
+        };
+        // Attachments first: a backup file with its final name always has its folder.
+        if files_dir(&part).exists() {
+            rename(&files_dir(&part), &files_dir(&path))?;
+        }
+        rename(&part, &path)?;
+        sync_dir(dir);
+        // The backup is complete and checked under its final name from here on: whatever is
+        // recorded about a finished backup (such as the audit head for the folder) goes here.
         let removed = rotate(dir)?;
         Ok((path, removed))
     }
 
-    /// An online copy of the database at `path` (owner-only), attachments beside it.
+    /// An online copy of the database at `path` (owner-only from the start, so that not
+    /// even a half-written copy is readable by others), attachments beside it.
     pub(super) fn backup_file(&self, path: &Path) -> Result<()> {
+        let mut o = std::fs::OpenOptions::new();
+        o.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+        o.open(path)
+            .map_err(|e| StoreError::Rule(format!("无法写入备份 {}：{e}", path.display())))?;
         self.conn.backup("main", path, None)?;
         super::restrict_to_owner(path);
         copy_tree(&files_dir(self.path()), &files_dir(path))
@@ -173,7 +254,110 @@ impl Store {
     }
 }
 
-/// Backups in `dir` with the time in their names, oldest first.
+const PART_PREFIX: &str = ".";
+const PART_SUFFIX: &str = ".part";
+
+/// The copy passes every check, attachments included, before it gets its final name.
+fn check_copy(part: &Path) -> Result<()> {
+    let copy = Store::open(part)?;
+    let failed: Vec<String> = copy
+        .check()?
+        .into_iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.name.to_string())
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Rule(format!(
+            "备份副本未通过检查（{}），已丢弃；请检查备份目录所在磁盘",
+            failed.join("、")
+        )))
+    }
+}
+
+/// Holds `<dir>/.lock` exclusively until dropped.
+fn lock_folder(dir: &Path) -> Result<std::fs::File> {
+    let path = dir.join(".lock");
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    let f = o
+        .open(&path)
+        .map_err(|e| StoreError::Rule(format!("无法锁定备份目录 {}：{e}", dir.display())))?;
+    f.lock()
+        .map_err(|e| StoreError::Rule(format!("无法锁定备份目录 {}：{e}", dir.display())))?;
+    Ok(f)
+}
+
+/// A backup (database, journal, attachments) that never got its final name.
+fn remove_backup(part: &Path) {
+    let _ = std::fs::remove_file(part);
+    let mut journal = part.as_os_str().to_os_string();
+    journal.push("-journal");
+    let _ = std::fs::remove_file(PathBuf::from(journal));
+    let _ = std::fs::remove_dir_all(files_dir(part));
+}
+
+/// Removes what a killed backup left under its temporary name (only called with the
+/// folder's lock held, so no backup is in progress).
+fn remove_stale_parts(dir: &Path) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(PART_PREFIX) else {
+            continue;
+        };
+        if rest.starts_with(BACKUP_PREFIX) && name.contains(PART_SUFFIX) {
+            let path = e.path();
+            if path.is_dir() {
+                let _ = std::fs::remove_dir_all(&path);
+            } else {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+}
+
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// A backup file that is whole: a zhifa database header, as many bytes as its header says
+/// pages, and no journal of an unfinished write beside it. Cheap, so rotation can ask it of
+/// every backup; anything else is never counted as a good backup, nor deleted.
+pub fn is_complete(path: &Path) -> bool {
+    use std::io::Read;
+    let mut journal = path.as_os_str().to_os_string();
+    journal.push("-journal");
+    if PathBuf::from(journal).exists() {
+        return false;
+    }
+    let mut header = [0u8; 100];
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(len) = f.metadata().map(|m| m.len()) else {
+        return false;
+    };
+    if f.read_exact(&mut header).is_err() || &header[..16] != b"SQLite format 3\0" {
+        return false;
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536u64,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    app_id == super::APPLICATION_ID && page_size * pages == len
+}
+
+/// Complete backups in `dir` with the time in their names, oldest first. Temporary,
+/// incomplete and differently named files are not backups.
 pub fn backups_in(dir: &Path) -> Vec<(NaiveDateTime, PathBuf)> {
     let mut out: Vec<(NaiveDateTime, PathBuf)> = std::fs::read_dir(dir)
         .into_iter()
@@ -186,14 +370,17 @@ pub fn backups_in(dir: &Path) -> Vec<(NaiveDateTime, PathBuf)> {
                 .strip_suffix(BACKUP_SUFFIX)?
                 .to_string();
             let t = NaiveDateTime::parse_from_str(&stamp, STAMP).ok()?;
-            Some((t, e.path()))
+            is_complete(&e.path()).then(|| (t, e.path()))
         })
         .collect();
     out.sort();
     out
 }
 
-/// Deletes backups the retention policy does not keep (with their attachment folders).
+/// Deletes complete backups the retention policy does not keep (with their attachment
+/// folders). Each one deleted is superseded by a newer complete one in its period, and the
+/// newest (just written and checked) is always kept, so the good backups are never thinned
+/// out by bad ones.
 fn rotate(dir: &Path) -> Result<Vec<PathBuf>> {
     let all = backups_in(dir);
     let times: Vec<NaiveDateTime> = all.iter().map(|(t, _)| *t).collect();
@@ -214,13 +401,11 @@ fn rotate(dir: &Path) -> Result<Vec<PathBuf>> {
 mod tests {
     use super::*;
 
-    fn demo() -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("z.sqlite3");
+    fn init_at(path: &Path) {
         let agency = crate::domain::agency::Agency::new("合隆镇", "合").unwrap();
         let catalog = crate::assets::catalog_template().unwrap();
         Store::init(
-            &path,
+            path,
             &agency,
             &catalog,
             "t",
@@ -228,7 +413,22 @@ mod tests {
             None,
         )
         .unwrap();
+    }
+
+    fn demo() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("z.sqlite3");
+        init_at(&path);
         (dir, path)
+    }
+
+    fn at(s: &str) -> NaiveDateTime {
+        s.parse().unwrap()
+    }
+
+    fn mode(p: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(p).unwrap().permissions().mode() & 0o777
     }
 
     #[test]
@@ -267,5 +467,105 @@ mod tests {
             148
         );
         assert!(copy.check().unwrap().iter().all(|c| c.ok));
+    }
+
+    #[test]
+    fn a_damaged_live_file_is_not_backed_up_and_the_good_backup_stays() {
+        let (dir, path) = demo();
+        let store = Store::open(&path).unwrap();
+        let backups = dir.path().join("backups");
+        let (good, _) = store
+            .backup_to(&backups, at("2026-03-02T08:00:00"))
+            .unwrap();
+        store
+            .conn()
+            .execute_batch(
+                "DROP TRIGGER audit_no_update; UPDATE audit SET summary = 'x' WHERE id = 1;",
+            )
+            .unwrap();
+        // Later the same day: rotation would keep only the newest backup of the day.
+        let err = store
+            .backup_to(&backups, at("2026-03-02T18:00:00"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("未通过检查") && err.contains("哈希链"),
+            "{err}"
+        );
+        let left: Vec<PathBuf> = backups_in(&backups).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(left, vec![good.clone()]);
+        assert!(Store::open(&good)
+            .unwrap()
+            .check()
+            .unwrap()
+            .iter()
+            .all(|c| c.ok));
+        let names: Vec<String> = std::fs::read_dir(&backups)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn what_a_killed_backup_left_is_never_counted_and_temporary_files_are_cleaned() {
+        let (dir, path) = demo();
+        let store = Store::open(&path).unwrap();
+        let backups = dir.path().join("backups");
+        let (first, _) = store
+            .backup_to(&backups, at("2026-03-02T08:00:00"))
+            .unwrap();
+        let bytes = std::fs::read(&first).unwrap();
+        // A backup killed midway under its final name (as before temporary names), with
+        // its journal; and one killed under a temporary name.
+        let torn = backups.join("zhifa-20260303-080000.sqlite3");
+        std::fs::write(&torn, &bytes[..bytes.len() / 2]).unwrap();
+        std::fs::write(backups.join("zhifa-20260303-080000.sqlite3-journal"), b"j").unwrap();
+        let part = backups.join(".zhifa-20260303-090000.sqlite3.part");
+        std::fs::write(&part, &bytes[..bytes.len() / 3]).unwrap();
+        let (second, _) = store
+            .backup_to(&backups, at("2026-03-03T10:00:00"))
+            .unwrap();
+        let good: Vec<PathBuf> = backups_in(&backups).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(good, vec![first, second]);
+        assert!(!part.exists(), "a stale temporary backup was left");
+        assert!(!is_complete(&torn));
+        // Not ours to judge beyond that: the torn file is left for a person to look at.
+        assert!(torn.exists());
+    }
+
+    #[test]
+    fn two_databases_in_one_folder_keep_their_own_backups_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (
+            dir.path().join("zhifa.sqlite3"),
+            dir.path().join("test.sqlite3"),
+        );
+        init_at(&a);
+        init_at(&b);
+        let (a, b) = (Store::open(&a).unwrap(), Store::open(&b).unwrap());
+        let (da, db) = (a.backup_dir(None).unwrap(), b.backup_dir(None).unwrap());
+        assert_ne!(da, db);
+        assert!(
+            da.starts_with(dir.path().join("backups")),
+            "{}",
+            da.display()
+        );
+        let t0 = at("2026-01-01T08:00:00");
+        for day in 0..10 {
+            a.backup_to(&da, t0 + chrono::Duration::days(day)).unwrap();
+            b.backup_to(
+                &db,
+                t0 + chrono::Duration::days(day) + chrono::Duration::hours(1),
+            )
+            .unwrap();
+        }
+        assert!(backups_in(&da).len() >= 7);
+        assert!(backups_in(&db).len() >= 7);
+        let (_, newest) = backups_in(&da).pop().unwrap();
+        assert_eq!(mode(&newest), 0o600);
+        assert_eq!(mode(&da), 0o700);
     }
 }

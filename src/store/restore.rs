@@ -2,6 +2,8 @@
 //! foreign or newer file) and put through every `check`; only a copy that passes may replace
 //! the live file. The live file is itself backed up first, and the restore is written into
 //! it with SQLite's backup API, so desks that have it open see a consistent database.
+//! Both sides are described (agency, cases, newest case, newest audit entry) before anyone
+//! confirms, and another agency's backup replaces nothing unless asked for explicitly.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +12,71 @@ use chrono::NaiveDateTime;
 use super::maintenance::{copy_tree, files_dir, private_dir};
 use super::{audit, CheckItem, Result, Store, StoreError, Who};
 
+/// What a database holds, in the words a clerk checks before replacing one with another.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Contents {
+    pub township: String,
+    pub abbr: String,
+    pub cases: i64,
+    /// The number of the case created last, if any.
+    pub newest_case: Option<String>,
+    pub audit_entries: i64,
+    /// Time of the newest audit entry: how recent the content is.
+    pub last_change: String,
+}
+
+impl Contents {
+    pub fn of(store: &Store) -> Result<Contents> {
+        let agency = store.agency()?;
+        let (cases, newest_case, audit_entries, last_change) = store.conn().query_row(
+            "SELECT (SELECT COUNT(*) FROM case_file),
+                    (SELECT case_no FROM case_file ORDER BY id DESC LIMIT 1),
+                    (SELECT COUNT(*) FROM audit),
+                    (SELECT COALESCE(MAX(at), '') FROM audit)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        Ok(Contents {
+            township: agency.township,
+            abbr: agency.abbr,
+            cases,
+            newest_case,
+            audit_entries,
+            last_change,
+        })
+    }
+
+    /// `合隆镇（合）：案件 300 件，最新 合综执立〔2026〕300号，审计记录 …，最后改动 …`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}（{}）：案件 {} 件，最新案件 {}，审计记录 {} 条，最后一次改动 {}",
+            self.township,
+            self.abbr,
+            self.cases,
+            self.newest_case.as_deref().unwrap_or("无"),
+            self.audit_entries,
+            if self.last_change.is_empty() {
+                "无"
+            } else {
+                &self.last_change
+            }
+        )
+    }
+
+    /// Refuses replacing these contents with `backup` of another agency, unless
+    /// `other_agency` says it is meant.
+    pub fn may_be_replaced_by(&self, backup: &Contents, other_agency: bool) -> Result<()> {
+        let same = self.township == backup.township && self.abbr == backup.abbr;
+        if same || other_agency {
+            return Ok(());
+        }
+        Err(StoreError::Rule(format!(
+            "备份属于另一个机关，未做任何替换：当前数据库是{}（{}），备份是{}（{}）。确需用它替换，请加 --other-agency",
+            self.township, self.abbr, backup.township, backup.abbr
+        )))
+    }
+}
+
 /// A backup copied aside and checked, ready to restore.
 pub struct CheckedBackup {
     /// Where the checked copy lives until restored (removed with the folder).
@@ -17,10 +84,7 @@ pub struct CheckedBackup {
     copy: PathBuf,
     source: PathBuf,
     pub checks: Vec<CheckItem>,
-    pub cases: i64,
-    pub audit_entries: i64,
-    /// Time of the newest audit entry: how recent the backup's content is.
-    pub last_change: String,
+    pub contents: Contents,
 }
 
 impl CheckedBackup {
@@ -54,21 +118,14 @@ pub fn check_backup(backup: &Path, target: &Path) -> Result<CheckedBackup> {
         .map_err(|e| io("无法复制备份的证据附件", &files_dir(backup), e))?;
     let store = Store::open(&copy)?;
     let checks = store.check()?;
-    let (cases, audit_entries, last_change) = store.conn().query_row(
-        "SELECT (SELECT COUNT(*) FROM case_file), (SELECT COUNT(*) FROM audit),
-                (SELECT COALESCE(MAX(at), '') FROM audit)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let contents = Contents::of(&store)?;
     drop(store);
     Ok(CheckedBackup {
         _dir: dir,
         copy,
         source: backup.to_path_buf(),
         checks,
-        cases,
-        audit_entries,
-        last_change,
+        contents,
     })
 }
 
@@ -82,20 +139,26 @@ pub struct Restored {
 }
 
 /// Replaces the database at `target` with a checked backup. Refuses a backup that failed a
-/// check. A readable target is backed up into `backups_dir` first and then overwritten
-/// through the backup API (safe while other desks have it open); an unreadable one is moved
-/// aside. The restore is recorded in the restored file's audit log.
+/// check, and a backup of another agency than the readable target's unless
+/// `other_agency` says that is meant. A readable target is backed up into its own backup
+/// folder under `backups_root` first and then overwritten through the backup API (safe
+/// while other desks have it open); an unreadable one is moved aside. The restore is
+/// recorded in the restored file's audit log.
 pub fn restore(
     checked: &CheckedBackup,
     target: &Path,
-    backups_dir: &Path,
+    backups_root: &Path,
     who: &Who,
     now: NaiveDateTime,
+    other_agency: bool,
 ) -> Result<Restored> {
     if !checked.passed() {
         return Err(StoreError::Rule(
             "备份未通过检查，不能用于恢复；请换一个备份文件".into(),
         ));
+    }
+    if let Ok(live) = Store::open(target) {
+        Contents::of(&live)?.may_be_replaced_by(&checked.contents, other_agency)?;
     }
     let mut done = Restored {
         previous_saved_as: None,
@@ -104,7 +167,8 @@ pub fn restore(
     let mut live = match Store::open(target) {
         Ok(store) => {
             // Named apart from the daily backups so rotation never removes it.
-            private_dir(backups_dir)?;
+            let backups_dir = store.backup_dir(Some(backups_root))?;
+            private_dir(&backups_dir)?;
             let saved = backups_dir.join(format!(
                 "before-restore-{}.sqlite3",
                 now.format("%Y%m%d-%H%M%S")
@@ -180,7 +244,8 @@ mod tests {
         crate::workload::setup(&db).unwrap();
         crate::workload::run(&db, 1, 5, &mut std::io::sink()).unwrap();
         let store = Store::open(&db).unwrap();
-        let (backup, _) = store.backup_to(&dir.path().join("b"), now()).unwrap();
+        let folder = store.backup_dir(Some(&dir.path().join("b"))).unwrap();
+        let (backup, _) = store.backup_to(&folder, now()).unwrap();
         drop(store);
         crate::workload::run(&db, 2, 20, &mut std::io::sink()).unwrap();
         (dir, db, backup)
@@ -200,9 +265,17 @@ mod tests {
         let before_restore = audit_count(&db);
         let checked = check_backup(&backup, &db).unwrap();
         assert!(checked.passed(), "{:?}", checked.checks);
-        let backup_entries = checked.audit_entries;
+        let backup_entries = checked.contents.audit_entries;
         assert!(backup_entries < before_restore);
-        let done = restore(&checked, &db, &dir.path().join("b"), &Who::system(), now()).unwrap();
+        let done = restore(
+            &checked,
+            &db,
+            &dir.path().join("b"),
+            &Who::system(),
+            now(),
+            false,
+        )
+        .unwrap();
         // The restored file: the backup's entries plus the restore's own, chain intact.
         assert_eq!(audit_count(&db), backup_entries + 1);
         let store = Store::open(&db).unwrap();
@@ -226,7 +299,14 @@ mod tests {
         let before = std::fs::read(&db).unwrap();
         let checked = check_backup(&backup, &db).unwrap();
         assert!(!checked.passed());
-        let err = restore(&checked, &db, &dir.path().join("b"), &Who::system(), now());
+        let err = restore(
+            &checked,
+            &db,
+            &dir.path().join("b"),
+            &Who::system(),
+            now(),
+            false,
+        );
         assert!(matches!(err, Err(StoreError::Rule(m)) if m.contains("未通过检查")));
         assert_eq!(std::fs::read(&db).unwrap(), before);
     }
@@ -247,7 +327,15 @@ mod tests {
         let (dir, db, backup) = office_with_backup();
         std::fs::write(&db, b"this is not a database at all, but a clerk's mistake").unwrap();
         let checked = check_backup(&backup, &db).unwrap();
-        let done = restore(&checked, &db, &dir.path().join("b"), &Who::system(), now()).unwrap();
+        let done = restore(
+            &checked,
+            &db,
+            &dir.path().join("b"),
+            &Who::system(),
+            now(),
+            false,
+        )
+        .unwrap();
         let aside = done.broken_moved_to.unwrap();
         assert!(std::fs::read(aside).unwrap().starts_with(b"this is not"));
         assert!(Store::open(&db)
@@ -256,5 +344,53 @@ mod tests {
             .unwrap()
             .iter()
             .all(|c| c.ok));
+    }
+}
+
+#[cfg(test)]
+mod other_agency_tests {
+    use super::*;
+
+    #[test]
+    fn another_agencys_backup_is_refused_unless_asked_for_and_both_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("z.sqlite3");
+        crate::workload::setup(&db).unwrap();
+        crate::workload::run(&db, 1, 5, &mut std::io::sink()).unwrap();
+        let other = dir.path().join("other.sqlite3");
+        let agency = crate::domain::agency::Agency::new("万顺乡", "万").unwrap();
+        Store::init(
+            &other,
+            &agency,
+            &crate::assets::catalog_template().unwrap(),
+            "t",
+            &crate::assets::holiday_tables().unwrap(),
+            None,
+        )
+        .unwrap();
+        let before = std::fs::read(&db).unwrap();
+        let checked = check_backup(&other, &db).unwrap();
+        assert!(checked.passed(), "{:?}", checked.checks);
+        assert_eq!(checked.contents.township, "万顺乡");
+        let root = dir.path().join("b");
+        let now: NaiveDateTime = "2026-11-26T09:00:00".parse().unwrap();
+        let err = restore(&checked, &db, &root, &Who::system(), now, false)
+            .err()
+            .expect("another agency's backup replaced the database")
+            .to_string();
+        assert!(
+            err.contains("万顺乡") && err.contains("--other-agency"),
+            "{err}"
+        );
+        let live = Store::open(&db).unwrap();
+        let current = Contents::of(&live).unwrap();
+        assert!(err.contains(&current.township), "{err}");
+        assert!(current.cases > 0);
+        drop(live);
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+        // Asked for explicitly, it goes ahead.
+        restore(&checked, &db, &root, &Who::system(), now, true).unwrap();
+        let live = Store::open(&db).unwrap();
+        assert_eq!(Contents::of(&live).unwrap().township, "万顺乡");
     }
 }

@@ -23,8 +23,14 @@ pub enum Poll {
 
 /// The first start of a day writes a backup to `backups/` beside the database. A failure is
 /// logged, never shown as a crash: the clerk can still work, and `zhifa check` reports it.
-fn daily_backup(desk: &Desk, path: &Path) {
-    let dir = crate::store::maintenance::default_backup_dir(path);
+fn daily_backup(desk: &Desk) {
+    let dir = match desk.store.backup_dir(None) {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::warn!(error = %e, "daily backup: no folder");
+            return;
+        }
+    };
     let now = chrono::Local::now().naive_local();
     let done_today = crate::store::maintenance::backups_in(&dir)
         .last()
@@ -53,7 +59,7 @@ fn run(path: &Path, today: NaiveDate, backup: bool) -> Option<String> {
         }
     };
     if backup {
-        daily_backup(&desk, path);
+        daily_backup(&desk);
     }
     message
 }
@@ -102,9 +108,7 @@ mod tests {
             store.deadlines_refreshed_on().unwrap(),
             Some(day("2026-11-26"))
         );
-        let backups = crate::store::maintenance::backups_in(
-            &crate::store::maintenance::default_backup_dir(&path),
-        );
+        let backups = crate::store::maintenance::backups_in(&store.backup_dir(None).unwrap());
         let listing: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .flatten()

@@ -1107,4 +1107,24 @@ fn documents_tab_lists_previews_and_exports() {
     assert_eq!(files.len(), 1);
     let shown = out.display().to_string();
     assert!(a.status.contains(&shown), "{}", a.status);
+    // Exported again: a new name beside the first, which stays as it was; both private.
+    let first = files[0].as_ref().unwrap().path();
+    let before = std::fs::read(&first).unwrap();
+    std::fs::write(&first, b"the clerk's edited copy").unwrap();
+    press(&mut a, &[KeyCode::Char('e')]);
+    assert!(a.status.contains(" (2)."), "{}", a.status);
+    assert_eq!(std::fs::read(&first).unwrap(), b"the clerk's edited copy");
+    let mut files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let second = files.iter().find(|p| **p != first).unwrap();
+    assert_eq!(std::fs::read(second).unwrap().len(), before.len());
+    use std::os::unix::fs::PermissionsExt;
+    for f in &files {
+        let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", f.display());
+    }
 }

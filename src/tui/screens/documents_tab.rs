@@ -125,15 +125,30 @@ fn export(view: &CaseView, what: What, print: bool, env: &mut Env) -> String {
         return "无法确定导出目录（没有 HOME？）".into();
     };
     let format = Format::best();
-    let path = dir.join(format!(
-        "{}-{}.{}",
+    let stem = format!(
+        "{}-{}",
         loaded.case_no().replace(['/', '\\'], "_"),
-        what.slug(),
-        format.ext()
-    ));
-    if let Err(e) = documents::export(&mut env.desk.store, &loaded, what, format, &path, &who) {
-        return format!("不能生成{}：{e}", what.label());
-    }
+        what.slug()
+    );
+    let written = loaded.render(what, format).and_then(|bytes| {
+        // A second export gets a new name (`… (2).pdf`): an earlier one may be in use.
+        crate::output::write_new_name(&dir, &stem, format.ext(), &bytes, env.desk.store.path())
+            .map_err(|e| e.to_string())
+    });
+    let path = match written.and_then(|path| {
+        documents::record(
+            &mut env.desk.store,
+            loaded.case.id,
+            what,
+            format,
+            &path.display().to_string(),
+            &who,
+        )
+        .map(|()| path)
+    }) {
+        Ok(p) => p,
+        Err(e) => return format!("不能生成{}：{e}", what.label()),
+    };
     if !print {
         return format!("已导出{}：{}", what.label(), path.display());
     }

@@ -281,6 +281,12 @@ impl State {
         Outcome::Stay
     }
 
+    fn attach_failed(&mut self, e: crate::store::StoreError) -> Outcome {
+        let msg = format!("附件：{e}");
+        self.error = Some(msg.clone());
+        Outcome::Status(msg)
+    }
+
     fn submit(&mut self, env: &mut Env) -> Outcome {
         let Some(user) = env.user else {
             return Outcome::Status("请先登录".into());
@@ -292,21 +298,22 @@ impl State {
                 return Outcome::Status(e);
             }
         };
-        let db = env.desk.store.path().to_path_buf();
-        let mut copied = Vec::new();
+        let mut staging = None;
         if let crate::domain::case::Action::AddEvidence { evidence } = &mut action {
+            let mut files = match attachments::Staging::begin(&env.desk.store, self.case_id) {
+                Ok(s) => s,
+                Err(e) => return self.attach_failed(e),
+            };
             for path in self.attach_paths() {
-                match attachments::copy_in(&db, self.case_id, &path) {
-                    Ok(a) => copied.push(a),
-                    Err(e) => {
-                        attachments::remove(&db, self.case_id, &copied);
-                        let msg = format!("附件：{e}");
-                        self.error = Some(msg.clone());
-                        return Outcome::Status(msg);
-                    }
+                if let Err(e) = files.add(&path) {
+                    files.abandon(&env.desk.store);
+                    return self.attach_failed(e);
                 }
             }
-            evidence.attachments.extend(copied.iter().cloned());
+            evidence
+                .attachments
+                .extend(files.attachments().iter().cloned());
+            staging = Some(files);
         }
         let result = env.desk.act(
             self.case_id,
@@ -315,8 +322,10 @@ impl State {
             user,
             env.today,
         );
-        if result.is_err() {
-            attachments::remove(&db, self.case_id, &copied);
+        if let Some(files) = staging {
+            if result.is_err() {
+                files.abandon(&env.desk.store);
+            }
         }
         match result {
             Ok(case) => Outcome::Pop(Some(format!(
