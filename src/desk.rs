@@ -150,7 +150,13 @@ impl Desk {
     ) -> DeskResult<Case> {
         let power = self.power_for(power_code, new.act_date)?;
         let case = self.with_ctx(today, |ctx| {
-            Ok(case::propose(new, power, power_code, actor, ctx)?)
+            Ok(case::propose(
+                new,
+                power,
+                power_code,
+                as_now(ctx, actor),
+                ctx,
+            )?)
         })?;
         self.save_new(case, actor, today)
     }
@@ -165,7 +171,13 @@ impl Desk {
     ) -> DeskResult<Case> {
         let power = self.power_for(power_code, input.date)?;
         let case = self.with_ctx(today, |ctx| {
-            Ok(case::decide_on_spot(input, power, power_code, actor, ctx)?)
+            Ok(case::decide_on_spot(
+                input,
+                power,
+                power_code,
+                as_now(ctx, actor),
+                ctx,
+            )?)
         })?;
         self.save_new(case, actor, today)
     }
@@ -186,7 +198,7 @@ impl Desk {
             return Err(StoreError::Conflict { by, at }.into());
         }
         let t = self.with_ctx(today, |ctx| {
-            Ok(case::transition(&before, action, actor, ctx)?)
+            Ok(case::transition(&before, action, as_now(ctx, actor), ctx)?)
         })?;
         let r = self.rule_data()?;
         let dl = DeadlineCtx {
@@ -228,6 +240,12 @@ impl Desk {
         };
         Ok(self.store.recompute_deadlines(&dl)?)
     }
+}
+
+/// The actor as the staff table says now: a session logged in before an admin deactivated
+/// the account or changed its roles acts with what holds now.
+fn as_now<'a>(ctx: &'a case::Ctx, actor: &'a User) -> &'a User {
+    ctx.users.get(&actor.id).unwrap_or(actor)
 }
 
 #[cfg(test)]

@@ -258,7 +258,21 @@ fn import_applies_whole_or_not_at_all() {
     );
 
     let good = env.write("team.toml", TEAM_CATALOG.as_bytes());
-    let report = env.json(&["powers", "import", good.to_str().unwrap()]);
+    // Leaving out 147 items retires them: refused with the list until that is confirmed.
+    env.zhifa()
+        .args(["powers", "import"])
+        .arg(&good)
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("147 项").and(predicate::str::contains("--retire-missing")),
+        );
+    let report = env.json(&[
+        "powers",
+        "import",
+        good.to_str().unwrap(),
+        "--retire-missing",
+    ]);
     assert_eq!(report["retired"].as_array().unwrap().len(), 147);
     assert_eq!(
         env.json(&["powers", "list", "--at", "2026-12-02"])

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::{CliError, CliResult, Context};
+use super::{print_json, CliError, CliResult, Context, JsonFlag};
 use crate::domain::chinese::parse_date;
 use crate::domain::ledger::{self, LedgerRow};
 use crate::domain::ledger_import::{Mapping, RowChecker};
@@ -38,7 +38,7 @@ pub(crate) enum LedgerCommand {
         #[arg(long)]
         all: bool,
     },
-    /// 导入已有台账（.xlsx，或 UTF-8/GBK 的 .csv）：默认只预览列对应和逐行检查，加 --apply 才写入
+    /// 导入已有台账（.xlsx，或 UTF-8/GBK 的 .csv）：默认只预览列对应和逐行检查，加 --apply 才写入（管理员或负责人）
     Import {
         file: PathBuf,
         /// 写入（仅当没有被拒的行；或加 --skip-bad 只写通过检查的行）
@@ -46,6 +46,16 @@ pub(crate) enum LedgerCommand {
         apply: bool,
         #[arg(long)]
         skip_bad: bool,
+    },
+    /// 列出历次台账导入（编号、来源、行数、状态）
+    Imports {
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 整批撤销一次台账导入（管理员或负责人，记入审计日志）
+    Undo {
+        /// 导入编号（见 zhifa ledger imports）
+        import_id: i64,
     },
 }
 
@@ -137,40 +147,49 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
                     missing.join("、")
                 )));
             }
-            // Rows are checked as they are read and, with --apply, written straight into
-            // one transaction that is committed only at the end: a large ledger is never
-            // held in memory, and a refused import leaves nothing behind.
-            let existing = store.ledger_case_nos()?;
+            // Rows are checked as they are read and staged in a TEMP table (never held in
+            // memory, no lock on the file); then checked against the live cases and earlier
+            // imports; with --apply moved in short batches and shown only when complete.
             let user = if apply {
-                Some(ctx.login(&mut store)?)
+                let user = ctx.login(&mut store)?;
+                crate::domain::people::may_import_ledger(&user)
+                    .map_err(|e| CliError(e.to_string()))?;
+                Some(user)
             } else {
                 None
             };
             let source = file.display().to_string();
-            let mut import = match &user {
-                Some(_) => Some(store.begin_ledger_import(&source)?),
-                None => None,
-            };
-            let mut checker = RowChecker::new(&map, &existing);
+            let no_prior = std::collections::BTreeSet::new();
+            let mut checker = RowChecker::new(&map, &no_prior);
+            let mut stage = store.stage_ledger()?;
             let (mut rows, mut accepted) = (0, 0);
             while let Some(read) = t.with_next_row(|cells| checker.check(cells)) {
                 rows += 1;
-                if let Some((_, r)) = read.map_err(CliError)? {
+                if let Some((n, r)) = read.map_err(CliError)? {
                     accepted += 1;
-                    if let Some(import) = import.as_mut() {
-                        import.add(&r)?;
-                    }
+                    stage.add(n, &r)?;
                 }
             }
-            let rejected = checker.into_rejected();
+            let prior = stage.check_against_stored()?;
+            let accepted = accepted - prior.refused.len();
+            let mut rejected = checker.into_rejected();
+            rejected.extend(prior.refused);
+            rejected.sort_by_key(|r| r.row);
             for r in &rejected {
                 println!("  第 {} 行未导入：{}", r.row, clean(&r.reason));
             }
             println!(
-                "共 {rows} 行数据：通过检查 {accepted} 行，被拒 {} 行",
+                "共 {rows} 行数据：通过检查 {accepted} 行（其中新行 {} 行），被拒 {} 行",
+                stage.rows(),
                 rejected.len()
             );
-            let (Some(import), Some(user)) = (import, user) else {
+            if prior.already_there > 0 {
+                println!(
+                    "其中 {} 行与已有记录相同（已导入过或本系统案件），跳过",
+                    prior.already_there
+                );
+            }
+            let Some(user) = user else {
                 println!("（预览，未写入；确认无误后加 --apply 导入）");
                 return Ok(());
             };
@@ -180,8 +199,47 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
                     rejected.len()
                 )));
             }
-            let n = import.commit(&Who::user(&user))?;
-            println!("已导入 {n} 行");
+            if stage.rows() == 0 {
+                println!("没有新的行需要导入");
+                return Ok(());
+            }
+            let (id, n) = stage.commit(&source, &Who::user(&user), |_| {})?;
+            println!("已导入 {n} 行（导入 #{id}；整批撤销：zhifa ledger undo {id}）");
+            Ok(())
+        }
+        LedgerCommand::Imports { json } => {
+            let store = ctx.open_store()?;
+            let imports = store.ledger_imports()?;
+            if json.json {
+                return print_json(&imports);
+            }
+            if imports.is_empty() {
+                println!("还没有台账导入");
+            }
+            for i in imports {
+                let state = match i.state.as_str() {
+                    "done" => "已导入",
+                    "undone" => "已撤销",
+                    _ => "未完成",
+                };
+                println!(
+                    "#{} {} {} 行 {} {} {}",
+                    i.id,
+                    state,
+                    i.rows,
+                    clean(&i.user_name),
+                    i.started_at,
+                    clean(&i.source)
+                );
+            }
+            Ok(())
+        }
+        LedgerCommand::Undo { import_id } => {
+            let mut store = ctx.open_store()?;
+            let user = ctx.login(&mut store)?;
+            crate::domain::people::may_import_ledger(&user).map_err(|e| CliError(e.to_string()))?;
+            let n = store.undo_ledger_import(import_id, &Who::user(&user))?;
+            println!("已撤销导入 #{import_id}，删除 {n} 行");
             Ok(())
         }
     }

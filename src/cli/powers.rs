@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
+use crate::domain::catalog::import_check::ImportConsent;
 use crate::domain::catalog::{Catalog, CatalogBuilder};
 use crate::domain::chinese;
 use crate::domain::field::Field;
@@ -44,9 +45,15 @@ pub(crate) enum PowersCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
-    /// 导入本乡镇正式公布的清单：全部成功或不做任何修改
+    /// 导入本乡镇正式公布的清单：全部成功或不做任何修改。法定幅度与内置模板不同、或将停用未列出的事项时，须明确同意
     Import {
         file: PathBuf,
+        /// 允许法定处罚幅度与内置模板不同，并写明理由（记入审计日志）
+        #[arg(long, value_name = "理由")]
+        override_statutory: Option<String>,
+        /// 同意停用文件中未列出的现行事项
+        #[arg(long)]
+        retire_missing: bool,
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -138,15 +145,31 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
             print_counts(&catalog);
             Ok(())
         }
-        PowersCommand::Import { file, json } => {
+        PowersCommand::Import {
+            file,
+            override_statutory,
+            retire_missing,
+            json,
+        } => {
             let catalog = load_file(&file, json.json)?;
             let mut store = ctx.open_store()?;
             let admin = ctx.login_admin(&mut store)?;
-            let report =
-                store.import_catalog(&catalog, &file.display().to_string(), &Who::user(&admin))?;
+            let consent = ImportConsent {
+                override_statutory,
+                retire_missing,
+            };
+            let report = store.import_catalog_as(
+                &catalog,
+                &file.display().to_string(),
+                &Who::user(&admin),
+                &consent,
+            )?;
             tracing::info!(file = %file.display(), added = report.added.len(), changed = report.changed.len(), "catalog imported");
             if json.json {
                 return print_json(&report);
+            }
+            if !report.retired.is_empty() {
+                println!("已停用：{}", report.retired.join("、"));
             }
             println!(
                 "已导入“{}”（版本 {}，自 {} 起）：新增 {} 项，修改 {} 项（旧版本保留给已有案件），停用 {} 项，未变 {} 项",

@@ -142,6 +142,7 @@ fn procedure_label(key: &str) -> &'static str {
         "decision_extensions_allowed" => "办案期限可延长次数",
         "filing_limit_days" => "立案时限（日）",
         "publication_working_days" => "公示时限（工作日）",
+        "discussion_min_members" => "集体讨论最少参加人数",
         _ => "",
     }
 }

@@ -46,6 +46,50 @@ pub(crate) enum UserCommand {
         /// 登录名
         username: String,
     },
+    /// 停用账号（管理员）：不能再登录或办理任何环节，已办案件上的姓名保留
+    Disable {
+        /// 登录名
+        username: String,
+    },
+    /// 重新启用已停用的账号（管理员）
+    Enable {
+        /// 登录名
+        username: String,
+    },
+    /// 调整岗位（管理员）：以给出的岗位替换原有岗位
+    Roles {
+        /// 登录名
+        username: String,
+        /// 岗位：承办人 中队长 法制审核员 负责人 管理员（可重复）
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+        /// 已取得国家统一法律职业资格（法制审核员）
+        #[arg(long)]
+        legal_qualified: bool,
+    },
+}
+
+fn parse_roles(roles: &[String]) -> Result<Vec<Role>, CliError> {
+    roles
+        .iter()
+        .map(|r| {
+            Role::parse(r).ok_or_else(|| {
+                CliError(format!(
+                    "未知岗位“{}”，可选：承办人、中队长、法制审核员、负责人、管理员",
+                    clean(r)
+                ))
+            })
+        })
+        .collect()
+}
+
+fn target(
+    store: &crate::store::Store,
+    username: &str,
+) -> Result<crate::domain::people::User, CliError> {
+    store
+        .user_by_username(username)?
+        .ok_or_else(|| CliError(format!("没有登录名为 {} 的人员", clean(username))))
 }
 
 pub(crate) fn run(ctx: &Context, cmd: UserCommand) -> CliResult {
@@ -62,16 +106,7 @@ pub(crate) fn run(ctx: &Context, cmd: UserCommand) -> CliResult {
             json,
         } => {
             let admin = ctx.login_admin(&mut store)?;
-            let roles = roles
-                .iter()
-                .map(|r| {
-                    Role::parse(r).ok_or_else(|| {
-                        CliError(format!(
-                            "未知岗位“{r}”，可选：承办人、中队长、法制审核员、负责人、管理员"
-                        ))
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
+            let roles = parse_roles(&roles)?;
             let cert_valid_until = cert_valid_until.as_deref().map(parse_date).transpose()?;
             let new = NewUser {
                 username,
@@ -124,5 +159,44 @@ pub(crate) fn run(ctx: &Context, cmd: UserCommand) -> CliResult {
             println!("已设置 {} 的新密码", target.username);
             Ok(())
         }
+        UserCommand::Disable { username } => set_active(ctx, &mut store, &username, false),
+        UserCommand::Enable { username } => set_active(ctx, &mut store, &username, true),
+        UserCommand::Roles {
+            username,
+            roles,
+            legal_qualified,
+        } => {
+            let admin = ctx.login_admin(&mut store)?;
+            let roles = parse_roles(&roles)?;
+            let user = target(&store, &username)?;
+            let user =
+                store.set_user_roles(user.id, &roles, legal_qualified, &Who::user(&admin))?;
+            let names: Vec<&str> = user.roles.iter().map(|r| r.name()).collect();
+            println!(
+                "已调整 {}（{}）的岗位：{}",
+                clean(&user.name),
+                clean(&user.username),
+                names.join("、")
+            );
+            Ok(())
+        }
     }
+}
+
+fn set_active(
+    ctx: &Context,
+    store: &mut crate::store::Store,
+    username: &str,
+    active: bool,
+) -> CliResult {
+    let admin = ctx.login_admin(store)?;
+    let user = target(store, username)?;
+    let user = store.set_user_active(user.id, active, &Who::user(&admin))?;
+    println!(
+        "已{}：{}（{}）",
+        if active { "启用" } else { "停用" },
+        clean(&user.name),
+        clean(&user.username)
+    );
+    Ok(())
 }

@@ -511,7 +511,9 @@ pub fn run(
             head,
             Action::Discuss {
                 date: d,
-                attendees: cast.heads.clone(),
+                // Both heads and the legal reviewer (列席): the three members the default
+                // procedure settings require.
+                attendees: cast.heads.iter().copied().chain([cast.reviewer]).collect(),
                 conclusion: "经集体讨论，同意处理意见".into(),
             },
         )?;

@@ -206,6 +206,52 @@ impl<'a> RowChecker<'a> {
     }
 }
 
+/// What is already stored under an imported row's case number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prior {
+    /// A case of this system, as `ledger export` writes its row.
+    Live(LedgerRow),
+    /// A row of a finished earlier import (`None` for rows imported before imports had
+    /// numbers).
+    Imported(Option<i64>, LedgerRow),
+    /// A row of an import that did not finish or is being undone.
+    Unfinished(i64),
+}
+
+/// What becomes of a checked row given what is stored under its case number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    /// Nothing stored: the row is imported.
+    New,
+    /// The same row is already there (a re-import of an exported ledger): skipped, so an
+    /// import can be repeated without doubling anything.
+    AlreadyThere,
+    /// Something different is stored under the number: refused with the reason.
+    Refused(String),
+}
+
+/// An imported row never takes a live case's number or replaces an earlier import's row;
+/// the same row again is skipped (re-import is idempotent).
+pub fn against_prior(row: &LedgerRow, prior: Option<&Prior>) -> Fate {
+    let no = &row.case_no;
+    match prior {
+        None => Fate::New,
+        Some(Prior::Live(r) | Prior::Imported(_, r)) if r == row => Fate::AlreadyThere,
+        Some(Prior::Live(_)) => Fate::Refused(format!(
+            "案号 {no} 是本系统的在册案件，与系统记录不同；旧台账不能使用本系统案件的案号，请核对案号"
+        )),
+        Some(Prior::Imported(Some(id), _)) => Fate::Refused(format!(
+            "案号 {no} 已导入过（导入 #{id}），内容不同；如需更正，请先撤销那次导入（zhifa ledger undo {id}）再导入"
+        )),
+        Some(Prior::Imported(None, _)) => Fate::Refused(format!(
+            "案号 {no} 已导入过，内容不同"
+        )),
+        Some(Prior::Unfinished(id)) => Fate::Refused(format!(
+            "案号 {no} 属于未完成或正在撤销的导入 #{id}；请先运行 zhifa ledger undo {id}"
+        )),
+    }
+}
+
 fn check_row<S: AsRef<str>>(
     map: &Mapping,
     row: &[S],
@@ -282,8 +328,13 @@ fn check_row<S: AsRef<str>>(
             return Err(format!("决定日期 {d} 早于立案日期 {f}"));
         }
     }
-    if r.paid > r.fine && r.fine.0 > 0 {
-        return Err(format!("已缴金额 {} 大于罚款金额 {}", r.paid, r.fine));
+    // What was paid includes any 加处罚款, which never exceeds the fine itself (行政处罚法
+    // Art 72(1)): so at most twice the fine.
+    if r.fine.0 > 0 && r.paid.0 > r.fine.0.saturating_mul(2) {
+        return Err(format!(
+            "已缴金额 {} 大于罚款金额 {} 与加处罚款之和（加处罚款不超过罚款数额，行政处罚法第七十二条）",
+            r.paid, r.fine
+        ));
     }
     Ok(r)
 }
@@ -349,7 +400,7 @@ mod tests {
                 "",
                 "",
             ]),
-            s(&["A-6", "钱某", "占道经营", "", "", "100", "200"]),
+            s(&["A-6", "钱某", "占道经营", "", "", "100", "200.01"]),
             s(&["A-7", "孙某", "乱贴广告", "2026年7月1日", "", "200.50", ""]),
             s(&["OLD", "孙某", "乱贴广告", "", "", "", ""]),
         ];
@@ -371,5 +422,36 @@ mod tests {
         assert!(bad[5].0 == 9 && bad[5].1.contains("大于罚款金额"));
         assert!(bad[6].0 == 11 && bad[6].1.contains("已导入过"));
         assert_eq!(c.accepted[1].1.fine, Fen(20050));
+    }
+
+    #[test]
+    fn imported_rows_never_take_a_live_case_number_and_repeat_as_no_op() {
+        let m = Mapping::detect(&s(&["案号", "当事人", "案由"]));
+        let c = check_rows(&m, &[s(&["2026-1", "刘某", "焚烧秸秆"])], &BTreeSet::new());
+        let row = c.accepted[0].1.clone();
+        let mut other = row.clone();
+        other.party = "王某".into();
+        assert_eq!(against_prior(&row, None), Fate::New);
+        assert_eq!(
+            against_prior(&row, Some(&Prior::Live(row.clone()))),
+            Fate::AlreadyThere
+        );
+        assert_eq!(
+            against_prior(&row, Some(&Prior::Imported(Some(3), row.clone()))),
+            Fate::AlreadyThere
+        );
+        let Fate::Refused(live) = against_prior(&row, Some(&Prior::Live(other.clone()))) else {
+            panic!("a different row under a live case number must be refused")
+        };
+        assert!(live.contains("2026-1") && live.contains("本系统"), "{live}");
+        let Fate::Refused(again) = against_prior(&row, Some(&Prior::Imported(Some(3), other)))
+        else {
+            panic!("a changed row of an earlier import must be refused")
+        };
+        assert!(again.contains("undo 3"), "{again}");
+        assert!(matches!(
+            against_prior(&row, Some(&Prior::Unfinished(4))),
+            Fate::Refused(_)
+        ));
     }
 }

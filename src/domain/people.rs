@@ -97,6 +97,8 @@ pub enum AccessDenied {
     NotAdmin(String),
     #[error("只有管理员可以重置他人的密码")]
     OthersPassword,
+    #[error("{0} 不是管理员或负责人，无权导入或撤销旧台账")]
+    NotLedgerKeeper(String),
 }
 
 /// Staff accounts, the catalog, holiday tables, settings and restores are the admin's: only an
@@ -106,6 +108,16 @@ pub fn may_administer(actor: &User) -> Result<(), AccessDenied> {
         Ok(())
     } else {
         Err(AccessDenied::NotAdmin(actor.name.clone()))
+    }
+}
+
+/// Old ledgers become part of the team's record, so importing one (or undoing an import) is
+/// for an active 管理员 or 负责人.
+pub fn may_import_ledger(actor: &User) -> Result<(), AccessDenied> {
+    if actor.has(Role::Admin) || actor.has(Role::Head) {
+        Ok(())
+    } else {
+        Err(AccessDenied::NotLedgerKeeper(actor.name.clone()))
     }
 }
 
@@ -178,8 +190,17 @@ mod tests {
             Err(AccessDenied::OthersPassword)
         );
         assert_eq!(may_set_password(&admin, clerk.id), Ok(()));
+        assert_eq!(may_import_ledger(&admin), Ok(()));
+        assert_eq!(
+            may_import_ledger(&clerk),
+            Err(AccessDenied::NotLedgerKeeper("张三".into()))
+        );
+        let mut head = clerk.clone();
+        head.roles = vec![Role::Head];
+        assert_eq!(may_import_ledger(&head), Ok(()));
         admin.active = false;
         assert!(may_administer(&admin).is_err(), "a deactivated admin");
+        assert!(may_import_ledger(&admin).is_err());
         assert!(may_set_password(&admin, clerk.id).is_err());
     }
 }

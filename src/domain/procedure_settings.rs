@@ -27,6 +27,9 @@ pub struct ProcedureSettings {
     /// Working days to publish a decision with social impact (Art 48 sets none; local
     /// 公开目录 commonly say 20 working days, the 住建 rule 7 days).
     pub publication_working_days: u32,
+    /// Members a 集体讨论 needs in all (Art 57 para 2 says only "负责人集体讨论"; at least two
+    /// heads are always required, and a head presides). Default 3.
+    pub discussion_min_members: u32,
 }
 
 impl Default for ProcedureSettings {
@@ -39,6 +42,7 @@ impl Default for ProcedureSettings {
             decision_extensions_allowed: 1,
             filing_limit_days: 15,
             publication_working_days: 20,
+            discussion_min_members: 3,
         }
     }
 }

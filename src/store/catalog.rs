@@ -6,6 +6,7 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::audit::{self, Who};
 use super::{now_text, Result, Store, StoreError};
+use crate::domain::catalog::import_check::{check_import, consent_covers, ImportConsent};
 use crate::domain::catalog::{Catalog, Power};
 use crate::domain::field::Field;
 
@@ -42,6 +43,13 @@ fn content_key(p: &Power) -> String {
     serde_json::to_string(&p).unwrap_or_default()
 }
 
+/// Codes with a version still open (in effect now or from a future date).
+fn open_codes(tx: &Transaction<'_>) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare("SELECT code FROM power WHERE effective_to IS NULL ORDER BY code")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 fn to_date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -59,15 +67,54 @@ impl Store {
     /// day before the new one starts, and a new version is added; codes missing from the new
     /// list end the day before the list's effective date. A version that would end before it
     /// began (the new list starts no later than it) is replaced outright.
+    ///
+    /// This is the path of `init` and of trusted lists; a team's file goes through
+    /// [`Store::import_catalog_as`], which compares it with the shipped template first.
     pub fn import_catalog(
         &mut self,
         catalog: &Catalog,
         source: &str,
         who: &Who,
     ) -> Result<ImportReport> {
+        self.import_catalog_checked(catalog, source, who, None)
+    }
+
+    /// Imports a team's catalog after `catalog::import_check`: a statutory range that
+    /// differs from the shipped template's needs `consent.override_statutory` (a reason), and
+    /// retiring items the file leaves out needs `consent.retire_missing`; otherwise nothing is
+    /// changed and the error lists every item concerned. The consent, the changed ranges and
+    /// the retired codes go into the audit entry.
+    pub fn import_catalog_as(
+        &mut self,
+        catalog: &Catalog,
+        source: &str,
+        who: &Who,
+        consent: &ImportConsent,
+    ) -> Result<ImportReport> {
+        self.import_catalog_checked(catalog, source, who, Some(consent))
+    }
+
+    fn import_catalog_checked(
+        &mut self,
+        catalog: &Catalog,
+        source: &str,
+        who: &Who,
+        consent: Option<&ImportConsent>,
+    ) -> Result<ImportReport> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let checked = match consent {
+            Some(consent) => {
+                let template = crate::assets::catalog_template().map_err(|issues| {
+                    StoreError::Rule(format!("内置权限清单模板有 {} 处问题", issues.len()))
+                })?;
+                let check = check_import(catalog, &template, &open_codes(&tx)?);
+                consent_covers(&check, consent).map_err(StoreError::Rule)?;
+                Some(serde_json::json!({ "consent": consent, "check": check }))
+            }
+            None => None,
+        };
         tx.execute(
             "INSERT INTO catalog_import (name, version, template, effective_from, source, imported_at,
                                          added, changed, retired)
@@ -101,13 +148,7 @@ impl Store {
         }
         let listed: std::collections::HashSet<&str> =
             catalog.powers.iter().map(|p| p.code.as_str()).collect();
-        let open_codes: Vec<String> = {
-            let mut stmt =
-                tx.prepare("SELECT code FROM power WHERE effective_to IS NULL ORDER BY code")?;
-            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for code in open_codes
+        for code in open_codes(&tx)?
             .into_iter()
             .filter(|c| !listed.contains(c.as_str()))
         {
@@ -138,7 +179,7 @@ impl Store {
                 report.changed.len(),
                 report.retired.len()
             ),
-            &serde_json::json!({ "meta": catalog.meta, "report": report }),
+            &serde_json::json!({ "meta": catalog.meta, "report": report, "checked": checked }),
         )?;
         tx.commit()?;
         Ok(report)

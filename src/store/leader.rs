@@ -1,5 +1,5 @@
-//! Team-leader records: 案卷评查 rounds, 过错责任 records, the patrol log, imported ledger
-//! rows, and the whole-team reads statistics need. Each write is one transaction with its
+//! Team-leader records: 案卷评查 rounds, 过错责任 records, the patrol log, and the
+//! whole-team reads statistics need (imported ledger rows are `ledger.rs`). Each write is one transaction with its
 //! audit entry.
 
 use chrono::NaiveDate;
@@ -276,89 +276,5 @@ impl Store {
             out.push(p);
         }
         Ok(out)
-    }
-
-    /// Case numbers of ledger rows imported before.
-    pub fn ledger_case_nos(&self) -> Result<std::collections::BTreeSet<String>> {
-        let mut st = self.conn.prepare("SELECT case_no FROM ledger_record")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Writes imported ledger rows in one transaction: all of them or none.
-    pub fn import_ledger(
-        &mut self,
-        rows: &[crate::domain::ledger::LedgerRow],
-        source: &str,
-        who: &Who,
-    ) -> Result<usize> {
-        let mut import = self.begin_ledger_import(source)?;
-        for r in rows {
-            import.add(r)?;
-        }
-        import.commit(who)
-    }
-
-    /// Starts an import whose rows are added one at a time as they are read and checked;
-    /// nothing is kept unless `LedgerImport::commit` is called (dropping it rolls back).
-    pub fn begin_ledger_import(&mut self, source: &str) -> Result<LedgerImport<'_>> {
-        // The case-number index takes rows in no particular order: with SQLite's default
-        // 2 MB page cache, 100,000 rows spend a third of their time re-reading its pages.
-        self.conn.pragma_update(None, "cache_size", -32_768)?;
-        Ok(LedgerImport {
-            tx: self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?,
-            source: source.to_string(),
-            at: now_text(),
-            rows: 0,
-        })
-    }
-
-    pub fn ledger_records(&self) -> Result<Vec<crate::domain::ledger::LedgerRow>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT data FROM ledger_record ORDER BY id")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for row in rows {
-            out.push(serde_json::from_str(&row?).map_err(|e| bad_json("台账", e))?);
-        }
-        Ok(out)
-    }
-}
-
-/// An import of ledger rows in progress: one write transaction.
-pub struct LedgerImport<'a> {
-    tx: rusqlite::Transaction<'a>,
-    source: String,
-    at: String,
-    rows: usize,
-}
-
-impl LedgerImport<'_> {
-    pub fn add(&mut self, r: &crate::domain::ledger::LedgerRow) -> Result<()> {
-        let data = serde_json::to_string(r).map_err(|e| bad_json("台账", e))?;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO ledger_record (case_no, data, source, imported_at) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![r.case_no, data, self.source, self.at])?;
-        self.rows += 1;
-        Ok(())
-    }
-
-    /// Records the import in the audit log and commits it; returns how many rows.
-    pub fn commit(self, who: &Who) -> Result<usize> {
-        append(
-            &self.tx,
-            who,
-            None,
-            "导入台账",
-            &format!("从 {} 导入台账 {} 行", self.source, self.rows),
-            &serde_json::json!({ "source": self.source, "rows": self.rows }),
-        )?;
-        self.tx.commit()?;
-        Ok(self.rows)
     }
 }

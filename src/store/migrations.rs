@@ -241,12 +241,38 @@ INSERT INTO setting (key, value) VALUES ('search.rebuild', '1')
     ON CONFLICT(key) DO UPDATE SET value = '1';
 "#;
 
+/// Ledger imports as a whole: each import is numbered, its rows carry the number and are
+/// shown only once the import is `done`, so a large import is moved in short batches
+/// (other desks never wait long) and can be undone as a whole. Rows imported before keep
+/// `import_id` NULL and stay shown.
+const V6: &str = r#"
+CREATE TABLE ledger_import (
+    id          INTEGER PRIMARY KEY,
+    source      TEXT NOT NULL,
+    state       TEXT NOT NULL CHECK (state IN ('loading', 'done', 'undone')),
+    rows        INTEGER NOT NULL DEFAULT 0,
+    user_id     INTEGER,
+    user_name   TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT
+);
+ALTER TABLE ledger_record ADD COLUMN import_id INTEGER REFERENCES ledger_import(id);
+CREATE INDEX ledger_record_import ON ledger_record(import_id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+    ])
 }
 
 /// The schema version this binary writes.
-pub const LATEST: i64 = 5;
+pub const LATEST: i64 = 6;
 
 #[cfg(test)]
 mod tests {

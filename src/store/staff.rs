@@ -103,6 +103,17 @@ pub enum LoginError {
     Store(#[from] StoreError),
 }
 
+/// Locks the account for `LOCK_MINUTES` from now and clears its count; returns the time
+/// it unlocks (`HH:MM`).
+fn lock_account(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<String> {
+    let until = chrono::Local::now().naive_local() + chrono::Duration::minutes(LOCK_MINUTES);
+    tx.execute(
+        "UPDATE staff SET failed_logins = 0, locked_until = ?1 WHERE id = ?2",
+        params![until.format("%Y-%m-%dT%H:%M:%S").to_string(), id],
+    )?;
+    Ok(until.format("%H:%M").to_string())
+}
+
 impl Store {
     /// Adds a member of staff; the password is stored only as an argon2id hash.
     pub fn add_user(&mut self, u: &NewUser, password: &str, who: &Who) -> Result<User> {
@@ -195,14 +206,67 @@ impl Store {
 
     /// Checks a password. Five failures in a row lock the account for 15 minutes; a success
     /// resets the count.
+    ///
+    /// Each attempt is counted *before* the (slow) hash check, inside an `IMMEDIATE` write
+    /// transaction, so parallel guesses queue on the count: at most five of them are ever
+    /// checked, and the sixth sees the lock. The hash itself is checked outside the write
+    /// lock so that logins never hold up other desks.
     pub fn login(
         &mut self,
         username: &str,
         password: &str,
     ) -> std::result::Result<User, LoginError> {
-        let now = chrono::Local::now().naive_local();
-        let row: Option<(i64, String, i64, Option<String>, bool)> = self
+        let (id, hash) = self.count_login_attempt(username)?;
+        let ok = PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false);
+        let tx = self
             .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        if ok {
+            tx.execute(
+                "UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
+                [id],
+            )
+            .map_err(StoreError::from)?;
+            tx.commit().map_err(StoreError::from)?;
+            return self.user(id)?.ok_or(LoginError::Wrong);
+        }
+        let failed: i64 = tx
+            .query_row("SELECT failed_logins FROM staff WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .map_err(StoreError::from)?;
+        let locked = if failed >= MAX_FAILED_LOGINS {
+            Some(lock_account(&tx, id)?)
+        } else {
+            None
+        };
+        tx.commit().map_err(StoreError::from)?;
+        match locked {
+            Some(until) => Err(LoginError::Locked(until)),
+            None => Err(LoginError::Wrong),
+        }
+    }
+
+    /// The first half of a login, in one write transaction: refuses a locked or deactivated
+    /// account, locks one that has used up its attempts, otherwise counts this attempt as a
+    /// failure (undone by a right password) and hands back the id and hash to check.
+    fn count_login_attempt(
+        &mut self,
+        username: &str,
+    ) -> std::result::Result<(i64, String), LoginError> {
+        let now = chrono::Local::now().naive_local();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let row: Option<(i64, String, i64, Option<String>, bool)> = tx
             .query_row(
                 "SELECT id, password_hash, failed_logins, locked_until, active FROM staff WHERE username = ?1",
                 [username.trim()],
@@ -224,38 +288,127 @@ impl Store {
         if !active {
             return Err(LoginError::Inactive);
         }
-        let ok = PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
+        if failed >= MAX_FAILED_LOGINS {
+            // Five attempts are already being checked: this one waits out the lock.
+            let until = lock_account(&tx, id)?;
+            tx.commit().map_err(StoreError::from)?;
+            return Err(LoginError::Locked(until));
+        }
+        let cleared = if locked_until.is_some() { 0 } else { failed };
+        tx.execute(
+            "UPDATE staff SET failed_logins = ?1, locked_until = NULL WHERE id = ?2",
+            params![cleared + 1, id],
+        )
+        .map_err(StoreError::from)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok((id, hash))
+    }
+
+    /// Deactivates (`active = false`) or reactivates a member of staff. A deactivated user
+    /// cannot log in or take any step; their name stays on every case they touched. An admin
+    /// cannot deactivate themself, and the last active admin stays.
+    pub fn set_user_active(&mut self, user_id: i64, active: bool, who: &Who) -> Result<User> {
+        self.change_user(user_id, who, |u| {
+            if !active && who.user_id == Some(u.id) {
+                return Err("不能停用自己的账号".into());
+            }
+            u.active = active;
+            Ok(if active {
+                "启用账号"
+            } else {
+                "停用账号"
             })
-            .unwrap_or(false);
-        if ok {
-            self.conn
-                .execute(
-                    "UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
-                    [id],
-                )
-                .map_err(StoreError::from)?;
-            return self.user(id)?.ok_or(LoginError::Wrong);
-        }
-        let failed = failed + 1;
-        let lock = (failed >= MAX_FAILED_LOGINS).then(|| {
-            (now + chrono::Duration::minutes(LOCK_MINUTES))
-                .format("%Y-%m-%dT%H:%M:%S")
-                .to_string()
-        });
-        self.conn
-            .execute(
-                "UPDATE staff SET failed_logins = ?1, locked_until = ?2 WHERE id = ?3",
-                params![if lock.is_some() { 0 } else { failed }, lock, id],
+        })
+    }
+
+    /// Replaces a member of staff's roles (and the legal-qualification flag, which only a
+    /// 法制审核员 carries), checked like a new user's.
+    pub fn set_user_roles(
+        &mut self,
+        user_id: i64,
+        roles: &[Role],
+        legal_qualified: bool,
+        who: &Who,
+    ) -> Result<User> {
+        self.change_user(user_id, who, |u| {
+            u.roles = roles.to_vec();
+            u.legal_qualified = legal_qualified;
+            Ok("调整岗位")
+        })
+    }
+
+    /// Loads a user, applies `change` (which names the audit action), checks the result and
+    /// that an active admin remains, and saves it with an audit entry holding before and after,
+    /// all in one write transaction.
+    fn change_user(
+        &mut self,
+        user_id: i64,
+        who: &Who,
+        change: impl FnOnce(&mut User) -> std::result::Result<&'static str, String>,
+    ) -> Result<User> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let before = tx
+            .query_row(
+                &format!("SELECT {USER_COLUMNS} FROM staff WHERE id = ?1"),
+                [user_id],
+                row_to_user,
             )
-            .map_err(StoreError::from)?;
-        match lock {
-            Some(until) => Err(LoginError::Locked(until[11..16].to_string())),
-            None => Err(LoginError::Wrong),
+            .optional()?
+            .ok_or_else(|| StoreError::Rule(format!("没有编号为 {user_id} 的人员")))?;
+        let mut after = before.clone();
+        let action = change(&mut after).map_err(StoreError::Rule)?;
+        check_new_user(&NewUser {
+            username: after.username.clone(),
+            name: after.name.clone(),
+            roles: after.roles.clone(),
+            squad: after.squad.clone(),
+            cert_no: after.cert_no.clone(),
+            cert_valid_until: after.cert_valid_until,
+            legal_qualified: after.legal_qualified,
+        })?;
+        let admins_left: i64 = tx.query_row(
+            "SELECT count(*) FROM staff WHERE active = 1 AND id <> ?1 AND EXISTS
+               (SELECT 1 FROM json_each(staff.roles) WHERE value = '管理员')",
+            [user_id],
+            |r| r.get(0),
+        )?;
+        if admins_left == 0 && !after.has(Role::Admin) {
+            return Err(StoreError::Rule(format!(
+                "{} 是唯一在用的管理员，不能停用或取消其管理员岗位；请先为其他人员设置管理员岗位",
+                before.name
+            )));
         }
+        let roles =
+            serde_json::to_string(&after.roles).map_err(|e| StoreError::Rule(e.to_string()))?;
+        tx.execute(
+            "UPDATE staff SET roles = ?1, legal_qualified = ?2, active = ?3 WHERE id = ?4",
+            params![roles, after.legal_qualified, after.active, user_id],
+        )?;
+        let role_names = |u: &User| -> String {
+            u.roles
+                .iter()
+                .map(|r| r.name())
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        audit::append(
+            &tx,
+            who,
+            None,
+            action,
+            &format!(
+                "{action}：{}（{}），岗位 {}{}",
+                after.name,
+                after.username,
+                role_names(&after),
+                if after.active { "" } else { "，已停用" }
+            ),
+            &serde_json::json!({ "user_id": user_id, "before": before, "after": after }),
+        )?;
+        tx.commit()?;
+        Ok(after)
     }
 
     /// Sets a new password (an admin's reset, or the user's own change); unlocks the account.

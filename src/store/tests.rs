@@ -334,3 +334,54 @@ fn five_failed_logins_lock_the_account_until_time_or_reset() {
         Err(LoginError::Wrong)
     ));
 }
+
+/// 40 wrong passwords at once from 40 connections: the attempts are counted in the write
+/// transaction before the hash is checked, so at most five are checked and the account
+/// locks; the right password is refused afterwards.
+#[test]
+fn parallel_wrong_passwords_lock_the_account_after_five_checks() {
+    use super::staff::{LoginError, NewUser, MAX_FAILED_LOGINS};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = new_db(&dir);
+    let u = NewUser {
+        username: "zhang".into(),
+        name: "张三".into(),
+        roles: vec![crate::domain::people::Role::Handler],
+        squad: "第一中队".into(),
+        cert_no: None,
+        cert_valid_until: None,
+        legal_qualified: false,
+    };
+    store.add_user(&u, "right-pw", &Who::system()).unwrap();
+    let guesses = 40;
+    let start = std::sync::Arc::new(std::sync::Barrier::new(guesses));
+    let threads: Vec<_> = (0..guesses)
+        .map(|i| {
+            let (path, start) = (path.clone(), start.clone());
+            std::thread::spawn(move || {
+                let mut desk = Store::open(&path).unwrap();
+                start.wait();
+                match desk.login("zhang", &format!("guess-{i}")) {
+                    Err(LoginError::Wrong) => "wrong",
+                    Err(LoginError::Locked(_)) => "locked",
+                    other => panic!("guess {i}: {other:?}"),
+                }
+            })
+        })
+        .collect();
+    let outcomes: Vec<&str> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    let checked = outcomes.iter().filter(|o| **o == "wrong").count();
+    println!("{guesses} parallel wrong passwords: {checked} checked, the rest refused as locked");
+    assert!(
+        checked <= MAX_FAILED_LOGINS as usize,
+        "{checked} of {guesses} parallel guesses were checked and told only \"wrong\""
+    );
+    assert_eq!(
+        outcomes.iter().filter(|o| **o == "locked").count(),
+        guesses - checked
+    );
+    assert!(matches!(
+        store.login("zhang", "right-pw"),
+        Err(LoginError::Locked(_))
+    ));
+}

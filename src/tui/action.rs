@@ -44,4 +44,6 @@ pub enum UiAction {
     PrintDoc,
     ExportDoc,
     ExportCaseFile,
+    /// 用户管理: deactivate the selected member of staff, or reactivate them.
+    ToggleActive,
 }

@@ -360,6 +360,29 @@ fn calendar_and_users_screens() {
     press(&mut a, &[KeyCode::Enter]);
     assert!(a.status.contains("已添加"), "{}", a.status);
     assert!(a.desk.store.user_by_username("wanghong").unwrap().is_some());
+    // x deactivates the selected member of staff, who then cannot log in; x again undoes it.
+    let at = a
+        .desk
+        .store
+        .users()
+        .unwrap()
+        .values()
+        .position(|u| u.username == "zhoujie")
+        .unwrap();
+    press(&mut a, &vec![KeyCode::Down; at]);
+    press(&mut a, &[KeyCode::Char('x')]);
+    assert!(a.status.contains("已停用：周杰"), "{}", a.status);
+    assert!(matches!(
+        a.desk.store.login("zhoujie", crate::demo::DEMO_PASSWORD),
+        Err(crate::store::LoginError::Inactive)
+    ));
+    press(&mut a, &[KeyCode::Char('x')]);
+    assert!(a.status.contains("已启用：周杰"), "{}", a.status);
+    assert!(a
+        .desk
+        .store
+        .login("zhoujie", crate::demo::DEMO_PASSWORD)
+        .is_ok());
 }
 
 #[test]

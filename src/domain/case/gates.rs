@@ -170,6 +170,121 @@ pub fn not_own_case(case: &Case, actor: &User) -> RuleResult {
     }
 }
 
+/// 行政处罚法 Art 42: "不得少于两人" counts people, so a person listed twice is one officer,
+/// and nobody is both 承办人 and 协助人员 of a case. Every list of people in every step goes
+/// through here (`what` names the list, e.g. 取证人员).
+pub fn each_person_once(people: &[&User], what: &str) -> RuleResult {
+    let mut seen = std::collections::BTreeSet::new();
+    match people.iter().find(|u| !seen.insert(u.id)) {
+        None => Ok(()),
+        Some(u) => Err(RuleError::new(
+            "行政处罚法第四十二条",
+            format!(
+                "{what}中 {}（{}）填写了不止一次；同一人只算一人，请删去重复的一项",
+                u.name, u.username
+            ),
+        )),
+    }
+}
+
+/// The 中队长审核 is by a squad leader of the case's own squad (the lead handler's). Only
+/// where every leader of that squad handles the case himself may another squad's leader
+/// review it; a case with no squad may be reviewed by any squad leader.
+pub fn own_squad_leader(
+    case: &Case,
+    actor: &User,
+    users: &std::collections::BTreeMap<i64, User>,
+) -> RuleResult {
+    let squad = case
+        .handlers
+        .first()
+        .and_then(|h| users.get(h))
+        .map(|u| u.squad.as_str())
+        .unwrap_or("");
+    if squad.is_empty() || actor.squad == squad {
+        return Ok(());
+    }
+    let own_leader_free = users.values().any(|u| {
+        u.has(Role::SquadLeader)
+            && u.squad == squad
+            && !case.handlers.contains(&u.id)
+            && !case.assistants.contains(&u.id)
+    });
+    if own_leader_free {
+        Err(RuleError::new(
+            "审核审批制度",
+            format!(
+                "本案属{squad}，应由{squad}中队长审核；{} 是{}的中队长",
+                actor.name,
+                if actor.squad.is_empty() {
+                    "未分中队".to_string()
+                } else {
+                    actor.squad.clone()
+                }
+            ),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// 行政处罚法 Art 57 para 2: the heads decide by 集体讨论, so a discussion needs at least two
+/// heads, at least `min_members` members in all (a procedure setting, default 3) and a head
+/// presiding who attends it.
+pub fn discussion_quorum(
+    chair: &User,
+    attendees: &[&User],
+    settings: &ProcedureSettings,
+) -> RuleResult {
+    let rule = "行政处罚法第五十七条第二款";
+    each_person_once(attendees, "集体讨论参加人员").map_err(|e| RuleError::new(rule, e.message))?;
+    if !chair.has(Role::Head) || !attendees.iter().any(|u| u.id == chair.id) {
+        return Err(RuleError::new(
+            rule,
+            format!(
+                "集体讨论由参加讨论的负责人主持；{} 不是参加讨论的负责人",
+                chair.name
+            ),
+        ));
+    }
+    if attendees.iter().filter(|u| u.has(Role::Head)).count() < 2 {
+        return Err(RuleError::new(rule, "集体讨论须有两名以上机关负责人参加"));
+    }
+    let min = settings.discussion_min_members;
+    if (attendees.len() as u32) < min {
+        return Err(RuleError::new(
+            rule,
+            format!(
+                "集体讨论须至少 {min} 人参加（本机关设置），现只有 {} 人",
+                attendees.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Separation of duties between the approving levels of one case: whoever took a step of one
+/// level (中队长审核, 法制审核, 负责人审批) takes no step of another level of the same case.
+/// `held` is the level the actor already holds on this case, if any. The legal review is
+/// independent of the decision (行政处罚法 Art 58: review by the reviewing staff *before* the
+/// head decides), so a conflict involving it cites Art 58.
+pub fn one_approving_level(actor: &User, wanted: &str, held: Option<&str>) -> RuleResult {
+    match held {
+        Some(level) if level != wanted => Err(RuleError::new(
+            if level == "法制审核" || wanted == "法制审核" {
+                "行政处罚法第五十八条"
+            } else {
+                "审核审批分离"
+            },
+            format!(
+                "{} 已在本案中担任“{level}”，不能再进行“{wanted}”；同一案件的各级审核审批须由不同的人进行",
+                actor.name
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Only the case's own handlers record its investigation.
 pub fn is_handler(case: &Case, actor: &User) -> RuleResult {
     if case.handlers.contains(&actor.id) {

@@ -69,6 +69,12 @@ fn check_people(
     ctx: &Ctx,
 ) -> RuleResult {
     let handlers = ctx.users_of(new_handlers)?;
+    let everyone: Vec<&User> = handlers
+        .iter()
+        .copied()
+        .chain(ctx.users_of(assistants)?)
+        .collect();
+    each_person_once(&everyone, "承办人和协助人员")?;
     for h in &handlers {
         if !h.certified_on(date) {
             return Err(RuleError::new(
@@ -78,7 +84,6 @@ fn check_people(
         }
     }
     two_certified_officers(&handlers, date)?;
-    ctx.users_of(assistants)?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 //! its file, item code and reason.
 
 mod citation;
+pub mod import_check;
 mod validate;
 
 use chrono::NaiveDate;

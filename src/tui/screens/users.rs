@@ -1,4 +1,5 @@
-//! 用户管理: the staff list; admins add people (`n`) and reset passwords (`r`). The rules
+//! 用户管理: the staff list; admins add people (`n`), reset passwords (`/`) and deactivate
+//! or reactivate someone (`x`). The rules
 //! (roles, certificate numbers, the legal-qualification flag) are the store's, as for
 //! `zhifa user add`.
 
@@ -109,8 +110,29 @@ impl State {
                     };
                 }
             }
-            (Mode::List, UiAction::New | UiAction::Search) => {
-                return Outcome::Status("只有管理员可以添加人员或重置密码".into())
+            (Mode::List, UiAction::ToggleActive) if is_admin => {
+                let (Some(admin), Some(u)) = (env.user, self.users.get(self.sel)) else {
+                    return Outcome::Stay;
+                };
+                let (id, active) = (u.id, !u.active);
+                return match env
+                    .desk
+                    .store
+                    .set_user_active(id, active, &Who::user(admin))
+                {
+                    Ok(u) => {
+                        self.reload(env);
+                        Outcome::Status(format!(
+                            "已{}：{}",
+                            if active { "启用" } else { "停用" },
+                            ui::clean(&u.name)
+                        ))
+                    }
+                    Err(e) => Outcome::Status(e.to_string()),
+                };
+            }
+            (Mode::List, UiAction::New | UiAction::Search | UiAction::ToggleActive) => {
+                return Outcome::Status("只有管理员可以添加、停用人员或重置密码".into())
             }
             (Mode::List, UiAction::Back) => return Outcome::Pop(None),
             (Mode::List, UiAction::Quit) => return Outcome::Quit,
@@ -197,9 +219,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                 ui::clean(&u.name),
                 ui::clean(&u.squad),
                 roles.join("、"),
-                u.cert_no
-                    .clone()
-                    .unwrap_or_else(|| "协管（无执法证）".into()),
+                match (&u.cert_no, u.active) {
+                    (_, false) => "已停用".to_string(),
+                    (Some(c), true) => c.clone(),
+                    (None, true) => "协管（无执法证）".into(),
+                },
             ]);
             if i == s.sel {
                 row.style(ui::selected())
@@ -219,7 +243,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     f.render_widget(Table::new(rows, widths).header(header), list_area);
     match &s.mode {
         Mode::List => f.render_widget(
-            Paragraph::new("n 添加人员  / 重置所选人员密码（管理员）").style(ui::dim()),
+            Paragraph::new("n 添加人员  / 重置所选人员密码  x 停用/启用（管理员）")
+                .style(ui::dim()),
             form_area,
         ),
         Mode::Add { inputs, focus } => {

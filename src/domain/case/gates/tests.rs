@@ -417,3 +417,100 @@ fn art_38_review_vetoes_block_closing() {
     assert_eq!(e.rule, "行政处罚法第三十八条");
     assert!(e.message.contains("R02"), "{e}");
 }
+
+#[test]
+fn art_42_a_person_listed_twice_counts_once_in_every_list() {
+    let w = World::new();
+    let zhang = w.u(ZHANG);
+    let e = each_person_once(&[zhang, zhang], "取证人员").unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十二条");
+    assert!(
+        e.message.contains("张三") && e.message.contains("取证人员"),
+        "{e}"
+    );
+    assert!(each_person_once(&[zhang, w.u(LI)], "取证人员").is_ok());
+    // The same collector twice no longer makes two officers, in every step with people.
+    let c = investigated(&w);
+    let mut twice = record(RecordKind::Inquiry, "2026-06-06", &["刘某"], 1);
+    twice.officers = vec![ZHANG, ZHANG];
+    let e = w.refuse(&c, ZHANG, Action::AddRecord { record: twice });
+    assert_eq!(e.rule, "行政处罚法第四十二条");
+    assert!(e.message.contains("张三"), "{e}");
+    let mut evidence = c.evidence[0].clone();
+    evidence.collectors = vec![ZHANG, ZHANG];
+    let e = w.refuse(&c, ZHANG, Action::AddEvidence { evidence });
+    assert!(e.message.contains("张三"), "{e}");
+    // Case creation: a handler twice, or a handler who is also an assistant.
+    for (handlers, assistants) in [
+        (vec![ZHANG, LI, ZHANG], vec![]),
+        (vec![ZHANG, LI], vec![LI]),
+    ] {
+        let mut new = new_case("2026-06-01");
+        new.handlers = handlers;
+        new.assistants = assistants;
+        let e = crate::domain::case::workflow::propose(
+            new,
+            Some(straw_power()),
+            "HJ-001",
+            w.u(ZHANG),
+            &w.ctx(),
+        )
+        .unwrap_err();
+        assert_eq!(e.rule, "行政处罚法第四十二条", "{e}");
+    }
+}
+
+#[test]
+fn squad_review_is_by_the_case_s_own_squad_leader() {
+    let mut w = World::new();
+    let c = investigated(&w);
+    // Another squad's leader may not review while the case's own squad has a free leader.
+    let mut other = w.users[&ZHAO].clone();
+    other.id = 99;
+    other.squad = "第二中队".into();
+    w.users.insert(99, other);
+    let e = own_squad_leader(&c, w.u(99), &w.users).unwrap_err();
+    assert!(e.message.contains("第一中队"), "{e}");
+    assert!(own_squad_leader(&c, w.u(ZHAO), &w.users).is_ok());
+    // Where the squad's only leader handles the case, another squad's leader reviews it.
+    let mut own = c.clone();
+    own.assistants.push(ZHAO);
+    assert!(own_squad_leader(&own, w.u(99), &w.users).is_ok());
+}
+
+#[test]
+fn art_57_discussion_needs_the_set_number_of_members_and_a_presiding_head() {
+    let w = World::new();
+    let s = ProcedureSettings::default();
+    assert_eq!(s.discussion_min_members, 3);
+    let (sun, zhou, qian) = (w.u(SUN), w.u(ZHOU), w.u(QIAN));
+    assert!(discussion_quorum(sun, &[sun, zhou, qian], &s).is_ok());
+    let e = discussion_quorum(sun, &[sun, zhou], &s).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第五十七条第二款");
+    assert!(e.message.contains('3'), "{e}");
+    // "孙八、孙八、周九" is two people, not three.
+    let e = discussion_quorum(sun, &[sun, sun, zhou], &s).unwrap_err();
+    assert!(e.message.contains("孙八"), "{e}");
+    // Presided over by a head who attends.
+    assert!(discussion_quorum(qian, &[sun, zhou, qian], &s).is_err());
+    assert!(discussion_quorum(sun, &[zhou, qian, w.u(ZHAO)], &s).is_err());
+    // The number is a setting.
+    let two = ProcedureSettings {
+        discussion_min_members: 2,
+        ..s
+    };
+    assert!(discussion_quorum(sun, &[sun, zhou], &two).is_ok());
+}
+
+#[test]
+fn art_58_legal_reviewer_is_not_the_approver_and_one_person_one_approving_level() {
+    let w = World::new();
+    let sun = w.u(SUN);
+    assert!(one_approving_level(sun, "负责人审批", None).is_ok());
+    assert!(one_approving_level(sun, "负责人审批", Some("负责人审批")).is_ok());
+    let e = one_approving_level(sun, "法制审核", Some("负责人审批")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第五十八条");
+    assert!(e.message.contains("孙八"), "{e}");
+    let e = one_approving_level(sun, "负责人审批", Some("中队长审核")).unwrap_err();
+    assert_eq!(e.rule, "审核审批分离");
+}

@@ -25,7 +25,9 @@ pub(super) fn apply(
             dated(*date, case, ctx, "送达")?;
             require_text("受送达人", recipient, 80)?;
             electronic_service_confirmed(*method, *confirmation)?;
-            two_certified_officers(&ctx.users_of(officers)?, *date)?;
+            let people = ctx.users_of(officers)?;
+            each_person_once(&people, "送达人员")?;
+            two_certified_officers(&people, *date)?;
             let issued = match doc {
                 ServedDoc::Notice => case.notice.as_ref().map(|n| n.date),
                 ServedDoc::HearingNotice => case.hearing.as_ref().and_then(|h| h.notified_on),

@@ -47,7 +47,9 @@ pub(super) fn apply(
         Action::AddEvidence { evidence } => {
             dated(evidence.collected_on, case, ctx, "取证")?;
             require_text("证据说明", &evidence.description, 2000)?;
-            two_certified_officers(&ctx.users_of(&evidence.collectors)?, evidence.collected_on)?;
+            let collectors = ctx.users_of(&evidence.collectors)?;
+            each_person_once(&collectors, "取证人员")?;
+            two_certified_officers(&collectors, evidence.collected_on)?;
             electronic_monitor_reviewed(evidence)?;
             c.evidence.push(evidence.clone());
             summary = format!("登记证据（{}）", crate::domain::serde_name(&evidence.kind));
@@ -55,7 +57,9 @@ pub(super) fn apply(
         Action::AddRecord { record } => {
             dated(record.date, case, ctx, "制作笔录")?;
             require_text("笔录内容", &record.content, 20000)?;
-            two_certified_officers(&ctx.users_of(&record.officers)?, record.date)?;
+            let officers = ctx.users_of(&record.officers)?;
+            each_person_once(&officers, "执法人员")?;
+            two_certified_officers(&officers, record.date)?;
             if record.kind == RecordKind::Inquiry {
                 if record.persons.len() != 1 {
                     return Err(RuleError::new(

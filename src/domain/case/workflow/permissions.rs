@@ -2,6 +2,68 @@
 //! first, and the menu of steps with the reason a step is not allowed.
 
 use super::*;
+
+/// The approving steps of a case and the level of the approval chain each belongs to. One
+/// person takes steps of one level only on a case (`gates::one_approving_level`): the squad
+/// leader's review, the legal review (independent of the decision, 行政处罚法 Art 58) and the
+/// head's approvals are three different people. The head's own steps — filing approval,
+/// presiding over the 集体讨论, the review decision, the decision, the closing approval — are
+/// one level: Art 57 gives the review and the decision to the same 负责人.
+pub const APPROVING_STEPS: [(ActionKind, &str); 7] = [
+    (ActionKind::ApproveFiling, HEAD_LEVEL),
+    (ActionKind::SquadReview, "中队长审核"),
+    (ActionKind::LegalReview, "法制审核"),
+    (ActionKind::Discuss, HEAD_LEVEL),
+    (ActionKind::ReviewDecision, HEAD_LEVEL),
+    (ActionKind::Decide, HEAD_LEVEL),
+    (ActionKind::ApproveClosing, HEAD_LEVEL),
+];
+const HEAD_LEVEL: &str = "负责人审批";
+
+/// The approving level of a step, if it is one.
+pub fn approving_level(kind: ActionKind) -> Option<&'static str> {
+    APPROVING_STEPS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, level)| *level)
+}
+
+/// Who took which approving step of this case, as recorded in it.
+fn approvals_taken(case: &Case) -> Vec<(ActionKind, i64)> {
+    use ActionKind as K;
+    let mut out = Vec::new();
+    out.extend(case.filing.as_ref().map(|a| (K::ApproveFiling, a.by)));
+    out.extend(case.squad_review.as_ref().map(|a| (K::SquadReview, a.by)));
+    out.extend(case.legal_reviews.iter().map(|a| (K::LegalReview, a.by)));
+    out.extend(case.discussions.iter().map(|d| (K::Discuss, d.chair)));
+    out.extend(
+        case.review_outcome
+            .as_ref()
+            .map(|(a, _)| (K::ReviewDecision, a.by)),
+    );
+    // An on-the-spot decision is the officers', not an approval.
+    if case.procedure == Procedure::General {
+        out.extend(case.decision.as_ref().map(|d| (K::Decide, d.by)));
+    }
+    out.extend(case.closing.as_ref().map(|a| (K::ApproveClosing, a.by)));
+    out
+}
+
+/// The approving level `actor` already holds on this case, if any.
+pub fn level_held(case: &Case, actor: i64) -> Option<&'static str> {
+    approvals_taken(case)
+        .into_iter()
+        .filter(|(_, by)| *by == actor)
+        .find_map(|(k, _)| approving_level(k))
+}
+
+fn separate_levels(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
+    match approving_level(kind) {
+        Some(wanted) => one_approving_level(actor, wanted, level_held(case, actor.id)),
+        None => Ok(()),
+    }
+}
+
 fn head_not_own(case: &Case, actor: &User) -> RuleResult {
     has_role(actor, Role::Head)?;
     not_own_case(case, actor)
@@ -33,6 +95,12 @@ pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             format!("{} 的账号已停用", actor.name),
         ));
     }
+    role_and_stage(case, kind, actor)?;
+    separate_levels(case, kind, actor)
+}
+
+fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
+    use ActionKind as K;
     match kind {
         K::ApproveFiling => {
             at_stage(case, &[Stage::Proposed], "审批立案")?;

@@ -20,6 +20,7 @@ pub(super) fn apply(
             opinion,
         } => {
             dated(*date, case, ctx, "审核")?;
+            own_squad_leader(case, actor, ctx.users)?;
             require_text("审核意见", opinion, 500)?;
             c.squad_review = Some(Approval {
                 by: actor.id,
@@ -70,13 +71,7 @@ pub(super) fn apply(
         } => {
             dated(*date, case, ctx, "集体讨论")?;
             require_text("讨论结论", conclusion, 2000)?;
-            let people = ctx.users_of(attendees)?;
-            if people.iter().filter(|u| u.has(Role::Head)).count() < 2 {
-                return Err(RuleError::new(
-                    "行政处罚法第五十七条第二款",
-                    "集体讨论须有两名以上机关负责人参加",
-                ));
-            }
+            discussion_quorum(actor, &ctx.users_of(attendees)?, ctx.settings)?;
             c.discussions.push(Discussion {
                 date: *date,
                 chair: actor.id,

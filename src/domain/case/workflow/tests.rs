@@ -928,3 +928,76 @@ mod random_sequences {
         }
     }
 }
+
+/// One account holding 负责人 + 中队长 + 法制审核员 cannot approve the filing, review in the
+/// squad, review the law and decide one case alone (行政处罚法 Art 58; one person, one level).
+#[test]
+fn one_account_with_every_approving_role_cannot_carry_a_case_alone() {
+    let mut w = World::new();
+    let mut boss = w.users[&SUN].clone();
+    boss.roles = vec![Role::Head, Role::SquadLeader, Role::LegalReviewer];
+    boss.legal_qualified = true;
+    w.users.insert(SUN, boss);
+    let c = investigated(&w); // SUN approved the filing
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::EndInvestigation {
+            proposal: Proposal {
+                complex_or_major: true,
+                ..proposal("2026-06-10", 2000, TierName::Grave)
+            },
+        },
+    );
+    let squad = Action::SquadReview {
+        date: d("2026-06-11"),
+        agree: true,
+        opinion: "同意".into(),
+    };
+    let e = w.refuse(&c, SUN, squad.clone());
+    assert_eq!(e.rule, "审核审批分离", "{e}");
+    let legal = Action::LegalReview {
+        date: d("2026-06-11"),
+        passed: true,
+        opinion: "合法".into(),
+    };
+    let e = w.refuse(&c, SUN, legal.clone());
+    assert_eq!(e.rule, "行政处罚法第五十八条", "{e}");
+    // Done by others, the head's own steps stay his; the legal reviewer may not decide.
+    let c = w.step(&c, ZHAO, squad);
+    let c = w.step(&c, QIAN, legal);
+    let mut qian_head = World::new();
+    if let Some(q) = qian_head.users.get_mut(&QIAN) {
+        q.roles.push(Role::Head);
+    }
+    let e = qian_head.refuse(
+        &c,
+        QIAN,
+        Action::ReviewDecision {
+            date: d("2026-06-12"),
+            outcome: ReviewOutcome::Penalty,
+            opinion: "同意".into(),
+        },
+    );
+    assert_eq!(e.rule, "行政处罚法第五十八条", "{e}");
+    // The discussion: three members, presided by a head; the same name twice is one member.
+    let discuss = |attendees: Vec<i64>| Action::Discuss {
+        date: d("2026-06-12"),
+        attendees,
+        conclusion: "同意处罚".into(),
+    };
+    let e = w.refuse(&c, SUN, discuss(vec![SUN, SUN, ZHOU]));
+    assert!(e.message.contains("孙八"), "{e}");
+    let e = w.refuse(&c, SUN, discuss(vec![SUN, ZHOU]));
+    assert!(e.message.contains("至少 3 人"), "{e}");
+    let c = w.step(&c, SUN, discuss(vec![SUN, ZHOU, QIAN]));
+    w.step(
+        &c,
+        SUN,
+        Action::ReviewDecision {
+            date: d("2026-06-12"),
+            outcome: ReviewOutcome::Penalty,
+            opinion: "同意".into(),
+        },
+    );
+}
