@@ -238,6 +238,7 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
     }
 }
 
+const TIME_FIELDS: [&str; 3] = ["time", "start", "end"];
 const PERSON_FIELDS: [&str; 4] = ["officers", "collectors", "attendees", "presiding"];
 const DATE_FIELDS: [&str; 4] = ["date", "collected_on", "notified_on", "due"];
 const MONEY_FIELDS: [&str; 5] = [
@@ -301,6 +302,13 @@ pub fn build_action(
         let value = if DATE_FIELDS.contains(&k) {
             let d = crate::domain::chinese::parse_date(v).map_err(|e| format!("“{k}”：{e}"))?;
             serde_json::Value::String(d.to_string())
+        } else if TIME_FIELDS.contains(&k) {
+            let label = known
+                .iter()
+                .find(|f| f.key == k)
+                .map_or("时间", |f| f.label);
+            let t = crate::domain::text::time(label, v).map_err(|e| e.to_string())?;
+            serde_json::Value::String(t)
         } else if MONEY_FIELDS.contains(&k) {
             let fen =
                 crate::domain::money::Fen::parse_yuan(v).map_err(|e| format!("“{k}”：{e}"))?;

@@ -3,7 +3,9 @@
 use clap::Subcommand;
 
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
-use crate::store::{attachments, CaseFilter};
+use crate::domain::people::User;
+use crate::domain::privacy::{mask_audit_detail, mask_free_text, PERSONAL_DATA_VIEWED};
+use crate::store::{attachments, AuditEntry, CaseFilter, Store, Who};
 use crate::text::clean;
 
 #[derive(Debug, Subcommand)]
@@ -21,13 +23,16 @@ pub(crate) enum AuditCommand {
         /// 最多显示多少条（全部记录时）
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        /// 显示完整的身份证号、电话和住址（记入所涉每一案件的审计记录）；默认部分隐去
+        #[arg(long)]
+        full: bool,
         #[command(flatten)]
         json: JsonFlag,
     },
 }
 
 pub(crate) fn run(ctx: &Context, cmd: AuditCommand) -> CliResult {
-    let store = ctx.open_store()?;
+    let mut store = ctx.open_store()?;
     match cmd {
         AuditCommand::Verify { json } => {
             let report = store.verify_audit()?;
@@ -65,9 +70,12 @@ pub(crate) fn run(ctx: &Context, cmd: AuditCommand) -> CliResult {
         AuditCommand::Log {
             case_no,
             limit,
+            full,
             json,
         } => {
-            let entries = match case_no {
+            // The log quotes every party's details: only for a logged-in user.
+            let viewer = ctx.login(&mut store)?;
+            let mut entries = match case_no {
                 Some(no) => {
                     let id = store
                         .find_case(&no)?
@@ -76,6 +84,14 @@ pub(crate) fn run(ctx: &Context, cmd: AuditCommand) -> CliResult {
                 }
                 None => store.recent_audit(limit)?,
             };
+            if full {
+                record_full_view(&mut store, &viewer, &entries)?;
+            } else {
+                for e in &mut entries {
+                    e.summary = mask_free_text(&e.summary);
+                    e.detail = mask_audit_detail(&e.detail);
+                }
+            }
             if json.json {
                 return print_json(&entries);
             }
@@ -91,4 +107,15 @@ pub(crate) fn run(ctx: &Context, cmd: AuditCommand) -> CliResult {
             Ok(())
         }
     }
+}
+
+/// A full view of the log is recorded once in the trail of each case it shows, where a
+/// reviewer of that case looks for who saw its parties' data (entries of no case carry
+/// staff and settings, not parties).
+fn record_full_view(store: &mut Store, viewer: &User, entries: &[AuditEntry]) -> CliResult {
+    let cases: std::collections::BTreeSet<i64> = entries.iter().filter_map(|e| e.case_id).collect();
+    for id in cases {
+        store.record_access(id, &Who::user(viewer), PERSONAL_DATA_VIEWED)?;
+    }
+    Ok(())
 }

@@ -113,7 +113,7 @@ pub(crate) fn run(ctx: &Context, cmd: CalendarCommand) -> CliResult {
             Ok(())
         }
         CalendarCommand::Import { file, json } => {
-            let text = read_text_file(&file)?;
+            let text = read_text_file(&file, super::INPUT_FILE_LIMIT)?;
             let table = HolidayYear::parse_toml(&text)
                 .map_err(|e| CliError(format!("{}：{e}", file.display())))?;
             let mut store = ctx.open_store()?;

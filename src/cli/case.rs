@@ -20,7 +20,7 @@ use crate::domain::chinese;
 use crate::domain::field::Field;
 use crate::domain::money::Fen;
 use crate::domain::people::User;
-use crate::domain::privacy::{shown_party, PERSONAL_DATA_VIEWED};
+use crate::domain::privacy::{mask_free_text, mask_json_value, shown_party, PERSONAL_DATA_VIEWED};
 use crate::step_input;
 use crate::store::{attachments, CaseFilter, Who};
 use crate::text::{clean, fit, pad};
@@ -151,7 +151,7 @@ struct OnSpotFile {
 }
 
 fn parse_file<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> Result<T, CliError> {
-    let text = read_text_file(path)?;
+    let text = read_text_file(path, super::INPUT_FILE_LIMIT)?;
     let is_json =
         path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
     if is_json {
@@ -385,6 +385,8 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                 let deadlines = desk.store.case_deadlines(id)?;
                 let mut case_json = serde_json::to_value(&c)?;
                 if !full {
+                    // Free text (facts, records) may quote the parties' numbers and addresses.
+                    mask_json_value(&mut case_json);
                     let shown: Vec<_> = c.parties.iter().map(|p| shown_party(p, false)).collect();
                     case_json["parties"] = serde_json::to_value(shown)?;
                 }
@@ -518,12 +520,12 @@ fn show(desk: &Desk, c: &Case, full: bool) -> CliResult {
         );
     }
     for e in desk.store.case_audit(c.id)? {
-        println!(
-            "记录：{}  {}  {}",
-            e.at,
-            clean(&e.user_name),
-            clean(&e.summary)
-        );
+        let summary = if full {
+            e.summary
+        } else {
+            mask_free_text(&e.summary)
+        };
+        println!("记录：{}  {}  {}", e.at, clean(&e.user_name), summary);
     }
     Ok(())
 }

@@ -1,6 +1,28 @@
 //! The `zhifa` command line: parse arguments (clap), call store + domain, print Chinese text
 //! or JSON. No legal rule lives here.
 
+// Every line the CLI prints goes through the UI's sanitiser (`text::clean_lines`): text
+// from data (names, places, settings, file names) never reaches the terminal with a control
+// character or an escape sequence. These shadow std's macros in this module and in every
+// command module declared below, so no command can print around them.
+macro_rules! println {
+    () => { ::std::println!() };
+    ($($arg:tt)*) => {
+        ::std::println!("{}", $crate::text::clean_lines(&::std::format!($($arg)*)))
+    };
+}
+macro_rules! print {
+    ($($arg:tt)*) => {
+        ::std::print!("{}", $crate::text::clean_lines(&::std::format!($($arg)*)))
+    };
+}
+macro_rules! eprintln {
+    () => { ::std::eprintln!() };
+    ($($arg:tt)*) => {
+        ::std::eprintln!("{}", $crate::text::clean_lines(&::std::format!($($arg)*)))
+    };
+}
+
 mod audit;
 mod bench;
 mod calendar;
@@ -173,7 +195,7 @@ pub(crate) fn secret(var: &str, prompt: &str) -> Result<String, CliError> {
         return Ok(p);
     }
     if std::io::stdin().is_terminal() {
-        return rpassword::prompt_password(prompt)
+        return rpassword::prompt_password(crate::text::clean(prompt))
             .map_err(|e| CliError(format!("无法读取密码：{e}")));
     }
     Err(CliError(format!(
@@ -257,15 +279,49 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Reads a text file a user named, with Chinese messages for the usual failures.
-pub(crate) fn read_text_file(path: &std::path::Path) -> Result<String, CliError> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// Largest file a command reads whole: a case, a step, a holiday table, a review sheet.
+pub(crate) const INPUT_FILE_LIMIT: u64 = 1024 * 1024;
+/// A whole catalog (`powers show --json` of every item) is larger than one case.
+pub(crate) const CATALOG_FILE_LIMIT: u64 = 8 * 1024 * 1024;
+
+/// Reads a text file a user named, at most `limit` bytes, with Chinese messages for the
+/// usual failures. Only regular files (after following links): a device such as /dev/zero or
+/// a pipe would never end, a directory is not text.
+pub(crate) fn read_text_file(path: &std::path::Path, limit: u64) -> Result<String, CliError> {
+    use std::io::Read;
+    let failed = |e: std::io::Error| {
         CliError(match e.kind() {
             std::io::ErrorKind::NotFound => format!("找不到文件：{}", path.display()),
             std::io::ErrorKind::PermissionDenied => format!("没有权限读取文件：{}", path.display()),
             _ => format!("无法读取文件 {}：{e}", path.display()),
         })
-    })?;
+    };
+    let not_regular = || {
+        CliError(format!(
+            "{} 不是普通文件（而是目录、设备或管道），请指定一个文本文件",
+            path.display()
+        ))
+    };
+    // Checked before opening (opening a pipe would wait for a writer) and again on the
+    // opened file, in case the path was swapped in between.
+    if !std::fs::metadata(path).map_err(failed)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = std::fs::File::open(path).map_err(failed)?;
+    if !file.metadata().map_err(failed)?.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > limit {
+        return Err(CliError(format!(
+            "文件 {} 超过 {} MB 的上限，请检查是否选错了文件",
+            path.display(),
+            limit / (1024 * 1024)
+        )));
+    }
     String::from_utf8(bytes).map_err(|e| {
         CliError(format!(
             "文件 {} 不是 UTF-8 编码（第 {} 字节处），请用文本编辑器另存为 UTF-8 后再试",

@@ -188,7 +188,7 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
 
 /// Reads and checks a catalog file; on problems prints each one and fails.
 fn load_file(path: &std::path::Path, json: bool) -> Result<Catalog, CliError> {
-    let text = read_text_file(path)?;
+    let text = read_text_file(path, super::CATALOG_FILE_LIMIT)?;
     let name = path.display().to_string();
     let mut builder = CatalogBuilder::new();
     builder.add_text(&name, &text);

@@ -269,7 +269,7 @@ pub(crate) fn run(ctx: &Context, cmd: ReviewCommand) -> CliResult {
         ReviewCommand::ImportSheet { file } => {
             let mut store = ctx.open_store()?;
             let user = ctx.login_admin(&mut store)?;
-            let text = super::read_text_file(&file)?;
+            let text = super::read_text_file(&file, super::INPUT_FILE_LIMIT)?;
             let sh = Sheet::parse(&text)
                 .map_err(|e| CliError(format!("评分表有误：\n{}", e.join("\n"))))?;
             store.set_setting(SHEET_KEY, &text, &Who::user(&user))?;

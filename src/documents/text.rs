@@ -49,8 +49,14 @@ fn wrap(text: &str, first: &str, rest: &str, cols: usize) -> Vec<String> {
     out
 }
 
-/// The lines of one document, without pagination.
+/// The lines of one document, without pagination, each through the terminal sanitiser
+/// (`text::clean`): a `--format txt` file is read in terminals and editors too, and the data
+/// it quotes must not carry control characters there.
 pub fn lines(p: &Paper) -> Vec<String> {
+    layout(p).iter().map(|l| crate::text::clean(l)).collect()
+}
+
+fn layout(p: &Paper) -> Vec<String> {
     let mut out = vec![center(&p.agency), center(&spaced(&p.title))];
     if let Some(n) = &p.number {
         out.push(right(n));
@@ -175,4 +181,25 @@ pub fn case_file(ctx: &DocCtx<'_>) -> Result<String, DocError> {
         emit(&mut out, &page, None);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::documents::DocKind;
+
+    /// A `--format txt` file carries no control character from the data it quotes (a name
+    /// or place put into the file behind zhifa's back), and keeps its form feeds.
+    #[test]
+    fn text_documents_carry_no_control_characters_from_data() {
+        let mut p = Paper::new(DocKind::ALL[0], "合隆镇\u{1b}[2J人民政府", None);
+        p.fields([("当事人", "刘\u{1b}]0;pwned\u{7}长海")])
+            .para("在\u{0}现场\u{1b}[31m检查");
+        let out = render(&[p.clone(), p]);
+        assert!(!out.contains(['\u{1b}', '\u{7}', '\u{0}']), "{out:?}");
+        assert!(
+            out.contains("刘]0;pwned长海") && out.contains('\u{c}'),
+            "{out}"
+        );
+    }
 }

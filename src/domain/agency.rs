@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text;
+
 /// Default case-number pattern (legal-rules.md §4.3, tagged M, so it is a setting):
 /// `合综执立〔2026〕12号`.
 pub const DEFAULT_CASE_NO_PATTERN: &str = "{简称}综执{文书代字}〔{年}〕{序号}号";
@@ -30,8 +32,8 @@ pub enum AgencyError {
         field: &'static str,
         hint: &'static str,
     },
-    #[error("{field}过长（最多 {max} 个字），请检查是否多输入了内容")]
-    TooLong { field: &'static str, max: usize },
+    #[error("{0}")]
+    Text(#[from] text::TextError),
     #[error("简称“{0}”不合适：简称用于案号，应为 1 至 4 个汉字，例如“合”")]
     BadAbbr(String),
     #[error("案号格式须包含 {{序号}} 和 {{年}}，例如 {}", DEFAULT_CASE_NO_PATTERN)]
@@ -98,19 +100,20 @@ impl Agency {
                 hint: "例如 合隆镇人民政府",
             });
         }
-        for (field, value, max) in [
-            ("乡镇名称", &self.township, 20),
-            ("机关全称", &self.full_name, 40),
-            ("地址", &self.address, 80),
-            ("电话", &self.phone, 30),
-            ("复议机关", &self.review_body, 40),
-            ("人民法院", &self.court, 40),
-            ("案号格式", &self.case_no_pattern, 60),
+        for (field, value, kind) in [
+            ("乡镇名称", &self.township, text::NAME),
+            ("机关全称", &self.full_name, text::TITLE),
+            ("简称", &self.abbr, text::NAME),
+            ("地址", &self.address, text::PLACE),
+            ("电话", &self.phone, text::CODE),
+            ("复议机关", &self.review_body, text::TITLE),
+            ("人民法院", &self.court, text::TITLE),
+            ("案号格式", &self.case_no_pattern, text::TITLE),
         ] {
-            if value.chars().count() > max {
-                return Err(AgencyError::TooLong { field, max });
-            }
+            text::optional(field, value, kind)?;
         }
+        // Case numbers name printed files and folders: the pattern cannot lead out of them.
+        text::no_path("案号格式", &self.case_no_pattern)?;
         let n = self.abbr.chars().count();
         if !(1..=4).contains(&n) || !self.abbr.chars().all(is_han) {
             return Err(AgencyError::BadAbbr(self.abbr.clone()));
@@ -200,6 +203,17 @@ mod tests {
             a.set("colour", "red"),
             Err(AgencyError::UnknownKey(..))
         ));
+        assert_eq!(a, before);
+        for (key, bad) in [
+            ("case_no_pattern", "{简称}/../{年}{序号}"),
+            ("address", "合隆镇\u{1b}[2J"),
+            ("court", "农安县\n人民法院"),
+        ] {
+            assert!(
+                matches!(a.set(key, bad), Err(AgencyError::Text(_))),
+                "{key}"
+            );
+        }
         assert_eq!(a, before);
         a.set("phone", "0431-12345678").unwrap();
         assert_eq!(a.phone, "0431-12345678");

@@ -4,12 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
-/// Control characters other than line breaks and tabs: ESC (terminal escape sequences), BEL
-/// and the like have no place in a legal record and must never reach a terminal.
-pub fn has_control_chars(s: &str) -> bool {
-    s.chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-}
+pub use super::text::has_control_chars;
 
 /// Writes `n` (1..=9999) as the lower-case Chinese numeral used in article citations:
 /// 1 → 一, 10 → 十, 15 → 十五, 101 → 一百零一, 119 → 一百一十九, 1000 → 一千.

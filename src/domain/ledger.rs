@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::case::model::{Case, Outcome, ServedDoc, Stage};
 use super::money::Fen;
 use super::people::User;
-use super::privacy::shown_party;
+use super::privacy::{mask_case_text, shown_party};
 
 /// One ledger line. Also the shape of an imported line (imported ledgers keep text for
 /// what zhifa does not model).
@@ -130,8 +130,8 @@ pub const PUBLIC_COLUMNS: [&str; 9] = [
 ];
 
 /// A decided penalty case as published (行政处罚法 Art 48): ID numbers, phones and personal
-/// addresses masked by `privacy::shown_party`. `None` for cases without a penalty decision,
-/// or not marked for publication unless `all`.
+/// addresses masked by `privacy::shown_party`, and in the facts by `privacy::mask_case_text`.
+/// `None` for cases without a penalty decision, or not marked for publication unless `all`.
 pub fn public_row(case: &Case, case_no: &str, all: bool) -> Option<Vec<String>> {
     let d = case.decision.as_ref()?;
     if case.outcome != Some(Outcome::Penalty) || !(all || d.publish) {
@@ -147,7 +147,8 @@ pub fn public_row(case: &Case, case_no: &str, all: bool) -> Option<Vec<String>> 
         join(&|s| s.name.clone()),
         join(&|s| s.id_number.clone()),
         join(&|s| s.address.clone()),
-        case.facts.clone(),
+        // Facts are typed freely and may quote an ID, a phone or the party's address.
+        mask_case_text(&case.facts, &case.parties),
         p.name.clone(),
         d.kinds
             .iter()

@@ -26,6 +26,7 @@ pub mod review;
 pub mod search;
 pub mod security_settings;
 pub mod stats;
+pub mod text;
 
 /// The name serde gives an enum value: the Chinese name for the legal enums (`视听资料`,
 /// `直接送达`) or the snake_case code for vocabularies such as `ActionKind`.

@@ -130,6 +130,20 @@ pub fn may_set_password(actor: &User, target_id: i64) -> Result<(), AccessDenied
     }
 }
 
+/// The texts of a new member of staff, checked like every text entering the domain: the
+/// login name one word, the name and squad plain one-line text of a name's length.
+pub fn check_staff_text(
+    username: &str,
+    name: &str,
+    squad: &str,
+) -> Result<(), crate::domain::text::TextError> {
+    use crate::domain::text;
+    text::checked("登录名", username, text::NAME)?;
+    text::checked("姓名", name, text::NAME)?;
+    text::optional("中队", squad, text::NAME)?;
+    Ok(())
+}
+
 /// Certificate numbers differ by province; what they share: 6–24 characters, ASCII letters,
 /// digits and hyphens, at least six digits.
 pub fn cert_no_well_formed(s: &str) -> bool {

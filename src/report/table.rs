@@ -33,15 +33,47 @@ pub fn format_of(path: &Path) -> Result<Format, String> {
     }
 }
 
-/// A cell that reads as a number (amounts) is written as a number in XLSX, so sums work.
-fn as_number(s: &str) -> Option<f64> {
-    if s.is_empty() || s.len() > 15 || !s.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return None;
+/// What a cell holds, decided once for both formats.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell<'a> {
+    /// Reads as a number (amounts, possibly negative): a number in XLSX, so sums work, and
+    /// written as it is in CSV.
+    Number(f64),
+    /// Anything else: a string cell in XLSX (never a formula); in CSV, text a spreadsheet
+    /// would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`.
+    Text(&'a str),
+}
+
+fn cell(s: &str) -> Cell<'_> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let numeric = !digits.is_empty()
+        && digits.len() <= 15
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !(digits.starts_with('0') && digits.len() > 1 && !digits.starts_with("0."));
+    match s.parse::<f64>() {
+        Ok(n) if numeric => Cell::Number(n),
+        _ => Cell::Text(s),
     }
-    if s.starts_with('0') && s.len() > 1 && !s.starts_with("0.") {
-        return None;
+}
+
+/// First characters that make a spreadsheet read a text cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as CSV text: numbers as they are, formula-looking text neutralised.
+fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    match cell(s) {
+        Cell::Text(t) if t.starts_with(FORMULA_START) => format!("'{t}").into(),
+        _ => s.into(),
     }
-    s.parse().ok()
+}
+
+/// A CSV cell as read: the apostrophe `csv_cell` put before formula-looking text is taken off
+/// again, so an exported ledger reads back as it was.
+fn csv_cell_read(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if csv_cell(rest).starts_with('\'') => rest,
+        _ => s,
+    }
 }
 
 /// Writes `tables` to a checked output path, in the format its extension names (XLSX: one
@@ -72,11 +104,11 @@ fn write_xlsx(tables: &[Table]) -> Result<Vec<u8>, String> {
                 .map_err(xerr)?;
         }
         for (r, row) in t.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
                 let (r, c) = (r as u32 + 1, c as u16);
-                match as_number(cell) {
-                    Some(n) => ws.write_number(r, c, n).map_err(xerr)?,
-                    None => ws.write_string(r, c, cell).map_err(xerr)?,
+                match cell(value) {
+                    Cell::Number(n) => ws.write_number(r, c, n).map_err(xerr)?,
+                    Cell::Text(t) => ws.write_string(r, c, t).map_err(xerr)?,
                 };
             }
         }
@@ -88,9 +120,9 @@ fn write_csv(t: &Table) -> Result<Vec<u8>, String> {
     let mut buf = Vec::from(&b"\xEF\xBB\xBF"[..]);
     {
         let mut w = csv::Writer::from_writer(&mut buf);
-        w.write_record(&t.headers).map_err(|e| e.to_string())?;
-        for row in &t.rows {
-            w.write_record(row).map_err(|e| e.to_string())?;
+        for row in std::iter::once(&t.headers).chain(&t.rows) {
+            w.write_record(row.iter().map(|v| csv_cell(v).into_owned()))
+                .map_err(|e| e.to_string())?;
         }
         w.flush().map_err(|e| e.to_string())?;
     }
@@ -206,7 +238,7 @@ impl RowReader {
                 *line += 1;
                 match reader.read_record(record) {
                     Ok(true) => {
-                        let cells: Vec<&str> = record.iter().collect();
+                        let cells: Vec<&str> = record.iter().map(csv_cell_read).collect();
                         Some(Ok(f(&cells)))
                     }
                     Ok(false) => None,

@@ -56,6 +56,50 @@ fn csv_has_a_bom_and_reads_back() {
     assert_eq!(back.rows[0][1], "含,逗号");
 }
 
+/// Text a spreadsheet would run as a formula gets a leading apostrophe in CSV (as a string
+/// cell in XLSX it never runs); numbers, negative ones too, stay numbers; reading the file
+/// back gives the text as it was.
+#[test]
+fn csv_neutralises_formulas_in_text_cells_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.csv");
+    let cells = s(&[
+        "=cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "=HYPERLINK(\"http://example.com/x\",\"点击\")",
+        "\t=1+1",
+        "-5",
+        "-800.50",
+        "800.00",
+        "合隆镇-东岗村",
+    ]);
+    let t = Table {
+        name: "x",
+        headers: s(&["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]),
+        rows: vec![cells.clone()],
+    };
+    write(&p, &[t]).unwrap();
+    let text = String::from_utf8(std::fs::read(&p).unwrap()).unwrap();
+    let line = text.lines().nth(1).unwrap();
+    let raw: Vec<String> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    for (i, c) in raw.iter().enumerate().take(6) {
+        assert!(c.starts_with('\''), "cell {i} not neutralised: {c}");
+    }
+    assert_eq!(raw[6..], s(&["-5", "-800.50", "800.00", "合隆镇-东岗村"]));
+    assert_eq!(read(&p).unwrap().rows[0], cells);
+}
+
 #[test]
 fn gbk_csv_is_detected() {
     let (gbk, _, _) = encoding_rs::GBK.encode("案号,当事人,案由\nA-1,刘某,焚烧秸秆\n");

@@ -48,6 +48,8 @@ pub fn hash_password(password: &str) -> Result<String> {
 
 fn check_new_user(u: &NewUser) -> Result<()> {
     let bad = |m: &str| Err(StoreError::Rule(m.to_string()));
+    crate::domain::people::check_staff_text(&u.username, &u.name, &u.squad)
+        .map_err(|e| StoreError::Rule(e.to_string()))?;
     if u.username.trim().is_empty()
         || u.username
             .chars()

@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{
     Evidence, Instalment, PaymentMethod, Proposal, Record, RemedyKind, RemedyResult, ReviewOutcome,
-    ServedDoc, ServiceMethod,
+    ServedDoc, ServiceMethod, Signature,
 };
 use crate::domain::catalog::PenaltyKind;
 use crate::domain::money::Fen;
+use crate::domain::text::{self, TextError, TextKind, CODE, LONG, NAME, NOTE, PLACE, TITLE};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
@@ -395,5 +396,141 @@ impl Action {
             Action::ApproveClosing { .. } => ActionKind::ApproveClosing,
             Action::Archive { .. } => ActionKind::Archive,
         }
+    }
+}
+
+impl Action {
+    /// Every free-text field of the step: (label, value, kind). `check_text` runs them all
+    /// through `domain::text`, so no step takes text the others would refuse; whether a
+    /// field is required is the step's own rule.
+    pub fn texts(&self) -> Vec<(&'static str, &str, TextKind)> {
+        let mut t: Vec<(&'static str, &str, TextKind)> = Vec::new();
+        match self {
+            Action::ApproveFiling { opinion, .. }
+            | Action::SquadReview { opinion, .. }
+            | Action::LegalReview { opinion, .. }
+            | Action::ApproveClosing { opinion, .. } => t.push(("审批或审核意见", opinion, NOTE)),
+            Action::AddEvidence { evidence } => {
+                t.push(("证据说明", &evidence.description, NOTE));
+                t.push(("取证地点", &evidence.place, PLACE));
+                for a in &evidence.attachments {
+                    t.push(("附件文件名", &a.file_name, PLACE));
+                }
+            }
+            Action::AddRecord { record } => {
+                t.push(("笔录地点", &record.place, PLACE));
+                for p in &record.persons {
+                    t.push(("被询问人/在场人", p, NAME));
+                }
+                t.push(("笔录内容", &record.content, LONG));
+                if let Signature::Witness { name } = &record.signature {
+                    t.push(("见证人姓名", name, NAME));
+                }
+            }
+            Action::Preserve { items, .. } | Action::Seize { items, .. } => {
+                t.push(("物品清单", items, NOTE))
+            }
+            Action::DecidePreservation { decision, .. } => t.push(("处理决定", decision, NOTE)),
+            Action::EndInvestigation { proposal } => {
+                t.push(("处理建议理由", &proposal.reasoning, LONG));
+                for f in &proposal.legal_review_flags {
+                    t.push(("法制审核情形", f, TITLE));
+                }
+            }
+            Action::Discuss { conclusion, .. } => t.push(("讨论结论", conclusion, NOTE)),
+            Action::ReviewDecision {
+                outcome, opinion, ..
+            } => {
+                t.push(("审批意见", opinion, NOTE));
+                match outcome {
+                    ReviewOutcome::NoPenalty { education, .. } => {
+                        t.push(("教育情况", education, NOTE))
+                    }
+                    ReviewOutcome::Transfer { to, .. } => t.push(("移送机关", to, TITLE)),
+                    ReviewOutcome::Penalty | ReviewOutcome::NotEstablished => {}
+                }
+            }
+            Action::Serve { recipient, .. } => t.push(("受送达人", recipient, TITLE)),
+            Action::RecordStatement {
+                content,
+                reexamination,
+                ..
+            } => {
+                t.push(("陈述申辩内容", content, LONG));
+                t.push(("复核意见", reexamination, LONG));
+            }
+            Action::ScheduleHearing { place, .. } => t.push(("听证地点", place, PLACE)),
+            Action::ExtendDecisionPeriod { reason, .. }
+            | Action::TerminateExecution { reason, .. }
+            | Action::Withdraw { reason, .. } => t.push(("理由", reason, NOTE)),
+            Action::Decide {
+                correction_order,
+                payment_place,
+                ..
+            } => {
+                t.push(("责令改正内容", correction_order, NOTE));
+                t.push(("缴款地点", payment_place, TITLE));
+            }
+            Action::Pay {
+                receipt_no,
+                on_spot_reason,
+                ..
+            } => {
+                t.push(("票据号", receipt_no, CODE));
+                t.push(("当场收缴理由", on_spot_reason, NOTE));
+            }
+            Action::ApplyCourt { court, .. } => t.push(("人民法院", court, TITLE)),
+            Action::Archive {
+                archive_no,
+                retention,
+                ..
+            } => {
+                t.push(("归档号", archive_no, CODE));
+                t.push(("保存期限", retention, CODE));
+            }
+            Action::ExtendSeizure { .. }
+            | Action::ExcludeSeizureDays { .. }
+            | Action::ReleaseSeizure { .. }
+            | Action::IssueNotice { .. }
+            | Action::RequestHearing { .. }
+            | Action::HoldHearing { .. }
+            | Action::Waive { .. }
+            | Action::Publish { .. }
+            | Action::ApprovePlan { .. }
+            | Action::Demand { .. }
+            | Action::RemedyStarted { .. }
+            | Action::RemedyEnded { .. }
+            | Action::ProposeClosing { .. } => {}
+        }
+        t
+    }
+
+    /// Times of day the step carries: (label, value); empty means not given.
+    pub fn times(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            Action::AddEvidence { evidence } => vec![("取证时间", &evidence.time)],
+            Action::AddRecord { record } => {
+                vec![("开始时间", &record.start), ("结束时间", &record.end)]
+            }
+            _ => vec![],
+        }
+    }
+
+    /// Checks every text and time the step carries (the one input check shared by the CLI,
+    /// the UI, files and the demo): control characters, line breaks, lengths, real times,
+    /// and attachment names that cannot leave their folder.
+    pub fn check_text(&self) -> Result<(), TextError> {
+        for (label, value, kind) in self.texts() {
+            text::optional(label, value, kind)?;
+        }
+        if let Action::AddEvidence { evidence } = self {
+            for a in &evidence.attachments {
+                text::no_path("附件文件名", &a.file_name)?;
+            }
+        }
+        for (label, value) in self.times() {
+            text::time(label, value)?;
+        }
+        Ok(())
     }
 }

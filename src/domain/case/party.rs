@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::catalog::PartyType;
 use crate::domain::identity::{self, CreditCode, ResidentId};
+use crate::domain::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Sex {
@@ -77,22 +78,13 @@ pub enum PartyError {
     },
     #[error("性别与身份证号码第 17 位不一致（号码显示为{0}），请核对")]
     SexMismatch(&'static str),
-    #[error("{field}过长（最多 {max} 个字）")]
-    TooLong { field: &'static str, max: usize },
-    #[error("{0}含有控制字符（如终端转义序列），请删除后重填")]
-    Control(&'static str),
+    #[error("{0}")]
+    Text(#[from] text::TextError),
 }
 
-fn require(field: &'static str, v: &str, max: usize) -> Result<(), PartyError> {
-    if v.trim().is_empty() {
-        return Err(PartyError::Empty(field));
-    }
-    if v.chars().count() > max {
-        return Err(PartyError::TooLong { field, max });
-    }
-    if crate::domain::chinese::has_control_chars(v) {
-        return Err(PartyError::Control(field));
-    }
+/// A required text of a party, checked like every text entering the domain.
+fn require(field: &'static str, v: &str, kind: text::TextKind) -> Result<(), PartyError> {
+    text::checked(field, v, kind)?;
     Ok(())
 }
 
@@ -107,7 +99,7 @@ impl Person {
         address: &str,
         phone: &str,
     ) -> Result<Person, PartyError> {
-        require("姓名", name, 40)?;
+        require("当事人姓名", name, text::NAME)?;
         let id = ResidentId::parse(id_no)?;
         let (y, m, d) = id.birth_date();
         let from_id = NaiveDate::from_ymd_opt(y, m, d).ok_or(PartyError::Empty("出生日期"))?;
@@ -118,7 +110,7 @@ impl Person {
         if sex.is_some_and(|s| s != id_sex) {
             return Err(PartyError::SexMismatch(id_sex.name()));
         }
-        require("地址", address, 120)?;
+        require("当事人地址", address, text::PLACE)?;
         let phone = if phone.trim().is_empty() {
             String::new()
         } else {
@@ -152,9 +144,9 @@ impl Organisation {
         address: &str,
         phone: &str,
     ) -> Result<Organisation, PartyError> {
-        require("单位名称", name, 80)?;
-        require("法定代表人或负责人", legal_rep, 40)?;
-        require("地址", address, 120)?;
+        require("单位名称", name, text::TITLE)?;
+        require("法定代表人或负责人", legal_rep, text::NAME)?;
+        require("当事人地址", address, text::PLACE)?;
         let phone = if phone.trim().is_empty() {
             String::new()
         } else {
@@ -299,7 +291,7 @@ impl PartyInput {
                 address,
                 phone,
             } => {
-                require("字号", &trade_name, 80)?;
+                require("字号", &trade_name, text::TITLE)?;
                 let credit_code = if credit_code.trim().is_empty() {
                     None
                 } else {
@@ -366,7 +358,10 @@ mod tests {
         .unwrap_err();
         assert!(matches!(e, PartyError::BirthMismatch { .. }));
         let e = Person::new("", None, None, &id, "合隆镇", "").unwrap_err();
-        assert!(matches!(e, PartyError::Empty("姓名")));
+        assert!(matches!(
+            e,
+            PartyError::Text(text::TextError::Empty("当事人姓名"))
+        ));
     }
 
     #[test]

@@ -32,4 +32,10 @@ impl fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
+impl From<crate::domain::text::TextError> for RuleError {
+    fn from(e: crate::domain::text::TextError) -> Self {
+        RuleError::input(e.to_string())
+    }
+}
+
 pub type RuleResult<T = ()> = Result<T, RuleError>;

@@ -18,6 +18,7 @@ use crate::domain::catalog::{PenaltyKind, TierName};
 use crate::domain::money::Fen;
 use crate::domain::people::{Role, User};
 use crate::domain::procedure_settings::ProcedureSettings;
+use crate::domain::text::{self, TextKind};
 
 /// What the rules need besides the case: today, the calendar, settings and the staff.
 pub struct Ctx<'a> {
@@ -47,18 +48,9 @@ pub struct Transition {
     pub documents_due: Vec<&'static str>,
 }
 
-fn require_text(what: &str, s: &str, max: usize) -> RuleResult {
-    if s.trim().is_empty() {
-        return Err(RuleError::input(format!("{what}不能为空")));
-    }
-    if s.chars().count() > max {
-        return Err(RuleError::input(format!("{what}过长（最多 {max} 字）")));
-    }
-    if crate::domain::chinese::has_control_chars(s) {
-        return Err(RuleError::input(format!(
-            "{what}含有控制字符（如终端转义序列），请删除后重填"
-        )));
-    }
+/// A required free-text field of a step (see `domain::text` for what is refused).
+fn require_text(what: &'static str, s: &str, kind: TextKind) -> RuleResult {
+    text::checked(what, s, kind)?;
     Ok(())
 }
 
@@ -109,6 +101,8 @@ fn nth<'a, T>(items: &'a mut [T], index: usize, what: &str) -> RuleResult<&'a mu
 
 /// Applies one step after its gates pass. Never mutates `case`; returns the next version.
 pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> RuleResult<Transition> {
+    // What was typed is checked first: bad text is refused the same way in every stage.
+    action.check_text()?;
     precheck(case, action.kind(), actor)?;
     not_before_last_step(case, action)?;
     let mut c = case.clone();

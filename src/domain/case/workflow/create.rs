@@ -48,8 +48,8 @@ pub fn propose(
         new.discovered_on,
         new.grave_harm,
     )?;
-    require_text("违法行为地点", &new.place, 120)?;
-    require_text("案情", &new.facts, 5000)?;
+    require_text("违法行为地点", &new.place, text::PLACE)?;
+    require_text("案情", &new.facts, text::LONG)?;
     if new.parties.is_empty() {
         return Err(RuleError::input("至少填写一名当事人"));
     }
@@ -141,8 +141,13 @@ pub fn decide_on_spot(
     power_held_on(power.is_some(), code, input.date)?;
     let power = power.ok_or_else(|| RuleError::input("缺少权限事项"))?;
     not_in_future(input.date, ctx.today, "当场处罚")?;
-    require_text("违法事实", &input.facts, 2000)?;
-    require_text("地点", &input.place, 120)?;
+    require_text("违法事实", &input.facts, text::NOTE)?;
+    require_text("地点", &input.place, text::PLACE)?;
+    let time = text::time("当场处罚时间", &input.time)?;
+    if time.is_empty() {
+        return Err(text::TextError::Empty("当场处罚时间").into());
+    }
+    let correction_order = text::optional("责令改正内容", &input.correction_order, text::NOTE)?;
     if !input.officers.contains(&actor.id) {
         return Err(RuleError::input("作出当场处罚的执法人员应包括本人"));
     }
@@ -212,9 +217,9 @@ pub fn decide_on_spot(
         kinds: input.kinds,
         fine: input.fine,
         confiscation: Fen(0),
-        correction_order: input.correction_order,
+        correction_order,
         payment_place: String::new(),
-        on_spot_place: Some(format!("{} {}", input.time, input.place)),
+        on_spot_place: Some(format!("{time} {}", input.place.trim())),
         publish: false,
     });
     case.services.push(Service {

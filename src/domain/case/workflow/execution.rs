@@ -23,7 +23,7 @@ pub(super) fn apply(
             confirmation,
         } => {
             dated(*date, case, ctx, "送达")?;
-            require_text("受送达人", recipient, 80)?;
+            require_text("受送达人", recipient, text::TITLE)?;
             electronic_service_confirmed(*method, *confirmation)?;
             let people = ctx.users_of(officers)?;
             each_person_once(&people, "送达人员")?;
@@ -103,7 +103,7 @@ pub(super) fn apply(
                 require_text(
                     "财政部门统一制发的专用票据号（行政处罚法第七十条）",
                     receipt_no,
-                    40,
+                    text::CODE,
                 )?;
             }
             let owed = case.fine_due().0 + outstanding_surcharge(case, *date, ctx.calendar)?.0
@@ -188,7 +188,7 @@ pub(super) fn apply(
         }
         Action::ApplyCourt { date, court } => {
             dated(*date, case, ctx, "申请强制执行")?;
-            require_text("人民法院", court, 80)?;
+            require_text("人民法院", court, text::TITLE)?;
             court_application_window(case, *date, ctx.calendar)?;
             c.court = Some(CourtApplication {
                 date: *date,
@@ -244,7 +244,7 @@ pub(super) fn apply(
             require_text(
                 "终结执行理由（行政强制法第三十九条、第四十条）",
                 reason,
-                500,
+                text::NOTE,
             )?;
             c.termination = Some((*date, reason.trim().into()));
             summary = "终结执行".into();
@@ -260,7 +260,7 @@ pub(super) fn apply(
         }
         Action::ApproveClosing { date, opinion } => {
             not_in_future(*date, ctx.today, "结案审批")?;
-            require_text("审批意见", opinion, 500)?;
+            require_text("审批意见", opinion, text::NOTE)?;
             closable(case, *date, ctx.calendar)?;
             no_review_vetoes(&crate::domain::review::vetoes(case, ctx))?;
             c.closing = Some(Approval {
@@ -278,8 +278,8 @@ pub(super) fn apply(
             retention,
         } => {
             not_in_future(*date, ctx.today, "归档")?;
-            require_text("归档号", archive_no, 40)?;
-            require_text("保存期限", retention, 20)?;
+            require_text("归档号", archive_no, text::NAME)?;
+            require_text("保存期限", retention, text::CODE)?;
             c.archive = Some(ArchiveInfo {
                 date: *date,
                 archive_no: archive_no.trim().into(),

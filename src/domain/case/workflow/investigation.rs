@@ -23,7 +23,7 @@ pub(super) fn apply(
             if *date < case.proposed_on {
                 return Err(RuleError::input("审批日期早于提请日期，请核对"));
             }
-            require_text("审批意见", opinion, 500)?;
+            require_text("审批意见", opinion, text::NOTE)?;
             let approval = Approval {
                 by: actor.id,
                 date: *date,
@@ -46,7 +46,7 @@ pub(super) fn apply(
         }
         Action::AddEvidence { evidence } => {
             dated(evidence.collected_on, case, ctx, "取证")?;
-            require_text("证据说明", &evidence.description, 2000)?;
+            require_text("证据说明", &evidence.description, text::NOTE)?;
             let collectors = ctx.users_of(&evidence.collectors)?;
             each_person_once(&collectors, "取证人员")?;
             two_certified_officers(&collectors, evidence.collected_on)?;
@@ -56,7 +56,7 @@ pub(super) fn apply(
         }
         Action::AddRecord { record } => {
             dated(record.date, case, ctx, "制作笔录")?;
-            require_text("笔录内容", &record.content, 20000)?;
+            require_text("笔录内容", &record.content, text::LONG)?;
             let officers = ctx.users_of(&record.officers)?;
             each_person_once(&officers, "执法人员")?;
             two_certified_officers(&officers, record.date)?;
@@ -82,7 +82,7 @@ pub(super) fn apply(
                 }
             }
             if let Signature::Witness { name } = &record.signature {
-                require_text("见证人姓名", name, 40)?;
+                require_text("见证人姓名", name, text::NAME)?;
             }
             c.records.push(record.clone());
             docs.push(record.kind.name());
@@ -90,7 +90,7 @@ pub(super) fn apply(
         }
         Action::Preserve { date, items } => {
             dated(*date, case, ctx, "先行登记保存")?;
-            require_text("保存物品清单", items, 2000)?;
+            require_text("保存物品清单", items, text::NOTE)?;
             c.preservations.push(Preservation {
                 approved_by: actor.id,
                 date: *date,
@@ -107,7 +107,7 @@ pub(super) fn apply(
             decision,
         } => {
             dated(*date, case, ctx, "处理保存物品")?;
-            require_text("处理决定", decision, 500)?;
+            require_text("处理决定", decision, text::NOTE)?;
             let p = nth(&mut c.preservations, *index, "先行登记保存")?;
             if p.decided_on.is_some() {
                 return Err(RuleError::input("该批物品已作出处理决定"));
@@ -121,7 +121,7 @@ pub(super) fn apply(
         }
         Action::Seize { date, items, days } => {
             dated(*date, case, ctx, "查封扣押")?;
-            require_text("查封扣押清单", items, 2000)?;
+            require_text("查封扣押清单", items, text::NOTE)?;
             seizure_period(*days, 0, 0)?;
             c.seizures.push(Seizure {
                 approved_by: actor.id,
@@ -173,7 +173,11 @@ pub(super) fn apply(
                     format!("{} 先行登记保存的物品尚未作出处理决定", open.date),
                 ));
             }
-            require_text("调查终结报告（处理建议理由）", &proposal.reasoning, 5000)?;
+            require_text(
+                "调查终结报告（处理建议理由）",
+                &proposal.reasoning,
+                text::LONG,
+            )?;
             check_proposal(case, proposal)?;
             c.proposal = Some(proposal.clone());
             c.squad_review = None;
@@ -183,7 +187,7 @@ pub(super) fn apply(
         }
         Action::Withdraw { date, reason } => {
             dated(*date, case, ctx, "撤销立案")?;
-            require_text("撤销理由", reason, 500)?;
+            require_text("撤销理由", reason, text::NOTE)?;
             c.outcome = Some(Outcome::Withdrawn {
                 reason: reason.trim().into(),
             });

@@ -21,7 +21,7 @@ pub(super) fn apply(
         } => {
             dated(*date, case, ctx, "审核")?;
             own_squad_leader(case, actor, ctx.users)?;
-            require_text("审核意见", opinion, 500)?;
+            require_text("审核意见", opinion, text::NOTE)?;
             c.squad_review = Some(Approval {
                 by: actor.id,
                 date: *date,
@@ -50,7 +50,7 @@ pub(super) fn apply(
             opinion,
         } => {
             dated(*date, case, ctx, "法制审核")?;
-            require_text("法制审核意见", opinion, 2000)?;
+            require_text("法制审核意见", opinion, text::NOTE)?;
             c.legal_reviews.push(Approval {
                 by: actor.id,
                 date: *date,
@@ -70,7 +70,7 @@ pub(super) fn apply(
             conclusion,
         } => {
             dated(*date, case, ctx, "集体讨论")?;
-            require_text("讨论结论", conclusion, 2000)?;
+            require_text("讨论结论", conclusion, text::NOTE)?;
             discussion_quorum(actor, &ctx.users_of(attendees)?, ctx.settings)?;
             c.discussions.push(Discussion {
                 date: *date,
@@ -87,7 +87,7 @@ pub(super) fn apply(
             opinion,
         } => {
             dated(*date, case, ctx, "审查决定")?;
-            require_text("审批意见", opinion, 500)?;
+            require_text("审批意见", opinion, text::NOTE)?;
             collective_discussion_held(case)?;
             let approval = Approval {
                 by: actor.id,
@@ -118,7 +118,7 @@ pub(super) fn apply(
                     summary = format!("{} 决定给予行政处罚，进入告知程序", actor.name);
                 }
                 ReviewOutcome::NoPenalty { reason, education } => {
-                    require_text("教育情况", education, 2000)?;
+                    require_text("教育情况", education, text::NOTE)?;
                     c.outcome = Some(Outcome::NoPenalty {
                         reason: *reason,
                         education: education.trim().into(),
@@ -132,7 +132,7 @@ pub(super) fn apply(
                     summary = format!("{} 认定违法事实不能成立，不予行政处罚", actor.name);
                 }
                 ReviewOutcome::Transfer { to, judicial } => {
-                    require_text("移送机关", to, 80)?;
+                    require_text("移送机关", to, text::TITLE)?;
                     c.outcome = Some(Outcome::Transferred {
                         to: to.trim().into(),
                         judicial: *judicial,
@@ -184,8 +184,8 @@ pub(super) fn apply(
             reexamination,
         } => {
             dated(*date, case, ctx, "陈述申辩")?;
-            require_text("陈述申辩内容", content, 20000)?;
-            require_text("复核意见", reexamination, 5000)?;
+            require_text("陈述申辩内容", content, text::LONG)?;
+            require_text("复核意见", reexamination, text::LONG)?;
             c.statements.push(StatementRecord {
                 date: *date,
                 content: content.trim().into(),
@@ -221,7 +221,7 @@ pub(super) fn apply(
             presiding,
         } => {
             dated(*notified_on, case, ctx, "听证通知")?;
-            require_text("听证地点", place, 120)?;
+            require_text("听证地点", place, text::PLACE)?;
             let presiding_user = ctx.user(*presiding)?;
             presiding_not_investigator(case, presiding_user)?;
             hearing_notified_in_time(*notified_on, *date, ctx.calendar)?;
@@ -285,7 +285,7 @@ pub(super) fn apply(
         }
         Action::ExtendDecisionPeriod { date, reason } => {
             dated(*date, case, ctx, "延期审批")?;
-            require_text("延期理由", reason, 500)?;
+            require_text("延期理由", reason, text::NOTE)?;
             if case.extensions.len() as u32 >= ctx.settings.decision_extensions_allowed {
                 return Err(RuleError::new(
                     "行政处罚法第六十条",
@@ -345,9 +345,13 @@ pub(super) fn apply(
                 p.confiscation = *confiscation;
                 penalty::check_fine(&case.power.power, case.party_type(), &p)?;
                 if kinds.contains(&PenaltyKind::Fine) {
-                    require_text("缴款地点（指定银行或电子支付方式）", payment_place, 200)?;
+                    require_text(
+                        "缴款地点（指定银行或电子支付方式）",
+                        payment_place,
+                        text::TITLE,
+                    )?;
                 }
-                require_text("责令改正内容", correction_order, 1000)?;
+                require_text("责令改正内容", correction_order, text::NOTE)?;
                 docs.push("行政处罚决定书");
             } else {
                 if case.stage != Stage::Deciding {
