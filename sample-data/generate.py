@@ -338,7 +338,7 @@ M("GH-012", ["{s}{n}号", "{v}村{n}组"],
   org=["build", "factory"])
 M("GH-013", ["{s}{n}号商铺"],
   ["当事人在{loc}装修中擅自拆除承重墙约{a}米。"], a=(3, 12), w={B: 2, P: 2},
-  biz=["shop", "restaurant"])
+  biz=["shop", "restaurant"], alt=True)
 M("GH-014", ["{v}村老供销社旧址（历史建筑）"],
   ["当事人在{loc}外墙上刻划字迹。"], w={P: 1})
 M("GH-015", ["{v}村村口"],
@@ -736,11 +736,51 @@ def allowed_ptypes(code):
     return {t: n for t, n in w.items() if t in ok}
 
 
+def demo_fineable(code):
+    """Whether the demo fines under this power: it has amounts, the demo has the base or
+    units they multiply, and its facts fall in the main band (`alt=True` in META: the facts
+    describe the statutory alternative band, from which the demo draws no tiers)."""
+    k, meta = kind(code), META[code]
+    return (k in RANGE_KINDS and not meta.get("alt")
+            and (k != "multiple" or "base" in meta) and (k != "per_unit" or "units" in meta))
+
+
+def reserved_whole(code):
+    """The township may decide no penalty at all under this power (catalog `reserved`)."""
+    r = POWERS[code].get("reserved")
+    return r is not None and not r.get("kinds")
+
+
+def follow_reserved(cases):
+    """A case under a power the township may not decide (catalog `reserved`, issue 15) cannot
+    end in its own penalty: it is filed, examined and transferred to the authority. Runs after
+    every random draw, so the rest of the demo is unchanged."""
+    for c in cases:
+        if reserved_whole(c["power"]) and (c["scenario"] == "simple"
+                                           or (c["scenario"] == "general"
+                                               and c["stop"] in ("审查", "告知", "决定", "送达",
+                                                                 "执行", "结案", "归档"))):
+            c["scenario"] = "transfer"
+            c.pop("stop", None)
+            c["tier"] = ""
+            c.update(hearing=False, pay="full", complex=False)
+            body = c["facts"].removeprefix("执法人员巡查时当场发现，")
+            c["facts"] = body + META[c["power"]]["tr"]
+
+
+def demo_tier(code, name):
+    """The tier a demo case names: the main band's tier of that name, else the alternative
+    band's (a heavier band reached on its statutory trigger, e.g. 逾期不改正)."""
+    tiers = POWERS[code]["tier"]
+    return (next((t for t in tiers if t["name"] == name and not t.get("alternative")), None)
+            or next((t for t in tiers if t["name"] == name), None))
+
+
 def tiers_for(code, ptype):
-    """Non-alternative tiers with amounts for this party type (all tiers for local / none)."""
+    """Tiers with amounts for this party type, one per name (all tiers for local / none)."""
     out = []
     for t in POWERS[code]["tier"]:
-        if t.get("alternative"):
+        if t.get("alternative") and demo_tier(code, t["name"]) is not t:
             continue
         if kind(code) in RANGE_KINDS and side(ptype) not in t:
             continue
@@ -757,8 +797,7 @@ def fine_range(code, tier, ptype, base=0, units=0):
     if tier == "减轻":
         b = dict(min=0, max=st[side(ptype)]["min"])
     else:
-        b = next(t[side(ptype)] for t in POWERS[code]["tier"]
-                 if t["name"] == tier and not t.get("alternative"))
+        b = demo_tier(code, tier)[side(ptype)]
     f = {"range": 1, "max_only": 1, "multiple": base, "per_unit": units}[k]
     return b["min"] * f, b["max"] * f
 
@@ -878,7 +917,7 @@ squad_load = Counter()
 def choose_powers():
     """(power, scenario, fixed party type or None, fixed tier or None) for every case."""
     codes = sorted(POWERS)
-    fineable = [c for c in codes if kind(c) in RANGE_KINDS]
+    fineable = [c for c in codes if demo_fineable(c)]
     warn_local = [c for c in codes if kind(c) == "local" and "警告" in POWERS[c]["penalty_kinds"]]
     pop = {c: META[c].get("pop", 1) for c in codes}
     out = []
@@ -905,8 +944,8 @@ def choose_powers():
     extra = rng.sample([c for c in ["CG-001", "CG-004", "CG-015", "CG-003", "HJ-011", "YJ-009"]
                         if c not in npc], SCENARIO_COUNTS["no_penalty"] - len(npc))
     out += [(c, "no_penalty", None, None) for c in npc + extra]
-    # Others: any power, local / none ones preferred (they have few other uses).
-    w = [pop[c] * (3 if kind(c) in ("local", "none") else 1) for c in codes]
+    # Others: any power, those the demo cannot fine preferred (they have few other uses).
+    w = [pop[c] * (1 if demo_fineable(c) else 3) for c in codes]
     for sc in ("not_filed", "not_established", "withdraw"):
         out += [(c, sc, None, None) for c in rng.choices(codes, weights=w, k=SCENARIO_COUNTS[sc])]
     return out
@@ -1135,11 +1174,14 @@ def check(staff, cases):
         d = c["start"]
         assert FIRST <= d <= LAST and d.weekday() < 5 and d not in OFF_DAYS, (code, d)
         assert d >= D(p.get("effective_from", "2021-07-15")), (code, d)
-        if kind(code) == "multiple":
+        if kind(code) == "multiple" and sc != "not_filed":
             assert c["base"] > 0, code
+        if reserved_whole(code):
+            assert sc not in ("simple",) and (sc != "general" or c["stop"] in STOP_COUNTS
+                                              and c["stop"] in ("立案审批", "调查取证")), code
         if kind(code) == "per_unit":
             assert c["units"] > 0, code
-        names = {t["name"] for t in p["tier"] if not t.get("alternative")}
+        names = {t["name"] for t in p["tier"]}
         if sc == "general":
             assert c["stop"] in STOP_COUNTS
             if kind(code) in RANGE_KINDS:
@@ -1233,6 +1275,7 @@ def main():
         c["facts"] = write_facts(c)
     order = sorted(range(len(cases)), key=lambda i: (cases[i]["start"], i))
     cases = [cases[i] for i in order]
+    follow_reserved(cases)
     check(staff, cases)
     write_staff(staff)
     write_cases(cases)

@@ -112,6 +112,46 @@ impl Desk {
             }))
     }
 
+    /// The version of `code` in effect on the act date; when the catalog's earliest version
+    /// starts after the act, the refusal of 行政处罚法第三十七条 (the text that applied is not
+    /// in the catalog) instead of the generic "not in the catalog".
+    fn power_for_act(&self, code: &str, act_date: NaiveDate) -> DeskResult<Option<PowerRef>> {
+        let found = self.power_for(code, act_date)?;
+        if found.is_none() {
+            let history = self
+                .store
+                .power_history(&code.trim().to_ascii_uppercase())?;
+            if let Some(from) = history.iter().filter_map(|v| v.power.effective_from).min() {
+                case::gates::act_within_catalog_texts(code.trim(), act_date, from)?;
+            }
+        }
+        Ok(found)
+    }
+
+    /// 行政处罚法第二十九条: refuses a fine when another case already fined the same act.
+    fn check_one_fine_per_act(
+        &self,
+        case: &Case,
+        fine: crate::domain::money::Fen,
+    ) -> DeskResult<()> {
+        if fine.0 <= 0 {
+            return Ok(());
+        }
+        let ids: Vec<&str> = case.parties.iter().map(|p| p.id_number()).collect();
+        let others = self
+            .store
+            .prior_fines(&ids, (case.id != 0).then_some(case.id))?;
+        case::gates::one_fine_per_act(
+            &case.power.power,
+            &ids,
+            case.act_date,
+            &case.place,
+            fine,
+            &others,
+        )?;
+        Ok(())
+    }
+
     /// Runs `f` with the rule context (staff, calendar, settings, today).
     fn with_ctx<T>(
         &self,
@@ -148,7 +188,7 @@ impl Desk {
         actor: &User,
         today: NaiveDate,
     ) -> DeskResult<Case> {
-        let power = self.power_for(power_code, new.act_date)?;
+        let power = self.power_for_act(power_code, new.act_date)?;
         let case = self.with_ctx(today, |ctx| {
             Ok(case::propose(
                 new,
@@ -169,7 +209,7 @@ impl Desk {
         actor: &User,
         today: NaiveDate,
     ) -> DeskResult<Case> {
-        let power = self.power_for(power_code, input.date)?;
+        let power = self.power_for_act(power_code, input.date)?;
         let case = self.with_ctx(today, |ctx| {
             Ok(case::decide_on_spot(
                 input,
@@ -179,6 +219,11 @@ impl Desk {
                 ctx,
             )?)
         })?;
+        let fine = case
+            .decision
+            .as_ref()
+            .map_or(crate::domain::money::Fen(0), |d| d.fine);
+        self.check_one_fine_per_act(&case, fine)?;
         self.save_new(case, actor, today)
     }
 
@@ -200,6 +245,9 @@ impl Desk {
         let t = self.with_ctx(today, |ctx| {
             Ok(case::transition(&before, action, as_now(ctx, actor), ctx)?)
         })?;
+        if let Action::Decide { fine, .. } = action {
+            self.check_one_fine_per_act(&before, *fine)?;
+        }
         let r = self.rule_data()?;
         let dl = DeadlineCtx {
             calendar: &r.calendar,

@@ -248,7 +248,11 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                 proposed_on: f.proposed_on.unwrap_or(today),
             };
             let case = desk.propose(new, &power, &actor, today)?;
-            report(&desk, &case, json.json, "已提请立案")
+            report(&desk, &case, json.json, "已提请立案")?;
+            if !json.json {
+                super::powers::print_related(&case.power.power);
+            }
+            Ok(())
         }
         CaseCommand::Spot { power, file, json } => {
             let actor = ctx.login(&mut desk.store)?;
@@ -267,7 +271,11 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                 correction_order: f.correction_order,
             };
             let case = desk.on_spot(input, &power, &actor, today)?;
-            report(&desk, &case, json.json, "已作出当场处罚决定")
+            report(&desk, &case, json.json, "已作出当场处罚决定")?;
+            if !json.json {
+                super::powers::print_related(&case.power.power);
+            }
+            Ok(())
         }
         CaseCommand::Do {
             case,

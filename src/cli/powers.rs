@@ -115,7 +115,14 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
             }
             let date = date_or_today(at.as_deref())?;
             let Some(v) = store.power_on(&code, date)? else {
-                let known = !store.power_history(&code)?.is_empty();
+                let history = store.power_history(&code)?;
+                let known = !history.is_empty();
+                let earliest = history.iter().filter_map(|v| v.power.effective_from).min();
+                if let Some(Err(e)) = earliest.map(|from| {
+                    crate::domain::case::gates::act_within_catalog_texts(&code, date, from)
+                }) {
+                    return Err(CliError(e.to_string()));
+                }
                 return Err(CliError(if known {
                     format!("{code} 在 {date} 没有有效版本；用 --history 查看全部版本")
                 } else {
@@ -237,6 +244,20 @@ fn print_list(powers: &[PowerVersion], date: NaiveDate) {
     println!("共 {} 项（{} 有效）", powers.len(), date);
 }
 
+/// Related items and the one-fine rule (行政处罚法第二十九条), shown with the item and when a
+/// case is filed under it.
+pub(crate) fn print_related(p: &crate::domain::catalog::Power) {
+    let lines = p.related_lines();
+    if lines.is_empty() {
+        return;
+    }
+    println!("关联事项：");
+    for l in lines {
+        println!("  {}", clean(&l));
+    }
+    println!("  {}", crate::domain::catalog::ONE_FINE_RULE);
+}
+
 fn print_power(v: &PowerVersion) {
     let p = &v.power;
     println!("{}  {}", p.code, clean(&p.name));
@@ -268,13 +289,21 @@ fn print_power(v: &PowerVersion) {
             } else {
                 format!("  {ranges}")
             };
-            println!("  [{}]{ranges}", t.name.name());
+            let band = match (&p.statutory.alternative, t.alternative) {
+                (Some(alt), true) => format!("（备选幅度，限“{}”）", clean(&alt.condition)),
+                _ => String::new(),
+            };
+            println!("  [{}]{band}{ranges}", t.name.name());
             println!("      情形：{}", clean(&t.condition));
             if let Some(m) = &t.measures {
                 println!("      措施：{}", clean(m));
             }
         }
     }
+    if let Some(line) = p.reserved_line() {
+        println!("不能自行决定：{}", clean(&line));
+    }
+    print_related(p);
     let from = p.effective_from.map(|d| d.to_string()).unwrap_or_default();
     let to = p
         .effective_to

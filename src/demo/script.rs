@@ -220,14 +220,23 @@ fn tier_of(s: &str) -> Option<TierName> {
     serde_json::from_value(serde_json::Value::String(s.trim().to_string())).ok()
 }
 
-/// Kinds and fine for a case: a fine in the middle of the chosen tier (rounded down to 100
+/// Whether the tier a case names exists only in the statutory alternative band (a heavier
+/// band reached on its trigger, e.g. 逾期不改正), so the proposal uses that band.
+fn alternative_only(power: &crate::domain::catalog::Power, tier: Option<TierName>) -> bool {
+    tier.is_some_and(|name| {
+        let named = || power.tiers.iter().filter(move |t| t.name == name);
+        named().all(|t| t.alternative) && named().next().is_some()
+    })
+}
+
+/// Kinds, fine and band for a case: a fine in the middle of the chosen tier (rounded down to 100
 /// yuan where the range allows), else a warning, else the power's first other kind.
 fn penalty_for(
     c: &DemoCase,
     power: &crate::domain::catalog::Power,
     party: PartyType,
     cap: Option<Fen>,
-) -> Result<(Vec<PenaltyKind>, Fen, Option<TierName>), DemoError> {
+) -> Result<(Vec<PenaltyKind>, Fen, Option<TierName>, bool), DemoError> {
     // Cases that end without a penalty still carry a proposal: use the lightest tier.
     let lightest = || {
         power
@@ -247,7 +256,8 @@ fn penalty_for(
     if power.statutory.kind.has_amounts() && tier.is_some() {
         let base = (c.base.0 > 0).then_some(c.base);
         let units = (c.units.0 > 0).then_some(c.units);
-        let (min, max) = penalty::allowed_fine_range(power, party, tier, false, base, units)
+        let alternative = alternative_only(power, tier);
+        let (min, max) = penalty::allowed_fine_range(power, party, tier, alternative, base, units)
             .map_err(|e| refuse(format!("{}：{e}", power.code)))?;
         let max = cap.map_or(max, |cap| max.min(cap));
         let mid = Fen((min.0 + max.0) / 2);
@@ -270,10 +280,10 @@ fn penalty_for(
         {
             kinds.insert(0, PenaltyKind::Warning);
         }
-        return Ok((kinds, fine, tier));
+        return Ok((kinds, fine, tier, alternative));
     }
     if power.penalty_kinds.contains(&PenaltyKind::Warning) {
-        return Ok((vec![PenaltyKind::Warning], Fen(0), None));
+        return Ok((vec![PenaltyKind::Warning], Fen(0), None, false));
     }
     match power
         .penalty_kinds
@@ -284,11 +294,11 @@ fn penalty_for(
             if power.statutory.kind == StatutoryKind::None
                 || power.statutory.kind == StatutoryKind::Local =>
         {
-            Ok((vec![*k], Fen(0), None))
+            Ok((vec![*k], Fen(0), None, false))
         }
         // A case that will end without a penalty may propose none.
         _ if !matches!(c.scenario, Scenario::General | Scenario::Simple) => {
-            Ok((vec![], Fen(0), None))
+            Ok((vec![], Fen(0), None, false))
         }
         _ => Err(refuse(format!("{}：请为该事项选择裁量阶次", power.code))),
     }
@@ -345,7 +355,7 @@ pub fn run(
         } else {
             3000
         });
-        let (kinds, fine, tier) = penalty_for(c, &power, party_type, Some(cap))?;
+        let (kinds, fine, tier, _) = penalty_for(c, &power, party_type, Some(cap))?;
         let spot = OnSpot {
             date: c.start,
             time: "10:30".into(),
@@ -477,13 +487,13 @@ pub fn run(
         return r.stage();
     }
     let _ = d;
-    let (kinds, fine, tier) = penalty_for(c, &power, party_type, None)?;
+    let (kinds, fine, tier, alternative_band) = penalty_for(c, &power, party_type, None)?;
     let d = on!(r, r.wd(3));
     let proposal = Proposal {
         date: d,
         kinds: kinds.clone(),
         tier,
-        alternative_band: false,
+        alternative_band,
         fine,
         base_amount: (c.base.0 > 0).then_some(c.base),
         units: (c.units.0 > 0).then_some(c.units),
@@ -528,9 +538,11 @@ pub fn run(
             education: "已对当事人进行法治宣传教育，当事人表示今后守法".into(),
         },
         Scenario::NotEstablished => ReviewOutcome::NotEstablished,
+        // A power the township may not decide goes to the authority as an administrative
+        // matter; the other demo transfers are suspected crimes.
         Scenario::Transfer => ReviewOutcome::Transfer {
             to: "农安县公安局".into(),
-            judicial: true,
+            judicial: power.reserved.is_none(),
         },
         _ => ReviewOutcome::Penalty,
     };

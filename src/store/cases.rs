@@ -318,6 +318,46 @@ impl Store {
             .map_err(|e| StoreError::Rule(format!("案件 {id} 的数据已损坏：{e}")))
     }
 
+    /// Fines already decided in other cases against a party with one of `party_ids`, for the
+    /// one-fine-per-act gate (行政处罚法第二十九条). `except` is the case being decided.
+    pub fn prior_fines(
+        &self,
+        party_ids: &[&str],
+        except: Option<i64>,
+    ) -> Result<Vec<crate::domain::case::gates::PriorFine>> {
+        let mut ids = std::collections::BTreeSet::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM case_file WHERE fine > 0 AND id IS NOT ?1
+               AND instr(' ' || party_ids || ' ', ' ' || ?2 || ' ') > 0",
+        )?;
+        for pid in party_ids.iter().filter(|p| !p.trim().is_empty()) {
+            let rows = stmt.query_map(params![except, pid.trim()], |r| r.get::<_, i64>(0))?;
+            for id in rows {
+                ids.insert(id?);
+            }
+        }
+        let mut out = Vec::new();
+        for id in ids {
+            let case = self.load_case(id)?;
+            let Some(decision) = &case.decision else {
+                continue;
+            };
+            out.push(crate::domain::case::gates::PriorFine {
+                case_no: self.case_no(id)?,
+                code: case.power.power.code.clone(),
+                party_ids: case
+                    .parties
+                    .iter()
+                    .map(|p| p.id_number().to_string())
+                    .collect(),
+                act_date: case.act_date,
+                place: case.place.clone(),
+                fine: decision.fine,
+            });
+        }
+        Ok(out)
+    }
+
     pub fn case_no(&self, id: i64) -> Result<String> {
         Ok(self
             .conn

@@ -12,6 +12,11 @@ use crate::domain::money::Fen;
 use crate::domain::people::{Role, User};
 use crate::domain::procedure_settings::ProcedureSettings;
 
+mod catalog_rules;
+pub use catalog_rules::{
+    act_within_catalog_texts, one_fine_per_act, township_may_decide, PriorFine,
+};
+
 fn cal_err(e: crate::domain::calendar::CalendarError) -> RuleError {
     RuleError::new("工作日历", e.to_string())
 }

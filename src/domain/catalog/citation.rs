@@ -6,18 +6,42 @@ use super::{Bounds, Provision, Statutory, StatutoryKind};
 use crate::domain::chinese::{self, numeral};
 use crate::domain::money::Dec4;
 
-/// The full title of a statute: national laws (titles ending in 法, not 办法) carry the
-/// 中华人民共和国 prefix; 条例, 办法 and interpretations do not.
+/// 行政法规 whose own title carries the 中华人民共和国 prefix though they are not a law's
+/// 实施条例 (title as promulgated, e.g. 国务院令第3号).
+const PREFIXED_REGULATIONS: [&str; 1] = ["河道管理条例"];
+
+/// The full title of a statute as promulgated: national laws (titles ending in 法, not 办法)
+/// and their 实施条例 carry the 中华人民共和国 prefix, as do the few regulations of
+/// [`PREFIXED_REGULATIONS`]; other 条例, 办法 and interpretations do not.
 pub fn law_title(short: &str) -> String {
-    let is_national_law = short.ends_with('法')
-        && !short.ends_with("办法")
-        && !short.starts_with("中华人民共和国")
-        && !short.contains('《');
-    if is_national_law {
+    let prefixed = !short.starts_with("中华人民共和国")
+        && !short.contains('《')
+        && ((short.ends_with('法') && !short.ends_with("办法"))
+            || short.ends_with("法实施条例")
+            || PREFIXED_REGULATIONS.contains(&short));
+    if prefixed {
         format!("《中华人民共和国{short}》")
     } else {
         format!("《{short}》")
     }
+}
+
+/// Several provisions as one citation, each statute's title printed once:
+/// `《中华人民共和国土地管理法》第二条第三款、第四十四条第一款`.
+pub fn cite_provisions<'a>(provisions: impl IntoIterator<Item = &'a Provision>) -> String {
+    let mut out = String::new();
+    let mut last_law: Option<&str> = None;
+    for p in provisions {
+        if !out.is_empty() {
+            out.push('、');
+        }
+        if last_law != Some(p.law.as_str()) {
+            out.push_str(&law_title(&p.law));
+        }
+        out.push_str(&p.article_text());
+        last_law = Some(&p.law);
+    }
+    out
 }
 
 impl Provision {
@@ -31,6 +55,13 @@ impl Provision {
             s.push_str(&format!("第（{}）项", numeral(i)));
         }
         s
+    }
+}
+
+impl Provision {
+    /// `《中华人民共和国大气污染防治法》第一百一十九条第一款` (no version date).
+    pub fn citation(&self) -> String {
+        format!("{}{}", law_title(&self.law), self.article_text())
     }
 }
 
@@ -102,6 +133,40 @@ impl super::Power {
     }
 }
 
+/// The rule for one act under several items, as the lists and forms state it.
+pub const ONE_FINE_RULE: &str =
+    "对当事人的同一个违法行为，不得给予两次以上罚款的行政处罚；同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚（行政处罚法第二十九条）";
+
+impl super::Power {
+    /// One line per related item (`HJ-011（同一行为可能同时违反（择一处罚））：……`), for
+    /// `powers show` and the filing output; empty when the item has none.
+    pub fn related_lines(&self) -> Vec<String> {
+        self.related
+            .iter()
+            .map(|r| format!("{}（{}）：{}", r.code, r.relation.name(), r.note))
+            .collect()
+    }
+
+    /// What the township may not decide under this item, in one sentence, if anything.
+    pub fn reserved_line(&self) -> Option<String> {
+        self.reserved.as_ref().map(|r| {
+            let what = if r.whole_item() {
+                "本事项的全部处罚".to_string()
+            } else {
+                r.kinds
+                    .iter()
+                    .map(|k| k.name())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            format!(
+                "{what}不能由本机关决定，应移送{}（{}）",
+                r.authority, r.reason
+            )
+        })
+    }
+}
+
 impl Statutory {
     /// One line per party type: `个人：500元至2000元；单位：1万元至10万元`.
     pub fn summary(&self) -> String {
@@ -145,6 +210,7 @@ mod tests {
         Provision {
             law: law.into(),
             version: "2018-10-26".parse().unwrap(),
+            in_force: None,
             article,
             paragraph,
             item,
@@ -161,6 +227,31 @@ mod tests {
         assert_eq!(
             law_title("无证无照经营查处办法"),
             "《无证无照经营查处办法》"
+        );
+    }
+
+    #[test]
+    fn regulations_keep_their_own_titles() {
+        // 国务院令第743号 and 第3号 promulgate these with the prefix (issue 15 item 16).
+        assert_eq!(
+            law_title("土地管理法实施条例"),
+            "《中华人民共和国土地管理法实施条例》"
+        );
+        assert_eq!(law_title("河道管理条例"), "《中华人民共和国河道管理条例》");
+        assert_eq!(law_title("城镇燃气管理条例"), "《城镇燃气管理条例》");
+    }
+
+    #[test]
+    fn one_citation_names_each_statute_once() {
+        let provs = [
+            prov("土地管理法", 2, Some(3), None),
+            prov("土地管理法", 44, Some(1), None),
+            prov("土地管理法实施条例", 57, Some(1), None),
+        ];
+        assert_eq!(
+            cite_provisions(&provs),
+            "《中华人民共和国土地管理法》第二条第三款、第四十四条第一款、\
+             《中华人民共和国土地管理法实施条例》第五十七条第一款"
         );
     }
 

@@ -8,6 +8,7 @@
 
 mod citation;
 pub mod import_check;
+mod item_checks;
 mod validate;
 
 use chrono::NaiveDate;
@@ -26,11 +27,22 @@ pub struct Provision {
     pub law: String,
     /// Date of the version cited (the revision or promulgation date).
     pub version: NaiveDate,
+    /// The date this version came into force, when later than `version` (a revision
+    /// promulgated on one day and in force months later). Absent: in force on `version`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<NaiveDate>,
     pub article: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<u32>,
+}
+
+impl Provision {
+    /// The first day the cited version was in force.
+    pub fn in_force_on(&self) -> NaiveDate {
+        self.in_force.unwrap_or(self.version)
+    }
 }
 
 /// Penalty kinds of 行政处罚法 (2021) Art 9 (townships never impose 行政拘留).
@@ -301,20 +313,91 @@ pub struct Power {
     pub statutory: Statutory,
     #[serde(default, rename = "tier", skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<Tier>,
+    /// Other items that may catch the same conduct, and how they relate (行政处罚法第二十九条).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+    /// What the township may not decide itself under this item (another authority's power).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reserved: Option<Reserved>,
+}
+
+/// How another item relates to this one when the same conduct may fall under both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The same act may violate both items' provisions: one fine only, under the provision
+    /// with the higher fine (行政处罚法第二十九条). Listed on both items.
+    Overlap,
+    /// This item applies only where the other does not (its penalty article says so, e.g.
+    /// 水法第七十二条 "防洪法未作规定的").
+    Subsidiary,
+}
+
+impl Relation {
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Overlap => "同一行为可能同时违反（择一处罚）",
+            Relation::Subsidiary => "本项仅在该项不适用时适用",
+        }
+    }
+}
+
+/// One related item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    pub code: String,
+    pub relation: Relation,
+    /// When the conduct falls under which item, in the catalog's own words.
+    pub note: String,
+}
+
+/// Penalties of an item that the township may not decide itself; the case is transferred
+/// (移送) to `authority` instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reserved {
+    /// The reserved penalty kinds; empty means the whole item (no penalty at all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<PenaltyKind>,
+    /// Who decides instead, e.g. 县级人民政府公安机关.
+    pub authority: String,
+    /// Why, citing the provision, in the catalog's own words.
+    pub reason: String,
+}
+
+impl Reserved {
+    /// The reserved kinds among `kinds` (all of them when the whole item is reserved).
+    pub fn reserved_among(&self, kinds: &[PenaltyKind]) -> Vec<PenaltyKind> {
+        kinds
+            .iter()
+            .copied()
+            .filter(|k| self.kinds.is_empty() || self.kinds.contains(k))
+            .collect()
+    }
+
+    /// Whether the township may decide nothing at all under the item.
+    pub fn whole_item(&self) -> bool {
+        self.kinds.is_empty()
+    }
 }
 
 impl Power {
     /// The first day this power applies: its own date, or else the later of the catalog's
-    /// date and the version dates of the provisions it cites (a power cannot apply before the
-    /// text it cites existed).
+    /// date and the in-force dates of the provisions it cites (a power cannot apply before
+    /// the text it cites was in force; an earlier act is judged under the earlier text,
+    /// 行政处罚法第三十七条).
     pub fn resolved_effective_from(&self, catalog_from: NaiveDate) -> NaiveDate {
         self.effective_from.unwrap_or_else(|| {
-            self.violated
-                .iter()
-                .chain(std::iter::once(&self.penalty))
-                .map(|p| p.version)
+            self.provisions()
+                .map(Provision::in_force_on)
                 .fold(catalog_from, NaiveDate::max)
         })
+    }
+
+    /// Every provision the power cites: the violated ones, then the penalty provision.
+    pub fn provisions(&self) -> impl Iterator<Item = &Provision> {
+        self.violated.iter().chain(std::iter::once(&self.penalty))
     }
 
     /// Whether the power is in effect on `date` (its own dates must be resolved).
@@ -355,7 +438,7 @@ pub struct Catalog {
     pub powers: Vec<Power>,
 }
 
-pub use citation::{describe_bounds, law_title};
+pub use citation::{cite_provisions, describe_bounds, law_title, ONE_FINE_RULE};
 
 #[cfg(test)]
 mod tests;

@@ -264,3 +264,99 @@ fn multiples_are_exact() {
     let got = reasons(&[("meta.toml", META), ("hj.toml", &bad)]);
     assert!(got.iter().any(|r| r.contains("超出法定幅度")), "{got:?}");
 }
+
+mod issue_15 {
+    //! Validation added with issue 15: in-force dates, heavier-band triggers, reserved
+    //! penalties and related items.
+    use crate::domain::catalog::{validate, CatalogBuilder, Power, Relation};
+
+    fn template(code: &str) -> Power {
+        crate::assets::catalog_template()
+            .unwrap()
+            .powers
+            .into_iter()
+            .find(|p| p.code == code)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_power_cannot_start_before_its_text_is_in_force() {
+        let mut p = template("NY-016"); // 畜牧法 (2022-10-30), in force 2023-03-01
+        assert_eq!(p.effective_from, Some("2023-03-01".parse().unwrap()));
+        p.effective_from = Some("2022-10-30".parse().unwrap());
+        let errs = validate(&p);
+        assert!(errs.iter().any(|e| e.contains("施行日期")), "{errs:?}");
+        let mut p = template("NY-016");
+        p.penalty.in_force = Some("2022-01-01".parse().unwrap());
+        assert!(validate(&p).iter().any(|e| e.contains("早于其版本日期")));
+    }
+
+    #[test]
+    fn a_heavier_band_tier_states_the_statutory_trigger() {
+        let p = template("YJ-002");
+        assert!(validate(&p).is_empty());
+        let alt = p.statutory.alternative.as_ref().unwrap();
+        assert_eq!(alt.condition, "逾期未改正");
+        // The old tier reached the heavier band on a condition the statute does not name.
+        let mut widened = p.clone();
+        let t = widened.tiers.iter_mut().find(|t| t.alternative).unwrap();
+        t.condition = "逾期未改正，或有燃气泄漏迹象等严重隐患".into();
+        let errs = validate(&widened);
+        assert!(errs.iter().any(|e| e.contains("不得以“或……”")), "{errs:?}");
+        let mut unnamed = p.clone();
+        let t = unnamed.tiers.iter_mut().find(|t| t.alternative).unwrap();
+        t.condition = "有燃气泄漏迹象".into();
+        let errs = validate(&unnamed);
+        assert!(errs.iter().any(|e| e.contains("须以法定情形")), "{errs:?}");
+        // A merged band (0–200000 in the main range) is out of the statutory range now.
+        let mut merged = p;
+        let t = merged.tiers.iter_mut().find(|t| t.alternative).unwrap();
+        t.alternative = false;
+        assert!(!validate(&merged).is_empty());
+    }
+
+    #[test]
+    fn reserved_penalties_name_the_authority_and_are_penalties_of_the_item() {
+        let mut p = template("LY-015");
+        assert!(validate(&p).is_empty());
+        let r = p.reserved.as_mut().unwrap();
+        r.kinds.push(crate::domain::catalog::PenaltyKind::Close);
+        r.authority.clear();
+        let errs = validate(&p);
+        assert!(errs.iter().any(|e| e.contains("authority")), "{errs:?}");
+        assert!(errs.iter().any(|e| e.contains("责令关闭")), "{errs:?}");
+    }
+
+    #[test]
+    fn related_items_exist_and_overlaps_are_listed_on_both_sides() {
+        let a = template("SL-010");
+        let b = template("HJ-015");
+        assert!(a
+            .related
+            .iter()
+            .any(|r| r.code == "HJ-015" && r.relation == Relation::Overlap));
+        let meta = "[catalog]\nname = \"t\"\nversion = \"1\"\neffective_from = \"2023-06-01\"\n";
+        let file = |powers: Vec<Power>| crate::domain::catalog::CatalogFile {
+            catalog: None,
+            powers,
+        };
+        let mut one_sided = b.clone();
+        one_sided.related.clear();
+        let mut builder = CatalogBuilder::new();
+        builder.add_text("meta.toml", meta);
+        builder.add_file("x.toml", file(vec![a.clone(), one_sided]));
+        let issues = builder.finish().unwrap_err();
+        assert!(
+            issues.iter().any(|i| i.reason.contains("互相列明")),
+            "{issues:?}"
+        );
+        let mut builder = CatalogBuilder::new();
+        builder.add_text("meta.toml", meta);
+        builder.add_file("x.toml", file(vec![a]));
+        let issues = builder.finish().unwrap_err();
+        assert!(
+            issues.iter().any(|i| i.reason.contains("不在清单中")),
+            "{issues:?}"
+        );
+    }
+}

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
+use super::item_checks;
 use super::{
     Bounds, Catalog, CatalogFile, CatalogMeta, PartyType, PenaltyKind, Power, StatutoryKind,
 };
@@ -35,6 +36,9 @@ pub fn validate(power: &Power) -> Vec<String> {
     check_provisions(power, &mut errs);
     check_statutory(power, &mut errs);
     check_tiers(power, &mut errs);
+    item_checks::check_in_force(power, &mut errs);
+    item_checks::check_alternative_tiers(power, &mut errs);
+    item_checks::check_reserved(power, &mut errs);
     errs
 }
 
@@ -303,6 +307,7 @@ impl CatalogBuilder {
                 });
             }
         }
+        self.issues.extend(item_checks::check_related(&self.powers));
         if self.powers.is_empty() {
             self.issues.push(CatalogIssue {
                 file: self.meta.as_ref().map(|m| m.0.clone()).unwrap_or_default(),

@@ -3,7 +3,7 @@
 
 use super::{build_execution, build_review, DocCtx, DocError, DocKind, DocState, Paper};
 use crate::domain::case::{Case, Party, RecordKind, ServedDoc, Signature};
-use crate::domain::catalog::law_title;
+use crate::domain::catalog::cite_provisions;
 use crate::domain::catalog::Provision;
 use crate::domain::chinese;
 use crate::domain::serde_name;
@@ -160,17 +160,12 @@ impl Case {
 
 /// `《中华人民共和国大气污染防治法》第一百一十九条第一款`.
 pub(super) fn cite(p: &Provision) -> String {
-    format!("{}{}", law_title(&p.law), p.article_text())
+    p.citation()
 }
 
+/// The violated provisions as one citation, each statute's title once.
 pub(super) fn violated(case: &Case) -> String {
-    case.power
-        .power
-        .violated
-        .iter()
-        .map(cite)
-        .collect::<Vec<_>>()
-        .join("、")
+    cite_provisions(&case.power.power.violated)
 }
 
 pub(super) fn date(d: chrono::NaiveDate) -> String {

@@ -378,6 +378,21 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                 "  法定：{}",
                 v.power.statutory.summary()
             )));
+            if let Some(line) = v.power.reserved_line() {
+                info.push(Line::from(Span::styled(
+                    format!("  不能自行决定：{}", ui::clean(&line)),
+                    ui::bad(),
+                )));
+            }
+            for line in v.power.related_lines() {
+                info.push(Line::from(format!("  关联：{}", ui::clean(&line))));
+            }
+            if !v.power.related.is_empty() {
+                info.push(Line::from(Span::styled(
+                    format!("  {}", crate::domain::catalog::ONE_FINE_RULE),
+                    ui::dim(),
+                )));
+            }
         }
     }
     if let Some(e) = &s.error {

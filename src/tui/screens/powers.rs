@@ -138,6 +138,15 @@ fn detail(v: &PowerVersion) -> Vec<Line<'static>> {
             ui::dim(),
         )));
     }
+    if let Some(line) = p.reserved_line() {
+        out.push(Line::from(format!("不能自行决定：{line}")));
+    }
+    for line in p.related_lines() {
+        out.push(Line::from(format!("关联事项：{line}")));
+    }
+    if !p.related.is_empty() {
+        out.push(Line::from(crate::domain::catalog::ONE_FINE_RULE));
+    }
     out.into_iter()
         .map(|l| {
             Line::from(

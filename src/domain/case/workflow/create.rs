@@ -140,6 +140,7 @@ pub fn decide_on_spot(
     has_role(actor, Role::Handler)?;
     power_held_on(power.is_some(), code, input.date)?;
     let power = power.ok_or_else(|| RuleError::input("缺少权限事项"))?;
+    township_may_decide(&power.power, &input.kinds)?;
     not_in_future(input.date, ctx.today, "当场处罚")?;
     require_text("违法事实", &input.facts, text::NOTE)?;
     require_text("地点", &input.place, text::PLACE)?;

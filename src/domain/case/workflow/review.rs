@@ -103,6 +103,8 @@ pub(super) fn apply(
                             "承办人的处理建议未拟处罚种类，不能决定给予处罚；请退回补充调查",
                         ));
                     }
+                    let proposed = case.proposal.as_ref().map(|p| p.kinds.as_slice());
+                    township_may_decide(&case.power.power, proposed.unwrap_or_default())?;
                     if let Some(p) = case
                         .parties
                         .iter()
@@ -335,6 +337,7 @@ pub(super) fn apply(
                 if kinds.is_empty() {
                     return Err(RuleError::input("请选择处罚种类"));
                 }
+                township_may_decide(&case.power.power, kinds)?;
                 not_heavier_than_notified(case, kinds, *fine, *confiscation)?;
                 let mut p = case
                     .proposal

@@ -1,0 +1,122 @@
+//! Checks added with issue 15 (in-force dates, heavier bands and their triggers, reserved
+//! penalties, related items). Kept apart from `validate.rs` so each reads on its own; both
+//! feed the same issue list.
+
+use std::collections::BTreeMap;
+
+use super::validate::CatalogIssue;
+use super::{PenaltyKind, Power, Relation};
+
+/// A power may not apply before the text it cites came into force (行政处罚法第三十七条: an
+/// earlier act is judged under the earlier text), and a text cannot come into force before
+/// it was promulgated.
+pub(super) fn check_in_force(p: &Power, errs: &mut Vec<String>) {
+    for prov in p.provisions() {
+        if let Some(in_force) = prov.in_force {
+            if in_force < prov.version {
+                errs.push(format!(
+                    "《{}》（{}）的施行日期 {in_force} 早于其版本日期",
+                    prov.law, prov.version
+                ));
+            }
+            if let Some(from) = p.effective_from {
+                if from < in_force {
+                    errs.push(format!(
+                        "生效日期 {from} 早于所引《{}》（{}）的施行日期 {in_force}；此前的行为应适用当时有效的条文（行政处罚法第三十七条）",
+                        prov.law, prov.version
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// A tier in the alternative band applies only on the band's statutory trigger: its
+/// condition starts with the band's condition (e.g. “逾期不改正”) and does not widen it with
+/// an “或……” of its own.
+pub(super) fn check_alternative_tiers(p: &Power, errs: &mut Vec<String>) {
+    let Some(alt) = &p.statutory.alternative else {
+        return;
+    };
+    let trigger = alt.condition.trim();
+    if trigger.is_empty() {
+        return; // reported by check_statutory
+    }
+    for tier in p.tiers.iter().filter(|t| t.alternative) {
+        let cond = tier.condition.trim();
+        let Some(rest) = cond.strip_prefix(trigger) else {
+            errs.push(format!(
+                "裁量阶次“{}”适用备选幅度，其适用情形须以法定情形“{trigger}”开头（现为“{cond}”）",
+                tier.name.name()
+            ));
+            continue;
+        };
+        let rest = rest.trim_start_matches(['，', '、', '；', ',', ' ']);
+        if rest.starts_with('或') {
+            errs.push(format!(
+                "裁量阶次“{}”适用备选幅度，只能在法定情形“{trigger}”下适用，不得以“或……”增加法律未规定的情形",
+                tier.name.name()
+            ));
+        }
+    }
+}
+
+/// Reserved penalties must be penalties of the item, name who decides and why.
+pub(super) fn check_reserved(p: &Power, errs: &mut Vec<String>) {
+    let Some(r) = &p.reserved else { return };
+    if r.authority.trim().is_empty() {
+        errs.push("保留事项（reserved）须写明有权决定的机关（authority）".to_string());
+    }
+    if r.reason.trim().is_empty() {
+        errs.push("保留事项（reserved）须写明依据（reason）".to_string());
+    }
+    for k in &r.kinds {
+        if !p.penalty_kinds.contains(k) {
+            errs.push(format!(
+                "保留的处罚种类“{}”不在本事项的处罚种类中",
+                PenaltyKind::name(*k)
+            ));
+        }
+    }
+}
+
+/// Related items exist, are not the item itself, and an overlap is stated on both sides.
+pub(super) fn check_related(powers: &[(String, Power)]) -> Vec<CatalogIssue> {
+    let by_code: BTreeMap<&str, &Power> =
+        powers.iter().map(|(_, p)| (p.code.as_str(), p)).collect();
+    let mut issues = Vec::new();
+    for (file, p) in powers {
+        let mut push = |reason: String| {
+            issues.push(CatalogIssue {
+                file: file.clone(),
+                code: Some(p.code.clone()),
+                reason,
+            })
+        };
+        for rel in &p.related {
+            if rel.note.trim().is_empty() {
+                push(format!("关联事项 {} 须写明说明（note）", rel.code));
+            }
+            if rel.code == p.code {
+                push("关联事项不能是本事项自身".to_string());
+                continue;
+            }
+            let Some(other) = by_code.get(rel.code.as_str()) else {
+                push(format!("关联事项 {} 不在清单中", rel.code));
+                continue;
+            };
+            if rel.relation == Relation::Overlap
+                && !other
+                    .related
+                    .iter()
+                    .any(|r| r.code == p.code && r.relation == Relation::Overlap)
+            {
+                push(format!(
+                    "与 {} 的竞合关系（overlap）须在两个事项中互相列明",
+                    rel.code
+                ));
+            }
+        }
+    }
+    issues
+}
