@@ -80,7 +80,11 @@ fn csv_neutralises_formulas_in_text_cells_only() {
         headers: s(&["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]),
         rows: vec![cells.clone()],
     };
-    write(&p, &[t]).unwrap();
+    write(
+        &crate::output::guard(&p, false, &dir.path().join("z.sqlite3")).unwrap(),
+        &[t],
+    )
+    .unwrap();
     let text = String::from_utf8(std::fs::read(&p).unwrap()).unwrap();
     let line = text.lines().nth(1).unwrap();
     let raw: Vec<String> = csv::ReaderBuilder::new()
