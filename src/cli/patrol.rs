@@ -3,8 +3,9 @@
 use clap::Subcommand;
 
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
-use crate::domain::chinese::{has_control_chars, parse_date};
+use crate::domain::chinese::parse_date;
 use crate::domain::patrol::{self, Patrol};
+use crate::domain::text;
 use crate::store::Who;
 use crate::text::clean;
 
@@ -59,14 +60,11 @@ pub(crate) fn run(ctx: &Context, cmd: PatrolCommand) -> CliResult {
             if date > crate::desk::today() {
                 return Err(CliError(format!("巡查日期 {date} 晚于今天，请核对")));
             }
-            for (what, t, max) in [("巡查地点", &place, 120), ("备注", &note, 500)] {
-                if has_control_chars(t) || t.chars().count() > max {
-                    return Err(CliError(format!("{what}含控制字符或超过 {max} 字，请修改")));
-                }
-            }
             if place.trim().is_empty() {
                 return Err(CliError("请用 --place 填写巡查地点".into()));
             }
+            text::checked("巡查地点", &place, text::PLACE)?;
+            text::optional("备注", &note, text::NOTE)?;
             let mut ids = vec![user.id];
             for name in officers
                 .iter()

@@ -402,15 +402,12 @@ pub(crate) fn run_fault(ctx: &Context, cmd: FaultCommand) -> CliResult {
                     "请用 --officers 填写至少一名责任人员的登录名".into(),
                 ));
             }
-            for (what, text, max) in [("认定事实", &finding, 1000), ("处理结果", &outcome, 500)]
-            {
-                if crate::domain::chinese::has_control_chars(text) || text.chars().count() > max {
-                    return Err(CliError(format!("{what}含控制字符或超过 {max} 字，请修改")));
-                }
-            }
             if finding.trim().is_empty() {
                 return Err(CliError("请用 --finding 写明认定的事实".into()));
             }
+            use crate::domain::text;
+            text::checked("认定事实", &finding, text::NOTE)?;
+            text::optional("处理结果", &outcome, text::NOTE)?;
             let rec = FaultRecord {
                 id: 0,
                 case_id,

@@ -383,11 +383,15 @@ impl State {
             8 => out.extend(self.review.lines()),
             _ => {
                 for e in &self.audit {
+                    let summary = if self.full_personal {
+                        e.summary.clone()
+                    } else {
+                        crate::domain::privacy::mask_free_text(&e.summary)
+                    };
                     out.push(format!(
-                        "{}  {}  {}",
+                        "{}  {}  {summary}",
                         e.at.replace('T', " "),
                         e.user_name,
-                        e.summary
                     ));
                 }
             }
