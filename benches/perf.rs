@@ -605,8 +605,16 @@ fn documents(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
     for id in &ids {
         let loaded = Loaded::load(&store, *id, today()).expect("load");
         let file = batch_dir.join(format!("{id}.pdf"));
-        zhifa::documents::export(&mut store, &loaded, What::Summary, Format::Pdf, &file, &who)
-            .expect("export");
+        let target = zhifa::output::guard(&file, true, store.path()).expect("output path");
+        zhifa::documents::export(
+            &mut store,
+            &loaded,
+            What::Summary,
+            Format::Pdf,
+            &target,
+            &who,
+        )
+        .expect("export");
     }
     let batch = t.elapsed();
     out.push(line(

@@ -75,7 +75,7 @@ pub fn guard(path: &Path, force: bool, db: &Path) -> Result<Target, OutputError>
     for side in ["", "-wal", "-shm", "-journal"] {
         let mut name = db.as_os_str().to_os_string();
         name.push(side);
-        if target == PathBuf::from(name) {
+        if target.as_os_str() == name {
             return Err(protected("这是数据库文件本身或它的日志文件"));
         }
     }

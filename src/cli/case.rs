@@ -294,7 +294,7 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             let users = desk.store.users()?;
             let mut action = build_action(kind, &fields, file.as_ref(), &users, today)?;
             let staging = match &mut action {
-                Action::AddEvidence { evidence } => {
+                Action::AddEvidence { evidence } if !attach.is_empty() => {
                     let mut staging = attachments::Staging::begin(&desk.store, id)?;
                     for f in &attach {
                         if let Err(e) = staging.add(f) {

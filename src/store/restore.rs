@@ -375,8 +375,7 @@ mod other_agency_tests {
         let root = dir.path().join("b");
         let now: NaiveDateTime = "2026-11-26T09:00:00".parse().unwrap();
         let err = restore(&checked, &db, &root, &Who::system(), now, false)
-            .err()
-            .expect("another agency's backup replaced the database")
+            .expect_err("another agency's backup replaced the database")
             .to_string();
         assert!(
             err.contains("万顺乡") && err.contains("--other-agency"),

@@ -299,12 +299,16 @@ impl State {
             }
         };
         let mut staging = None;
-        if let crate::domain::case::Action::AddEvidence { evidence } = &mut action {
+        // Only evidence with files takes the case folder's lock.
+        let paths = self.attach_paths();
+        if let (crate::domain::case::Action::AddEvidence { evidence }, false) =
+            (&mut action, paths.is_empty())
+        {
             let mut files = match attachments::Staging::begin(&env.desk.store, self.case_id) {
                 Ok(s) => s,
                 Err(e) => return self.attach_failed(e),
             };
-            for path in self.attach_paths() {
+            for path in paths {
                 if let Err(e) = files.add(&path) {
                     files.abandon(&env.desk.store);
                     return self.attach_failed(e);
