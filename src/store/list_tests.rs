@@ -170,7 +170,10 @@ fn a_file_from_before_the_index_is_indexed_when_first_opened() {
         store
             .conn()
             .execute_batch(
-                "DROP TABLE case_search; PRAGMA user_version = 4;
+                // Back to schema 4: undo V5 (the index) and V6 (numbered ledger imports).
+                "DROP TABLE case_search;
+                 DROP INDEX ledger_record_import; ALTER TABLE ledger_record DROP COLUMN import_id;
+                 DROP TABLE ledger_import; PRAGMA user_version = 4;
                  DELETE FROM setting WHERE key = 'search.rebuild';",
             )
             .unwrap();
