@@ -92,9 +92,11 @@ fn percent_text(v: Dec4) -> String {
 pub fn describe_bounds(statutory: &Statutory, b: &Bounds) -> String {
     let base = statutory.base.as_deref().unwrap_or("");
     match statutory.kind {
-        StatutoryKind::Range if b.min == Dec4(0) => format!("{}元以下", b.max),
-        StatutoryKind::Range => format!("{}元至{}元", b.min, b.max),
-        StatutoryKind::MaxOnly => format!("{}元以下", b.max),
+        // A tier inside a "…以下" band may start above 0: say so.
+        StatutoryKind::Range | StatutoryKind::MaxOnly if b.min == Dec4(0) => {
+            format!("{}元以下", b.max)
+        }
+        StatutoryKind::Range | StatutoryKind::MaxOnly => format!("{}元至{}元", b.min, b.max),
         StatutoryKind::PerUnit => format!("每{base}{}元至{}元", b.min, b.max),
         StatutoryKind::Multiple => {
             let as_percent = b.max <= Dec4::from_int(1);
@@ -288,6 +290,11 @@ mod tests {
         assert_eq!(
             describe_bounds(&st(StatutoryKind::MaxOnly, None), &b(0, 20000)),
             "20000元以下"
+        );
+        // A tier of a "…以下" band that starts above 0 (YJ-002 一般: 10000–50000).
+        assert_eq!(
+            describe_bounds(&st(StatutoryKind::MaxOnly, None), &b(10000, 50000)),
+            "10000元至50000元"
         );
         assert_eq!(
             describe_bounds(
