@@ -171,7 +171,14 @@ fn a_file_from_before_the_index_is_indexed_when_first_opened() {
             .conn()
             .execute_batch(
                 "DROP TABLE case_search; PRAGMA user_version = 4;
-                 DELETE FROM setting WHERE key = 'search.rebuild';",
+                 DELETE FROM setting WHERE key = 'search.rebuild';
+                 -- and without V6's numbered ledger imports
+                 CREATE TABLE ledger_v4 (id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE,
+                     data TEXT NOT NULL, source TEXT NOT NULL, imported_at TEXT NOT NULL);
+                 INSERT INTO ledger_v4 SELECT id, case_no, data, source, imported_at
+                     FROM ledger_record;
+                 DROP TABLE ledger_record; ALTER TABLE ledger_v4 RENAME TO ledger_record;
+                 DROP TABLE ledger_import;",
             )
             .unwrap();
     }
