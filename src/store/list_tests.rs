@@ -170,11 +170,15 @@ fn a_file_from_before_the_index_is_indexed_when_first_opened() {
         store
             .conn()
             .execute_batch(
-                // Back to schema 4: undo V5 (the index) and V6 (numbered ledger imports).
-                "DROP TABLE case_search;
-                 DROP INDEX ledger_record_import; ALTER TABLE ledger_record DROP COLUMN import_id;
-                 DROP TABLE ledger_import; PRAGMA user_version = 4;
-                 DELETE FROM setting WHERE key = 'search.rebuild';",
+                "DROP TABLE case_search; PRAGMA user_version = 4;
+                 DELETE FROM setting WHERE key = 'search.rebuild';
+                 -- and without V6's numbered ledger imports
+                 CREATE TABLE ledger_v4 (id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE,
+                     data TEXT NOT NULL, source TEXT NOT NULL, imported_at TEXT NOT NULL);
+                 INSERT INTO ledger_v4 SELECT id, case_no, data, source, imported_at
+                     FROM ledger_record;
+                 DROP TABLE ledger_record; ALTER TABLE ledger_v4 RENAME TO ledger_record;
+                 DROP TABLE ledger_import;",
             )
             .unwrap();
     }

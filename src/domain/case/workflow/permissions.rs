@@ -87,7 +87,6 @@ const INQUIRY: [Stage; 4] = [
 /// Role and stage rules of a step, without its data: what a menu shows as allowed, or the
 /// reason it is not.
 pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
-    use ActionKind as K;
     not_archived(case)?;
     if !actor.active {
         return Err(RuleError::new(
