@@ -154,10 +154,11 @@ fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.name == name)
 }
 
-/// Creates the temp tables and triggers of this connection (idempotent).
+/// Creates the temp tables and triggers of this connection (idempotent). The notes table
+/// has no key: an upsert's conflict policy would override a trigger's `OR IGNORE`.
 pub(crate) fn install(conn: &Connection) -> rusqlite::Result<()> {
     let mut sql = String::from(
-        "CREATE TEMP TABLE IF NOT EXISTS dirty_subject (subject TEXT PRIMARY KEY) WITHOUT ROWID;
+        "CREATE TEMP TABLE IF NOT EXISTS dirty_subject (subject TEXT NOT NULL);
          CREATE TEMP TABLE IF NOT EXISTS write_block (reason TEXT NOT NULL);",
     );
     for k in KINDS {
@@ -170,7 +171,7 @@ pub(crate) fn install(conn: &Connection) -> rusqlite::Result<()> {
         };
         let note = |row: &str| {
             format!(
-                "INSERT OR IGNORE INTO dirty_subject VALUES ('{}:' || {row}.{});",
+                "INSERT INTO dirty_subject VALUES ('{}:' || {row}.{});",
                 k.name, k.key
             )
         };
@@ -199,7 +200,7 @@ pub(crate) fn take_dirty(conn: &Connection) -> Result<Vec<String>> {
         return Ok(Vec::new());
     }
     let subjects: Vec<String> = conn
-        .prepare_cached("SELECT subject FROM temp.dirty_subject")?
+        .prepare_cached("SELECT DISTINCT subject FROM temp.dirty_subject")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     conn.prepare_cached("DELETE FROM temp.dirty_subject")?
