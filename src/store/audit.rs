@@ -340,7 +340,8 @@ impl super::Store {
                 ))
             } else if e.id <= last_id {
                 Some(format!("第 {} 条记录编号顺序异常", e.id))
-            } else if e.at < prev_at {
+            } else if e.at < prev_at && e.detail.contains("\"state\"") {
+                // Entries from before schema 6 took the desk's clock as it was.
                 Some(format!(
                     "第 {} 条记录的时间 {} 早于上一条的 {}（时间倒流：记录被改动或伪造）",
                     e.id, e.at, prev_at

@@ -298,7 +298,7 @@ mod tests {
             .query_row("SELECT at FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
             .unwrap();
         assert_eq!(at, "2999-01-01T00:00:00", "append wrote an earlier time");
-        raw_entry(store.conn(), "2000-01-01T00:00:00", "{}");
+        raw_entry(store.conn(), "2000-01-01T00:00:00", "{\"state\":{}}");
         let report = store.verify_audit().unwrap();
         assert!(
             report.problems.iter().any(|(_, why)| why.contains("时间倒流")),
@@ -316,7 +316,7 @@ mod tests {
                 .conn()
                 .execute_batch("ALTER TABLE audit DROP COLUMN mac; PRAGMA user_version = 5;")
                 .unwrap();
-            raw_entry(store.conn(), "2026-01-01T00:00:00", "{\"legacy\":true}");
+            raw_entry(store.conn(), &crate::store::now_text(), "{\"legacy\":true}");
         }
         std::fs::remove_file(witness::path_for(&path)).unwrap();
         let store = Store::open(&path).unwrap();
