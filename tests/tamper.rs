@@ -25,7 +25,9 @@ fn template() -> &'static Path {
         ]);
         let spot = o.spot_toml();
         o.cmd()
-            .args(["--user", "zhangwei", "case", "spot", "--power", "HJ-001", "--file", &spot])
+            .args([
+                "--user", "zhangwei", "case", "spot", "--power", "HJ-001", "--file", &spot,
+            ])
             .assert()
             .success();
         let general = o.file(
@@ -50,12 +52,21 @@ address = "农安县合隆镇东岗村3组"
         );
         for _ in 0..2 {
             o.cmd()
-                .args(["--user", "zhangwei", "case", "new", "--power", "HJ-001", "--file", &general])
+                .args([
+                    "--user", "zhangwei", "case", "new", "--power", "HJ-001", "--file", &general,
+                ])
                 .assert()
                 .success();
         }
         o.cmd()
-            .args(["--user", "admin", "settings", "set", "security.idle_lock_minutes", "15"])
+            .args([
+                "--user",
+                "admin",
+                "settings",
+                "set",
+                "security.idle_lock_minutes",
+                "15",
+            ])
             .assert()
             .success();
         o.cmd().arg("check").assert().success();
@@ -102,13 +113,17 @@ fn run(o: &Office, args: &[&str]) -> (bool, String) {
 }
 
 fn case_no(c: &Connection, id: i64) -> String {
-    c.query_row("SELECT case_no FROM case_file WHERE id = ?1", [id], |r| r.get(0))
-        .unwrap()
+    c.query_row("SELECT case_no FROM case_file WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .unwrap()
 }
 
 fn edit_case_json(c: &Connection, id: i64, edit: impl FnOnce(&mut Value)) {
     let data: String = c
-        .query_row("SELECT data FROM case_file WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT data FROM case_file WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .unwrap();
     let mut v: Value = serde_json::from_str(&data).unwrap();
     edit(&mut v);
@@ -130,7 +145,16 @@ fn entry_hash(parts: [&str; 8]) -> String {
     format!("{:x}", h.finalize())
 }
 
-type Row = (i64, String, Option<i64>, String, Option<i64>, String, String, String);
+type Row = (
+    i64,
+    String,
+    Option<i64>,
+    String,
+    Option<i64>,
+    String,
+    String,
+    String,
+);
 
 fn audit_rows(c: &Connection) -> Vec<Row> {
     let mut st = c
@@ -189,9 +213,11 @@ fn a_fresh_office_passes_and_audit_head_prints_the_chain_head() {
     )
     .unwrap();
     let (n, hash): (i64, String) = sql(&o)
-        .query_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert_eq!(head["entries"], n);
     assert_eq!(head["hash"], hash.as_str());
@@ -204,7 +230,11 @@ fn a_decided_fine_edited_in_the_case_json_is_named() {
     let o = office();
     let c = sql(&o);
     edit_case_json(&c, 1, |v| v["decision"]["fine"] = "1.00".into());
-    detected(&o, &[&case_no(&c, 1), "decision.fine", "1.00", "100"], false);
+    detected(
+        &o,
+        &[&case_no(&c, 1), "decision.fine", "1.00", "100"],
+        false,
+    );
 }
 
 #[test]
@@ -233,9 +263,23 @@ fn roles_given_behind_zhifas_back_are_named_and_the_file_turns_read_only() {
     // The promoted clerk cannot use the new roles: the file is read-only on open.
     let (ok, out) = run(
         &o,
-        &["--user", "zhangwei", "user", "add", "--username", "x1", "--name", "某某", "--role", "承办人"],
+        &[
+            "--user",
+            "zhangwei",
+            "user",
+            "add",
+            "--username",
+            "x1",
+            "--name",
+            "某某",
+            "--role",
+            "承办人",
+        ],
     );
-    assert!(!ok && out.contains("只读") && out.contains("zhangwei"), "{out}");
+    assert!(
+        !ok && out.contains("只读") && out.contains("zhangwei"),
+        "{out}"
+    );
     detected(&o, &["zhangwei", "roles"], false);
 }
 
@@ -325,9 +369,21 @@ fn a_serial_counter_set_back_is_named_and_case_new_says_so_in_chinese() {
     let file = o.dir.path().join("new.toml");
     let (ok, out) = run(
         &o,
-        &["--user", "zhangwei", "case", "new", "--power", "HJ-001", "--file", file.to_str().unwrap()],
+        &[
+            "--user",
+            "zhangwei",
+            "case",
+            "new",
+            "--power",
+            "HJ-001",
+            "--file",
+            file.to_str().unwrap(),
+        ],
     );
-    assert!(!ok && !out.contains("UNIQUE") && out.contains("计数器"), "{out}");
+    assert!(
+        !ok && !out.contains("UNIQUE") && out.contains("计数器"),
+        "{out}"
+    );
     detected(&o, &["计数器"], true);
 }
 
@@ -351,7 +407,9 @@ fn a_forged_entry_appended_with_a_valid_hash_is_detected() {
     let c = sql(&o);
     let rows = audit_rows(&c);
     let prev: String = c
-        .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     let last = rows.last().unwrap();
     let forged: Row = (
@@ -380,8 +438,7 @@ fn a_chain_rehashed_after_an_edit_is_detected_by_the_witness() {
     let c = sql(&o);
     let rows = audit_rows(&c);
     c.execute_batch("DROP TRIGGER audit_no_update;").unwrap();
-    let mut prev =
-        "0000000000000000000000000000000000000000000000000000000000000000".to_string();
+    let mut prev = "0000000000000000000000000000000000000000000000000000000000000000".to_string();
     for mut r in rows {
         if r.0 == 3 {
             r.6 = format!("{}（改）", r.6);
@@ -408,7 +465,14 @@ fn missing_triggers_are_reported_and_writes_refused_until_an_admin_acknowledges(
     sql(&o)
         .execute_batch("DROP TRIGGER audit_no_update;")
         .unwrap();
-    let set = ["--user", "admin", "settings", "set", "court", "农安县人民法院"];
+    let set = [
+        "--user",
+        "admin",
+        "settings",
+        "set",
+        "court",
+        "农安县人民法院",
+    ];
     let (ok, out) = run(&o, &set);
     assert!(!ok && out.contains("触发器"), "{out}");
     detected(&o, &["触发器"], true);
@@ -428,19 +492,41 @@ fn missing_triggers_are_reported_and_writes_refused_until_an_admin_acknowledges(
 fn after_acknowledging_an_edit_the_file_is_writable_and_a_new_edit_trips_it_again() {
     let o = office();
     let c = sql(&o);
-    c.execute("UPDATE staff SET squad = '第二中队' WHERE username = 'liqiang'", [])
-        .unwrap();
+    c.execute(
+        "UPDATE staff SET squad = '第二中队' WHERE username = 'liqiang'",
+        [],
+    )
+    .unwrap();
     detected(&o, &["liqiang", "squad"], false);
     let (ok, out) = run(&o, &["--user", "admin", "check", "--acknowledge"]);
     assert!(ok && out.contains("liqiang"), "{out}");
     let (ok, out) = run(&o, &["check"]);
     assert!(ok, "{out}");
-    let (ok, out) = run(&o, &["--user", "admin", "settings", "set", "court", "农安县人民法院"]);
+    let (ok, out) = run(
+        &o,
+        &[
+            "--user",
+            "admin",
+            "settings",
+            "set",
+            "court",
+            "农安县人民法院",
+        ],
+    );
     assert!(ok, "{out}");
-    c.execute("UPDATE staff SET name = '李四' WHERE username = 'sunzhen'", [])
-        .unwrap();
-    let (ok, out) = run(&o, &["--user", "admin", "settings", "set", "court", "某法院"]);
-    assert!(!ok && out.contains("只读") && out.contains("sunzhen"), "{out}");
+    c.execute(
+        "UPDATE staff SET name = '李四' WHERE username = 'sunzhen'",
+        [],
+    )
+    .unwrap();
+    let (ok, out) = run(
+        &o,
+        &["--user", "admin", "settings", "set", "court", "某法院"],
+    );
+    assert!(
+        !ok && out.contains("只读") && out.contains("sunzhen"),
+        "{out}"
+    );
     detected(&o, &["sunzhen", "李四"], false);
 }
 
@@ -452,7 +538,10 @@ fn a_failed_check_leaves_the_file_read_only_until_it_passes_again() {
     let (ok, _) = run(&o, &["check"]);
     assert!(!ok);
     // Case data is not rehashed on open; the failed check is remembered by the witness.
-    let (ok, out) = run(&o, &["--user", "admin", "settings", "set", "court", "某法院"]);
+    let (ok, out) = run(
+        &o,
+        &["--user", "admin", "settings", "set", "court", "某法院"],
+    );
     assert!(!ok && out.contains("只读"), "{out}");
 }
 
@@ -474,7 +563,10 @@ fn an_unreadable_case_is_named_and_the_rest_still_checked_and_exported() {
         .unwrap();
     let no = case_no(&c, 2);
     let (ok, out) = run(&o, &["check"]);
-    assert!(!ok && out.contains(&no) && out.contains("证据附件"), "{out}");
+    assert!(
+        !ok && out.contains(&no) && out.contains("证据附件"),
+        "{out}"
+    );
     let (ok, out) = run(&o, &["audit", "verify"]);
     assert!(!ok && out.contains(&no), "{out}");
     let xlsx = o.dir.path().join("台账.csv");
@@ -490,11 +582,17 @@ fn every_backup_records_the_head_in_the_witness() {
     let (ok, out) = run(&o, &["backup"]);
     assert!(ok, "{out}");
     let hash: String = sql(&o)
-        .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     let witness: PathBuf = o.dir.path().join("backups").join("zhifa.sqlite3.witness");
     let text = std::fs::read_to_string(&witness).unwrap();
-    assert!(text.lines().any(|l| l.starts_with("head ") && l.contains(&hash)), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("head ") && l.contains(&hash)),
+        "{text}"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -516,14 +614,22 @@ fn the_demo_passes_check() {
         .env_remove("ZHIFA_DB")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = o
         .cmd()
         .args(["--db", db.to_str().unwrap(), "check"])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let _ = PW;
 }
 
@@ -535,12 +641,25 @@ fn the_case_summary_prints_the_chain_head() {
     let (ok, out) = run(
         &o,
         &[
-            "--user", "zhangwei", "print", "--summary", "--stage", "执行", "--format", "txt", "-o",
+            "--user",
+            "zhangwei",
+            "print",
+            "--summary",
+            "--stage",
+            "执行",
+            "--format",
+            "txt",
+            "-o",
             dir.to_str().unwrap(),
         ],
     );
     assert!(ok, "{out}");
-    let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let text: String = std::fs::read_to_string(file)
         .unwrap()
         .chars()
@@ -549,7 +668,9 @@ fn the_case_summary_prints_the_chain_head() {
     let at = text.find("链头哈希：").expect(&text) + "链头哈希：".len();
     let hash: String = text[at..].chars().take(64).collect();
     let n: i64 = sql(&o)
-        .query_row("SELECT count(*) FROM audit WHERE hash = ?1", [&hash], |r| r.get(0))
+        .query_row("SELECT count(*) FROM audit WHERE hash = ?1", [&hash], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(n, 1, "{hash} is no entry's hash");
 }

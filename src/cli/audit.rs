@@ -86,7 +86,10 @@ pub(crate) fn run(ctx: &Context, cmd: AuditCommand) -> CliResult {
                 )));
             }
             if !unreadable.is_empty() {
-                return Err(CliError(format!("有 {} 件案件的数据无法解析", unreadable.len())));
+                return Err(CliError(format!(
+                    "有 {} 件案件的数据无法解析",
+                    unreadable.len()
+                )));
             }
             if !problems.is_empty() {
                 return Err(CliError(format!(

@@ -36,7 +36,10 @@ pub(crate) fn check(ctx: &Context, args: CheckArgs) -> CliResult {
         if found.is_empty() {
             println!("没有需要确认的问题");
         } else {
-            println!("已确认以下 {} 项问题（已记入审计记录），数据库恢复可写：", found.len());
+            println!(
+                "已确认以下 {} 项问题（已记入审计记录），数据库恢复可写：",
+                found.len()
+            );
             for f in &found {
                 println!("  {}", crate::text::clean(f));
             }

@@ -392,11 +392,22 @@ impl super::Store {
             });
         }
         let mut witness_note = match &wit {
-            None => "没有见证文件（新位置的文件，或见证文件被移走）：无法核对签名与链头".to_string(),
-            Some(w) => format!("见证文件 {}：记录链头 {} 次", w.path.display(), w.heads.len()),
+            None => {
+                "没有见证文件（新位置的文件，或见证文件被移走）：无法核对签名与链头".to_string()
+            }
+            Some(w) => format!(
+                "见证文件 {}：记录链头 {} 次",
+                w.path.display(),
+                w.heads.len()
+            ),
         };
         if let Some(w) = &wit {
-            if let Some((id, _, at)) = w.heads.iter().filter(|(id, ..)| *id > last_id).max_by_key(|(id, ..)| *id) {
+            if let Some((id, _, at)) = w
+                .heads
+                .iter()
+                .filter(|(id, ..)| *id > last_id)
+                .max_by_key(|(id, ..)| *id)
+            {
                 problems.push((
                     *id,
                     format!(
@@ -407,7 +418,12 @@ impl super::Store {
             }
             if let Some((id, hash)) = &w.base {
                 if !hash.is_empty() && *id > last_id {
-                    problems.push((*id, format!("审计记录被截断：见证文件的基线是第 {id} 条，现在只有 {last_id} 条")));
+                    problems.push((
+                        *id,
+                        format!(
+                            "审计记录被截断：见证文件的基线是第 {id} 条，现在只有 {last_id} 条"
+                        ),
+                    ));
                 }
             }
             witness_note.push_str(&format!("，现链头第 {last_id} 条"));

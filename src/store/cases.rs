@@ -163,7 +163,9 @@ pub(super) fn project(case: &Case, case_no: &str, dl: &DeadlineCtx<'_>) -> Proje
 pub(super) fn write_derived(tx: &Transaction<'_>, case: &Case, p: &Projection) -> Result<()> {
     write_deadlines(tx, case.id, &p.deadlines)?;
     let (list_key, old_search): (i64, String) = tx
-        .prepare_cached("SELECT year * 10000000 + serial, search_text FROM case_file WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT year * 10000000 + serial, search_text FROM case_file WHERE id = ?1",
+        )?
         .query_row([case.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     if p.search_text != old_search {
         tx.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?

@@ -54,8 +54,10 @@ impl Store {
             let (year, last, top) = row?;
             out.push(format!(
                 "{year} 年案件编号计数器（case_serial）为 {}，已有案件的最大编号为 {}",
-                last.map(|n| n.to_string()).unwrap_or_else(|| "（无）".into()),
-                top.map(|n| n.to_string()).unwrap_or_else(|| "（无）".into()),
+                last.map(|n| n.to_string())
+                    .unwrap_or_else(|| "（无）".into()),
+                top.map(|n| n.to_string())
+                    .unwrap_or_else(|| "（无）".into()),
             ));
         }
         Ok(out)
@@ -197,9 +199,7 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if indexed != cases {
-            out.push(format!(
-                "检索索引有 {indexed} 条，案件有 {cases} 件"
-            ));
+            out.push(format!("检索索引有 {indexed} 条，案件有 {cases} 件"));
         }
         Ok(out)
     }

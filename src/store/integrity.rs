@@ -110,8 +110,10 @@ impl Store {
             self.block = None;
         } else {
             let reason = findings.join("；");
-            self.conn
-                .execute("INSERT INTO temp.write_block (reason) VALUES (?1)", [&reason])?;
+            self.conn.execute(
+                "INSERT INTO temp.write_block (reason) VALUES (?1)",
+                [&reason],
+            )?;
             self.block = Some(reason);
         }
         Ok(())
@@ -214,7 +216,11 @@ impl Store {
             who,
             None,
             ACKNOWLEDGE,
-            &format!("{} 确认完整性检查发现的 {} 项问题", who.name, findings.len()),
+            &format!(
+                "{} 确认完整性检查发现的 {} 项问题",
+                who.name,
+                findings.len()
+            ),
             &serde_json::json!({ "findings": findings, "acknowledged_entries": entries }),
             &subjects,
         )?;
@@ -295,13 +301,18 @@ mod tests {
         store.set_setting("note", "x", &Who::system()).unwrap();
         let at: String = store
             .conn()
-            .query_row("SELECT at FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+            .query_row("SELECT at FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(at, "2999-01-01T00:00:00", "append wrote an earlier time");
         raw_entry(store.conn(), "2000-01-01T00:00:00", "{\"state\":{}}");
         let report = store.verify_audit().unwrap();
         assert!(
-            report.problems.iter().any(|(_, why)| why.contains("时间倒流")),
+            report
+                .problems
+                .iter()
+                .any(|(_, why)| why.contains("时间倒流")),
             "{report:?}"
         );
     }
@@ -320,17 +331,28 @@ mod tests {
         }
         std::fs::remove_file(witness::path_for(&path)).unwrap();
         let store = Store::open(&path).unwrap();
-        assert!(store.integrity_block().is_none(), "{:?}", store.integrity_block());
+        assert!(
+            store.integrity_block().is_none(),
+            "{:?}",
+            store.integrity_block()
+        );
         let seals: i64 = store
             .conn()
-            .query_row("SELECT count(*) FROM audit WHERE action = ?1", [SEAL], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM audit WHERE action = ?1",
+                [SEAL],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(seals, 1);
         let full = store.integrity().unwrap();
         assert!(full.passed(), "{full:?}");
         store
             .conn()
-            .execute("UPDATE setting SET value = 'false' WHERE key LIKE 'calendar.%'", [])
+            .execute(
+                "UPDATE setting SET value = 'false' WHERE key LIKE 'calendar.%'",
+                [],
+            )
             .unwrap();
         store
             .conn()
@@ -338,11 +360,15 @@ mod tests {
             .unwrap();
         let full = store.integrity().unwrap();
         assert!(
-            full.records.iter().any(|f| f.text.contains("机关设置") && f.text.contains("某法院")),
+            full.records
+                .iter()
+                .any(|f| f.text.contains("机关设置") && f.text.contains("某法院")),
             "{full:?}"
         );
         drop(store);
         let store = Store::open(&path).unwrap();
-        assert!(store.integrity_block().is_some_and(|b| b.contains("某法院")));
+        assert!(store
+            .integrity_block()
+            .is_some_and(|b| b.contains("某法院")));
     }
 }

@@ -165,7 +165,10 @@ impl Store {
                 .join("；"),
         };
         if !audit.acknowledged.is_empty() {
-            detail.push_str(&format!("（另有 {} 项已经管理员确认）", audit.acknowledged.len()));
+            detail.push_str(&format!(
+                "（另有 {} 项已经管理员确认）",
+                audit.acknowledged.len()
+            ));
         }
         detail.push_str(&format!("；{}", audit.witness));
         out.push(CheckItem {
@@ -201,7 +204,12 @@ impl Store {
             detail: if derived.is_empty() {
                 "均与案件数据一致".into()
             } else {
-                let mut d = derived.iter().take(5).cloned().collect::<Vec<_>>().join("；");
+                let mut d = derived
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("；");
                 if derived.len() > 5 {
                     d.push_str(&format!("；共 {} 处", derived.len()));
                 }

@@ -287,7 +287,11 @@ pub(crate) fn actual_version(conn: &rusqlite::Connection) -> rusqlite::Result<i6
         table("case_search")?,
         column("audit", "mac")?,
     ];
-    Ok(marks.iter().rposition(|m| *m).map(|i| i as i64 + 1).unwrap_or(0))
+    Ok(marks
+        .iter()
+        .rposition(|m| *m)
+        .map(|i| i as i64 + 1)
+        .unwrap_or(0))
 }
 
 #[cfg(test)]

@@ -35,11 +35,11 @@ pub use cases::{DeadlineCtx, DueItem};
 pub use catalog::{ImportReport, PowerVersion};
 pub use init::InitReport;
 pub use integrity::Integrity;
-pub use state::StateFinding;
-pub use witness::Head;
 pub use maintenance::CheckItem;
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use staff::{hash_password, LoginError, NewUser};
+pub use state::StateFinding;
+pub use witness::Head;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

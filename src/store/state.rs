@@ -237,7 +237,11 @@ fn sql_value(v: rusqlite::types::ValueRef<'_>) -> Value {
         V::Integer(i) => i.into(),
         V::Real(f) => f.into(),
         V::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
-        V::Blob(b) => b.iter().map(|x| format!("{x:02x}")).collect::<String>().into(),
+        V::Blob(b) => b
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect::<String>()
+            .into(),
     }
 }
 
@@ -479,7 +483,11 @@ fn expand(v: &Value) -> Value {
 }
 
 /// The first leaf where `now` and `then` differ: (path, now, then).
-pub(crate) fn first_difference(now: &Value, then: &Value, path: &str) -> Option<(String, Value, Value)> {
+pub(crate) fn first_difference(
+    now: &Value,
+    then: &Value,
+    path: &str,
+) -> Option<(String, Value, Value)> {
     let join = |k: &str| {
         if path.is_empty() {
             k.to_string()
@@ -521,7 +529,9 @@ fn describe(
         let id = subject.strip_prefix("case:")?.parse::<i64>().ok()?;
         let then = logged_case(conn, id).ok()??;
         let data: String = conn
-            .query_row("SELECT data FROM case_file WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT data FROM case_file WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .ok()?;
         let Ok(now) = serde_json::from_str::<Value>(&data) else {
             return Some((

@@ -113,7 +113,8 @@ pub fn read(db: &Path) -> Option<Witness> {
             }
             Some("head") => {
                 if let (Some(n), Some(h)) = (id(1), f.get(2)) {
-                    w.heads.push((n, h.to_string(), f.get(3).unwrap_or(&"").to_string()));
+                    w.heads
+                        .push((n, h.to_string(), f.get(3).unwrap_or(&"").to_string()));
                 }
             }
             Some("base") => {
@@ -194,7 +195,10 @@ pub(crate) fn signing_key(db: &Path, next_id: i64) -> Option<Vec<u8>> {
 /// Records `head` in the witness of `db` unless it is already its newest head.
 pub(crate) fn record_head(db: &Path, head: &Head) {
     let Some(w) = read(db) else { return };
-    if w.heads.last().is_some_and(|(n, h, _)| *n == head.entries && *h == head.hash) {
+    if w.heads
+        .last()
+        .is_some_and(|(n, h, _)| *n == head.entries && *h == head.hash)
+    {
         return;
     }
     if let Err(e) = append_line(

@@ -47,9 +47,8 @@ pub struct DocCtx<'a> {
 impl DocCtx<'_> {
     /// The sentence that prints the chain head on the 备考表 and the case summary.
     pub fn chain_head_line(&self) -> Option<String> {
-        self.chain_head.map(|(n, hash)| {
-            format!("打印时本机关审计记录共{n}条，链头哈希：{hash}。")
-        })
+        self.chain_head
+            .map(|(n, hash)| format!("打印时本机关审计记录共{n}条，链头哈希：{hash}。"))
     }
 }
 
