@@ -64,7 +64,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())
@@ -144,9 +144,12 @@ fn append_line(path: &Path, line: &str) -> std::io::Result<()> {
     opts.open(path)?.write_all(format!("{line}\n").as_bytes())
 }
 
+/// A signing key and the last entry it does not cover.
+type Key = (Vec<u8>, i64);
+
 /// Keys already read, by witness path (one read per process and database).
-fn keys() -> &'static Mutex<HashMap<PathBuf, (Vec<u8>, i64)>> {
-    static KEYS: OnceLock<Mutex<HashMap<PathBuf, (Vec<u8>, i64)>>> = OnceLock::new();
+fn keys() -> &'static Mutex<HashMap<PathBuf, Key>> {
+    static KEYS: OnceLock<Mutex<HashMap<PathBuf, Key>>> = OnceLock::new();
     KEYS.get_or_init(Default::default)
 }
 
