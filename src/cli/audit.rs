@@ -5,13 +5,18 @@ use clap::Subcommand;
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
 use crate::domain::people::User;
 use crate::domain::privacy::{mask_audit_detail, mask_free_text, PERSONAL_DATA_VIEWED};
-use crate::store::{attachments, AuditEntry, CaseFilter, Store, Who};
+use crate::store::{attachments, AuditEntry, Store, Who};
 use crate::text::clean;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum AuditCommand {
     /// 校验审计记录的哈希链，指出第一条被改动的记录
     Verify {
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 显示审计链的链头（最新一条的编号、哈希和时间），供抄在纸上或报送县级核对
+    Head {
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -35,17 +40,34 @@ pub(crate) fn run(ctx: &Context, cmd: AuditCommand) -> CliResult {
     let mut store = ctx.open_store()?;
     match cmd {
         AuditCommand::Verify { json } => {
-            let report = store.verify_audit()?;
+            let integrity = store.integrity()?;
             let mut problems = Vec::new();
-            for row in store.list_cases(&CaseFilter::default())? {
-                let case = store.load_case(row.id)?;
-                problems.extend(attachments::verify(store.path(), &case));
-            }
+            let mut unreadable = Vec::new();
+            store.for_each_case(|_, loaded| match loaded {
+                Ok(case) => problems.extend(attachments::verify(store.path(), &case)),
+                Err(e) => unreadable.push(e),
+            })?;
+            let report = &integrity.chain;
             if json.json {
-                print_json(&serde_json::json!({ "audit": report, "attachments": problems }))?;
+                print_json(&serde_json::json!({
+                    "audit": report,
+                    "records": integrity.records,
+                    "unreadable_cases": unreadable,
+                    "attachments": problems,
+                }))?;
             } else {
                 if report.first_broken.is_none() {
                     println!("审计记录完整：共 {} 条，哈希链校验通过", report.entries);
+                }
+                println!("{}", clean(&report.witness));
+                for (_, why) in &report.problems {
+                    eprintln!("审计链问题：{}", clean(why));
+                }
+                for f in &integrity.records {
+                    eprintln!("记录与审计记录不符：{}", clean(&f.text));
+                }
+                for e in &unreadable {
+                    eprintln!("{}", clean(e));
                 }
                 for p in &problems {
                     eprintln!(
@@ -56,16 +78,51 @@ pub(crate) fn run(ctx: &Context, cmd: AuditCommand) -> CliResult {
                     );
                 }
             }
-            match report.first_broken {
-                Some((_, reason)) => Err(CliError(format!(
-                    "审计记录被改动：{reason}。请用备份核对，并查明改动来源"
-                ))),
-                None if !problems.is_empty() => Err(CliError(format!(
+            if let Some((_, reason)) = &report.first_broken {
+                return Err(CliError(format!(
+                    "审计记录被改动：{reason}。请用备份和记下的链头核对，并查明改动来源"
+                )));
+            }
+            if let Some(f) = integrity.records.first() {
+                return Err(CliError(format!(
+                    "有 {} 处记录与审计记录不符，第一处：{}",
+                    integrity.records.len(),
+                    f.text
+                )));
+            }
+            if !unreadable.is_empty() {
+                return Err(CliError(format!(
+                    "有 {} 件案件的数据无法解析",
+                    unreadable.len()
+                )));
+            }
+            if !problems.is_empty() {
+                return Err(CliError(format!(
                     "有 {} 个证据附件缺失或被改动",
                     problems.len()
-                ))),
-                None => Ok(()),
+                )));
             }
+            Ok(())
+        }
+        AuditCommand::Head { json } => {
+            let head = store
+                .audit_head()?
+                .ok_or_else(|| CliError("审计记录为空，还没有链头".into()))?;
+            let agency = store.agency()?;
+            if json.json {
+                return print_json(&serde_json::json!({
+                    "agency": agency.full_name,
+                    "entries": head.entries,
+                    "hash": head.hash,
+                    "at": head.at,
+                }));
+            }
+            println!("机关：{}", clean(&agency.full_name));
+            println!("审计记录：共 {} 条", head.entries);
+            println!("最新一条时间：{}", head.at);
+            println!("链头哈希：{}", head.hash);
+            println!("请抄在纸上或报送县级留存；日后可用 zhifa audit verify 对照此链头核对");
+            Ok(())
         }
         AuditCommand::Log {
             case_no,

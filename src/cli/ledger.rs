@@ -72,14 +72,25 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
             let from = from.as_deref().map(parse_date).transpose()?;
             let to = to.as_deref().map(parse_date).transpose()?;
             let users = store.users()?;
+            let mut cases = Vec::new();
+            let mut unreadable = Vec::new();
+            // One damaged case is named and left out; the rest of the ledger is exported.
+            store.for_each_case(|_, loaded| match loaded {
+                Ok(c) => cases.push(c),
+                Err(e) => unreadable.push(e),
+            })?;
+            cases.sort_by_key(|c| c.id);
             let mut rows = Vec::new();
-            for c in store.all_cases()? {
+            for c in cases {
                 if from.is_some_and(|f| c.proposed_on < f) || to.is_some_and(|t| c.proposed_on > t)
                 {
                     continue;
                 }
                 let no = store.case_no(c.id)?;
                 rows.push(LedgerRow::from_case(&c, &no, &users).cells());
+            }
+            for e in &unreadable {
+                eprintln!("未导出：{}", crate::text::clean(e));
             }
             let imported = store.ledger_records()?;
             let n = rows.len();

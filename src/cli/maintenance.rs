@@ -9,6 +9,12 @@ use super::{print_json, CliError, CliResult, Context, JsonFlag};
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
+    /// 管理员确认检查发现的问题（记入审计记录），之后数据库恢复可写；新的问题会再次触发只读
+    #[arg(long, conflicts_with = "rebuild_derived")]
+    acknowledge: bool,
+    /// 按案件数据重建派生数据（列表列、期限、承办人、检索索引、编号计数器），仅管理员
+    #[arg(long)]
+    rebuild_derived: bool,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -23,7 +29,29 @@ pub(crate) struct BackupArgs {
 }
 
 pub(crate) fn check(ctx: &Context, args: CheckArgs) -> CliResult {
-    let store = ctx.open_store()?;
+    let mut store = ctx.open_store()?;
+    if args.acknowledge {
+        let admin = ctx.login_admin(&mut store)?;
+        let found = store.acknowledge(&crate::store::Who::user(&admin))?;
+        if found.is_empty() {
+            println!("没有需要确认的问题");
+        } else {
+            println!(
+                "已确认以下 {} 项问题（已记入审计记录），数据库恢复可写：",
+                found.len()
+            );
+            for f in &found {
+                println!("  {}", crate::text::clean(f));
+            }
+        }
+        return Ok(());
+    }
+    if args.rebuild_derived {
+        let admin = ctx.login_admin(&mut store)?;
+        let n = store.rebuild_derived(&crate::store::Who::user(&admin))?;
+        println!("已按案件数据重建 {n} 件案件的派生数据和编号计数器（已记入审计记录）；请再运行 zhifa check");
+        return Ok(());
+    }
     let items = store.check()?;
     if args.json.json {
         print_json(&items)?;
@@ -41,6 +69,14 @@ pub(crate) fn check(ctx: &Context, args: CheckArgs) -> CliResult {
         }
     }
     let bad = items.iter().filter(|c| !c.ok).count();
+    // The record-versus-chain findings make the file read-only at the next open; a missing
+    // attachment or a damaged page has its own remedy (restore) and does not.
+    let failed: Vec<&str> = items
+        .iter()
+        .filter(|c| !c.ok && crate::store::maintenance::BINDS_READ_ONLY.contains(&c.name))
+        .map(|c| c.name)
+        .collect();
+    store.record_check_result((!failed.is_empty()).then(|| failed.join("、")).as_deref());
     if bad == 0 {
         Ok(())
     } else {

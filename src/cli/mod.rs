@@ -167,7 +167,14 @@ impl Context {
     }
 
     fn open_store(&self) -> Result<Store, CliError> {
-        Ok(Store::open(&self.db_path()?)?)
+        let store = Store::open(&self.db_path()?)?;
+        if let Some(why) = store.integrity_block() {
+            eprintln!(
+                "警告：数据库未通过完整性检查，只读（{}）。请管理员运行 zhifa check 查看，核实后用 zhifa check --acknowledge 确认",
+                crate::text::clean(why)
+            );
+        }
+        Ok(store)
     }
 
     /// Logs in as `--user` with the password from `ZHIFA_PASSWORD` or a prompt.

@@ -88,6 +88,8 @@ pub struct Loaded {
     pub deadlines: Vec<Deadline>,
     pub statement_days: u32,
     pub today: NaiveDate,
+    /// The audit chain's head, printed on the 备考表 and the case summary.
+    pub chain_head: Option<crate::store::Head>,
 }
 
 impl Loaded {
@@ -103,6 +105,7 @@ impl Loaded {
                 .map_err(err)?
                 .statement_period_working_days,
             today,
+            chain_head: store.audit_head().map_err(err)?,
         })
     }
 
@@ -113,6 +116,10 @@ impl Loaded {
             users: &self.users,
             today: self.today,
             statement_days: self.statement_days,
+            chain_head: self
+                .chain_head
+                .as_ref()
+                .map(|h| (h.entries, h.hash.as_str())),
         }
     }
 

@@ -105,25 +105,31 @@ fn refresh_deadlines(tx: &Transaction<'_>, case: &Case, dl: &DeadlineCtx<'_>) ->
     Ok(true)
 }
 
-pub(super) fn write_projection(
-    tx: &Transaction<'_>,
-    case: &Case,
-    dl: &DeadlineCtx<'_>,
-    who: &Who,
-) -> Result<()> {
+/// Everything stored about a case that is computed from its JSON: the list columns, the
+/// deadlines and the search text. `check` compares it with what is stored; saves write it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Projection {
+    pub stage: String,
+    pub outcome: Option<String>,
+    pub party_names: String,
+    pub party_ids: String,
+    pub place: String,
+    pub fine: i64,
+    pub next_due: Option<String>,
+    pub next_due_kind: Option<String>,
+    pub next_due_state: Option<String>,
+    pub search_text: String,
+    pub deadlines: Vec<Deadline>,
+}
+
+pub(super) fn project(case: &Case, case_no: &str, dl: &DeadlineCtx<'_>) -> Projection {
     let ds = deadlines::compute(case, dl.calendar, dl.settings, dl.today);
-    write_deadlines(tx, case.id, &ds)?;
     let next = deadlines::next_open(&ds);
     let party_names: Vec<String> = case.parties.iter().map(|p| p.display_name()).collect();
     let party_ids: Vec<&str> = case.parties.iter().map(|p| p.id_number()).collect();
-    let (case_no, list_key, old_search): (String, i64, String) = tx
-        .prepare_cached(
-            "SELECT case_no, year * 10000000 + serial, search_text FROM case_file WHERE id = ?1",
-        )?
-        .query_row([case.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let names = party_names.join(" ");
     let search_text = [
-        case_no.as_str(),
+        case_no,
         &names,
         &party_ids.join(" "),
         &case.place,
@@ -138,35 +144,53 @@ pub(super) fn write_projection(
     ]
     .join(&search::FIELD_SEP.to_string())
     .to_lowercase();
-    if search_text != old_search {
+    Projection {
+        stage: case.stage.name().to_string(),
+        outcome: case.outcome.as_ref().map(|o| o.label().to_string()),
+        party_names: party_names.join("、"),
+        party_ids: party_ids.join(" "),
+        place: case.place.clone(),
+        fine: case.decision.as_ref().map(|d| d.fine.0).unwrap_or(0),
+        next_due: next.and_then(|d| d.due).map(|d| d.to_string()),
+        next_due_kind: next.map(|d| d.kind.label().to_string()),
+        next_due_state: next.map(|d| d.status.label().to_string()),
+        search_text,
+        deadlines: ds,
+    }
+}
+
+/// Writes a case's derived data: deadlines, search index entry, list columns, handlers.
+pub(super) fn write_derived(tx: &Transaction<'_>, case: &Case, p: &Projection) -> Result<()> {
+    write_deadlines(tx, case.id, &p.deadlines)?;
+    let (list_key, old_search): (i64, String) = tx
+        .prepare_cached(
+            "SELECT year * 10000000 + serial, search_text FROM case_file WHERE id = ?1",
+        )?
+        .query_row([case.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if p.search_text != old_search {
         tx.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?
             .execute([list_key])?;
         tx.prepare_cached("INSERT INTO case_search (rowid, terms) VALUES (?1, ?2)")?
-            .execute(params![list_key, search::index_terms(&search_text)])?;
+            .execute(params![list_key, search::index_terms(&p.search_text)])?;
     }
     tx.prepare_cached(
         "UPDATE case_file SET stage = ?2, outcome = ?3, party_names = ?4, party_ids = ?5, place = ?6,
-             fine = ?7, next_due = ?8, next_due_kind = ?9, next_due_state = ?10, data = ?11, version = ?12,
-             updated_at = ?13, updated_by = ?14, search_text = ?15
+             fine = ?7, next_due = ?8, next_due_kind = ?9, next_due_state = ?10, search_text = ?11
          WHERE id = ?1",
     )?
     .execute(params![
-            case.id,
-            case.stage.name(),
-            case.outcome.as_ref().map(|o| o.label()),
-            party_names.join("、"),
-            party_ids.join(" "),
-            case.place,
-            case.decision.as_ref().map(|d| d.fine.0).unwrap_or(0),
-            next.and_then(|d| d.due).map(|d| d.to_string()),
-            next.map(|d| d.kind.label()),
-            next.map(|d| d.status.label()),
-            json(case)?,
-            case.version,
-            now_text(),
-            who.name,
-            search_text
-        ])?;
+        case.id,
+        p.stage,
+        p.outcome,
+        p.party_names,
+        p.party_ids,
+        p.place,
+        p.fine,
+        p.next_due,
+        p.next_due_kind,
+        p.next_due_state,
+        p.search_text
+    ])?;
     tx.prepare_cached("DELETE FROM case_handler WHERE case_id = ?1")?
         .execute([case.id])?;
     let mut ins =
@@ -174,6 +198,23 @@ pub(super) fn write_projection(
     for h in &case.handlers {
         ins.execute(params![case.id, h])?;
     }
+    Ok(())
+}
+
+pub(super) fn write_projection(
+    tx: &Transaction<'_>,
+    case: &Case,
+    dl: &DeadlineCtx<'_>,
+    who: &Who,
+) -> Result<()> {
+    let case_no: String = tx
+        .prepare_cached("SELECT case_no FROM case_file WHERE id = ?1")?
+        .query_row([case.id], |r| r.get(0))?;
+    write_derived(tx, case, &project(case, &case_no, dl))?;
+    tx.prepare_cached(
+        "UPDATE case_file SET data = ?2, version = ?3, updated_at = ?4, updated_by = ?5 WHERE id = ?1",
+    )?
+    .execute(params![case.id, json(case)?, case.version, now_text(), who.name])?;
     Ok(())
 }
 
@@ -220,9 +261,23 @@ pub(super) fn insert_row(
                 now_text(),
                 who.name
             ],
-        )?;
+        )
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ConstraintViolation) => serial_taken(year, serial, &case_no),
+            _ => StoreError::Sqlite(e),
+        })?;
     case.id = tx.last_insert_rowid();
     Ok(case_no)
+}
+
+/// The Chinese message for a new case whose number is taken: the year's serial counter
+/// is behind the cases (edited behind zhifa's back).
+fn serial_taken(year: i32, serial: u32, case_no: &str) -> StoreError {
+    StoreError::Rule(format!(
+        "{year} 年的案件编号计数器（{serial}）落后于已有案件，新案号 {case_no} 已被占用：\
+         计数器可能被绕过 zhifa 改动过。本次未保存。请管理员运行 zhifa check 查看，\
+         再用 zhifa check --rebuild-derived 按已有案件重建计数器"
+    ))
 }
 
 impl Store {
@@ -431,6 +486,7 @@ impl Store {
                     refresh_deadlines(&tx, &case, dl)?;
                 }
             }
+            audit::record_dirty(&tx, &who, "补写旧版本案件的列表数据")?;
             tx.commit()?;
             done += batch.len();
             match batch.last() {

@@ -170,7 +170,7 @@ fn a_file_from_before_the_index_is_indexed_when_first_opened() {
         store
             .conn()
             .execute_batch(
-                "DROP TABLE case_search; PRAGMA user_version = 4;
+                "DROP TABLE case_search; ALTER TABLE audit DROP COLUMN mac; PRAGMA user_version = 4;
                  DELETE FROM setting WHERE key = 'search.rebuild';
                  -- and without V6's numbered ledger imports
                  CREATE TABLE ledger_v4 (id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE,

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 
 use super::attachments;
-use super::{CaseFilter, Result, Store, StoreError};
+use super::{Result, Store, StoreError};
 
 /// One check and its result.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -25,6 +25,21 @@ pub struct CheckItem {
     /// What to do when it failed.
     pub advice: String,
 }
+
+/// The checks whose failure leaves the file read-only until a check passes again or an
+/// administrator acknowledges (see `Store::acknowledge`).
+pub const BINDS_READ_ONLY: [&str; 5] = [
+    TRIGGERS_CHECK,
+    CHAIN_CHECK,
+    RECORDS_CHECK,
+    DERIVED_CHECK,
+    READABLE_CHECK,
+];
+const TRIGGERS_CHECK: &str = "审计记录防篡改触发器";
+const CHAIN_CHECK: &str = "审计记录哈希链";
+const RECORDS_CHECK: &str = "记录与审计记录一致（案件、人员、设置、权限清单、节假日表）";
+const DERIVED_CHECK: &str = "派生数据（列表列、期限、承办人、检索索引、编号计数器）";
+const READABLE_CHECK: &str = "案件数据可读";
 
 const BACKUP_PREFIX: &str = "zhifa-";
 const BACKUP_SUFFIX: &str = ".sqlite3";
@@ -83,6 +98,27 @@ pub(super) fn files_dir(db: &Path) -> PathBuf {
 }
 
 impl Store {
+    /// Visits every case, loaded or with why it cannot be ("案件 号（#id）的数据无法解析：…"),
+    /// newest first: one unreadable case does not stop a check or an export.
+    pub fn for_each_case(
+        &self,
+        mut visit: impl FnMut(i64, std::result::Result<crate::domain::case::Case, String>),
+    ) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, case_no, data FROM case_file ORDER BY year DESC, serial DESC")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, no, data): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            visit(
+                id,
+                serde_json::from_str(&data)
+                    .map_err(|e| format!("案件 {no}（#{id}）的数据无法解析：{e}")),
+            );
+        }
+        Ok(())
+    }
+
     /// Every health check, in order; none of them changes the file.
     pub fn check(&self) -> Result<Vec<CheckItem>> {
         let mut out = Vec::new();
@@ -117,27 +153,106 @@ impl Store {
             },
             advice: "数据被绕过 zhifa 修改过：用最近备份核对并恢复".into(),
         });
-        let audit = self.verify_audit()?;
+        let triggers = super::audit::triggers_present(&self.conn)?;
         out.push(CheckItem {
-            name: "审计记录哈希链",
-            ok: audit.first_broken.is_none(),
-            detail: match &audit.first_broken {
-                None => format!("共 {} 条，完整", audit.entries),
-                Some((_, why)) => why.clone(),
+            name: TRIGGERS_CHECK,
+            ok: triggers,
+            detail: if triggers {
+                "存在".into()
+            } else {
+                super::audit::MISSING_TRIGGERS.into()
             },
-            advice: "审计记录被改动：保留现场，用备份核对被改动的记录，查明改动来源".into(),
+            advice: "有人绕过 zhifa 删除或改动了触发器：zhifa 拒绝写入；核实后由管理员运行 zhifa check --acknowledge 恢复".into(),
+        });
+        let integrity = self.integrity()?;
+        let audit = &integrity.chain;
+        let mut detail = match &audit.first_broken {
+            None => format!("共 {} 条，完整", audit.entries),
+            Some(_) => audit
+                .problems
+                .iter()
+                .take(5)
+                .map(|(_, why)| why.clone())
+                .collect::<Vec<_>>()
+                .join("；"),
+        };
+        if !audit.acknowledged.is_empty() {
+            detail.push_str(&format!(
+                "（另有 {} 项已经管理员确认）",
+                audit.acknowledged.len()
+            ));
+        }
+        detail.push_str(&format!("；{}", audit.witness));
+        out.push(CheckItem {
+            name: CHAIN_CHECK,
+            ok: audit.first_broken.is_none(),
+            detail,
+            advice: "审计记录被改动、删除或伪造：保留现场，用备份和记下的链头（zhifa audit head）核对，查明改动来源".into(),
+        });
+        let records = &integrity.records;
+        out.push(CheckItem {
+            name: RECORDS_CHECK,
+            ok: records.is_empty(),
+            detail: if records.is_empty() {
+                "均与审计记录记载的最新状态一致".into()
+            } else {
+                let mut d = records
+                    .iter()
+                    .take(5)
+                    .map(|f| f.text.clone())
+                    .collect::<Vec<_>>()
+                    .join("；");
+                if records.len() > 5 {
+                    d.push_str(&format!("；共 {} 处", records.len()));
+                }
+                d
+            },
+            advice: "记录被绕过 zhifa 改动过：用备份核对；查明后由管理员运行 zhifa check --acknowledge 确认".into(),
+        });
+        let derived = self.derived_findings()?;
+        out.push(CheckItem {
+            name: DERIVED_CHECK,
+            ok: derived.is_empty(),
+            detail: if derived.is_empty() {
+                "均与案件数据一致".into()
+            } else {
+                let mut d = derived
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("；");
+                if derived.len() > 5 {
+                    d.push_str(&format!("；共 {} 处", derived.len()));
+                }
+                d
+            },
+            advice: "查明原因后由管理员运行 zhifa check --rebuild-derived 按案件数据重建".into(),
         });
         let mut problems = Vec::new();
+        let mut unreadable = Vec::new();
         let mut files = 0usize;
-        for row in self.list_cases(&CaseFilter::default())? {
-            let case = self.load_case(row.id)?;
-            files += case
-                .evidence
-                .iter()
-                .map(|e| e.attachments.len())
-                .sum::<usize>();
-            problems.extend(attachments::verify(self.path(), &case));
-        }
+        self.for_each_case(|_, loaded| match loaded {
+            Ok(case) => {
+                files += case
+                    .evidence
+                    .iter()
+                    .map(|e| e.attachments.len())
+                    .sum::<usize>();
+                problems.extend(attachments::verify(self.path(), &case));
+            }
+            Err(e) => unreadable.push(e),
+        })?;
+        out.push(CheckItem {
+            name: READABLE_CHECK,
+            ok: unreadable.is_empty(),
+            detail: if unreadable.is_empty() {
+                "全部可以解析".into()
+            } else {
+                unreadable.join("；")
+            },
+            advice: "这些案件的数据已损坏：用备份核对并恢复".into(),
+        });
         out.push(CheckItem {
             name: "证据附件（SHA-256）",
             ok: problems.is_empty(),
@@ -233,6 +348,11 @@ impl Store {
         sync_dir(dir);
         // The backup is complete and checked under its final name from here on: whatever is
         // recorded about a finished backup (such as the audit head for the folder) goes here.
+        if let Some(head) = self.audit_head()? {
+            // Both the database's own witness and one kept with this backup folder.
+            super::witness::record_head(self.path(), &head);
+            super::witness::record(dir, self.path(), &head);
+        }
         let removed = rotate(dir)?;
         Ok((path, removed))
     }

@@ -260,6 +260,14 @@ ALTER TABLE ledger_record ADD COLUMN import_id INTEGER REFERENCES ledger_import(
 CREATE INDEX ledger_record_import ON ledger_record(import_id);
 "#;
 
+/// State bound to the chain: each entry is signed (HMAC under the key in the witness file,
+/// see `store::witness`), and the first open seals the current state (`chain.seal_pending`).
+const V7: &str = r#"
+ALTER TABLE audit ADD COLUMN mac TEXT;
+INSERT INTO setting (key, value) VALUES ('chain.seal_pending', '1')
+    ON CONFLICT(key) DO UPDATE SET value = '1';
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -268,11 +276,44 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4),
         M::up(V5),
         M::up(V6),
+        M::up(V7),
     ])
 }
 
 /// The schema version this binary writes.
-pub const LATEST: i64 = 6;
+pub const LATEST: i64 = 7;
+
+/// The schema version the file's tables show, whatever `user_version` says: the newest
+/// migration whose mark (a table or column it added) is present.
+pub(crate) fn actual_version(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
+    let has = |sql: &str| -> rusqlite::Result<bool> {
+        Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? > 0)
+    };
+    let table = |name: &str| {
+        has(&format!(
+            "SELECT count(*) FROM sqlite_master WHERE name = '{name}'"
+        ))
+    };
+    let column = |table: &str, col: &str| {
+        has(&format!(
+            "SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{col}'"
+        ))
+    };
+    let marks = [
+        table("agency")?,
+        table("staff")?,
+        column("case_file", "search_text")?,
+        table("review_round")?,
+        table("case_search")?,
+        table("ledger_import")?,
+        column("audit", "mac")?,
+    ];
+    Ok(marks
+        .iter()
+        .rposition(|m| *m)
+        .map(|i| i as i64 + 1)
+        .unwrap_or(0))
+}
 
 #[cfg(test)]
 mod tests {

@@ -11,13 +11,17 @@ mod calendar;
 mod case_list;
 mod cases;
 mod catalog;
+mod derived;
 mod init;
+mod integrity;
 mod leader;
 mod ledger;
 pub mod maintenance;
 mod migrations;
 pub mod restore;
 mod staff;
+mod state;
+pub mod witness;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -32,9 +36,12 @@ pub use cases::{DeadlineCtx, DueItem};
 pub use catalog::{ImportReport, PowerVersion};
 pub use init::InitReport;
 pub use ledger::{LedgerImportInfo, LedgerStage, PriorCheck, IMPORT_BATCH_ROWS};
+pub use integrity::Integrity;
 pub use maintenance::CheckItem;
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use staff::{hash_password, LoginError, NewUser};
+pub use state::StateFinding;
+pub use witness::Head;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -61,6 +68,14 @@ pub enum StoreError {
     },
     #[error("数据库升级失败：{0}")]
     Migration(String),
+    #[error("数据库 {path} 记录的结构版本（{found}）低于它实际的结构（{actual}）：版本号被绕过 zhifa 改动过。\n为保护数据，未对文件做任何修改。请用最近的备份恢复，或请技术人员把 user_version 改回 {actual}")]
+    Rewound {
+        path: PathBuf,
+        found: i64,
+        actual: i64,
+    },
+    #[error("数据库未通过完整性检查：{0}。\n当前只读，本次操作未保存。请管理员运行 zhifa check 查看，核实后用 zhifa check --acknowledge 确认")]
+    ReadOnly(String),
     #[error("{0}")]
     Rule(String),
     #[error("案件已被 {by} 于 {at} 修改，本次操作未保存（您填写的内容已保留）。请查看最新情况后重新提交")]
@@ -100,6 +115,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Why the file is read-only (it failed the checks of `open`), until acknowledged.
+    block: Option<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -158,16 +175,30 @@ impl Store {
                 supported: migrations::LATEST,
             });
         }
+        if found < migrations::LATEST {
+            let actual = migrations::actual_version(&conn).map_err(not_zhifa)?;
+            if actual > found {
+                return Err(StoreError::Rewound {
+                    path: path.to_path_buf(),
+                    found,
+                    actual,
+                });
+            }
+        }
         configure(&conn).map_err(not_zhifa)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            block: None,
         };
         if found < migrations::LATEST {
             store.migrate()?;
         }
         store.agency()?;
+        state::install(&store.conn)?;
         store.finish_search_index()?;
+        store.seal_if_pending()?;
+        store.apply_open_checks()?;
         Ok(store)
     }
 
@@ -190,8 +221,14 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            block: None,
         };
         store.migrate()?;
+        // A new file has nothing to seal: every record is bound from its first entry on.
+        store
+            .conn
+            .execute("DELETE FROM setting WHERE key = 'chain.seal_pending'", [])?;
+        state::install(&store.conn)?;
         store.finish_search_index()?;
         Ok(store)
     }
@@ -208,7 +245,10 @@ impl Store {
     fn migrate(&mut self) -> Result<()> {
         migrations::migrations()
             .to_latest(&mut self.conn)
-            .map_err(|e| StoreError::Migration(e.to_string()))
+            // The first line says what failed; the rest is a dump of the migration.
+            .map_err(|e| {
+                StoreError::Migration(e.to_string().lines().next().unwrap_or_default().into())
+            })
     }
 
     pub fn path(&self) -> &Path {

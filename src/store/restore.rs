@@ -213,7 +213,8 @@ pub fn restore(
     let tx = store
         .conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    audit::append(
+    // The way out of a read-only file: written even when the replaced file failed its checks.
+    audit::append_sealing(
         &tx,
         who,
         None,
@@ -224,8 +225,11 @@ pub fn restore(
             "previous_saved_as": done.previous_saved_as,
             "broken_moved_to": done.broken_moved_to,
         }),
+        &[],
     )?;
     tx.commit()?;
+    store.rebase_witness("从备份恢复")?;
+    store.apply_open_checks()?;
     Ok(done)
 }
 

@@ -432,7 +432,15 @@ impl App {
         if unicode_width::UnicodeWidthStr::width(line.as_str()) > title.width as usize {
             line = format!(" 执法案卷台{demo} | {screen_title} | {who}");
         }
-        f.render_widget(Paragraph::new(line).style(ui::title_style()), title);
+        match self.desk.store.integrity_block() {
+            // The one thing a desk must not miss: the file failed its integrity checks.
+            Some(why) => f.render_widget(
+                Paragraph::new(ui::clean(&format!(" 数据库未通过完整性检查：{why}，只读")))
+                    .style(ui::bad().add_modifier(ratatui::style::Modifier::REVERSED)),
+                title,
+            ),
+            None => f.render_widget(Paragraph::new(line).style(ui::title_style()), title),
+        }
         if let Some(lock) = &self.lock {
             // Nothing of the case data shows while locked.
             super::lock::draw(f, body, lock);

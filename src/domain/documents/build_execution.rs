@@ -396,6 +396,9 @@ pub(super) fn notes(ctx: &DocCtx<'_>, documents: usize, pages: u32) -> Paper {
     };
     p.para(count);
     p.para("本卷文件齐全，排列有序，页号连续。");
+    if let Some(line) = ctx.chain_head_line() {
+        p.para(line);
+    }
     p.fields([
         ("立卷人", ctx.names(&case.handlers)),
         (

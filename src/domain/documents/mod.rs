@@ -39,6 +39,17 @@ pub struct DocCtx<'a> {
     pub today: NaiveDate,
     /// Working days the party has to state and defend (陈述申辩期, an agency setting).
     pub statement_days: u32,
+    /// The audit chain's head when printed (entries, hash), for comparing the paper with
+    /// the file later (`zhifa audit verify`, `zhifa audit head`).
+    pub chain_head: Option<(i64, &'a str)>,
+}
+
+impl DocCtx<'_> {
+    /// The sentence that prints the chain head on the 备考表 and the case summary.
+    pub fn chain_head_line(&self) -> Option<String> {
+        self.chain_head
+            .map(|(n, hash)| format!("打印时本机关审计记录共{n}条，链头哈希：{hash}。"))
+    }
 }
 
 impl DocCtx<'_> {

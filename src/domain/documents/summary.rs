@@ -92,5 +92,8 @@ pub fn build(ctx: &DocCtx<'_>, deadlines: &[Deadline]) -> Paper {
             p.para(r);
         }
     }
+    if let Some(line) = ctx.chain_head_line() {
+        p.para(line);
+    }
     p
 }

@@ -17,6 +17,7 @@ fn ctx<'a>(case: &'a Case, agency: &'a Agency, w: &'a World) -> DocCtx<'a> {
         users: &w.users,
         today: w.today,
         statement_days: 5,
+        chain_head: None,
     }
 }
 
