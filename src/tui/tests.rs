@@ -217,6 +217,25 @@ fn below_80x24_shows_a_message() {
 }
 
 #[test]
+fn a_file_that_failed_its_integrity_checks_shows_a_red_read_only_banner() {
+    let (_d, path) = demo_copy();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE staff SET roles = '[\"管理员\"]' WHERE username = 'zhangwei'",
+            [],
+        )
+        .unwrap();
+    let a = app(&path);
+    let screen = render(&a, 120, 36);
+    let first = screen.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("数据库未通过完整性检查") && first.contains("zhangwei"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn keys_approve_a_filing_and_record_an_inspection() {
     let (_d, path) = demo_copy();
     // The head approves the first case waiting for filing approval on the 工作台.
