@@ -230,7 +230,13 @@ fn ledger_import_is_for_keepers_never_takes_live_numbers_repeats_as_no_op_and_un
         let again = o.dir.path().join("again.csv");
         let out = o
             .cmd()
-            .args(["ledger", "export", "--out", again.to_str().unwrap()])
+            .args([
+                "ledger",
+                "export",
+                "--force",
+                "--out",
+                again.to_str().unwrap(),
+            ])
             .assert()
             .success();
         drop(out);

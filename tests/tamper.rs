@@ -299,7 +299,7 @@ fn a_deadline_moved_into_the_future_is_named_and_rebuilt_by_an_admin() {
     assert!(ok, "{out}");
     let (ok, out) = run(&o, &["check"]);
     assert!(ok, "{out}");
-    let (_, log) = run(&o, &["audit", "log"]);
+    let (_, log) = run(&o, &["--user", "admin", "audit", "log"]);
     assert!(log.contains("重建派生数据"), "{log}");
 }
 
@@ -342,7 +342,8 @@ fn the_idle_lock_turned_off_in_the_settings_is_named() {
     let o = office();
     sql(&o)
         .execute(
-            "UPDATE setting SET value = '{\"idle_lock_minutes\":0}' WHERE key = 'security'",
+            "UPDATE setting SET value = json_set(value, '$.idle_lock_minutes', 0)
+             WHERE key = 'security'",
             [],
         )
         .unwrap();
@@ -484,7 +485,7 @@ fn missing_triggers_are_reported_and_writes_refused_until_an_admin_acknowledges(
     assert!(ok, "{out}");
     let (ok, out) = run(&o, &["check"]);
     assert!(ok, "{out}");
-    let (_, log) = run(&o, &["audit", "log"]);
+    let (_, log) = run(&o, &["--user", "admin", "audit", "log"]);
     assert!(log.contains("确认完整性检查结果"), "{log}");
 }
 
