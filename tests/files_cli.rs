@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 use predicates::prelude::*;
 mod common;
-use common::{Office, PERSON_ID};
+use common::Office;
 
 const CASE: &str = "2026-1";
 
@@ -24,25 +24,7 @@ fn office() -> Office {
 
 /// A filed 一般程序 case (合综执立〔2026〕1号), ready for evidence; returns its version.
 fn filed_case(o: &Office) -> u64 {
-    let file = o.file(
-        "new.toml",
-        format!(
-            r#"
-source = "举报"
-place = "合隆镇东岗村村东农田"
-act_date = "2026-06-01"
-discovered_on = "2026-06-01"
-proposed_on = "2026-06-02"
-facts = "当事人在禁烧区露天焚烧玉米秸秆约五亩，烟尘影响村民。"
-handlers = ["zhangwei", "liqiang"]
-[[party]]
-type = "person"
-name = "刘长海"
-id_no = "{PERSON_ID}"
-address = "农安县合隆镇东岗村3组"
-"#
-        ),
-    );
+    let file = o.general_toml(&["zhangwei", "liqiang"]);
     o.cmd()
         .args(["--user", "zhangwei", "case", "new", "--power", "HJ-001"])
         .args(["--file", &file])

@@ -4,7 +4,7 @@
 
 use predicates::prelude::*;
 mod common;
-use common::{Office, PERSON_ID};
+use common::Office;
 
 fn office() -> Office {
     Office::with_staff(&[
@@ -38,32 +38,10 @@ fn refused(o: &Office, args: &[&str]) -> String {
     String::from_utf8(out).unwrap()
 }
 
-fn case_file(o: &Office, handlers: &str) -> String {
-    o.file(
-        "new.toml",
-        format!(
-            r#"
-source = "举报"
-place = "合隆镇东岗村村东农田"
-act_date = "2026-06-01"
-discovered_on = "2026-06-01"
-proposed_on = "2026-06-02"
-facts = "当事人在禁烧区露天焚烧玉米秸秆约五亩。"
-handlers = [{handlers}]
-[[party]]
-type = "person"
-name = "刘长海"
-id_no = "{PERSON_ID}"
-address = "农安县合隆镇东岗村3组"
-"#
-        ),
-    )
-}
-
 #[test]
 fn a_person_listed_twice_is_refused_in_chinese_naming_them() {
     let o = office();
-    let twice = case_file(&o, r#""zhangwei", "zhangwei""#);
+    let twice = o.general_toml(&["zhangwei", "zhangwei"]);
     let e = refused(
         &o,
         &[
@@ -72,7 +50,7 @@ fn a_person_listed_twice_is_refused_in_chinese_naming_them() {
     );
     assert!(e.contains("张伟") && e.contains("第四十二条"), "{e}");
     assert!(!e.contains("UNIQUE"), "{e}");
-    let ok = case_file(&o, r#""zhangwei", "liqiang""#);
+    let ok = o.general_toml(&["zhangwei", "liqiang"]);
     run(
         &o,
         &[
@@ -116,7 +94,7 @@ fn a_person_listed_twice_is_refused_in_chinese_naming_them() {
 #[test]
 fn a_disabled_user_cannot_log_in_keeps_their_history_and_roles_change_by_admin_only() {
     let o = office();
-    let file = case_file(&o, r#""zhangwei", "liqiang""#);
+    let file = o.general_toml(&["zhangwei", "liqiang"]);
     run(
         &o,
         &[

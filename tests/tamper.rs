@@ -30,26 +30,7 @@ fn template() -> &'static Path {
             ])
             .assert()
             .success();
-        let general = o.file(
-            "new.toml",
-            format!(
-                r#"
-source = "举报"
-place = "合隆镇东岗村村东农田"
-act_date = "2026-06-01"
-discovered_on = "2026-06-01"
-proposed_on = "2026-06-02"
-facts = "当事人在禁烧区露天焚烧玉米秸秆约五亩。"
-handlers = ["zhangwei", "liqiang"]
-[[party]]
-type = "person"
-name = "刘长海"
-id_no = "{}"
-address = "农安县合隆镇东岗村3组"
-"#,
-                common::PERSON_ID
-            ),
-        );
+        let general = o.general_toml(&["zhangwei", "liqiang"]);
         for _ in 0..2 {
             o.cmd()
                 .args([

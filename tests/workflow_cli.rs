@@ -4,7 +4,7 @@
 
 use predicates::prelude::*;
 mod common;
-use common::{Office, PERSON_ID};
+use common::Office;
 
 impl Office {
     fn as_user(&self, user: &str, args: &[&str]) -> serde_json::Value {
@@ -58,26 +58,7 @@ impl Office {
 }
 
 fn new_case_file(o: &Office) -> String {
-    o.file(
-        "new.toml",
-        format!(
-            r#"
-source = "举报"
-place = "合隆镇东岗村村东农田"
-act_date = "2026-06-01"
-discovered_on = "2026-06-01"
-proposed_on = "2026-06-02"
-facts = "当事人在禁烧区露天焚烧玉米秸秆约五亩，烟尘影响村民。"
-handlers = ["zhangwei", "liqiang"]
-[[party]]
-type = "person"
-name = "刘长海"
-id_no = "{PERSON_ID}"
-address = "农安县合隆镇东岗村3组"
-phone = "13812345678"
-"#
-        ),
-    )
+    o.general_toml(&["zhangwei", "liqiang"])
 }
 
 #[test]

@@ -64,6 +64,12 @@ address = "农安县合隆镇前进村"
         )
     }
 
+    /// The input file of a general-procedure case (一般程序) for straw burning (HJ-001)
+    /// against 刘长海 (`PERSON_ID`), handled by the logins in `handlers`; returns its path.
+    pub fn general_toml(&self, handlers: &[&str]) -> String {
+        self.file("new.toml", general_case_text(handlers))
+    }
+
     /// A new database (合隆镇) with these staff: (login, name, roles, certificate).
     /// 法制审核员 are marked legally qualified.
     pub fn with_staff(staff: &[(&str, &str, &[&str], Option<&str>)]) -> Office {
@@ -108,4 +114,27 @@ address = "农安县合隆镇前进村"
         }
         o
     }
+}
+
+/// The text of `Office::general_toml`, for tests that change a line of it first.
+pub fn general_case_text(handlers: &[&str]) -> String {
+    let handlers: Vec<String> = handlers.iter().map(|h| format!("\"{h}\"")).collect();
+    format!(
+        r#"
+source = "举报"
+place = "合隆镇东岗村村东农田"
+act_date = "2026-06-01"
+discovered_on = "2026-06-01"
+proposed_on = "2026-06-02"
+facts = "当事人在禁烧区露天焚烧玉米秸秆约五亩，烟尘影响村民。"
+handlers = [{}]
+[[party]]
+type = "person"
+name = "刘长海"
+id_no = "{PERSON_ID}"
+address = "农安县合隆镇东岗村3组"
+phone = "13812345678"
+"#,
+        handlers.join(", ")
+    )
 }
