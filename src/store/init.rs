@@ -64,3 +64,22 @@ fn remove_database_files(path: &Path) {
         let _ = std::fs::remove_file(p);
     }
 }
+
+#[cfg(test)]
+impl Store {
+    /// A new file for a township with the built-in catalog and holiday tables and no staff:
+    /// the starting point of store tests.
+    pub(crate) fn init_for_test(path: &Path, township: &str, abbr: &str) -> Store {
+        let agency = Agency::new(township, abbr).unwrap();
+        Store::init(
+            path,
+            &agency,
+            &crate::assets::catalog_template().unwrap(),
+            "t",
+            &crate::assets::holiday_tables().unwrap(),
+            None,
+        )
+        .unwrap()
+        .0
+    }
+}

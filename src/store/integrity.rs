@@ -268,16 +268,7 @@ mod tests {
     fn init() -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("z.sqlite3");
-        let agency = crate::domain::agency::Agency::new("合隆镇", "合").unwrap();
-        Store::init(
-            &path,
-            &agency,
-            &crate::assets::catalog_template().unwrap(),
-            "t",
-            &crate::assets::holiday_tables().unwrap(),
-            None,
-        )
-        .unwrap();
+        Store::init_for_test(&path, "合隆镇", "合");
         (dir, path)
     }
 

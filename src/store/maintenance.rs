@@ -522,17 +522,7 @@ mod tests {
     use super::*;
 
     fn init_at(path: &Path) {
-        let agency = crate::domain::agency::Agency::new("合隆镇", "合").unwrap();
-        let catalog = crate::assets::catalog_template().unwrap();
-        Store::init(
-            path,
-            &agency,
-            &catalog,
-            "t",
-            &crate::assets::holiday_tables().unwrap(),
-            None,
-        )
-        .unwrap();
+        Store::init_for_test(path, "合隆镇", "合");
     }
 
     fn demo() -> (tempfile::TempDir, PathBuf) {

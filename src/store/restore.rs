@@ -362,16 +362,7 @@ mod other_agency_tests {
         crate::workload::setup(&db).unwrap();
         crate::workload::run(&db, 1, 5, &mut std::io::sink()).unwrap();
         let other = dir.path().join("other.sqlite3");
-        let agency = crate::domain::agency::Agency::new("万顺乡", "万").unwrap();
-        Store::init(
-            &other,
-            &agency,
-            &crate::assets::catalog_template().unwrap(),
-            "t",
-            &crate::assets::holiday_tables().unwrap(),
-            None,
-        )
-        .unwrap();
+        Store::init_for_test(&other, "万顺乡", "万");
         let before = std::fs::read(&db).unwrap();
         let checked = check_backup(&other, &db).unwrap();
         assert!(checked.passed(), "{:?}", checked.checks);
