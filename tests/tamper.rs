@@ -581,6 +581,15 @@ fn every_backup_records_the_head_in_the_witness() {
         let mode = std::fs::metadata(&witness).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
+    // The backup's own folder keeps the head too, so the backups carry their anchor along.
+    let folder = std::fs::read_dir(o.dir.path().join("backups"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().is_dir())
+        .expect("a backup folder for this database")
+        .path();
+    let kept = std::fs::read_to_string(folder.join("zhifa.sqlite3.witness")).unwrap();
+    assert!(kept.contains(&hash), "{kept}");
 }
 
 #[test]

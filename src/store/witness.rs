@@ -133,8 +133,14 @@ pub fn read(db: &Path) -> Option<Witness> {
 }
 
 fn append_line(path: &Path, line: &str) -> std::io::Result<()> {
+    append_line_to(path, line, false)
+}
+
+/// `append_line`, creating the file when `create` (a backup folder's own copy of the heads;
+/// the database's witness is created only with its key, by `signing_key`).
+fn append_line_to(path: &Path, line: &str, create: bool) -> std::io::Result<()> {
     let mut opts = std::fs::OpenOptions::new();
-    opts.append(true);
+    opts.append(true).create(create);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
@@ -222,7 +228,7 @@ pub fn record(backup_dir: &Path, db: &Path, head: &Head) {
     let path = backup_dir.join(format!("{name}.witness"));
     let line = format!("head {} {} {}", head.entries, head.hash, now());
     if path != path_for(db) || path.exists() {
-        if let Err(e) = append_line(&path, &line) {
+        if let Err(e) = append_line_to(&path, &line, path != path_for(db)) {
             tracing::warn!(error = %e, "witness not written");
         }
     }
