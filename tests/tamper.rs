@@ -262,6 +262,11 @@ fn roles_given_behind_zhifas_back_are_named_and_the_file_turns_read_only() {
         "{out}"
     );
     detected(&o, &["zhangwei", "roles"], false);
+    // Nor can it acknowledge its own promotion; a real administrator can.
+    let (ok, out) = run(&o, &["--user", "zhangwei", "check", "--acknowledge"]);
+    assert!(!ok && out.contains("不能由本人确认"), "{out}");
+    let (ok, out) = run(&o, &["--user", "admin", "check", "--acknowledge"]);
+    assert!(ok, "{out}");
 }
 
 #[test]

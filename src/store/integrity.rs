@@ -201,6 +201,16 @@ impl Store {
         findings.dedup();
         let subjects: Vec<String> = full.records.iter().map(|f| f.subject.clone()).collect();
         let entries: Vec<i64> = full.chain.problems.iter().map(|(id, _)| *id).collect();
+        // An account changed behind zhifa's back (roles given, password replaced, inserted)
+        // must not vouch for its own change: another administrator confirms.
+        if let Some(own) = who.user_id.map(|id| format!("staff:{id}")) {
+            if let Some(f) = full.records.iter().find(|f| f.subject == own) {
+                return Err(super::StoreError::Rule(format!(
+                    "{} 的账号记录本身被绕过 zhifa 改动过（{}），不能由本人确认；请另一名管理员核实后确认",
+                    who.name, f.text
+                )));
+            }
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
