@@ -291,6 +291,19 @@ pub fn generate(
         progress(made);
     }
     store.bulk_mode(false).map_err(|e| e.to_string())?;
+    // Deadline states as of today, as the day's job leaves a file that is in use, and the
+    // file says so: `check` compares each stored state with the day the file records for it
+    // (the copies were projected as of the generator's fixed day, for repeatable files).
+    let today = crate::store::DeadlineCtx {
+        today: chrono::Local::now().date_naive(),
+        ..dl
+    };
+    store
+        .recompute_deadlines(&today)
+        .map_err(|e| e.to_string())?;
+    store
+        .mark_deadlines_refreshed(today.today)
+        .map_err(|e| e.to_string())?;
     let count = |sql: &str| -> Result<u64, String> {
         store
             .conn()

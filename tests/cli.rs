@@ -578,3 +578,15 @@ fn bench_gen_refuses_an_existing_file_and_too_few_cases() {
         "the existing file is untouched"
     );
 }
+
+/// A generated benchmark file is one `zhifa check` passes: its deadline states are those of
+/// the day the file records (they were computed for the generator's day, not recorded).
+#[test]
+fn a_generated_file_passes_check() {
+    let env = Env::new();
+    env.zhifa()
+        .args(["bench", "gen", "--cases", "400"])
+        .assert()
+        .success();
+    env.zhifa().arg("check").assert().success();
+}
