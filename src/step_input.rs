@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::case::{Action, ActionKind};
+use crate::domain::case::{Action, ActionKind, CashGround};
 use crate::domain::people::User;
 
 /// One input field of a step's form.
@@ -208,6 +208,11 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
             f("amount", "金额（元）", ""),
             f("method", "缴款方式", "银行缴纳 电子支付 当场收缴 强制执行"),
             f("receipt_no", "票据号", "当场收缴必填"),
+            f(
+                "cash_ground",
+                "当场收缴依据",
+                "当场收缴必填：一百元以下罚款 / 事后难以执行 / 边远地区当事人提出（行政处罚法第六十八条、第六十九条）",
+            ),
         ],
         K::ApprovePlan => vec![
             DATE,
@@ -248,6 +253,14 @@ const MONEY_FIELDS: [&str; 5] = [
     "base_amount",
     "changed_fine",
 ];
+
+/// Fields whose value is one of a fixed list, with the allowed names (from the domain type).
+fn choices(key: &str) -> Option<Vec<&'static str>> {
+    match key {
+        "cash_ground" => Some(CashGround::ALL.iter().map(|g| g.name()).collect()),
+        _ => None,
+    }
+}
 
 /// A user id from a login name, or a real name when it is unique.
 pub fn user_id(users: &BTreeMap<i64, User>, who: &str) -> Result<i64, String> {
@@ -299,7 +312,17 @@ pub fn build_action(
         if v.trim().is_empty() {
             continue;
         }
-        let value = if DATE_FIELDS.contains(&k) {
+        let value = if let Some(allowed) = choices(k) {
+            if !allowed.contains(&v.trim()) {
+                let label = known.iter().find(|f| f.key == k).map_or(k, |f| f.label);
+                return Err(format!(
+                    "“{k}”（{label}）填写了“{}”，只能填：{}",
+                    crate::text::clean(v.trim()),
+                    allowed.join("、")
+                ));
+            }
+            serde_json::Value::String(v.trim().to_string())
+        } else if DATE_FIELDS.contains(&k) {
             let d = crate::domain::chinese::parse_date(v).map_err(|e| format!("“{k}”：{e}"))?;
             serde_json::Value::String(d.to_string())
         } else if TIME_FIELDS.contains(&k) {
@@ -410,6 +433,48 @@ mod tests {
                 date: "2026-09-28".parse().unwrap()
             }
         );
+    }
+
+    #[test]
+    fn cash_ground_is_a_choice_of_the_lawful_grounds_art_68_69() {
+        let users = BTreeMap::new();
+        let today: NaiveDate = "2026-11-26".parse().unwrap();
+        let pay = |ground: &str| {
+            build_action(
+                ActionKind::Pay,
+                serde_json::Map::new(),
+                &[
+                    ("amount".into(), "50".into()),
+                    ("method".into(), "当场收缴".into()),
+                    ("receipt_no".into(), "吉财罚0012345".into()),
+                    ("cash_ground".into(), ground.into()),
+                ],
+                &users,
+                today,
+            )
+        };
+        let a = pay("一百元以下罚款").unwrap();
+        assert!(
+            matches!(
+                a,
+                Action::Pay {
+                    cash_ground: Some(CashGround::SmallFine),
+                    ..
+                }
+            ),
+            "{a:?}"
+        );
+        let e = pay("领导同意").unwrap_err();
+        assert!(e.contains("“cash_ground”（当场收缴依据）"), "{e}");
+        for g in CashGround::ALL {
+            assert!(e.contains(g.name()), "{e}");
+            let hint = fields(ActionKind::Pay)
+                .into_iter()
+                .find(|f| f.key == "cash_ground")
+                .unwrap()
+                .hint;
+            assert!(hint.contains(g.name()), "{hint}");
+        }
     }
 
     #[test]

@@ -388,12 +388,49 @@ fn simple_procedure_to_archive_by_cli() {
     assert_eq!(v["case_no"], "合综执当罚〔2026〕1号");
     assert_eq!(v["case"]["stage"], "执行");
     let c = "2026-1";
+    // 行政处罚法第六十七条第二款、第六十八条: cash only on a recorded lawful ground.
+    let e = o.refuse(
+        "zhangwei",
+        c,
+        "pay",
+        &[
+            "date=2026-10-12",
+            "amount=100",
+            "method=当场收缴",
+            "receipt_no=吉财0012345",
+        ],
+    );
+    assert!(
+        e.contains("第六十七条") && e.contains("当场收缴依据"),
+        "{e}"
+    );
+    let e = o.refuse(
+        "zhangwei",
+        c,
+        "pay",
+        &[
+            "date=2026-10-12",
+            "amount=100",
+            "method=当场收缴",
+            "receipt_no=吉财0012345",
+            "cash_ground=领导同意",
+        ],
+    );
+    assert!(
+        e.contains("cash_ground") && e.contains("一百元以下罚款、事后难以执行、边远地区当事人提出"),
+        "{e}"
+    );
     assert!(o
         .refuse(
             "zhangwei",
             c,
             "pay",
-            &["date=2026-10-12", "amount=100", "method=当场收缴"]
+            &[
+                "date=2026-10-12",
+                "amount=100",
+                "method=当场收缴",
+                "cash_ground=一百元以下罚款"
+            ]
         )
         .contains("专用票据"));
     o.step(
@@ -405,6 +442,7 @@ fn simple_procedure_to_archive_by_cli() {
             "amount=100",
             "method=当场收缴",
             "receipt_no=吉财0012345",
+            "cash_ground=一百元以下罚款",
         ],
     );
     o.step("zhangwei", c, "propose_closing", &["date=2026-10-13"]);

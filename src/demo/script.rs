@@ -7,9 +7,9 @@ use super::{ids, Cast, DemoError};
 use crate::desk::Desk;
 use crate::domain::calendar::Calendar;
 use crate::domain::case::{
-    gates, penalty, Action, EvidenceKind, Instalment, NewCase, NoPenaltyReason, OnSpot, PartyInput,
-    PaymentMethod, Proposal, Record, RecordKind, ReviewOutcome, ServedDoc, ServiceMethod,
-    Signature, Source, Stage,
+    gates, penalty, Action, CashGround, EvidenceKind, Instalment, NewCase, NoPenaltyReason, OnSpot,
+    PartyInput, PaymentMethod, Proposal, Record, RecordKind, ReviewOutcome, ServedDoc,
+    ServiceMethod, Signature, Source, Stage,
 };
 use crate::domain::catalog::{PartyType, PenaltyKind, StatutoryKind, TierName};
 use crate::domain::money::{Dec4, Fen};
@@ -210,7 +210,8 @@ impl Run<'_> {
                 amount,
                 method,
                 receipt_no: format!("吉财{:07}", self.id * 7 + 3),
-                on_spot_reason: String::new(),
+                // The demo takes cash only for on-the-spot fines of at most 100 yuan.
+                cash_ground: (method == PaymentMethod::OnSpot).then_some(CashGround::SmallFine),
             },
         )
     }

@@ -157,6 +157,7 @@ mod tests {
             amount: Fen::from_yuan(300),
             method: PaymentMethod::Bank,
             receipt_no: "001".into(),
+            cash_ground: None,
         });
         let b = proposed(&w, "2026-07-02");
         let mut c = proposed(&w, "2026-05-01");

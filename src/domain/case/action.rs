@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    Evidence, Instalment, PaymentMethod, Proposal, Record, RemedyKind, RemedyResult, ReviewOutcome,
-    ServedDoc, ServiceMethod, Signature,
+    CashGround, Evidence, Instalment, PaymentMethod, Proposal, Record, RemedyKind, RemedyResult,
+    ReviewOutcome, ServedDoc, ServiceMethod, Signature,
 };
 use crate::domain::catalog::PenaltyKind;
 use crate::domain::money::Fen;
@@ -161,9 +161,9 @@ pub enum Action {
         method: PaymentMethod,
         #[serde(default)]
         receipt_no: String,
-        /// For on-the-spot collection above 100 yuan: why (Art 68(2), 69).
+        /// For on-the-spot collection: its lawful ground (Art 68, 69).
         #[serde(default)]
-        on_spot_reason: String,
+        cash_ground: Option<CashGround>,
     },
     /// 负责人 approves deferral or instalments (Art 66).
     ApprovePlan {
@@ -471,14 +471,7 @@ impl Action {
                 t.push(("责令改正内容", correction_order, NOTE));
                 t.push(("缴款地点", payment_place, TITLE));
             }
-            Action::Pay {
-                receipt_no,
-                on_spot_reason,
-                ..
-            } => {
-                t.push(("票据号", receipt_no, CODE));
-                t.push(("当场收缴理由", on_spot_reason, NOTE));
-            }
+            Action::Pay { receipt_no, .. } => t.push(("票据号", receipt_no, CODE)),
             Action::ApplyCourt { court, .. } => t.push(("人民法院", court, TITLE)),
             Action::Archive {
                 archive_no,

@@ -201,8 +201,7 @@ pub fn compute(
         b.push(DeadlineKind::Preservation, i as u32, due, p.decided_on);
     }
     for (i, s) in case.seizures.iter().enumerate() {
-        let days = s.days + s.extended_days + s.excluded_days;
-        let due = cal.days_period_end(s.date, days).map_err(cal_err);
+        let due = gates::seizure_period_end(s, cal);
         b.push(DeadlineKind::Seizure, i as u32, due, s.released_on);
     }
     if ended && case.decision.is_none() {

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Case, Procedure, ServedDoc, ServiceMethod, Stage};
+use super::model::{Case, CashGround, Procedure, Seizure, ServedDoc, ServiceMethod, Stage};
 use super::penalty;
 use super::rule::{RuleError, RuleResult};
 use crate::domain::calendar::Calendar;
@@ -347,6 +347,49 @@ pub fn seizure_period(days: u32, extended: u32, extension: u32) -> RuleResult {
     Ok(())
 }
 
+/// 行政强制法 Art 25 paras 1, 3: the last day of a seizure — its days, its extension and the
+/// declared testing or appraisal days, counted from the day it began.
+pub fn seizure_period_end(s: &Seizure, cal: &Calendar) -> RuleResult<NaiveDate> {
+    cal.days_period_end(s.date, s.days + s.extended_days + s.excluded_days)
+        .map_err(cal_err)
+}
+
+/// 行政强制法 Art 25 para 1: an extension is approved while the seizure still runs; once it
+/// has expired the only lawful step is to release it (Art 28 para 1 item 4).
+pub fn seizure_extended_before_expiry(s: &Seizure, on: NaiveDate, cal: &Calendar) -> RuleResult {
+    let end = seizure_period_end(s, cal)?;
+    if on > end {
+        Err(RuleError::new(
+            "行政强制法第二十五条第一款",
+            format!(
+                "查封、扣押期限已于 {end} 届满，不能再延长；期限届满应当及时解除查封、扣押（行政强制法第二十八条第一款第四项）"
+            ),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// 行政强制法 Art 25 para 1: a seizure is extended once; a case whose every open seizure
+/// has been extended has nothing left to extend.
+pub fn seizure_extendable(case: &Case) -> RuleResult {
+    let open: Vec<&Seizure> = case
+        .seizures
+        .iter()
+        .filter(|s| s.released_on.is_none())
+        .collect();
+    if open.is_empty() {
+        Err(RuleError::input("没有未解除的查封扣押"))
+    } else if open.iter().all(|s| s.extended_days > 0) {
+        Err(RuleError::new(
+            "行政强制法第二十五条第一款",
+            "查封、扣押期限只能延长一次，本案未解除的查封扣押均已延长",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// 行政处罚法 Art 58 para 2: a first-time legal reviewer holds the national legal
 /// professional qualification (the flag on the user).
 pub fn legal_reviewer_qualified(actor: &User) -> RuleResult {
@@ -608,24 +651,37 @@ pub fn simple_procedure_allowed(party: PartyType, kinds: &[PenaltyKind], fine: F
     Ok(())
 }
 
-/// 行政处罚法 Art 68, 69: cash on the spot only for fines ≤ 100 yuan, where later collection
-/// would be hard, or in remote areas at the party's request.
-pub fn cash_on_spot_allowed(case: &Case, amount: Fen, reason_given: bool) -> RuleResult {
-    if case.procedure != Procedure::Simple {
+/// 行政处罚法 Art 67 para 2, 68, 69: officers take a fine in cash only on a recorded lawful
+/// ground — an on-the-spot decision (Art 51) of at most 100 yuan, or one hard to enforce
+/// afterwards (Art 68); or, in either procedure, a remote area where the party asked (Art 69).
+pub fn cash_on_spot_allowed(case: &Case, ground: Option<CashGround>) -> RuleResult {
+    let Some(ground) = ground else {
+        let names: Vec<&str> = CashGround::ALL.iter().map(|g| g.name()).collect();
         return Err(RuleError::new(
-            "行政处罚法第六十七条",
-            "一般程序的罚款应由当事人到指定银行或电子支付缴纳，执法人员不得自行收缴",
-        ));
-    }
-    if amount <= Fen::from_yuan(100) || reason_given {
-        Ok(())
-    } else {
-        Err(RuleError::new(
-            "行政处罚法第六十八条",
+            "行政处罚法第六十七条第二款",
             format!(
-                "当场收缴限于 100 元以下罚款（本次 {amount}），或注明事后难以执行、边远地区等理由"
+                "当场收缴罚款须登记法定情形（行政处罚法第六十八条、第六十九条），请填写当场收缴依据：{}",
+                names.join("、")
             ),
-        ))
+        ));
+    };
+    match ground {
+        CashGround::SmallFine | CashGround::HardToEnforceLater
+            if case.procedure != Procedure::Simple =>
+        {
+            Err(RuleError::new(
+                ground.article(),
+                "该情形仅适用于当场作出的行政处罚决定；一般程序的罚款应由当事人到指定银行或电子支付缴纳（边远、水上、交通不便地区经当事人提出的除外）",
+            ))
+        }
+        CashGround::SmallFine if case.fine_due() > Fen::from_yuan(100) => Err(RuleError::new(
+            ground.article(),
+            format!(
+                "本案罚款 {} 超过一百元，不属于“一百元以下罚款”的当场收缴情形",
+                case.fine_due()
+            ),
+        )),
+        _ => Ok(()),
     }
 }
 

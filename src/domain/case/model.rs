@@ -486,6 +486,48 @@ pub enum PaymentMethod {
     Enforced,
 }
 
+/// The lawful grounds for officers to take a fine in cash on the spot (行政处罚法 Art 68, 69);
+/// outside them the party pays at the bank or electronically (Art 67 para 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CashGround {
+    /// Art 68(1): an on-the-spot decision (Art 51) of a fine of at most 100 yuan.
+    #[serde(rename = "一百元以下罚款")]
+    SmallFine,
+    /// Art 68(2): an on-the-spot decision whose fine would be hard to enforce afterwards.
+    #[serde(rename = "事后难以执行")]
+    HardToEnforceLater,
+    /// Art 69: a remote, on-water or poorly connected area where paying at the bank or
+    /// electronically is really difficult, and the party asked to pay on the spot.
+    #[serde(rename = "边远地区当事人提出")]
+    RemoteAreaOnRequest,
+}
+
+impl CashGround {
+    pub const ALL: [CashGround; 3] = [
+        CashGround::SmallFine,
+        CashGround::HardToEnforceLater,
+        CashGround::RemoteAreaOnRequest,
+    ];
+
+    /// The name a clerk types and reads (the serde name).
+    pub fn name(self) -> &'static str {
+        match self {
+            CashGround::SmallFine => "一百元以下罚款",
+            CashGround::HardToEnforceLater => "事后难以执行",
+            CashGround::RemoteAreaOnRequest => "边远地区当事人提出",
+        }
+    }
+
+    /// The provision that allows it.
+    pub fn article(self) -> &'static str {
+        match self {
+            CashGround::SmallFine => "行政处罚法第六十八条第（一）项",
+            CashGround::HardToEnforceLater => "行政处罚法第六十八条第（二）项",
+            CashGround::RemoteAreaOnRequest => "行政处罚法第六十九条",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
     pub date: NaiveDate,
@@ -493,6 +535,9 @@ pub struct Payment {
     pub method: PaymentMethod,
     /// Finance receipt number (Art 70 for on-the-spot collection).
     pub receipt_no: String,
+    /// Why cash was taken on the spot (Art 68, 69), for [`PaymentMethod::OnSpot`].
+    #[serde(default)]
+    pub cash_ground: Option<CashGround>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -34,7 +34,7 @@ fn archived(w: &World) -> Case {
             amount: Fen::from_yuan(600),
             method: PaymentMethod::Bank,
             receipt_no: "NO.1".into(),
-            on_spot_reason: String::new(),
+            cash_ground: None,
         },
     );
     let c = w.step(

@@ -111,6 +111,74 @@ fn qiangzhi_art_25_seizure_at_most_30_plus_30_days_once() {
     assert!(seizure_period(30, 10, 10).is_err(), "second extension");
 }
 
+fn seizure(date: &str, days: u32) -> Seizure {
+    Seizure {
+        approved_by: SUN,
+        date: d(date),
+        items: "秸秆打捆机一台".into(),
+        days,
+        extended_days: 0,
+        excluded_days: 0,
+        released_on: None,
+    }
+}
+
+#[test]
+fn qiangzhi_art_25_extension_approved_before_expiry_art_28_release_after() {
+    let cal = calendar();
+    let s = seizure("2026-03-01", 30);
+    assert_eq!(seizure_period_end(&s, &cal).unwrap(), d("2026-03-31"));
+    assert!(seizure_extended_before_expiry(&s, d("2026-03-31"), &cal).is_ok());
+    let e = seizure_extended_before_expiry(&s, d("2026-04-05"), &cal).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第二十五条第一款");
+    assert!(
+        e.message.contains("2026-03-31") && e.message.contains("第二十八条第一款第四项"),
+        "{e}"
+    );
+    // Para 3: declared testing days do not count, so the period still runs on 04-05.
+    let tested = Seizure {
+        excluded_days: 10,
+        ..s
+    };
+    assert!(seizure_extended_before_expiry(&tested, d("2026-04-05"), &cal).is_ok());
+}
+
+#[test]
+fn qiangzhi_art_25_a_seizure_is_extended_only_once() {
+    let w = World::new();
+    let mut c = investigated(&w);
+    assert_eq!(seizure_extendable(&c).unwrap_err().rule, "输入检查");
+    c.seizures.push(Seizure {
+        extended_days: 30,
+        ..seizure("2026-06-05", 30)
+    });
+    let e = seizure_extendable(&c).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第二十五条第一款");
+    assert!(e.message.contains("只能延长一次"), "{e}");
+    c.seizures.push(seizure("2026-06-06", 30));
+    assert!(seizure_extendable(&c).is_ok());
+}
+
+#[test]
+fn art_67_68_69_cash_on_the_spot_needs_its_lawful_ground() {
+    let w = World::new();
+    let c = notified(&w, 600);
+    let mut c = w.step(&c, SUN, decide("2026-06-24", 600));
+    let e = cash_on_spot_allowed(&c, None).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十七条第二款");
+    // Art 68 is for on-the-spot decisions (Art 51) only.
+    let e = cash_on_spot_allowed(&c, Some(CashGround::HardToEnforceLater)).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十八条第（二）项");
+    // Art 69 also after a general-procedure decision (Art 57), at the party's request.
+    assert!(cash_on_spot_allowed(&c, Some(CashGround::RemoteAreaOnRequest)).is_ok());
+    c.procedure = Procedure::Simple;
+    assert!(cash_on_spot_allowed(&c, Some(CashGround::HardToEnforceLater)).is_ok());
+    // Art 68(1): the fine itself is at most 100 yuan.
+    let e = cash_on_spot_allowed(&c, Some(CashGround::SmallFine)).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十八条第（一）项");
+    assert!(e.message.contains("600"), "{e}");
+}
+
 #[test]
 fn art_58_reviewer_needs_legal_qualification() {
     let us = users();
@@ -357,7 +425,7 @@ fn closing_requires_payment_or_a_terminal_outcome() {
             amount: Fen::from_yuan(1000),
             method: PaymentMethod::Bank,
             receipt_no: String::new(),
-            on_spot_reason: String::new(),
+            cash_ground: None,
         },
     );
     assert!(closable(&c, d("2026-07-02"), &w.calendar).is_ok());

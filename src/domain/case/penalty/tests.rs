@@ -172,7 +172,7 @@ fn partial_payment_reduces_the_base() {
             amount: Fen::from_yuan(500),
             method: PaymentMethod::Bank,
             receipt_no: String::new(),
-            on_spot_reason: String::new(),
+            cash_ground: None,
         },
     );
     assert_eq!(

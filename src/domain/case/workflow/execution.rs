@@ -84,7 +84,7 @@ pub(super) fn apply(
             amount,
             method,
             receipt_no,
-            on_spot_reason,
+            cash_ground,
         } => {
             not_in_future(*date, ctx.today, "缴款")?;
             let decided = case
@@ -99,7 +99,7 @@ pub(super) fn apply(
                 return Err(RuleError::input("缴款金额须大于 0"));
             }
             if *method == PaymentMethod::OnSpot {
-                cash_on_spot_allowed(case, *amount, !on_spot_reason.trim().is_empty())?;
+                cash_on_spot_allowed(case, *cash_ground)?;
                 require_text(
                     "财政部门统一制发的专用票据号（行政处罚法第七十条）",
                     receipt_no,
@@ -119,6 +119,7 @@ pub(super) fn apply(
                 amount: *amount,
                 method: *method,
                 receipt_no: receipt_no.trim().into(),
+                cash_ground: cash_ground.filter(|_| *method == PaymentMethod::OnSpot),
             });
             summary = format!("登记缴款 {amount}");
         }

@@ -138,10 +138,11 @@ pub(super) fn apply(
         Action::ExtendSeizure { index, date, days } => {
             dated(*date, case, ctx, "延长查封扣押")?;
             let s = nth(&mut c.seizures, *index, "查封扣押")?;
-            seizure_period(s.days, s.extended_days, *days)?;
             if s.released_on.is_some() {
                 return Err(RuleError::input("已解除的查封扣押不能延长"));
             }
+            seizure_period(s.days, s.extended_days, *days)?;
+            seizure_extended_before_expiry(s, *date, ctx.calendar)?;
             s.extended_days = *days;
             summary = format!("延长查封扣押 {days} 日");
         }

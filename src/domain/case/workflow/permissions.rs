@@ -129,13 +129,7 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
         }
         K::ExtendSeizure => {
             at_stage(case, &OPEN, "延长查封扣押")?;
-            if !case
-                .seizures
-                .iter()
-                .any(|s| s.released_on.is_none() && s.extended_days == 0)
-            {
-                return Err(RuleError::input("没有可延长的查封扣押"));
-            }
+            seizure_extendable(case)?;
             head_not_own(case, actor)
         }
         K::EndInvestigation => {
@@ -245,6 +239,11 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             head_not_own(case, actor)
         }
         K::Decide => {
+            // Before the notice stage a decision would skip 事先告知: that is the law's
+            // refusal, not only the stage's.
+            if matches!(case.stage, Stage::Investigating | Stage::Reviewing) {
+                notice_served(case)?;
+            }
             at_stage(case, &[Stage::Notifying, Stage::Deciding], "作出决定")?;
             head_not_own(case, actor)
         }

@@ -63,7 +63,7 @@ fn hearing_case_to_archive(w: &World) -> Case {
             amount: Fen::from_yuan(2000),
             method: PaymentMethod::Bank,
             receipt_no: "NO.1".into(),
-            on_spot_reason: String::new(),
+            cash_ground: None,
         },
     );
     let c = w.step(
@@ -196,7 +196,7 @@ fn simple_procedure_on_the_spot_to_archive() {
             amount: Fen::from_yuan(100),
             method: PaymentMethod::OnSpot,
             receipt_no: String::new(),
-            on_spot_reason: String::new(),
+            cash_ground: Some(CashGround::SmallFine),
         },
     );
     assert!(e.message.contains("专用票据"), "{e}");
@@ -208,7 +208,7 @@ fn simple_procedure_on_the_spot_to_archive() {
             amount: Fen::from_yuan(100),
             method: PaymentMethod::OnSpot,
             receipt_no: "吉财罚0012345".into(),
-            on_spot_reason: String::new(),
+            cash_ground: Some(CashGround::SmallFine),
         },
     );
     let c = w.step(
@@ -239,23 +239,31 @@ fn simple_procedure_on_the_spot_to_archive() {
 }
 
 #[test]
-fn cash_on_the_spot_is_refused_in_the_general_procedure() {
+fn cash_on_the_spot_in_the_general_procedure_only_in_a_remote_area_art_67_68_69() {
     let w = World::new();
     let c = notified(&w, 600);
     let c = w.step(&c, SUN, decide("2026-06-24", 600));
     let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
-    let e = w.refuse(
-        &c,
-        ZHANG,
-        Action::Pay {
-            date: d("2026-06-26"),
-            amount: Fen::from_yuan(600),
-            method: PaymentMethod::OnSpot,
-            receipt_no: "x".into(),
-            on_spot_reason: String::new(),
-        },
+    let pay = |ground| Action::Pay {
+        date: d("2026-06-26"),
+        amount: Fen::from_yuan(600),
+        method: PaymentMethod::OnSpot,
+        receipt_no: "吉财罚0012346".into(),
+        cash_ground: ground,
+    };
+    // Art 67 para 2: no recorded ground, no cash.
+    let e = w.refuse(&c, ZHANG, pay(None));
+    assert_eq!(e.rule, "行政处罚法第六十七条第二款");
+    assert!(e.message.contains("边远地区当事人提出"), "{e}");
+    // Art 68 covers only on-the-spot decisions (Art 51).
+    let e = w.refuse(&c, ZHANG, pay(Some(CashGround::HardToEnforceLater)));
+    assert_eq!(e.rule, "行政处罚法第六十八条第（二）项");
+    // Art 69: remote area, the party asked — also after a general-procedure decision.
+    let c = w.step(&c, ZHANG, pay(Some(CashGround::RemoteAreaOnRequest)));
+    assert_eq!(
+        c.payments[0].cash_ground,
+        Some(CashGround::RemoteAreaOnRequest)
     );
-    assert_eq!(e.rule, "行政处罚法第六十七条");
 }
 
 #[test]
@@ -795,7 +803,7 @@ mod random_sequences {
                     amount: Fen::from_yuan(2000),
                     method: PaymentMethod::Bank,
                     receipt_no: String::new(),
-                    on_spot_reason: String::new(),
+                    cash_ground: None,
                 },
             ),
             (
@@ -1000,4 +1008,53 @@ fn one_account_with_every_approving_role_cannot_carry_a_case_alone() {
             opinion: "同意".into(),
         },
     );
+}
+
+#[test]
+fn qiangzhi_art_25_28_an_expired_seizure_is_released_not_extended() {
+    let w = World::new();
+    let c = investigated(&w);
+    let c = w.step(
+        &c,
+        SUN,
+        Action::Seize {
+            date: d("2026-06-10"),
+            items: "秸秆打捆机一台".into(),
+            days: 30,
+        },
+    );
+    let extend = |date: &str, days| Action::ExtendSeizure {
+        index: 0,
+        date: d(date),
+        days,
+    };
+    // 06-10 + 30 days = 07-10: an extension approved on 07-15 comes too late.
+    let e = w.refuse(&c, SUN, extend("2026-07-15", 30));
+    assert_eq!(e.rule, "行政强制法第二十五条第一款");
+    assert!(e.message.contains("第二十八条第一款第四项"), "{e}");
+    let c = w.step(&c, SUN, extend("2026-07-10", 20));
+    // A second extension is the law's refusal, also at the menu's check.
+    let e = w.refuse(&c, SUN, extend("2026-07-20", 10));
+    assert_eq!(e.rule, "行政强制法第二十五条第一款");
+    let e = precheck(&c, ActionKind::ExtendSeizure, w.u(SUN)).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第二十五条第一款");
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::ReleaseSeizure {
+            index: 0,
+            date: d("2026-07-30"),
+        },
+    );
+    assert_eq!(c.seizures[0].released_on, Some(d("2026-07-30")));
+}
+
+#[test]
+fn art_44_62_deciding_before_any_prior_notice_cites_the_law() {
+    let w = World::new();
+    let c = investigated(&w);
+    let e = w.refuse(&c, SUN, decide("2026-06-24", 600));
+    assert_eq!(e.rule, "行政处罚法第四十四条、第六十二条");
+    let e = precheck(&c, ActionKind::Decide, w.u(SUN)).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十四条、第六十二条");
 }
