@@ -120,6 +120,11 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
                 "适用备选幅度",
                 "条文另设幅度的情形（如没有违法所得）填 true",
             ),
+            f(
+                "mitigation",
+                "从轻、减轻情节",
+                "选“从轻”“减轻”时必填：主动消除或者减轻危害后果、受他人胁迫或者诱骗 等",
+            ),
             f("confiscation", "没收金额（元）", "0"),
             f("reasoning", "处理建议理由", ""),
             f(
@@ -336,6 +341,8 @@ pub fn build_action(
             let fen =
                 crate::domain::money::Fen::parse_yuan(v).map_err(|e| format!("“{k}”：{e}"))?;
             serde_json::Value::String(fen.yuan_text())
+        } else if k == "mitigation" {
+            mitigation_value(v)?
         } else if PERSON_FIELDS.contains(&k) {
             let names: Vec<String> = v.split([',', '，', '、']).map(str::to_string).collect();
             let ids = user_ids(users, &names)?;
@@ -377,6 +384,23 @@ pub fn build_action(
     top.insert("action".into(), serde_json::Value::String(step.code()));
     serde_json::from_value(serde_json::Value::Object(top))
         .map_err(|e| format!("“{}”的字段有误：{}", step.label(), explain(&e.to_string())))
+}
+
+/// A 从轻/减轻 circumstance by its Chinese name (行政处罚法 Art 30–32).
+fn mitigation_value(v: &str) -> Result<serde_json::Value, String> {
+    use crate::domain::case::Mitigation;
+    let v = v.trim();
+    Mitigation::ALL
+        .into_iter()
+        .find(|m| m.name() == v)
+        .map(|m| serde_json::Value::String(m.name().to_string()))
+        .ok_or_else(|| {
+            format!(
+                "“mitigation”：从轻、减轻情节“{}”不在法定情形内；可填：{}",
+                crate::text::clean(v),
+                Mitigation::names()
+            )
+        })
 }
 
 /// serde's messages, in Chinese where they matter to a clerk.
@@ -475,6 +499,51 @@ mod tests {
                 .hint;
             assert!(hint.contains(g.name()), "{hint}");
         }
+    }
+
+    #[test]
+    fn art_32_mitigation_is_chosen_from_the_statutory_list() {
+        let users = BTreeMap::new();
+        let today: NaiveDate = "2026-11-26".parse().unwrap();
+        let pairs = |m: &str| -> Vec<(String, String)> {
+            vec![
+                ("kinds".into(), r#"["罚款"]"#.into()),
+                ("tier".into(), "减轻".into()),
+                ("fine".into(), "300".into()),
+                ("reasoning".into(), "事实清楚。".into()),
+                ("complex_or_major".into(), "false".into()),
+                ("legal_review_flags".into(), "[]".into()),
+                ("confiscation".into(), "0".into()),
+                ("mitigation".into(), m.into()),
+            ]
+        };
+        let a = build_action(
+            ActionKind::EndInvestigation,
+            serde_json::Map::new(),
+            &pairs("受他人胁迫或者诱骗"),
+            &users,
+            today,
+        )
+        .unwrap();
+        let Action::EndInvestigation { proposal } = a else {
+            panic!("not an end of investigation")
+        };
+        assert_eq!(
+            proposal.mitigation,
+            Some(crate::domain::case::Mitigation::CoercedOrInduced)
+        );
+        let e = build_action(
+            ActionKind::EndInvestigation,
+            serde_json::Map::new(),
+            &pairs("态度好"),
+            &users,
+            today,
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("不在法定情形内") && e.contains("配合查处有立功表现"),
+            "{e}"
+        );
     }
 
     #[test]

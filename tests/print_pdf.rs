@@ -178,6 +178,7 @@ officers = ["zhangwei", "liqiang"]
 kinds = ["罚款"]
 fine = 100
 tier = "减轻"
+mitigation = "主动消除或者减轻危害后果"
 [party]
 type = "person"
 name = "刘{}"

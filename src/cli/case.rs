@@ -147,6 +147,8 @@ struct OnSpotFile {
     #[serde(default)]
     tier: Option<TierName>,
     #[serde(default)]
+    mitigation: Option<crate::domain::case::Mitigation>,
+    #[serde(default)]
     correction_order: String,
 }
 
@@ -268,6 +270,7 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                 kinds: f.kinds,
                 fine: f.fine,
                 tier: f.tier,
+                mitigation: f.mitigation,
                 correction_order: f.correction_order,
             };
             let case = desk.on_spot(input, &power, &actor, today)?;

@@ -7,9 +7,9 @@ use super::{ids, Cast, DemoError};
 use crate::desk::Desk;
 use crate::domain::calendar::Calendar;
 use crate::domain::case::{
-    gates, penalty, Action, CashGround, EvidenceKind, Instalment, NewCase, NoPenaltyReason, OnSpot,
-    PartyInput, PaymentMethod, Proposal, Record, RecordKind, ReviewOutcome, ServedDoc,
-    ServiceMethod, Signature, Source, Stage,
+    gates, penalty, Action, CashGround, EvidenceKind, Instalment, Mitigation, NewCase,
+    NoPenaltyReason, OnSpot, PartyInput, PaymentMethod, Proposal, Record, RecordKind,
+    ReviewOutcome, ServedDoc, ServiceMethod, Signature, Source, Stage,
 };
 use crate::domain::catalog::{PartyType, PenaltyKind, StatutoryKind, TierName};
 use crate::domain::money::{Dec4, Fen};
@@ -367,6 +367,7 @@ pub fn run(
             kinds,
             fine,
             tier,
+            mitigation: demo_mitigation(tier),
             correction_order: "责令立即改正".into(),
         };
         let case = desk.on_spot(spot, &c.power, &actor, today)?;
@@ -495,6 +496,7 @@ pub fn run(
         kinds: kinds.clone(),
         tier,
         alternative_band,
+        mitigation: demo_mitigation(tier),
         fine,
         base_amount: (c.base.0 > 0).then_some(c.base),
         units: (c.units.0 > 0).then_some(c.units),
@@ -788,4 +790,10 @@ fn close_and_archive(r: &mut Run<'_>, stop: &str) -> Result<Stage, DemoError> {
         },
     )?;
     r.stage()
+}
+
+/// The demo's 从轻/减轻 cases rest on the party having removed the harm at once
+/// (行政处罚法 Art 32(1)), as their facts say.
+fn demo_mitigation(tier: Option<TierName>) -> Option<Mitigation> {
+    matches!(tier, Some(TierName::Lighter | TierName::Mitigated)).then_some(Mitigation::ReducedHarm)
 }

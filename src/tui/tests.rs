@@ -809,7 +809,7 @@ fn on_the_spot_decision_by_keys() {
     login(&mut a, "zhangwei");
     press(&mut a, &[KeyCode::Char('N')]);
     snapshot_both("on_spot_form", &a);
-    // power, place, date, time, facts, party_type, name, id, rep, address, phone, officers, kinds, fine, tier
+    // power, place, date, time, facts, party_type, name, id, rep, address, phone, officers, kinds, fine, tier, mitigation
     let values = [
         (0, "HJ-001"),
         (1, "合隆镇前进村路口"),
@@ -821,6 +821,7 @@ fn on_the_spot_decision_by_keys() {
         (11, "liqiang"),
         (13, "300"),
         (14, "减轻"),
+        (15, "主动消除或者减轻危害后果"),
     ];
     let mut at = 0;
     for (field, text) in values {
@@ -836,6 +837,7 @@ fn on_the_spot_decision_by_keys() {
     press(
         &mut a,
         &[
+            KeyCode::BackTab,
             KeyCode::BackTab,
             KeyCode::Backspace,
             KeyCode::Backspace,

@@ -53,6 +53,7 @@ officers = ["zhangwei", "liqiang"]
 kinds = ["罚款"]
 fine = 100
 tier = "减轻"
+mitigation = "主动消除或者减轻危害后果"
 correction_order = "立即熄灭，清理现场"
 [party]
 type = "person"

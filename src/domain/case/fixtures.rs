@@ -214,6 +214,7 @@ pub fn proposal(date: &str, fine_yuan: i64, tier: TierName) -> Proposal {
         kinds: vec![PenaltyKind::Fine],
         tier: Some(tier),
         alternative_band: false,
+        mitigation: None,
         fine: Fen::from_yuan(fine_yuan),
         base_amount: None,
         units: None,

@@ -3,11 +3,14 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Case, CashGround, Procedure, Seizure, ServedDoc, ServiceMethod, Stage};
+use super::model::{
+    Case, CashGround, Mitigation, Procedure, Seizure, ServedDoc, ServiceMethod, Stage,
+};
+use super::party::Party;
 use super::penalty;
 use super::rule::{RuleError, RuleResult};
 use crate::domain::calendar::Calendar;
-use crate::domain::catalog::{PartyType, PenaltyKind};
+use crate::domain::catalog::{PartyType, PenaltyKind, TierName};
 use crate::domain::money::Fen;
 use crate::domain::people::{Role, User};
 use crate::domain::procedure_settings::ProcedureSettings;
@@ -556,6 +559,94 @@ pub fn presiding_not_investigator(case: &Case, presiding: &User) -> RuleResult {
     } else {
         Ok(())
     }
+}
+
+/// 行政处罚法 Art 30: a person under 14 on the act date is not punished; one aged 14 to 17
+/// gets a 从轻 or 减轻 penalty only. `kinds` empty is a proposal not to punish.
+pub fn minor_treated_by_age(
+    parties: &[Party],
+    act_date: NaiveDate,
+    kinds: &[PenaltyKind],
+    tier: Option<TierName>,
+    mitigation: Option<Mitigation>,
+) -> RuleResult {
+    const ART: &str = "行政处罚法第三十条";
+    let persons = || parties.iter().filter_map(Party::person);
+    let minor = persons().find(|p| (14..18).contains(&p.age_on(act_date)));
+    if let Some(child) = persons().find(|p| p.age_on(act_date) < 14) {
+        if !kinds.is_empty() {
+            return Err(RuleError::new(
+                ART,
+                format!(
+                    "{} 违法时不满十四周岁，不予行政处罚，责令监护人加以管教；请提出不予处罚的建议",
+                    child.name
+                ),
+            ));
+        }
+    }
+    if mitigation == Some(Mitigation::Minor) && minor.is_none() {
+        return Err(RuleError::new(
+            ART,
+            "当事人违法时并非已满十四周岁不满十八周岁，不能以未成年为由从轻或者减轻",
+        ));
+    }
+    if kinds.is_empty() {
+        return Ok(());
+    }
+    let lighter = matches!(tier, Some(TierName::Lighter | TierName::Mitigated));
+    let only_warning = kinds == [PenaltyKind::Warning] && tier.is_none();
+    match minor {
+        Some(m) if !lighter && !only_warning => Err(RuleError::new(
+            ART,
+            format!(
+                "{} 违法时已满十四周岁不满十八周岁，应当从轻或者减轻处罚：请选择“从轻”或“减轻”阶次，情节填“{}”",
+                m.name,
+                Mitigation::Minor.name()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// 行政处罚法 Art 30–32: a 从轻 or 减轻 tier rests on a recorded statutory circumstance, and
+/// a recorded circumstance that the law makes mandatory (Art 30, 32) gets such a tier;
+/// Art 33: a 减轻 fine is more than nothing — no fine at all is the 不予处罚 path.
+pub fn mitigation_grounded(
+    tier: Option<TierName>,
+    mitigation: Option<Mitigation>,
+    kinds: &[PenaltyKind],
+    fine: Fen,
+) -> RuleResult {
+    let lighter = matches!(tier, Some(TierName::Lighter | TierName::Mitigated));
+    match (tier, mitigation) {
+        (Some(t), None) if lighter => {
+            return Err(RuleError::new(
+                "行政处罚法第三十二条",
+                format!(
+                    "选择“{}”阶次须记录法定的从轻、减轻情节；可填：{}",
+                    t.name(),
+                    Mitigation::names()
+                ),
+            ))
+        }
+        (_, Some(m)) if !lighter && m != Mitigation::LimitedCapacity => {
+            return Err(RuleError::new(
+                m.article(),
+                format!(
+                    "已记录情节“{}”，应当从轻或者减轻处罚：请选择“从轻”或“减轻”阶次",
+                    m.name()
+                ),
+            ))
+        }
+        _ => {}
+    }
+    if tier == Some(TierName::Mitigated) && kinds.contains(&PenaltyKind::Fine) && fine.0 <= 0 {
+        return Err(RuleError::new(
+            "行政处罚法第三十三条",
+            "减轻处罚的罚款应大于 0；不罚款属于不予处罚，须由负责人作出不予处罚的审查决定（初次违法、危害后果轻微并及时改正）",
+        ));
+    }
+    Ok(())
 }
 
 /// 行政处罚法 Art 45: no heavier penalty than the one notified (defence must not be punished).

@@ -303,6 +303,72 @@ pub struct Seizure {
     pub released_on: Option<NaiveDate>,
 }
 
+/// The statutory circumstance that allows a 从轻 or 减轻 penalty (行政处罚法 Art 30–32),
+/// recorded with the tier so the report, the decision and the 评查 rule can name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Mitigation {
+    /// Art 30: aged 14 to 17 on the act date.
+    #[serde(rename = "已满十四周岁不满十八周岁")]
+    Minor,
+    /// Art 31: a mentally ill or intellectually disabled person not wholly unable to
+    /// recognise or control the conduct.
+    #[serde(rename = "尚未完全丧失辨认或者控制能力")]
+    LimitedCapacity,
+    /// Art 32(1).
+    #[serde(rename = "主动消除或者减轻危害后果")]
+    ReducedHarm,
+    /// Art 32(2).
+    #[serde(rename = "受他人胁迫或者诱骗")]
+    CoercedOrInduced,
+    /// Art 32(3).
+    #[serde(rename = "主动供述尚未掌握的违法行为")]
+    Confessed,
+    /// Art 32(4).
+    #[serde(rename = "配合查处有立功表现")]
+    Meritorious,
+    /// Art 32(5): another law, regulation or rule requires it.
+    #[serde(rename = "法律法规规章规定的其他情形")]
+    OtherProvision,
+}
+
+impl Mitigation {
+    pub const ALL: [Mitigation; 7] = [
+        Mitigation::Minor,
+        Mitigation::LimitedCapacity,
+        Mitigation::ReducedHarm,
+        Mitigation::CoercedOrInduced,
+        Mitigation::Confessed,
+        Mitigation::Meritorious,
+        Mitigation::OtherProvision,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mitigation::Minor => "已满十四周岁不满十八周岁",
+            Mitigation::LimitedCapacity => "尚未完全丧失辨认或者控制能力",
+            Mitigation::ReducedHarm => "主动消除或者减轻危害后果",
+            Mitigation::CoercedOrInduced => "受他人胁迫或者诱骗",
+            Mitigation::Confessed => "主动供述尚未掌握的违法行为",
+            Mitigation::Meritorious => "配合查处有立功表现",
+            Mitigation::OtherProvision => "法律法规规章规定的其他情形",
+        }
+    }
+
+    /// The article that lists it.
+    pub fn article(self) -> &'static str {
+        match self {
+            Mitigation::Minor => "行政处罚法第三十条",
+            Mitigation::LimitedCapacity => "行政处罚法第三十一条",
+            _ => "行政处罚法第三十二条",
+        }
+    }
+
+    /// Chinese names, for refusals that list the allowed values.
+    pub fn names() -> String {
+        Mitigation::ALL.map(Mitigation::name).join("、")
+    }
+}
+
 /// 承办人's proposal at the end of the investigation (调查终结报告 / 处理建议).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proposal {
@@ -313,6 +379,9 @@ pub struct Proposal {
     /// The tier is in the statutory alternative band.
     #[serde(default)]
     pub alternative_band: bool,
+    /// The statutory circumstance for a 从轻 or 减轻 tier (Art 30–32).
+    #[serde(default)]
+    pub mitigation: Option<Mitigation>,
     /// Fine in fen (0 when no fine).
     pub fine: Fen,
     /// For multiples: the base (工程造价, 货值 …) in fen; for per-unit: the number of units.
@@ -324,6 +393,22 @@ pub struct Proposal {
     pub complex_or_major: bool,
     /// Art 58(1)(3)(4): major public interest, difficult/complex, or required by law.
     pub legal_review_flags: Vec<String>,
+}
+
+impl Proposal {
+    /// The recorded 从轻/减轻 circumstance as a sentence of the report and the decision's
+    /// reasoning (empty when none).
+    pub fn mitigation_text(&self) -> String {
+        match (self.mitigation, self.tier) {
+            (Some(m), Some(t)) => format!(
+                "当事人有{}的情节，依照{}，{}处罚。",
+                m.name(),
+                m.article(),
+                t.name()
+            ),
+            _ => String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

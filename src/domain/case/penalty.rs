@@ -94,21 +94,8 @@ pub fn allowed_fine_range(
         }
         _ => {}
     }
-    let band = if alternative_band {
-        st.alternative
-            .as_ref()
-            .map(|a| a.as_statutory())
-            .ok_or_else(|| RuleError::input(format!("{} 没有备选幅度", power.code)))?
-    } else {
-        st.clone()
-    };
-    let bounds = band.bounds(party).ok_or_else(|| {
-        RuleError::new(
-            RANGE_RULE,
-            format!("{} 的法定处罚不适用于{}当事人", power.code, party.name()),
-        )
-    })?;
-    let (smin, smax) = to_fen_range(&band, bounds, base, units)?;
+    let band = statutory_band(power, alternative_band)?;
+    let (smin, smax) = statutory_range(power, party, alternative_band, base, units)?;
     let Some(tier_name) = tier else {
         if power.tiers.iter().any(|t| t.bounds(party).is_some()) {
             return Err(RuleError::new(
@@ -134,8 +121,41 @@ pub fn allowed_fine_range(
     }
 }
 
-/// Checks a proposal's fine against the statutory range and the chosen tier.
+/// The statutory band (base or alternative) in fen, before any benchmark tier.
+fn statutory_range(
+    power: &Power,
+    party: PartyType,
+    alternative_band: bool,
+    base: Option<Fen>,
+    units: Option<Dec4>,
+) -> RuleResult<(Fen, Fen)> {
+    let band = statutory_band(power, alternative_band)?;
+    let bounds = band.bounds(party).ok_or_else(|| {
+        RuleError::new(
+            RANGE_RULE,
+            format!("{} 的法定处罚不适用于{}当事人", power.code, party.name()),
+        )
+    })?;
+    to_fen_range(&band, bounds, base, units)
+}
+
+fn statutory_band(power: &Power, alternative_band: bool) -> RuleResult<Statutory> {
+    if alternative_band {
+        power
+            .statutory
+            .alternative
+            .as_ref()
+            .map(|a| a.as_statutory())
+            .ok_or_else(|| RuleError::input(format!("{} 没有备选幅度", power.code)))
+    } else {
+        Ok(power.statutory.clone())
+    }
+}
+
+/// Checks a proposal's fine against the statutory range and the chosen tier, and that a
+/// 从轻/减轻 tier rests on its recorded circumstance.
 pub fn check_fine(power: &Power, party: PartyType, p: &Proposal) -> RuleResult {
+    super::gates::mitigation_grounded(p.tier, p.mitigation, &p.kinds, p.fine)?;
     if !p.kinds.contains(&PenaltyKind::Fine) {
         if p.fine.0 != 0 {
             return Err(RuleError::input("处罚种类未选“罚款”，罚款金额应为 0"));
@@ -154,6 +174,57 @@ pub fn check_fine(power: &Power, party: PartyType, p: &Proposal) -> RuleResult {
         return Err(RuleError::new(
             "行政处罚法第三十四条",
             format!("拟罚款 {} 超出可选幅度 {} 至 {}", p.fine, min, max),
+        ));
+    }
+    Ok(())
+}
+
+/// The party's statement was adopted or a hearing was held: the decider may then leave the
+/// proposed tier (Art 45 para 1), the adopted statement's 复核 or the hearing record being
+/// the recorded reason.
+pub fn reconsidered(case: &Case) -> bool {
+    case.statements
+        .iter()
+        .any(|s| s.adopted && !s.reexamination.trim().is_empty())
+        || case
+            .hearing
+            .as_ref()
+            .is_some_and(|h| h.held_on.is_some() && !h.party_absent)
+}
+
+/// The decided fine. Without reconsideration it stays in the proposal's tier; after an
+/// adopted statement or a hearing it may go anywhere in the statutory range (below its
+/// minimum only where the proposal was 减轻, and never to nothing). Never above the
+/// notice: that is [`super::gates::not_heavier_than_notified`] (Art 45 para 2).
+pub fn check_decided_fine(
+    case: &Case,
+    kinds: &[PenaltyKind],
+    fine: Fen,
+    confiscation: Fen,
+) -> RuleResult {
+    let mut p = case
+        .proposal
+        .clone()
+        .ok_or_else(|| RuleError::input("尚无处理建议"))?;
+    p.kinds = kinds.to_vec();
+    p.fine = fine;
+    p.confiscation = confiscation;
+    let power = &case.power.power;
+    let party = case.party_type();
+    if !reconsidered(case) || !kinds.contains(&PenaltyKind::Fine) {
+        return check_fine(power, party, &p);
+    }
+    super::gates::mitigation_grounded(p.tier, p.mitigation, &p.kinds, p.fine)?;
+    let (smin, smax) = statutory_range(power, party, p.alternative_band, p.base_amount, p.units)?;
+    let min = if p.tier == Some(TierName::Mitigated) {
+        Fen(1)
+    } else {
+        smin
+    };
+    if fine < min || fine > smax {
+        return Err(RuleError::new(
+            "行政处罚法第四十五条",
+            format!("采纳陈述申辩或听证后，决定罚款 {fine} 仍须在法定幅度 {min} 至 {smax} 内"),
         ));
     }
     Ok(())

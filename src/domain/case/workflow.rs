@@ -228,23 +228,7 @@ fn check_proposal(case: &Case, p: &Proposal) -> RuleResult {
             format!("{} 的处罚条款没有“{}”，不能适用", power.code, k.name()),
         ));
     }
-    if let Some(person) = case.parties.iter().filter_map(Party::person).find(|pp| {
-        let age = pp.age_on(case.act_date);
-        (14..18).contains(&age)
-    }) {
-        if matches!(
-            p.tier,
-            Some(TierName::Serious | TierName::Grave | TierName::Heavier)
-        ) {
-            return Err(RuleError::new(
-                "行政处罚法第三十条",
-                format!(
-                    "{} 违法时已满十四周岁不满十八周岁，应当从轻或者减轻处罚",
-                    person.name
-                ),
-            ));
-        }
-    }
+    minor_treated_by_age(&case.parties, case.act_date, &p.kinds, p.tier, p.mitigation)?;
     penalty::check_fine(power, case.party_type(), p)
 }
 

@@ -101,9 +101,10 @@ fn report(ctx: &DocCtx<'_>) -> Vec<Paper> {
     }
     p.heading("承办人处理意见");
     p.para(format!(
-        "建议给予{}。{}",
+        "建议给予{}。{}{}",
         penalty_text(&pr.kinds, pr.fine, pr.confiscation),
-        pr.reasoning
+        pr.reasoning,
+        pr.mitigation_text()
     ));
     p.signatures(
         case.handlers
@@ -359,9 +360,15 @@ fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
             ));
         }
     }
+    let mitigation = case
+        .proposal
+        .as_ref()
+        .map(|pr| pr.mitigation_text())
+        .unwrap_or_default();
     p.para(format!(
-        "当事人的上述行为违反了{}的规定。依据{}的规定，本机关决定给予当事人如下行政处罚：{}。",
+        "当事人的上述行为违反了{}的规定。{}依据{}的规定，本机关决定给予当事人如下行政处罚：{}。",
         violated(case),
+        mitigation,
         cite(&case.power.power.penalty),
         penalty_text(&d.kinds, d.fine, d.confiscation)
     ));

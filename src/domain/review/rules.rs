@@ -157,20 +157,13 @@ pub fn fine_in_range(c: &Case) -> Option<String> {
         }
     }
     let d = c.decision.as_ref()?;
-    if !d.kinds.contains(&PenaltyKind::Fine) {
+    if !d.kinds.contains(&PenaltyKind::Fine) || c.proposal.is_none() {
         return None;
     }
-    let (tier, alt, base, units) = match &c.proposal {
-        Some(p) => (p.tier, p.alternative_band, p.base_amount, p.units),
-        None => (None, false, None, None),
-    };
-    match penalty::allowed_fine_range(&c.power.power, party, tier, alt, base, units) {
-        Ok((min, max)) if d.fine < min || d.fine > max => {
-            Some(format!("决定罚款 {} 超出可选幅度 {min} 至 {max}", d.fine))
-        }
-        Ok(_) => None,
-        Err(e) => Some(e.message),
-    }
+    // The decision's own gate (Art 45: after reconsideration the statutory range applies).
+    penalty::check_decided_fine(c, &d.kinds, d.fine, d.confiscation)
+        .err()
+        .map(|e| format!("决定：{}", e.message))
 }
 
 /// R07 行政处罚法 Art 51: the simple procedure only within its limits.

@@ -38,7 +38,7 @@ pub const FIELDS: [(&str, &str); 14] = [
 ];
 
 /// On-the-spot decision (简易程序, 行政处罚法 Art 51–52): the fields after the party.
-pub const SPOT_FIELDS: [(&str, &str); 16] = [
+pub const SPOT_FIELDS: [(&str, &str); 17] = [
     ("power", "权限事项（编码、名称或拼音首字母）"),
     ("place", "地点"),
     ("date", "日期"),
@@ -57,6 +57,10 @@ pub const SPOT_FIELDS: [(&str, &str); 16] = [
     ("kinds", r#"处罚种类（JSON，如 ["罚款"] 或 ["警告"]）"#),
     ("fine", "罚款（元；个人不超过200元，单位不超过3000元）"),
     ("tier", "裁量阶次（见权限清单；减轻 可低于法定下限）"),
+    (
+        "mitigation",
+        "从轻、减轻情节（选从轻、减轻时必填，如 主动消除或者减轻危害后果）",
+    ),
     ("correction_order", "责令改正内容"),
 ];
 
@@ -258,6 +262,20 @@ impl State {
                     .map_err(|_| format!("裁量阶次“{t}”不存在"))?,
             ),
         };
+        let mitigation = match self.value("mitigation").as_str() {
+            "" => None,
+            m => Some(
+                crate::domain::case::Mitigation::ALL
+                    .into_iter()
+                    .find(|x| x.name() == m)
+                    .ok_or_else(|| {
+                        format!(
+                            "从轻、减轻情节“{m}”不在法定情形内；可填：{}",
+                            crate::domain::case::Mitigation::names()
+                        )
+                    })?,
+            ),
+        };
         let spot = OnSpot {
             date: self.date("date", "日期")?,
             time: self.value("time"),
@@ -268,6 +286,7 @@ impl State {
             kinds,
             fine,
             tier,
+            mitigation,
             correction_order: self.value("correction_order"),
         };
         Ok((spot, code))

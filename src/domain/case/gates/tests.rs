@@ -582,3 +582,82 @@ fn art_58_legal_reviewer_is_not_the_approver_and_one_person_one_approving_level(
     let e = one_approving_level(sun, "负责人审批", Some("中队长审核")).unwrap_err();
     assert_eq!(e.rule, "审核审批分离");
 }
+
+#[test]
+fn art_30_minors_get_a_lighter_penalty_and_children_none() {
+    let act = d("2026-06-01");
+    let sixteen = [person("小刘", "22012220100101001")];
+    let twelve = [person("小王", "22012220140101001")];
+    let fine = [PenaltyKind::Fine];
+    let e = minor_treated_by_age(&sixteen, act, &fine, Some(TierName::Ordinary), None).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十条");
+    assert!(
+        e.message.contains("小刘") && e.message.contains("从轻或者减轻"),
+        "{e}"
+    );
+    assert!(minor_treated_by_age(
+        &sixteen,
+        act,
+        &fine,
+        Some(TierName::Lighter),
+        Some(Mitigation::Minor)
+    )
+    .is_ok());
+    // Under 14: no penalty at all, but a proposal not to punish is fine.
+    let e = minor_treated_by_age(&twelve, act, &fine, Some(TierName::Mitigated), None).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十条");
+    assert!(e.message.contains("不满十四周岁"), "{e}");
+    assert!(minor_treated_by_age(&twelve, act, &[], None, None).is_ok());
+    // An adult cannot be mitigated "as a minor".
+    let e = minor_treated_by_age(
+        &[adult()],
+        act,
+        &fine,
+        Some(TierName::Lighter),
+        Some(Mitigation::Minor),
+    )
+    .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十条");
+}
+
+#[test]
+fn art_32_lighter_tiers_need_a_recorded_circumstance() {
+    let fine = [PenaltyKind::Fine];
+    let e = mitigation_grounded(Some(TierName::Mitigated), None, &fine, Fen::from_yuan(300))
+        .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十二条");
+    assert!(e.message.contains("主动消除或者减轻危害后果"), "{e}");
+    assert!(
+        mitigation_grounded(Some(TierName::Lighter), None, &fine, Fen::from_yuan(600)).is_err()
+    );
+    assert!(mitigation_grounded(
+        Some(TierName::Mitigated),
+        Some(Mitigation::CoercedOrInduced),
+        &fine,
+        Fen::from_yuan(300)
+    )
+    .is_ok());
+    // A mandatory circumstance recorded with an ordinary tier is refused.
+    let e = mitigation_grounded(
+        Some(TierName::Ordinary),
+        Some(Mitigation::ReducedHarm),
+        &fine,
+        Fen::from_yuan(1200),
+    )
+    .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十二条");
+    assert!(mitigation_grounded(Some(TierName::Minor), None, &fine, Fen::from_yuan(600)).is_ok());
+}
+
+#[test]
+fn art_33_a_mitigated_fine_of_nothing_is_the_no_penalty_path() {
+    let e = mitigation_grounded(
+        Some(TierName::Mitigated),
+        Some(Mitigation::ReducedHarm),
+        &[PenaltyKind::Fine],
+        Fen(0),
+    )
+    .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十三条");
+    assert!(e.message.contains("不予处罚"), "{e}");
+}

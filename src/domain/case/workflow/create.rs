@@ -123,6 +123,9 @@ pub struct OnSpot {
     pub fine: Fen,
     #[serde(default)]
     pub tier: Option<TierName>,
+    /// The statutory circumstance where the tier is 从轻 or 减轻 (Art 30–32).
+    #[serde(default)]
+    pub mitigation: Option<Mitigation>,
     #[serde(default)]
     pub correction_order: String,
 }
@@ -158,19 +161,19 @@ pub fn decide_on_spot(
     }
     let party_type = input.party.party_type();
     simple_procedure_allowed(party_type, &input.kinds, input.fine)?;
-    if let Some(p) = input.party.person() {
-        if p.age_on(input.date) < 14 {
-            return Err(RuleError::new(
-                "行政处罚法第三十条",
-                "不满十四周岁的未成年人不予行政处罚",
-            ));
-        }
-    }
+    minor_treated_by_age(
+        std::slice::from_ref(&input.party),
+        input.date,
+        &input.kinds,
+        input.tier,
+        input.mitigation,
+    )?;
     let proposal = Proposal {
         date: input.date,
         kinds: input.kinds.clone(),
         tier: input.tier,
         alternative_band: false,
+        mitigation: input.mitigation,
         fine: input.fine,
         base_amount: None,
         units: None,

@@ -105,16 +105,14 @@ pub(super) fn apply(
                     }
                     let proposed = case.proposal.as_ref().map(|p| p.kinds.as_slice());
                     township_may_decide(&case.power.power, proposed.unwrap_or_default())?;
-                    if let Some(p) = case
-                        .parties
-                        .iter()
-                        .filter_map(Party::person)
-                        .find(|p| p.age_on(case.act_date) < 14)
-                    {
-                        return Err(RuleError::new(
-                            "行政处罚法第三十条",
-                            format!("{} 违法时不满十四周岁，不予行政处罚", p.name),
-                        ));
+                    if let Some(p) = &case.proposal {
+                        minor_treated_by_age(
+                            &case.parties,
+                            case.act_date,
+                            &p.kinds,
+                            p.tier,
+                            p.mitigation,
+                        )?;
                     }
                     c.outcome = Some(Outcome::Penalty);
                     summary = format!("{} 决定给予行政处罚，进入告知程序", actor.name);
@@ -339,14 +337,7 @@ pub(super) fn apply(
                 }
                 township_may_decide(&case.power.power, kinds)?;
                 not_heavier_than_notified(case, kinds, *fine, *confiscation)?;
-                let mut p = case
-                    .proposal
-                    .clone()
-                    .ok_or_else(|| RuleError::input("尚无处理建议"))?;
-                p.kinds = kinds.clone();
-                p.fine = *fine;
-                p.confiscation = *confiscation;
-                penalty::check_fine(&case.power.power, case.party_type(), &p)?;
+                penalty::check_decided_fine(case, kinds, *fine, *confiscation)?;
                 if kinds.contains(&PenaltyKind::Fine) {
                     require_text(
                         "缴款地点（指定银行或电子支付方式）",

@@ -151,6 +151,7 @@ fn simple_procedure_on_the_spot_to_archive() {
         kinds: vec![PenaltyKind::Fine],
         fine: Fen::from_yuan(200),
         tier: Some(TierName::Minor),
+        mitigation: None,
         correction_order: "立即熄灭".into(),
     };
     // 200 is within Art 51 but below the tier's 500 minimum → refused by the benchmark.
@@ -180,6 +181,7 @@ fn simple_procedure_on_the_spot_to_archive() {
     let spot = OnSpot {
         fine: Fen::from_yuan(100),
         tier: Some(TierName::Mitigated),
+        mitigation: Some(Mitigation::ReducedHarm),
         ..spot
     };
     let c = decide_on_spot(spot, Some(straw_power()), "HJ-001", w.u(ZHANG), &w.ctx()).unwrap();
@@ -1057,4 +1059,115 @@ fn art_44_62_deciding_before_any_prior_notice_cites_the_law() {
     assert_eq!(e.rule, "行政处罚法第四十四条、第六十二条");
     let e = precheck(&c, ActionKind::Decide, w.u(SUN)).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第四十四条、第六十二条");
+}
+
+#[test]
+fn art_45_an_adopted_statement_may_lower_the_penalty_within_the_statutory_range() {
+    let w = World::new();
+    // Tier 一般 (1000–1500), notice 1200.
+    let notified = notified(&w, 1200);
+    // Without an adopted statement the decision stays in the proposed tier.
+    let e = w.refuse(&notified, SUN, decide("2026-06-24", 800));
+    assert_eq!(e.rule, "行政处罚法第三十四条");
+    let c = w.step(
+        &notified,
+        ZHANG,
+        Action::RecordStatement {
+            date: d("2026-06-16"),
+            content: "当事人称已当场熄灭并清理，请求从轻。".into(),
+            adopted: true,
+            reexamination: "经复核，当事人及时消除危害后果属实，予以采纳。".into(),
+        },
+    );
+    // Anywhere in the statutory range 500–2000, never above the notice (Art 45 para 2)…
+    let e = w.refuse(&c, SUN, decide("2026-06-24", 1300));
+    assert_eq!(e.rule, "行政处罚法第四十五条");
+    let e = w.refuse(&c, SUN, decide("2026-06-24", 400));
+    assert_eq!(e.rule, "行政处罚法第四十五条");
+    assert!(e.message.contains("法定幅度"), "{e}");
+    let c = w.step(&c, SUN, decide("2026-06-24", 800));
+    assert_eq!(c.decision.as_ref().unwrap().fine, Fen::from_yuan(800));
+    // …and the 评查 rule agrees with the gate.
+    assert_eq!(crate::domain::review::rules::fine_in_range(&c), None);
+}
+
+#[test]
+fn art_30_a_sixteen_year_old_gets_only_a_lighter_or_mitigated_tier() {
+    let w = World::new();
+    let mut c = investigated(&w);
+    c.parties = vec![person("小刘", "22012220100101001")];
+    let e = w.refuse(
+        &c,
+        ZHANG,
+        Action::EndInvestigation {
+            proposal: proposal("2026-06-10", 1200, TierName::Ordinary),
+        },
+    );
+    assert_eq!(e.rule, "行政处罚法第三十条");
+    let mut p = proposal("2026-06-10", 300, TierName::Mitigated);
+    let e = w.refuse(
+        &c,
+        ZHANG,
+        Action::EndInvestigation {
+            proposal: p.clone(),
+        },
+    );
+    assert_eq!(
+        e.rule, "行政处罚法第三十二条",
+        "the circumstance must be recorded"
+    );
+    p.mitigation = Some(Mitigation::Minor);
+    let c = w.step(&c, ZHANG, Action::EndInvestigation { proposal: p });
+    assert_eq!(c.stage, Stage::Reviewing);
+}
+
+#[test]
+fn art_30_a_child_under_fourteen_cannot_be_proposed_a_fine() {
+    let w = World::new();
+    let mut c = investigated(&w);
+    c.parties = vec![person("小王", "22012220140101001")];
+    let mut p = proposal("2026-06-10", 300, TierName::Mitigated);
+    p.mitigation = Some(Mitigation::Minor);
+    let e = w.refuse(&c, ZHANG, Action::EndInvestigation { proposal: p });
+    assert_eq!(e.rule, "行政处罚法第三十条");
+    assert!(e.message.contains("不满十四周岁"), "{e}");
+}
+
+#[test]
+fn art_30_on_the_spot_a_minor_needs_a_lighter_tier() {
+    let w = World::new();
+    let spot = OnSpot {
+        date: d("2026-10-12"),
+        time: "10:20".into(),
+        place: "合隆镇某村路口".into(),
+        facts: "当事人露天焚烧落叶。".into(),
+        party: person("小刘", "22012220100101001"),
+        officers: vec![ZHANG, LI],
+        kinds: vec![PenaltyKind::Fine],
+        fine: Fen::from_yuan(200),
+        tier: None,
+        mitigation: None,
+        correction_order: "立即熄灭".into(),
+    };
+    let e = decide_on_spot(
+        spot.clone(),
+        Some(straw_power()),
+        "HJ-001",
+        w.u(ZHANG),
+        &w.ctx(),
+    )
+    .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十条");
+    let ok = OnSpot {
+        tier: Some(TierName::Mitigated),
+        mitigation: Some(Mitigation::Minor),
+        ..spot.clone()
+    };
+    assert!(decide_on_spot(ok, Some(straw_power()), "HJ-001", w.u(ZHANG), &w.ctx()).is_ok());
+    let child = OnSpot {
+        party: person("小王", "22012220140101001"),
+        ..spot
+    };
+    let e = decide_on_spot(child, Some(straw_power()), "HJ-001", w.u(ZHANG), &w.ctx()).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十条");
 }
