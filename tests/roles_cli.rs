@@ -267,45 +267,14 @@ fn ledger_import_is_for_keepers_never_takes_live_numbers_repeats_as_no_op_and_un
     assert!(log.contains("撤销台账导入"), "{log}");
 }
 
-const RAISED_CATALOG: &str = r#"
-[catalog]
-name = "合隆镇综合行政执法事项清单"
-version = "2026-1"
-effective_from = "2026-12-01"
-
-[[power]]
-code = "HJ-001"
-field = "生态环境"
-subfield = "大气"
-name = "对露天焚烧秸秆的处罚"
-penalty_kinds = ["罚款"]
-own_name = true
-[[power.violated]]
-law = "大气污染防治法"
-version = "2018-10-26"
-article = 77
-[power.penalty]
-law = "大气污染防治法"
-version = "2018-10-26"
-article = 119
-paragraph = 1
-[power.statutory]
-kind = "range"
-individual = { min = 500, max = 2000000 }
-[[power.tier]]
-name = "一般"
-condition = "一般情形"
-individual = { min = 500, max = 1000 }
-[[power.tier]]
-name = "严重"
-condition = "严重情形"
-individual = { min = 1000, max = 2000000 }
-"#;
-
 #[test]
 fn a_catalog_import_may_not_raise_a_statutory_range_or_retire_items_unasked() {
     let o = office();
-    let raised = o.file("raised.toml", RAISED_CATALOG);
+    // The team template with the straw-burning range raised to 2,000,000 yuan.
+    let raised = o.file(
+        "raised.toml",
+        common::TEAM_CATALOG.replace("max = 2000 }", "max = 2000000 }"),
+    );
     let count = || -> usize {
         let out = run(&o, &["powers", "list", "--at", "2026-12-02", "--json"]);
         serde_json::from_str::<serde_json::Value>(&out)

@@ -163,6 +163,17 @@ fn hash_of(prev: &str, r: &Row) -> String {
     entry_hash([prev, &r.1, &id(r.2), &r.3, &id(r.4), &r.5, &r.6, &r.7])
 }
 
+/// Asserts that a clerk may not run `args`, an administrator may, and the log records it
+/// as `logged`.
+fn only_an_admin_may(o: &Office, args: &[&str], logged: &str) {
+    let (ok, out) = run(o, &[&["--user", "zhangwei"][..], args].concat());
+    assert!(!ok, "a clerk ran {args:?}: {out}");
+    let (ok, out) = run(o, &[&["--user", "admin"][..], args].concat());
+    assert!(ok, "{out}");
+    let (_, log) = run(o, &["--user", "admin", "audit", "log"]);
+    assert!(log.contains(logged), "{log}");
+}
+
 /// Asserts that `check` and (unless `derived_only`) `audit verify` fail and name `names`.
 fn detected(o: &Office, names: &[&str], derived_only: bool) {
     let (ok, out) = run(o, &["check"]);
@@ -279,14 +290,9 @@ fn a_deadline_moved_into_the_future_is_named_and_rebuilt_by_an_admin() {
     )
     .unwrap();
     detected(&o, &[&case_no(&c, 2), "期限"], true);
-    let (ok, out) = run(&o, &["--user", "zhangwei", "check", "--rebuild-derived"]);
-    assert!(!ok, "a clerk rebuilt: {out}");
-    let (ok, out) = run(&o, &["--user", "admin", "check", "--rebuild-derived"]);
-    assert!(ok, "{out}");
+    only_an_admin_may(&o, &["check", "--rebuild-derived"], "重建派生数据");
     let (ok, out) = run(&o, &["check"]);
     assert!(ok, "{out}");
-    let (_, log) = run(&o, &["--user", "admin", "audit", "log"]);
-    assert!(log.contains("重建派生数据"), "{log}");
 }
 
 #[test]
@@ -463,16 +469,11 @@ fn missing_triggers_are_reported_and_writes_refused_until_an_admin_acknowledges(
     let (ok, out) = run(&o, &set);
     assert!(!ok && out.contains("触发器"), "{out}");
     detected(&o, &["触发器"], true);
-    let (ok, out) = run(&o, &["--user", "zhangwei", "check", "--acknowledge"]);
-    assert!(!ok, "a clerk acknowledged: {out}");
-    let (ok, out) = run(&o, &["--user", "admin", "check", "--acknowledge"]);
-    assert!(ok, "{out}");
+    only_an_admin_may(&o, &["check", "--acknowledge"], "确认完整性检查结果");
     let (ok, out) = run(&o, &set);
     assert!(ok, "{out}");
     let (ok, out) = run(&o, &["check"]);
     assert!(ok, "{out}");
-    let (_, log) = run(&o, &["--user", "admin", "audit", "log"]);
-    assert!(log.contains("确认完整性检查结果"), "{log}");
 }
 
 #[test]

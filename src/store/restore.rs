@@ -242,6 +242,22 @@ mod tests {
     }
 
     /// A small office with one case, and a backup of it taken before a second case.
+    /// Restores `checked` over `db` as the system, the replaced file saved under `dir`/b.
+    fn restore_here(
+        checked: &CheckedBackup,
+        db: &Path,
+        dir: &tempfile::TempDir,
+    ) -> Result<Restored> {
+        restore(
+            checked,
+            db,
+            &dir.path().join("b"),
+            &Who::system(),
+            now(),
+            false,
+        )
+    }
+
     fn office_with_backup() -> (tempfile::TempDir, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("z.sqlite3");
@@ -271,15 +287,7 @@ mod tests {
         assert!(checked.passed(), "{:?}", checked.checks);
         let backup_entries = checked.contents.audit_entries;
         assert!(backup_entries < before_restore);
-        let done = restore(
-            &checked,
-            &db,
-            &dir.path().join("b"),
-            &Who::system(),
-            now(),
-            false,
-        )
-        .unwrap();
+        let done = restore_here(&checked, &db, &dir).unwrap();
         // The restored file: the backup's entries plus the restore's own, chain intact.
         assert_eq!(audit_count(&db), backup_entries + 1);
         let store = Store::open(&db).unwrap();
@@ -303,14 +311,7 @@ mod tests {
         let before = std::fs::read(&db).unwrap();
         let checked = check_backup(&backup, &db).unwrap();
         assert!(!checked.passed());
-        let err = restore(
-            &checked,
-            &db,
-            &dir.path().join("b"),
-            &Who::system(),
-            now(),
-            false,
-        );
+        let err = restore_here(&checked, &db, &dir);
         assert!(matches!(err, Err(StoreError::Rule(m)) if m.contains("未通过检查")));
         assert_eq!(std::fs::read(&db).unwrap(), before);
     }
@@ -331,15 +332,7 @@ mod tests {
         let (dir, db, backup) = office_with_backup();
         std::fs::write(&db, b"this is not a database at all, but a clerk's mistake").unwrap();
         let checked = check_backup(&backup, &db).unwrap();
-        let done = restore(
-            &checked,
-            &db,
-            &dir.path().join("b"),
-            &Who::system(),
-            now(),
-            false,
-        )
-        .unwrap();
+        let done = restore_here(&checked, &db, &dir).unwrap();
         let aside = done.broken_moved_to.unwrap();
         assert!(std::fs::read(aside).unwrap().starts_with(b"this is not"));
         assert!(Store::open(&db)

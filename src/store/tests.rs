@@ -278,14 +278,9 @@ fn two_connections_share_the_file() {
     assert_eq!(b.power_count_on(d("2026-02-01")).unwrap(), 1);
 }
 
-/// Five wrong passwords lock the account for 15 minutes: the right password is refused while
-/// it lasts, accepted after it, and an admin's reset lifts it at once.
-#[test]
-fn five_failed_logins_lock_the_account_until_time_or_reset() {
-    use super::staff::{LoginError, NewUser, LOCK_MINUTES, MAX_FAILED_LOGINS};
-    let dir = tempfile::tempdir().unwrap();
-    let (mut store, _) = new_db(&dir);
-    let u = NewUser {
+/// A 承办人 without a certificate, login "zhang", for the lock-out tests.
+fn clerk_zhang() -> super::staff::NewUser {
+    super::staff::NewUser {
         username: "zhang".into(),
         name: "张三".into(),
         roles: vec![crate::domain::people::Role::Handler],
@@ -293,7 +288,17 @@ fn five_failed_logins_lock_the_account_until_time_or_reset() {
         cert_no: None,
         cert_valid_until: None,
         legal_qualified: false,
-    };
+    }
+}
+
+/// Five wrong passwords lock the account for 15 minutes: the right password is refused while
+/// it lasts, accepted after it, and an admin's reset lifts it at once.
+#[test]
+fn five_failed_logins_lock_the_account_until_time_or_reset() {
+    use super::staff::{LoginError, LOCK_MINUTES, MAX_FAILED_LOGINS};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = new_db(&dir);
+    let u = clerk_zhang();
     let user = store.add_user(&u, "right-pw", &Who::system()).unwrap();
     for i in 1..MAX_FAILED_LOGINS {
         assert!(
@@ -340,18 +345,10 @@ fn five_failed_logins_lock_the_account_until_time_or_reset() {
 /// locks; the right password is refused afterwards.
 #[test]
 fn parallel_wrong_passwords_lock_the_account_after_five_checks() {
-    use super::staff::{LoginError, NewUser, MAX_FAILED_LOGINS};
+    use super::staff::{LoginError, MAX_FAILED_LOGINS};
     let dir = tempfile::tempdir().unwrap();
     let (mut store, path) = new_db(&dir);
-    let u = NewUser {
-        username: "zhang".into(),
-        name: "张三".into(),
-        roles: vec![crate::domain::people::Role::Handler],
-        squad: "第一中队".into(),
-        cert_no: None,
-        cert_valid_until: None,
-        legal_qualified: false,
-    };
+    let u = clerk_zhang();
     store.add_user(&u, "right-pw", &Who::system()).unwrap();
     let guesses = 40;
     let start = std::sync::Arc::new(std::sync::Barrier::new(guesses));

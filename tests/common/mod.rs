@@ -139,3 +139,40 @@ phone = "13812345678"
         handlers.join(", ")
     )
 }
+
+/// A team catalog of one power (HJ-001, statutory 500–2000 yuan for a person): the
+/// smallest file `powers import` accepts.
+pub const TEAM_CATALOG: &str = r#"
+[catalog]
+name = "合隆镇综合行政执法事项清单"
+version = "2026-1"
+effective_from = "2026-12-01"
+
+[[power]]
+code = "HJ-001"
+field = "生态环境"
+subfield = "大气"
+name = "对露天焚烧秸秆的处罚"
+penalty_kinds = ["罚款"]
+own_name = true
+[[power.violated]]
+law = "大气污染防治法"
+version = "2018-10-26"
+article = 77
+[power.penalty]
+law = "大气污染防治法"
+version = "2018-10-26"
+article = 119
+paragraph = 1
+[power.statutory]
+kind = "range"
+individual = { min = 500, max = 2000 }
+[[power.tier]]
+name = "一般"
+condition = "一般情形"
+individual = { min = 500, max = 1000 }
+[[power.tier]]
+name = "严重"
+condition = "严重情形"
+individual = { min = 1000, max = 2000 }
+"#;

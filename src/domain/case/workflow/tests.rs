@@ -138,22 +138,27 @@ fn an_archived_case_changes_for_nobody() {
     }
 }
 
-#[test]
-fn simple_procedure_on_the_spot_to_archive() {
-    let w = World::new();
-    let spot = OnSpot {
+/// Burning leaves at a village crossing, fined 200 yuan on the spot by 张伟 and 李强.
+fn leaves_burnt_on_the_spot(party: Party, tier: Option<TierName>) -> OnSpot {
+    OnSpot {
         date: d("2026-10-12"),
         time: "10:20".into(),
         place: "合隆镇某村路口".into(),
         facts: "当事人露天焚烧落叶。".into(),
-        party: adult(),
+        party: party,
         officers: vec![ZHANG, LI],
         kinds: vec![PenaltyKind::Fine],
         fine: Fen::from_yuan(200),
-        tier: Some(TierName::Minor),
+        tier: tier,
         mitigation: None,
         correction_order: "立即熄灭".into(),
-    };
+    }
+}
+
+#[test]
+fn simple_procedure_on_the_spot_to_archive() {
+    let w = World::new();
+    let spot = leaves_burnt_on_the_spot(adult(), Some(TierName::Minor));
     // 200 is within Art 51 but below the tier's 500 minimum → refused by the benchmark.
     let e = decide_on_spot(
         spot.clone(),
@@ -1136,19 +1141,7 @@ fn art_30_a_child_under_fourteen_cannot_be_proposed_a_fine() {
 #[test]
 fn art_30_on_the_spot_a_minor_needs_a_lighter_tier() {
     let w = World::new();
-    let spot = OnSpot {
-        date: d("2026-10-12"),
-        time: "10:20".into(),
-        place: "合隆镇某村路口".into(),
-        facts: "当事人露天焚烧落叶。".into(),
-        party: person("小刘", "22012220100101001"),
-        officers: vec![ZHANG, LI],
-        kinds: vec![PenaltyKind::Fine],
-        fine: Fen::from_yuan(200),
-        tier: None,
-        mitigation: None,
-        correction_order: "立即熄灭".into(),
-    };
+    let spot = leaves_burnt_on_the_spot(person("小刘", "22012220100101001"), None);
     let e = decide_on_spot(
         spot.clone(),
         Some(straw_power()),
