@@ -145,11 +145,11 @@ fn leaves_burnt_on_the_spot(party: Party, tier: Option<TierName>) -> OnSpot {
         time: "10:20".into(),
         place: "合隆镇某村路口".into(),
         facts: "当事人露天焚烧落叶。".into(),
-        party: party,
+        party,
         officers: vec![ZHANG, LI],
         kinds: vec![PenaltyKind::Fine],
         fine: Fen::from_yuan(200),
-        tier: tier,
+        tier,
         mitigation: None,
         correction_order: "立即熄灭".into(),
     }
