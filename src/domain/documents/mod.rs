@@ -45,21 +45,10 @@ pub struct DocCtx<'a> {
 }
 
 impl DocCtx<'_> {
-    /// The sentence that prints the chain head on the 备考表 and the case summary. The hash
-    /// is printed in groups of eight so that the line can break on paper (64 characters with
-    /// no break ran past the right margin) and a reader can copy it by hand.
+    /// The sentence that prints the chain head on the 备考表 and the case summary.
     pub fn chain_head_line(&self) -> Option<String> {
-        self.chain_head.map(|(n, hash)| {
-            let groups: Vec<String> = hash
-                .as_bytes()
-                .chunks(8)
-                .map(|c| String::from_utf8_lossy(c).into_owned())
-                .collect();
-            format!(
-                "打印时本机关审计记录共{n}条，链头哈希：{}。",
-                groups.join(" ")
-            )
-        })
+        self.chain_head
+            .map(|(n, hash)| format!("打印时本机关审计记录共{n}条，链头哈希：{hash}。"))
     }
 }
 
