@@ -1,21 +1,29 @@
-//! Layering rule (ARCHITECTURE.md): `domain` does not depend on `store`, `tui`, `report` or
-//! `cli`, nor on SQL, the terminal or the file system. This test reads every file under
-//! src/domain and fails on an import that breaks the rule.
+//! Layering rule (ARCHITECTURE.md): the domain knows nothing of SQL, the terminal, documents'
+//! layout or the file system.
+//!
+//! The compiler guards most of it: the domain is its own crate (`crates/zhifa-domain`), so it
+//! cannot name `store`, `tui`, `cli` or `report`, and it can use only the crates its manifest
+//! lists. This test guards the two things the compiler cannot: that manifest stays short, and
+//! the standard library's IO modules stay out of the domain's code.
 
 use std::path::Path;
 
-const FORBIDDEN: [&str; 10] = [
-    "crate::store",
-    "crate::tui",
-    "crate::report",
-    "crate::cli",
-    "crate::paths",
-    "rusqlite",
-    "ratatui",
-    "crossterm",
-    "std::fs",
-    "std::net",
+/// The only crates the pure core may depend on.
+const ALLOWED_DEPENDENCIES: [&str; 6] = [
+    "chrono",
+    "pinyin",
+    "serde",
+    "serde_json",
+    "thiserror",
+    "toml",
 ];
+
+/// Standard-library IO the domain must not use (comments ignored).
+const FORBIDDEN_STD: [&str; 4] = ["std::fs", "std::net", "std::process", "std::env"];
+
+fn domain_root() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/zhifa-domain")
+}
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -37,7 +45,7 @@ fn violations(root: &Path) -> Vec<String> {
         let text = std::fs::read_to_string(&file).unwrap();
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            for token in FORBIDDEN {
+            for token in FORBIDDEN_STD {
                 if code.contains(token) {
                     found.push(format!("{}:{}: {token}", file.display(), n + 1));
                 }
@@ -47,10 +55,23 @@ fn violations(root: &Path) -> Vec<String> {
     found
 }
 
+/// The dependencies a manifest lists that are not allowed in the domain.
+fn foreign_dependencies(manifest: &str) -> Vec<String> {
+    let manifest: toml::Table = toml::from_str(manifest).unwrap();
+    let deps = manifest
+        .get("dependencies")
+        .and_then(|d| d.as_table())
+        .cloned()
+        .unwrap_or_default();
+    deps.keys()
+        .filter(|name| !ALLOWED_DEPENDENCIES.contains(&name.as_str()))
+        .cloned()
+        .collect()
+}
+
 #[test]
-fn domain_imports_no_outer_layer() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
-    let found = violations(&root);
+fn domain_uses_no_io() {
+    let found = violations(&domain_root().join("src"));
     assert!(
         found.is_empty(),
         "domain must stay pure:\n{}",
@@ -59,15 +80,24 @@ fn domain_imports_no_outer_layer() {
 }
 
 #[test]
-fn the_check_catches_a_forbidden_import() {
-    // Proves the scanner can fail: a temporary "domain" with a store import is flagged.
+fn domain_manifest_lists_only_pure_crates() {
+    let manifest = std::fs::read_to_string(domain_root().join("Cargo.toml")).unwrap();
+    let foreign = foreign_dependencies(&manifest);
+    assert!(foreign.is_empty(), "domain crate depends on {foreign:?}");
+}
+
+#[test]
+fn the_checks_catch_io_and_a_foreign_crate() {
+    // Proves both scanners can fail.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("bad.rs"),
-        "use crate::store::Store;\n// use rusqlite;\n",
+        "use std::fs::File;\n// use std::net;\n",
     )
     .unwrap();
     let found = violations(dir.path());
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("crate::store"));
+    assert!(found[0].contains("std::fs"));
+    let foreign = foreign_dependencies("[dependencies]\nserde = \"1\"\nrusqlite = \"0.40\"\n");
+    assert_eq!(foreign, ["rusqlite"]);
 }

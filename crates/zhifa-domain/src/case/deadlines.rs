@@ -1,0 +1,293 @@
+//! Every legal deadline of a case, with its status, computed from the case and the
+//! working-day calendar. Pure: the store saves the result for lists and recomputes it
+//! whenever the case or a holiday table changes.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::gates;
+use super::model::{Case, Outcome, ServedDoc, Stage};
+use super::rule::RuleError;
+use crate::calendar::Calendar;
+use crate::procedure_settings::ProcedureSettings;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// 立案: file promptly after discovery (Art 54 "及时"; the number of days is a setting).
+    Filing,
+    /// 先行登记保存: decide within 7 working days (Art 56).
+    Preservation,
+    /// 查封扣押: period of ≤ 30 (+30) days, test time excluded (行政强制法 Art 25).
+    Seizure,
+    /// 陈述申辩: the statement period after the notice is served.
+    Statement,
+    /// 听证申请: 5 working days after the notice is served (Art 64(1)).
+    HearingRequest,
+    /// 作出决定: 90 days from filing plus approved extensions (Art 60).
+    Decision,
+    /// 送达决定书: 7 working days after the decision (Art 61).
+    Service,
+    /// 缴纳罚款: 15 days after service (Art 67), or the plan's last instalment (Art 66).
+    Payment,
+    /// 申请强制执行: window closes 3 months after the lawsuit period (行政强制法 Art 53).
+    CourtApplication,
+    /// 公示: publish decisions with social impact (Art 48; the period is a setting).
+    Publication,
+}
+
+impl DeadlineKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DeadlineKind::Filing => "立案",
+            DeadlineKind::Preservation => "先行登记保存处理",
+            DeadlineKind::Seizure => "查封扣押期限",
+            DeadlineKind::Statement => "陈述申辩",
+            DeadlineKind::HearingRequest => "听证申请",
+            DeadlineKind::Decision => "作出决定",
+            DeadlineKind::Service => "送达决定书",
+            DeadlineKind::Payment => "缴纳罚款",
+            DeadlineKind::CourtApplication => "申请强制执行",
+            DeadlineKind::Publication => "公示",
+        }
+    }
+
+    pub fn basis(self) -> &'static str {
+        match self {
+            DeadlineKind::Filing => "行政处罚法第五十四条（天数为本机关设置）",
+            DeadlineKind::Preservation => "行政处罚法第五十六条",
+            DeadlineKind::Seizure => "行政强制法第二十五条",
+            DeadlineKind::Statement => "行政处罚法第四十四条、第六十二条",
+            DeadlineKind::HearingRequest => "行政处罚法第六十四条",
+            DeadlineKind::Decision => "行政处罚法第六十条",
+            DeadlineKind::Service => "行政处罚法第六十一条",
+            DeadlineKind::Payment => "行政处罚法第六十六条、第六十七条",
+            DeadlineKind::CourtApplication => "行政强制法第五十三条、第五十四条",
+            DeadlineKind::Publication => "行政处罚法第四十八条（天数为本机关设置）",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum DeadlineStatus {
+    /// Done (on `on`, which may be late).
+    Met {
+        on: NaiveDate,
+        late: bool,
+    },
+    Pending,
+    /// Due within 3 working days.
+    DueSoon,
+    Overdue,
+    /// The calendar has no table for a year the period touches.
+    Unknown {
+        reason: String,
+    },
+}
+
+impl DeadlineStatus {
+    pub fn label(&self) -> &'static str {
+        match self {
+            DeadlineStatus::Met { late: false, .. } => "已完成",
+            DeadlineStatus::Met { late: true, .. } => "逾期完成",
+            DeadlineStatus::Pending => "未到期",
+            DeadlineStatus::DueSoon => "即将到期",
+            DeadlineStatus::Overdue => "已逾期",
+            DeadlineStatus::Unknown { .. } => "无法计算",
+        }
+    }
+
+    /// Open deadlines still need action.
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self,
+            DeadlineStatus::Pending | DeadlineStatus::DueSoon | DeadlineStatus::Overdue
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline {
+    pub kind: DeadlineKind,
+    /// Which instance (e.g. the n-th preservation); 0 for single deadlines.
+    pub index: u32,
+    pub due: Option<NaiveDate>,
+    pub status: DeadlineStatus,
+}
+
+impl Deadline {
+    pub fn label(&self) -> &'static str {
+        self.kind.label()
+    }
+}
+
+struct Builder<'a> {
+    cal: &'a Calendar,
+    today: NaiveDate,
+    out: Vec<Deadline>,
+}
+
+impl Builder<'_> {
+    fn push(
+        &mut self,
+        kind: DeadlineKind,
+        index: u32,
+        due: Result<NaiveDate, RuleError>,
+        met: Option<NaiveDate>,
+    ) {
+        let (due, status) = match due {
+            Err(e) => (None, DeadlineStatus::Unknown { reason: e.message }),
+            Ok(due) => {
+                let status = match met {
+                    Some(on) => DeadlineStatus::Met { on, late: on > due },
+                    None if self.today > due => DeadlineStatus::Overdue,
+                    None => match self.cal.working_days_between(self.today, due) {
+                        Ok(n) if n <= 3 => DeadlineStatus::DueSoon,
+                        Ok(_) => DeadlineStatus::Pending,
+                        Err(e) => DeadlineStatus::Unknown {
+                            reason: e.to_string(),
+                        },
+                    },
+                };
+                (Some(due), status)
+            }
+        };
+        self.out.push(Deadline {
+            kind,
+            index,
+            due,
+            status,
+        });
+    }
+}
+
+fn cal_err(e: crate::calendar::CalendarError) -> RuleError {
+    RuleError::new("工作日历", e.to_string())
+}
+
+/// All deadlines of `case` as of `today`. Deadlines that no longer apply (the case ended
+/// another way) are left out.
+pub fn compute(
+    case: &Case,
+    cal: &Calendar,
+    settings: &ProcedureSettings,
+    today: NaiveDate,
+) -> Vec<Deadline> {
+    let mut b = Builder {
+        cal,
+        today,
+        out: Vec::new(),
+    };
+    let ended = matches!(
+        case.outcome,
+        Some(Outcome::NotFiled { .. } | Outcome::Withdrawn { .. } | Outcome::Transferred { .. })
+    );
+    if (case.stage == Stage::Proposed || case.filing.is_some())
+        && case.procedure == super::model::Procedure::General
+    {
+        let due = cal
+            .days_period_end(case.discovered_on, settings.filing_limit_days)
+            .map_err(cal_err);
+        b.push(
+            DeadlineKind::Filing,
+            0,
+            due,
+            case.filing.as_ref().map(|a| a.date),
+        );
+    }
+    for (i, p) in case.preservations.iter().enumerate() {
+        let due = cal.add_working_days(p.date, 7).map_err(cal_err);
+        b.push(DeadlineKind::Preservation, i as u32, due, p.decided_on);
+    }
+    for (i, s) in case.seizures.iter().enumerate() {
+        let due = gates::seizure_period_end(s, cal);
+        b.push(DeadlineKind::Seizure, i as u32, due, s.released_on);
+    }
+    if ended && case.decision.is_none() {
+        return b.out;
+    }
+    if let Some(notice) = &case.notice {
+        if case.served(ServedDoc::Notice).is_some() {
+            let end = gates::statement_period_end(case, cal, settings)
+                .and_then(|e| e.ok_or_else(|| RuleError::input("告知书未送达")));
+            let met = case
+                .waived_on
+                .or_else(|| end.as_ref().ok().copied().filter(|e| *e < today));
+            b.push(DeadlineKind::Statement, 0, end, met);
+            if notice.hearing_right {
+                let served = case
+                    .served(ServedDoc::Notice)
+                    .map(|s| s.served_on)
+                    .unwrap_or(notice.date);
+                let due = cal.add_working_days(served, 5).map_err(cal_err);
+                let met = case
+                    .hearing
+                    .as_ref()
+                    .map(|h| h.requested_on)
+                    .or(case.waived_on)
+                    .or_else(|| due.as_ref().ok().copied().filter(|d| *d < today));
+                b.push(DeadlineKind::HearingRequest, 0, due, met);
+            }
+        }
+    }
+    if case.filed_on().is_some() && matches!(case.outcome, None | Some(Outcome::Penalty)) {
+        let due = gates::decision_due(case, cal)
+            .and_then(|d| d.ok_or_else(|| RuleError::input("未立案")));
+        b.push(
+            DeadlineKind::Decision,
+            0,
+            due,
+            case.decision.as_ref().map(|d| d.date),
+        );
+    }
+    if let Some(d) = &case.decision {
+        let doc = if case.outcome == Some(Outcome::Penalty) {
+            ServedDoc::Decision
+        } else {
+            ServedDoc::NoPenaltyDecision
+        };
+        let due = cal.add_working_days(d.date, 7).map_err(cal_err);
+        b.push(
+            DeadlineKind::Service,
+            0,
+            due,
+            case.served(doc).map(|s| s.date),
+        );
+        if d.fine.0 > 0 {
+            if let Ok(Some(due)) = gates::payment_due(case, cal) {
+                let paid_on = (case.paid() >= case.fine_due())
+                    .then(|| case.payments.iter().map(|p| p.date).max())
+                    .flatten()
+                    .or_else(|| case.termination.as_ref().map(|t| t.0));
+                b.push(DeadlineKind::Payment, 0, Ok(due), paid_on);
+            }
+        }
+        if d.publish {
+            let due = cal
+                .add_working_days(d.date, settings.publication_working_days)
+                .map_err(cal_err);
+            b.push(DeadlineKind::Publication, 0, due, case.published_on);
+        }
+        if let Ok(Some((_, closes))) = gates::court_window(case, cal) {
+            let met = case
+                .court
+                .as_ref()
+                .map(|c| c.date)
+                .or_else(|| (case.paid() >= case.fine_due()).then_some(today));
+            b.push(DeadlineKind::CourtApplication, 0, Ok(closes), met);
+        }
+    }
+    b.out
+}
+
+/// The earliest open deadline, for lists and the home screen.
+pub fn next_open(deadlines: &[Deadline]) -> Option<&Deadline> {
+    deadlines
+        .iter()
+        .filter(|d| d.status.is_open())
+        .min_by_key(|d| d.due)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,261 @@
+//! Gates that read the catalog item itself (issue 15): which text applies to the act's date,
+//! what the township may not decide, and one fine for one act.
+
+use chrono::NaiveDate;
+
+use crate::case::rule::{RuleError, RuleResult};
+use crate::catalog::{PenaltyKind, Power};
+use crate::money::Fen;
+
+/// 行政处罚法 Art 37: an act is judged under the provisions in force when it was done. When
+/// the earliest version of `code` the catalog holds applies only from `earliest_from` (the
+/// date its cited text came into force) and the act is earlier, the text that applied is not
+/// in the catalog: refuse rather than apply a later text.
+pub fn act_within_catalog_texts(
+    code: &str,
+    act_date: NaiveDate,
+    earliest_from: NaiveDate,
+) -> RuleResult {
+    if act_date >= earliest_from {
+        return Ok(());
+    }
+    Err(RuleError::new(
+        "行政处罚法第三十七条",
+        format!(
+            "事项 {code} 所依据的条文自 {earliest_from} 起施行，违法行为发生在 {act_date}，应当适用行为时有效的规定；本权限清单未收录当时有效的条文，不能据此立案或处罚。请管理员导入含当时条文的清单版本，或报上级法制机构确定适用依据"
+        ),
+    ))
+}
+
+/// 行政处罚法 Art 17, 24: the township decides only the penalties assigned to it. A penalty
+/// the catalog reserves to another authority (吊销 of a licence the county issued, a
+/// public-security power) is not decided here; the case goes to that authority (移送).
+pub fn township_may_decide(power: &Power, kinds: &[PenaltyKind]) -> RuleResult {
+    let Some(r) = &power.reserved else {
+        return Ok(());
+    };
+    if r.whole_item() {
+        return Err(RuleError::new(
+            "行政处罚法第十七条、第二十四条",
+            format!(
+                "{} 的处罚由{}决定，本机关不能自行作出（{}）。请在审查决定中选择“移送”，移送{}",
+                power.code, r.authority, r.reason, r.authority
+            ),
+        ));
+    }
+    let reserved = r.reserved_among(kinds);
+    if reserved.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = reserved.iter().map(|k| k.name()).collect();
+    Err(RuleError::new(
+        "行政处罚法第十七条、第二十四条",
+        format!(
+            "处罚种类“{}”须由{}决定，本机关不能自行作出（{}）。请从处罚种类中去掉该项，将该部分移送{}；全案移送时在审查决定中选择“移送”",
+            names.join("、"),
+            r.authority,
+            r.reason,
+            r.authority
+        ),
+    ))
+}
+
+/// A fine another case already decided, as the store finds it for the same party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriorFine {
+    pub case_no: String,
+    pub code: String,
+    pub party_ids: Vec<String>,
+    pub act_date: NaiveDate,
+    pub place: String,
+    pub fine: Fen,
+}
+
+/// Whether two places name the same spot: equal once blanks are removed (conservative: a
+/// differently written place is treated as another act).
+fn same_place(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    norm(a) == norm(b)
+}
+
+/// 行政处罚法 Art 29: one illegal act is fined once, under the provision with the higher
+/// fine. The same act, read conservatively: a party with the same ID number, under the same
+/// item or one the catalog relates to it, on the same act date at the same place. A case
+/// that is already fined for it forbids a second fine here.
+pub fn one_fine_per_act(
+    power: &Power,
+    party_ids: &[&str],
+    act_date: NaiveDate,
+    place: &str,
+    fine: Fen,
+    others: &[PriorFine],
+) -> RuleResult {
+    if fine.0 <= 0 {
+        return Ok(());
+    }
+    let related = |code: &str| code == power.code || power.related.iter().any(|r| r.code == code);
+    let same = others.iter().find(|o| {
+        o.fine.0 > 0
+            && related(&o.code)
+            && o.act_date == act_date
+            && same_place(&o.place, place)
+            && o.party_ids
+                .iter()
+                .any(|id| party_ids.iter().any(|p| !p.is_empty() && p == id))
+    });
+    match same {
+        None => Ok(()),
+        Some(o) => Err(RuleError::new(
+            "行政处罚法第二十九条",
+            format!(
+                "同一当事人同日同地的同一违法行为已在案件 {}（{}）中处以罚款 {} 元；对同一违法行为不得给予两次以上罚款。可依本事项责令改正等，但不得再处罚款；如本事项罚款较高，应在原案中依法处理",
+                o.case_no,
+                o.code,
+                o.fine.yuan_text()
+            ),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::fixtures::*;
+    use crate::case::{Action, Outcome, ReviewOutcome};
+    use crate::catalog::TierName;
+
+    fn template(code: &str) -> Power {
+        crate::assets::catalog_template()
+            .unwrap()
+            .powers
+            .into_iter()
+            .find(|p| p.code == code)
+            .unwrap()
+    }
+
+    #[test]
+    fn art_37_an_act_before_the_cited_text_was_in_force_is_refused() {
+        // 土地管理法实施条例 (2021 revision) is in force from 2021-09-01 (its Art 67).
+        let from = template("ZR-001").effective_from.unwrap();
+        assert_eq!(from, d("2021-09-01"));
+        let e = act_within_catalog_texts("ZR-001", d("2021-08-20"), from).unwrap_err();
+        assert_eq!(e.rule, "行政处罚法第三十七条");
+        assert!(e.message.contains("未收录当时有效的条文"), "{e}");
+        assert!(act_within_catalog_texts("ZR-001", d("2021-09-01"), from).is_ok());
+    }
+
+    #[test]
+    fn art_17_24_a_public_security_power_is_transferred_not_decided() {
+        let w = World::new();
+        let c = investigated(&w);
+        let mut c = w.step(
+            &c,
+            ZHANG,
+            Action::EndInvestigation {
+                proposal: proposal("2026-06-10", 500, TierName::Minor),
+            },
+        );
+        c = w.step(
+            &c,
+            ZHAO,
+            Action::SquadReview {
+                date: d("2026-06-11"),
+                agree: true,
+                opinion: "同意".into(),
+            },
+        );
+        c.power.power = template("YJ-012");
+        let e = w.refuse(
+            &c,
+            SUN,
+            Action::ReviewDecision {
+                date: d("2026-06-12"),
+                outcome: ReviewOutcome::Penalty,
+                opinion: "同意".into(),
+            },
+        );
+        assert_eq!(e.rule, "行政处罚法第十七条、第二十四条");
+        assert!(
+            e.message.contains("移送") && e.message.contains("公安"),
+            "{e}"
+        );
+        let moved = w.step(
+            &c,
+            SUN,
+            Action::ReviewDecision {
+                date: d("2026-06-12"),
+                outcome: ReviewOutcome::Transfer {
+                    to: "农安县公安局".into(),
+                    judicial: false,
+                },
+                opinion: "移送公安机关处理".into(),
+            },
+        );
+        assert!(matches!(
+            moved.outcome,
+            Some(Outcome::Transferred {
+                judicial: false,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn art_17_24_revoking_a_county_licence_is_reserved_but_the_fine_is_not() {
+        let hunting = template("LY-015");
+        let e = township_may_decide(&hunting, &[PenaltyKind::Fine, PenaltyKind::RevokeLicence])
+            .unwrap_err();
+        assert!(e.message.contains("吊销许可证件"), "{e}");
+        assert!(township_may_decide(&hunting, &[PenaltyKind::Fine]).is_ok());
+        assert!(township_may_decide(&template("HJ-001"), &[PenaltyKind::Fine]).is_ok());
+    }
+
+    fn prior(code: &str, id: &str, date: &str, place: &str) -> PriorFine {
+        PriorFine {
+            case_no: "合综执罚决〔2026〕7号".into(),
+            code: code.into(),
+            party_ids: vec![id.into()],
+            act_date: d(date),
+            place: place.into(),
+            fine: Fen::from_yuan(300),
+        }
+    }
+
+    #[test]
+    fn art_29_a_second_fine_for_the_same_act_is_refused() {
+        let rubbish = template("CG-005");
+        let id = "220122198001010018";
+        let place = "合隆镇前进村路口";
+        let fined = [prior("HJ-011", id, "2026-06-01", place)];
+        let e = one_fine_per_act(
+            &rubbish,
+            &[id],
+            d("2026-06-01"),
+            "合隆镇 前进村路口",
+            Fen::from_yuan(100),
+            &fined,
+        )
+        .unwrap_err();
+        assert_eq!(e.rule, "行政处罚法第二十九条");
+        assert!(e.message.contains("合综执罚决〔2026〕7号"), "{e}");
+        // Not the same act: another day, another place, another party, an unrelated item,
+        // or no fine at all.
+        for other in [
+            prior("HJ-011", id, "2026-06-02", place),
+            prior("HJ-011", id, "2026-06-01", "合隆镇兴业路"),
+            prior("HJ-011", "220122198001010026", "2026-06-01", place),
+            prior("HJ-001", id, "2026-06-01", place),
+        ] {
+            assert!(one_fine_per_act(
+                &rubbish,
+                &[id],
+                d("2026-06-01"),
+                place,
+                Fen::from_yuan(100),
+                &[other]
+            )
+            .is_ok());
+        }
+        assert!(one_fine_per_act(&rubbish, &[id], d("2026-06-01"), place, Fen(0), &fined).is_ok());
+    }
+}

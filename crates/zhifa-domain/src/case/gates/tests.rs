@@ -1,0 +1,662 @@
+//! One test per gate, passing and refusing; test names cite the article.
+
+use super::*;
+use crate::case::action::Action;
+use crate::case::fixtures::*;
+use crate::case::model::*;
+
+#[test]
+fn art_24_power_must_be_in_the_catalog_on_the_act_date() {
+    assert!(power_held_on(true, "HJ-001", d("2026-06-01")).is_ok());
+    let e = power_held_on(false, "HJ-999", d("2026-06-01")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第二十四条");
+    assert!(e.message.contains("HJ-999"));
+}
+
+#[test]
+fn art_42_two_certified_officers() {
+    let us = users();
+    let ok = [&us[&ZHANG], &us[&LI]];
+    assert!(two_certified_officers(&ok, d("2026-06-01")).is_ok());
+    // Contract staff never count toward the two.
+    let e = two_certified_officers(&[&us[&ZHANG], &us[&WANG]], d("2026-06-01")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十二条");
+    assert!(
+        e.message.contains("需两名持证执法人员") && e.message.contains("王五"),
+        "{e}"
+    );
+    assert!(two_certified_officers(&[&us[&ZHANG]], d("2026-06-01")).is_err());
+}
+
+#[test]
+fn art_36_limitation_two_years_from_the_act_or_its_end() {
+    assert!(limitation_not_expired(d("2024-06-01"), None, d("2026-06-01"), false).is_ok());
+    let e = limitation_not_expired(d("2024-06-01"), None, d("2026-06-02"), false).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十六条");
+    // A continuing act counts from its end.
+    assert!(limitation_not_expired(
+        d("2023-01-01"),
+        Some(d("2025-01-01")),
+        d("2026-06-01"),
+        false
+    )
+    .is_ok());
+}
+
+#[test]
+fn art_36_five_years_where_life_health_or_financial_safety_was_harmed() {
+    assert!(limitation_not_expired(d("2022-06-01"), None, d("2026-06-01"), true).is_ok());
+    assert!(limitation_not_expired(d("2021-05-31"), None, d("2026-06-01"), true).is_err());
+}
+
+#[test]
+fn case_dates_must_be_in_order_and_not_future() {
+    let today = d("2026-11-20");
+    assert!(case_dates_in_order(d("2026-06-01"), None, d("2026-06-02"), today).is_ok());
+    assert!(
+        case_dates_in_order(d("2026-06-03"), None, d("2026-06-02"), today).is_err(),
+        "discovered before act"
+    );
+    assert!(case_dates_in_order(
+        d("2026-06-01"),
+        Some(d("2026-05-01")),
+        d("2026-06-02"),
+        today
+    )
+    .is_err());
+    assert!(
+        case_dates_in_order(d("2026-12-01"), None, d("2026-12-01"), today).is_err(),
+        "future"
+    );
+}
+
+#[test]
+fn art_54_no_investigation_before_filing() {
+    let w = World::new();
+    let c = proposed(&w, "2026-06-01");
+    let e = not_before_filing(&c, d("2026-06-05"), "取证").unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第五十四条");
+    let c = w.step(
+        &c,
+        SUN,
+        Action::ApproveFiling {
+            date: d("2026-06-04"),
+            agree: true,
+            opinion: "同意".into(),
+        },
+    );
+    assert!(not_before_filing(&c, d("2026-06-04"), "取证").is_ok());
+    let e = not_before_filing(&c, d("2026-06-03"), "取证").unwrap_err();
+    assert!(e.message.contains("程序倒置"));
+}
+
+#[test]
+fn separation_of_duties_handler_cannot_approve_own_case() {
+    let w = World::new();
+    let mut c = proposed(&w, "2026-06-01");
+    assert!(not_own_case(&c, w.u(SUN)).is_ok());
+    c.handlers.push(SUN);
+    assert!(not_own_case(&c, w.u(SUN)).is_err());
+}
+
+#[test]
+fn qiangzhi_art_25_seizure_at_most_30_plus_30_days_once() {
+    assert!(seizure_period(30, 0, 0).is_ok());
+    assert_eq!(
+        seizure_period(31, 0, 0).unwrap_err().rule,
+        "行政强制法第二十五条"
+    );
+    assert!(seizure_period(30, 0, 30).is_ok());
+    assert!(seizure_period(30, 0, 31).is_err());
+    assert!(seizure_period(30, 10, 10).is_err(), "second extension");
+}
+
+fn seizure(date: &str, days: u32) -> Seizure {
+    Seizure {
+        approved_by: SUN,
+        date: d(date),
+        items: "秸秆打捆机一台".into(),
+        days,
+        extended_days: 0,
+        excluded_days: 0,
+        released_on: None,
+    }
+}
+
+#[test]
+fn qiangzhi_art_25_extension_approved_before_expiry_art_28_release_after() {
+    let cal = calendar();
+    let s = seizure("2026-03-01", 30);
+    assert_eq!(seizure_period_end(&s, &cal).unwrap(), d("2026-03-31"));
+    assert!(seizure_extended_before_expiry(&s, d("2026-03-31"), &cal).is_ok());
+    let e = seizure_extended_before_expiry(&s, d("2026-04-05"), &cal).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第二十五条第一款");
+    assert!(
+        e.message.contains("2026-03-31") && e.message.contains("第二十八条第一款第四项"),
+        "{e}"
+    );
+    // Para 3: declared testing days do not count, so the period still runs on 04-05.
+    let tested = Seizure {
+        excluded_days: 10,
+        ..s
+    };
+    assert!(seizure_extended_before_expiry(&tested, d("2026-04-05"), &cal).is_ok());
+}
+
+#[test]
+fn qiangzhi_art_25_a_seizure_is_extended_only_once() {
+    let w = World::new();
+    let mut c = investigated(&w);
+    assert_eq!(seizure_extendable(&c).unwrap_err().rule, "输入检查");
+    c.seizures.push(Seizure {
+        extended_days: 30,
+        ..seizure("2026-06-05", 30)
+    });
+    let e = seizure_extendable(&c).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第二十五条第一款");
+    assert!(e.message.contains("只能延长一次"), "{e}");
+    c.seizures.push(seizure("2026-06-06", 30));
+    assert!(seizure_extendable(&c).is_ok());
+}
+
+#[test]
+fn art_67_68_69_cash_on_the_spot_needs_its_lawful_ground() {
+    let w = World::new();
+    let c = notified(&w, 600);
+    let mut c = w.step(&c, SUN, decide("2026-06-24", 600));
+    let e = cash_on_spot_allowed(&c, None).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十七条第二款");
+    // Art 68 is for on-the-spot decisions (Art 51) only.
+    let e = cash_on_spot_allowed(&c, Some(CashGround::HardToEnforceLater)).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十八条第（二）项");
+    // Art 69 also after a general-procedure decision (Art 57), at the party's request.
+    assert!(cash_on_spot_allowed(&c, Some(CashGround::RemoteAreaOnRequest)).is_ok());
+    c.procedure = Procedure::Simple;
+    assert!(cash_on_spot_allowed(&c, Some(CashGround::HardToEnforceLater)).is_ok());
+    // Art 68(1): the fine itself is at most 100 yuan.
+    let e = cash_on_spot_allowed(&c, Some(CashGround::SmallFine)).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十八条第（一）项");
+    assert!(e.message.contains("600"), "{e}");
+}
+
+#[test]
+fn art_58_reviewer_needs_legal_qualification() {
+    let us = users();
+    assert!(legal_reviewer_qualified(&us[&QIAN]).is_ok());
+    assert_eq!(
+        legal_reviewer_qualified(&us[&ZHANG]).unwrap_err().rule,
+        "行政处罚法第五十八条第二款"
+    );
+}
+
+#[test]
+fn art_58_legal_review_required_after_a_hearing_or_when_flagged() {
+    let w = World::new();
+    let mut c = notified(&w, 1000);
+    assert!(legal_review_passed(&c).is_ok(), "not required");
+    c.proposal
+        .as_mut()
+        .unwrap()
+        .legal_review_flags
+        .push("重大公共利益".into());
+    assert_eq!(
+        legal_review_passed(&c).unwrap_err().rule,
+        "行政处罚法第五十八条"
+    );
+    c.legal_reviews.push(Approval {
+        by: QIAN,
+        date: d("2026-06-16"),
+        agree: false,
+        opinion: "x".into(),
+    });
+    assert!(legal_review_passed(&c)
+        .unwrap_err()
+        .message
+        .contains("未通过"));
+    c.legal_reviews.push(Approval {
+        by: QIAN,
+        date: d("2026-06-17"),
+        agree: true,
+        opinion: "x".into(),
+    });
+    assert!(legal_review_passed(&c).is_ok());
+}
+
+#[test]
+fn art_57_collective_discussion_for_complex_cases() {
+    let w = World::new();
+    let mut c = notified(&w, 1000);
+    assert!(collective_discussion_held(&c).is_ok());
+    c.proposal.as_mut().unwrap().complex_or_major = true;
+    assert_eq!(
+        collective_discussion_held(&c).unwrap_err().rule,
+        "行政处罚法第五十七条第二款"
+    );
+}
+
+#[test]
+fn art_44_62_no_decision_before_notice_served() {
+    let w = World::new();
+    let c = investigated(&w);
+    assert!(notice_served(&c).is_err());
+    let c = notified(&w, 1000);
+    assert!(notice_served(&c).is_ok());
+}
+
+#[test]
+fn art_62_decision_waits_for_the_statement_period_unless_waived() {
+    let w = World::new();
+    let c = notified(&w, 1000); // served 2026-06-15 (Mon); 5 WD → 06-23 (06-19 端午)
+    let e = party_heard(&c, d("2026-06-23"), &w.calendar, &w.settings).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十二条");
+    assert!(e.message.contains("2026-06-23"), "{e}");
+    assert!(party_heard(&c, d("2026-06-24"), &w.calendar, &w.settings).is_ok());
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Waive {
+            date: d("2026-06-16"),
+        },
+    );
+    assert!(party_heard(&c, d("2026-06-16"), &w.calendar, &w.settings).is_ok());
+}
+
+#[test]
+fn art_64_1_hearing_request_within_5_working_days() {
+    let w = World::new();
+    let c = notified(&w, 2000); // hearing right (threshold 2000)
+    assert!(hearing_request_in_time(&c, d("2026-06-23"), &w.calendar).is_ok());
+    let e = hearing_request_in_time(&c, d("2026-06-24"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十四条第一项");
+    let small = notified(&w, 1000);
+    assert_eq!(
+        hearing_request_in_time(&small, d("2026-06-16"), &w.calendar)
+            .unwrap_err()
+            .rule,
+        "行政处罚法第六十三条"
+    );
+}
+
+#[test]
+fn art_64_2_hearing_notified_7_working_days_ahead() {
+    let cal = calendar();
+    // Notified 06-18; 06-19 端午; 7 WD → 06-30.
+    assert!(hearing_notified_in_time(d("2026-06-18"), d("2026-06-30"), &cal).is_ok());
+    let e = hearing_notified_in_time(d("2026-06-18"), d("2026-06-29"), &cal).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十四条第二项");
+}
+
+#[test]
+fn art_64_4_presiding_officer_is_not_an_investigator() {
+    let w = World::new();
+    let c = notified(&w, 2000);
+    assert!(presiding_not_investigator(&c, w.u(QIAN)).is_ok());
+    assert_eq!(
+        presiding_not_investigator(&c, w.u(LI)).unwrap_err().rule,
+        "行政处罚法第六十四条第四项"
+    );
+}
+
+#[test]
+fn art_45_no_heavier_penalty_than_notified() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    assert!(
+        not_heavier_than_notified(&c, &[PenaltyKind::Fine], Fen::from_yuan(800), Fen(0)).is_ok()
+    );
+    let e = not_heavier_than_notified(&c, &[PenaltyKind::Fine], Fen::from_yuan(1200), Fen(0))
+        .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十五条");
+    assert!(not_heavier_than_notified(
+        &c,
+        &[PenaltyKind::Fine, PenaltyKind::Warning],
+        Fen::from_yuan(800),
+        Fen(0)
+    )
+    .is_err());
+}
+
+#[test]
+fn art_60_decide_within_90_days_of_filing() {
+    let w = World::new();
+    let c = notified(&w, 1000); // filed 2026-06-04 → 09-02 (Wednesday)
+    assert!(within_decision_limit(&c, d("2026-09-02"), &w.calendar).is_ok());
+    assert_eq!(
+        within_decision_limit(&c, d("2026-09-03"), &w.calendar)
+            .unwrap_err()
+            .rule,
+        "行政处罚法第六十条"
+    );
+}
+
+#[test]
+fn art_51_simple_procedure_limits() {
+    use crate::catalog::PartyType::*;
+    assert!(
+        simple_procedure_allowed(Individual, &[PenaltyKind::Fine], Fen::from_yuan(200)).is_ok()
+    );
+    assert!(
+        simple_procedure_allowed(Individual, &[PenaltyKind::Fine], Fen::from_yuan(201)).is_err()
+    );
+    assert!(
+        simple_procedure_allowed(Organisation, &[PenaltyKind::Fine], Fen::from_yuan(3000)).is_ok()
+    );
+    assert!(
+        simple_procedure_allowed(Organisation, &[PenaltyKind::Fine], Fen::from_yuan(3001)).is_err()
+    );
+    assert!(simple_procedure_allowed(Individual, &[PenaltyKind::Warning], Fen(0)).is_ok());
+    let e =
+        simple_procedure_allowed(Individual, &[PenaltyKind::SuspendBusiness], Fen(0)).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第五十一条");
+}
+
+#[test]
+fn art_61_electronic_service_needs_confirmation() {
+    assert!(electronic_service_confirmed(ServiceMethod::Electronic, true).is_ok());
+    assert!(electronic_service_confirmed(ServiceMethod::Direct, false).is_ok());
+    assert_eq!(
+        electronic_service_confirmed(ServiceMethod::Electronic, false)
+            .unwrap_err()
+            .rule,
+        "行政处罚法第六十一条第二款"
+    );
+}
+
+#[test]
+fn art_67_payment_due_15_days_after_service() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    assert_eq!(payment_due(&c, &w.calendar).unwrap(), None);
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    // 06-25 + 15 = 07-10 (Friday).
+    assert_eq!(payment_due(&c, &w.calendar).unwrap(), Some(d("2026-07-10")));
+}
+
+#[test]
+fn qiangzhi_art_53_54_court_window_after_demand() {
+    let mut w = World::new();
+    let c = notified(&w, 1000);
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    assert!(
+        court_application_window(&c, d("2026-08-01"), &w.calendar).is_err(),
+        "no demand yet"
+    );
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Demand {
+            date: d("2026-07-20"),
+        },
+    );
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Demand, "2026-07-20"));
+    // 10 WD after 07-20 → 08-03; closes 6 months + 3 months after 06-25 → 2027-03-25.
+    w.calendar.insert(&crate::holiday_table::HolidayYear {
+        year: 2027,
+        source: "test".into(),
+        holidays: vec![],
+    });
+    let e = court_application_window(&c, d("2026-07-31"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第五十四条");
+    assert!(court_application_window(&c, d("2026-08-03"), &w.calendar).is_ok());
+    assert!(court_application_window(&c, d("2027-03-25"), &w.calendar).is_ok());
+    let e = court_application_window(&c, d("2027-03-26"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第五十三条");
+}
+
+#[test]
+fn closing_requires_payment_or_a_terminal_outcome() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    assert!(closable(&c, d("2026-07-01"), &w.calendar).is_err());
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    assert!(closable(&c, d("2026-07-01"), &w.calendar)
+        .unwrap_err()
+        .message
+        .contains("尚未缴清"));
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-07-01"),
+            amount: Fen::from_yuan(1000),
+            method: PaymentMethod::Bank,
+            receipt_no: String::new(),
+            cash_ground: None,
+        },
+    );
+    assert!(closable(&c, d("2026-07-02"), &w.calendar).is_ok());
+}
+
+#[test]
+fn art_41_electronic_monitoring_needs_review() {
+    let mut e = Evidence {
+        kind: EvidenceKind::Electronic,
+        description: "监控截图".into(),
+        collected_on: d("2026-06-05"),
+        time: "09:10".into(),
+        place: "路口".into(),
+        collectors: vec![ZHANG, LI],
+        attachments: vec![],
+        electronic_monitor: true,
+        monitor_reviewed: false,
+    };
+    assert_eq!(
+        electronic_monitor_reviewed(&e).unwrap_err().rule,
+        "行政处罚法第四十一条"
+    );
+    e.monitor_reviewed = true;
+    assert!(electronic_monitor_reviewed(&e).is_ok());
+}
+
+#[test]
+fn art_64_2_hearing_only_after_the_hearing_notice_was_served() {
+    let w = World::new();
+    let mut c = notified(&w, 800);
+    let e = hearing_notice_served(&c).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十四条第二项");
+    c.hearing = Some(Hearing {
+        requested_on: d("2026-06-16"),
+        notified_on: Some(d("2026-06-17")),
+        date: Some(d("2026-06-29")),
+        place: "会议室".into(),
+        presiding: Some(QIAN),
+        held_on: None,
+        party_absent: false,
+    });
+    let c = w.step(&c, ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18"));
+    assert!(hearing_notice_served(&c).is_ok());
+}
+
+#[test]
+fn art_38_review_vetoes_block_closing() {
+    let w = World::new();
+    let c = notified(&w, 800);
+    let c = w.step(&c, SUN, decide("2026-06-25", 800));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    assert!(no_review_vetoes(&crate::review::vetoes(&c, &w.ctx())).is_ok());
+    let mut bad = c.clone();
+    bad.records[0].officers = vec![ZHANG, WANG];
+    let vetoes = crate::review::vetoes(&bad, &w.ctx());
+    let e = no_review_vetoes(&vetoes).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十八条");
+    assert!(e.message.contains("R02"), "{e}");
+}
+
+#[test]
+fn art_42_a_person_listed_twice_counts_once_in_every_list() {
+    let w = World::new();
+    let zhang = w.u(ZHANG);
+    let e = each_person_once(&[zhang, zhang], "取证人员").unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十二条");
+    assert!(
+        e.message.contains("张三") && e.message.contains("取证人员"),
+        "{e}"
+    );
+    assert!(each_person_once(&[zhang, w.u(LI)], "取证人员").is_ok());
+    // The same collector twice no longer makes two officers, in every step with people.
+    let c = investigated(&w);
+    let mut twice = record(RecordKind::Inquiry, "2026-06-06", &["刘某"], 1);
+    twice.officers = vec![ZHANG, ZHANG];
+    let e = w.refuse(&c, ZHANG, Action::AddRecord { record: twice });
+    assert_eq!(e.rule, "行政处罚法第四十二条");
+    assert!(e.message.contains("张三"), "{e}");
+    let mut evidence = c.evidence[0].clone();
+    evidence.collectors = vec![ZHANG, ZHANG];
+    let e = w.refuse(&c, ZHANG, Action::AddEvidence { evidence });
+    assert!(e.message.contains("张三"), "{e}");
+    // Case creation: a handler twice, or a handler who is also an assistant.
+    for (handlers, assistants) in [
+        (vec![ZHANG, LI, ZHANG], vec![]),
+        (vec![ZHANG, LI], vec![LI]),
+    ] {
+        let mut new = new_case("2026-06-01");
+        new.handlers = handlers;
+        new.assistants = assistants;
+        let e = crate::case::workflow::propose(
+            new,
+            Some(straw_power()),
+            "HJ-001",
+            w.u(ZHANG),
+            &w.ctx(),
+        )
+        .unwrap_err();
+        assert_eq!(e.rule, "行政处罚法第四十二条", "{e}");
+    }
+}
+
+#[test]
+fn squad_review_is_by_the_case_s_own_squad_leader() {
+    let mut w = World::new();
+    let c = investigated(&w);
+    // Another squad's leader may not review while the case's own squad has a free leader.
+    let mut other = w.users[&ZHAO].clone();
+    other.id = 99;
+    other.squad = "第二中队".into();
+    w.users.insert(99, other);
+    let e = own_squad_leader(&c, w.u(99), &w.users).unwrap_err();
+    assert!(e.message.contains("第一中队"), "{e}");
+    assert!(own_squad_leader(&c, w.u(ZHAO), &w.users).is_ok());
+    // Where the squad's only leader handles the case, another squad's leader reviews it.
+    let mut own = c.clone();
+    own.assistants.push(ZHAO);
+    assert!(own_squad_leader(&own, w.u(99), &w.users).is_ok());
+}
+
+#[test]
+fn art_57_discussion_needs_the_set_number_of_members_and_a_presiding_head() {
+    let w = World::new();
+    let s = ProcedureSettings::default();
+    assert_eq!(s.discussion_min_members, 3);
+    let (sun, zhou, qian) = (w.u(SUN), w.u(ZHOU), w.u(QIAN));
+    assert!(discussion_quorum(sun, &[sun, zhou, qian], &s).is_ok());
+    let e = discussion_quorum(sun, &[sun, zhou], &s).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第五十七条第二款");
+    assert!(e.message.contains('3'), "{e}");
+    // "孙八、孙八、周九" is two people, not three.
+    let e = discussion_quorum(sun, &[sun, sun, zhou], &s).unwrap_err();
+    assert!(e.message.contains("孙八"), "{e}");
+    // Presided over by a head who attends.
+    assert!(discussion_quorum(qian, &[sun, zhou, qian], &s).is_err());
+    assert!(discussion_quorum(sun, &[zhou, qian, w.u(ZHAO)], &s).is_err());
+    // The number is a setting.
+    let two = ProcedureSettings {
+        discussion_min_members: 2,
+        ..s
+    };
+    assert!(discussion_quorum(sun, &[sun, zhou], &two).is_ok());
+}
+
+#[test]
+fn art_58_legal_reviewer_is_not_the_approver_and_one_person_one_approving_level() {
+    let w = World::new();
+    let sun = w.u(SUN);
+    assert!(one_approving_level(sun, "负责人审批", None).is_ok());
+    assert!(one_approving_level(sun, "负责人审批", Some("负责人审批")).is_ok());
+    let e = one_approving_level(sun, "法制审核", Some("负责人审批")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第五十八条");
+    assert!(e.message.contains("孙八"), "{e}");
+    let e = one_approving_level(sun, "负责人审批", Some("中队长审核")).unwrap_err();
+    assert_eq!(e.rule, "审核审批分离");
+}
+
+#[test]
+fn art_30_minors_get_a_lighter_penalty_and_children_none() {
+    let act = d("2026-06-01");
+    let sixteen = [person("小刘", "22012220100101001")];
+    let twelve = [person("小王", "22012220140101001")];
+    let fine = [PenaltyKind::Fine];
+    let e = minor_treated_by_age(&sixteen, act, &fine, Some(TierName::Ordinary), None).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十条");
+    assert!(
+        e.message.contains("小刘") && e.message.contains("从轻或者减轻"),
+        "{e}"
+    );
+    assert!(minor_treated_by_age(
+        &sixteen,
+        act,
+        &fine,
+        Some(TierName::Lighter),
+        Some(Mitigation::Minor)
+    )
+    .is_ok());
+    // Under 14: no penalty at all, but a proposal not to punish is fine.
+    let e = minor_treated_by_age(&twelve, act, &fine, Some(TierName::Mitigated), None).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十条");
+    assert!(e.message.contains("不满十四周岁"), "{e}");
+    assert!(minor_treated_by_age(&twelve, act, &[], None, None).is_ok());
+    // An adult cannot be mitigated "as a minor".
+    let e = minor_treated_by_age(
+        &[adult()],
+        act,
+        &fine,
+        Some(TierName::Lighter),
+        Some(Mitigation::Minor),
+    )
+    .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十条");
+}
+
+#[test]
+fn art_32_lighter_tiers_need_a_recorded_circumstance() {
+    let fine = [PenaltyKind::Fine];
+    let e = mitigation_grounded(Some(TierName::Mitigated), None, &fine, Fen::from_yuan(300))
+        .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十二条");
+    assert!(e.message.contains("主动消除或者减轻危害后果"), "{e}");
+    assert!(
+        mitigation_grounded(Some(TierName::Lighter), None, &fine, Fen::from_yuan(600)).is_err()
+    );
+    assert!(mitigation_grounded(
+        Some(TierName::Mitigated),
+        Some(Mitigation::CoercedOrInduced),
+        &fine,
+        Fen::from_yuan(300)
+    )
+    .is_ok());
+    // A mandatory circumstance recorded with an ordinary tier is refused.
+    let e = mitigation_grounded(
+        Some(TierName::Ordinary),
+        Some(Mitigation::ReducedHarm),
+        &fine,
+        Fen::from_yuan(1200),
+    )
+    .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十二条");
+    assert!(mitigation_grounded(Some(TierName::Minor), None, &fine, Fen::from_yuan(600)).is_ok());
+}
+
+#[test]
+fn art_33_a_mitigated_fine_of_nothing_is_the_no_penalty_path() {
+    let e = mitigation_grounded(
+        Some(TierName::Mitigated),
+        Some(Mitigation::ReducedHarm),
+        &[PenaltyKind::Fine],
+        Fen(0),
+    )
+    .unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第三十三条");
+    assert!(e.message.contains("不予处罚"), "{e}");
+}

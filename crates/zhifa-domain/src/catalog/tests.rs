@@ -1,0 +1,362 @@
+//! Each validation rule on a passing and a failing item.
+
+use super::*;
+
+const META: &str = r#"
+[catalog]
+name = "测试清单"
+version = "1"
+effective_from = "2022-01-01"
+"#;
+
+/// 大气污染防治法 (2018) Art 119(1): open burning of straw, 500–2000 yuan.
+const STRAW: &str = r#"
+[[power]]
+code = "HJ-001"
+field = "生态环境"
+subfield = "大气"
+name = "对在人口集中地区露天焚烧秸秆的处罚"
+penalty_kinds = ["罚款"]
+own_name = true
+
+[[power.violated]]
+law = "大气污染防治法"
+version = "2018-10-26"
+article = 77
+
+[power.penalty]
+law = "大气污染防治法"
+version = "2018-10-26"
+article = 119
+paragraph = 1
+
+[power.statutory]
+kind = "range"
+individual = { min = 500, max = 2000 }
+organisation = { min = 500, max = 2000 }
+
+[[power.tier]]
+name = "轻微"
+condition = "面积小，及时扑灭"
+individual = { min = 500, max = 1000 }
+organisation = { min = 500, max = 1000 }
+
+[[power.tier]]
+name = "严重"
+condition = "面积大或屡次焚烧"
+individual = { min = 1000, max = 2000 }
+organisation = { min = 1000, max = 2000 }
+"#;
+
+fn build(texts: &[(&str, &str)]) -> Result<Catalog, Vec<CatalogIssue>> {
+    let mut b = CatalogBuilder::new();
+    for (name, text) in texts {
+        b.add_text(name, text);
+    }
+    b.finish()
+}
+
+fn reasons(texts: &[(&str, &str)]) -> Vec<String> {
+    build(texts)
+        .expect_err("should be rejected")
+        .into_iter()
+        .map(|i| i.to_string())
+        .collect()
+}
+
+fn assert_rejected(straw_edit: (&str, &str), expect: &str) {
+    let text = STRAW.replacen(straw_edit.0, straw_edit.1, 1);
+    assert_ne!(text, STRAW, "edit {:?} did not apply", straw_edit.0);
+    let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
+    assert!(
+        got.iter()
+            .any(|r| r.contains(expect) && r.contains("hj.toml") && r.contains("HJ-001")),
+        "expected a reason containing {expect:?}, got {got:?}"
+    );
+}
+
+#[test]
+fn a_lawful_item_passes_and_gets_its_effective_date() {
+    let cat = build(&[("meta.toml", META), ("hj.toml", STRAW)]).unwrap();
+    assert_eq!(cat.powers.len(), 1);
+    // Catalog date (2022-01-01) is after the statute version (2018-10-26).
+    assert_eq!(
+        cat.powers[0].effective_from,
+        Some("2022-01-01".parse().unwrap())
+    );
+    assert_eq!(
+        cat.powers[0].statutory.summary(),
+        "个人：500元至2000元；单位：500元至2000元"
+    );
+}
+
+#[test]
+fn straw_burning_tier_above_2000_is_rejected() {
+    // The bad-data example of legal-rules.md §6.1: "2000–5000" exceeds Art 119's 2000 maximum.
+    assert_rejected(
+        (
+            "individual = { min = 1000, max = 2000 }",
+            "individual = { min = 2000, max = 5000 }",
+        ),
+        "超出法定幅度",
+    );
+}
+
+#[test]
+fn min_above_max_is_rejected() {
+    assert_rejected(
+        (
+            "individual = { min = 500, max = 2000 }",
+            "individual = { min = 3000, max = 2000 }",
+        ),
+        "大于上限",
+    );
+}
+
+#[test]
+fn unknown_field_is_rejected() {
+    let text = STRAW.replace("field = \"生态环境\"", "field = \"交通运输\"");
+    let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
+    assert!(
+        got.iter()
+            .any(|r| r.contains("hj.toml") && r.contains("交通运输")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn unknown_subfield_and_bad_code_are_rejected() {
+    assert_rejected(("subfield = \"大气\"", "subfield = \"土壤\""), "子领域");
+    let text = STRAW.replace("HJ-001", "CG-001");
+    let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
+    assert!(
+        got.iter()
+            .any(|r| r.contains("CG-001") && r.contains("HJ-")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn duplicate_codes_are_rejected_across_files() {
+    let got = reasons(&[("meta.toml", META), ("a.toml", STRAW), ("b.toml", STRAW)]);
+    assert!(
+        got.iter()
+            .any(|r| r.contains("b.toml") && r.contains("HJ-001") && r.contains("重复")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn missing_provision_is_rejected() {
+    let text = STRAW.replace(
+        "[[power.violated]]\nlaw = \"大气污染防治法\"\nversion = \"2018-10-26\"\narticle = 77\n",
+        "",
+    );
+    assert!(text.len() < STRAW.len());
+    let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
+    assert!(
+        got.iter()
+            .any(|r| r.contains("HJ-001") || r.contains("violated")),
+        "{got:?}"
+    );
+    // Missing penalty provision is a parse error naming the missing key.
+    let text = STRAW.replace("[power.penalty]", "[power.penalty_x]");
+    let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
+    assert!(got.iter().any(|r| r.contains("hj.toml")), "{got:?}");
+}
+
+#[test]
+fn name_must_follow_the_published_form() {
+    assert_rejected(
+        (
+            "name = \"对在人口集中地区露天焚烧秸秆的处罚\"",
+            "name = \"焚烧秸秆\"",
+        ),
+        "对……的处罚",
+    );
+}
+
+#[test]
+fn max_only_needs_a_zero_minimum() {
+    assert_rejected(("kind = \"range\"", "kind = \"max_only\""), "下限应为 0");
+}
+
+#[test]
+fn no_fine_items_take_no_amounts() {
+    let text = STRAW
+        .replace("kind = \"range\"", "kind = \"none\"")
+        .replace(
+            "penalty_kinds = [\"罚款\"]",
+            "penalty_kinds = [\"其他行政处罚\"]",
+        );
+    let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
+    assert!(got.iter().any(|r| r.contains("不应填写")), "{got:?}");
+}
+
+#[test]
+fn fine_kind_must_match_statutory_kind() {
+    assert_rejected(
+        ("penalty_kinds = [\"罚款\"]", "penalty_kinds = [\"警告\"]"),
+        "未列“罚款”",
+    );
+}
+
+#[test]
+fn at_least_two_tiers_when_amounts_exist() {
+    let cut = STRAW.find("[[power.tier]]\nname = \"严重\"").unwrap();
+    let text = &STRAW[..cut];
+    let got = reasons(&[("meta.toml", META), ("hj.toml", text)]);
+    assert!(got.iter().any(|r| r.contains("两个裁量阶次")), "{got:?}");
+}
+
+#[test]
+fn effective_date_before_the_cited_text_is_rejected() {
+    assert_rejected(
+        (
+            "own_name = true",
+            "own_name = true\neffective_from = \"2015-01-01\"",
+        ),
+        "早于",
+    );
+}
+
+#[test]
+fn missing_meta_and_unknown_keys_are_reported() {
+    let got = reasons(&[("hj.toml", STRAW)]);
+    assert!(got.iter().any(|r| r.contains("[catalog]")), "{got:?}");
+    let text = STRAW.replace("own_name = true", "own_name = true\nfoo = 1");
+    let got = reasons(&[("meta.toml", META), ("hj.toml", &text)]);
+    assert!(
+        got.iter()
+            .any(|r| r.contains("hj.toml") && r.contains("foo")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn json_round_trip_reimports() {
+    let cat = build(&[("meta.toml", META), ("hj.toml", STRAW)]).unwrap();
+    let file = CatalogFile {
+        catalog: Some(cat.meta.clone()),
+        powers: cat.powers.clone(),
+    };
+    let json = serde_json::to_string_pretty(&file).unwrap();
+    let again = build(&[("x.json", &json)]).unwrap();
+    assert_eq!(again, cat);
+}
+
+#[test]
+fn multiples_are_exact() {
+    let text = STRAW
+        .replace(
+            "kind = \"range\"",
+            "kind = \"multiple\"\nbase = \"工程造价\"",
+        )
+        .replace("{ min = 500, max = 2000 }", "{ min = 0.05, max = 0.1 }")
+        .replace("{ min = 500, max = 1000 }", "{ min = 0.05, max = 0.07 }")
+        .replace("{ min = 1000, max = 2000 }", "{ min = 0.07, max = 0.1 }");
+    let cat = build(&[("meta.toml", META), ("hj.toml", &text)]).unwrap();
+    assert_eq!(
+        cat.powers[0].statutory.summary(),
+        "个人：工程造价5%至10%；单位：工程造价5%至10%"
+    );
+    let bad = text.replace("{ min = 0.07, max = 0.1 }", "{ min = 0.07, max = 0.12 }");
+    let got = reasons(&[("meta.toml", META), ("hj.toml", &bad)]);
+    assert!(got.iter().any(|r| r.contains("超出法定幅度")), "{got:?}");
+}
+
+mod issue_15 {
+    //! Validation added with issue 15: in-force dates, heavier-band triggers, reserved
+    //! penalties and related items.
+    use crate::catalog::{validate, CatalogBuilder, Power, Relation};
+
+    fn template(code: &str) -> Power {
+        crate::assets::catalog_template()
+            .unwrap()
+            .powers
+            .into_iter()
+            .find(|p| p.code == code)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_power_cannot_start_before_its_text_is_in_force() {
+        let mut p = template("NY-016"); // 畜牧法 (2022-10-30), in force 2023-03-01
+        assert_eq!(p.effective_from, Some("2023-03-01".parse().unwrap()));
+        p.effective_from = Some("2022-10-30".parse().unwrap());
+        let errs = validate(&p);
+        assert!(errs.iter().any(|e| e.contains("施行日期")), "{errs:?}");
+        let mut p = template("NY-016");
+        p.penalty.in_force = Some("2022-01-01".parse().unwrap());
+        assert!(validate(&p).iter().any(|e| e.contains("早于其版本日期")));
+    }
+
+    #[test]
+    fn a_heavier_band_tier_states_the_statutory_trigger() {
+        let p = template("YJ-002");
+        assert!(validate(&p).is_empty());
+        let alt = p.statutory.alternative.as_ref().unwrap();
+        assert_eq!(alt.condition, "逾期未改正");
+        // The old tier reached the heavier band on a condition the statute does not name.
+        let mut widened = p.clone();
+        let t = widened.tiers.iter_mut().find(|t| t.alternative).unwrap();
+        t.condition = "逾期未改正，或有燃气泄漏迹象等严重隐患".into();
+        let errs = validate(&widened);
+        assert!(errs.iter().any(|e| e.contains("不得以“或……”")), "{errs:?}");
+        let mut unnamed = p.clone();
+        let t = unnamed.tiers.iter_mut().find(|t| t.alternative).unwrap();
+        t.condition = "有燃气泄漏迹象".into();
+        let errs = validate(&unnamed);
+        assert!(errs.iter().any(|e| e.contains("须以法定情形")), "{errs:?}");
+        // A merged band (0–200000 in the main range) is out of the statutory range now.
+        let mut merged = p;
+        let t = merged.tiers.iter_mut().find(|t| t.alternative).unwrap();
+        t.alternative = false;
+        assert!(!validate(&merged).is_empty());
+    }
+
+    #[test]
+    fn reserved_penalties_name_the_authority_and_are_penalties_of_the_item() {
+        let mut p = template("LY-015");
+        assert!(validate(&p).is_empty());
+        let r = p.reserved.as_mut().unwrap();
+        r.kinds.push(crate::catalog::PenaltyKind::Close);
+        r.authority.clear();
+        let errs = validate(&p);
+        assert!(errs.iter().any(|e| e.contains("authority")), "{errs:?}");
+        assert!(errs.iter().any(|e| e.contains("责令关闭")), "{errs:?}");
+    }
+
+    #[test]
+    fn related_items_exist_and_overlaps_are_listed_on_both_sides() {
+        let a = template("SL-010");
+        let b = template("HJ-015");
+        assert!(a
+            .related
+            .iter()
+            .any(|r| r.code == "HJ-015" && r.relation == Relation::Overlap));
+        let meta = "[catalog]\nname = \"t\"\nversion = \"1\"\neffective_from = \"2023-06-01\"\n";
+        let file = |powers: Vec<Power>| crate::catalog::CatalogFile {
+            catalog: None,
+            powers,
+        };
+        let mut one_sided = b.clone();
+        one_sided.related.clear();
+        let mut builder = CatalogBuilder::new();
+        builder.add_text("meta.toml", meta);
+        builder.add_file("x.toml", file(vec![a.clone(), one_sided]));
+        let issues = builder.finish().unwrap_err();
+        assert!(
+            issues.iter().any(|i| i.reason.contains("互相列明")),
+            "{issues:?}"
+        );
+        let mut builder = CatalogBuilder::new();
+        builder.add_text("meta.toml", meta);
+        builder.add_file("x.toml", file(vec![a]));
+        let issues = builder.finish().unwrap_err();
+        assert!(
+            issues.iter().any(|i| i.reason.contains("不在清单中")),
+            "{issues:?}"
+        );
+    }
+}

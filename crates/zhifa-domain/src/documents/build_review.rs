@@ -1,0 +1,426 @@
+//! 审查, 告知 and 决定 documents: 调查终结报告, 法制审核意见书, 集体讨论记录, the notices,
+//! the hearing papers and the decisions.
+
+use super::amount::figures_and_capitals;
+use super::build::{
+    cite, date, party_names, party_rows, record_papers, statement_papers, violated,
+};
+use super::{check, DocCtx, DocError, DocKind, Paper};
+use crate::case::{Case, RecordKind, ReviewOutcome};
+use crate::catalog::PenaltyKind;
+use crate::money::Fen;
+
+pub(super) fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
+    Ok(match kind {
+        DocKind::InvestigationReport => report(ctx),
+        DocKind::LegalReview => legal_reviews(ctx),
+        DocKind::Discussion => discussions(ctx),
+        DocKind::PriorNotice => notice(ctx, false),
+        DocKind::HearingRightNotice => notice(ctx, true),
+        DocKind::HearingNotice => hearing_notice(ctx),
+        DocKind::HearingRecord => hearing_record(ctx),
+        DocKind::StatementRecord => statement_papers(ctx),
+        DocKind::Decision | DocKind::OnSpotDecision => decision(ctx, kind)?,
+        DocKind::NoPenaltyDecision => no_penalty(ctx),
+        _ => Vec::new(),
+    })
+}
+
+fn number(ctx: &DocCtx<'_>, kind: DocKind) -> Option<String> {
+    kind.code().and_then(|c| ctx.number(c))
+}
+
+/// `罚款2000元（人民币贰仟元整）`, `警告`, `没收违法所得500元（人民币伍佰元整）`.
+pub(super) fn penalty_text(kinds: &[PenaltyKind], fine: Fen, confiscation: Fen) -> String {
+    kinds
+        .iter()
+        .map(|k| match k {
+            PenaltyKind::Fine => format!("罚款{}", figures_and_capitals(fine)),
+            PenaltyKind::ConfiscateGains | PenaltyKind::ConfiscateProperty
+                if confiscation.0 > 0 =>
+            {
+                format!("{}{}", k.name(), figures_and_capitals(confiscation))
+            }
+            _ => k.name().to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("，")
+}
+
+fn evidence_list(case: &Case) -> String {
+    let mut items: Vec<String> = case
+        .evidence
+        .iter()
+        .map(|e| format!("{}（{}）", e.description, crate::serde_name(&e.kind)))
+        .collect();
+    items.extend(
+        case.records
+            .iter()
+            .map(|r| format!("{}（{}）", r.kind.name(), date(r.date))),
+    );
+    if items.is_empty() {
+        "（无）".into()
+    } else {
+        items.join("；")
+    }
+}
+
+fn report(ctx: &DocCtx<'_>) -> Vec<Paper> {
+    let case = ctx.case;
+    let Some(pr) = case
+        .proposal
+        .as_ref()
+        .filter(|_| case.procedure == crate::case::Procedure::General)
+    else {
+        return Vec::new();
+    };
+    let mut p = Paper::new(DocKind::InvestigationReport, &ctx.agency.full_name, None);
+    p.date = date(pr.date);
+    p.fields(party_rows(case, pr.date));
+    p.heading("违法事实");
+    p.para(case.facts.clone());
+    p.heading("证据");
+    p.para(evidence_list(case));
+    p.heading("法律依据");
+    p.para(format!(
+        "当事人的行为违反了{}，依据{}予以处罚。",
+        violated(case),
+        cite(&case.power.power.penalty)
+    ));
+    if !case.statements.is_empty() {
+        p.heading("当事人的陈述申辩");
+        for s in &case.statements {
+            p.para(s.content.clone());
+        }
+    }
+    p.heading("承办人处理意见");
+    p.para(format!(
+        "建议给予{}。{}{}",
+        penalty_text(&pr.kinds, pr.fine, pr.confiscation),
+        pr.reasoning,
+        pr.mitigation_text()
+    ));
+    p.signatures(
+        case.handlers
+            .iter()
+            .map(|h| format!("承办人：{}    {}", ctx.label(*h), date(pr.date))),
+    );
+    if let Some(a) = &case.squad_review {
+        p.heading("审核意见");
+        p.para(a.opinion.clone());
+        p.signatures([format!("审核人：{}    {}", ctx.name(a.by), date(a.date))]);
+    }
+    if let Some((a, _)) = &case.review_outcome {
+        p.heading("审批意见");
+        p.para(a.opinion.clone());
+        p.signatures([format!("负责人：{}    {}", ctx.name(a.by), date(a.date))]);
+    }
+    vec![p]
+}
+
+fn legal_reviews(ctx: &DocCtx<'_>) -> Vec<Paper> {
+    let case = ctx.case;
+    case.legal_reviews
+        .iter()
+        .map(|a| {
+            let mut p = Paper::new(
+                DocKind::LegalReview,
+                &ctx.agency.full_name,
+                number(ctx, DocKind::LegalReview),
+            );
+            p.date = date(a.date);
+            p.fields([
+                ("案件名称", super::build::case_name(case)),
+                ("当事人", party_names(case)),
+                (
+                    "审核依据",
+                    "《中华人民共和国行政处罚法》第五十八条".to_string(),
+                ),
+                (
+                    "审核结论",
+                    if a.agree { "通过" } else { "不通过" }.to_string(),
+                ),
+            ]);
+            p.heading("审核意见");
+            p.para(a.opinion.clone());
+            p.signatures([format!(
+                "法制审核人员：{}    {}",
+                ctx.label(a.by),
+                date(a.date)
+            )]);
+            p
+        })
+        .collect()
+}
+
+fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
+    let case = ctx.case;
+    case.discussions
+        .iter()
+        .map(|d| {
+            let mut p = Paper::new(DocKind::Discussion, &ctx.agency.full_name, None);
+            p.date = date(d.date);
+            p.fields([
+                ("案件名称", super::build::case_name(case)),
+                ("时间", date(d.date)),
+                ("地点", ctx.agency.full_name.clone()),
+                ("主持人", ctx.name(d.chair)),
+                (
+                    "汇报人",
+                    case.handlers
+                        .first()
+                        .map(|h| ctx.name(*h))
+                        .unwrap_or_default(),
+                ),
+                ("出席人员", ctx.names(&d.attendees)),
+                (
+                    "依据",
+                    "《中华人民共和国行政处罚法》第五十七条第二款".to_string(),
+                ),
+            ]);
+            p.heading("讨论结论");
+            p.para(d.conclusion.clone());
+            p.signatures(["出席人员（签名）：", "记录人（签名）："]);
+            p
+        })
+        .collect()
+}
+
+fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
+    let case = ctx.case;
+    let Some(n) = case.notice.as_ref().filter(|n| !hearing || n.hearing_right) else {
+        return Vec::new();
+    };
+    let kind = if hearing {
+        DocKind::HearingRightNotice
+    } else {
+        DocKind::PriorNotice
+    };
+    let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
+    p.date = date(n.date);
+    p.para(format!("{}：", party_names(case)));
+    p.para(format!(
+        "经查，你（单位）于{}在{}，{}",
+        date(case.act_date),
+        case.place,
+        case.facts
+    ));
+    p.para(format!("主要证据：{}。", evidence_list(case)));
+    p.para(format!(
+        "你（单位）的行为违反了{}的规定，依据{}的规定，本机关拟对你（单位）作出如下行政处罚：{}。",
+        violated(case),
+        cite(&case.power.power.penalty),
+        penalty_text(&n.kinds, n.fine, n.confiscation)
+    ));
+    p.para(format!(
+        "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩。\
+         请在收到本告知书之日起{}个工作日内向本机关提出陈述、申辩，逾期未提出的，视为放弃此权利。",
+        ctx.statement_days
+    ));
+    if hearing || n.hearing_right {
+        p.para(
+            "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求举行听证。\
+             如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出，逾期未提出的，视为放弃听证权利。",
+        );
+    }
+    p.fields([
+        ("机关地址", ctx.agency.address.clone()),
+        ("联系电话", ctx.agency.phone.clone()),
+        ("联系人", ctx.names(&case.handlers)),
+    ]);
+    p.closing(&ctx.agency.full_name, &date(n.date));
+    vec![p]
+}
+
+fn hearing_notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
+    let case = ctx.case;
+    let Some(h) = case.hearing.as_ref() else {
+        return Vec::new();
+    };
+    let Some(notified) = h.notified_on else {
+        return Vec::new();
+    };
+    let mut p = Paper::new(
+        DocKind::HearingNotice,
+        &ctx.agency.full_name,
+        number(ctx, DocKind::HearingNotice),
+    );
+    p.date = date(notified);
+    p.para(format!("{}：", party_names(case)));
+    p.para(format!(
+        "根据你（单位）于{}提出的听证要求，依据《中华人民共和国行政处罚法》第六十四条的规定，\
+         本机关决定就{}举行听证。",
+        date(h.requested_on),
+        super::build::case_name(case)
+    ));
+    p.fields([
+        ("听证时间", h.date.map(date).unwrap_or_default()),
+        ("听证地点", h.place.clone()),
+        (
+            "主持人",
+            h.presiding.map(|i| ctx.name(i)).unwrap_or_default(),
+        ),
+        ("联系电话", ctx.agency.phone.clone()),
+    ]);
+    p.para(
+        "你（单位）可以亲自参加听证，也可以委托一至二人代理。无正当理由拒不出席听证或者未经许可\
+         中途退出听证的，视为放弃听证权利。你（单位）认为主持人与本案有直接利害关系的，有权申请回避。",
+    );
+    p.closing(&ctx.agency.full_name, &date(notified));
+    vec![p]
+}
+
+fn hearing_record(ctx: &DocCtx<'_>) -> Vec<Paper> {
+    let recs = record_papers(ctx, DocKind::HearingRecord, RecordKind::Hearing);
+    if !recs.is_empty() {
+        return recs;
+    }
+    let case = ctx.case;
+    let Some(h) = case.hearing.as_ref() else {
+        return Vec::new();
+    };
+    let Some(held) = h.held_on else {
+        return Vec::new();
+    };
+    let mut p = Paper::new(DocKind::HearingRecord, &ctx.agency.full_name, None);
+    p.date = date(held);
+    p.fields([
+        ("案件名称", super::build::case_name(case)),
+        ("听证机关", ctx.agency.full_name.clone()),
+        ("时间", date(held)),
+        ("地点", h.place.clone()),
+        (
+            "主持人",
+            h.presiding.map(|i| ctx.name(i)).unwrap_or_default(),
+        ),
+        ("案件调查人员", ctx.labels(&case.handlers)),
+        ("申请人", party_names(case)),
+    ]);
+    p.para(if h.party_absent {
+        "当事人无正当理由未出席听证，视为放弃听证权利，听证终止（行政处罚法第六十四条第（六）项）。"
+            .to_string()
+    } else {
+        "案件调查人员提出当事人违法的事实、证据和行政处罚建议，当事人进行了申辩和质证。".to_string()
+    });
+    p.signatures([
+        "当事人或代理人（签名）：",
+        "主持人（签名）：",
+        "记录人（签名）：",
+    ]);
+    vec![p]
+}
+
+fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
+    let case = ctx.case;
+    let on_spot = kind == DocKind::OnSpotDecision;
+    if case.decision.is_none() || (case.procedure == crate::case::Procedure::Simple) != on_spot {
+        return Ok(Vec::new());
+    }
+    let d = check::decision(ctx, kind)?;
+    let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
+    p.date = date(d.date);
+    p.fields(party_rows(case, d.date));
+    if on_spot {
+        p.para(format!(
+            "{} {}，执法人员当场查明：{}",
+            date(d.date),
+            d.on_spot_place.clone().unwrap_or_default(),
+            case.facts
+        ));
+    } else {
+        p.para(format!(
+            "经查，{}在{}：{}本机关于{}立案调查。",
+            date(case.act_date),
+            case.place,
+            case.facts,
+            case.filed_on().map(date).unwrap_or_default()
+        ));
+        p.para(format!("以上事实有下列证据为证：{}。", evidence_list(case)));
+        if let Some(n) = &case.notice {
+            p.para(format!(
+                "本机关于{}向当事人送达了{}，告知了拟作出的行政处罚内容及事实、理由、依据和当事人依法享有的权利。{}",
+                date(n.date),
+                if n.hearing_right { "行政处罚事先告知书和听证告知书" } else { "行政处罚事先告知书" },
+                if case.statements.is_empty() {
+                    "当事人在规定期限内未提出陈述、申辩。".to_string()
+                } else {
+                    format!(
+                        "当事人提出了陈述、申辩，本机关进行了复核：{}",
+                        case.statements.iter().map(|s| s.reexamination.as_str()).collect::<Vec<_>>().join("；")
+                    )
+                }
+            ));
+        }
+    }
+    let mitigation = case
+        .proposal
+        .as_ref()
+        .map(|pr| pr.mitigation_text())
+        .unwrap_or_default();
+    p.para(format!(
+        "当事人的上述行为违反了{}的规定。{}依据{}的规定，本机关决定给予当事人如下行政处罚：{}。",
+        violated(case),
+        mitigation,
+        cite(&case.power.power.penalty),
+        penalty_text(&d.kinds, d.fine, d.confiscation)
+    ));
+    if !d.correction_order.trim().is_empty() {
+        p.para(format!(
+            "同时责令当事人：{}。",
+            d.correction_order.trim_end_matches('。')
+        ));
+    }
+    if d.fine.0 > 0 {
+        let place = if d.payment_place.trim().is_empty() {
+            "指定的银行或者通过电子支付系统".to_string()
+        } else {
+            d.payment_place.clone()
+        };
+        p.para(format!(
+            "当事人应当自收到本决定书之日起十五日内，到{place}缴纳罚款（行政处罚法第六十七条第三款）。\
+             到期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，\
+             每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。"
+        ));
+    }
+    p.para(check::remedy_text(ctx, on_spot));
+    if on_spot {
+        p.signatures([
+            format!("执法人员（签名）：{}", ctx.labels(&case.handlers)),
+            "当事人（签名）：".to_string(),
+        ]);
+    }
+    p.closing(&ctx.agency.full_name, &date(d.date));
+    Ok(vec![p])
+}
+
+fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
+    let case = ctx.case;
+    let Some((a, ReviewOutcome::NoPenalty { reason, education })) = &case.review_outcome else {
+        return Vec::new();
+    };
+    let mut p = Paper::new(
+        DocKind::NoPenaltyDecision,
+        &ctx.agency.full_name,
+        number(ctx, DocKind::NoPenaltyDecision),
+    );
+    p.date = date(a.date);
+    p.fields(party_rows(case, a.date));
+    p.para(format!(
+        "经查，{}在{}：{}",
+        date(case.act_date),
+        case.place,
+        case.facts
+    ));
+    p.para(format!(
+        "当事人的上述行为违反了{}的规定，鉴于{}，依据《中华人民共和国行政处罚法》{}的规定，本机关决定不予行政处罚。",
+        violated(case),
+        crate::serde_name(reason),
+        reason.article().trim_start_matches("行政处罚法")
+    ));
+    if !education.trim().is_empty() {
+        p.para(format!("对当事人进行了教育：{education}"));
+    }
+    p.para(check::remedy_text(ctx, false));
+    p.closing(&ctx.agency.full_name, &date(a.date));
+    vec![p]
+}

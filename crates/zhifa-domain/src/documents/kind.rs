@@ -1,0 +1,136 @@
+//! The kinds of 文书, their 文书代字 and where each belongs in the case file.
+
+use serde::Serialize;
+
+use crate::case::number;
+
+/// The phases of the case file, in filing order (legal-rules.md §4.2, 卷内文件目录:
+/// 立案 → 调查取证 → 审查 → 告知 → 决定 → 送达 → 执行 → 结案).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Phase {
+    Filing,
+    Investigation,
+    Review,
+    Notice,
+    Decision,
+    Service,
+    Execution,
+    Closing,
+    /// Cover, 目录 and 备考表: around the documents, never numbered.
+    Binding,
+}
+
+impl Phase {
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Filing => "立案",
+            Phase::Investigation => "调查取证",
+            Phase::Review => "审查",
+            Phase::Notice => "告知",
+            Phase::Decision => "决定",
+            Phase::Service => "送达",
+            Phase::Execution => "执行",
+            Phase::Closing => "结案",
+            Phase::Binding => "卷宗",
+        }
+    }
+}
+
+macro_rules! kinds {
+    ($( $v:ident => $name:literal, $slug:literal, $code:expr, $phase:ident; )*) => {
+        /// Every document zhifa prints.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum DocKind { $( $v, )* }
+
+        impl DocKind {
+            pub const ALL: &'static [DocKind] = &[ $( DocKind::$v, )* ];
+
+            /// The document's title as printed.
+            pub fn name(self) -> &'static str {
+                match self { $( DocKind::$v => $name, )* }
+            }
+
+            /// ASCII name for the command line and file names (`--doc decision`).
+            pub fn slug(self) -> &'static str {
+                match self { $( DocKind::$v => $slug, )* }
+            }
+
+            /// The 文书代字 of its number, for documents numbered from the case serial.
+            pub fn code(self) -> Option<&'static str> {
+                match self { $( DocKind::$v => $code, )* }
+            }
+
+            pub fn phase(self) -> Phase {
+                match self { $( DocKind::$v => Phase::$phase, )* }
+            }
+        }
+    };
+}
+
+kinds! {
+    FilingForm => "立案审批表", "filing", Some(number::FILING), Filing;
+    InspectionRecord => "现场检查(勘验)笔录", "inspection", None, Investigation;
+    InquiryRecord => "询问笔录", "inquiry", None, Investigation;
+    CorrectionOrder => "责令(限期)改正通知书", "correction", Some("责改"), Investigation;
+    Preservation => "先行登记保存通知书", "preservation", Some("先保"), Investigation;
+    Seizure => "查封扣押决定书", "seizure", Some("强措"), Investigation;
+    InvestigationReport => "调查终结报告", "report", None, Review;
+    LegalReview => "法制审核意见书", "legal-review", Some("法审"), Review;
+    Discussion => "集体讨论记录", "discussion", None, Review;
+    PriorNotice => "行政处罚事先告知书", "notice", Some(number::NOTICE), Notice;
+    HearingRightNotice => "听证告知书", "hearing-right", Some(number::HEARING_NOTICE), Notice;
+    HearingNotice => "听证通知书", "hearing-notice", Some("听通"), Notice;
+    HearingRecord => "听证笔录", "hearing-record", None, Notice;
+    StatementRecord => "陈述申辩笔录", "statement", None, Notice;
+    Decision => "行政处罚决定书", "decision", Some(number::DECISION), Decision;
+    OnSpotDecision => "当场行政处罚决定书", "on-spot", Some(number::ON_SPOT), Decision;
+    NoPenaltyDecision => "不予行政处罚决定书", "no-penalty", Some(number::NO_PENALTY), Decision;
+    ServiceReceipt => "送达回证", "receipt", None, Service;
+    PaymentPlan => "延期(分期)缴纳罚款批准书", "payment-plan", Some("缓缴"), Execution;
+    Demand => "催告书", "demand", Some(number::DEMAND), Execution;
+    Surcharge => "加处罚款决定书", "surcharge", Some("加罚"), Execution;
+    CourtApplication => "强制执行申请书", "court", Some("强执"), Execution;
+    Transfer => "案件移送书", "transfer", Some("移"), Execution;
+    ClosingForm => "结案审批表", "closing", Some(number::CLOSING), Closing;
+    Cover => "案卷封面", "cover", None, Binding;
+    Contents => "卷内文件目录", "contents", None, Binding;
+    Notes => "备考表", "notes", None, Binding;
+}
+
+impl DocKind {
+    /// Finds a kind by its Chinese name (with or without the brackets) or its slug.
+    pub fn parse(text: &str) -> Option<DocKind> {
+        let t = text.trim();
+        let plain = |s: &str| s.replace(['(', ')', '（', '）'], "");
+        DocKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.slug() == t || k.name() == t || plain(k.name()) == plain(t))
+    }
+
+    /// Documents handed to the party (service tracked) or signed by those recorded.
+    pub fn needs_signature(self) -> bool {
+        !matches!(
+            self.phase(),
+            Phase::Binding | Phase::Review | Phase::Filing | Phase::Closing
+        )
+    }
+}
+
+/// Where a document of a case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DocState {
+    /// The case has what the document needs; it has not been signed or served.
+    Due,
+    /// Signed by those recorded, or served on the party.
+    SignedServed,
+}
+
+impl DocState {
+    pub fn name(self) -> &'static str {
+        match self {
+            DocState::Due => "待制作",
+            DocState::SignedServed => "已签收/送达",
+        }
+    }
+}

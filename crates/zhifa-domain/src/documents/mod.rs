@@ -1,0 +1,115 @@
+//! The 文书 of a case as plain values: which documents a case has, what each says, and the
+//! legal checks a document must pass before it may be printed (legal-rules.md §4.2).
+//!
+//! Everything here is pure: a document is built from the case, the agency settings and the
+//! staff as a [`Paper`] (title, number, blocks of text), which `crate::documents` lays out as
+//! plain text or as a PDF through the typst templates.
+
+pub mod amount;
+mod build;
+mod build_execution;
+mod build_review;
+pub mod casefile;
+pub mod check;
+mod kind;
+mod paper;
+pub mod summary;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::agency::Agency;
+use crate::case::Case;
+use crate::people::User;
+
+pub use build::{build, documents};
+pub use kind::{DocKind, DocState, Phase};
+pub use paper::{Block, Paper};
+
+/// What a document is built from.
+pub struct DocCtx<'a> {
+    pub case: &'a Case,
+    pub agency: &'a Agency,
+    pub users: &'a BTreeMap<i64, User>,
+    /// The date printed where a document carries the day it was made and the case has none.
+    pub today: NaiveDate,
+    /// Working days the party has to state and defend (陈述申辩期, an agency setting).
+    pub statement_days: u32,
+    /// The audit chain's head when printed (entries, hash), for comparing the paper with
+    /// the file later (`zhifa audit verify`, `zhifa audit head`).
+    pub chain_head: Option<(i64, &'a str)>,
+}
+
+impl DocCtx<'_> {
+    /// The sentence that prints the chain head on the 备考表 and the case summary.
+    pub fn chain_head_line(&self) -> Option<String> {
+        self.chain_head
+            .map(|(n, hash)| format!("打印时本机关审计记录共{n}条，链头哈希：{hash}。"))
+    }
+}
+
+impl DocCtx<'_> {
+    /// A staff member's name (or `#id` if the account is gone).
+    pub fn name(&self, id: i64) -> String {
+        self.users
+            .get(&id)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| format!("#{id}"))
+    }
+
+    /// `张三（执法证号 22010012345）`.
+    pub fn label(&self, id: i64) -> String {
+        self.users
+            .get(&id)
+            .map(User::label)
+            .unwrap_or_else(|| format!("#{id}"))
+    }
+
+    pub fn names(&self, ids: &[i64]) -> String {
+        ids.iter()
+            .map(|i| self.name(*i))
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+
+    pub fn labels(&self, ids: &[i64]) -> String {
+        ids.iter()
+            .map(|i| self.label(*i))
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+
+    /// The case number with a document's 文书代字, e.g. `合综执罚决〔2026〕12号`.
+    pub fn number(&self, code: &str) -> Option<String> {
+        let (year, serial) = (self.case.year?, self.case.serial?);
+        Some(crate::case::number::format(
+            &self.agency.case_no_pattern,
+            &self.agency.abbr,
+            code,
+            year,
+            serial,
+        ))
+    }
+}
+
+/// Why a document cannot be printed. The message names what is missing and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocError {
+    #[error("本案没有{0}：{1}")]
+    NotApplicable(&'static str, String),
+    /// A decision lacking an item of 行政处罚法 Art 59 (or Art 52 on the spot).
+    #[error("{doc}缺少{article}规定的事项“{item}”：{hint}，不能打印")]
+    MissingItem {
+        doc: &'static str,
+        article: &'static str,
+        item: &'static str,
+        hint: String,
+    },
+    /// The decision is heavier than the notified penalty (Art 45 para 2).
+    #[error("{doc}不能打印：{detail}，重于事先告知的处罚（行政处罚法第四十五条第二款：不得因当事人陈述、申辩而给予更重的处罚）")]
+    Heavier { doc: &'static str, detail: String },
+}

@@ -1,0 +1,223 @@
+//! Documents built from cases taken through the real workflow (fixtures).
+
+use super::*;
+use crate::agency::Agency;
+use crate::case::fixtures::*;
+use crate::case::{Action, PaymentMethod, ServedDoc};
+use crate::money::Fen;
+
+fn agency() -> Agency {
+    Agency::new("合隆镇", "合").unwrap().with_county("农安县")
+}
+
+fn ctx<'a>(case: &'a Case, agency: &'a Agency, w: &'a World) -> DocCtx<'a> {
+    DocCtx {
+        case,
+        agency,
+        users: &w.users,
+        today: w.today,
+        statement_days: 5,
+        chain_head: None,
+    }
+}
+
+/// Notified for 600 yuan, decided, served, paid, closed and archived.
+fn archived(w: &World) -> Case {
+    let c = notified(w, 600);
+    let c = w.step(&c, SUN, decide("2026-06-24", 600));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-06-30"),
+            amount: Fen::from_yuan(600),
+            method: PaymentMethod::Bank,
+            receipt_no: "NO.1".into(),
+            cash_ground: None,
+        },
+    );
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::ProposeClosing {
+            date: d("2026-07-01"),
+        },
+    );
+    let c = w.step(
+        &c,
+        SUN,
+        Action::ApproveClosing {
+            date: d("2026-07-02"),
+            opinion: "同意结案".into(),
+        },
+    );
+    numbered(w.step(
+        &c,
+        ZHANG,
+        Action::Archive {
+            date: d("2026-07-03"),
+            archive_no: "2026-HJ-001".into(),
+            retention: "长期".into(),
+        },
+    ))
+}
+
+/// The store assigns the serial when it saves a filed case; the fixtures never saved.
+fn numbered(mut c: Case) -> Case {
+    c.year = Some(2026);
+    c.serial = Some(1);
+    c
+}
+
+fn all_text(p: &[Paper]) -> String {
+    p.iter()
+        .flat_map(|p| p.texts().into_iter().map(|(_, t)| t.to_string()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn decision_carries_every_article_59_item() {
+    let w = World::new();
+    let c = archived(&w);
+    let a = agency();
+    let papers = build(DocKind::Decision, &ctx(&c, &a, &w)).unwrap();
+    let t = all_text(&papers);
+    assert_eq!(papers[0].number.as_deref(), Some("合综执罚决〔2026〕1号"));
+    for needle in [
+        "刘某",                           // (一) name
+        "农安县",                         // (一) address
+        "焚烧",                           // (二) facts
+        "证据",                           // (二) evidence
+        "罚款600元（人民币陆佰元整）",    // (三) penalty in figures and capitals
+        "大气污染防治法》第一百一十九条", // (三) basis
+        "十五日内",                       // (四) time limit
+        "六十日内向农安县人民政府申请行政复议",
+        "六个月内直接向农安县人民法院提起行政诉讼", // (五)
+        "合隆镇人民政府",                           // (六) agency
+        "2026年6月24日",                            // (六) date
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+}
+
+#[test]
+fn decision_without_review_body_is_refused_naming_the_item() {
+    let w = World::new();
+    let c = archived(&w);
+    let mut a = agency();
+    a.review_body.clear();
+    let e = build(DocKind::Decision, &ctx(&c, &a, &w)).unwrap_err();
+    let msg = e.to_string();
+    assert!(
+        msg.contains("第五十九条") && msg.contains("申请行政复议的途径"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn decision_without_address_is_refused() {
+    let w = World::new();
+    let mut c = archived(&w);
+    if let crate::case::Party::Person(p) = &mut c.parties[0] {
+        p.address.clear();
+    }
+    let a = agency();
+    let msg = build(DocKind::Decision, &ctx(&c, &a, &w))
+        .unwrap_err()
+        .to_string();
+    assert!(msg.contains("当事人的地址"), "{msg}");
+}
+
+#[test]
+fn decision_heavier_than_the_notice_is_refused() {
+    let w = World::new();
+    let mut c = archived(&w);
+    if let Some(d) = &mut c.decision {
+        d.fine = Fen::from_yuan(800);
+    }
+    let a = agency();
+    let msg = build(DocKind::Decision, &ctx(&c, &a, &w))
+        .unwrap_err()
+        .to_string();
+    assert!(msg.contains("第四十五条") && msg.contains("800元"), "{msg}");
+}
+
+#[test]
+fn notice_names_the_proposed_penalty_and_rights() {
+    let w = World::new();
+    let c = numbered(notified(&w, 600));
+    let a = agency();
+    let p = build(DocKind::PriorNotice, &ctx(&c, &a, &w)).unwrap();
+    let t = all_text(&p);
+    assert_eq!(p[0].number.as_deref(), Some("合综执告〔2026〕1号"));
+    assert!(
+        t.contains("陈述") && t.contains("申辩") && t.contains("5个工作日"),
+        "{t}"
+    );
+    assert!(t.contains("人民币陆佰元整"));
+}
+
+#[test]
+fn case_file_is_in_filing_order_with_numbered_pages() {
+    let w = World::new();
+    let c = archived(&w);
+    let a = agency();
+    let f = casefile::assemble(&ctx(&c, &a, &w)).unwrap();
+    let phases: Vec<Phase> = f.documents.iter().map(|p| p.kind.phase()).collect();
+    let mut sorted = phases.clone();
+    sorted.sort();
+    assert_eq!(phases, sorted);
+    assert_eq!(
+        f.documents.first().map(|p| p.kind),
+        Some(DocKind::FilingForm)
+    );
+    assert_eq!(
+        f.documents.last().map(|p| p.kind),
+        Some(DocKind::ClosingForm)
+    );
+    assert_eq!(f.first_pages[0], 1);
+    assert!(f.first_pages.windows(2).all(|w| w[0] < w[1]));
+    let Block::Table { rows, .. } = &f.contents.blocks[0] else {
+        panic!("目录 is a table")
+    };
+    assert_eq!(rows.len(), f.documents.len());
+    assert_eq!(rows[0][4], "1");
+}
+
+#[test]
+fn documents_list_states() {
+    let w = World::new();
+    let c = archived(&w);
+    let list = documents(&c);
+    let get = |k| list.iter().find(|(x, _, _)| *x == k).map(|(_, _, s)| *s);
+    assert_eq!(get(DocKind::Decision), Some(DocState::SignedServed));
+    assert_eq!(get(DocKind::OnSpotDecision), None);
+    let c = notified(&w, 600);
+    let list = documents(&c);
+    assert!(list.iter().all(|(k, _, _)| *k != DocKind::Decision));
+}
+
+#[test]
+fn every_kind_parses_from_name_and_slug() {
+    for k in DocKind::ALL {
+        assert_eq!(DocKind::parse(k.name()), Some(*k));
+        assert_eq!(DocKind::parse(k.slug()), Some(*k));
+    }
+    assert_eq!(
+        DocKind::parse("现场检查勘验笔录"),
+        Some(DocKind::InspectionRecord)
+    );
+}
+
+#[test]
+fn every_applicable_document_builds() {
+    let w = World::new();
+    let c = archived(&w);
+    let a = agency();
+    for (k, n, _) in documents(&c) {
+        let p = build(k, &ctx(&c, &a, &w)).unwrap_or_else(|e| panic!("{k:?}: {e}"));
+        assert_eq!(p.len(), n, "{k:?}");
+    }
+}
