@@ -378,14 +378,47 @@ impl Action {
         t
     }
 
-    /// Times of day the step carries: (label, value); empty means not given.
+    /// Times of day the step carries: (label, value); empty means not given. Exhaustive, so
+    /// a new step says whether it carries one.
     pub fn times(&self) -> Vec<(&'static str, &str)> {
         match self {
             Action::AddEvidence { evidence } => vec![("取证时间", &evidence.time)],
             Action::AddRecord { record } => {
                 vec![("开始时间", &record.start), ("结束时间", &record.end)]
             }
-            _ => vec![],
+            Action::ApproveFiling { .. }
+            | Action::Preserve { .. }
+            | Action::DecidePreservation { .. }
+            | Action::Seize { .. }
+            | Action::ExtendSeizure { .. }
+            | Action::ExcludeSeizureDays { .. }
+            | Action::ReleaseSeizure { .. }
+            | Action::EndInvestigation { .. }
+            | Action::SquadReview { .. }
+            | Action::LegalReview { .. }
+            | Action::Discuss { .. }
+            | Action::ReviewDecision { .. }
+            | Action::IssueNotice { .. }
+            | Action::Serve { .. }
+            | Action::RecordStatement { .. }
+            | Action::RequestHearing { .. }
+            | Action::ScheduleHearing { .. }
+            | Action::HoldHearing { .. }
+            | Action::Waive { .. }
+            | Action::ExtendDecisionPeriod { .. }
+            | Action::Decide { .. }
+            | Action::Publish { .. }
+            | Action::Pay { .. }
+            | Action::ApprovePlan { .. }
+            | Action::Demand { .. }
+            | Action::ApplyCourt { .. }
+            | Action::RemedyStarted { .. }
+            | Action::RemedyEnded { .. }
+            | Action::TerminateExecution { .. }
+            | Action::Withdraw { .. }
+            | Action::ProposeClosing { .. }
+            | Action::ApproveClosing { .. }
+            | Action::Archive { .. } => vec![],
         }
     }
 

@@ -422,7 +422,11 @@ pub(super) fn decide(
         if fine.0 != 0 || !kinds.is_empty() {
             return Err(RuleError::input("不予行政处罚的决定不得含处罚种类或罚款"));
         }
-        docs.push(DocKind::NoPenaltyDecision);
+        // The 不予行政处罚决定书 states an Art 33 ground; for facts not established
+        // (Art 57(1)(3)) zhifa prints no decision, so none is due.
+        if matches!(case.outcome, Some(Outcome::NoPenalty { .. })) {
+            docs.push(DocKind::NoPenaltyDecision);
+        }
     }
     c.decision = Some(Decision {
         date: *date,
