@@ -340,7 +340,9 @@ impl Store {
         let b = serde_json::to_value(before).unwrap_or_default();
         let a = serde_json::to_value(&t.case).unwrap_or_default();
         let (before_diff, after_diff) = diff(&b, &a);
-        let detail = serde_json::json!({ "action": action, "before": before_diff, "after": after_diff, "documents": t.documents_due });
+        // Documents by their printed title, as the entries before typed kinds had them.
+        let documents: Vec<&str> = t.documents_due.iter().map(|k| k.name()).collect();
+        let detail = serde_json::json!({ "action": action, "before": before_diff, "after": after_diff, "documents": documents });
         audit::append(
             &tx,
             who,

@@ -13,89 +13,131 @@ use crate::catalog::PenaltyKind;
 use crate::money::Fen;
 use crate::text::{self, TextError, TextKind, CODE, LONG, NAME, NOTE, PLACE, TITLE};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Action {
+/// The one table of steps: each row is a variant of [`Action`] (its fields as the file format
+/// has them) and the Chinese name menus and the audit trail show. The macro makes `Action`,
+/// `ActionKind`, `ActionKind::ALL`, `ActionKind::label` and `Action::kind` from it, so a step
+/// exists everywhere or nowhere; the exhaustive matches over `Action` and `ActionKind`
+/// (`transition`'s dispatch, `permissions::role_and_stage`, `Action::texts`, the step forms)
+/// then refuse to compile until they handle it.
+macro_rules! steps {
+    ($( $(#[$meta:meta])* $step:ident => $label:literal { $($fields:tt)* }, )*) => {
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+        pub enum Action {
+            $( $(#[$meta])* $step { $($fields)* }, )*
+        }
+
+        /// The name of each action, for menus, permissions and the CLI.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ActionKind {
+            $( $step, )*
+        }
+
+        const STEP_COUNT: usize = [$( ActionKind::$step, )*].len();
+
+        impl ActionKind {
+            pub const ALL: [ActionKind; STEP_COUNT] = [$( ActionKind::$step, )*];
+
+            /// The Chinese name shown in menus and the audit trail.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $( ActionKind::$step => $label, )*
+                }
+            }
+        }
+
+        impl Action {
+            pub fn kind(&self) -> ActionKind {
+                match self {
+                    $( Action::$step { .. } => ActionKind::$step, )*
+                }
+            }
+        }
+    };
+}
+
+steps! {
     /// 负责人 approves (or refuses: 不予立案) the filing.
-    ApproveFiling {
+    ApproveFiling => "立案审批" {
         date: NaiveDate,
         agree: bool,
         opinion: String,
     },
     /// 承办人 registers evidence (Art 46).
-    AddEvidence {
+    AddEvidence => "登记证据" {
         evidence: Evidence,
     },
     /// 承办人 records a 笔录 (Art 55).
-    AddRecord {
+    AddRecord => "制作笔录" {
         record: Record,
     },
     /// 负责人 approves 先行登记保存 (Art 56).
-    Preserve {
+    Preserve => "先行登记保存" {
         date: NaiveDate,
         items: String,
     },
     /// Decision on preserved items (within 7 working days, Art 56).
-    DecidePreservation {
+    DecidePreservation => "先行登记保存处理决定" {
         index: usize,
         date: NaiveDate,
         decision: String,
     },
     /// 负责人 approves 查封、扣押 (行政强制法 Art 18, 24, 25).
-    Seize {
+    Seize => "查封扣押" {
         date: NaiveDate,
         items: String,
         days: u32,
     },
     /// 负责人 extends a seizure once by ≤ 30 days.
-    ExtendSeizure {
+    ExtendSeizure => "延长查封扣押" {
         index: usize,
         date: NaiveDate,
         days: u32,
     },
     /// Days of testing or appraisal, excluded from the seizure period.
-    ExcludeSeizureDays {
+    ExcludeSeizureDays => "登记检测鉴定期间" {
         index: usize,
         days: u32,
     },
-    ReleaseSeizure {
+    ReleaseSeizure => "解除查封扣押" {
         index: usize,
         date: NaiveDate,
     },
     /// 承办人 ends the investigation with a proposal (调查终结报告).
-    EndInvestigation {
+    EndInvestigation => "调查终结" {
         proposal: Proposal,
     },
     /// 中队长 reviews the proposal (审核).
-    SquadReview {
+    SquadReview => "中队长审核" {
         date: NaiveDate,
         agree: bool,
         opinion: String,
     },
     /// 法制审核员 reviews legality (Art 58).
-    LegalReview {
+    LegalReview => "法制审核" {
         date: NaiveDate,
         passed: bool,
         opinion: String,
     },
     /// 负责人 chairs a collective discussion (Art 57 para 2).
-    Discuss {
+    Discuss => "集体讨论" {
         date: NaiveDate,
         attendees: Vec<i64>,
         conclusion: String,
     },
     /// 负责人 chooses one of the four outcomes of Art 57.
-    ReviewDecision {
+    ReviewDecision => "负责人审查决定" {
         date: NaiveDate,
         outcome: ReviewOutcome,
         opinion: String,
     },
     /// 承办人 issues the prior notice (Art 44); the hearing right follows Art 63.
-    IssueNotice {
+    IssueNotice => "事先告知" {
         date: NaiveDate,
     },
     /// Service of a document (民事诉讼法 Art 87–95; 行政处罚法 Art 61).
-    Serve {
+    Serve => "送达" {
         doc: ServedDoc,
         method: ServiceMethod,
         date: NaiveDate,
@@ -105,39 +147,39 @@ pub enum Action {
         confirmation: bool,
     },
     /// The party's statement and defence, and its re-examination (Art 45).
-    RecordStatement {
+    RecordStatement => "陈述申辩及复核" {
         date: NaiveDate,
         content: String,
         adopted: bool,
         reexamination: String,
     },
     /// The party asks for a hearing (Art 64(1)).
-    RequestHearing {
+    RequestHearing => "登记听证申请" {
         date: NaiveDate,
     },
     /// The hearing is notified (Art 64(2), (4)).
-    ScheduleHearing {
+    ScheduleHearing => "通知听证" {
         notified_on: NaiveDate,
         date: NaiveDate,
         place: String,
         presiding: i64,
     },
     /// The hearing took place (or the party did not appear, Art 64(6)).
-    HoldHearing {
+    HoldHearing => "举行听证" {
         date: NaiveDate,
         party_absent: bool,
     },
     /// The party expressly waives statement and hearing (Art 62).
-    Waive {
+    Waive => "登记放弃陈述申辩听证" {
         date: NaiveDate,
     },
     /// 负责人 approves an extension of the decision period (configured rule, Art 60).
-    ExtendDecisionPeriod {
+    ExtendDecisionPeriod => "延长办案期限" {
         date: NaiveDate,
         reason: String,
     },
     /// 负责人 makes the decision (Art 57, 59): penalty, or no penalty after a no-penalty outcome.
-    Decide {
+    Decide => "作出决定" {
         date: NaiveDate,
         kinds: Vec<PenaltyKind>,
         fine: Fen,
@@ -151,11 +193,11 @@ pub enum Action {
         publish: bool,
     },
     /// The decision was published (Art 48).
-    Publish {
+    Publish => "公示决定" {
         date: NaiveDate,
     },
     /// A payment (or court-enforced recovery).
-    Pay {
+    Pay => "登记缴款" {
         date: NaiveDate,
         amount: Fen,
         method: PaymentMethod,
@@ -166,26 +208,26 @@ pub enum Action {
         cash_ground: Option<CashGround>,
     },
     /// 负责人 approves deferral or instalments (Art 66).
-    ApprovePlan {
+    ApprovePlan => "批准延期分期缴纳" {
         date: NaiveDate,
         instalments: Vec<Instalment>,
     },
     /// 催告 (行政强制法 Art 35).
-    Demand {
+    Demand => "催告" {
         date: NaiveDate,
     },
     /// Application to the court for enforcement (行政强制法 Art 53–55).
-    ApplyCourt {
+    ApplyCourt => "申请法院强制执行" {
         date: NaiveDate,
         court: String,
     },
     /// A 复议 or 诉讼 was brought.
-    RemedyStarted {
+    RemedyStarted => "登记复议诉讼" {
         kind: RemedyKind,
         date: NaiveDate,
     },
     /// A 复议 or 诉讼 ended.
-    RemedyEnded {
+    RemedyEnded => "登记复议诉讼结果" {
         kind: RemedyKind,
         date: NaiveDate,
         result: RemedyResult,
@@ -193,153 +235,33 @@ pub enum Action {
         changed_fine: Option<Fen>,
     },
     /// 负责人 ends execution (终结执行, 行政强制法 Art 39–40).
-    TerminateExecution {
+    TerminateExecution => "终结执行" {
         date: NaiveDate,
         reason: String,
     },
     /// 负责人 revokes the filing (撤销立案).
-    Withdraw {
+    Withdraw => "撤销立案" {
         date: NaiveDate,
         reason: String,
     },
     /// 承办人 proposes closing (结案审批表).
-    ProposeClosing {
+    ProposeClosing => "提请结案" {
         date: NaiveDate,
     },
     /// 负责人 approves closing.
-    ApproveClosing {
+    ApproveClosing => "结案审批" {
         date: NaiveDate,
         opinion: String,
     },
     /// The file is archived; the case becomes read-only.
-    Archive {
+    Archive => "归档" {
         date: NaiveDate,
         archive_no: String,
         retention: String,
     },
 }
 
-/// The name of each action, for menus, permissions and the CLI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActionKind {
-    ApproveFiling,
-    AddEvidence,
-    AddRecord,
-    Preserve,
-    DecidePreservation,
-    Seize,
-    ExtendSeizure,
-    ExcludeSeizureDays,
-    ReleaseSeizure,
-    EndInvestigation,
-    SquadReview,
-    LegalReview,
-    Discuss,
-    ReviewDecision,
-    IssueNotice,
-    Serve,
-    RecordStatement,
-    RequestHearing,
-    ScheduleHearing,
-    HoldHearing,
-    Waive,
-    ExtendDecisionPeriod,
-    Decide,
-    Publish,
-    Pay,
-    ApprovePlan,
-    Demand,
-    ApplyCourt,
-    RemedyStarted,
-    RemedyEnded,
-    TerminateExecution,
-    Withdraw,
-    ProposeClosing,
-    ApproveClosing,
-    Archive,
-}
-
 impl ActionKind {
-    pub const ALL: [ActionKind; 35] = [
-        ActionKind::ApproveFiling,
-        ActionKind::AddEvidence,
-        ActionKind::AddRecord,
-        ActionKind::Preserve,
-        ActionKind::DecidePreservation,
-        ActionKind::Seize,
-        ActionKind::ExtendSeizure,
-        ActionKind::ExcludeSeizureDays,
-        ActionKind::ReleaseSeizure,
-        ActionKind::EndInvestigation,
-        ActionKind::SquadReview,
-        ActionKind::LegalReview,
-        ActionKind::Discuss,
-        ActionKind::ReviewDecision,
-        ActionKind::IssueNotice,
-        ActionKind::Serve,
-        ActionKind::RecordStatement,
-        ActionKind::RequestHearing,
-        ActionKind::ScheduleHearing,
-        ActionKind::HoldHearing,
-        ActionKind::Waive,
-        ActionKind::ExtendDecisionPeriod,
-        ActionKind::Decide,
-        ActionKind::Publish,
-        ActionKind::Pay,
-        ActionKind::ApprovePlan,
-        ActionKind::Demand,
-        ActionKind::ApplyCourt,
-        ActionKind::RemedyStarted,
-        ActionKind::RemedyEnded,
-        ActionKind::TerminateExecution,
-        ActionKind::Withdraw,
-        ActionKind::ProposeClosing,
-        ActionKind::ApproveClosing,
-        ActionKind::Archive,
-    ];
-
-    /// The Chinese name shown in menus and the audit trail.
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionKind::ApproveFiling => "立案审批",
-            ActionKind::AddEvidence => "登记证据",
-            ActionKind::AddRecord => "制作笔录",
-            ActionKind::Preserve => "先行登记保存",
-            ActionKind::DecidePreservation => "先行登记保存处理决定",
-            ActionKind::Seize => "查封扣押",
-            ActionKind::ExtendSeizure => "延长查封扣押",
-            ActionKind::ExcludeSeizureDays => "登记检测鉴定期间",
-            ActionKind::ReleaseSeizure => "解除查封扣押",
-            ActionKind::EndInvestigation => "调查终结",
-            ActionKind::SquadReview => "中队长审核",
-            ActionKind::LegalReview => "法制审核",
-            ActionKind::Discuss => "集体讨论",
-            ActionKind::ReviewDecision => "负责人审查决定",
-            ActionKind::IssueNotice => "事先告知",
-            ActionKind::Serve => "送达",
-            ActionKind::RecordStatement => "陈述申辩及复核",
-            ActionKind::RequestHearing => "登记听证申请",
-            ActionKind::ScheduleHearing => "通知听证",
-            ActionKind::HoldHearing => "举行听证",
-            ActionKind::Waive => "登记放弃陈述申辩听证",
-            ActionKind::ExtendDecisionPeriod => "延长办案期限",
-            ActionKind::Decide => "作出决定",
-            ActionKind::Publish => "公示决定",
-            ActionKind::Pay => "登记缴款",
-            ActionKind::ApprovePlan => "批准延期分期缴纳",
-            ActionKind::Demand => "催告",
-            ActionKind::ApplyCourt => "申请法院强制执行",
-            ActionKind::RemedyStarted => "登记复议诉讼",
-            ActionKind::RemedyEnded => "登记复议诉讼结果",
-            ActionKind::TerminateExecution => "终结执行",
-            ActionKind::Withdraw => "撤销立案",
-            ActionKind::ProposeClosing => "提请结案",
-            ActionKind::ApproveClosing => "结案审批",
-            ActionKind::Archive => "归档",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<ActionKind> {
         let t = s.trim();
         ActionKind::ALL.into_iter().find(|k| {
@@ -354,48 +276,6 @@ impl ActionKind {
     /// The snake_case name used by the CLI and in files.
     pub fn code(self) -> String {
         crate::serde_name(&self)
-    }
-}
-
-impl Action {
-    pub fn kind(&self) -> ActionKind {
-        match self {
-            Action::ApproveFiling { .. } => ActionKind::ApproveFiling,
-            Action::AddEvidence { .. } => ActionKind::AddEvidence,
-            Action::AddRecord { .. } => ActionKind::AddRecord,
-            Action::Preserve { .. } => ActionKind::Preserve,
-            Action::DecidePreservation { .. } => ActionKind::DecidePreservation,
-            Action::Seize { .. } => ActionKind::Seize,
-            Action::ExtendSeizure { .. } => ActionKind::ExtendSeizure,
-            Action::ExcludeSeizureDays { .. } => ActionKind::ExcludeSeizureDays,
-            Action::ReleaseSeizure { .. } => ActionKind::ReleaseSeizure,
-            Action::EndInvestigation { .. } => ActionKind::EndInvestigation,
-            Action::SquadReview { .. } => ActionKind::SquadReview,
-            Action::LegalReview { .. } => ActionKind::LegalReview,
-            Action::Discuss { .. } => ActionKind::Discuss,
-            Action::ReviewDecision { .. } => ActionKind::ReviewDecision,
-            Action::IssueNotice { .. } => ActionKind::IssueNotice,
-            Action::Serve { .. } => ActionKind::Serve,
-            Action::RecordStatement { .. } => ActionKind::RecordStatement,
-            Action::RequestHearing { .. } => ActionKind::RequestHearing,
-            Action::ScheduleHearing { .. } => ActionKind::ScheduleHearing,
-            Action::HoldHearing { .. } => ActionKind::HoldHearing,
-            Action::Waive { .. } => ActionKind::Waive,
-            Action::ExtendDecisionPeriod { .. } => ActionKind::ExtendDecisionPeriod,
-            Action::Decide { .. } => ActionKind::Decide,
-            Action::Publish { .. } => ActionKind::Publish,
-            Action::Pay { .. } => ActionKind::Pay,
-            Action::ApprovePlan { .. } => ActionKind::ApprovePlan,
-            Action::Demand { .. } => ActionKind::Demand,
-            Action::ApplyCourt { .. } => ActionKind::ApplyCourt,
-            Action::RemedyStarted { .. } => ActionKind::RemedyStarted,
-            Action::RemedyEnded { .. } => ActionKind::RemedyEnded,
-            Action::TerminateExecution { .. } => ActionKind::TerminateExecution,
-            Action::Withdraw { .. } => ActionKind::Withdraw,
-            Action::ProposeClosing { .. } => ActionKind::ProposeClosing,
-            Action::ApproveClosing { .. } => ActionKind::ApproveClosing,
-            Action::Archive { .. } => ActionKind::Archive,
-        }
     }
 }
 
@@ -498,14 +378,47 @@ impl Action {
         t
     }
 
-    /// Times of day the step carries: (label, value); empty means not given.
+    /// Times of day the step carries: (label, value); empty means not given. Exhaustive, so
+    /// a new step says whether it carries one.
     pub fn times(&self) -> Vec<(&'static str, &str)> {
         match self {
             Action::AddEvidence { evidence } => vec![("取证时间", &evidence.time)],
             Action::AddRecord { record } => {
                 vec![("开始时间", &record.start), ("结束时间", &record.end)]
             }
-            _ => vec![],
+            Action::ApproveFiling { .. }
+            | Action::Preserve { .. }
+            | Action::DecidePreservation { .. }
+            | Action::Seize { .. }
+            | Action::ExtendSeizure { .. }
+            | Action::ExcludeSeizureDays { .. }
+            | Action::ReleaseSeizure { .. }
+            | Action::EndInvestigation { .. }
+            | Action::SquadReview { .. }
+            | Action::LegalReview { .. }
+            | Action::Discuss { .. }
+            | Action::ReviewDecision { .. }
+            | Action::IssueNotice { .. }
+            | Action::Serve { .. }
+            | Action::RecordStatement { .. }
+            | Action::RequestHearing { .. }
+            | Action::ScheduleHearing { .. }
+            | Action::HoldHearing { .. }
+            | Action::Waive { .. }
+            | Action::ExtendDecisionPeriod { .. }
+            | Action::Decide { .. }
+            | Action::Publish { .. }
+            | Action::Pay { .. }
+            | Action::ApprovePlan { .. }
+            | Action::Demand { .. }
+            | Action::ApplyCourt { .. }
+            | Action::RemedyStarted { .. }
+            | Action::RemedyEnded { .. }
+            | Action::TerminateExecution { .. }
+            | Action::Withdraw { .. }
+            | Action::ProposeClosing { .. }
+            | Action::ApproveClosing { .. }
+            | Action::Archive { .. } => vec![],
         }
     }
 

@@ -8,9 +8,11 @@ use chrono::NaiveDate;
 use super::action::Action;
 use super::model::*;
 use super::party::{Party, Person};
-use super::workflow::{self, Ctx, NewCase};
+use super::workflow::{self, Ctx, NewCase, Transition};
+use crate::agency::Agency;
 use crate::calendar::{Calendar, CalendarPolicy};
 use crate::catalog::{PenaltyKind, TierName};
+use crate::documents::{self, DocCtx, DocError};
 use crate::money::Fen;
 use crate::people::{Role, User};
 use crate::procedure_settings::ProcedureSettings;
@@ -104,11 +106,52 @@ impl World {
         &self.users[&id]
     }
 
-    /// Applies `action` as `actor`, panicking with the rule's message on refusal.
+    /// Applies `action` as `actor`, panicking with the rule's message on refusal, or if a
+    /// document the step makes due does not print from the new case.
     pub fn step(&self, case: &Case, actor: i64, action: Action) -> Case {
         match workflow::transition(case, &action, self.u(actor), &self.ctx()) {
-            Ok(t) => t.case,
+            Ok(t) => {
+                self.due_documents_print(&t);
+                t.case
+            }
             Err(e) => panic!("{:?} refused: {e}", action.kind()),
+        }
+    }
+
+    /// Every document a step says is due is one the case now has and `documents::build`
+    /// prints: a step cannot name a document the printer does not make.
+    pub fn due_documents_print(&self, t: &Transition) {
+        let agency = Agency::new("合隆镇", "合").unwrap().with_county("农安县");
+        // The store numbers every case it saves; the binding sheets need the number.
+        let mut case = t.case.clone();
+        case.year.get_or_insert(2026);
+        case.serial.get_or_insert(1);
+        let ctx = DocCtx {
+            case: &case,
+            agency: &agency,
+            users: &self.users,
+            today: self.today,
+            statement_days: 5,
+            chain_head: None,
+        };
+        let listed = documents::documents(&case);
+        for kind in &t.documents_due {
+            assert!(
+                listed.iter().any(|(k, _, _)| k == kind),
+                "{} is due after “{}” but the case does not list it",
+                kind.name(),
+                t.summary
+            );
+            match documents::build(*kind, &ctx) {
+                Ok(papers) => assert!(!papers.is_empty()),
+                // The document exists; its content is refused (Art 59 items): not this check.
+                Err(DocError::MissingItem { .. } | DocError::Heavier { .. }) => {}
+                Err(e @ DocError::NotApplicable(..)) => panic!(
+                    "{} is due after “{}” but does not print: {e}",
+                    kind.name(),
+                    t.summary
+                ),
+            }
         }
     }
 

@@ -15,6 +15,7 @@ use super::penalty;
 use super::rule::{RuleError, RuleResult};
 use crate::calendar::Calendar;
 use crate::catalog::{PenaltyKind, TierName};
+use crate::documents::DocKind;
 use crate::money::Fen;
 use crate::people::{Role, User};
 use crate::procedure_settings::ProcedureSettings;
@@ -45,7 +46,33 @@ impl Ctx<'_> {
 pub struct Transition {
     pub case: Case,
     pub summary: String,
-    pub documents_due: Vec<&'static str>,
+    pub documents_due: Vec<DocKind>,
+}
+
+/// A step being applied: the case as it was, who takes the step, and what the rules need.
+#[derive(Clone, Copy)]
+struct Step<'a> {
+    case: &'a Case,
+    actor: &'a User,
+    ctx: &'a Ctx<'a>,
+}
+
+/// What one step did besides changing the case: the audit summary and the documents it
+/// makes due (typed, so each names a document zhifa builds).
+struct StepOutcome {
+    summary: String,
+    documents_due: Vec<DocKind>,
+}
+
+/// A step's outcome: its audit summary and the documents it makes due.
+fn done(
+    summary: impl Into<String>,
+    documents_due: impl IntoIterator<Item = DocKind>,
+) -> RuleResult<StepOutcome> {
+    Ok(StepOutcome {
+        summary: summary.into(),
+        documents_due: documents_due.into_iter().collect(),
+    })
 }
 
 /// A required free-text field of a step (see `domain::text` for what is refused).
@@ -106,39 +133,157 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
     precheck(case, action.kind(), actor)?;
     not_before_last_step(case, action)?;
     let mut c = case.clone();
-    let mut docs: Vec<&'static str> = Vec::new();
-    use ActionKind as K;
-    let summary = match action.kind() {
-        K::ApproveFiling
-        | K::AddEvidence
-        | K::AddRecord
-        | K::Preserve
-        | K::DecidePreservation
-        | K::Seize
-        | K::ExtendSeizure
-        | K::ExcludeSeizureDays
-        | K::ReleaseSeizure
-        | K::EndInvestigation
-        | K::Withdraw => investigation::apply(case, &mut c, action, actor, ctx, &mut docs)?,
-        K::Serve
-        | K::Pay
-        | K::ApprovePlan
-        | K::Demand
-        | K::ApplyCourt
-        | K::RemedyStarted
-        | K::RemedyEnded
-        | K::TerminateExecution
-        | K::ProposeClosing
-        | K::ApproveClosing
-        | K::Archive => execution::apply(case, &mut c, action, actor, ctx, &mut docs)?,
-        _ => review::apply(case, &mut c, action, actor, ctx, &mut docs)?,
-    };
+    let step = Step { case, actor, ctx };
+    let outcome = apply(&step, &mut c, action)?;
     c.version += 1;
     Ok(Transition {
         case: c,
-        summary,
-        documents_due: docs,
+        summary: outcome.summary,
+        documents_due: outcome.documents_due,
     })
+}
+
+/// One function per step, in the phase file of its stage. The match is exhaustive: a step
+/// added to the `steps!` table does not compile until it has its function here.
+fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> {
+    match action {
+        Action::ApproveFiling {
+            date,
+            agree,
+            opinion,
+        } => investigation::approve_filing(step, c, date, agree, opinion),
+        Action::AddEvidence { evidence } => investigation::add_evidence(step, c, evidence),
+        Action::AddRecord { record } => investigation::add_record(step, c, record),
+        Action::Preserve { date, items } => investigation::preserve(step, c, date, items),
+        Action::DecidePreservation {
+            index,
+            date,
+            decision,
+        } => investigation::decide_preservation(step, c, index, date, decision),
+        Action::Seize { date, items, days } => investigation::seize(step, c, date, items, days),
+        Action::ExtendSeizure { index, date, days } => {
+            investigation::extend_seizure(step, c, index, date, days)
+        }
+        Action::ExcludeSeizureDays { index, days } => {
+            investigation::exclude_seizure_days(c, index, days)
+        }
+        Action::ReleaseSeizure { index, date } => {
+            investigation::release_seizure(step, c, index, date)
+        }
+        Action::EndInvestigation { proposal } => {
+            investigation::end_investigation(step, c, proposal)
+        }
+        Action::Withdraw { date, reason } => investigation::withdraw(step, c, date, reason),
+        Action::SquadReview {
+            date,
+            agree,
+            opinion,
+        } => review::squad_review(step, c, date, agree, opinion),
+        Action::LegalReview {
+            date,
+            passed,
+            opinion,
+        } => review::legal_review(step, c, date, passed, opinion),
+        Action::Discuss {
+            date,
+            attendees,
+            conclusion,
+        } => review::discuss(step, c, date, attendees, conclusion),
+        Action::ReviewDecision {
+            date,
+            outcome,
+            opinion,
+        } => review::review_decision(step, c, date, outcome, opinion),
+        Action::IssueNotice { date } => review::issue_notice(step, c, date),
+        Action::RecordStatement {
+            date,
+            content,
+            adopted,
+            reexamination,
+        } => review::record_statement(step, c, date, content, adopted, reexamination),
+        Action::RequestHearing { date } => review::request_hearing(step, c, date),
+        Action::ScheduleHearing {
+            notified_on,
+            date,
+            place,
+            presiding,
+        } => review::schedule_hearing(step, c, notified_on, date, place, presiding),
+        Action::HoldHearing { date, party_absent } => {
+            review::hold_hearing(step, c, date, party_absent)
+        }
+        Action::Waive { date } => review::waive(step, c, date),
+        Action::ExtendDecisionPeriod { date, reason } => {
+            review::extend_decision_period(step, c, date, reason)
+        }
+        Action::Decide {
+            date,
+            kinds,
+            fine,
+            confiscation,
+            correction_order,
+            payment_place,
+            publish,
+        } => review::decide(
+            step,
+            c,
+            date,
+            kinds,
+            fine,
+            confiscation,
+            correction_order,
+            payment_place,
+            publish,
+        ),
+        Action::Publish { date } => review::publish(step, c, date),
+        Action::Serve {
+            doc,
+            method,
+            date,
+            recipient,
+            officers,
+            confirmation,
+        } => execution::serve(
+            step,
+            c,
+            doc,
+            method,
+            date,
+            recipient,
+            officers,
+            confirmation,
+        ),
+        Action::Pay {
+            date,
+            amount,
+            method,
+            receipt_no,
+            cash_ground,
+        } => execution::pay(step, c, date, amount, method, receipt_no, cash_ground),
+        Action::ApprovePlan { date, instalments } => {
+            execution::approve_plan(step, c, date, instalments)
+        }
+        Action::Demand { date } => execution::demand(step, c, date),
+        Action::ApplyCourt { date, court } => execution::apply_court(step, c, date, court),
+        Action::RemedyStarted { kind, date } => execution::remedy_started(step, c, kind, date),
+        Action::RemedyEnded {
+            kind,
+            date,
+            result,
+            changed_fine,
+        } => execution::remedy_ended(step, c, kind, date, result, changed_fine),
+        Action::TerminateExecution { date, reason } => {
+            execution::terminate_execution(step, c, date, reason)
+        }
+        Action::ProposeClosing { date } => execution::propose_closing(step, c, date),
+        Action::ApproveClosing { date, opinion } => {
+            execution::approve_closing(step, c, date, opinion)
+        }
+        Action::Archive {
+            date,
+            archive_no,
+            retention,
+        } => execution::archive(step, c, date, archive_no, retention),
+    }
 }
 
 /// A step cannot be dated before the step that brought the case to its stage (evidence and

@@ -1,7 +1,7 @@
 //! Builds each document of a case from its records: the dispatcher, the shared pieces
 //! (party details, citations) and the 立案 and 调查取证 documents.
 
-use super::{build_execution, build_review, DocCtx, DocError, DocKind, DocState, Paper};
+use super::{build_execution, build_review, casefile, DocCtx, DocError, DocKind, DocState, Paper};
 use crate::case::{Case, Party, RecordKind, ServedDoc, Signature};
 use crate::catalog::cite_provisions;
 use crate::catalog::Provision;
@@ -11,24 +11,48 @@ use crate::serde_name;
 /// Every instance of `kind` the case has (one per 笔录, per service …), ready to print.
 /// A decision that fails the statutory check is refused here, never printed.
 pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
+    // Exhaustive on purpose: a document added to the `kinds!` table does not compile until
+    // it has its builder here.
     let papers = match kind {
         DocKind::FilingForm => filing(ctx),
         DocKind::InspectionRecord | DocKind::InquiryRecord => records(ctx, kind),
         DocKind::CorrectionOrder => correction(ctx),
         DocKind::Preservation => preservations(ctx),
         DocKind::Seizure => seizures(ctx),
-        DocKind::InvestigationReport
-        | DocKind::LegalReview
-        | DocKind::Discussion
-        | DocKind::PriorNotice
-        | DocKind::HearingRightNotice
-        | DocKind::HearingNotice
-        | DocKind::HearingRecord
-        | DocKind::StatementRecord
-        | DocKind::Decision
-        | DocKind::OnSpotDecision
-        | DocKind::NoPenaltyDecision => build_review::build(kind, ctx)?,
-        _ => build_execution::build(kind, ctx)?,
+        DocKind::InvestigationReport => build_review::report(ctx),
+        DocKind::LegalReview => build_review::legal_reviews(ctx),
+        DocKind::Discussion => build_review::discussions(ctx),
+        DocKind::PriorNotice => build_review::notice(ctx, false),
+        DocKind::HearingRightNotice => build_review::notice(ctx, true),
+        DocKind::HearingNotice => build_review::hearing_notice(ctx),
+        DocKind::HearingRecord => build_review::hearing_record(ctx),
+        DocKind::StatementRecord => statement_papers(ctx),
+        DocKind::Decision | DocKind::OnSpotDecision => build_review::decision(ctx, kind)?,
+        DocKind::NoPenaltyDecision => build_review::no_penalty(ctx),
+        DocKind::ServiceReceipt => build_execution::receipts(ctx),
+        DocKind::PaymentPlan => build_execution::plan(ctx),
+        DocKind::Demand => build_execution::demands(ctx),
+        DocKind::Surcharge => build_execution::surcharge(ctx),
+        DocKind::CourtApplication => build_execution::court(ctx),
+        DocKind::Transfer => build_execution::transfer(ctx),
+        DocKind::ClosingForm => build_execution::closing(ctx),
+        // The binding sheets exist once the case has its number.
+        DocKind::Cover => ctx
+            .case
+            .serial
+            .map(|_| build_execution::cover(ctx))
+            .into_iter()
+            .collect(),
+        DocKind::Contents => match ctx.case.serial {
+            Some(_) => vec![casefile::assemble(ctx)?.contents],
+            None => Vec::new(),
+        },
+        DocKind::Notes => ctx
+            .case
+            .serial
+            .map(|_| build_execution::notes(ctx, 0, 0))
+            .into_iter()
+            .collect(),
     };
     if papers.is_empty() {
         return Err(DocError::NotApplicable(kind.name(), why_not(kind).into()));

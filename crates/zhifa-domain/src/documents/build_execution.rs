@@ -3,37 +3,9 @@
 
 use super::amount::figures_and_capitals;
 use super::build::{case_name, date, party_names, served_doc_number, violated};
-use super::{casefile, DocCtx, DocError, DocKind, Paper};
+use super::{DocCtx, DocKind, Paper};
 use crate::case::{Outcome, Procedure};
 use crate::serde_name;
-
-pub(super) fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
-    Ok(match kind {
-        DocKind::ServiceReceipt => receipts(ctx),
-        DocKind::PaymentPlan => plan(ctx),
-        DocKind::Demand => demands(ctx),
-        DocKind::Surcharge => surcharge(ctx),
-        DocKind::CourtApplication => court(ctx),
-        DocKind::Transfer => transfer(ctx),
-        DocKind::ClosingForm => closing(ctx),
-        DocKind::Cover => ctx.case.serial.map(|_| cover(ctx)).into_iter().collect(),
-        DocKind::Contents => {
-            if ctx.case.serial.is_none() {
-                Vec::new()
-            } else {
-                let file = casefile::assemble(ctx)?;
-                vec![file.contents]
-            }
-        }
-        DocKind::Notes => ctx
-            .case
-            .serial
-            .map(|_| notes(ctx, 0, 0))
-            .into_iter()
-            .collect(),
-        _ => Vec::new(),
-    })
-}
 
 fn number(ctx: &DocCtx<'_>, kind: DocKind) -> Option<String> {
     kind.code().and_then(|c| ctx.number(c))
@@ -48,7 +20,7 @@ fn decision_number(ctx: &DocCtx<'_>) -> String {
     number(ctx, kind).unwrap_or_default()
 }
 
-fn receipts(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn receipts(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     case.services
         .iter()
@@ -96,7 +68,7 @@ fn receipts(ctx: &DocCtx<'_>) -> Vec<Paper> {
         .collect()
 }
 
-fn plan(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn plan(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     let Some(pl) = &case.plan else {
         return Vec::new();
@@ -133,7 +105,7 @@ fn plan(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
-fn demands(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn demands(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     case.demands
         .iter()
@@ -161,7 +133,7 @@ fn demands(ctx: &DocCtx<'_>) -> Vec<Paper> {
         .collect()
 }
 
-fn surcharge(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     let Some(d) = case.demands.iter().rev().find(|d| d.surcharge.0 > 0) else {
         return Vec::new();
@@ -187,7 +159,7 @@ fn surcharge(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
-fn court(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn court(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     let Some(c) = &case.court else {
         return Vec::new();
@@ -223,7 +195,7 @@ fn court(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
-fn transfer(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn transfer(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     let Some(Outcome::Transferred { to, judicial }) = &case.outcome else {
         return Vec::new();
@@ -303,7 +275,7 @@ fn execution_text(ctx: &DocCtx<'_>) -> String {
     s
 }
 
-fn closing(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn closing(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     let Some(proposed) = case.closing_proposed_on else {
         return Vec::new();

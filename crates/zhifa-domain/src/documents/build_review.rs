@@ -2,29 +2,11 @@
 //! the hearing papers and the decisions.
 
 use super::amount::figures_and_capitals;
-use super::build::{
-    cite, date, party_names, party_rows, record_papers, statement_papers, violated,
-};
+use super::build::{cite, date, party_names, party_rows, record_papers, violated};
 use super::{check, DocCtx, DocError, DocKind, Paper};
 use crate::case::{Case, RecordKind, ReviewOutcome};
 use crate::catalog::PenaltyKind;
 use crate::money::Fen;
-
-pub(super) fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
-    Ok(match kind {
-        DocKind::InvestigationReport => report(ctx),
-        DocKind::LegalReview => legal_reviews(ctx),
-        DocKind::Discussion => discussions(ctx),
-        DocKind::PriorNotice => notice(ctx, false),
-        DocKind::HearingRightNotice => notice(ctx, true),
-        DocKind::HearingNotice => hearing_notice(ctx),
-        DocKind::HearingRecord => hearing_record(ctx),
-        DocKind::StatementRecord => statement_papers(ctx),
-        DocKind::Decision | DocKind::OnSpotDecision => decision(ctx, kind)?,
-        DocKind::NoPenaltyDecision => no_penalty(ctx),
-        _ => Vec::new(),
-    })
-}
 
 fn number(ctx: &DocCtx<'_>, kind: DocKind) -> Option<String> {
     kind.code().and_then(|c| ctx.number(c))
@@ -65,7 +47,7 @@ fn evidence_list(case: &Case) -> String {
     }
 }
 
-fn report(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn report(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     let Some(pr) = case
         .proposal
@@ -118,7 +100,7 @@ fn report(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
-fn legal_reviews(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn legal_reviews(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     case.legal_reviews
         .iter()
@@ -153,7 +135,7 @@ fn legal_reviews(ctx: &DocCtx<'_>) -> Vec<Paper> {
         .collect()
 }
 
-fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     case.discussions
         .iter()
@@ -186,7 +168,7 @@ fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
         .collect()
 }
 
-fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
+pub(super) fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
     let case = ctx.case;
     let Some(n) = case.notice.as_ref().filter(|n| !hearing || n.hearing_right) else {
         return Vec::new();
@@ -232,7 +214,7 @@ fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
     vec![p]
 }
 
-fn hearing_notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn hearing_notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     let Some(h) = case.hearing.as_ref() else {
         return Vec::new();
@@ -270,7 +252,7 @@ fn hearing_notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
-fn hearing_record(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn hearing_record(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let recs = record_papers(ctx, DocKind::HearingRecord, RecordKind::Hearing);
     if !recs.is_empty() {
         return recs;
@@ -310,7 +292,7 @@ fn hearing_record(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
-fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
+pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
     let case = ctx.case;
     let on_spot = kind == DocKind::OnSpotDecision;
     if case.decision.is_none() || (case.procedure == crate::case::Procedure::Simple) != on_spot {
@@ -393,7 +375,7 @@ fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
     Ok(vec![p])
 }
 
-fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
+pub(super) fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     let Some((a, ReviewOutcome::NoPenalty { reason, education })) = &case.review_outcome else {
         return Vec::new();

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::case::number;
+use crate::case::{number, RecordKind};
 
 /// The phases of the case file, in filing order (legal-rules.md §4.2, 卷内文件目录:
 /// 立案 → 调查取证 → 审查 → 告知 → 决定 → 送达 → 执行 → 结案).
@@ -98,6 +98,16 @@ kinds! {
 }
 
 impl DocKind {
+    /// The document a 笔录 of this kind prints as.
+    pub fn of_record(kind: RecordKind) -> DocKind {
+        match kind {
+            RecordKind::Inspection => DocKind::InspectionRecord,
+            RecordKind::Inquiry => DocKind::InquiryRecord,
+            RecordKind::Statement => DocKind::StatementRecord,
+            RecordKind::Hearing => DocKind::HearingRecord,
+        }
+    }
+
     /// Finds a kind by its Chinese name (with or without the brackets) or its slug.
     pub fn parse(text: &str) -> Option<DocKind> {
         let t = text.trim();

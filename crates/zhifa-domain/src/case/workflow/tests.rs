@@ -529,6 +529,53 @@ fn no_penalty_branch_serves_the_no_penalty_decision_and_closes() {
     assert_eq!(c.stage, Stage::Closing);
 }
 
+/// 违法事实不能成立 (Art 57(1)(3)) ends in a decision without penalty, but the printer has
+/// no form for it (the 不予行政处罚决定书 states an Art 33 ground): the step names no
+/// document, where it used to name one that does not print.
+#[test]
+fn a_decision_on_facts_not_established_names_no_document_it_cannot_print() {
+    let w = World::new();
+    let c = investigated(&w);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::EndInvestigation {
+            proposal: proposal("2026-06-10", 500, TierName::Minor),
+        },
+    );
+    let c = w.step(
+        &c,
+        ZHAO,
+        Action::SquadReview {
+            date: d("2026-06-11"),
+            agree: true,
+            opinion: "同意".into(),
+        },
+    );
+    let c = w.step(
+        &c,
+        SUN,
+        Action::ReviewDecision {
+            date: d("2026-06-12"),
+            outcome: ReviewOutcome::NotEstablished,
+            opinion: "违法事实不能成立".into(),
+        },
+    );
+    let decide = Action::Decide {
+        date: d("2026-06-13"),
+        kinds: vec![],
+        fine: Fen(0),
+        confiscation: Fen(0),
+        correction_order: String::new(),
+        payment_place: String::new(),
+        publish: false,
+    };
+    let t = transition(&c, &decide, w.u(SUN), &w.ctx()).unwrap();
+    assert_eq!(t.case.stage, Stage::Serving);
+    assert_eq!(t.documents_due, vec![]);
+    w.due_documents_print(&t);
+}
+
 #[test]
 fn transfer_and_withdrawal_end_the_case() {
     let w = World::new();
@@ -917,6 +964,7 @@ mod random_sequences {
                 let (actor, action) = &acts[i % acts.len()];
                 if let Ok(t) = transition(&c, action, w.u(*actor), &w.ctx()) {
                     prop_assert_eq!(t.case.version, c.version + 1);
+                    w.due_documents_print(&t);
                     c = t.case;
                     invariants(&c, &w);
                 }
