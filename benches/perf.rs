@@ -25,34 +25,31 @@ use zhifa::tui::action::UiAction;
 use zhifa::tui::app::Env;
 use zhifa::tui::screens::cases;
 
+/// The benchmarks' options; anything else on the command line is refused.
+#[derive(clap::Parser)]
+#[command(
+    name = "perf",
+    about = "zhifa 的性能基准（BENCHMARKS.md），输出一张 Markdown 表"
+)]
 struct Opts {
+    /// 案件数，逗号分隔
+    #[arg(long, value_delimiter = ',', default_values_t = [10_000u64, 100_000])]
     sizes: Vec<u64>,
+    /// 生成的数据库放在这里，之后的运行复用
+    #[arg(long, default_value = "target/bench-db")]
     dir: PathBuf,
+    /// 只运行这些编号的基准（1–7），逗号分隔；不给则全部运行
+    #[arg(long, value_delimiter = ',', value_parser = clap::value_parser!(u32).range(1..=7))]
     only: Vec<u32>,
-}
-
-fn opts() -> Opts {
-    let mut o = Opts {
-        sizes: vec![10_000, 100_000],
-        dir: PathBuf::from("target/bench-db"),
-        only: vec![],
-    };
-    let args: Vec<String> = std::env::args().collect();
-    let mut i = 1;
-    while i < args.len() {
-        let val = args.get(i + 1).cloned().unwrap_or_default();
-        match args[i].as_str() {
-            "--sizes" => o.sizes = val.split(',').filter_map(|s| s.parse().ok()).collect(),
-            "--dir" => o.dir = PathBuf::from(val),
-            "--only" => o.only = val.split(',').filter_map(|s| s.parse().ok()).collect(),
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
-        i += 2;
-    }
-    o
+    /// Passed by `cargo bench`; accepted and not needed.
+    #[arg(long = "bench", hide = true)]
+    _bench: bool,
+    /// Passed by test runners (`cargo test --benches`): nothing is run.
+    #[arg(long, hide = true)]
+    test: bool,
+    /// Likewise: there is nothing to list.
+    #[arg(long, hide = true)]
+    list: bool,
 }
 
 /// One line of the result table.
@@ -774,11 +771,11 @@ fn main() {
         rss_child(Path::new(&path));
         return;
     }
+    let o = <Opts as clap::Parser>::parse();
     // `cargo bench` passes `--bench`; `cargo test --benches` would run this too.
-    if std::env::args().any(|a| a == "--test" || a == "--list") {
+    if o.test || o.list {
         return;
     }
-    let o = opts();
     let want = |k: u32| o.only.is_empty() || o.only.contains(&k);
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let mut out = Vec::new();

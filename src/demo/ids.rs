@@ -1,4 +1,7 @@
-//! Valid, deterministic, fictional identity numbers for demo parties.
+//! Valid, deterministic, fictional identity numbers for demo parties; the check characters
+//! come from the domain's `identity`.
+
+use crate::domain::identity::{CreditCode, ResidentId};
 
 /// An 18-digit resident ID from 农安县 (220122) with a birth date derived from `n`,
 /// carrying a correct GB 11643 check character.
@@ -9,35 +12,22 @@ pub fn resident_id(n: u32, male: bool) -> String {
     let seq = (n * 37) % 99;
     let sex_digit = if male { 1 + 2 * (n % 5) } else { 2 * (n % 5) };
     let prefix = format!("220122{year:04}{month:02}{day:02}{seq:02}{sex_digit}");
-    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = prefix
-        .chars()
-        .zip(W)
-        .map(|(c, w)| c.to_digit(10).unwrap_or(0) * w)
-        .sum();
-    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    // Always 17 digits; the test below parses what comes out.
+    let check = ResidentId::check_char(&prefix).unwrap_or('X');
     format!("{prefix}{check}")
 }
 
 /// A unified social credit code (GB 32100) for an enterprise registered in 农安县.
 pub fn credit_code(n: u32) -> String {
-    const CH: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-    const W: [usize; 17] = [
-        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-    ];
+    let alphabet = CreditCode::ALPHABET.as_bytes();
     let mut body = String::from("91220122");
     let mut x = n.wrapping_mul(2_654_435_761).wrapping_add(12_345);
     for _ in 0..9 {
-        body.push(CH[(x % 31) as usize] as char);
+        body.push(alphabet[(x % 31) as usize] as char);
         x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345) >> 3;
     }
-    let sum: usize = body
-        .bytes()
-        .zip(W)
-        .map(|(c, w)| CH.iter().position(|x| *x == c).unwrap_or(0) * w)
-        .sum();
-    let check = (31 - sum % 31) % 31;
-    body.push(CH[check] as char);
+    let check = CreditCode::check_char(&body).unwrap_or('0');
+    body.push(check);
     body
 }
 
@@ -49,7 +39,6 @@ pub fn phone(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::identity::{CreditCode, ResidentId};
 
     #[test]
     fn generated_numbers_pass_the_validators() {

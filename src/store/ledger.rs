@@ -77,19 +77,6 @@ impl Store {
         })
     }
 
-    /// Writes imported ledger rows (numbered from file row 2) as one import: all or none.
-    pub fn import_ledger(&mut self, rows: &[LedgerRow], source: &str, who: &Who) -> Result<i64> {
-        let mut stage = self.stage_ledger()?;
-        for (i, r) in rows.iter().enumerate() {
-            stage.add(i + 2, r)?;
-        }
-        let check = stage.check_against_stored()?;
-        if let Some(r) = check.refused.first() {
-            return Err(StoreError::Rule(r.reason.clone()));
-        }
-        Ok(stage.commit(source, who, |_| {})?.0)
-    }
-
     /// The ledger rows shown: those of finished imports.
     pub fn ledger_records(&self) -> Result<Vec<LedgerRow>> {
         let mut st = self.conn.prepare(&format!(

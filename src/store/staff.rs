@@ -200,12 +200,6 @@ impl Store {
         Ok(out)
     }
 
-    pub fn user_count(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM staff", [], |r| r.get(0))?)
-    }
-
     /// Checks a password. Five failures in a row lock the account for 15 minutes; a success
     /// resets the count.
     ///

@@ -6,6 +6,17 @@ const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "�
 
 pub use super::text::has_control_chars;
 
+/// Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ), as a Chinese IME types them, → ASCII;
+/// any other character unchanged. The one place input is folded to half width.
+pub fn fold_full_width(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+            char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
 /// Writes `n` (1..=9999) as the lower-case Chinese numeral used in article citations:
 /// 1 → 一, 10 → 十, 15 → 十五, 101 → 一百零一, 119 → 一百一十九, 1000 → 一千.
 /// Zero and numbers above 9999 fall back to Arabic digits (no statute article is that large).
@@ -52,6 +63,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn full_width_digits_and_letters_fold_to_ascii() {
+        let typed = "０９ＡＺａｚ（中）Ｘ";
+        let folded: String = typed.chars().map(fold_full_width).collect();
+        assert_eq!(folded, "09AZaz（中）X");
+        assert_eq!(fold_full_width('／'), '／');
+        assert_eq!(fold_full_width('@'), '@');
+    }
+
+    #[test]
     fn numerals_used_in_citations() {
         let cases = [
             (1, "一"),
@@ -87,11 +107,10 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateInputError> {
     let text: String = input
         .trim()
         .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        .map(|c| match fold_full_width(c) {
             '年' | '月' | '/' | '.' | '－' | '／' => '-',
             '日' => ' ',
-            _ => c,
+            other => other,
         })
         .collect();
     let text = text.trim();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::case::model::{Case, Outcome, ServedDoc, Stage};
+use super::case::model::{Case, Outcome, Stage};
 use super::money::Fen;
 use super::people::User;
 use super::privacy::{mask_case_text, shown_party};
@@ -158,9 +158,4 @@ pub fn public_row(case: &Case, case_no: &str, all: bool) -> Option<Vec<String>> 
         d.fine.yuan_text(),
         d.date.to_string(),
     ])
-}
-
-/// Whether a served decision exists (for the 公示 period, not used as a filter here).
-pub fn decision_served(case: &Case) -> bool {
-    case.served(ServedDoc::Decision).is_some()
 }

@@ -67,11 +67,10 @@ impl Fen {
         let normalised: String = input
             .trim()
             .chars()
-            .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            .map(|c| match crate::chinese::fold_full_width(c) {
                 '．' | '。' => '.',
                 '，' => ',',
-                _ => c,
+                other => other,
             })
             .filter(|c| *c != ',')
             .collect();
@@ -107,10 +106,6 @@ impl Fen {
             .filter(|f| *f <= MAX_FEN)
             .map(Fen)
             .ok_or(MoneyError::TooLarge)
-    }
-
-    pub fn yuan_part(self) -> i64 {
-        self.0 / 100
     }
 }
 

@@ -83,12 +83,7 @@ pub fn initials(text: &str) -> String {
 pub fn normalise_query(q: &str) -> String {
     q.trim()
         .chars()
-        .map(|c| match c {
-            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
-        })
+        .map(crate::chinese::fold_full_width)
         .collect::<String>()
         .to_lowercase()
 }

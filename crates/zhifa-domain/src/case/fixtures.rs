@@ -199,13 +199,7 @@ pub fn adult() -> Party {
 
 /// Appends the GB 11643 check character.
 pub fn with_check_digit(prefix: &str) -> String {
-    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = prefix
-        .chars()
-        .zip(W)
-        .map(|(c, w)| c.to_digit(10).unwrap() * w)
-        .sum();
-    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    let check = crate::identity::ResidentId::check_char(prefix).expect("17 digits");
     format!("{prefix}{check}")
 }
 

@@ -195,15 +195,6 @@ impl Party {
         }
     }
 
-    /// The identity number masked for lists and exports.
-    pub fn id_masked(&self) -> String {
-        match self {
-            Party::Person(p) => p.id_no.masked(),
-            Party::Business(b) if b.credit_code.is_none() => b.operator.id_no.masked(),
-            _ => self.id_number().to_string(),
-        }
-    }
-
     pub fn address(&self) -> &str {
         match self {
             Party::Person(p) => &p.address,

@@ -92,76 +92,77 @@ fn integer(n: u64) -> String {
     out
 }
 
-/// Reads capitals back (`人民币贰仟元整` → 2000 元); `None` for anything malformed.
-pub fn parse_capitals(text: &str) -> Option<Fen> {
-    let t = text.trim();
-    let t = t.strip_prefix("人民币").unwrap_or(t);
-    let (int_part, frac_part) = match t.split_once('元') {
-        Some((i, f)) => (i, f),
-        None => ("", t),
-    };
-    let yuan = if int_part.is_empty() {
-        0
-    } else {
-        parse_integer(int_part)?
-    };
-    let frac = frac_part.strip_suffix('整').unwrap_or(frac_part);
-    if frac_part.ends_with('整') && !frac.is_empty() {
-        return None;
-    }
-    let mut jiao = 0;
-    let mut fen = 0;
-    let mut digit: Option<u64> = None;
-    for c in frac.chars() {
-        match c {
-            '零' => digit = None,
-            '角' => jiao = digit.take()?,
-            '分' => fen = digit.take()?,
-            _ => digit = Some(DIGITS.iter().position(|d| *d == c)? as u64),
-        }
-    }
-    if digit.is_some() || (int_part.is_empty() && jiao == 0 && fen == 0) {
-        return None;
-    }
-    let total = yuan.checked_mul(100)? + jiao * 10 + fen;
-    i64::try_from(total).ok().map(Fen)
-}
-
-fn parse_integer(s: &str) -> Option<u64> {
-    let mut total: u64 = 0;
-    let mut section: u64 = 0;
-    let mut num: u64 = 0;
-    for c in s.chars() {
-        match c {
-            '零' => num = 0,
-            '拾' | '佰' | '仟' => {
-                let unit = match c {
-                    '拾' => 10,
-                    '佰' => 100,
-                    _ => 1000,
-                };
-                section += num.max(u64::from(c == '拾')) * unit;
-                num = 0;
-            }
-            '万' => {
-                section = (section + num).checked_mul(10_000)?;
-                num = 0;
-            }
-            '亿' => {
-                total = total.checked_add((section + num).checked_mul(100_000_000)?)?;
-                section = 0;
-                num = 0;
-            }
-            _ => num = DIGITS.iter().position(|d| *d == c)? as u64,
-        }
-    }
-    total.checked_add(section + num)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Reads capitals back (`人民币贰仟元整` → 2000 元); `None` for anything malformed. The
+    /// tests' check that what `capitals` writes says the amount.
+    fn parse_capitals(text: &str) -> Option<Fen> {
+        let t = text.trim();
+        let t = t.strip_prefix("人民币").unwrap_or(t);
+        let (int_part, frac_part) = match t.split_once('元') {
+            Some((i, f)) => (i, f),
+            None => ("", t),
+        };
+        let yuan = if int_part.is_empty() {
+            0
+        } else {
+            parse_integer(int_part)?
+        };
+        let frac = frac_part.strip_suffix('整').unwrap_or(frac_part);
+        if frac_part.ends_with('整') && !frac.is_empty() {
+            return None;
+        }
+        let mut jiao = 0;
+        let mut fen = 0;
+        let mut digit: Option<u64> = None;
+        for c in frac.chars() {
+            match c {
+                '零' => digit = None,
+                '角' => jiao = digit.take()?,
+                '分' => fen = digit.take()?,
+                _ => digit = Some(DIGITS.iter().position(|d| *d == c)? as u64),
+            }
+        }
+        if digit.is_some() || (int_part.is_empty() && jiao == 0 && fen == 0) {
+            return None;
+        }
+        let total = yuan.checked_mul(100)? + jiao * 10 + fen;
+        i64::try_from(total).ok().map(Fen)
+    }
+
+    fn parse_integer(s: &str) -> Option<u64> {
+        let mut total: u64 = 0;
+        let mut section: u64 = 0;
+        let mut num: u64 = 0;
+        for c in s.chars() {
+            match c {
+                '零' => num = 0,
+                '拾' | '佰' | '仟' => {
+                    let unit = match c {
+                        '拾' => 10,
+                        '佰' => 100,
+                        _ => 1000,
+                    };
+                    section += num.max(u64::from(c == '拾')) * unit;
+                    num = 0;
+                }
+                '万' => {
+                    section = (section + num).checked_mul(10_000)?;
+                    num = 0;
+                }
+                '亿' => {
+                    total = total.checked_add((section + num).checked_mul(100_000_000)?)?;
+                    section = 0;
+                    num = 0;
+                }
+                _ => num = DIGITS.iter().position(|d| *d == c)? as u64,
+            }
+        }
+        total.checked_add(section + num)
+    }
 
     #[test]
     fn known_values() {

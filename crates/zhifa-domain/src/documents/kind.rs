@@ -117,14 +117,6 @@ impl DocKind {
             .copied()
             .find(|k| k.slug() == t || k.name() == t || plain(k.name()) == plain(t))
     }
-
-    /// Documents handed to the party (service tracked) or signed by those recorded.
-    pub fn needs_signature(self) -> bool {
-        !matches!(
-            self.phase(),
-            Phase::Binding | Phase::Review | Phase::Filing | Phase::Closing
-        )
-    }
 }
 
 /// Where a document of a case stands.

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::chinese::fold_full_width;
 use crate::identity::{self, mask_phone, CreditCode, ResidentId};
 
 /// Free text (案情, 笔录, opinions, audit summaries) as it leaves masked: every recognisable
@@ -44,11 +45,11 @@ pub fn mask_free_text(text: &str) -> String {
 }
 
 fn is_number_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+    fold_full_width(c).is_ascii_alphanumeric()
 }
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '０'..='９')
+    fold_full_width(c).is_ascii_digit()
 }
 
 /// A token masked whole if it is one number; else each of its parts (between separators),
