@@ -736,7 +736,15 @@ pub fn run(
                     let owed = r.owed()?;
                     r.pay(owed, PaymentMethod::Bank)?;
                 } else {
-                    let d = on!(r, r.wd(11));
+                    // The court is applied to once the window opens: 10 working days
+                    // after the 催告 and after the party's 复议 and lawsuit periods
+                    // (行政强制法 Art 53, 54) — the domain computes it.
+                    let case = r.desk.store.load_case(r.id)?;
+                    let opens = gates::court_window(&case, &r.cal)
+                        .ok()
+                        .flatten()
+                        .map(|(opens, _)| opens);
+                    let d = on!(r, opens);
                     let court = r.desk.store.agency()?.court;
                     r.act(head, Action::ApplyCourt { date: d, court })?;
                     if stop == STOPS[6] {

@@ -373,10 +373,14 @@ fn art_67_payment_due_15_days_after_service() {
     assert_eq!(payment_due(&c, &w.calendar).unwrap(), Some(d("2026-07-10")));
 }
 
-#[test]
-fn qiangzhi_art_53_54_court_window_after_demand() {
-    let mut w = World::new();
-    let c = notified(&w, 1000);
+/// A decision served 2026-06-25, 催告 served 2026-07-20 (with an empty 2027 table).
+fn demanded(w: &mut World) -> Case {
+    w.calendar.insert(&crate::holiday_table::HolidayYear {
+        year: 2027,
+        source: "test".into(),
+        holidays: vec![],
+    });
+    let c = notified(w, 1000);
     let c = w.step(&c, SUN, decide("2026-06-24", 1000));
     let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
     assert!(
@@ -390,19 +394,160 @@ fn qiangzhi_art_53_54_court_window_after_demand() {
             date: d("2026-07-20"),
         },
     );
-    let c = w.step(&c, ZHANG, serve(ServedDoc::Demand, "2026-07-20"));
-    // 10 WD after 07-20 → 08-03; closes 6 months + 3 months after 06-25 → 2027-03-25.
-    w.calendar.insert(&crate::holiday_table::HolidayYear {
-        year: 2027,
-        source: "test".into(),
-        holidays: vec![],
-    });
+    w.step(&c, ZHANG, serve(ServedDoc::Demand, "2026-07-20"))
+}
+
+#[test]
+fn qiangzhi_art_53_54_court_window_after_demand_and_the_remedy_periods() {
+    let mut w = World::new();
+    let c = demanded(&mut w);
+    // 10 WD after the 催告 served 07-20 → 08-03 (Art 54).
     let e = court_application_window(&c, d("2026-07-31"), &w.calendar).unwrap_err();
     assert_eq!(e.rule, "行政强制法第五十四条");
-    assert!(court_application_window(&c, d("2026-08-03"), &w.calendar).is_ok());
+    // But the 6-month lawsuit period (行政诉讼法 Art 46) runs to 12-25: no application while
+    // the party may still sue (Art 53; the demo applied 36–42 days after service).
+    let e = court_application_window(&c, d("2026-08-03"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第五十三条");
+    assert!(e.message.contains("2026-12-25"), "{e}");
+    assert!(court_application_window(&c, d("2026-12-25"), &w.calendar).is_err());
+    assert!(court_application_window(&c, d("2026-12-26"), &w.calendar).is_ok());
+    // Closes 3 months after the period ended: 2027-03-25.
     assert!(court_application_window(&c, d("2027-03-25"), &w.calendar).is_ok());
     let e = court_application_window(&c, d("2027-03-26"), &w.calendar).unwrap_err();
     assert_eq!(e.rule, "行政强制法第五十三条");
+    assert_eq!(
+        court_window(&c, &w.calendar).unwrap(),
+        Some((d("2026-12-26"), d("2027-03-25")))
+    );
+}
+
+#[test]
+fn qiangzhi_art_53_no_application_while_a_reconsideration_is_pending() {
+    let mut w = World::new();
+    let c = demanded(&mut w);
+    let mut pending = c.clone();
+    pending.remedies.push(Remedy {
+        kind: RemedyKind::Reconsideration,
+        started_on: d("2026-08-01"),
+        ended_on: None,
+        result: None,
+        changed_fine: None,
+    });
+    let e = court_application_window(&pending, d("2027-01-04"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第五十三条");
+    // Once the 复议 ended (upheld 2026-12-20) the party may sue within 15 days (行政诉讼法
+    // Art 45) → 2027-01-04; the window opens the day after.
+    let mut ended = pending;
+    ended.remedies[0].ended_on = Some(d("2026-12-20"));
+    ended.remedies[0].result = Some(RemedyResult::Upheld);
+    assert!(court_application_window(&ended, d("2027-01-04"), &w.calendar).is_err());
+    assert!(court_application_window(&ended, d("2027-01-05"), &w.calendar).is_ok());
+}
+
+#[test]
+fn fuyi_art_23_on_the_spot_decision_window_runs_from_the_60_day_reconsideration_period() {
+    // 复议法 (2023) Art 23(1)(1): an on-the-spot decision goes first to 复议, so the party's
+    // period is the 60 days of Art 20, not the 6 months of 行政诉讼法 Art 46.
+    let mut w = World::new();
+    let mut c = demanded(&mut w);
+    c.procedure = Procedure::Simple;
+    for s in &mut c.services {
+        if s.doc == ServedDoc::Decision {
+            (s.date, s.served_on) = (d("2026-01-05"), d("2026-01-05"));
+        }
+    }
+    // 01-05 + 60 days = 03-06 (Fri); + 3 months = 06-06 (Sat) → 06-08 (Mon). Today's code
+    // gave the 6-month window ending 2026-10-08.
+    let end = remedy_periods_end(&c, &w.calendar).unwrap().unwrap();
+    assert_eq!(end.1, d("2026-03-06"));
+    let (_, closes) = court_window(&c, &w.calendar).unwrap().unwrap();
+    assert_eq!(closes, d("2026-06-08"));
+    assert!(court_application_window(&c, d("2026-08-03"), &w.calendar).is_err());
+}
+
+#[test]
+fn minsu_art_95_public_notice_stage_dated_by_publication_periods_by_deemed_service() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Serve {
+            doc: ServedDoc::Decision,
+            method: ServiceMethod::PublicNotice,
+            date: d("2026-06-25"),
+            recipient: "刘某".into(),
+            officers: vec![ZHANG, LI],
+            confirmation: false,
+        },
+    );
+    // The stage is dated by what happened (the notice published); the periods run from
+    // the deemed service 30 days later: 07-25 + 15 days = 08-09 (Sun) → 08-10 (Art 67).
+    assert_eq!(c.entered(Stage::Executing), Some(d("2026-06-25")));
+    assert_eq!(payment_due(&c, &w.calendar).unwrap(), Some(d("2026-08-10")));
+    // A payment or a 复议 application after publication, before the deemed date, stands.
+    let paid = w.step(
+        &c,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-07-01"),
+            amount: Fen::from_yuan(1000),
+            method: PaymentMethod::Bank,
+            receipt_no: String::new(),
+            cash_ground: None,
+        },
+    );
+    assert_eq!(paid.paid(), Fen::from_yuan(1000));
+    let appealed = w.step(
+        &c,
+        ZHANG,
+        Action::RemedyStarted {
+            kind: RemedyKind::Reconsideration,
+            date: d("2026-07-01"),
+        },
+    );
+    assert_eq!(appealed.remedies.len(), 1);
+}
+
+#[test]
+fn art_62_same_day_decision_after_a_recorded_waiver_is_not_vetoed_by_r08() {
+    // Notice made, served and waived on 06-15, decided the same day (Art 62): the gates
+    // allow it, so review rule R08 must not veto closing.
+    let w = World::new();
+    let c = notified(&w, 1000);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Waive {
+            date: d("2026-06-15"),
+        },
+    );
+    let c = w.step(&c, SUN, decide("2026-06-15", 1000));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-15"));
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-06-20"),
+            amount: Fen::from_yuan(1000),
+            method: PaymentMethod::Bank,
+            receipt_no: String::new(),
+            cash_ground: None,
+        },
+    );
+    assert_eq!(crate::review::rules::run("R08", &c, &w.ctx()), None);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::ProposeClosing {
+            date: d("2026-06-22"),
+        },
+    );
+    assert_eq!(c.stage, Stage::Closing);
+    // The one rule both ask: a decision dated before the notice was served is refused.
+    let e = notice_served_by(&c, Some(d("2026-06-14"))).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十二条");
 }
 
 #[test]

@@ -71,7 +71,9 @@ pub(super) fn apply(
             if matches!(doc, ServedDoc::Decision | ServedDoc::NoPenaltyDecision)
                 && case.stage == Stage::Serving
             {
-                enter(c, Stage::Executing, served_on);
+                // A stage is dated by the event that happened (the notice published, the
+                // paper handed over); periods run from `served_on`, the deemed date.
+                enter(c, Stage::Executing, *date);
             }
             summary = format!("送达{}（{}）", doc.name(), crate::serde_name(&method));
         }

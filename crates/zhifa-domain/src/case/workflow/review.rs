@@ -330,7 +330,7 @@ pub(super) fn apply(
             within_decision_limit(case, *date, ctx.calendar)?;
             let penalty_case = case.outcome == Some(Outcome::Penalty);
             if penalty_case {
-                notice_served(case)?;
+                notice_served_by(case, Some(*date))?;
                 party_heard(case, *date, ctx.calendar, ctx.settings)?;
                 if kinds.is_empty() {
                     return Err(RuleError::input("请选择处罚种类"));

@@ -629,11 +629,22 @@ fn execution_demand_surcharge_court_and_instalments() {
         },
     );
     assert_eq!(e.rule, "行政强制法第五十四条");
-    let c2 = w.step(
+    // The lawsuit period (6 months from 06-25) runs to 12-25 (行政强制法 Art 53).
+    let e = w.refuse(
         &c,
         SUN,
         Action::ApplyCourt {
             date: d("2026-08-03"),
+            court: "农安县人民法院".into(),
+        },
+    );
+    assert_eq!(e.rule, "行政强制法第五十三条");
+    w.today = d("2026-12-31");
+    let c2 = w.step(
+        &c,
+        SUN,
+        Action::ApplyCourt {
+            date: d("2026-12-28"),
             court: "农安县人民法院".into(),
         },
     );
