@@ -17,7 +17,8 @@ use crate::procedure_settings::ProcedureSettings;
 
 mod catalog_rules;
 pub use catalog_rules::{
-    act_within_catalog_texts, one_fine_per_act, township_may_decide, PriorFine,
+    act_within_catalog_texts, correction_ordered, mandatory_measures_included, one_fine_per_act,
+    township_may_decide, PriorFine,
 };
 
 fn cal_err(e: crate::calendar::CalendarError) -> RuleError {
@@ -406,6 +407,35 @@ pub fn legal_reviewer_qualified(actor: &User) -> RuleResult {
     }
 }
 
+/// 行政处罚法 Art 58, 64(4): the legal review is independent of the hearing it re-examines,
+/// so (unless the agency's setting allows it) the person who presides over the case's
+/// hearing does not review it, nor does its reviewer preside. `person` is about to take
+/// the step `wanted` ("法制审核" or "主持听证").
+pub fn review_apart_from_hearing(
+    case: &Case,
+    person: &User,
+    wanted: &str,
+    settings: &ProcedureSettings,
+) -> RuleResult {
+    if settings.legal_reviewer_may_preside_hearing {
+        return Ok(());
+    }
+    let presides = case.hearing.as_ref().and_then(|h| h.presiding) == Some(person.id);
+    let reviewed = case.legal_reviews.iter().any(|r| r.by == person.id);
+    let held = match wanted {
+        "法制审核" if presides => "本案听证主持人",
+        "主持听证" if reviewed => "本案法制审核人员",
+        _ => return Ok(()),
+    };
+    Err(RuleError::new(
+        "行政处罚法第五十八条",
+        format!(
+            "{} 是{held}，不能再{wanted}：法制审核须独立于听证（本机关设置“听证主持人不得兼任法制审核”，管理员可在程序设置中修改）",
+            person.name
+        ),
+    ))
+}
+
 /// 行政处罚法 Art 58: where required, a passed legal review must exist before the decision.
 pub fn legal_review_passed(case: &Case) -> RuleResult {
     if !penalty::legal_review_required(case) {
@@ -518,6 +548,20 @@ pub fn party_heard(
                 ));
             }
         }
+    }
+    Ok(())
+}
+
+/// 行政处罚法 Art 45, 65: after a hearing the decision is made on its record, so the points
+/// the party raised there are re-examined (复核, recorded as a statement dated on or after
+/// the hearing) before deciding, and the decision answers them.
+pub fn hearing_answered(case: &Case) -> RuleResult {
+    let held = case.hearing.as_ref().and_then(|h| h.held_on);
+    if held.is_some() && case.hearing_answers().is_empty() {
+        return Err(RuleError::new(
+            "行政处罚法第四十五条、第六十五条",
+            "已举行听证，决定前须对当事人在听证中提出的事实、理由和证据进行复核：请登记“陈述申辩”（内容填听证中提出的意见，复核意见填采纳与否及理由），决定书据此作答",
+        ));
     }
     Ok(())
 }

@@ -805,3 +805,145 @@ fn art_33_a_mitigated_fine_of_nothing_is_the_no_penalty_path() {
     assert_eq!(e.rule, "行政处罚法第三十三条");
     assert!(e.message.contains("不予处罚"), "{e}");
 }
+
+fn template_power(code: &str) -> crate::catalog::Power {
+    crate::assets::catalog_template()
+        .unwrap()
+        .powers
+        .into_iter()
+        .find(|p| p.code == code)
+        .unwrap()
+}
+
+#[test]
+fn art_4_mandatory_measures_of_the_penalty_provision_are_in_the_penalty() {
+    use crate::catalog::PenaltyKind::*;
+    // 文物保护法 Art 83 para 2: 给予警告，可以并处 500 元以下罚款 — a fine alone is wrong.
+    let gh = template_power("GH-016");
+    let e = mandatory_measures_included(&gh, &[Fine]).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四条");
+    assert!(e.message.contains("给予警告"), "{e}");
+    assert!(mandatory_measures_included(&gh, &[Warning, Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, &[Warning]).is_ok());
+    // 烟花爆竹安全管理条例 Art 36 para 1: 罚款，并没收非法经营的物品.
+    let yj = template_power("YJ-010");
+    assert!(mandatory_measures_included(&yj, &[Fine]).is_err());
+    assert!(mandatory_measures_included(&yj, &[Fine, ConfiscateProperty]).is_ok());
+    // 土地管理法 Art 77 para 1: 限期拆除 or 没收 the buildings, the fine optional.
+    let zr = template_power("ZR-001");
+    assert!(mandatory_measures_included(&zr, &[Fine]).is_err());
+    assert!(mandatory_measures_included(&zr, &[Other, Fine]).is_ok());
+    assert!(mandatory_measures_included(&zr, &[ConfiscateProperty]).is_ok());
+    // A proposal not to punish is another path (Art 33).
+    assert!(mandatory_measures_included(&gh, &[]).is_ok());
+}
+
+#[test]
+fn art_4_28_on_the_spot_decision_keeps_the_mandatory_warning_and_orders_correction() {
+    let w = World::new();
+    let power = PowerRef {
+        id: 16,
+        version: 1,
+        power: template_power("GH-016"),
+    };
+    let spot = |kinds: Vec<PenaltyKind>, correction: &str| crate::case::workflow::OnSpot {
+        date: d("2026-10-12"),
+        time: "10:20".into(),
+        place: "合隆镇某村文物保护标志处".into(),
+        facts: "当事人损毁不可移动文物保护标志。".into(),
+        party: adult(),
+        officers: vec![ZHANG, LI],
+        kinds,
+        fine: Fen::from_yuan(100),
+        tier: Some(crate::catalog::TierName::Minor),
+        mitigation: None,
+        correction_order: correction.into(),
+    };
+    let on_spot = |s| {
+        crate::case::workflow::decide_on_spot(s, Some(power.clone()), "GH-016", w.u(ZHANG), &w.ctx())
+    };
+    let e = on_spot(spot(vec![PenaltyKind::Fine], "立即修复")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四条");
+    let e = on_spot(spot(vec![PenaltyKind::Warning, PenaltyKind::Fine], "")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第二十八条第一款");
+    let c = on_spot(spot(vec![PenaltyKind::Warning, PenaltyKind::Fine], "立即修复")).unwrap();
+    assert_eq!(c.decision.unwrap().kinds, [PenaltyKind::Warning, PenaltyKind::Fine]);
+}
+
+fn held_hearing(presiding: i64) -> Hearing {
+    Hearing {
+        requested_on: d("2026-06-16"),
+        notified_on: Some(d("2026-06-17")),
+        date: Some(d("2026-06-29")),
+        place: "会议室".into(),
+        presiding: Some(presiding),
+        held_on: Some(d("2026-06-29")),
+        party_absent: false,
+    }
+}
+
+#[test]
+fn art_58_hearing_presider_does_not_review_unless_the_setting_allows() {
+    let mut w = World::new();
+    let mut c = notified(&w, 1000);
+    c.hearing = Some(held_hearing(QIAN));
+    let review = Action::LegalReview {
+        date: d("2026-06-30"),
+        passed: true,
+        opinion: "同意".into(),
+    };
+    let e = w.refuse(&c, QIAN, review.clone());
+    assert_eq!(e.rule, "行政处罚法第五十八条");
+    assert!(e.message.contains("听证主持人"), "{e}");
+    // Nor does the reviewer of the case preside over its hearing.
+    let mut reviewed = notified(&w, 1000);
+    reviewed.legal_reviews.push(Approval {
+        by: QIAN,
+        date: d("2026-06-16"),
+        agree: true,
+        opinion: "x".into(),
+    });
+    assert!(review_apart_from_hearing(&reviewed, w.u(QIAN), "主持听证", &w.settings).is_err());
+    // An agency may allow it (the law leaves who reviews to the agency).
+    w.settings.legal_reviewer_may_preside_hearing = true;
+    assert_eq!(w.step(&c, QIAN, review).legal_reviews.len(), 1);
+}
+
+#[test]
+fn art_45_65_decision_after_a_hearing_answers_its_points() {
+    let w = World::new();
+    let mut c = notified(&w, 1000);
+    c.hearing = Some(held_hearing(ZHOU));
+    let e = hearing_answered(&c).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十五条、第六十五条");
+    // A statement recorded before the hearing does not answer it.
+    c.statements.push(StatementRecord {
+        date: d("2026-06-16"),
+        content: "书面申辩".into(),
+        adopted: false,
+        reexamination: "不予采纳".into(),
+    });
+    assert!(hearing_answered(&c).is_err());
+    c.statements.push(StatementRecord {
+        date: d("2026-06-29"),
+        content: "听证中称面积较小".into(),
+        adopted: false,
+        reexamination: "经复核不予采纳".into(),
+    });
+    assert!(hearing_answered(&c).is_ok());
+    assert_eq!(c.hearing_answers().len(), 1);
+}
+
+#[test]
+fn art_40_a_document_lists_only_evidence_that_existed_on_its_date() {
+    let w = World::new();
+    let mut c = notified(&w, 1000);
+    c.records
+        .push(record(RecordKind::Hearing, "2026-06-29", &["刘某"], 0));
+    // The notice of 06-15 cannot cite the 听证笔录 of 06-29.
+    let (evidence, records) = c.evidence_on(d("2026-06-15"));
+    assert_eq!(evidence.len(), 1);
+    assert!(records.iter().all(|r| r.kind != RecordKind::Hearing));
+    let (_, later) = c.evidence_on(d("2026-06-29"));
+    assert!(later.iter().any(|r| r.kind == RecordKind::Hearing));
+}

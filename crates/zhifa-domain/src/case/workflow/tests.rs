@@ -24,7 +24,7 @@ fn hearing_case_to_archive(w: &World) -> Case {
             notified_on: d("2026-06-18"),
             date: d("2026-07-01"),
             place: "镇政府三楼会议室".into(),
-            presiding: QIAN,
+            presiding: ZHOU,
         },
     );
     let c = w.step(&c, ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18"));
@@ -33,7 +33,7 @@ fn hearing_case_to_archive(w: &World) -> Case {
     let c = w.step(&c, ZHANG, Action::AddRecord { record: rec });
     let c = w.step(
         &c,
-        QIAN,
+        ZHOU,
         Action::HoldHearing {
             date: d("2026-07-01"),
             party_absent: false,
@@ -51,8 +51,25 @@ fn hearing_case_to_archive(w: &World) -> Case {
             opinion: "事实清楚，适用法律正确".into(),
         },
     );
+    // Art 45, 65: the points raised at the hearing are re-examined before deciding.
+    let e = w.refuse(&c, SUN, decide("2026-07-03", 2000));
+    assert_eq!(e.rule, "行政处罚法第四十五条、第六十五条");
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::RecordStatement {
+            date: d("2026-07-02"),
+            content: "当事人在听证中称焚烧面积较小。".into(),
+            adopted: false,
+            reexamination: "经复核，现场勘验面积约两亩，意见不予采纳。".into(),
+        },
+    );
     let c = w.step(&c, SUN, decide("2026-07-03", 2000));
     assert_eq!(c.stage, Stage::Serving);
+    assert_eq!(
+        c.decision.as_ref().unwrap().hearing_held_on,
+        Some(d("2026-07-01"))
+    );
     let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-07-06"));
     assert_eq!(c.stage, Stage::Executing);
     let c = w.step(
@@ -775,7 +792,7 @@ mod random_sequences {
                     notified_on: date("2026-06-18"),
                     date: date("2026-07-01"),
                     place: "会议室".into(),
-                    presiding: QIAN,
+                    presiding: ZHOU,
                 },
             ),
             (ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18")),
@@ -786,10 +803,19 @@ mod random_sequences {
                 },
             ),
             (
-                QIAN,
+                ZHOU,
                 Action::HoldHearing {
                     date: date("2026-07-01"),
                     party_absent: false,
+                },
+            ),
+            (
+                ZHANG,
+                Action::RecordStatement {
+                    date: date("2026-07-01"),
+                    content: "听证中的意见".into(),
+                    adopted: false,
+                    reexamination: "不予采纳".into(),
                 },
             ),
             (
