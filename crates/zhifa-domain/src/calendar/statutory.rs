@@ -62,8 +62,9 @@ pub fn statutory_year(year: i32) -> Option<HolidayYear> {
     }
     Some(HolidayYear {
         year,
-        source: "全国年节及纪念日放假办法（2024年修订）第二条（未含调休，待国务院公布当年放假安排）"
-            .to_string(),
+        source:
+            "全国年节及纪念日放假办法（2024年修订）第二条（未含调休，待国务院公布当年放假安排）"
+                .to_string(),
         holidays,
     })
 }

@@ -288,7 +288,10 @@ fn estimates_fill_only_years_without_a_notice() {
     let est = strict.with_statutory_estimates();
     // 12-28 (Mon) + 5 WD: 29, 30, 31, 01-01 元旦 off, 01-04 (Mon) → 5th WD is 01-05? 29,30,31,
     // 01-04, 01-05.
-    assert_eq!(est.add_working_days(d("2026-12-28"), 5).unwrap(), d("2027-01-05"));
+    assert_eq!(
+        est.add_working_days(d("2026-12-28"), 5).unwrap(),
+        d("2027-01-05")
+    );
     // 2027 春节: 除夕 02-05 to 02-08 are off.
     assert!(!est.is_working_day(d("2027-02-08")).unwrap());
     assert!(est.is_working_day(d("2027-02-09")).unwrap());

@@ -952,7 +952,10 @@ fn remedy_periods(
         }
     };
     let (mut basis, mut end) = if case.procedure == Procedure::Simple {
-        ("申请行政复议的期限（当场处罚决定复议前置）", days(from, 60)?)
+        (
+            "申请行政复议的期限（当场处罚决定复议前置）",
+            days(from, 60)?,
+        )
     } else {
         let months = match roll {
             Some(cal) => cal.months_period_end(from, 6).map_err(cal_err)?,
@@ -960,7 +963,10 @@ fn remedy_periods(
                 .checked_add_months(chrono::Months::new(6))
                 .unwrap_or(NaiveDate::MAX),
         };
-        ("申请行政复议（六十日）和提起行政诉讼（六个月）的期限", months)
+        (
+            "申请行政复议（六十日）和提起行政诉讼（六个月）的期限",
+            months,
+        )
     };
     let reconsidered = case
         .remedies

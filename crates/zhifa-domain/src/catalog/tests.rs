@@ -283,12 +283,18 @@ mod issue_15 {
     fn mandatory_measures_are_penalties_of_the_item_with_the_statute_s_words() {
         let p = template("GH-016");
         assert!(validate(&p).is_empty(), "{:?}", validate(&p));
-        assert_eq!(p.mandatory[0].any_of, [crate::catalog::PenaltyKind::Warning]);
+        assert_eq!(
+            p.mandatory[0].any_of,
+            [crate::catalog::PenaltyKind::Warning]
+        );
         let mut bad = p.clone();
         bad.mandatory[0].any_of = vec![crate::catalog::PenaltyKind::RevokeLicence];
         bad.mandatory[0].text = " ".into();
         let errs = validate(&bad);
-        assert!(errs.iter().any(|e| e.contains("不在本事项的处罚种类中")), "{errs:?}");
+        assert!(
+            errs.iter().any(|e| e.contains("不在本事项的处罚种类中")),
+            "{errs:?}"
+        );
         assert!(errs.iter().any(|e| e.contains("条文表述")), "{errs:?}");
     }
 

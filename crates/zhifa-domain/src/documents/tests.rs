@@ -256,7 +256,10 @@ fn hearing_decision_says_it_was_heard_and_earlier_papers_list_only_earlier_evide
     let a = agency();
     let decision = all_text(&build(DocKind::Decision, &ctx(&c, &a, &w)).unwrap());
     assert!(decision.contains("举行了听证"), "{decision}");
-    assert!(decision.contains("经复核，现场勘验面积约两亩"), "{decision}");
+    assert!(
+        decision.contains("经复核，现场勘验面积约两亩"),
+        "{decision}"
+    );
     assert!(!decision.contains("未提出陈述、申辩"), "{decision}");
     assert!(decision.contains("听证笔录"), "the decision may cite it");
     let notice = all_text(&build(DocKind::PriorNotice, &ctx(&c, &a, &w)).unwrap());

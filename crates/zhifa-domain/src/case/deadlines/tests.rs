@@ -194,7 +194,10 @@ fn a_missing_holiday_table_gives_an_estimate_never_a_final_date() {
     });
     let ds = compute(&c, &cal, &w.settings, d("2026-11-20"));
     assert_eq!(find(&ds, DeadlineKind::Decision).due, Some(d("2027-02-01")));
-    assert_eq!(find(&ds, DeadlineKind::Decision).status, DeadlineStatus::Pending);
+    assert_eq!(
+        find(&ds, DeadlineKind::Decision).status,
+        DeadlineStatus::Pending
+    );
 }
 
 #[test]
@@ -219,5 +222,8 @@ fn a_met_deadline_or_an_archived_case_never_shows_a_calendar_error() {
     let mut archived = filed_on(&w, "2026-11-02");
     archived.stage = crate::case::Stage::Archived;
     let ds = compute(&archived, &w.calendar, &w.settings, d("2026-12-02"));
-    assert!(ds.iter().all(|d| d.kind != DeadlineKind::Decision), "{ds:?}");
+    assert!(
+        ds.iter().all(|d| d.kind != DeadlineKind::Decision),
+        "{ds:?}"
+    );
 }

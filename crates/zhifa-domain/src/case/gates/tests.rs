@@ -860,14 +860,27 @@ fn art_4_28_on_the_spot_decision_keeps_the_mandatory_warning_and_orders_correcti
         correction_order: correction.into(),
     };
     let on_spot = |s| {
-        crate::case::workflow::decide_on_spot(s, Some(power.clone()), "GH-016", w.u(ZHANG), &w.ctx())
+        crate::case::workflow::decide_on_spot(
+            s,
+            Some(power.clone()),
+            "GH-016",
+            w.u(ZHANG),
+            &w.ctx(),
+        )
     };
     let e = on_spot(spot(vec![PenaltyKind::Fine], "立即修复")).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第四条");
     let e = on_spot(spot(vec![PenaltyKind::Warning, PenaltyKind::Fine], "")).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第二十八条第一款");
-    let c = on_spot(spot(vec![PenaltyKind::Warning, PenaltyKind::Fine], "立即修复")).unwrap();
-    assert_eq!(c.decision.unwrap().kinds, [PenaltyKind::Warning, PenaltyKind::Fine]);
+    let c = on_spot(spot(
+        vec![PenaltyKind::Warning, PenaltyKind::Fine],
+        "立即修复",
+    ))
+    .unwrap();
+    assert_eq!(
+        c.decision.unwrap().kinds,
+        [PenaltyKind::Warning, PenaltyKind::Fine]
+    );
 }
 
 fn held_hearing(presiding: i64) -> Hearing {
