@@ -241,8 +241,8 @@ fn penalty_for(
     let (mut kinds, fine, tier, alternative) = tier_penalty(c, power, party, cap)?;
     if !kinds.is_empty() {
         for m in &power.mandatory {
-            if !m.met_by(&kinds) {
-                kinds.insert(0, m.any_of[0]);
+            if let Some(first) = m.any_of.first().filter(|_| !m.met_by(&kinds)) {
+                kinds.insert(0, *first);
             }
         }
     }
@@ -777,10 +777,7 @@ pub fn run(
                     // after the 催告 and after the party's 复议 and lawsuit periods
                     // (行政强制法 Art 53, 54) — the domain computes it.
                     let case = r.desk.store.load_case(r.id)?;
-                    let opens = gates::court_window(&case, &r.cal)
-                        .ok()
-                        .flatten()
-                        .map(|(opens, _)| opens);
+                    let opens = gates::court_window_opens(&case, &r.cal).ok().flatten();
                     let d = on!(r, opens);
                     let court = r.desk.store.agency()?.court;
                     r.act(head, Action::ApplyCourt { date: d, court })?;

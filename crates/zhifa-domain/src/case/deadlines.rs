@@ -339,13 +339,18 @@ fn compute_with(
                 .map_err(cal_err);
             b.push(DeadlineKind::Publication, 0, due, case.published_on);
         }
-        if let Ok(Some((_, closes))) = gates::court_window(case, cal) {
+        if case.served(ServedDoc::Demand).is_some() {
+            // An error (a year without a table) is pushed, so it shows as an estimate.
+            let closes = gates::court_window(case, cal).and_then(|w| {
+                w.map(|(_, closes)| closes)
+                    .ok_or_else(|| RuleError::input("处罚决定书尚未送达"))
+            });
             let met = case
                 .court
                 .as_ref()
                 .map(|c| c.date)
                 .or_else(|| (case.paid() >= case.fine_due()).then_some(today));
-            b.push(DeadlineKind::CourtApplication, 0, Ok(closes), met);
+            b.push(DeadlineKind::CourtApplication, 0, closes, met);
         }
     }
     b.out

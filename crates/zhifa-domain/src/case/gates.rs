@@ -997,10 +997,11 @@ pub fn remedy_periods_end(
     remedy_periods(case, Some(cal))
 }
 
-/// The court-application window (opens, closes), once a 催告 was served: it opens when
-/// both the 10 working days after the 催告 (行政强制法 Art 54) and the party's remedy
-/// periods (Art 53) have passed, and closes 3 months after those periods ended.
-pub fn court_window(case: &Case, cal: &Calendar) -> RuleResult<Option<(NaiveDate, NaiveDate)>> {
+/// The day the court may first be applied to, once a 催告 was served: when both the 10
+/// working days after the 催告 (行政强制法 Art 54) and the party's remedy periods (Art 53)
+/// have passed. Needs no calendar beyond those periods (the window's close may lie in a
+/// year without a holiday table).
+pub fn court_window_opens(case: &Case, cal: &Calendar) -> RuleResult<Option<NaiveDate>> {
     let Some(demand) = case.served(ServedDoc::Demand) else {
         return Ok(None);
     };
@@ -1010,7 +1011,18 @@ pub fn court_window(case: &Case, cal: &Calendar) -> RuleResult<Option<(NaiveDate
     let after_demand = cal
         .add_working_days(demand.served_on, 10)
         .map_err(cal_err)?;
-    let opens = after_demand.max(end.succ_opt().unwrap_or(end));
+    Ok(Some(after_demand.max(end.succ_opt().unwrap_or(end))))
+}
+
+/// The court-application window (opens, closes), once a 催告 was served: it opens on
+/// [`court_window_opens`] and closes 3 months after the party's remedy periods ended.
+pub fn court_window(case: &Case, cal: &Calendar) -> RuleResult<Option<(NaiveDate, NaiveDate)>> {
+    let Some(opens) = court_window_opens(case, cal)? else {
+        return Ok(None);
+    };
+    let Some((_, end)) = remedy_periods_end(case, cal)? else {
+        return Ok(None);
+    };
     let closes = cal.months_period_end(end, 3).map_err(cal_err)?;
     Ok(Some((opens, closes)))
 }

@@ -960,3 +960,30 @@ fn art_40_a_document_lists_only_evidence_that_existed_on_its_date() {
     let (_, later) = c.evidence_on(d("2026-06-29"));
     assert!(later.iter().any(|r| r.kind == RecordKind::Hearing));
 }
+
+#[test]
+fn qiangzhi_art_53_the_window_opens_without_the_holiday_table_of_its_close() {
+    // The demo and the menu need the opening day even when the close (3 months after
+    // 12-25) lies in a year whose notice is not imported yet.
+    let mut w = World::new();
+    let c = demanded(&mut w);
+    let strict = World::new();
+    assert!(court_window(&c, &strict.calendar).is_err());
+    assert_eq!(
+        court_window_opens(&c, &strict.calendar).unwrap(),
+        Some(d("2026-12-26"))
+    );
+    let ds =
+        crate::case::deadlines::compute(&c, &strict.calendar, &strict.settings, d("2026-12-02"));
+    let court = ds
+        .iter()
+        .find(|d| d.kind == crate::case::deadlines::DeadlineKind::CourtApplication)
+        .unwrap();
+    assert!(
+        matches!(
+            court.status,
+            crate::case::deadlines::DeadlineStatus::Estimated { year: 2027, .. }
+        ),
+        "{court:?}"
+    );
+}
