@@ -919,30 +919,19 @@ fn remedy_period_running(basis: &str, end: NaiveDate) -> RuleError {
     )
 }
 
-/// The periods run from service of the decision, or from the end of an approved payment
-/// plan (行政处罚法 Art 72 para 2).
-fn remedy_periods_start(case: &Case) -> Option<NaiveDate> {
-    let served = case.served(ServedDoc::Decision)?.served_on;
-    Some(
-        case.plan
-            .as_ref()
-            .and_then(|p| p.end())
-            .filter(|end| *end > served)
-            .unwrap_or(served),
-    )
-}
-
 /// What the party may still do against the decision, and the day after which it can no
 /// longer (行政强制法 Art 53): an on-the-spot decision goes first to 复议 (行政复议法 Art 23
 /// para 1 item 1), so only the 60-day 复议 period counts (复议法 Art 20); any other decision
 /// may also be sued directly within 6 months (行政诉讼法 Art 46), the later of the two. After
-/// a 复议 ended the party may sue within 15 days of its decision (行政诉讼法 Art 45).
+/// a 复议 ended the party may sue within 15 days of its decision (行政诉讼法 Art 45). The
+/// periods run from service; where an approved deferral or instalment plan ends later, the
+/// court-application period runs from the plan's end instead (行政处罚法 Art 72 para 2).
 /// `roll` decides whether a last day on a rest day moves to the next working day.
 fn remedy_periods(
     case: &Case,
     roll: Option<&Calendar>,
 ) -> RuleResult<Option<(&'static str, NaiveDate)>> {
-    let Some(from) = remedy_periods_start(case) else {
+    let Some(from) = case.served(ServedDoc::Decision).map(|s| s.served_on) else {
         return Ok(None);
     };
     let days = |start: NaiveDate, n: u32| -> RuleResult<NaiveDate> {
@@ -979,6 +968,12 @@ fn remedy_periods(
         if sue_by > end {
             basis = "复议决定后提起行政诉讼的期限（十五日）";
             end = sue_by;
+        }
+    }
+    if let Some(plan_end) = case.plan.as_ref().and_then(|p| p.end()) {
+        if plan_end > end {
+            basis = "批准的延期（分期）缴纳期限";
+            end = plan_end;
         }
     }
     Ok(Some((basis, end)))

@@ -987,3 +987,35 @@ fn qiangzhi_art_53_the_window_opens_without_the_holiday_table_of_its_close() {
         "{court:?}"
     );
 }
+
+#[test]
+fn chufa_art_72_2_a_payment_plan_moves_the_court_period_to_its_end_not_the_remedy_periods() {
+    let mut w = World::new();
+    let c = demanded(&mut w);
+    let plan = |due: &str| PaymentPlan {
+        approved_by: SUN,
+        date: d("2026-07-21"),
+        instalments: vec![Instalment {
+            due: d(due),
+            amount: Fen::from_yuan(1000),
+        }],
+    };
+    // A plan ending before the lawsuit period (12-25) changes nothing: the party's remedy
+    // periods run from service, not from the plan.
+    let mut early = c.clone();
+    early.plan = Some(plan("2026-09-20"));
+    assert_eq!(
+        remedy_periods_end(&early, &w.calendar).unwrap().unwrap().1,
+        d("2026-12-25")
+    );
+    // A plan ending later: the court period runs from its end (Art 72 para 2).
+    let mut late = c;
+    late.plan = Some(plan("2027-01-20"));
+    let (basis, end) = remedy_periods_end(&late, &w.calendar).unwrap().unwrap();
+    assert_eq!(end, d("2027-01-20"));
+    assert!(basis.contains("延期"), "{basis}");
+    assert_eq!(
+        court_window(&late, &w.calendar).unwrap(),
+        Some((d("2027-01-21"), d("2027-04-20")))
+    );
+}
