@@ -205,7 +205,9 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
             "notified_on=2026-06-18",
             "date=2026-07-01",
             "place=镇政府会议室",
-            "presiding=qianli",
+            // The legal reviewer does not preside over the hearing she re-examines
+            // (行政处罚法第五十八条; the default setting).
+            "presiding=sunzhen",
         ],
     );
     o.step(
@@ -237,7 +239,7 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
         ],
     );
     o.step(
-        "qianli",
+        "sunzhen",
         c,
         "hold_hearing",
         &["date=2026-07-01", "party_absent=false"],
@@ -263,6 +265,32 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
             "date=2026-07-02",
             "passed=true",
             "opinion=事实清楚，程序合法",
+        ],
+    );
+    // Art 45, 65: the points raised at the hearing are re-examined before deciding.
+    assert!(o
+        .refuse(
+            "sunzhen",
+            c,
+            "decide",
+            &[
+                "date=2026-07-03",
+                r#"kinds=["罚款"]"#,
+                "fine=1800",
+                "correction_order=停止焚烧",
+                "payment_place=指定银行"
+            ]
+        )
+        .contains("第六十五条"));
+    o.step(
+        "zhangwei",
+        c,
+        "record_statement",
+        &[
+            "date=2026-07-02",
+            "content=当事人在听证中称焚烧面积较小",
+            "adopted=false",
+            "reexamination=经复核，现场勘验面积约两亩，不予采纳",
         ],
     );
     assert!(o

@@ -461,7 +461,7 @@ fn report(desk: &Desk, case: &Case, json: bool, what: &str) -> CliResult {
             "  期限：{} {} {}",
             d.label(),
             d.due.map(|x| x.to_string()).unwrap_or_default(),
-            d.status.label()
+            d.status.describe()
         );
     }
     Ok(())
@@ -527,7 +527,7 @@ fn show(desk: &Desk, c: &Case, full: bool) -> CliResult {
             "期限：{} {} {}",
             pad(d.label(), 16),
             d.due.map(|x| x.to_string()).unwrap_or_default(),
-            d.status.label()
+            d.status.describe()
         );
     }
     for e in desk.store.case_audit(c.id)? {

@@ -143,6 +143,7 @@ fn procedure_label(key: &str) -> &'static str {
         "filing_limit_days" => "立案时限（日）",
         "publication_working_days" => "公示时限（工作日）",
         "discussion_min_members" => "集体讨论最少参加人数",
+        "legal_reviewer_may_preside_hearing" => "听证主持人可兼任本案法制审核（true/false）",
         _ => "",
     }
 }

@@ -230,9 +230,28 @@ fn alternative_only(power: &crate::domain::catalog::Power, tier: Option<TierName
     })
 }
 
+/// Kinds, fine and band for a case, with every kind the penalty provision makes mandatory
+/// (the catalog's `mandatory`, e.g. 给予警告 before a fine).
+fn penalty_for(
+    c: &DemoCase,
+    power: &crate::domain::catalog::Power,
+    party: PartyType,
+    cap: Option<Fen>,
+) -> Result<(Vec<PenaltyKind>, Fen, Option<TierName>, bool), DemoError> {
+    let (mut kinds, fine, tier, alternative) = tier_penalty(c, power, party, cap)?;
+    if !kinds.is_empty() {
+        for m in &power.mandatory {
+            if let Some(first) = m.any_of.first().filter(|_| !m.met_by(&kinds)) {
+                kinds.insert(0, *first);
+            }
+        }
+    }
+    Ok((kinds, fine, tier, alternative))
+}
+
 /// Kinds, fine and band for a case: a fine in the middle of the chosen tier (rounded down to 100
 /// yuan where the range allows), else a warning, else the power's first other kind.
-fn penalty_for(
+fn tier_penalty(
     c: &DemoCase,
     power: &crate::domain::catalog::Power,
     party: PartyType,
@@ -602,13 +621,21 @@ pub fn run(
             Some(h) if h <= r.today => h,
             _ => return r.stage(),
         };
+        // The other head presides, so the legal reviewer re-examines a hearing she did not
+        // hold (行政处罚法 Art 58; the agency's default setting).
+        let presiding = cast
+            .heads
+            .iter()
+            .copied()
+            .find(|h| *h != head)
+            .unwrap_or(head);
         r.act(
             head,
             Action::ScheduleHearing {
                 notified_on: notified,
                 date: hearing_day,
                 place: "合隆镇人民政府三楼会议室".into(),
-                presiding: cast.reviewer,
+                presiding,
             },
         )?;
         r.serve(ServedDoc::HearingNotice, ServiceMethod::Direct)?;
@@ -620,10 +647,20 @@ pub fn run(
             "听证会按程序进行，当事人陈述申辩，调查人员出示证据。",
         )?;
         r.act(
-            cast.reviewer,
+            presiding,
             Action::HoldHearing {
                 date: hearing_day,
                 party_absent: false,
+            },
+        )?;
+        // The points raised at the hearing are re-examined before deciding (Art 45, 65).
+        r.act(
+            handler,
+            Action::RecordStatement {
+                date: hearing_day,
+                content: "当事人在听证中称违法情节轻微，请求减少罚款。".into(),
+                adopted: false,
+                reexamination: "经复核，当事人在听证中未提出新的事实和证据，所提意见不予采纳，处罚在裁量阶次内。".into(),
             },
         )?;
     } else if n.is_multiple_of(3) {
@@ -736,7 +773,12 @@ pub fn run(
                     let owed = r.owed()?;
                     r.pay(owed, PaymentMethod::Bank)?;
                 } else {
-                    let d = on!(r, r.wd(11));
+                    // The court is applied to once the window opens: 10 working days
+                    // after the 催告 and after the party's 复议 and lawsuit periods
+                    // (行政强制法 Art 53, 54) — the domain computes it.
+                    let case = r.desk.store.load_case(r.id)?;
+                    let opens = gates::court_window_opens(&case, &r.cal).ok().flatten();
+                    let d = on!(r, opens);
                     let court = r.desk.store.agency()?.court;
                     r.act(head, Action::ApplyCourt { date: d, court })?;
                     if stop == STOPS[6] {

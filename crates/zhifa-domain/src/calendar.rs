@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use super::holiday_table::{DayKind, HolidayYear};
 
+pub mod statutory;
+
 /// Practice readings that a team may configure (legal-rules.md: tagged M).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarPolicy {
@@ -125,6 +127,26 @@ impl Calendar {
 
     pub fn policy(&self) -> CalendarPolicy {
         self.policy
+    }
+
+    /// A copy of this calendar where each year without an imported table, among those
+    /// [`statutory::statutory_year`] can estimate, counts only weekends and the statutory
+    /// holidays. Its dates are estimates ("预计"), never a basis for a step.
+    pub fn with_statutory_estimates(&self) -> Calendar {
+        let mut cal = self.clone();
+        for year in statutory::estimable_years() {
+            if !cal.years.contains_key(&year) {
+                if let Some(table) = statutory::statutory_year(year) {
+                    cal.insert(&table);
+                }
+            }
+        }
+        cal
+    }
+
+    /// Whether `year` has an imported table (not an estimate).
+    pub fn has_year(&self, year: i32) -> bool {
+        self.years.contains_key(&year)
     }
 
     /// The years that have a table, ascending.

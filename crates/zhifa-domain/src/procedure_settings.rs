@@ -30,6 +30,11 @@ pub struct ProcedureSettings {
     /// Members a 集体讨论 needs in all (Art 57 para 2 says only "负责人集体讨论"; at least two
     /// heads are always required, and a head presides). Default 3.
     pub discussion_min_members: u32,
+    /// Whether the case's hearing presider may also do its 法制审核. The law leaves who
+    /// reviews to the agency (Art 58: "法制审核人员"); the default keeps them apart, since the
+    /// review re-examines the hearing. Handlers and the deciding head never review their own
+    /// case whatever this says (separation of duties, `permissions::APPROVING_STEPS`).
+    pub legal_reviewer_may_preside_hearing: bool,
 }
 
 impl Default for ProcedureSettings {
@@ -43,6 +48,7 @@ impl Default for ProcedureSettings {
             filing_limit_days: 15,
             publication_working_days: 20,
             discussion_min_members: 3,
+            legal_reviewer_may_preside_hearing: false,
         }
     }
 }

@@ -488,7 +488,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                         "无法计算".to_string()
                     }
                 }
-                other => other.label().to_string(),
+                other => other.describe(),
             };
             let state = state.as_str();
             Span::styled(

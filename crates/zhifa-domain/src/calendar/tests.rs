@@ -257,6 +257,52 @@ fn working_days_between_counts_after_the_start() {
     );
 }
 
+/// 全国年节及纪念日放假办法 (2024) Art 2: the statutory days derived for 2025 and 2026 are
+/// all days off in the State Council's notices for those years (the notices add 调休 and
+/// bridge days, never fewer days off), so the rule and the lunar table agree with the facts.
+#[test]
+fn fangjia_banfa_art_2_statutory_days_are_inside_the_published_notices() {
+    let shipped = cal();
+    for year in [2025, 2026] {
+        let table = statutory::statutory_year(year).unwrap();
+        let days: Vec<NaiveDate> = table.days().map(|(date, _, _)| date).collect();
+        // 1 + 4 + 1 + 2 + 1 + 1 + 3 = 13 days.
+        assert_eq!(days.len(), 13, "{year}");
+        for date in days {
+            assert!(
+                matches!(shipped.day_type(date).unwrap(), DayType::Holiday(_)),
+                "{date} should be a holiday in the {year} notice"
+            );
+        }
+    }
+    // 2028: 中秋 (10-03) inside 国庆 is one block, still 12 distinct days plus none lost.
+    let y28 = statutory::statutory_year(2028).unwrap();
+    assert_eq!(y28.days().count(), 12);
+    assert!(statutory::statutory_year(2040).is_none());
+}
+
+#[test]
+fn estimates_fill_only_years_without_a_notice() {
+    let strict = cal();
+    assert!(strict.add_working_days(d("2026-12-28"), 5).is_err());
+    let est = strict.with_statutory_estimates();
+    // 12-28 (Mon) + 5 WD: 29, 30, 31, 01-01 元旦 off, 01-04 (Mon) → 5th WD is 01-05? 29,30,31,
+    // 01-04, 01-05.
+    assert_eq!(
+        est.add_working_days(d("2026-12-28"), 5).unwrap(),
+        d("2027-01-05")
+    );
+    // 2027 春节: 除夕 02-05 to 02-08 are off.
+    assert!(!est.is_working_day(d("2027-02-08")).unwrap());
+    assert!(est.is_working_day(d("2027-02-09")).unwrap());
+    // An imported year is never replaced by the estimate.
+    assert_eq!(
+        est.day_type(d("2026-10-08")).unwrap(),
+        strict.day_type(d("2026-10-08")).unwrap()
+    );
+    assert!(!est.has_year(2024) && est.has_year(2027) && !strict.has_year(2027));
+}
+
 fn date_in_tables() -> impl Strategy<Value = NaiveDate> {
     // 2025-01-01 .. 2026-11-30, leaving room for 20 working days inside 2026.
     (0i64..699).prop_map(|off| d("2025-01-01") + chrono::Duration::days(off))

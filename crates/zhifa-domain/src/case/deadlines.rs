@@ -2,7 +2,7 @@
 //! working-day calendar. Pure: the store saves the result for lists and recomputes it
 //! whenever the case or a holiday table changes.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::gates;
@@ -84,6 +84,13 @@ pub enum DeadlineStatus {
     Unknown {
         reason: String,
     },
+    /// No table yet for `year`, but the date counted from what the law fixes (weekends and
+    /// the statutory holidays, `calendar::statutory`) is `estimate`. Never final: recomputed
+    /// when the year's notice is imported, and no step is refused or allowed on it.
+    Estimated {
+        estimate: NaiveDate,
+        year: i32,
+    },
 }
 
 impl DeadlineStatus {
@@ -95,6 +102,17 @@ impl DeadlineStatus {
             DeadlineStatus::DueSoon => "即将到期",
             DeadlineStatus::Overdue => "已逾期",
             DeadlineStatus::Unknown { .. } => "无法计算",
+            DeadlineStatus::Estimated { .. } => "预计",
+        }
+    }
+
+    /// The status as a clerk reads it: an estimate says what it waits for.
+    pub fn describe(&self) -> String {
+        match self {
+            DeadlineStatus::Estimated { estimate, year } => {
+                format!("预计 {estimate}（待国务院公布 {year} 年放假安排后确定）")
+            }
+            other => other.label().to_string(),
         }
     }
 
@@ -102,7 +120,10 @@ impl DeadlineStatus {
     pub fn is_open(&self) -> bool {
         matches!(
             self,
-            DeadlineStatus::Pending | DeadlineStatus::DueSoon | DeadlineStatus::Overdue
+            DeadlineStatus::Pending
+                | DeadlineStatus::DueSoon
+                | DeadlineStatus::Overdue
+                | DeadlineStatus::Estimated { .. }
         )
     }
 }
@@ -167,8 +188,57 @@ fn cal_err(e: crate::calendar::CalendarError) -> RuleError {
 }
 
 /// All deadlines of `case` as of `today`. Deadlines that no longer apply (the case ended
-/// another way) are left out.
+/// another way) are left out. A deadline the calendar cannot count for want of a year's
+/// holiday table is counted again with the statutory estimate of that year
+/// (`Calendar::with_statutory_estimates`): met, it is met; open, it shows the estimate; in
+/// an archived case it is left out — none of these shows a calendar error.
 pub fn compute(
+    case: &Case,
+    cal: &Calendar,
+    settings: &ProcedureSettings,
+    today: NaiveDate,
+) -> Vec<Deadline> {
+    let strict = compute_with(case, cal, settings, today);
+    if !strict
+        .iter()
+        .any(|d| matches!(d.status, DeadlineStatus::Unknown { .. }))
+    {
+        return strict;
+    }
+    let estimated = compute_with(case, &cal.with_statutory_estimates(), settings, today);
+    strict
+        .into_iter()
+        .filter_map(|d| {
+            if !matches!(d.status, DeadlineStatus::Unknown { .. }) {
+                return Some(d);
+            }
+            let est = estimated
+                .iter()
+                .find(|e| e.kind == d.kind && e.index == d.index)?;
+            let estimate = est.due?;
+            let status = match est.status {
+                DeadlineStatus::Met { on, .. } => DeadlineStatus::Met {
+                    on,
+                    late: on > estimate,
+                },
+                _ if case.is_read_only() => return None,
+                _ => DeadlineStatus::Estimated {
+                    estimate,
+                    year: (today.year()..=estimate.year())
+                        .find(|y| !cal.has_year(*y))
+                        .unwrap_or(estimate.year()),
+                },
+            };
+            Some(Deadline {
+                due: None,
+                status,
+                ..d
+            })
+        })
+        .collect()
+}
+
+fn compute_with(
     case: &Case,
     cal: &Calendar,
     settings: &ProcedureSettings,
@@ -269,24 +339,33 @@ pub fn compute(
                 .map_err(cal_err);
             b.push(DeadlineKind::Publication, 0, due, case.published_on);
         }
-        if let Ok(Some((_, closes))) = gates::court_window(case, cal) {
+        if case.served(ServedDoc::Demand).is_some() {
+            // An error (a year without a table) is pushed, so it shows as an estimate.
+            let closes = gates::court_window(case, cal).and_then(|w| {
+                w.map(|(_, closes)| closes)
+                    .ok_or_else(|| RuleError::input("处罚决定书尚未送达"))
+            });
             let met = case
                 .court
                 .as_ref()
                 .map(|c| c.date)
                 .or_else(|| (case.paid() >= case.fine_due()).then_some(today));
-            b.push(DeadlineKind::CourtApplication, 0, Ok(closes), met);
+            b.push(DeadlineKind::CourtApplication, 0, closes, met);
         }
     }
     b.out
 }
 
-/// The earliest open deadline, for lists and the home screen.
+/// The earliest open deadline, for lists and the home screen (an estimate ranks by its
+/// estimated date).
 pub fn next_open(deadlines: &[Deadline]) -> Option<&Deadline> {
     deadlines
         .iter()
         .filter(|d| d.status.is_open())
-        .min_by_key(|d| d.due)
+        .min_by_key(|d| match d.status {
+            DeadlineStatus::Estimated { estimate, .. } => Some(estimate),
+            _ => d.due,
+        })
 }
 
 #[cfg(test)]

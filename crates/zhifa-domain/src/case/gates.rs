@@ -17,7 +17,8 @@ use crate::procedure_settings::ProcedureSettings;
 
 mod catalog_rules;
 pub use catalog_rules::{
-    act_within_catalog_texts, one_fine_per_act, township_may_decide, PriorFine,
+    act_within_catalog_texts, correction_ordered, mandatory_measures_included, one_fine_per_act,
+    township_may_decide, PriorFine,
 };
 
 fn cal_err(e: crate::calendar::CalendarError) -> RuleError {
@@ -406,6 +407,35 @@ pub fn legal_reviewer_qualified(actor: &User) -> RuleResult {
     }
 }
 
+/// 行政处罚法 Art 58, 64(4): the legal review is independent of the hearing it re-examines,
+/// so (unless the agency's setting allows it) the person who presides over the case's
+/// hearing does not review it, nor does its reviewer preside. `person` is about to take
+/// the step `wanted` ("法制审核" or "主持听证").
+pub fn review_apart_from_hearing(
+    case: &Case,
+    person: &User,
+    wanted: &str,
+    settings: &ProcedureSettings,
+) -> RuleResult {
+    if settings.legal_reviewer_may_preside_hearing {
+        return Ok(());
+    }
+    let presides = case.hearing.as_ref().and_then(|h| h.presiding) == Some(person.id);
+    let reviewed = case.legal_reviews.iter().any(|r| r.by == person.id);
+    let held = match wanted {
+        "法制审核" if presides => "本案听证主持人",
+        "主持听证" if reviewed => "本案法制审核人员",
+        _ => return Ok(()),
+    };
+    Err(RuleError::new(
+        "行政处罚法第五十八条",
+        format!(
+            "{} 是{held}，不能再{wanted}：法制审核须独立于听证（本机关设置“听证主持人不得兼任法制审核”，管理员可在程序设置中修改）",
+            person.name
+        ),
+    ))
+}
+
 /// 行政处罚法 Art 58: where required, a passed legal review must exist before the decision.
 pub fn legal_review_passed(case: &Case) -> RuleResult {
     if !penalty::legal_review_required(case) {
@@ -439,19 +469,36 @@ pub fn collective_discussion_held(case: &Case) -> RuleResult {
 
 /// 行政处罚法 Art 44, 62: no penalty decision without the prior notice having been served.
 pub fn notice_served(case: &Case) -> RuleResult {
+    notice_served_by(case, None)
+}
+
+/// 行政处罚法 Art 44, 62: the prior notice was made and served on or before `decided` (the
+/// decision's date, when there is one). A decision on the very day of service is lawful
+/// where the party expressly waived (Art 62; the statement period is [`party_heard`]'s
+/// question). The decision step and review rule R08 both ask this one rule.
+pub fn notice_served_by(case: &Case, decided: Option<NaiveDate>) -> RuleResult {
     if case.notice.is_none() {
         return Err(RuleError::new(
             "行政处罚法第四十四条、第六十二条",
             "尚未制发行政处罚事先告知书，不得作出处罚决定",
         ));
     }
-    if case.served(ServedDoc::Notice).is_none() {
+    let Some(served) = case.served(ServedDoc::Notice) else {
         return Err(RuleError::new(
             "行政处罚法第六十二条",
             "事先告知书尚未送达当事人，不得作出处罚决定",
         ));
+    };
+    match decided {
+        Some(d) if d < served.served_on => Err(RuleError::new(
+            "行政处罚法第六十二条",
+            format!(
+                "事先告知书 {} 才送达，晚于决定日期 {d}；决定须在告知送达之后作出",
+                served.served_on
+            ),
+        )),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Last day of the statement/defence period after the notice was served.
@@ -501,6 +548,20 @@ pub fn party_heard(
                 ));
             }
         }
+    }
+    Ok(())
+}
+
+/// 行政处罚法 Art 45, 65: after a hearing the decision is made on its record, so the points
+/// the party raised there are re-examined (复核, recorded as a statement dated on or after
+/// the hearing) before deciding, and the decision answers them.
+pub fn hearing_answered(case: &Case) -> RuleResult {
+    let held = case.hearing.as_ref().and_then(|h| h.held_on);
+    if held.is_some() && case.hearing_answers().is_empty() {
+        return Err(RuleError::new(
+            "行政处罚法第四十五条、第六十五条",
+            "已举行听证，决定前须对当事人在听证中提出的事实、理由和证据进行复核：请登记“陈述申辩”（内容填听证中提出的意见，复核意见填采纳与否及理由），决定书据此作答",
+        ));
     }
     Ok(())
 }
@@ -789,11 +850,11 @@ pub fn electronic_service_confirmed(method: ServiceMethod, confirmation: bool) -
 }
 
 /// 行政强制法 Art 35, 54: a 催告 precedes any court application; the court may be applied to
-/// only 10 working days after the 催告 is served, and (Art 53; 行诉法解释 Art 156) no later
-/// than 3 months after the party's lawsuit period ends (counted from the end of an approved
-/// payment plan, 行政处罚法 Art 72 para 2).
+/// only 10 working days after the 催告 is served. Art 53 (行诉法解释 Art 156): only once the
+/// party's 复议 and lawsuit periods have ended without a 复议 or lawsuit pending, and no
+/// later than 3 months after they ended ([`remedy_periods_end`]).
 pub fn court_application_window(case: &Case, date: NaiveDate, cal: &Calendar) -> RuleResult {
-    let (Some(demand), Some(decision)) = (
+    let (Some(demand), Some(_)) = (
         case.served(ServedDoc::Demand),
         case.served(ServedDoc::Decision),
     ) else {
@@ -802,20 +863,37 @@ pub fn court_application_window(case: &Case, date: NaiveDate, cal: &Calendar) ->
             "申请强制执行前须先催告并送达催告书",
         ));
     };
-    let opens = cal
+    let after_demand = cal
         .add_working_days(demand.served_on, 10)
         .map_err(cal_err)?;
-    if date < opens {
+    if date < after_demand {
         return Err(RuleError::new(
             "行政强制法第五十四条",
-            format!("催告书送达满十个工作日后（{opens} 起）方可申请强制执行"),
+            format!("催告书送达满十个工作日后（{after_demand} 起）方可申请强制执行"),
         ));
     }
-    // Before the nominal end (6 + 3 months, unrolled) no calendar is needed: rolling past
-    // rest days only lengthens the window.
-    let from = lawsuit_period_start(case, decision.served_on);
-    if from
-        .checked_add_months(chrono::Months::new(9))
+    if case.remedy_pending_on(date) {
+        return Err(RuleError::new(
+            "行政强制法第五十三条",
+            "当事人已申请行政复议或者提起行政诉讼且尚未终结，不能以“法定期限内未申请复议、未起诉”为由申请人民法院强制执行",
+        ));
+    }
+    // Inside the nominal periods no calendar is needed: rolling past rest days only
+    // lengthens them, so a date on or before the nominal end is refused either way.
+    let Some((basis, nominal_end)) = remedy_periods_nominal_end(case) else {
+        return Ok(());
+    };
+    if date <= nominal_end {
+        return Err(remedy_period_running(basis, nominal_end));
+    }
+    let Some((basis, end)) = remedy_periods_end(case, cal)? else {
+        return Ok(());
+    };
+    if date <= end {
+        return Err(remedy_period_running(basis, end));
+    }
+    if end
+        .checked_add_months(chrono::Months::new(3))
         .is_some_and(|nominal| date <= nominal)
     {
         return Ok(());
@@ -826,37 +904,121 @@ pub fn court_application_window(case: &Case, date: NaiveDate, cal: &Calendar) ->
     if date > closes {
         return Err(RuleError::new(
             "行政强制法第五十三条",
-            format!("申请强制执行的期限已于 {closes} 届满"),
+            format!("申请强制执行的期限已于 {closes} 届满（{basis}届满之日 {end} 起三个月）"),
         ));
     }
     Ok(())
 }
 
-/// The lawsuit period runs from service of the decision, or from the end of an approved
-/// payment plan (行政处罚法 Art 72 para 2).
-fn lawsuit_period_start(case: &Case, served: NaiveDate) -> NaiveDate {
-    case.plan
-        .as_ref()
-        .and_then(|p| p.end())
-        .filter(|end| *end > served)
-        .unwrap_or(served)
+fn remedy_period_running(basis: &str, end: NaiveDate) -> RuleError {
+    RuleError::new(
+        "行政强制法第五十三条",
+        format!(
+            "当事人的{basis}至 {end} 届满，期满未申请复议、未起诉又不履行的，方可自次日起申请人民法院强制执行"
+        ),
+    )
 }
 
-/// The court-application window (opens, closes), once a 催告 was served.
-pub fn court_window(case: &Case, cal: &Calendar) -> RuleResult<Option<(NaiveDate, NaiveDate)>> {
+/// What the party may still do against the decision, and the day after which it can no
+/// longer (行政强制法 Art 53): an on-the-spot decision goes first to 复议 (行政复议法 Art 23
+/// para 1 item 1), so only the 60-day 复议 period counts (复议法 Art 20); any other decision
+/// may also be sued directly within 6 months (行政诉讼法 Art 46), the later of the two. After
+/// a 复议 ended the party may sue within 15 days of its decision (行政诉讼法 Art 45). The
+/// periods run from service; where an approved deferral or instalment plan ends later, the
+/// court-application period runs from the plan's end instead (行政处罚法 Art 72 para 2).
+/// `roll` decides whether a last day on a rest day moves to the next working day.
+fn remedy_periods(
+    case: &Case,
+    roll: Option<&Calendar>,
+) -> RuleResult<Option<(&'static str, NaiveDate)>> {
+    let Some(from) = case.served(ServedDoc::Decision).map(|s| s.served_on) else {
+        return Ok(None);
+    };
+    let days = |start: NaiveDate, n: u32| -> RuleResult<NaiveDate> {
+        match roll {
+            Some(cal) => cal.days_period_end(start, n).map_err(cal_err),
+            None => Ok(start + chrono::Days::new(n.into())),
+        }
+    };
+    let (mut basis, mut end) = if case.procedure == Procedure::Simple {
+        (
+            "申请行政复议的期限（当场处罚决定复议前置）",
+            days(from, 60)?,
+        )
+    } else {
+        let months = match roll {
+            Some(cal) => cal.months_period_end(from, 6).map_err(cal_err)?,
+            None => from
+                .checked_add_months(chrono::Months::new(6))
+                .unwrap_or(NaiveDate::MAX),
+        };
+        (
+            "申请行政复议（六十日）和提起行政诉讼（六个月）的期限",
+            months,
+        )
+    };
+    let reconsidered = case
+        .remedies
+        .iter()
+        .filter(|r| r.kind == super::model::RemedyKind::Reconsideration)
+        .filter_map(|r| r.ended_on)
+        .max();
+    if let Some(ended) = reconsidered {
+        let sue_by = days(ended, 15)?;
+        if sue_by > end {
+            basis = "复议决定后提起行政诉讼的期限（十五日）";
+            end = sue_by;
+        }
+    }
+    if let Some(plan_end) = case.plan.as_ref().and_then(|p| p.end()) {
+        if plan_end > end {
+            basis = "批准的延期（分期）缴纳期限";
+            end = plan_end;
+        }
+    }
+    Ok(Some((basis, end)))
+}
+
+fn remedy_periods_nominal_end(case: &Case) -> Option<(&'static str, NaiveDate)> {
+    remedy_periods(case, None).ok().flatten()
+}
+
+/// The last day of the party's 复议 and lawsuit periods (行政强制法 Art 53), with the
+/// period that ends last; `None` until the decision is served.
+pub fn remedy_periods_end(
+    case: &Case,
+    cal: &Calendar,
+) -> RuleResult<Option<(&'static str, NaiveDate)>> {
+    remedy_periods(case, Some(cal))
+}
+
+/// The day the court may first be applied to, once a 催告 was served: when both the 10
+/// working days after the 催告 (行政强制法 Art 54) and the party's remedy periods (Art 53)
+/// have passed. Needs no calendar beyond those periods (the window's close may lie in a
+/// year without a holiday table).
+pub fn court_window_opens(case: &Case, cal: &Calendar) -> RuleResult<Option<NaiveDate>> {
     let Some(demand) = case.served(ServedDoc::Demand) else {
         return Ok(None);
     };
-    let Some(decision) = case.served(ServedDoc::Decision) else {
+    let Some((_, end)) = remedy_periods_end(case, cal)? else {
         return Ok(None);
     };
-    let opens = cal
+    let after_demand = cal
         .add_working_days(demand.served_on, 10)
         .map_err(cal_err)?;
-    // Lawsuit period: 6 months from service (行政诉讼法 Art 46), or from the plan's end.
-    let from = lawsuit_period_start(case, decision.served_on);
-    let lawsuit_end = cal.months_period_end(from, 6).map_err(cal_err)?;
-    let closes = cal.months_period_end(lawsuit_end, 3).map_err(cal_err)?;
+    Ok(Some(after_demand.max(end.succ_opt().unwrap_or(end))))
+}
+
+/// The court-application window (opens, closes), once a 催告 was served: it opens on
+/// [`court_window_opens`] and closes 3 months after the party's remedy periods ended.
+pub fn court_window(case: &Case, cal: &Calendar) -> RuleResult<Option<(NaiveDate, NaiveDate)>> {
+    let Some(opens) = court_window_opens(case, cal)? else {
+        return Ok(None);
+    };
+    let Some((_, end)) = remedy_periods_end(case, cal)? else {
+        return Ok(None);
+    };
+    let closes = cal.months_period_end(end, 3).map_err(cal_err)?;
     Ok(Some((opens, closes)))
 }
 

@@ -555,6 +555,10 @@ pub struct Decision {
     /// The decision has social impact and must be published (Art 48).
     #[serde(default)]
     pub publish: bool,
+    /// The day of the hearing the decision rests on (Art 65: decided on the hearing record),
+    /// so the decision says it was heard and answers the points raised there.
+    #[serde(default)]
+    pub hearing_held_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -823,6 +827,26 @@ impl Case {
 
     pub fn is_read_only(&self) -> bool {
         self.stage == Stage::Archived
+    }
+
+    /// The evidence and 笔录 that existed on `date`: a document lists only these (a 告知书
+    /// or an investigation report cannot cite a 听证笔录 made after it).
+    pub fn evidence_on(&self, date: NaiveDate) -> (Vec<&Evidence>, Vec<&Record>) {
+        (
+            self.evidence
+                .iter()
+                .filter(|e| e.collected_on <= date)
+                .collect(),
+            self.records.iter().filter(|r| r.date <= date).collect(),
+        )
+    }
+
+    /// The 复核 of the points raised at a held hearing: statements recorded on or after it.
+    pub fn hearing_answers(&self) -> Vec<&StatementRecord> {
+        match self.hearing.as_ref().and_then(|h| h.held_on) {
+            Some(held) => self.statements.iter().filter(|s| s.date >= held).collect(),
+            None => Vec::new(),
+        }
     }
 
     /// When the case entered `stage`.

@@ -80,6 +80,26 @@ pub(super) fn check_reserved(p: &Power, errs: &mut Vec<String>) {
     }
 }
 
+/// Mandatory measures are penalties of the item, stated with the statute's words.
+pub(super) fn check_mandatory(p: &Power, errs: &mut Vec<String>) {
+    for m in &p.mandatory {
+        if m.any_of.is_empty() {
+            errs.push("必须给予的处罚（mandatory）须列出处罚种类（any_of）".to_string());
+        }
+        if m.text.trim().is_empty() {
+            errs.push("必须给予的处罚（mandatory）须写明条文表述（text）".to_string());
+        }
+        for k in &m.any_of {
+            if !p.penalty_kinds.contains(k) {
+                errs.push(format!(
+                    "必须给予的处罚种类“{}”不在本事项的处罚种类中",
+                    PenaltyKind::name(*k)
+                ));
+            }
+        }
+    }
+}
+
 /// Related items exist, are not the item itself, and an overlap is stated on both sides.
 pub(super) fn check_related(powers: &[(String, Power)]) -> Vec<CatalogIssue> {
     let by_code: BTreeMap<&str, &Power> =

@@ -319,6 +319,28 @@ pub struct Power {
     /// What the township may not decide itself under this item (another authority's power).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reserved: Option<Reserved>,
+    /// What the penalty provision makes mandatory ("给予警告", "并没收…"); the investigation's
+    /// proposal and every decision must contain it. 责令改正 is required of every decision
+    /// anyway (行政处罚法 Art 28), so it is not listed here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mandatory: Vec<Mandatory>,
+}
+
+/// One measure the penalty provision makes mandatory: the decision contains at least one of
+/// `any_of` (two where the statute itself gives the choice, e.g. 土地管理法 Art 77: 限期拆除
+/// or 没收 the buildings, by whether they fit the land-use plan).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mandatory {
+    pub any_of: Vec<PenaltyKind>,
+    /// The statute's words, shown in a refusal (e.g. "给予警告").
+    pub text: String,
+}
+
+impl Mandatory {
+    pub fn met_by(&self, kinds: &[PenaltyKind]) -> bool {
+        self.any_of.iter().any(|k| kinds.contains(k))
+    }
 }
 
 /// How another item relates to this one when the same conduct may fall under both.

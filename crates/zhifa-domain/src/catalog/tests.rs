@@ -280,6 +280,25 @@ mod issue_15 {
     }
 
     #[test]
+    fn mandatory_measures_are_penalties_of_the_item_with_the_statute_s_words() {
+        let p = template("GH-016");
+        assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+        assert_eq!(
+            p.mandatory[0].any_of,
+            [crate::catalog::PenaltyKind::Warning]
+        );
+        let mut bad = p.clone();
+        bad.mandatory[0].any_of = vec![crate::catalog::PenaltyKind::RevokeLicence];
+        bad.mandatory[0].text = " ".into();
+        let errs = validate(&bad);
+        assert!(
+            errs.iter().any(|e| e.contains("不在本事项的处罚种类中")),
+            "{errs:?}"
+        );
+        assert!(errs.iter().any(|e| e.contains("条文表述")), "{errs:?}");
+    }
+
+    #[test]
     fn a_power_cannot_start_before_its_text_is_in_force() {
         let mut p = template("NY-016"); // 畜牧法 (2022-10-30), in force 2023-03-01
         assert_eq!(p.effective_from, Some("2023-03-01".parse().unwrap()));

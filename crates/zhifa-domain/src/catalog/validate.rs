@@ -39,6 +39,7 @@ pub fn validate(power: &Power) -> Vec<String> {
     item_checks::check_in_force(power, &mut errs);
     item_checks::check_alternative_tiers(power, &mut errs);
     item_checks::check_reserved(power, &mut errs);
+    item_checks::check_mandatory(power, &mut errs);
     errs
 }
 

@@ -29,14 +29,15 @@ pub(super) fn penalty_text(kinds: &[PenaltyKind], fine: Fen, confiscation: Fen) 
         .join("，")
 }
 
-fn evidence_list(case: &Case) -> String {
-    let mut items: Vec<String> = case
-        .evidence
+/// The evidence that existed on the document's date `as_of` (`Case::evidence_on`).
+fn evidence_list(case: &Case, as_of: chrono::NaiveDate) -> String {
+    let (evidence, records) = case.evidence_on(as_of);
+    let mut items: Vec<String> = evidence
         .iter()
         .map(|e| format!("{}（{}）", e.description, crate::serde_name(&e.kind)))
         .collect();
     items.extend(
-        case.records
+        records
             .iter()
             .map(|r| format!("{}（{}）", r.kind.name(), date(r.date))),
     );
@@ -62,7 +63,7 @@ pub(super) fn report(ctx: &DocCtx<'_>) -> Vec<Paper> {
     p.heading("违法事实");
     p.para(case.facts.clone());
     p.heading("证据");
-    p.para(evidence_list(case));
+    p.para(evidence_list(case, pr.date));
     p.heading("法律依据");
     p.para(format!(
         "当事人的行为违反了{}，依据{}予以处罚。",
@@ -121,6 +122,15 @@ pub(super) fn legal_reviews(ctx: &DocCtx<'_>) -> Vec<Paper> {
                 (
                     "审核结论",
                     if a.agree { "通过" } else { "不通过" }.to_string(),
+                ),
+                // Art 58 para 2: a first-time reviewer holds the qualification.
+                (
+                    "法律职业资格",
+                    match ctx.users.get(&a.by) {
+                        Some(u) if u.legal_qualified => "已取得国家统一法律职业资格",
+                        _ => "未登记",
+                    }
+                    .to_string(),
                 ),
             ]);
             p.heading("审核意见");
@@ -187,7 +197,7 @@ pub(super) fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
         case.place,
         case.facts
     ));
-    p.para(format!("主要证据：{}。", evidence_list(case)));
+    p.para(format!("主要证据：{}。", evidence_list(case, n.date)));
     p.para(format!(
         "你（单位）的行为违反了{}的规定，依据{}的规定，本机关拟对你（单位）作出如下行政处罚：{}。",
         violated(case),
@@ -317,13 +327,24 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
             case.facts,
             case.filed_on().map(date).unwrap_or_default()
         ));
-        p.para(format!("以上事实有下列证据为证：{}。", evidence_list(case)));
+        p.para(format!(
+            "以上事实有下列证据为证：{}。",
+            evidence_list(case, d.date)
+        ));
         if let Some(n) = &case.notice {
             p.para(format!(
                 "本机关于{}向当事人送达了{}，告知了拟作出的行政处罚内容及事实、理由、依据和当事人依法享有的权利。{}",
                 date(n.date),
                 if n.hearing_right { "行政处罚事先告知书和听证告知书" } else { "行政处罚事先告知书" },
-                if case.statements.is_empty() {
+                if let Some(held) = d.hearing_held_on {
+                    // Art 65: decided on the hearing record, answering its points.
+                    let answers = case.hearing_answers();
+                    format!(
+                        "当事人要求听证，本机关于{}依法举行了听证。对当事人在听证中提出的意见，本机关进行了复核：{}",
+                        date(held),
+                        answers.iter().map(|s| s.reexamination.as_str()).collect::<Vec<_>>().join("；")
+                    )
+                } else if case.statements.is_empty() {
                     "当事人在规定期限内未提出陈述、申辩。".to_string()
                 } else {
                     format!(

@@ -72,7 +72,7 @@ pub fn build(ctx: &DocCtx<'_>, deadlines: &[Deadline]) -> Paper {
                     vec![
                         d.label().to_string(),
                         d.due.map(date).unwrap_or_else(|| "—".into()),
-                        d.status.label().to_string(),
+                        d.status.describe(),
                     ]
                 })
                 .collect(),

@@ -221,3 +221,47 @@ fn every_applicable_document_builds() {
         assert_eq!(p.len(), n, "{k:?}");
     }
 }
+
+/// Issue 15 item 11 (行政处罚法 Art 45, 65): after a hearing the decision says so and
+/// answers its points; the notice does not list the 听证笔录 made after it.
+#[test]
+fn hearing_decision_says_it_was_heard_and_earlier_papers_list_only_earlier_evidence() {
+    use crate::case::{Hearing, RecordKind, StatementRecord};
+    let w = World::new();
+    let mut c = numbered(notified(&w, 600));
+    c.hearing = Some(Hearing {
+        requested_on: d("2026-06-16"),
+        notified_on: Some(d("2026-06-17")),
+        date: Some(d("2026-06-29")),
+        place: "会议室".into(),
+        presiding: Some(ZHOU),
+        held_on: Some(d("2026-06-29")),
+        party_absent: false,
+    });
+    c.records
+        .push(record(RecordKind::Hearing, "2026-06-29", &["刘某"], 0));
+    c.statements.push(StatementRecord {
+        date: d("2026-06-29"),
+        content: "听证中称面积较小".into(),
+        adopted: false,
+        reexamination: "经复核，现场勘验面积约两亩，不予采纳".into(),
+    });
+    c.legal_reviews.push(crate::case::Approval {
+        by: QIAN,
+        date: d("2026-06-30"),
+        agree: true,
+        opinion: "同意".into(),
+    });
+    let c = w.step(&c, SUN, decide("2026-07-02", 600));
+    let a = agency();
+    let decision = all_text(&build(DocKind::Decision, &ctx(&c, &a, &w)).unwrap());
+    assert!(decision.contains("举行了听证"), "{decision}");
+    assert!(
+        decision.contains("经复核，现场勘验面积约两亩"),
+        "{decision}"
+    );
+    assert!(!decision.contains("未提出陈述、申辩"), "{decision}");
+    assert!(decision.contains("听证笔录"), "the decision may cite it");
+    let notice = all_text(&build(DocKind::PriorNotice, &ctx(&c, &a, &w)).unwrap());
+    assert!(!notice.contains("听证笔录"), "{notice}");
+}

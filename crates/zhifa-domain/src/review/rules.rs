@@ -177,26 +177,15 @@ pub fn simple_procedure_allowed(c: &Case) -> Option<String> {
         .map(|e| e.message)
 }
 
-/// R08 行政处罚法 Art 44, 62: the prior notice served before the decision.
+/// R08 行政处罚法 Art 44, 62: the prior notice served before the decision. Asks the gate
+/// the decision step asked, so the review never vetoes what the procedure allowed.
 pub fn notice_before_decision(c: &Case) -> Option<String> {
     if !general(c) || !penalty_case(c) || !due_by(c, Stage::Deciding) {
         return None;
     }
-    let Some(n) = &c.notice else {
-        return Some("作出处罚决定前须制作并送达行政处罚事先告知书".into());
-    };
-    let served = c.served(ServedDoc::Notice).map(|s| s.served_on);
-    match (&c.decision, served) {
-        (Some(d), Some(s)) if s > d.date => {
-            Some(format!("告知书 {s} 才送达，晚于决定日期 {}", d.date))
-        }
-        (Some(d), _) if n.date >= d.date => {
-            Some(format!("告知日期 {} 不早于决定日期 {}", n.date, d.date))
-        }
-        (Some(_), None) => Some("告知书未送达即作出决定".into()),
-        (None, None) => Some("告知书尚未送达，不得作出决定".into()),
-        _ => None,
-    }
+    gates::notice_served_by(c, c.decision.as_ref().map(|d| d.date))
+        .err()
+        .map(|e| e.message)
 }
 
 /// R09 行政处罚法 Art 45: the decision not heavier than the notice.

@@ -164,11 +164,66 @@ fn art_48_publication_deadline_when_required() {
 }
 
 #[test]
-fn a_missing_holiday_table_gives_unknown_not_a_guess() {
+fn a_missing_holiday_table_gives_an_estimate_never_a_final_date() {
+    // Issue 15 item 21: filed 2026-11-02, 90 days (行政处罚法 Art 60) → 2027-01-31 (Sun);
+    // with no 2027 notice the final date is not guessed, but weekends and the statutory
+    // holidays of 全国年节及纪念日放假办法 give the estimate 2027-02-01.
     let w = World::new();
-    let c = filed_on(&w, "2026-11-02"); // 90 days → 2027
+    let c = filed_on(&w, "2026-11-02");
     let ds = compute(&c, &w.calendar, &w.settings, d("2026-11-20"));
+    let decision = find(&ds, DeadlineKind::Decision);
+    assert_eq!(decision.due, None, "no final date without the notice");
+    assert_eq!(
+        decision.status,
+        DeadlineStatus::Estimated {
+            estimate: d("2027-02-01"),
+            year: 2027
+        }
+    );
+    assert_eq!(
+        decision.status.describe(),
+        "预计 2027-02-01（待国务院公布 2027 年放假安排后确定）"
+    );
+    assert!(decision.status.is_open());
+    // Once the notice is imported the date is final.
+    let mut cal = w.calendar.clone();
+    cal.insert(&crate::holiday_table::HolidayYear {
+        year: 2027,
+        source: "test".into(),
+        holidays: vec![],
+    });
+    let ds = compute(&c, &cal, &w.settings, d("2026-11-20"));
+    assert_eq!(find(&ds, DeadlineKind::Decision).due, Some(d("2027-02-01")));
+    assert_eq!(
+        find(&ds, DeadlineKind::Decision).status,
+        DeadlineStatus::Pending
+    );
+}
+
+#[test]
+fn a_met_deadline_or_an_archived_case_never_shows_a_calendar_error() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    let mut c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    // Filed so that the 90 days end in 2027, decided in time.
+    c.filing.as_mut().unwrap().date = d("2026-11-02");
+    c.decision.as_mut().unwrap().date = d("2026-12-01");
+    let ds = compute(&c, &w.calendar, &w.settings, d("2026-12-02"));
+    assert!(ds
+        .iter()
+        .all(|d| !matches!(d.status, DeadlineStatus::Unknown { .. })));
+    assert_eq!(
+        find(&ds, DeadlineKind::Decision).status,
+        DeadlineStatus::Met {
+            on: d("2026-12-01"),
+            late: false
+        }
+    );
+    let mut archived = filed_on(&w, "2026-11-02");
+    archived.stage = crate::case::Stage::Archived;
+    let ds = compute(&archived, &w.calendar, &w.settings, d("2026-12-02"));
     assert!(
-        matches!(find(&ds, DeadlineKind::Decision).status, DeadlineStatus::Unknown { ref reason } if reason.contains("2027"))
+        ds.iter().all(|d| d.kind != DeadlineKind::Decision),
+        "{ds:?}"
     );
 }

@@ -60,6 +60,46 @@ pub fn township_may_decide(power: &Power, kinds: &[PenaltyKind]) -> RuleResult {
     ))
 }
 
+/// 行政处罚法 Art 4 (处罚法定): what the penalty provision makes mandatory ("给予警告",
+/// "并没收非法经营的物品") is part of every penalty under it; a decision that leaves it out
+/// applies the provision wrongly. A proposal not to punish (`kinds` empty) is another path.
+pub fn mandatory_measures_included(power: &Power, kinds: &[PenaltyKind]) -> RuleResult {
+    if kinds.is_empty() {
+        return Ok(());
+    }
+    let missing: Vec<&str> = power
+        .mandatory
+        .iter()
+        .filter(|m| !m.met_by(kinds))
+        .map(|m| m.text.as_str())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(RuleError::new(
+        "行政处罚法第四条",
+        format!(
+            "{} 的处罚条款（{}）规定必须{}，处罚种类中缺少；请补选相应处罚种类",
+            power.code,
+            crate::catalog::cite_provisions(std::iter::once(&power.penalty)),
+            missing.join("，并")
+        ),
+    ))
+}
+
+/// 行政处罚法 Art 28 para 1: every penalty decision orders the party to correct the act
+/// (or to correct it within a time limit).
+pub fn correction_ordered(correction_order: &str) -> RuleResult {
+    if correction_order.trim().is_empty() {
+        Err(RuleError::new(
+            "行政处罚法第二十八条第一款",
+            "实施行政处罚时应当责令当事人改正或者限期改正违法行为，请填写责令改正内容",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// A fine another case already decided, as the store finds it for the same party.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PriorFine {

@@ -373,10 +373,14 @@ fn art_67_payment_due_15_days_after_service() {
     assert_eq!(payment_due(&c, &w.calendar).unwrap(), Some(d("2026-07-10")));
 }
 
-#[test]
-fn qiangzhi_art_53_54_court_window_after_demand() {
-    let mut w = World::new();
-    let c = notified(&w, 1000);
+/// A decision served 2026-06-25, 催告 served 2026-07-20 (with an empty 2027 table).
+fn demanded(w: &mut World) -> Case {
+    w.calendar.insert(&crate::holiday_table::HolidayYear {
+        year: 2027,
+        source: "test".into(),
+        holidays: vec![],
+    });
+    let c = notified(w, 1000);
     let c = w.step(&c, SUN, decide("2026-06-24", 1000));
     let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
     assert!(
@@ -390,19 +394,160 @@ fn qiangzhi_art_53_54_court_window_after_demand() {
             date: d("2026-07-20"),
         },
     );
-    let c = w.step(&c, ZHANG, serve(ServedDoc::Demand, "2026-07-20"));
-    // 10 WD after 07-20 → 08-03; closes 6 months + 3 months after 06-25 → 2027-03-25.
-    w.calendar.insert(&crate::holiday_table::HolidayYear {
-        year: 2027,
-        source: "test".into(),
-        holidays: vec![],
-    });
+    w.step(&c, ZHANG, serve(ServedDoc::Demand, "2026-07-20"))
+}
+
+#[test]
+fn qiangzhi_art_53_54_court_window_after_demand_and_the_remedy_periods() {
+    let mut w = World::new();
+    let c = demanded(&mut w);
+    // 10 WD after the 催告 served 07-20 → 08-03 (Art 54).
     let e = court_application_window(&c, d("2026-07-31"), &w.calendar).unwrap_err();
     assert_eq!(e.rule, "行政强制法第五十四条");
-    assert!(court_application_window(&c, d("2026-08-03"), &w.calendar).is_ok());
+    // But the 6-month lawsuit period (行政诉讼法 Art 46) runs to 12-25: no application while
+    // the party may still sue (Art 53; the demo applied 36–42 days after service).
+    let e = court_application_window(&c, d("2026-08-03"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第五十三条");
+    assert!(e.message.contains("2026-12-25"), "{e}");
+    assert!(court_application_window(&c, d("2026-12-25"), &w.calendar).is_err());
+    assert!(court_application_window(&c, d("2026-12-26"), &w.calendar).is_ok());
+    // Closes 3 months after the period ended: 2027-03-25.
     assert!(court_application_window(&c, d("2027-03-25"), &w.calendar).is_ok());
     let e = court_application_window(&c, d("2027-03-26"), &w.calendar).unwrap_err();
     assert_eq!(e.rule, "行政强制法第五十三条");
+    assert_eq!(
+        court_window(&c, &w.calendar).unwrap(),
+        Some((d("2026-12-26"), d("2027-03-25")))
+    );
+}
+
+#[test]
+fn qiangzhi_art_53_no_application_while_a_reconsideration_is_pending() {
+    let mut w = World::new();
+    let c = demanded(&mut w);
+    let mut pending = c.clone();
+    pending.remedies.push(Remedy {
+        kind: RemedyKind::Reconsideration,
+        started_on: d("2026-08-01"),
+        ended_on: None,
+        result: None,
+        changed_fine: None,
+    });
+    let e = court_application_window(&pending, d("2027-01-04"), &w.calendar).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第五十三条");
+    // Once the 复议 ended (upheld 2026-12-20) the party may sue within 15 days (行政诉讼法
+    // Art 45) → 2027-01-04; the window opens the day after.
+    let mut ended = pending;
+    ended.remedies[0].ended_on = Some(d("2026-12-20"));
+    ended.remedies[0].result = Some(RemedyResult::Upheld);
+    assert!(court_application_window(&ended, d("2027-01-04"), &w.calendar).is_err());
+    assert!(court_application_window(&ended, d("2027-01-05"), &w.calendar).is_ok());
+}
+
+#[test]
+fn fuyi_art_23_on_the_spot_decision_window_runs_from_the_60_day_reconsideration_period() {
+    // 复议法 (2023) Art 23(1)(1): an on-the-spot decision goes first to 复议, so the party's
+    // period is the 60 days of Art 20, not the 6 months of 行政诉讼法 Art 46.
+    let mut w = World::new();
+    let mut c = demanded(&mut w);
+    c.procedure = Procedure::Simple;
+    for s in &mut c.services {
+        if s.doc == ServedDoc::Decision {
+            (s.date, s.served_on) = (d("2026-01-05"), d("2026-01-05"));
+        }
+    }
+    // 01-05 + 60 days = 03-06 (Fri); + 3 months = 06-06 (Sat) → 06-08 (Mon). Today's code
+    // gave the 6-month window ending 2026-10-08.
+    let end = remedy_periods_end(&c, &w.calendar).unwrap().unwrap();
+    assert_eq!(end.1, d("2026-03-06"));
+    let (_, closes) = court_window(&c, &w.calendar).unwrap().unwrap();
+    assert_eq!(closes, d("2026-06-08"));
+    assert!(court_application_window(&c, d("2026-08-03"), &w.calendar).is_err());
+}
+
+#[test]
+fn minsu_art_95_public_notice_stage_dated_by_publication_periods_by_deemed_service() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Serve {
+            doc: ServedDoc::Decision,
+            method: ServiceMethod::PublicNotice,
+            date: d("2026-06-25"),
+            recipient: "刘某".into(),
+            officers: vec![ZHANG, LI],
+            confirmation: false,
+        },
+    );
+    // The stage is dated by what happened (the notice published); the periods run from
+    // the deemed service 30 days later: 07-25 + 15 days = 08-09 (Sun) → 08-10 (Art 67).
+    assert_eq!(c.entered(Stage::Executing), Some(d("2026-06-25")));
+    assert_eq!(payment_due(&c, &w.calendar).unwrap(), Some(d("2026-08-10")));
+    // A payment or a 复议 application after publication, before the deemed date, stands.
+    let paid = w.step(
+        &c,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-07-01"),
+            amount: Fen::from_yuan(1000),
+            method: PaymentMethod::Bank,
+            receipt_no: String::new(),
+            cash_ground: None,
+        },
+    );
+    assert_eq!(paid.paid(), Fen::from_yuan(1000));
+    let appealed = w.step(
+        &c,
+        ZHANG,
+        Action::RemedyStarted {
+            kind: RemedyKind::Reconsideration,
+            date: d("2026-07-01"),
+        },
+    );
+    assert_eq!(appealed.remedies.len(), 1);
+}
+
+#[test]
+fn art_62_same_day_decision_after_a_recorded_waiver_is_not_vetoed_by_r08() {
+    // Notice made, served and waived on 06-15, decided the same day (Art 62): the gates
+    // allow it, so review rule R08 must not veto closing.
+    let w = World::new();
+    let c = notified(&w, 1000);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Waive {
+            date: d("2026-06-15"),
+        },
+    );
+    let c = w.step(&c, SUN, decide("2026-06-15", 1000));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-15"));
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-06-20"),
+            amount: Fen::from_yuan(1000),
+            method: PaymentMethod::Bank,
+            receipt_no: String::new(),
+            cash_ground: None,
+        },
+    );
+    assert_eq!(crate::review::rules::run("R08", &c, &w.ctx()), None);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::ProposeClosing {
+            date: d("2026-06-22"),
+        },
+    );
+    assert_eq!(c.stage, Stage::Closing);
+    // The one rule both ask: a decision dated before the notice was served is refused.
+    let e = notice_served_by(&c, Some(d("2026-06-14"))).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第六十二条");
 }
 
 #[test]
@@ -659,4 +804,218 @@ fn art_33_a_mitigated_fine_of_nothing_is_the_no_penalty_path() {
     .unwrap_err();
     assert_eq!(e.rule, "行政处罚法第三十三条");
     assert!(e.message.contains("不予处罚"), "{e}");
+}
+
+fn template_power(code: &str) -> crate::catalog::Power {
+    crate::assets::catalog_template()
+        .unwrap()
+        .powers
+        .into_iter()
+        .find(|p| p.code == code)
+        .unwrap()
+}
+
+#[test]
+fn art_4_mandatory_measures_of_the_penalty_provision_are_in_the_penalty() {
+    use crate::catalog::PenaltyKind::*;
+    // 文物保护法 Art 83 para 2: 给予警告，可以并处 500 元以下罚款 — a fine alone is wrong.
+    let gh = template_power("GH-016");
+    let e = mandatory_measures_included(&gh, &[Fine]).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四条");
+    assert!(e.message.contains("给予警告"), "{e}");
+    assert!(mandatory_measures_included(&gh, &[Warning, Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, &[Warning]).is_ok());
+    // 烟花爆竹安全管理条例 Art 36 para 1: 罚款，并没收非法经营的物品.
+    let yj = template_power("YJ-010");
+    assert!(mandatory_measures_included(&yj, &[Fine]).is_err());
+    assert!(mandatory_measures_included(&yj, &[Fine, ConfiscateProperty]).is_ok());
+    // 土地管理法 Art 77 para 1: 限期拆除 or 没收 the buildings, the fine optional.
+    let zr = template_power("ZR-001");
+    assert!(mandatory_measures_included(&zr, &[Fine]).is_err());
+    assert!(mandatory_measures_included(&zr, &[Other, Fine]).is_ok());
+    assert!(mandatory_measures_included(&zr, &[ConfiscateProperty]).is_ok());
+    // A proposal not to punish is another path (Art 33).
+    assert!(mandatory_measures_included(&gh, &[]).is_ok());
+}
+
+#[test]
+fn art_4_28_on_the_spot_decision_keeps_the_mandatory_warning_and_orders_correction() {
+    let w = World::new();
+    let power = PowerRef {
+        id: 16,
+        version: 1,
+        power: template_power("GH-016"),
+    };
+    let spot = |kinds: Vec<PenaltyKind>, correction: &str| crate::case::workflow::OnSpot {
+        date: d("2026-10-12"),
+        time: "10:20".into(),
+        place: "合隆镇某村文物保护标志处".into(),
+        facts: "当事人损毁不可移动文物保护标志。".into(),
+        party: adult(),
+        officers: vec![ZHANG, LI],
+        kinds,
+        fine: Fen::from_yuan(100),
+        tier: Some(crate::catalog::TierName::Minor),
+        mitigation: None,
+        correction_order: correction.into(),
+    };
+    let on_spot = |s| {
+        crate::case::workflow::decide_on_spot(
+            s,
+            Some(power.clone()),
+            "GH-016",
+            w.u(ZHANG),
+            &w.ctx(),
+        )
+    };
+    let e = on_spot(spot(vec![PenaltyKind::Fine], "立即修复")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四条");
+    let e = on_spot(spot(vec![PenaltyKind::Warning, PenaltyKind::Fine], "")).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第二十八条第一款");
+    let c = on_spot(spot(
+        vec![PenaltyKind::Warning, PenaltyKind::Fine],
+        "立即修复",
+    ))
+    .unwrap();
+    assert_eq!(
+        c.decision.unwrap().kinds,
+        [PenaltyKind::Warning, PenaltyKind::Fine]
+    );
+}
+
+fn held_hearing(presiding: i64) -> Hearing {
+    Hearing {
+        requested_on: d("2026-06-16"),
+        notified_on: Some(d("2026-06-17")),
+        date: Some(d("2026-06-29")),
+        place: "会议室".into(),
+        presiding: Some(presiding),
+        held_on: Some(d("2026-06-29")),
+        party_absent: false,
+    }
+}
+
+#[test]
+fn art_58_hearing_presider_does_not_review_unless_the_setting_allows() {
+    let mut w = World::new();
+    let mut c = notified(&w, 1000);
+    c.hearing = Some(held_hearing(QIAN));
+    let review = Action::LegalReview {
+        date: d("2026-06-30"),
+        passed: true,
+        opinion: "同意".into(),
+    };
+    let e = w.refuse(&c, QIAN, review.clone());
+    assert_eq!(e.rule, "行政处罚法第五十八条");
+    assert!(e.message.contains("听证主持人"), "{e}");
+    // Nor does the reviewer of the case preside over its hearing.
+    let mut reviewed = notified(&w, 1000);
+    reviewed.legal_reviews.push(Approval {
+        by: QIAN,
+        date: d("2026-06-16"),
+        agree: true,
+        opinion: "x".into(),
+    });
+    assert!(review_apart_from_hearing(&reviewed, w.u(QIAN), "主持听证", &w.settings).is_err());
+    // An agency may allow it (the law leaves who reviews to the agency).
+    w.settings.legal_reviewer_may_preside_hearing = true;
+    assert_eq!(w.step(&c, QIAN, review).legal_reviews.len(), 1);
+}
+
+#[test]
+fn art_45_65_decision_after_a_hearing_answers_its_points() {
+    let w = World::new();
+    let mut c = notified(&w, 1000);
+    c.hearing = Some(held_hearing(ZHOU));
+    let e = hearing_answered(&c).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十五条、第六十五条");
+    // A statement recorded before the hearing does not answer it.
+    c.statements.push(StatementRecord {
+        date: d("2026-06-16"),
+        content: "书面申辩".into(),
+        adopted: false,
+        reexamination: "不予采纳".into(),
+    });
+    assert!(hearing_answered(&c).is_err());
+    c.statements.push(StatementRecord {
+        date: d("2026-06-29"),
+        content: "听证中称面积较小".into(),
+        adopted: false,
+        reexamination: "经复核不予采纳".into(),
+    });
+    assert!(hearing_answered(&c).is_ok());
+    assert_eq!(c.hearing_answers().len(), 1);
+}
+
+#[test]
+fn art_40_a_document_lists_only_evidence_that_existed_on_its_date() {
+    let w = World::new();
+    let mut c = notified(&w, 1000);
+    c.records
+        .push(record(RecordKind::Hearing, "2026-06-29", &["刘某"], 0));
+    // The notice of 06-15 cannot cite the 听证笔录 of 06-29.
+    let (evidence, records) = c.evidence_on(d("2026-06-15"));
+    assert_eq!(evidence.len(), 1);
+    assert!(records.iter().all(|r| r.kind != RecordKind::Hearing));
+    let (_, later) = c.evidence_on(d("2026-06-29"));
+    assert!(later.iter().any(|r| r.kind == RecordKind::Hearing));
+}
+
+#[test]
+fn qiangzhi_art_53_the_window_opens_without_the_holiday_table_of_its_close() {
+    // The demo and the menu need the opening day even when the close (3 months after
+    // 12-25) lies in a year whose notice is not imported yet.
+    let mut w = World::new();
+    let c = demanded(&mut w);
+    let strict = World::new();
+    assert!(court_window(&c, &strict.calendar).is_err());
+    assert_eq!(
+        court_window_opens(&c, &strict.calendar).unwrap(),
+        Some(d("2026-12-26"))
+    );
+    let ds =
+        crate::case::deadlines::compute(&c, &strict.calendar, &strict.settings, d("2026-12-02"));
+    let court = ds
+        .iter()
+        .find(|d| d.kind == crate::case::deadlines::DeadlineKind::CourtApplication)
+        .unwrap();
+    assert!(
+        matches!(
+            court.status,
+            crate::case::deadlines::DeadlineStatus::Estimated { year: 2027, .. }
+        ),
+        "{court:?}"
+    );
+}
+
+#[test]
+fn chufa_art_72_2_a_payment_plan_moves_the_court_period_to_its_end_not_the_remedy_periods() {
+    let mut w = World::new();
+    let c = demanded(&mut w);
+    let plan = |due: &str| PaymentPlan {
+        approved_by: SUN,
+        date: d("2026-07-21"),
+        instalments: vec![Instalment {
+            due: d(due),
+            amount: Fen::from_yuan(1000),
+        }],
+    };
+    // A plan ending before the lawsuit period (12-25) changes nothing: the party's remedy
+    // periods run from service, not from the plan.
+    let mut early = c.clone();
+    early.plan = Some(plan("2026-09-20"));
+    assert_eq!(
+        remedy_periods_end(&early, &w.calendar).unwrap().unwrap().1,
+        d("2026-12-25")
+    );
+    // A plan ending later: the court period runs from its end (Art 72 para 2).
+    let mut late = c;
+    late.plan = Some(plan("2027-01-20"));
+    let (basis, end) = remedy_periods_end(&late, &w.calendar).unwrap().unwrap();
+    assert_eq!(end, d("2027-01-20"));
+    assert!(basis.contains("延期"), "{basis}");
+    assert_eq!(
+        court_window(&late, &w.calendar).unwrap(),
+        Some((d("2027-01-21"), d("2027-04-20")))
+    );
 }

@@ -160,7 +160,9 @@ pub fn decide_on_spot(
         return Err(RuleError::input("请选择处罚种类（警告或罚款）"));
     }
     let party_type = input.party.party_type();
+    mandatory_measures_included(&power.power, &input.kinds)?;
     simple_procedure_allowed(party_type, &input.kinds, input.fine)?;
+    correction_ordered(&correction_order)?;
     minor_treated_by_age(
         std::slice::from_ref(&input.party),
         input.date,
@@ -225,6 +227,7 @@ pub fn decide_on_spot(
         payment_place: String::new(),
         on_spot_place: Some(format!("{time} {}", input.place.trim())),
         publish: false,
+        hearing_held_on: None,
     });
     case.services.push(Service {
         doc: ServedDoc::Decision,

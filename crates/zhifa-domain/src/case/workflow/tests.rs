@@ -24,7 +24,7 @@ fn hearing_case_to_archive(w: &World) -> Case {
             notified_on: d("2026-06-18"),
             date: d("2026-07-01"),
             place: "镇政府三楼会议室".into(),
-            presiding: QIAN,
+            presiding: ZHOU,
         },
     );
     let c = w.step(&c, ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18"));
@@ -33,7 +33,7 @@ fn hearing_case_to_archive(w: &World) -> Case {
     let c = w.step(&c, ZHANG, Action::AddRecord { record: rec });
     let c = w.step(
         &c,
-        QIAN,
+        ZHOU,
         Action::HoldHearing {
             date: d("2026-07-01"),
             party_absent: false,
@@ -51,8 +51,25 @@ fn hearing_case_to_archive(w: &World) -> Case {
             opinion: "事实清楚，适用法律正确".into(),
         },
     );
+    // Art 45, 65: the points raised at the hearing are re-examined before deciding.
+    let e = w.refuse(&c, SUN, decide("2026-07-03", 2000));
+    assert_eq!(e.rule, "行政处罚法第四十五条、第六十五条");
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::RecordStatement {
+            date: d("2026-07-02"),
+            content: "当事人在听证中称焚烧面积较小。".into(),
+            adopted: false,
+            reexamination: "经复核，现场勘验面积约两亩，意见不予采纳。".into(),
+        },
+    );
     let c = w.step(&c, SUN, decide("2026-07-03", 2000));
     assert_eq!(c.stage, Stage::Serving);
+    assert_eq!(
+        c.decision.as_ref().unwrap().hearing_held_on,
+        Some(d("2026-07-01"))
+    );
     let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-07-06"));
     assert_eq!(c.stage, Stage::Executing);
     let c = w.step(
@@ -676,11 +693,22 @@ fn execution_demand_surcharge_court_and_instalments() {
         },
     );
     assert_eq!(e.rule, "行政强制法第五十四条");
-    let c2 = w.step(
+    // The lawsuit period (6 months from 06-25) runs to 12-25 (行政强制法 Art 53).
+    let e = w.refuse(
         &c,
         SUN,
         Action::ApplyCourt {
             date: d("2026-08-03"),
+            court: "农安县人民法院".into(),
+        },
+    );
+    assert_eq!(e.rule, "行政强制法第五十三条");
+    w.today = d("2026-12-31");
+    let c2 = w.step(
+        &c,
+        SUN,
+        Action::ApplyCourt {
+            date: d("2026-12-28"),
             court: "农安县人民法院".into(),
         },
     );
@@ -801,7 +829,7 @@ mod random_sequences {
                     notified_on: date("2026-06-18"),
                     date: date("2026-07-01"),
                     place: "会议室".into(),
-                    presiding: QIAN,
+                    presiding: ZHOU,
                 },
             ),
             (ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18")),
@@ -812,10 +840,19 @@ mod random_sequences {
                 },
             ),
             (
-                QIAN,
+                ZHOU,
                 Action::HoldHearing {
                     date: date("2026-07-01"),
                     party_absent: false,
+                },
+            ),
+            (
+                ZHANG,
+                Action::RecordStatement {
+                    date: date("2026-07-01"),
+                    content: "听证中的意见".into(),
+                    adopted: false,
+                    reexamination: "不予采纳".into(),
                 },
             ),
             (
