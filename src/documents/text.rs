@@ -25,7 +25,8 @@ fn right(s: &str) -> String {
 }
 
 /// Wraps `text` to `cols` display columns, starting the first line with `first` and the
-/// rest with `rest`.
+/// rest with `rest`. A run of Latin letters and digits is never split ("2026年" stays
+/// whole), and closing punctuation hangs at the end of a line rather than starting the next.
 fn wrap(text: &str, first: &str, rest: &str, cols: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (n, para) in text.split('\n').enumerate() {
@@ -37,9 +38,20 @@ fn wrap(text: &str, first: &str, rest: &str, cols: usize) -> Vec<String> {
         let mut w = width(&line);
         for c in para.chars() {
             let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if w + cw > cols && w > width(rest) {
-                out.push(std::mem::replace(&mut line, rest.to_string()));
-                w = width(rest);
+            if w + cw > cols && w > width(rest) && !hangs(c) {
+                let word = if c.is_ascii_alphanumeric() {
+                    trailing_word(&line)
+                } else {
+                    0
+                };
+                let head_len = line.len() - word;
+                if word > 0 && width(&line[..head_len]) > width(rest) {
+                    let carried = line.split_off(head_len);
+                    out.push(std::mem::replace(&mut line, format!("{rest}{carried}")));
+                } else {
+                    out.push(std::mem::replace(&mut line, rest.to_string()));
+                }
+                w = width(&line);
             }
             line.push(c);
             w += cw;
@@ -47,6 +59,20 @@ fn wrap(text: &str, first: &str, rest: &str, cols: usize) -> Vec<String> {
         out.push(line);
     }
     out
+}
+
+/// Punctuation that may not start a line (GB/T 15834 禁则): it stays on the line before.
+fn hangs(c: char) -> bool {
+    "，。、；：？！）》」』〕】”’,.;:?!)".contains(c)
+}
+
+/// Bytes of the run of ASCII letters, digits, `.` and `/` at the end of `line`.
+fn trailing_word(line: &str) -> usize {
+    line.chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// The lines of one document, without pagination, each through the terminal sanitiser
@@ -80,6 +106,10 @@ fn layout(p: &Paper) -> Vec<String> {
                 out.push(String::new());
             }
             Block::Para { text } => out.extend(wrap(text, "    ", "", WIDTH)),
+            Block::Digest { label, value } => {
+                out.extend(wrap(label, "    ", "", WIDTH));
+                out.push(format!("    {value}"));
+            }
             Block::Heading { text } => {
                 out.push(String::new());
                 out.push(format!("【{text}】"));

@@ -164,7 +164,8 @@ fn case_file_is_in_filing_order_with_numbered_pages() {
     let w = World::new();
     let c = archived(&w);
     let a = agency();
-    let f = casefile::assemble(&ctx(&c, &a, &w)).unwrap();
+    // Two pages a document, as a renderer would measure them.
+    let f = casefile::assemble_with(&ctx(&c, &a, &w), &|_| 2).unwrap();
     let phases: Vec<Phase> = f.documents.iter().map(|p| p.kind.phase()).collect();
     let mut sorted = phases.clone();
     sorted.sort();
