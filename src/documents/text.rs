@@ -79,16 +79,20 @@ fn trailing_word(line: &str) -> usize {
 /// (`text::clean`): a `--format txt` file is read in terminals and editors too, and the data
 /// it quotes must not carry control characters there.
 pub fn lines(p: &Paper) -> Vec<String> {
-    layout(p).iter().map(|l| crate::text::clean(l)).collect()
+    layout(p).0.iter().map(|l| crate::text::clean(l)).collect()
 }
 
-fn layout(p: &Paper) -> Vec<String> {
+/// The lines of a paper, and the line from which its end is kept together on one page: the
+/// closing (signatures, agency and date) with the paragraph before it, as on paper.
+fn layout(p: &Paper) -> (Vec<String>, usize) {
     let mut out = vec![center(&p.agency), center(&spaced(&p.title))];
     if let Some(n) = &p.number {
         out.push(right(n));
     }
     out.push(String::new());
+    let mut starts = Vec::with_capacity(p.blocks.len());
     for b in &p.blocks {
+        starts.push(out.len());
         match b {
             Block::Fields { rows } => {
                 let label_w = rows
@@ -137,7 +141,19 @@ fn layout(p: &Paper) -> Vec<String> {
             }
         }
     }
-    out
+    let trailing = |b: &Block| matches!(b, Block::Signatures { .. } | Block::Closing { .. });
+    let mut keep = p.blocks.len();
+    while keep > 0 && trailing(&p.blocks[keep - 1]) {
+        keep -= 1;
+    }
+    if keep < p.blocks.len() && keep > 0 {
+        keep -= 1;
+        if keep > 0 && matches!(p.blocks[keep - 1], Block::Heading { .. }) {
+            keep -= 1;
+        }
+    }
+    let keep_from = starts.get(keep).copied().unwrap_or(out.len());
+    (out, keep_from)
 }
 
 /// Titles of two to four characters are spaced out as on paper: `询 问 笔 录`.
@@ -157,10 +173,21 @@ fn spaced(title: &str) -> String {
 /// The pages of one document: each `PAGE_LINES` long.
 fn pages(p: &Paper) -> Vec<Vec<String>> {
     let body_lines = PAGE_LINES - 2;
-    lines(p)
-        .chunks(body_lines)
-        .map(<[String]>::to_vec)
-        .collect()
+    let (raw, keep_from) = layout(p);
+    let all: Vec<String> = raw.iter().map(|l| crate::text::clean(l)).collect();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < all.len() {
+        let mut end = (pos + body_lines).min(all.len());
+        // The kept end would be split: the page breaks before it instead.
+        if end < all.len() && keep_from > pos && keep_from < end && all.len() - keep_from <= body_lines
+        {
+            end = keep_from;
+        }
+        out.push(all[pos..end].to_vec());
+        pos = end;
+    }
+    out
 }
 
 pub fn page_count(p: &Paper) -> u32 {

@@ -336,14 +336,14 @@ fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
             "{} {}，执法人员当场查明：{}",
             date(d.date),
             d.on_spot_place.clone().unwrap_or_default(),
-            case.facts
+            sentence(&case.facts)
         ));
     } else {
         p.para(format!(
             "经查，{}在{}：{}本机关于{}立案调查。",
             date(case.act_date),
             case.place,
-            case.facts,
+            sentence(&case.facts),
             case.filed_on().map(date).unwrap_or_default()
         ));
         p.para(format!("以上事实有下列证据为证：{}。", evidence_list(case)));
@@ -357,7 +357,7 @@ fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
                 } else {
                     format!(
                         "当事人提出了陈述、申辩，本机关进行了复核：{}",
-                        case.statements.iter().map(|s| s.reexamination.as_str()).collect::<Vec<_>>().join("；")
+                        sentence(&case.statements.iter().map(|s| s.reexamination.trim().trim_end_matches('。')).collect::<Vec<_>>().join("；"))
                     )
                 }
             ));
