@@ -46,7 +46,6 @@ fn template(settings: &PrintSettings, path: &str, bundled: &str) -> Result<Strin
 /// pages (each starts on a new page, so alone it takes the pages it takes in the file).
 pub fn render(loaded: &Loaded, what: What, settings: &PrintSettings) -> Result<Vec<u8>, String> {
     let fonts = FontSet::load(settings)?;
-    let font_lists = json!({ "title": fonts.title, "body": fonts.body });
     let failure = std::cell::RefCell::new(None::<String>);
     let measure = |p: &Paper| -> u32 {
         match layout(settings, &fonts, &[p], loaded.today) {
@@ -57,45 +56,49 @@ pub fn render(loaded: &Loaded, what: What, settings: &PrintSettings) -> Result<V
             }
         }
     };
-    let measured = |r: Result<(&str, serde_json::Value), String>| {
-        let r = r?;
-        match failure.borrow_mut().take() {
-            Some(e) => Err(e),
-            None => Ok(r),
-        }
-    };
-    let (main, data) = match what {
-        What::All => measured((|| {
-            let file =
-                casefile::assemble_with(&loaded.ctx(), &measure).map_err(|e| e.to_string())?;
-            let mut all: Vec<&Paper> = vec![&file.cover, &file.contents, &file.notes];
-            all.extend(file.documents.iter());
-            fonts.check(&all)?;
-            Ok((
-                "/casefile.typ",
-                json!({
-                    "fonts": font_lists,
-                    "cover": file.cover,
-                    "contents": file.contents,
-                    "documents": file.documents,
-                    "notes": file.notes,
-                }),
-            ))
-        })())?,
-        _ => measured((|| {
-            let papers = match what {
-                What::Doc(k) if super::numbers_pages(k) => loaded.binding_sheet(k, &measure)?,
-                _ => loaded.papers(what)?,
-            };
-            fonts.check(&papers.iter().collect::<Vec<_>>())?;
-            Ok((
-                "/document.typ",
-                json!({ "fonts": font_lists, "papers": papers }),
-            ))
-        })())?,
-    };
+    let prepared = prepare(loaded, what, &fonts, &measure);
+    // A document that could not be laid out to be counted fails the print the same way.
+    if let Some(e) = failure.borrow_mut().take() {
+        return Err(e);
+    }
+    let (main, data) = prepared?;
     let doc = compile(settings, &fonts, main, &data, loaded.today)?;
     typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errs| template_error(&errs))
+}
+
+/// The main template and its data for `what`, pages numbered with `measure`.
+fn prepare(
+    loaded: &Loaded,
+    what: What,
+    fonts: &FontSet,
+    measure: &dyn Fn(&Paper) -> u32,
+) -> Result<(&'static str, serde_json::Value), String> {
+    let font_lists = json!({ "title": fonts.title, "body": fonts.body });
+    if what == What::All {
+        let file = casefile::assemble_with(&loaded.ctx(), measure).map_err(|e| e.to_string())?;
+        let mut all: Vec<&Paper> = vec![&file.cover, &file.contents, &file.notes];
+        all.extend(file.documents.iter());
+        fonts.check(&all)?;
+        return Ok((
+            "/casefile.typ",
+            json!({
+                "fonts": font_lists,
+                "cover": file.cover,
+                "contents": file.contents,
+                "documents": file.documents,
+                "notes": file.notes,
+            }),
+        ));
+    }
+    let papers = match what {
+        What::Doc(k) if super::numbers_pages(k) => loaded.binding_sheet(k, measure)?,
+        _ => loaded.papers(what)?,
+    };
+    fonts.check(&papers.iter().collect::<Vec<_>>())?;
+    Ok((
+        "/document.typ",
+        json!({ "fonts": font_lists, "papers": papers }),
+    ))
 }
 
 /// Lays out `papers` alone (each from a new page) with the document template.

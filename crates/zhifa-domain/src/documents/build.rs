@@ -376,11 +376,13 @@ pub(super) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> 
                 RecordKind::Inquiry => {
                     rows.push(("被询问人".into(), r.persons.join("、")));
                     rows.push(("询问次数".into(), format!("第{}次询问", r.nth.max(1))));
-                    rows.push(("询问人".into(), ctx.names(&r.officers)));
-                    rows.push((
-                        "记录人".into(),
-                        r.officers.last().map(|o| ctx.name(*o)).unwrap_or_default(),
-                    ));
+                    // Two officers at least (Art 55): the last records, the others ask.
+                    let (recorder, askers) = match r.officers.split_last() {
+                        Some((last, rest)) if !rest.is_empty() => (ctx.name(*last), ctx.names(rest)),
+                        _ => (String::new(), ctx.names(&r.officers)),
+                    };
+                    rows.push(("询问人".into(), askers));
+                    rows.push(("记录人".into(), recorder));
                 }
                 RecordKind::Inspection => {
                     rows.push(("被检查人".into(), party_names(case)));
@@ -405,6 +407,9 @@ pub(super) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> 
             p.heading("记录");
             for line in r.content.lines().filter(|l| !l.trim().is_empty()) {
                 p.para(line.trim().to_string());
+            }
+            if rk == RecordKind::Inquiry {
+                p.para("被询问人核对意见（亲笔书写）：以上笔录我已看过，与我说的相符。被询问人在每页签名。");
             }
             p.para(format!("签名情况：{}。", signature_note(&r.signature)));
             let who = match rk {

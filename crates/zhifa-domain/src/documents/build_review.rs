@@ -187,7 +187,16 @@ fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
             ]);
             p.heading("讨论结论");
             p.para(d.conclusion.clone());
-            p.signatures(["出席人员（签名）：", "记录人（签名）："]);
+            // Each attendee signs against their own name.
+            let mut lines = vec![format!("主持人：{}（签名）：", ctx.name(d.chair))];
+            lines.extend(
+                d.attendees
+                    .iter()
+                    .filter(|a| **a != d.chair)
+                    .map(|a| format!("出席人员：{}（签名）：", ctx.name(*a))),
+            );
+            lines.push("记录人（签名）：".to_string());
+            p.signatures(lines);
             p
         })
         .collect()
@@ -311,11 +320,18 @@ fn hearing_record(ctx: &DocCtx<'_>) -> Vec<Paper> {
     } else {
         "案件调查人员提出当事人违法的事实、证据和行政处罚建议，当事人进行了申辩和质证。".to_string()
     });
-    p.signatures([
-        "当事人或代理人（签名）：",
-        "主持人（签名）：",
-        "记录人（签名）：",
-    ]);
+    let mut lines = vec![format!(
+        "主持人：{}（签名）：",
+        h.presiding.map(|i| ctx.name(i)).unwrap_or_default()
+    )];
+    lines.extend(
+        case.handlers
+            .iter()
+            .map(|i| format!("案件调查人员：{}（签名）：", ctx.name(*i))),
+    );
+    lines.push("当事人或代理人（签名）：".to_string());
+    lines.push("记录人（签名）：".to_string());
+    p.signatures(lines);
     vec![p]
 }
 
