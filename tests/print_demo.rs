@@ -20,8 +20,8 @@ fn demo() -> &'static std::path::Path {
     static DEMO: OnceLock<tempfile::TempDir> = OnceLock::new();
     DEMO.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let report = zhifa::demo::build(&dir.path().join("demo.sqlite3"), TODAY.parse().unwrap())
-            .unwrap();
+        let report =
+            zhifa::demo::build(&dir.path().join("demo.sqlite3"), TODAY.parse().unwrap()).unwrap();
         assert!(report.refused.is_empty(), "{:?}", report.refused);
         dir
     })
@@ -255,7 +255,10 @@ fn receipts_and_wording() {
         }
         if !l.case.services.is_empty() {
             let t = squeeze(&l.text(What::Doc(DocKind::ServiceReceipt)).unwrap());
-            assert!(t.contains("受送达人（签名或盖章）：签收日期：年月日"), "{t}");
+            assert!(
+                t.contains("受送达人（签名或盖章）：签收日期：年月日"),
+                "{t}"
+            );
         }
         if l.case.procedure == zhifa::domain::case::Procedure::Simple {
             let t = squeeze(&l.text(What::Doc(DocKind::ServiceReceipt)).unwrap());

@@ -157,8 +157,8 @@ impl Loaded {
             What::Doc(k) => documents::build(k, &ctx).map_err(|e| e.to_string()),
             What::Summary => Ok(vec![documents::summary::build(&ctx, &self.deadlines)]),
             What::All => {
-                let f = casefile::assemble_with(&ctx, &text::page_count)
-                    .map_err(|e| e.to_string())?;
+                let f =
+                    casefile::assemble_with(&ctx, &text::page_count).map_err(|e| e.to_string())?;
                 let mut v = vec![f.cover, f.contents];
                 v.extend(f.documents);
                 v.push(f.notes);

@@ -180,7 +180,10 @@ fn pages(p: &Paper) -> Vec<Vec<String>> {
     while pos < all.len() {
         let mut end = (pos + body_lines).min(all.len());
         // The kept end would be split: the page breaks before it instead.
-        if end < all.len() && keep_from > pos && keep_from < end && all.len() - keep_from <= body_lines
+        if end < all.len()
+            && keep_from > pos
+            && keep_from < end
+            && all.len() - keep_from <= body_lines
         {
             end = keep_from;
         }

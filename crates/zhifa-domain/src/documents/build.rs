@@ -438,8 +438,7 @@ fn records(ctx: &DocCtx<'_>, kind: DocKind) -> Vec<Paper> {
 
 fn correction(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
-    let Some(d) = penalty_decision(case).filter(|d| !d.correction_order.trim().is_empty())
-    else {
+    let Some(d) = penalty_decision(case).filter(|d| !d.correction_order.trim().is_empty()) else {
         return Vec::new();
     };
     let mut p = numbered(ctx, DocKind::CorrectionOrder);

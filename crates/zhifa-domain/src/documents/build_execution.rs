@@ -341,7 +341,10 @@ fn opened_row(ctx: &DocCtx<'_>) -> (&'static str, String) {
     if case.procedure == Procedure::Simple {
         (
             "当场处罚日期",
-            case.decision.as_ref().map(|d| date(d.date)).unwrap_or_default(),
+            case.decision
+                .as_ref()
+                .map(|d| date(d.date))
+                .unwrap_or_default(),
         )
     } else {
         ("立案日期", case.filed_on().map(date).unwrap_or_default())

@@ -3,8 +3,8 @@
 
 use super::amount::figures_and_capitals;
 use super::build::{
-    cite, correction_object, date, no_penalty_outcome, party_names, party_rows,
-    penalty_decision, record_papers, sentence, statement_papers, violated, you,
+    cite, correction_object, date, no_penalty_outcome, party_names, party_rows, penalty_decision,
+    record_papers, sentence, statement_papers, violated, you,
 };
 use super::{check, DocCtx, DocError, DocKind, Paper};
 use crate::case::{Case, NoPenaltyReason, Outcome, RecordKind};
@@ -422,7 +422,11 @@ fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
 
 fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
-    let Some((a, _)) = case.review_outcome.as_ref().filter(|_| no_penalty_outcome(case)) else {
+    let Some((a, _)) = case
+        .review_outcome
+        .as_ref()
+        .filter(|_| no_penalty_outcome(case))
+    else {
         return Vec::new();
     };
     // The decision carries the day it was made; before 决定 the head's approval date.

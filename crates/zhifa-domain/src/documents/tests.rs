@@ -220,7 +220,10 @@ fn every_applicable_document_builds() {
     for (k, n, _) in documents(&c) {
         if k == DocKind::Contents {
             // Page numbers need a layout: the renderer numbers the 目录, never a guess here.
-            assert!(matches!(build(k, &ctx(&c, &a, &w)), Err(DocError::NeedsLayout(_))));
+            assert!(matches!(
+                build(k, &ctx(&c, &a, &w)),
+                Err(DocError::NeedsLayout(_))
+            ));
             continue;
         }
         let p = build(k, &ctx(&c, &a, &w)).unwrap_or_else(|e| panic!("{k:?}: {e}"));
@@ -295,10 +298,15 @@ fn a_no_penalty_case_files_its_no_penalty_decision_with_the_outcome() {
     let file = casefile::assemble_with(&x, &|_| 1).unwrap();
     let decision = all_text(&build(DocKind::NoPenaltyDecision, &x).unwrap());
     assert!(
-        decision.contains("初次违法") && decision.contains("第三十三条第一款") && decision.contains("证据"),
+        decision.contains("初次违法")
+            && decision.contains("第三十三条第一款")
+            && decision.contains("证据"),
         "{decision}"
     );
-    assert!(decision.contains("2026年6月13日"), "dated when decided: {decision}");
+    assert!(
+        decision.contains("2026年6月13日"),
+        "dated when decided: {decision}"
+    );
     for p in [build_execution::cover(&x)]
         .into_iter()
         .chain(build(DocKind::ClosingForm, &x).unwrap())
@@ -307,7 +315,10 @@ fn a_no_penalty_case_files_its_no_penalty_decision_with_the_outcome() {
         assert!(t.contains("不予行政处罚（初次违法"), "{t}");
     }
     let report = all_text(&build(DocKind::InvestigationReport, &x).unwrap());
-    assert!(report.contains("建议不予行政处罚") && !report.contains("建议给予"), "{report}");
+    assert!(
+        report.contains("建议不予行政处罚") && !report.contains("建议给予"),
+        "{report}"
+    );
     assert!(file.documents.iter().all(|p| p.kind != DocKind::Decision));
 }
 
@@ -315,7 +326,10 @@ fn a_no_penalty_case_files_its_no_penalty_decision_with_the_outcome() {
 fn wording_resolves_the_party_and_never_doubles_the_order() {
     assert_eq!(build::sentence("当事人焚烧秸秆，"), "当事人焚烧秸秆。");
     assert_eq!(build::sentence("已改正。"), "已改正。");
-    assert_eq!(build::correction_object("责令立即停止焚烧。"), "立即停止焚烧");
+    assert_eq!(
+        build::correction_object("责令立即停止焚烧。"),
+        "立即停止焚烧"
+    );
     let w = World::new();
     let c = archived(&w);
     assert_eq!(build::you(&c), "你");
