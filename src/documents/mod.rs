@@ -130,14 +130,35 @@ impl Loaded {
             .unwrap_or_else(|| format!("案件{}", self.case.id))
     }
 
-    /// The papers of `what` (for `All`: cover, 目录, documents, 备考表 in order).
+    /// The 目录 or 备考表 printed alone: cut from the case file laid out with `measure` (the
+    /// renderer's page count of one document), so its page numbers are those of `--all`.
+    pub fn binding_sheet(
+        &self,
+        kind: DocKind,
+        measure: &dyn Fn(&Paper) -> u32,
+    ) -> Result<Vec<Paper>, String> {
+        if self.case.serial.is_none() {
+            return documents::build(kind, &self.ctx()).map_err(|e| e.to_string());
+        }
+        let f = casefile::assemble_with(&self.ctx(), measure).map_err(|e| e.to_string())?;
+        Ok(vec![if kind == DocKind::Contents {
+            f.contents
+        } else {
+            f.notes
+        }])
+    }
+
+    /// The papers of `what` (for `All`: cover, 目录, documents, 备考表 in order), as the
+    /// text layout numbers them.
     pub fn papers(&self, what: What) -> Result<Vec<Paper>, String> {
         let ctx = self.ctx();
         match what {
+            What::Doc(k) if numbers_pages(k) => self.binding_sheet(k, &text::page_count),
             What::Doc(k) => documents::build(k, &ctx).map_err(|e| e.to_string()),
             What::Summary => Ok(vec![documents::summary::build(&ctx, &self.deadlines)]),
             What::All => {
-                let f = casefile::assemble(&ctx).map_err(|e| e.to_string())?;
+                let f =
+                    casefile::assemble_with(&ctx, &text::page_count).map_err(|e| e.to_string())?;
                 let mut v = vec![f.cover, f.contents];
                 v.extend(f.documents);
                 v.push(f.notes);
@@ -170,6 +191,11 @@ impl Loaded {
             ),
         }
     }
+}
+
+/// The sheets that state the file's page numbers (目录, 备考表).
+pub fn numbers_pages(kind: DocKind) -> bool {
+    matches!(kind, DocKind::Contents | DocKind::Notes)
 }
 
 /// Renders and writes `what` to a checked output path (whole, owner-only, never over what

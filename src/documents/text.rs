@@ -25,7 +25,8 @@ fn right(s: &str) -> String {
 }
 
 /// Wraps `text` to `cols` display columns, starting the first line with `first` and the
-/// rest with `rest`.
+/// rest with `rest`. A run of Latin letters and digits is never split ("2026年" stays
+/// whole), and closing punctuation hangs at the end of a line rather than starting the next.
 fn wrap(text: &str, first: &str, rest: &str, cols: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (n, para) in text.split('\n').enumerate() {
@@ -37,9 +38,20 @@ fn wrap(text: &str, first: &str, rest: &str, cols: usize) -> Vec<String> {
         let mut w = width(&line);
         for c in para.chars() {
             let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if w + cw > cols && w > width(rest) {
-                out.push(std::mem::replace(&mut line, rest.to_string()));
-                w = width(rest);
+            if w + cw > cols && w > width(rest) && !hangs(c) {
+                let word = if c.is_ascii_alphanumeric() {
+                    trailing_word(&line)
+                } else {
+                    0
+                };
+                let head_len = line.len() - word;
+                if word > 0 && width(&line[..head_len]) > width(rest) {
+                    let carried = line.split_off(head_len);
+                    out.push(std::mem::replace(&mut line, format!("{rest}{carried}")));
+                } else {
+                    out.push(std::mem::replace(&mut line, rest.to_string()));
+                }
+                w = width(&line);
             }
             line.push(c);
             w += cw;
@@ -49,20 +61,38 @@ fn wrap(text: &str, first: &str, rest: &str, cols: usize) -> Vec<String> {
     out
 }
 
+/// Punctuation that may not start a line (GB/T 15834 禁则): it stays on the line before.
+fn hangs(c: char) -> bool {
+    "，。、；：？！）》」』〕】”’,.;:?!)".contains(c)
+}
+
+/// Bytes of the run of ASCII letters, digits, `.` and `/` at the end of `line`.
+fn trailing_word(line: &str) -> usize {
+    line.chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'))
+        .map(char::len_utf8)
+        .sum()
+}
+
 /// The lines of one document, without pagination, each through the terminal sanitiser
 /// (`text::clean`): a `--format txt` file is read in terminals and editors too, and the data
 /// it quotes must not carry control characters there.
 pub fn lines(p: &Paper) -> Vec<String> {
-    layout(p).iter().map(|l| crate::text::clean(l)).collect()
+    layout(p).0.iter().map(|l| crate::text::clean(l)).collect()
 }
 
-fn layout(p: &Paper) -> Vec<String> {
+/// The lines of a paper, and the line from which its end is kept together on one page: the
+/// closing (signatures, agency and date) with the paragraph before it, as on paper.
+fn layout(p: &Paper) -> (Vec<String>, usize) {
     let mut out = vec![center(&p.agency), center(&spaced(&p.title))];
     if let Some(n) = &p.number {
         out.push(right(n));
     }
     out.push(String::new());
+    let mut starts = Vec::with_capacity(p.blocks.len());
     for b in &p.blocks {
+        starts.push(out.len());
         match b {
             Block::Fields { rows } => {
                 let label_w = rows
@@ -80,6 +110,10 @@ fn layout(p: &Paper) -> Vec<String> {
                 out.push(String::new());
             }
             Block::Para { text } => out.extend(wrap(text, "    ", "", WIDTH)),
+            Block::Digest { label, value } => {
+                out.extend(wrap(label, "    ", "", WIDTH));
+                out.push(format!("    {value}"));
+            }
             Block::Heading { text } => {
                 out.push(String::new());
                 out.push(format!("【{text}】"));
@@ -107,7 +141,19 @@ fn layout(p: &Paper) -> Vec<String> {
             }
         }
     }
-    out
+    let trailing = |b: &Block| matches!(b, Block::Signatures { .. } | Block::Closing { .. });
+    let mut keep = p.blocks.len();
+    while keep > 0 && trailing(&p.blocks[keep - 1]) {
+        keep -= 1;
+    }
+    if keep < p.blocks.len() && keep > 0 {
+        keep -= 1;
+        if keep > 0 && matches!(p.blocks[keep - 1], Block::Heading { .. }) {
+            keep -= 1;
+        }
+    }
+    let keep_from = starts.get(keep).copied().unwrap_or(out.len());
+    (out, keep_from)
 }
 
 /// Titles of two to four characters are spaced out as on paper: `询 问 笔 录`.
@@ -127,10 +173,24 @@ fn spaced(title: &str) -> String {
 /// The pages of one document: each `PAGE_LINES` long.
 fn pages(p: &Paper) -> Vec<Vec<String>> {
     let body_lines = PAGE_LINES - 2;
-    lines(p)
-        .chunks(body_lines)
-        .map(<[String]>::to_vec)
-        .collect()
+    let (raw, keep_from) = layout(p);
+    let all: Vec<String> = raw.iter().map(|l| crate::text::clean(l)).collect();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < all.len() {
+        let mut end = (pos + body_lines).min(all.len());
+        // The kept end would be split: the page breaks before it instead.
+        if end < all.len()
+            && keep_from > pos
+            && keep_from < end
+            && all.len() - keep_from <= body_lines
+        {
+            end = keep_from;
+        }
+        out.push(all[pos..end].to_vec());
+        pos = end;
+    }
+    out
 }
 
 pub fn page_count(p: &Paper) -> u32 {

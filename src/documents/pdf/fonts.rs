@@ -31,6 +31,7 @@ fn bundled() -> &'static [Font] {
     })
 }
 
+#[derive(Clone)]
 pub struct FontSet {
     pub fonts: Vec<Font>,
     pub book: FontBook,

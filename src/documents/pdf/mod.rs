@@ -8,7 +8,7 @@ mod world;
 use serde_json::json;
 
 use super::settings::PrintSettings;
-use super::{text, Loaded, What};
+use super::{Loaded, What};
 use crate::domain::documents::{casefile, Paper};
 pub use fonts::FontSet;
 
@@ -41,37 +41,84 @@ fn template(settings: &PrintSettings, path: &str, bundled: &str) -> Result<Strin
     Ok(bundled.to_string())
 }
 
-/// Renders `what` for the loaded case as PDF bytes.
+/// Renders `what` for the loaded case as PDF bytes. The case file, its 目录 and its 备考表
+/// number pages as they fall in this layout: each document is laid out first to count its
+/// pages (each starts on a new page, so alone it takes the pages it takes in the file).
 pub fn render(loaded: &Loaded, what: What, settings: &PrintSettings) -> Result<Vec<u8>, String> {
     let fonts = FontSet::load(settings)?;
-    let font_lists = json!({ "title": fonts.title, "body": fonts.body });
-    let (main, data) = match what {
-        What::All => {
-            let file = casefile::assemble_with(&loaded.ctx(), &text::page_count)
-                .map_err(|e| e.to_string())?;
-            let mut all: Vec<&Paper> = vec![&file.cover, &file.contents, &file.notes];
-            all.extend(file.documents.iter());
-            fonts.check(&all)?;
-            (
-                "/casefile.typ",
-                json!({
-                    "fonts": font_lists,
-                    "cover": file.cover,
-                    "contents": file.contents,
-                    "documents": file.documents,
-                    "notes": file.notes,
-                }),
-            )
-        }
-        _ => {
-            let papers = loaded.papers(what)?;
-            fonts.check(&papers.iter().collect::<Vec<_>>())?;
-            (
-                "/document.typ",
-                json!({ "fonts": font_lists, "papers": papers }),
-            )
+    let failure = std::cell::RefCell::new(None::<String>);
+    let measure = |p: &Paper| -> u32 {
+        match layout(settings, &fonts, &[p], loaded.today) {
+            Ok(doc) => u32::try_from(doc.pages().len()).unwrap_or(u32::MAX),
+            Err(e) => {
+                failure.borrow_mut().get_or_insert(e);
+                1
+            }
         }
     };
+    let prepared = prepare(loaded, what, &fonts, &measure);
+    // A document that could not be laid out to be counted fails the print the same way.
+    if let Some(e) = failure.borrow_mut().take() {
+        return Err(e);
+    }
+    let (main, data) = prepared?;
+    let doc = compile(settings, &fonts, main, &data, loaded.today)?;
+    typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errs| template_error(&errs))
+}
+
+/// The main template and its data for `what`, pages numbered with `measure`.
+fn prepare(
+    loaded: &Loaded,
+    what: What,
+    fonts: &FontSet,
+    measure: &dyn Fn(&Paper) -> u32,
+) -> Result<(&'static str, serde_json::Value), String> {
+    let font_lists = json!({ "title": fonts.title, "body": fonts.body });
+    if what == What::All {
+        let file = casefile::assemble_with(&loaded.ctx(), measure).map_err(|e| e.to_string())?;
+        let mut all: Vec<&Paper> = vec![&file.cover, &file.contents, &file.notes];
+        all.extend(file.documents.iter());
+        fonts.check(&all)?;
+        return Ok((
+            "/casefile.typ",
+            json!({
+                "fonts": font_lists,
+                "cover": file.cover,
+                "contents": file.contents,
+                "documents": file.documents,
+                "notes": file.notes,
+            }),
+        ));
+    }
+    let papers = match what {
+        What::Doc(k) if super::numbers_pages(k) => loaded.binding_sheet(k, measure)?,
+        _ => loaded.papers(what)?,
+    };
+    fonts.check(&papers.iter().collect::<Vec<_>>())?;
+    Ok((
+        "/document.typ",
+        json!({ "fonts": font_lists, "papers": papers }),
+    ))
+}
+
+/// Lays out `papers` alone (each from a new page) with the document template.
+fn layout(
+    settings: &PrintSettings,
+    fonts: &FontSet,
+    papers: &[&Paper],
+    today: chrono::NaiveDate,
+) -> Result<typst_layout::PagedDocument, String> {
+    let data = json!({ "fonts": { "title": fonts.title, "body": fonts.body }, "papers": papers });
+    compile(settings, fonts, "/document.typ", &data, today)
+}
+
+fn compile(
+    settings: &PrintSettings,
+    fonts: &FontSet,
+    main: &str,
+    data: &serde_json::Value,
+    today: chrono::NaiveDate,
+) -> Result<typst_layout::PagedDocument, String> {
     let mut sources = Vec::new();
     for (path, bundled) in TEMPLATES.iter().filter(|(p, _)| *p == main) {
         sources.push((*path, template(settings, path, bundled)?));
@@ -79,16 +126,11 @@ pub fn render(loaded: &Loaded, what: What, settings: &PrintSettings) -> Result<V
     for (path, bundled) in TEMPLATES.iter().filter(|(p, _)| *p != main) {
         sources.push((*path, template(settings, path, bundled)?));
     }
-    let data = serde_json::to_vec(&data).map_err(|e| e.to_string())?;
-    let world = world::DocWorld::new(sources, data, fonts, loaded.today)?;
-    compile(&world)
-}
-
-fn compile(world: &world::DocWorld) -> Result<Vec<u8>, String> {
-    let doc: typst_layout::PagedDocument = typst::compile(world)
+    let data = serde_json::to_vec(data).map_err(|e| e.to_string())?;
+    let world = world::DocWorld::new(sources, data, fonts.clone(), today)?;
+    typst::compile(&world)
         .output
-        .map_err(|errs| template_error(&errs))?;
-    typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errs| template_error(&errs))
+        .map_err(|errs| template_error(&errs))
 }
 
 fn template_error(errs: &[typst::diag::SourceDiagnostic]) -> String {

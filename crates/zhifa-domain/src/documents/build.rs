@@ -1,8 +1,8 @@
 //! Builds each document of a case from its records: the dispatcher, the shared pieces
 //! (party details, citations) and the 立案 and 调查取证 documents.
 
-use super::{build_execution, build_review, casefile, DocCtx, DocError, DocKind, DocState, Paper};
-use crate::case::{Case, Party, RecordKind, ServedDoc, Signature};
+use super::{build_execution, build_review, DocCtx, DocError, DocKind, DocState, Paper};
+use crate::case::{Case, Decision, Outcome, Party, RecordKind, ServedDoc, Signature};
 use crate::catalog::cite_provisions;
 use crate::catalog::Provision;
 use crate::chinese;
@@ -43,8 +43,10 @@ pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
             .map(|_| build_execution::cover(ctx))
             .into_iter()
             .collect(),
+        // Its page numbers come from laying out the whole file, which the renderer does
+        // (`documents::Loaded::binding_sheet`); the core has no page measure to guess with.
         DocKind::Contents => match ctx.case.serial {
-            Some(_) => vec![casefile::assemble(ctx)?.contents],
+            Some(_) => return Err(DocError::NeedsLayout(DocKind::Contents.name())),
             None => Vec::new(),
         },
         DocKind::Notes => ctx
@@ -82,9 +84,7 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
             DocKind::InspectionRecord => case.records_of(RecordKind::Inspection),
             DocKind::InquiryRecord => case.records_of(RecordKind::Inquiry),
             DocKind::CorrectionOrder => usize::from(
-                case.decision
-                    .as_ref()
-                    .is_some_and(|d| !d.correction_order.trim().is_empty()),
+                penalty_decision(case).is_some_and(|d| !d.correction_order.trim().is_empty()),
             ),
             DocKind::Preservation => case.preservations.len(),
             DocKind::Seizure => case.seizures.len(),
@@ -113,14 +113,13 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
             DocKind::StatementRecord => case
                 .records_of(RecordKind::Statement)
                 .max(case.statements.len()),
-            DocKind::Decision => usize::from(case.decision.is_some() && case.procedure_general()),
-            DocKind::OnSpotDecision => {
-                usize::from(case.decision.is_some() && !case.procedure_general())
+            DocKind::Decision => {
+                usize::from(penalty_decision(case).is_some() && case.procedure_general())
             }
-            DocKind::NoPenaltyDecision => usize::from(matches!(
-                case.review_outcome,
-                Some((_, crate::case::ReviewOutcome::NoPenalty { .. }))
-            )),
+            DocKind::OnSpotDecision => {
+                usize::from(penalty_decision(case).is_some() && !case.procedure_general())
+            }
+            DocKind::NoPenaltyDecision => usize::from(no_penalty_decided(case)),
             DocKind::ServiceReceipt => case.services.len(),
             DocKind::PaymentPlan => usize::from(case.plan.is_some()),
             DocKind::Demand => case.demands.len(),
@@ -180,6 +179,52 @@ impl Case {
     fn records_of(&self, kind: RecordKind) -> usize {
         self.records.iter().filter(|r| r.kind == kind).count()
     }
+}
+
+/// The decision record when it imposes a penalty. A 不予处罚 case holds a decision record
+/// too (no kinds, no fine): it is the 不予行政处罚决定, never a 行政处罚决定书.
+pub(super) fn penalty_decision(case: &Case) -> Option<&Decision> {
+    case.decision.as_ref().filter(|_| !no_penalty_outcome(case))
+}
+
+/// The case ends without a penalty: 不予处罚 (Art 30, 31, 33) or facts not established
+/// (Art 57 para 1 item 3); both are decided by a 不予行政处罚决定书.
+pub(super) fn no_penalty_outcome(case: &Case) -> bool {
+    matches!(
+        case.outcome,
+        Some(Outcome::NoPenalty { .. } | Outcome::NotEstablished)
+    )
+}
+
+/// The head has reviewed the case and decided no penalty.
+fn no_penalty_decided(case: &Case) -> bool {
+    no_penalty_outcome(case) && case.review_outcome.is_some()
+}
+
+/// `你`, `你单位` or `你们`, as the party is addressed (a form's `你（单位）` resolved).
+pub(super) fn you(case: &Case) -> &'static str {
+    match case.parties.as_slice() {
+        [Party::Organisation(_)] => "你单位",
+        [_] => "你",
+        _ => "你们",
+    }
+}
+
+/// `text` as a sentence: trimmed, ending with `。` (or the `！？；` it already has).
+pub(super) fn sentence(text: &str) -> String {
+    let t = text.trim().trim_end_matches(['，', ',', '、', '；', ';']);
+    if t.is_empty() || t.ends_with(['。', '！', '？', '.', '!', '?']) {
+        t.to_string()
+    } else {
+        format!("{t}。")
+    }
+}
+
+/// A correction order as the object of `责令`: `停止焚烧，清理现场` (a leading 责令 dropped,
+/// so the paper never reads 责令责令).
+pub(super) fn correction_object(order: &str) -> String {
+    let t = order.trim().trim_end_matches('。');
+    t.strip_prefix("责令").unwrap_or(t).trim().to_string()
 }
 
 /// `《中华人民共和国大气污染防治法》第一百一十九条第一款`.
@@ -357,11 +402,13 @@ pub(super) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> 
                 RecordKind::Inquiry => {
                     rows.push(("被询问人".into(), r.persons.join("、")));
                     rows.push(("询问次数".into(), format!("第{}次询问", r.nth.max(1))));
-                    rows.push(("询问人".into(), ctx.names(&r.officers)));
-                    rows.push((
-                        "记录人".into(),
-                        r.officers.last().map(|o| ctx.name(*o)).unwrap_or_default(),
-                    ));
+                    // Two officers at least (Art 55): the last records, the others ask.
+                    let (recorder, askers) = match r.officers.split_last() {
+                        Some((last, rest)) if !rest.is_empty() => (ctx.name(*last), ctx.names(rest)),
+                        _ => (String::new(), ctx.names(&r.officers)),
+                    };
+                    rows.push(("询问人".into(), askers));
+                    rows.push(("记录人".into(), recorder));
                 }
                 RecordKind::Inspection => {
                     rows.push(("被检查人".into(), party_names(case)));
@@ -386,6 +433,9 @@ pub(super) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> 
             p.heading("记录");
             for line in r.content.lines().filter(|l| !l.trim().is_empty()) {
                 p.para(line.trim().to_string());
+            }
+            if rk == RecordKind::Inquiry {
+                p.para("被询问人核对意见（亲笔书写）：以上笔录我已看过，与我说的相符。被询问人在每页签名。");
             }
             p.para(format!("签名情况：{}。", signature_note(&r.signature)));
             let who = match rk {
@@ -414,27 +464,25 @@ fn records(ctx: &DocCtx<'_>, kind: DocKind) -> Vec<Paper> {
 
 fn correction(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
-    let Some(d) = case
-        .decision
-        .as_ref()
-        .filter(|d| !d.correction_order.trim().is_empty())
-    else {
+    let Some(d) = penalty_decision(case).filter(|d| !d.correction_order.trim().is_empty()) else {
         return Vec::new();
     };
     let mut p = numbered(ctx, DocKind::CorrectionOrder);
     p.date = date(d.date);
     p.para(format!("{}：", party_names(case)));
     p.para(format!(
-        "经查，{}在{}：{}你（单位）的行为违反了{}的规定。",
+        "经查，{}在{}：{}{}的行为违反了{}的规定。",
         date(case.act_date),
         case.place,
-        case.facts,
+        sentence(&case.facts),
+        you(case),
         violated(case)
     ));
     p.para(format!(
-        "依据《中华人民共和国行政处罚法》第二十八条第一款和{}的规定，现责令你（单位）：{}。",
+        "依据《中华人民共和国行政处罚法》第二十八条第一款和{}的规定，现责令{}：{}。",
         cite(&case.power.power.penalty),
-        d.correction_order.trim_end_matches('。')
+        you(case),
+        correction_object(&d.correction_order)
     ));
     p.para(super::check::remedy_text(ctx, false));
     p.closing(&ctx.agency.full_name, &date(d.date));
@@ -499,8 +547,9 @@ fn seizures(ctx: &DocCtx<'_>) -> Vec<Paper> {
             let end = s.date + chrono::Days::new(u64::from(s.days + s.extended_days));
             p.para(format!("{}：", party_names(case)));
             p.para(format!(
-                "因你（单位）涉嫌{}，依据《中华人民共和国行政强制法》第二十四条的规定，\
+                "因{}涉嫌{}，依据《中华人民共和国行政强制法》第二十四条的规定，\
                  经本机关负责人{}批准，决定对下列场所、设施或者财物予以查封、扣押。",
+                you(case),
                 cause(case),
                 ctx.name(s.approved_by)
             ));
@@ -565,20 +614,25 @@ pub(super) fn statement_papers(ctx: &DocCtx<'_>) -> Vec<Paper> {
         .collect()
 }
 
-/// The name of a served document kind as it reads on a receipt.
-pub(super) fn served_doc_number(ctx: &DocCtx<'_>, doc: ServedDoc) -> String {
-    let kind = match doc {
+/// The document a service record served: an on-the-spot case's decision is the
+/// 当场行政处罚决定书, a 不予处罚 case's the 不予行政处罚决定书.
+pub(super) fn served_kind(ctx: &DocCtx<'_>, doc: ServedDoc) -> DocKind {
+    match doc {
         ServedDoc::Notice => DocKind::PriorNotice,
         ServedDoc::HearingNotice => DocKind::HearingNotice,
-        ServedDoc::Decision => {
-            if ctx.case.procedure_general() {
-                DocKind::Decision
-            } else {
-                DocKind::OnSpotDecision
-            }
-        }
+        ServedDoc::Decision if no_penalty_outcome(ctx.case) => DocKind::NoPenaltyDecision,
+        ServedDoc::Decision if !ctx.case.procedure_general() => DocKind::OnSpotDecision,
+        ServedDoc::Decision => DocKind::Decision,
         ServedDoc::NoPenaltyDecision => DocKind::NoPenaltyDecision,
         ServedDoc::Demand => DocKind::Demand,
-    };
-    kind.code().and_then(|c| ctx.number(c)).unwrap_or_default()
+    }
+}
+
+/// `当场行政处罚决定书 合综执当罚〔2026〕1号`, as a receipt names what it served.
+pub(super) fn served_doc_title(ctx: &DocCtx<'_>, doc: ServedDoc) -> String {
+    let kind = served_kind(ctx, doc);
+    match kind.code().and_then(|c| ctx.number(c)) {
+        Some(n) => format!("{} {n}", kind.name()),
+        None => kind.name().to_string(),
+    }
 }

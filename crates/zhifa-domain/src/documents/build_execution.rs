@@ -2,7 +2,10 @@
 //! 结案审批表, and the binding sheets of the case file (封面, 目录, 备考表).
 
 use super::amount::figures_and_capitals;
-use super::build::{case_name, date, party_names, served_doc_number, violated};
+use super::build::{
+    case_name, correction_object, date, party_names, penalty_decision, served_doc_title,
+    served_kind, violated, you,
+};
 use super::{DocCtx, DocKind, Paper};
 use crate::case::{Outcome, Procedure};
 use crate::serde_name;
@@ -20,6 +23,8 @@ fn decision_number(ctx: &DocCtx<'_>) -> String {
     number(ctx, kind).unwrap_or_default()
 }
 
+/// 送达回证, one per service: the recipient signs and dates it by hand (民事诉讼法第八十七条),
+/// so those cells are left blank; the remark records refusal, notice or electronic service.
 pub(super) fn receipts(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     case.services
@@ -27,25 +32,21 @@ pub(super) fn receipts(ctx: &DocCtx<'_>) -> Vec<Paper> {
         .map(|s| {
             let mut p = Paper::new(DocKind::ServiceReceipt, &ctx.agency.full_name, None);
             p.date = date(s.served_on);
-            p.note = s.doc.name().to_string();
+            p.note = served_kind(ctx, s.doc).name().to_string();
             p.fields([
                 ("案件名称", case_name(case)),
                 ("受送达人", party_names(case)),
-                ("送达方式", serde_name(&s.method)),
-            ]);
-            p.table(
-                &["送达文书名称及文号", "送达地点", "送达日期", "收件人签名或盖章", "送达人"],
-                vec![vec![
-                    format!("{} {}", s.doc.name(), served_doc_number(ctx, s.doc)),
+                ("送达文书名称及文号", served_doc_title(ctx, s.doc)),
+                (
+                    "送达地点",
                     case.parties
                         .first()
                         .map(|x| x.address().to_string())
                         .unwrap_or_default(),
-                    date(s.served_on),
-                    s.recipient.clone(),
-                    ctx.names(&s.officers),
-                ]],
-            );
+                ),
+                ("送达方式", serde_name(&s.method)),
+                ("送达人", ctx.names(&s.officers)),
+            ]);
             let remark = match s.method {
                 crate::case::ServiceMethod::Left => {
                     "受送达人拒绝签收，已邀请有关基层组织或者所在单位的代表到场，说明情况，\
@@ -61,8 +62,15 @@ pub(super) fn receipts(ctx: &DocCtx<'_>) -> Vec<Paper> {
                 }
                 _ => String::new(),
             };
+            if !remark.is_empty() {
             p.fields([("备注", remark)]);
-            p.signatures(["受送达人（签名或盖章）：", "送达人（签名）："]);
+            }
+            p.signatures([
+                "受送达人（签名或盖章）：",
+                "签收日期：          年    月    日",
+                "送达人（签名）：",
+                "送达日期：          年    月    日",
+            ]);
             p
         })
         .collect()
@@ -79,10 +87,11 @@ pub(super) fn plan(ctx: &DocCtx<'_>) -> Vec<Paper> {
         number(ctx, DocKind::PaymentPlan),
     );
     p.date = date(pl.date);
+    let you = you(case);
     p.para(format!("{}：", party_names(case)));
     p.para(format!(
-        "你（单位）申请延期（分期）缴纳本机关{}行政处罚决定书所确定的罚款{}。经本机关负责人{}批准，\
-         依据《中华人民共和国行政处罚法》第六十六条第二款的规定，同意你（单位）按下列期限缴纳：",
+        "{you}申请延期（分期）缴纳本机关{}行政处罚决定书所确定的罚款{}。经本机关负责人{}批准，\
+         依据《中华人民共和国行政处罚法》第六十六条第二款的规定，同意{you}按下列期限缴纳：",
         decision_number(ctx),
         figures_and_capitals(case.fine_due()),
         ctx.name(pl.approved_by)
@@ -113,20 +122,21 @@ pub(super) fn demands(ctx: &DocCtx<'_>) -> Vec<Paper> {
             let mut p = Paper::new(DocKind::Demand, &ctx.agency.full_name, number(ctx, DocKind::Demand));
             p.date = date(d.date);
             let decided = case.decision.as_ref().map(|x| date(x.date)).unwrap_or_default();
+            let you = you(case);
             p.para(format!("{}：", party_names(case)));
             p.para(format!(
-                "本机关于{decided}作出{}行政处罚决定书，决定对你（单位）罚款{}。你（单位）至今未履行。",
+                "本机关于{decided}作出{}行政处罚决定书，决定对{you}罚款{}。{you}至今未履行。",
                 decision_number(ctx),
                 figures_and_capitals(case.fine_due())
             ));
             p.para(format!(
-                "依据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）自收到本催告书之日起十日内履行。\
+                "依据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告{you}自收到本催告书之日起十日内履行。\
                  截至{}，加处罚款{}，合计应缴{}。",
                 date(d.date),
                 figures_and_capitals(d.surcharge),
                 figures_and_capitals(d.amount)
             ));
-            p.para("你（单位）有权进行陈述和申辩。逾期仍不履行的，本机关将依法申请人民法院强制执行。");
+            p.para(format!("{you}有权进行陈述和申辩。逾期仍不履行的，本机关将依法申请人民法院强制执行。"));
             p.closing(&ctx.agency.full_name, &date(d.date));
             p
         })
@@ -144,9 +154,10 @@ pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Vec<Paper> {
         number(ctx, DocKind::Surcharge),
     );
     p.date = date(d.date);
+    let you = you(case);
     p.para(format!("{}：", party_names(case)));
     p.para(format!(
-        "本机关{}行政处罚决定书决定对你（单位）罚款{}，你（单位）到期未缴纳。依据《中华人民共和国行政处罚法》\
+        "本机关{}行政处罚决定书决定对{you}罚款{}，{you}到期未缴纳。依据《中华人民共和国行政处罚法》\
          第七十二条第一款第（一）项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。\
          截至{}，加处罚款{}。",
         decision_number(ctx),
@@ -237,18 +248,29 @@ pub(super) fn transfer(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
-fn result_text(ctx: &DocCtx<'_>) -> String {
+/// 处理结果 for every outcome: the penalty (with the correction ordered), 不予处罚 with its
+/// ground, not established, transferred, not filed, withdrawn.
+pub(super) fn result_text(ctx: &DocCtx<'_>) -> String {
     let case = ctx.case;
-    match (&case.outcome, &case.decision) {
+    match (&case.outcome, penalty_decision(case)) {
         (_, Some(d)) => format!(
             "{}{}",
             super::build_review::penalty_text(&d.kinds, d.fine, d.confiscation),
             if d.correction_order.trim().is_empty() {
                 String::new()
             } else {
-                format!("，责令{}", d.correction_order)
+                format!("，责令{}", correction_object(&d.correction_order))
             }
         ),
+        (Some(Outcome::NoPenalty { reason, .. }), None) => format!(
+            "不予行政处罚（{}，{}）",
+            crate::serde_name(reason),
+            reason.article()
+        ),
+        (Some(Outcome::NotEstablished), None) => {
+            "违法事实不能成立，不予行政处罚（行政处罚法第五十七条第一款第（三）项）".into()
+        }
+        (Some(Outcome::Transferred { to, .. }), None) => format!("移送{to}"),
         (Some(o), None) => o.label().to_string(),
         (None, None) => "尚未处理".into(),
     }
@@ -258,6 +280,12 @@ fn execution_text(ctx: &DocCtx<'_>) -> String {
     let case = ctx.case;
     let due = case.fine_due();
     let paid = case.paid();
+    let surcharge = case
+        .demands
+        .iter()
+        .map(|d| d.surcharge)
+        .max()
+        .filter(|s| s.0 > 0);
     let mut s = if due.0 == 0 {
         "无罚款".to_string()
     } else if paid >= due {
@@ -269,10 +297,29 @@ fn execution_text(ctx: &DocCtx<'_>) -> String {
             figures_and_capitals(paid)
         )
     };
+    if let Some(x) = surcharge {
+        s.push_str(&format!("；加处罚款{}", figures_and_capitals(x)));
+    }
     if let Some((d, why)) = &case.termination {
         s.push_str(&format!("；{}终结执行：{why}", date(*d)));
     }
     s
+}
+
+/// `立案日期`, or for a simple-procedure case (never filed) the day of the on-the-spot decision.
+fn opened_row(ctx: &DocCtx<'_>) -> (&'static str, String) {
+    let case = ctx.case;
+    if case.procedure == Procedure::Simple {
+        (
+            "当场处罚日期",
+            case.decision
+                .as_ref()
+                .map(|d| date(d.date))
+                .unwrap_or_default(),
+        )
+    } else {
+        ("立案日期", case.filed_on().map(date).unwrap_or_default())
+    }
 }
 
 pub(super) fn closing(ctx: &DocCtx<'_>) -> Vec<Paper> {
@@ -289,7 +336,7 @@ pub(super) fn closing(ctx: &DocCtx<'_>) -> Vec<Paper> {
     p.fields([
         ("案件名称", case_name(case)),
         ("当事人", party_names(case)),
-        ("立案日期", case.filed_on().map(date).unwrap_or_default()),
+        opened_row(ctx),
         ("违反条款", violated(case)),
         ("处理结果", result_text(ctx)),
         ("执行情况", execution_text(ctx)),
@@ -311,7 +358,12 @@ pub(super) fn cover(ctx: &DocCtx<'_>) -> Paper {
     let case = ctx.case;
     let mut p = Paper::new(DocKind::Cover, &ctx.agency.full_name, None);
     p.title = "行政处罚案卷".into();
-    p.number = ctx.number(crate::case::number::FILING);
+    // A simple-procedure case never had a 立案 number: its file goes by the decision's.
+    p.number = if case.procedure == Procedure::Simple {
+        number(ctx, DocKind::OnSpotDecision)
+    } else {
+        ctx.number(crate::case::number::FILING)
+    };
     let closed = case
         .closing
         .as_ref()
@@ -321,13 +373,7 @@ pub(super) fn cover(ctx: &DocCtx<'_>) -> Paper {
         ("案件名称", case_name(case)),
         ("案由", super::build::cause(case)),
         ("处理结果", result_text(ctx)),
-        (
-            "立案日期",
-            case.filed_on()
-                .or(case.decision.as_ref().map(|d| d.date))
-                .map(date)
-                .unwrap_or_default(),
-        ),
+        opened_row(ctx),
         ("结案日期", closed),
         ("承办人", ctx.labels(&case.handlers)),
         (
@@ -368,9 +414,7 @@ pub(super) fn notes(ctx: &DocCtx<'_>, documents: usize, pages: u32) -> Paper {
     };
     p.para(count);
     p.para("本卷文件齐全，排列有序，页号连续。");
-    if let Some(line) = ctx.chain_head_line() {
-        p.para(line);
-    }
+    ctx.chain_head_block(&mut p);
     p.fields([
         ("立卷人", ctx.names(&case.handlers)),
         (

@@ -2,9 +2,12 @@
 //! the hearing papers and the decisions.
 
 use super::amount::figures_and_capitals;
-use super::build::{cite, date, party_names, party_rows, record_papers, violated};
+use super::build::{
+    cite, correction_object, date, no_penalty_outcome, party_names, party_rows, penalty_decision,
+    record_papers, sentence, violated, you,
+};
 use super::{check, DocCtx, DocError, DocKind, Paper};
-use crate::case::{Case, RecordKind, ReviewOutcome};
+use crate::case::{Case, NoPenaltyReason, Outcome, RecordKind};
 use crate::catalog::PenaltyKind;
 use crate::money::Fen;
 
@@ -77,12 +80,18 @@ pub(super) fn report(ctx: &DocCtx<'_>) -> Vec<Paper> {
         }
     }
     p.heading("承办人处理意见");
-    p.para(format!(
-        "建议给予{}。{}{}",
-        penalty_text(&pr.kinds, pr.fine, pr.confiscation),
-        pr.reasoning,
-        pr.mitigation_text()
-    ));
+    p.para(match &case.outcome {
+        // The head decided no penalty: the report does not propose one the outcome contradicts.
+        Some(o @ (Outcome::NoPenalty { .. } | Outcome::NotEstablished)) => {
+            format!("建议{}。{}", o.label(), sentence(&pr.reasoning))
+        }
+        _ => format!(
+            "建议给予{}。{}{}",
+            penalty_text(&pr.kinds, pr.fine, pr.confiscation),
+            sentence(&pr.reasoning),
+            pr.mitigation_text()
+        ),
+    });
     p.signatures(
         case.handlers
             .iter()
@@ -172,7 +181,16 @@ pub(super) fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
             ]);
             p.heading("讨论结论");
             p.para(d.conclusion.clone());
-            p.signatures(["出席人员（签名）：", "记录人（签名）："]);
+            // Each attendee signs against their own name.
+            let mut lines = vec![format!("主持人：{}（签名）：", ctx.name(d.chair))];
+            lines.extend(
+                d.attendees
+                    .iter()
+                    .filter(|a| **a != d.chair)
+                    .map(|a| format!("出席人员：{}（签名）：", ctx.name(*a))),
+            );
+            lines.push("记录人（签名）：".to_string());
+            p.signatures(lines);
             p
         })
         .collect()
@@ -190,30 +208,31 @@ pub(super) fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
     };
     let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
     p.date = date(n.date);
+    let you = you(case);
     p.para(format!("{}：", party_names(case)));
     p.para(format!(
-        "经查，你（单位）于{}在{}，{}",
+        "经查，{you}于{}在{}，{}",
         date(case.act_date),
         case.place,
-        case.facts
+        sentence(&case.facts)
     ));
     p.para(format!("主要证据：{}。", evidence_list(case, n.date)));
     p.para(format!(
-        "你（单位）的行为违反了{}的规定，依据{}的规定，本机关拟对你（单位）作出如下行政处罚：{}。",
+        "{you}的行为违反了{}的规定，依据{}的规定，本机关拟对{you}作出如下行政处罚：{}。",
         violated(case),
         cite(&case.power.power.penalty),
         penalty_text(&n.kinds, n.fine, n.confiscation)
     ));
     p.para(format!(
-        "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩。\
+        "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，{you}有权进行陈述和申辩。\
          请在收到本告知书之日起{}个工作日内向本机关提出陈述、申辩，逾期未提出的，视为放弃此权利。",
         ctx.statement_days
     ));
     if hearing || n.hearing_right {
-        p.para(
-            "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求举行听证。\
-             如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出，逾期未提出的，视为放弃听证权利。",
-        );
+        p.para(format!(
+            "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{you}有权要求举行听证。\
+             如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出，逾期未提出的，视为放弃听证权利。"
+        ));
     }
     p.fields([
         ("机关地址", ctx.agency.address.clone()),
@@ -238,9 +257,10 @@ pub(super) fn hearing_notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
         number(ctx, DocKind::HearingNotice),
     );
     p.date = date(notified);
+    let you = you(case);
     p.para(format!("{}：", party_names(case)));
     p.para(format!(
-        "根据你（单位）于{}提出的听证要求，依据《中华人民共和国行政处罚法》第六十四条的规定，\
+        "根据{you}于{}提出的听证要求，依据《中华人民共和国行政处罚法》第六十四条的规定，\
          本机关决定就{}举行听证。",
         date(h.requested_on),
         super::build::case_name(case)
@@ -254,10 +274,10 @@ pub(super) fn hearing_notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
         ),
         ("联系电话", ctx.agency.phone.clone()),
     ]);
-    p.para(
-        "你（单位）可以亲自参加听证，也可以委托一至二人代理。无正当理由拒不出席听证或者未经许可\
-         中途退出听证的，视为放弃听证权利。你（单位）认为主持人与本案有直接利害关系的，有权申请回避。",
-    );
+    p.para(format!(
+        "{you}可以亲自参加听证，也可以委托一至二人代理。无正当理由拒不出席听证或者未经许可\
+         中途退出听证的，视为放弃听证权利。{you}认为主持人与本案有直接利害关系的，有权申请回避。"
+    ));
     p.closing(&ctx.agency.full_name, &date(notified));
     vec![p]
 }
@@ -294,18 +314,27 @@ pub(super) fn hearing_record(ctx: &DocCtx<'_>) -> Vec<Paper> {
     } else {
         "案件调查人员提出当事人违法的事实、证据和行政处罚建议，当事人进行了申辩和质证。".to_string()
     });
-    p.signatures([
-        "当事人或代理人（签名）：",
-        "主持人（签名）：",
-        "记录人（签名）：",
-    ]);
+    let mut lines = vec![format!(
+        "主持人：{}（签名）：",
+        h.presiding.map(|i| ctx.name(i)).unwrap_or_default()
+    )];
+    lines.extend(
+        case.handlers
+            .iter()
+            .map(|i| format!("案件调查人员：{}（签名）：", ctx.name(*i))),
+    );
+    lines.push("当事人或代理人（签名）：".to_string());
+    lines.push("记录人（签名）：".to_string());
+    p.signatures(lines);
     vec![p]
 }
 
 pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
     let case = ctx.case;
     let on_spot = kind == DocKind::OnSpotDecision;
-    if case.decision.is_none() || (case.procedure == crate::case::Procedure::Simple) != on_spot {
+    if penalty_decision(case).is_none()
+        || (case.procedure == crate::case::Procedure::Simple) != on_spot
+    {
         return Ok(Vec::new());
     }
     let d = check::decision(ctx, kind)?;
@@ -317,14 +346,14 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
             "{} {}，执法人员当场查明：{}",
             date(d.date),
             d.on_spot_place.clone().unwrap_or_default(),
-            case.facts
+            sentence(&case.facts)
         ));
     } else {
         p.para(format!(
             "经查，{}在{}：{}本机关于{}立案调查。",
             date(case.act_date),
             case.place,
-            case.facts,
+            sentence(&case.facts),
             case.filed_on().map(date).unwrap_or_default()
         ));
         p.para(format!(
@@ -349,7 +378,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
                 } else {
                     format!(
                         "当事人提出了陈述、申辩，本机关进行了复核：{}",
-                        case.statements.iter().map(|s| s.reexamination.as_str()).collect::<Vec<_>>().join("；")
+                        sentence(&case.statements.iter().map(|s| s.reexamination.trim().trim_end_matches('。')).collect::<Vec<_>>().join("；"))
                     )
                 }
             ));
@@ -370,7 +399,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
     if !d.correction_order.trim().is_empty() {
         p.para(format!(
             "同时责令当事人：{}。",
-            d.correction_order.trim_end_matches('。')
+            correction_object(&d.correction_order)
         ));
     }
     if d.fine.0 > 0 {
@@ -398,32 +427,82 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
 
 pub(super) fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
-    let Some((a, ReviewOutcome::NoPenalty { reason, education })) = &case.review_outcome else {
+    let Some((a, _)) = case
+        .review_outcome
+        .as_ref()
+        .filter(|_| no_penalty_outcome(case))
+    else {
         return Vec::new();
     };
+    // The decision carries the day it was made; before 决定 the head's approval date.
+    let on = case.decision.as_ref().map_or(a.date, |d| d.date);
     let mut p = Paper::new(
         DocKind::NoPenaltyDecision,
         &ctx.agency.full_name,
         number(ctx, DocKind::NoPenaltyDecision),
     );
-    p.date = date(a.date);
-    p.fields(party_rows(case, a.date));
-    p.para(format!(
-        "经查，{}在{}：{}",
-        date(case.act_date),
-        case.place,
-        case.facts
-    ));
-    p.para(format!(
-        "当事人的上述行为违反了{}的规定，鉴于{}，依据《中华人民共和国行政处罚法》{}的规定，本机关决定不予行政处罚。",
-        violated(case),
-        crate::serde_name(reason),
-        reason.article().trim_start_matches("行政处罚法")
-    ));
-    if !education.trim().is_empty() {
-        p.para(format!("对当事人进行了教育：{education}"));
+    p.date = date(on);
+    p.fields(party_rows(case, on));
+    let filed = case
+        .filed_on()
+        .map(|f| format!("本机关于{}立案调查。", date(f)))
+        .unwrap_or_default();
+    match &case.outcome {
+        Some(Outcome::NoPenalty { reason, education }) => {
+            p.para(format!(
+                "经查，{}在{}：{}{filed}",
+                date(case.act_date),
+                case.place,
+                sentence(&case.facts)
+            ));
+            p.para(format!(
+                "以上事实有下列证据为证：{}。",
+                evidence_list(case, on)
+            ));
+            p.para(format!(
+                "当事人的上述行为违反了{}的规定。{}依据《中华人民共和国行政处罚法》{}的规定，\
+                 本机关决定对当事人不予行政处罚。",
+                violated(case),
+                grounds(*reason),
+                reason.article().trim_start_matches("行政处罚法")
+            ));
+            if !education.trim().is_empty() {
+                p.para(format!(
+                    "依据《中华人民共和国行政处罚法》第三十三条第三款的规定，本机关已对当事人进行教育：{}",
+                    sentence(education)
+                ));
+            }
+        }
+        _ => {
+            p.para(format!(
+                "{filed}经调查，{}涉嫌{}的违法事实不能成立。\
+                 依据《中华人民共和国行政处罚法》第五十七条第一款第（三）项的规定，本机关决定对{}不予行政处罚。",
+                party_names(case),
+                super::build::cause(case),
+                you(case),
+            ));
+        }
     }
     p.para(check::remedy_text(ctx, false));
-    p.closing(&ctx.agency.full_name, &date(a.date));
+    p.closing(&ctx.agency.full_name, &date(on));
     vec![p]
+}
+
+/// What the decision finds for each condition of the article it relies on.
+fn grounds(reason: NoPenaltyReason) -> &'static str {
+    match reason {
+        NoPenaltyReason::Minor => {
+            "鉴于当事人的违法行为轻微，已及时改正，且没有造成危害后果，符合第三十三条第一款前段规定的条件，"
+        }
+        NoPenaltyReason::FirstViolation => {
+            "鉴于当事人系初次违法，危害后果轻微，且已及时改正，符合第三十三条第一款后段规定的条件，"
+        }
+        NoPenaltyReason::NoFault => {
+            "鉴于当事人有证据足以证明其没有主观过错，符合第三十三条第二款规定的条件，"
+        }
+        NoPenaltyReason::Under14 => "鉴于当事人实施违法行为时不满十四周岁，",
+        NoPenaltyReason::Incapacity => {
+            "鉴于当事人系在不能辨认或者不能控制自己行为时有违法行为的精神病人、智力残疾人，"
+        }
+    }
 }

@@ -14,12 +14,6 @@ pub struct CaseFile {
     pub notes: Paper,
 }
 
-/// A rough page count for a document when no renderer measured it: about 600 characters a page.
-pub fn estimate_pages(p: &Paper) -> u32 {
-    let chars: usize = p.texts().iter().map(|(_, t)| t.chars().count()).sum();
-    u32::try_from(chars / 600 + 1).unwrap_or(1)
-}
-
 /// Every document of the case in filing order. A decision that fails its check stops the file.
 pub fn ordered_documents(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     let mut out = Vec::new();
@@ -35,7 +29,8 @@ pub fn ordered_documents(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     Ok(out)
 }
 
-/// Assembles the case file, numbering pages with `pages_of` (the renderer's own measure).
+/// Assembles the case file, numbering pages with `pages_of`: the renderer's own count of a
+/// document's pages (text and PDF lay out differently; no estimate here could match both).
 pub fn assemble_with(
     ctx: &DocCtx<'_>,
     pages_of: &dyn Fn(&Paper) -> u32,
@@ -58,10 +53,6 @@ pub fn assemble_with(
         total_pages,
         notes,
     })
-}
-
-pub fn assemble(ctx: &DocCtx<'_>) -> Result<CaseFile, DocError> {
-    assemble_with(ctx, &estimate_pages)
 }
 
 /// 卷内文件目录: 序号, 文件名称, 文件编号, 日期, 页号, 备注.

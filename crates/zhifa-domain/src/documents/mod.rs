@@ -45,10 +45,12 @@ pub struct DocCtx<'a> {
 }
 
 impl DocCtx<'_> {
-    /// The sentence that prints the chain head on the 备考表 and the case summary.
-    pub fn chain_head_line(&self) -> Option<String> {
-        self.chain_head
-            .map(|(n, hash)| format!("打印时本机关审计记录共{n}条，链头哈希：{hash}。"))
+    /// The chain head as the 备考表 and the case summary print it: a sentence, then the
+    /// 64-digit hash on a line of its own (a `Digest` block, small enough to fit the line).
+    pub fn chain_head_block(&self, p: &mut Paper) {
+        if let Some((n, hash)) = self.chain_head {
+            p.digest(format!("打印时本机关审计记录共{n}条，链头哈希："), hash);
+        }
     }
 }
 
@@ -109,6 +111,9 @@ pub enum DocError {
         item: &'static str,
         hint: String,
     },
+    /// A sheet that states page numbers, asked for without a layout to count them.
+    #[error("{0}的页号须排版整本案卷后得出，请随整本案卷打印")]
+    NeedsLayout(&'static str),
     /// The decision is heavier than the notified penalty (Art 45 para 2).
     #[error("{doc}不能打印：{detail}，重于事先告知的处罚（行政处罚法第四十五条第二款：不得因当事人陈述、申辩而给予更重的处罚）")]
     Heavier { doc: &'static str, detail: String },

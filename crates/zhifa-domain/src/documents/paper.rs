@@ -21,6 +21,9 @@ pub enum Block {
     },
     /// Signature lines (`承办人：` … with space to sign).
     Signatures { lines: Vec<String> },
+    /// A label and a long machine value (the audit chain's 64-digit hash) on a line of its
+    /// own in a smaller face, so it stays inside the margin and can be copied by hand.
+    Digest { label: String, value: String },
     /// Right-aligned closing lines: agency name and date (with the seal over them).
     Closing { lines: Vec<String> },
 }
@@ -39,6 +42,8 @@ pub struct Paper {
     pub note: String,
     /// The date the document carries, as printed (`2026年9月28日`), for the 目录.
     pub date: String,
+    /// Set a size smaller to keep a sheet on one page (the 案件摘要).
+    pub compact: bool,
 }
 
 impl Paper {
@@ -51,6 +56,7 @@ impl Paper {
             blocks: Vec::new(),
             note: String::new(),
             date: String::new(),
+            compact: false,
         }
     }
 
@@ -92,6 +98,14 @@ impl Paper {
         self
     }
 
+    pub fn digest(&mut self, label: impl Into<String>, value: impl Into<String>) -> &mut Self {
+        self.blocks.push(Block::Digest {
+            label: label.into(),
+            value: value.into(),
+        });
+        self
+    }
+
     pub fn closing(&mut self, agency: &str, date: &str) -> &mut Self {
         self.blocks.push(Block::Closing {
             lines: vec![agency.to_string(), date.to_string()],
@@ -119,6 +133,10 @@ impl Paper {
                 }
                 Block::Para { text } => out.push(("正文".to_string(), text)),
                 Block::Heading { text } => out.push(("小标题".to_string(), text)),
+                Block::Digest { label, value } => {
+                    out.push(("正文".to_string(), label));
+                    out.push(("正文".to_string(), value));
+                }
                 Block::Table { header, rows } => {
                     for h in header {
                         out.push(("表头".to_string(), h));

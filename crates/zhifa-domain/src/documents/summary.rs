@@ -15,6 +15,7 @@ pub fn build(ctx: &DocCtx<'_>, deadlines: &[Deadline]) -> Paper {
         ctx.number(crate::case::number::FILING),
     );
     p.title = "案件摘要".into();
+    p.compact = true;
     p.date = date(ctx.today);
     p.fields([
         ("当事人", party_names(case)),
@@ -43,7 +44,7 @@ pub fn build(ctx: &DocCtx<'_>, deadlines: &[Deadline]) -> Paper {
         Some(d) => format!(
             "{}作出决定：{}",
             date(d.date),
-            super::build_review::penalty_text(&d.kinds, d.fine, d.confiscation)
+            super::build_execution::result_text(ctx)
         ),
         None => case
             .outcome
@@ -92,8 +93,6 @@ pub fn build(ctx: &DocCtx<'_>, deadlines: &[Deadline]) -> Paper {
             p.para(r);
         }
     }
-    if let Some(line) = ctx.chain_head_line() {
-        p.para(line);
-    }
+    ctx.chain_head_block(&mut p);
     p
 }

@@ -164,7 +164,8 @@ fn case_file_is_in_filing_order_with_numbered_pages() {
     let w = World::new();
     let c = archived(&w);
     let a = agency();
-    let f = casefile::assemble(&ctx(&c, &a, &w)).unwrap();
+    // Two pages a document, as a renderer would measure them.
+    let f = casefile::assemble_with(&ctx(&c, &a, &w), &|_| 2).unwrap();
     let phases: Vec<Phase> = f.documents.iter().map(|p| p.kind.phase()).collect();
     let mut sorted = phases.clone();
     sorted.sort();
@@ -217,6 +218,14 @@ fn every_applicable_document_builds() {
     let c = archived(&w);
     let a = agency();
     for (k, n, _) in documents(&c) {
+        if k == DocKind::Contents {
+            // Page numbers need a layout: the renderer numbers the 目录, never a guess here.
+            assert!(matches!(
+                build(k, &ctx(&c, &a, &w)),
+                Err(DocError::NeedsLayout(_))
+            ));
+            continue;
+        }
         let p = build(k, &ctx(&c, &a, &w)).unwrap_or_else(|e| panic!("{k:?}: {e}"));
         assert_eq!(p.len(), n, "{k:?}");
     }
@@ -264,4 +273,108 @@ fn hearing_decision_says_it_was_heard_and_earlier_papers_list_only_earlier_evide
     assert!(decision.contains("听证笔录"), "the decision may cite it");
     let notice = all_text(&build(DocKind::PriorNotice, &ctx(&c, &a, &w)).unwrap());
     assert!(!notice.contains("听证笔录"), "{notice}");
+}
+
+/// A 不予处罚 case (首违不罚), decided, served and closed: its decision record has no kind,
+/// which is no 行政处罚决定书 (it failed the Art 59 check and stopped the whole file).
+fn no_penalty_closed(w: &World) -> Case {
+    let c = investigated(w);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::EndInvestigation {
+            proposal: proposal("2026-06-10", 500, crate::catalog::TierName::Minor),
+        },
+    );
+    let c = w.step(
+        &c,
+        ZHAO,
+        Action::SquadReview {
+            date: d("2026-06-11"),
+            agree: true,
+            opinion: "同意".into(),
+        },
+    );
+    let c = w.step(
+        &c,
+        SUN,
+        Action::ReviewDecision {
+            date: d("2026-06-12"),
+            outcome: crate::case::ReviewOutcome::NoPenalty {
+                reason: crate::case::NoPenaltyReason::FirstViolation,
+                education: "已对当事人进行法治教育".into(),
+            },
+            opinion: "首违不罚".into(),
+        },
+    );
+    let c = w.step(
+        &c,
+        SUN,
+        Action::Decide {
+            date: d("2026-06-13"),
+            kinds: vec![],
+            fine: Fen(0),
+            confiscation: Fen(0),
+            correction_order: String::new(),
+            payment_place: String::new(),
+            publish: false,
+        },
+    );
+    let c = w.step(&c, ZHANG, serve(ServedDoc::NoPenaltyDecision, "2026-06-15"));
+    numbered(w.step(
+        &c,
+        ZHANG,
+        Action::ProposeClosing {
+            date: d("2026-06-16"),
+        },
+    ))
+}
+
+#[test]
+fn a_no_penalty_case_files_its_no_penalty_decision_with_the_outcome() {
+    let w = World::new();
+    let c = no_penalty_closed(&w);
+    let a = agency();
+    let x = ctx(&c, &a, &w);
+    let kinds: Vec<DocKind> = documents(&c).into_iter().map(|(k, _, _)| k).collect();
+    assert!(kinds.contains(&DocKind::NoPenaltyDecision), "{kinds:?}");
+    assert!(!kinds.contains(&DocKind::Decision), "{kinds:?}");
+    let file = casefile::assemble_with(&x, &|_| 1).unwrap();
+    let decision = all_text(&build(DocKind::NoPenaltyDecision, &x).unwrap());
+    assert!(
+        decision.contains("初次违法")
+            && decision.contains("第三十三条第一款")
+            && decision.contains("证据"),
+        "{decision}"
+    );
+    assert!(
+        decision.contains("2026年6月13日"),
+        "dated when decided: {decision}"
+    );
+    for p in [build_execution::cover(&x)]
+        .into_iter()
+        .chain(build(DocKind::ClosingForm, &x).unwrap())
+    {
+        let t = all_text(std::slice::from_ref(&p));
+        assert!(t.contains("不予行政处罚（初次违法"), "{t}");
+    }
+    let report = all_text(&build(DocKind::InvestigationReport, &x).unwrap());
+    assert!(
+        report.contains("建议不予行政处罚") && !report.contains("建议给予"),
+        "{report}"
+    );
+    assert!(file.documents.iter().all(|p| p.kind != DocKind::Decision));
+}
+
+#[test]
+fn wording_resolves_the_party_and_never_doubles_the_order() {
+    assert_eq!(build::sentence("当事人焚烧秸秆，"), "当事人焚烧秸秆。");
+    assert_eq!(build::sentence("已改正。"), "已改正。");
+    assert_eq!(
+        build::correction_object("责令立即停止焚烧。"),
+        "立即停止焚烧"
+    );
+    let w = World::new();
+    let c = archived(&w);
+    assert_eq!(build::you(&c), "你");
 }

@@ -64,9 +64,9 @@ pub(super) fn serve(
     if matches!(doc, ServedDoc::Decision | ServedDoc::NoPenaltyDecision)
         && case.stage == Stage::Serving
     {
-                // A stage is dated by the event that happened (the notice published, the
-                // paper handed over); periods run from `served_on`, the deemed date.
-                enter(c, Stage::Executing, *date);
+        // A stage is dated by the event that happened (the notice published, the
+        // paper handed over); periods run from `served_on`, the deemed date.
+        enter(c, Stage::Executing, *date);
     }
     done(
         format!("送达{}（{}）", doc.name(), crate::serde_name(&method)),

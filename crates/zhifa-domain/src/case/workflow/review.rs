@@ -51,7 +51,7 @@ pub(super) fn legal_review(
 ) -> RuleResult<StepOutcome> {
     let Step { case, actor, ctx } = *step;
     dated(*date, case, ctx, "法制审核")?;
-            review_apart_from_hearing(case, actor, "法制审核", ctx.settings)?;
+    review_apart_from_hearing(case, actor, "法制审核", ctx.settings)?;
     require_text("法制审核意见", opinion, text::NOTE)?;
     c.legal_reviews.push(Approval {
         by: actor.id,
@@ -261,7 +261,7 @@ pub(super) fn schedule_hearing(
     require_text("听证地点", place, text::PLACE)?;
     let presiding_user = ctx.user(*presiding)?;
     presiding_not_investigator(case, presiding_user)?;
-            review_apart_from_hearing(case, presiding_user, "主持听证", ctx.settings)?;
+    review_apart_from_hearing(case, presiding_user, "主持听证", ctx.settings)?;
     hearing_notified_in_time(*notified_on, *date, ctx.calendar)?;
     let h = c
         .hearing
@@ -400,15 +400,15 @@ pub(super) fn decide(
     within_decision_limit(case, *date, ctx.calendar)?;
     let penalty_case = case.outcome == Some(Outcome::Penalty);
     if penalty_case {
-                notice_served_by(case, Some(*date))?;
+        notice_served_by(case, Some(*date))?;
         party_heard(case, *date, ctx.calendar, ctx.settings)?;
-                hearing_answered(case)?;
+        hearing_answered(case)?;
         if kinds.is_empty() {
             return Err(RuleError::input("请选择处罚种类"));
         }
         township_may_decide(&case.power.power, kinds)?;
-                mandatory_measures_included(&case.power.power, kinds)?;
-                correction_ordered(correction_order)?;
+        mandatory_measures_included(&case.power.power, kinds)?;
+        correction_ordered(correction_order)?;
         not_heavier_than_notified(case, kinds, *fine, *confiscation)?;
         penalty::check_decided_fine(case, kinds, *fine, *confiscation)?;
         if kinds.contains(&PenaltyKind::Fine) {
@@ -443,7 +443,7 @@ pub(super) fn decide(
         payment_place: payment_place.trim().into(),
         on_spot_place: None,
         publish: *publish,
-                hearing_held_on: case.hearing.as_ref().and_then(|h| h.held_on),
+        hearing_held_on: case.hearing.as_ref().and_then(|h| h.held_on),
     });
     enter(c, Stage::Serving, *date);
     done(
