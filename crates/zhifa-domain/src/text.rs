@@ -112,6 +112,17 @@ pub fn time(field: &'static str, value: &str) -> Result<String, TextError> {
         })
 }
 
+/// A character typed with a Chinese input method in full-width form → its ASCII form:
+/// full-width digits, letters and punctuation (`０`, `Ａ`, `（`, `，`, `：`) and the
+/// ideographic space. Every other character is returned unchanged.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
 /// A text used to build file names (a case-number pattern, an attachment's name): no path
 /// separators and no `..`, so it cannot lead out of its folder.
 pub fn no_path(field: &'static str, value: &str) -> Result<(), TextError> {

@@ -103,7 +103,7 @@ pub fn parse_capitals(text: &str) -> Option<Fen> {
     let yuan = if int_part.is_empty() {
         0
     } else {
-        parse_integer(int_part)?
+        crate::chinese::parse_number(int_part)?
     };
     let frac = frac_part.strip_suffix('整').unwrap_or(frac_part);
     if frac_part.ends_with('整') && !frac.is_empty() {
@@ -125,37 +125,6 @@ pub fn parse_capitals(text: &str) -> Option<Fen> {
     }
     let total = yuan.checked_mul(100)? + jiao * 10 + fen;
     i64::try_from(total).ok().map(Fen)
-}
-
-fn parse_integer(s: &str) -> Option<u64> {
-    let mut total: u64 = 0;
-    let mut section: u64 = 0;
-    let mut num: u64 = 0;
-    for c in s.chars() {
-        match c {
-            '零' => num = 0,
-            '拾' | '佰' | '仟' => {
-                let unit = match c {
-                    '拾' => 10,
-                    '佰' => 100,
-                    _ => 1000,
-                };
-                section += num.max(u64::from(c == '拾')) * unit;
-                num = 0;
-            }
-            '万' => {
-                section = (section + num).checked_mul(10_000)?;
-                num = 0;
-            }
-            '亿' => {
-                total = total.checked_add((section + num).checked_mul(100_000_000)?)?;
-                section = 0;
-                num = 0;
-            }
-            _ => num = DIGITS.iter().position(|d| *d == c)? as u64,
-        }
-    }
-    total.checked_add(section + num)
 }
 
 #[cfg(test)]
