@@ -129,11 +129,11 @@ fn shape(step: ActionKind, obj: &mut Map<String, Value>, specs: &[FieldSpec]) ->
     };
     match step {
         ActionKind::AddRecord => {
-            let signature = match text(obj, "signature").as_deref() {
+            let signature = match text(&mut *obj, "signature").as_deref() {
                 None => return Ok(()),
                 Some("已签名") => json!({"type": "signed"}),
                 Some("拒绝签名") => json!({"type": "refused"}),
-                Some(_) => match text(obj, "witness") {
+                Some(_) => match text(&mut *obj, "witness") {
                     Some(name) => json!({"type": "witness", "name": name}),
                     None => return Err(format!("“{}”：见证人签名时必填", label("witness"))),
                 },
@@ -142,7 +142,7 @@ fn shape(step: ActionKind, obj: &mut Map<String, Value>, specs: &[FieldSpec]) ->
             obj.insert("signature".into(), signature);
         }
         ActionKind::ReviewDecision => {
-            let Some(outcome) = text(obj, "outcome") else {
+            let Some(outcome) = text(&mut *obj, "outcome") else {
                 return Ok(());
             };
             let value = match outcome.as_str() {
