@@ -86,14 +86,26 @@ phone = 13812345678
         ),
     );
     o.cmd()
-        .args(["--user", "zhangwei", "case", "new", "--power", "HJ-001", "--file", &file])
+        .args([
+            "--user", "zhangwei", "case", "new", "--power", "HJ-001", "--file", &file,
+        ])
         .assert()
         .success();
 
     // A yes-or-no that is not one is refused in Chinese, naming the field.
-    let e = refuse(&o, "sunzhen", "立案审批", &["agree=可以", "opinion=同意立案"]);
+    let e = refuse(
+        &o,
+        "sunzhen",
+        "立案审批",
+        &["agree=可以", "opinion=同意立案"],
+    );
     assert!(e.contains("“是否同意”") && e.contains("是 或 否"), "{e}");
-    step(&o, "sunzhen", "立案审批", &["date=2026年6月4日", "agree=同意", "opinion=1"]);
+    step(
+        &o,
+        "sunzhen",
+        "立案审批",
+        &["date=2026年6月4日", "agree=同意", "opinion=1"],
+    );
     step(
         &o,
         "zhangwei",
@@ -138,12 +150,21 @@ phone = 13812345678
             "confiscation=0",
         ],
     );
-    step(&o, "zhaogang", "中队长审核", &["date=2026-06-11", "agree=是", "opinion=同意"]);
+    step(
+        &o,
+        "zhaogang",
+        "中队长审核",
+        &["date=2026-06-11", "agree=是", "opinion=同意"],
+    );
     step(
         &o,
         "sunzhen",
         "负责人审查决定",
-        &["date=2026-06-12", "outcome=给予行政处罚", "opinion=同意处罚"],
+        &[
+            "date=2026-06-12",
+            "outcome=给予行政处罚",
+            "opinion=同意处罚",
+        ],
     );
     step(&o, "zhangwei", "事先告知", &["date=2026-06-15"]);
     step(
@@ -189,10 +210,20 @@ phone = 13812345678
         &o,
         "zhangwei",
         "登记缴款",
-        &["date=2026-06-20", "amount=二千元", "method=银行缴纳", "receipt_no=20261203"],
+        &[
+            "date=2026-06-20",
+            "amount=二千元",
+            "method=银行缴纳",
+            "receipt_no=20261203",
+        ],
     );
     step(&o, "zhangwei", "提请结案", &["date=2026-06-22"]);
-    step(&o, "sunzhen", "结案审批", &["date=2026-06-23", "opinion=同意结案"]);
+    step(
+        &o,
+        "sunzhen",
+        "结案审批",
+        &["date=2026-06-23", "opinion=同意结案"],
+    );
     let out = step(
         &o,
         "zhangwei",
@@ -226,6 +257,9 @@ fn a_bad_value_is_refused_in_chinese_by_its_field_label_not_a_serde_message() {
     ] {
         let e = refuse(&o, "sunzhen", "立案审批", &fields);
         assert!(e.contains(says), "{fields:?}: {e}");
-        assert!(!e.contains("invalid type") && !e.contains("expected"), "{e}");
+        assert!(
+            !e.contains("invalid type") && !e.contains("expected"),
+            "{e}"
+        );
     }
 }

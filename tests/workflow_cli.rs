@@ -259,11 +259,7 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
         "qianli",
         c,
         "legal_review",
-        &[
-            "date=2026-07-02",
-            "passed=是",
-            "opinion=事实清楚，程序合法",
-        ],
+        &["date=2026-07-02", "passed=是", "opinion=事实清楚，程序合法"],
     );
     assert!(o
         .refuse(

@@ -77,7 +77,17 @@ pub fn bool_text(b: bool) -> &'static str {
 
 const YES: [&str; 9] = ["是", "同意", "通过", "采纳", "有", "true", "y", "yes", "对"];
 const NO: [&str; 11] = [
-    "否", "不同意", "不通过", "不采纳", "无", "没有", "false", "n", "no", "不", "不是",
+    "否",
+    "不同意",
+    "不通过",
+    "不采纳",
+    "无",
+    "没有",
+    "false",
+    "n",
+    "no",
+    "不",
+    "不是",
 ];
 
 impl FieldKind {
@@ -109,7 +119,9 @@ impl FieldKind {
             FieldKind::Quantity => "数字，如 120 或 12.5".into(),
             FieldKind::Choice(list) => list.join(" / "),
             FieldKind::Choices(list) => format!("可多选，用顿号分隔：{}", list.join("、")),
-            FieldKind::Instalments => "每期写“日期 金额”，用分号分隔，如 2026-12-01 500；2027-01-01 500".into(),
+            FieldKind::Instalments => {
+                "每期写“日期 金额”，用分号分隔，如 2026-12-01 500；2027-01-01 500".into()
+            }
         }
     }
 }

@@ -114,18 +114,23 @@ pub fn build_action(
 
 /// The form's flat fields → the nested values of the few steps that have them: the head's
 /// outcome with its details, and how a record was signed.
-fn shape(step: ActionKind, obj: &mut Map<String, Value>, specs: &[FieldSpec]) -> Result<(), String> {
+fn shape(
+    step: ActionKind,
+    obj: &mut Map<String, Value>,
+    specs: &[FieldSpec],
+) -> Result<(), String> {
     let label = |key: &str| specs.iter().find(|s| s.key == key).map_or("", |s| s.label);
     let text = |obj: &mut Map<String, Value>, key: &str| match obj.remove(key) {
         Some(Value::String(s)) => Some(s),
         _ => None,
     };
     // A detail given where the choice does not take it is a mistake, not silently dropped.
-    let unused = |obj: &Map<String, Value>, keys: &[&str], when: &str| {
-        match keys.iter().find(|k| obj.contains_key(**k)) {
-            Some(k) => Err(format!("“{}”只在{when}时填写", label(k))),
-            None => Ok(()),
-        }
+    let unused = |obj: &Map<String, Value>, keys: &[&str], when: &str| match keys
+        .iter()
+        .find(|k| obj.contains_key(**k))
+    {
+        Some(k) => Err(format!("“{}”只在{when}时填写", label(k))),
+        None => Ok(()),
     };
     match step {
         ActionKind::AddRecord => {
@@ -334,7 +339,8 @@ pub fn build_on_spot(
         _ => return Err("当场处罚只能有一个当事人".into()),
     };
     obj.insert("party".into(), json!(party));
-    obj.entry("date").or_insert(Value::String(today.to_string()));
+    obj.entry("date")
+        .or_insert(Value::String(today.to_string()));
     obj.entry("fine").or_insert(Value::String("0".into()));
     serde_json::from_value(Value::Object(obj)).map_err(|e| explain(&specs, "当场处罚", &e))
 }

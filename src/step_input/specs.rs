@@ -26,12 +26,7 @@ pub const EVIDENCE_KINDS: &[&str] = &[
     "鉴定意见",
     "勘验笔录、现场笔录",
 ];
-pub const RECORD_KINDS: &[&str] = &[
-    "现场检查(勘验)笔录",
-    "询问笔录",
-    "陈述申辩笔录",
-    "听证笔录",
-];
+pub const RECORD_KINDS: &[&str] = &["现场检查(勘验)笔录", "询问笔录", "陈述申辩笔录", "听证笔录"];
 /// How the person recorded signed (`Signature`): signed, refused, or a witness signed.
 pub const SIGNATURES: &[&str] = &["已签名", "拒绝签名", "见证人签名"];
 pub const PENALTY_KINDS: &[&str] = &[
@@ -50,7 +45,14 @@ pub const PENALTY_KINDS: &[&str] = &[
     "其他行政处罚",
 ];
 pub const TIERS: &[&str] = &[
-    "不予处罚", "减轻", "从轻", "轻微", "一般", "较重", "严重", "从重",
+    "不予处罚",
+    "减轻",
+    "从轻",
+    "轻微",
+    "一般",
+    "较重",
+    "严重",
+    "从重",
 ];
 pub const MITIGATIONS: &[&str] = &[
     "已满十四周岁不满十八周岁",
@@ -83,13 +85,7 @@ pub const SERVED_DOCS: &[&str] = &[
     "不予行政处罚决定书",
     "催告书",
 ];
-pub const SERVICE_METHODS: &[&str] = &[
-    "直接送达",
-    "留置送达",
-    "邮寄送达",
-    "电子送达",
-    "公告送达",
-];
+pub const SERVICE_METHODS: &[&str] = &["直接送达", "留置送达", "邮寄送达", "电子送达", "公告送达"];
 pub const PAYMENT_METHODS: &[&str] = &["银行缴纳", "电子支付", "当场收缴", "强制执行"];
 pub const CASH_GROUNDS: &[&str] = &["一百元以下罚款", "事后难以执行", "边远地区当事人提出"];
 pub const REMEDY_KINDS: &[&str] = &["行政复议", "行政诉讼"];
@@ -113,7 +109,12 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         ],
         A::AddEvidence => vec![
             f("kind", "证据种类", K::Choice(EVIDENCE_KINDS), ""),
-            f("description", "证据说明", K::MultiLine, "名称、数量、证明事项"),
+            f(
+                "description",
+                "证据说明",
+                K::MultiLine,
+                "名称、数量、证明事项",
+            ),
             f("collected_on", "取证日期", K::Date, "不填为今天"),
             f("time", "时间", K::Time, ""),
             f("place", "地点", K::Text, ""),
@@ -132,7 +133,10 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
             f("signature", "签名情况", K::Choice(SIGNATURES), ""),
             f("witness", "见证人姓名", K::Text, "见证人签名时填"),
         ],
-        A::Preserve => vec![DATE, f("items", "保存物品清单", K::MultiLine, "名称、规格、数量")],
+        A::Preserve => vec![
+            DATE,
+            f("items", "保存物品清单", K::MultiLine, "名称、规格、数量"),
+        ],
         A::DecidePreservation => vec![
             f("index", "第几批（从0起）", K::Count, ""),
             DATE,
@@ -148,7 +152,12 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         A::ReleaseSeizure => vec![INDEX, DATE],
         A::EndInvestigation => vec![
             f("date", "调查终结日期", K::Date, "不填为今天"),
-            f("kinds", "拟处罚种类", K::Choices(PENALTY_KINDS), "建议不予处罚填 无"),
+            f(
+                "kinds",
+                "拟处罚种类",
+                K::Choices(PENALTY_KINDS),
+                "建议不予处罚填 无",
+            ),
             f("tier", "裁量阶次", K::Choice(TIERS), "见权限清单"),
             f("fine", "拟罚款（元）", K::Money, ""),
             f(
@@ -157,7 +166,12 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
                 K::Money,
                 "按倍数计罚时填：工程造价、货值、违法所得等",
             ),
-            f("units", "计罚数量", K::Quantity, "按单位计罚时填：如 120（平方米）"),
+            f(
+                "units",
+                "计罚数量",
+                K::Quantity,
+                "按单位计罚时填：如 120（平方米）",
+            ),
             f(
                 "alternative_band",
                 "适用备选幅度",
@@ -172,7 +186,12 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
             ),
             f("confiscation", "没收金额（元）", K::Money, ""),
             f("reasoning", "处理建议理由", K::MultiLine, ""),
-            f("complex_or_major", "情节复杂或重大", K::Bool, "是 则需集体讨论"),
+            f(
+                "complex_or_major",
+                "情节复杂或重大",
+                K::Bool,
+                "是 则需集体讨论",
+            ),
             f(
                 "legal_review_flags",
                 "法制审核情形",
@@ -230,7 +249,12 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         A::ExtendDecisionPeriod => vec![DATE, f("reason", "延期理由", K::MultiLine, "")],
         A::Decide => vec![
             DATE,
-            f("kinds", "处罚种类", K::Choices(PENALTY_KINDS), "不予处罚填 无"),
+            f(
+                "kinds",
+                "处罚种类",
+                K::Choices(PENALTY_KINDS),
+                "不予处罚填 无",
+            ),
             f("fine", "罚款（元）", K::Money, "不得高于告知的金额"),
             f("confiscation", "没收金额（元）", K::Money, ""),
             f("correction_order", "责令改正内容", K::MultiLine, ""),
@@ -258,7 +282,12 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
             f("kind", "种类", K::Choice(REMEDY_KINDS), ""),
             DATE,
             f("result", "结果", K::Choice(REMEDY_RESULTS), ""),
-            f("changed_fine", "变更后罚款（元）", K::Money, "结果为变更时填写"),
+            f(
+                "changed_fine",
+                "变更后罚款（元）",
+                K::Money,
+                "结果为变更时填写",
+            ),
         ],
         A::TerminateExecution => vec![DATE, f("reason", "终结理由", K::MultiLine, "")],
         A::Withdraw => vec![DATE, f("reason", "撤销理由", K::MultiLine, "")],
@@ -275,7 +304,12 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
 /// The party's own fields in a form (in a file the party is a `[party]` table).
 pub const PARTY: [FieldSpec; 6] = [
     f("party_type", "当事人类型", K::Choice(PARTY_TYPES), ""),
-    f("party_name", "当事人姓名或名称", K::Text, "个体工商户填字号"),
+    f(
+        "party_name",
+        "当事人姓名或名称",
+        K::Text,
+        "个体工商户填字号",
+    ),
     f(
         "id_no",
         "身份证号或统一社会信用代码",
@@ -305,8 +339,18 @@ pub fn new_case() -> Vec<FieldSpec> {
     v.extend([
         f("handlers", "承办人", K::Persons, "两名持证人员"),
         f("proposed_on", "提请立案日期", K::Date, "不填为今天"),
-        f("act_end_date", "违法行为终了日期", K::Date, "连续或继续状态的违法行为填"),
-        f("grave_harm", "涉及生命健康安全、金融安全且有危害后果", K::Bool, "是 则追责期限为五年"),
+        f(
+            "act_end_date",
+            "违法行为终了日期",
+            K::Date,
+            "连续或继续状态的违法行为填",
+        ),
+        f(
+            "grave_harm",
+            "涉及生命健康安全、金融安全且有危害后果",
+            K::Bool,
+            "是 则追责期限为五年",
+        ),
         f("assistants", "协办人", K::Persons, ""),
         f("party", "当事人", K::Party, "文件中写 [[party]] 表"),
     ]);
@@ -324,10 +368,30 @@ pub fn on_spot() -> Vec<FieldSpec> {
     v.extend(PARTY);
     v.extend([
         OFFICERS,
-        f("kinds", "处罚种类", K::Choices(PENALTY_KINDS), "如 罚款 或 警告"),
-        f("fine", "罚款（元）", K::Money, "个人不超过200元，单位不超过3000元"),
-        f("tier", "裁量阶次", K::Choice(TIERS), "见权限清单；减轻 可低于法定下限"),
-        f("mitigation", "从轻、减轻情节", K::Choice(MITIGATIONS), "选从轻、减轻时必填"),
+        f(
+            "kinds",
+            "处罚种类",
+            K::Choices(PENALTY_KINDS),
+            "如 罚款 或 警告",
+        ),
+        f(
+            "fine",
+            "罚款（元）",
+            K::Money,
+            "个人不超过200元，单位不超过3000元",
+        ),
+        f(
+            "tier",
+            "裁量阶次",
+            K::Choice(TIERS),
+            "见权限清单；减轻 可低于法定下限",
+        ),
+        f(
+            "mitigation",
+            "从轻、减轻情节",
+            K::Choice(MITIGATIONS),
+            "选从轻、减轻时必填",
+        ),
         f("correction_order", "责令改正内容", K::MultiLine, ""),
         f("party", "当事人", K::Party, "文件中写 [party] 表"),
     ]);

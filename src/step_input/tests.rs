@@ -6,7 +6,9 @@ fn today() -> NaiveDate {
 }
 
 fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    v.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 fn build(step: ActionKind, v: &[(&str, &str)]) -> Result<Action, String> {
@@ -179,13 +181,12 @@ fn review_outcomes_and_signatures_in_plain_chinese() {
 
 #[test]
 fn every_choice_is_a_value_of_its_domain_type() {
+    use super::specs::*;
     use crate::domain::case as c;
     use crate::domain::catalog::{PenaltyKind, TierName};
-    use super::specs::*;
     fn all<T: serde::de::DeserializeOwned>(list: &[&str]) {
         for name in list {
-            serde_json::from_value::<T>(json!(name))
-                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            serde_json::from_value::<T>(json!(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
     }
     all::<c::EvidenceKind>(EVIDENCE_KINDS);
@@ -210,9 +211,30 @@ fn every_choice_is_a_value_of_its_domain_type() {
             &[
                 ("outcome", o),
                 ("opinion", "同意"),
-                ("to", if o.starts_with("移送") { "公安局" } else { "" }),
-                ("reason", if *o == "不予行政处罚" { "初次违法" } else { "" }),
-                ("education", if *o == "不予行政处罚" { "教育" } else { "" }),
+                (
+                    "to",
+                    if o.starts_with("移送") {
+                        "公安局"
+                    } else {
+                        ""
+                    },
+                ),
+                (
+                    "reason",
+                    if *o == "不予行政处罚" {
+                        "初次违法"
+                    } else {
+                        ""
+                    },
+                ),
+                (
+                    "education",
+                    if *o == "不予行政处罚" {
+                        "教育"
+                    } else {
+                        ""
+                    },
+                ),
             ],
         );
         assert!(a.is_ok(), "{o}: {a:?}");
@@ -272,7 +294,10 @@ fn new_and_on_the_spot_cases_from_form_fields() {
     assert_eq!(spot.time, "10:20");
     assert_eq!(spot.date, today());
     assert_eq!(spot.fine.0, 0);
-    assert_eq!(spot.kinds, vec![crate::domain::catalog::PenaltyKind::Warning]);
+    assert_eq!(
+        spot.kinds,
+        vec![crate::domain::catalog::PenaltyKind::Warning]
+    );
 }
 
 #[test]

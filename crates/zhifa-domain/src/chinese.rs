@@ -182,7 +182,9 @@ pub fn parse_number(text: &str) -> Option<u64> {
             '百' | '佰' => 100,
             '千' | '仟' => 1000,
             '万' => {
-                section = section.checked_add(num.take().unwrap_or(0))?.checked_mul(10_000)?;
+                section = section
+                    .checked_add(num.take().unwrap_or(0))?
+                    .checked_mul(10_000)?;
                 continue;
             }
             '亿' => {

@@ -8,7 +8,11 @@ fn today() -> NaiveDate {
 
 fn staff() -> BTreeMap<i64, User> {
     let mut users = BTreeMap::new();
-    for (id, login, name) in [(1, "zhangwei", "张伟"), (2, "liqiang", "李强"), (3, "sunzhen", "孙振")] {
+    for (id, login, name) in [
+        (1, "zhangwei", "张伟"),
+        (2, "liqiang", "李强"),
+        (3, "sunzhen", "孙振"),
+    ] {
         let u = User {
             id,
             username: login.into(),
@@ -40,13 +44,24 @@ fn dates_in_every_form_a_clerk_types() {
     ] {
         assert_eq!(read_date(s, today()).unwrap().to_string(), want, "{s}");
     }
-    for bad in ["", "明天见", "😀", "2026-13-01", "99999999999999999999", "十二月"] {
+    for bad in [
+        "",
+        "明天见",
+        "😀",
+        "2026-13-01",
+        "99999999999999999999",
+        "十二月",
+    ] {
         let e = read_date(bad, today()).unwrap_err();
         assert!(e.contains("日期") || e.contains("不存在"), "{bad}: {e}");
     }
     let huge = "2".repeat(100_000);
     let e = read_date(&huge, today()).unwrap_err();
-    assert!(e.chars().count() < 200, "a pasted megabyte is not echoed: {}", e.len());
+    assert!(
+        e.chars().count() < 200,
+        "a pasted megabyte is not echoed: {}",
+        e.len()
+    );
 }
 
 #[test]
@@ -65,10 +80,20 @@ fn money_as_digits_separators_and_chinese_numerals() {
     ] {
         assert_eq!(read_money(s), Ok(Fen(fen)), "{s}");
     }
-    for bad in ["", "-5", "－５", "一千😀", "abc", "1.234", "九千九百九十九万亿亿"] {
+    for bad in [
+        "",
+        "-5",
+        "－５",
+        "一千😀",
+        "abc",
+        "1.234",
+        "九千九百九十九万亿亿",
+    ] {
         assert!(read_money(bad).is_err(), "{bad}");
     }
-    assert!(read_money(&"9".repeat(10_000)).unwrap_err().contains("过大"));
+    assert!(read_money(&"9".repeat(10_000))
+        .unwrap_err()
+        .contains("过大"));
 }
 
 #[test]
@@ -90,7 +115,9 @@ fn counts_in_digits_full_width_and_chinese() {
     assert_eq!(read_count("３"), Ok(3));
     assert_eq!(read_count("三"), Ok(3));
     assert_eq!(read_count("0"), Ok(0));
-    assert!(read_count("99999999999999999999999").unwrap_err().contains("过大"));
+    assert!(read_count("99999999999999999999999")
+        .unwrap_err()
+        .contains("过大"));
     for bad in ["", "-1", "1.5", "😀", "两次"] {
         assert!(read_count(bad).is_err(), "{bad}");
     }
@@ -123,7 +150,9 @@ fn lists_of_choices_take_any_separator_and_none() {
     assert_eq!(read_choices("罚款 罚款", list), Ok(vec!["罚款"]));
     assert_eq!(read_choices("无", list), Ok(vec![]));
     assert_eq!(read_choices("【罚款】", list), Ok(vec!["罚款"]));
-    assert!(read_choices("罚款、拘留", list).unwrap_err().contains("拘留"));
+    assert!(read_choices("罚款、拘留", list)
+        .unwrap_err()
+        .contains("拘留"));
 }
 
 #[test]
@@ -195,6 +224,10 @@ fn instalments_as_date_and_amount_pairs() {
             {"due": "2027-01-10", "amount": "1000.00"}
         ])
     );
-    assert!(read_instalments("2026-12-10", today()).unwrap_err().contains("第 1 期"));
-    assert!(read_instalments("2026-12-10 500；坏 1", today()).unwrap_err().contains("第 2 期"));
+    assert!(read_instalments("2026-12-10", today())
+        .unwrap_err()
+        .contains("第 1 期"));
+    assert!(read_instalments("2026-12-10 500；坏 1", today())
+        .unwrap_err()
+        .contains("第 2 期"));
 }

@@ -70,7 +70,13 @@ fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -
         "kinds" => case
             .proposal
             .as_ref()
-            .map(|p| p.kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join("、"))
+            .map(|p| {
+                p.kinds
+                    .iter()
+                    .map(|k| k.name())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            })
             .unwrap_or_default(),
         "amount" => {
             let owed = case.fine_due().0 - case.paid().0;
