@@ -55,7 +55,7 @@ impl Office {
             "2026-1",
             "approve_filing",
             "date=2026-06-03",
-            "agree=true",
+            "agree=同意",
             "opinion=同意立案",
         ]);
         o
@@ -108,6 +108,18 @@ enum Input {
     Args(Vec<String>),
     Spot(String),
     Attach(&'static str),
+    /// A step with one field from a `--file` (its TOML escapes reach the domain rule).
+    StepFile(&'static str, Vec<String>, &'static str),
+}
+
+/// `input` (a step) with the field that `toml` sets taken from a file instead.
+fn from_file(input: Input, toml: &'static str) -> Input {
+    let Input::Step(name, mut fields) = input else {
+        unreachable!("from_file takes a step")
+    };
+    let key = toml.split('=').next().unwrap_or_default().trim();
+    fields.retain(|f| !f.starts_with(&format!("{key}=")));
+    Input::StepFile(name, fields, toml)
 }
 
 struct Row {
@@ -160,9 +172,9 @@ fn record(field: &str) -> Input {
         "end=09:40",
         "place=现场",
         "officers=zhangwei,liqiang",
-        r#"persons=["刘长海"]"#,
+        "persons=刘长海",
         "content=检查情况",
-        r#"signature={"type":"signed"}"#,
+        "signature=已签名",
     ];
     let key = field.split('=').next().unwrap_or_default();
     fields.retain(|f| !f.starts_with(&format!("{key}=")));
@@ -206,8 +218,8 @@ fn text_rows() -> Vec<Row> {
             says: "取证地点含有控制字符",
         },
         Row {
-            what: "NUL in evidence place (JSON escape)",
-            input: evidence(r#"place="现场\u0000""#),
+            what: "NUL in evidence place (TOML escape in a --file)",
+            input: from_file(evidence("place=现场"), r#"place = "现场\u0000""#),
             says: "取证地点含有控制字符",
         },
         Row {
@@ -242,7 +254,7 @@ fn text_rows() -> Vec<Row> {
         },
         Row {
             what: "NUL in record persons",
-            input: record(r#"persons=["刘\u0000长海"]"#),
+            input: from_file(record("persons=刘长海"), r#"persons = ["刘\u0000长海"]"#),
             says: "被询问人/在场人含有控制字符",
         },
         Row {
@@ -536,6 +548,16 @@ fn every_bad_input_is_refused_in_chinese_and_changes_nothing() {
                 a
             }
             Input::Args(a) => a.clone(),
+            Input::StepFile(name, fields, toml) => {
+                let file = o.file(&format!("row{i}.toml"), toml);
+                let mut a: Vec<String> = [
+                    "--user", "zhangwei", "case", "do", "2026-1", name, "--file", &file,
+                ]
+                .map(String::from)
+                .to_vec();
+                a.extend(fields.iter().cloned());
+                a
+            }
             Input::Spot(time) => {
                 let file = o.spot_toml();
                 let text = std::fs::read_to_string(&file).unwrap();

@@ -35,7 +35,7 @@ fn filed_case(o: &Office) -> u64 {
         .args(["--user", "sunzhen", "case", "do", CASE, "approve_filing"])
         .args([
             "date=2026-06-04",
-            "agree=true",
+            "agree=同意",
             "opinion=同意立案",
             "--json",
         ])

@@ -68,7 +68,7 @@ fn a_person_listed_twice_is_refused_in_chinese_naming_them() {
             c,
             "approve_filing",
             "date=2026-06-03",
-            "agree=true",
+            "agree=同意",
             "opinion=同意立案",
         ],
     );

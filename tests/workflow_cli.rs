@@ -77,14 +77,14 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
             "zhangwei",
             c,
             "approve_filing",
-            &["agree=true", "opinion=同意"]
+            &["agree=同意", "opinion=同意"]
         )
         .contains("负责人"));
     o.step(
         "sunzhen",
         c,
         "approve_filing",
-        &["date=2026-06-04", "agree=true", "opinion=同意立案"],
+        &["date=2026-06-04", "agree=同意", "opinion=同意立案"],
     );
     let photo = o.file("photo.jpg", "JPEG-BYTES-OF-A-PHOTO");
     let mut args = vec![
@@ -114,9 +114,9 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
             "end=09:40",
             "place=现场",
             "officers=zhangwei,liqiang",
-            r#"persons=["刘长海"]"#,
+            "persons=刘长海",
             "content=检查情况",
-            r#"signature={"type":"signed"}"#,
+            "signature=已签名",
         ],
     );
     o.step(
@@ -125,12 +125,12 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
         "end_investigation",
         &[
             "date=2026-06-10",
-            r#"kinds=["罚款"]"#,
+            "kinds=罚款",
             "tier=严重",
             "fine=2000",
             "reasoning=焚烧面积大，影响居民",
-            "complex_or_major=false",
-            "legal_review_flags=[]",
+            "complex_or_major=否",
+            "legal_review_flags=",
             "confiscation=0",
         ],
     );
@@ -138,7 +138,7 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
         "zhaogang",
         c,
         "squad_review",
-        &["date=2026-06-11", "agree=true", "opinion=同意"],
+        &["date=2026-06-11", "agree=同意", "opinion=同意"],
     );
     o.step(
         "sunzhen",
@@ -146,7 +146,7 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
         "review_decision",
         &[
             "date=2026-06-12",
-            r#"outcome={"type":"penalty"}"#,
+            "outcome=给予行政处罚",
             "opinion=同意处罚",
         ],
     );
@@ -233,16 +233,16 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
             "end=10:30",
             "place=镇政府会议室",
             "officers=zhangwei,liqiang",
-            r#"persons=["刘长海"]"#,
+            "persons=刘长海",
             "content=听证记录",
-            r#"signature={"type":"signed"}"#,
+            "signature=已签名",
         ],
     );
     o.step(
         "sunzhen",
         c,
         "hold_hearing",
-        &["date=2026-07-01", "party_absent=false"],
+        &["date=2026-07-01", "party_absent=否"],
     );
     let e = o.refuse(
         "sunzhen",
@@ -250,7 +250,7 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
         "decide",
         &[
             "date=2026-07-03",
-            r#"kinds=["罚款"]"#,
+            "kinds=罚款",
             "fine=2000",
             "correction_order=停止焚烧",
             "payment_place=指定银行",
@@ -261,11 +261,7 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
         "qianli",
         c,
         "legal_review",
-        &[
-            "date=2026-07-02",
-            "passed=true",
-            "opinion=事实清楚，程序合法",
-        ],
+        &["date=2026-07-02", "passed=是", "opinion=事实清楚，程序合法"],
     );
     // Art 45, 65: the points raised at the hearing are re-examined before deciding.
     assert!(o
@@ -300,7 +296,7 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
             "decide",
             &[
                 "date=2026-07-03",
-                r#"kinds=["罚款"]"#,
+                "kinds=罚款",
                 "fine=2500",
                 "correction_order=停止焚烧",
                 "payment_place=指定银行"
@@ -313,7 +309,7 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
         "decide",
         &[
             "date=2026-07-03",
-            r#"kinds=["罚款"]"#,
+            "kinds=罚款",
             "fine=1800",
             "correction_order=停止焚烧",
             "payment_place=指定银行",
@@ -509,7 +505,7 @@ fn a_stale_version_is_refused_with_who_changed_it() {
         "sunzhen",
         "2026-1",
         "approve_filing",
-        &["date=2026-06-04", "agree=true", "opinion=同意立案"],
+        &["date=2026-06-04", "agree=同意", "opinion=同意立案"],
     );
     let e = o.refuse(
         "zhangwei",
@@ -524,9 +520,9 @@ fn a_stale_version_is_refused_with_who_changed_it() {
             "end=09:40",
             "place=现场",
             "officers=zhangwei,liqiang",
-            r#"persons=["刘长海"]"#,
+            "persons=刘长海",
             "content=检查",
-            r#"signature={"type":"signed"}"#,
+            "signature=已签名",
         ],
     );
     assert!(e.contains("孙振") && e.contains("已被"), "{e}");

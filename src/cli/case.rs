@@ -14,11 +14,9 @@ use serde::Deserialize;
 
 use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
 use crate::desk::{self, Desk};
-use crate::domain::case::{Action, ActionKind, Case, NewCase, OnSpot, PartyInput, Source, Stage};
-use crate::domain::catalog::{PenaltyKind, TierName};
+use crate::domain::case::{Action, ActionKind, Case, PartyInput, Stage};
 use crate::domain::chinese;
 use crate::domain::field::Field;
-use crate::domain::money::Fen;
 use crate::domain::people::User;
 use crate::domain::privacy::{mask_free_text, mask_json_value, shown_party, PERSONAL_DATA_VIEWED};
 use crate::step_input;
@@ -52,7 +50,7 @@ pub(crate) enum CaseCommand {
         case: String,
         /// 环节，例如 approve_filing 或 立案审批
         step: String,
-        /// 字段=值；人员字段填登录名（多人用逗号分隔），金额以元为单位
+        /// 字段=值：日期如 2026-12-03 或 今天，金额以元为单位（1,000 或 一千），是/否，人员填登录名或姓名（多人用顿号分隔）
         fields: Vec<String>,
         /// 从文件（TOML 或 JSON）读取字段
         #[arg(long)]
@@ -107,51 +105,6 @@ pub(crate) enum CaseCommand {
     Steps,
 }
 
-/// The file of `case new`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NewCaseFile {
-    source: Source,
-    place: String,
-    act_date: NaiveDate,
-    #[serde(default)]
-    act_end_date: Option<NaiveDate>,
-    discovered_on: NaiveDate,
-    #[serde(default)]
-    grave_harm: bool,
-    facts: String,
-    #[serde(rename = "party")]
-    parties: Vec<PartyInput>,
-    /// Usernames.
-    handlers: Vec<String>,
-    #[serde(default)]
-    assistants: Vec<String>,
-    #[serde(default)]
-    proposed_on: Option<NaiveDate>,
-}
-
-/// The file of `case spot`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OnSpotFile {
-    #[serde(default)]
-    date: Option<NaiveDate>,
-    time: String,
-    place: String,
-    facts: String,
-    party: PartyInput,
-    officers: Vec<String>,
-    kinds: Vec<PenaltyKind>,
-    #[serde(default)]
-    fine: Fen,
-    #[serde(default)]
-    tier: Option<TierName>,
-    #[serde(default)]
-    mitigation: Option<crate::domain::case::Mitigation>,
-    #[serde(default)]
-    correction_order: String,
-}
-
 fn parse_file<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> Result<T, CliError> {
     let text = read_text_file(path, super::INPUT_FILE_LIMIT)?;
     let is_json =
@@ -177,11 +130,65 @@ fn parse_file<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> Result<T,
     }
 }
 
-fn user_ids(users: &BTreeMap<i64, User>, names: &[String]) -> Result<Vec<i64>, CliError> {
-    step_input::user_ids(users, names).map_err(CliError)
+/// A file of fields (TOML or JSON) as a clerk would type them: every value as text (a
+/// number, a list, 是/否 for a boolean), read by its field's kind like a typed value; the
+/// `[party]` / `[[party]]` tables apart.
+struct FieldFile {
+    pairs: Vec<(String, String)>,
+    parties: Vec<PartyInput>,
 }
 
-/// `key=value` pairs (and an optional file of fields) → the step's action.
+fn read_field_file(path: &std::path::Path) -> Result<FieldFile, CliError> {
+    let v: serde_json::Value = parse_file(path)?;
+    let obj = v
+        .as_object()
+        .ok_or_else(|| CliError(format!("{} 应是字段表", path.display())))?;
+    let mut file = FieldFile {
+        pairs: Vec::new(),
+        parties: Vec::new(),
+    };
+    for (k, v) in obj {
+        if k != "party" {
+            file.pairs.push((k.clone(), value_text(v)));
+            continue;
+        }
+        let tables = match v {
+            serde_json::Value::Array(a) => a.clone(),
+            other => vec![other.clone()],
+        };
+        for t in tables {
+            let table = t
+                .as_object()
+                .ok_or_else(|| CliError("当事人应写成 [party] 表".into()))?;
+            let pairs: Vec<(String, String)> = table
+                .iter()
+                .map(|(k, v)| (k.clone(), value_text(v)))
+                .collect();
+            file.parties
+                .push(step_input::party_from_table(&pairs).map_err(CliError)?);
+        }
+    }
+    Ok(file)
+}
+
+/// A file's value as the text a clerk would type for it.
+fn value_text(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => step_input::bool_text(*b).into(),
+        Value::Number(n) => n.to_string(),
+        Value::Null => String::new(),
+        Value::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join("；"),
+        // A TOML date written without quotes.
+        Value::Object(o) => match o.get("$__toml_private_datetime") {
+            Some(Value::String(d)) => d.clone(),
+            _ => v.to_string(),
+        },
+    }
+}
+
+/// `key=value` pairs (after an optional file of fields) → the step's action.
 fn build_action(
     step: ActionKind,
     fields: &[String],
@@ -189,24 +196,23 @@ fn build_action(
     users: &BTreeMap<i64, User>,
     today: NaiveDate,
 ) -> Result<Action, CliError> {
-    let base = match file {
+    let mut pairs = match file {
         Some(path) => {
-            let v: serde_json::Value = parse_file(path)?;
-            v.as_object()
-                .cloned()
-                .ok_or_else(|| CliError(format!("{} 应是字段表", path.display())))?
+            let f = read_field_file(path)?;
+            if !f.parties.is_empty() {
+                return Err(CliError("办理环节的文件不能有 [party] 表".into()));
+            }
+            f.pairs
         }
-        None => serde_json::Map::new(),
+        None => Vec::new(),
     };
-    let pairs = fields
-        .iter()
-        .map(|kv| {
-            kv.split_once('=')
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .ok_or_else(|| CliError(format!("“{kv}”应写成 字段=值，例如 opinion=同意立案")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    step_input::build_action(step, base, &pairs, users, today).map_err(CliError)
+    for kv in fields {
+        let (k, v) = kv
+            .split_once('=')
+            .ok_or_else(|| CliError(format!("“{kv}”应写成 字段=值，例如 opinion=同意立案")))?;
+        pairs.push((k.to_string(), v.to_string()));
+    }
+    step_input::build_action(step, &pairs, users, today).map_err(CliError)
 }
 
 fn find(desk: &Desk, text: &str) -> Result<i64, CliError> {
@@ -229,26 +235,10 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
     match cmd {
         CaseCommand::New { power, file, json } => {
             let actor = ctx.login(&mut desk.store)?;
-            let f: NewCaseFile = parse_file(&file)?;
+            let f = read_field_file(&file)?;
             let users = desk.store.users()?;
-            let parties = f
-                .parties
-                .into_iter()
-                .map(|p| p.into_party())
-                .collect::<Result<Vec<_>, _>>()?;
-            let new = NewCase {
-                source: f.source,
-                place: f.place,
-                act_date: f.act_date,
-                act_end_date: f.act_end_date,
-                discovered_on: f.discovered_on,
-                grave_harm: f.grave_harm,
-                facts: f.facts,
-                parties,
-                handlers: user_ids(&users, &f.handlers)?,
-                assistants: user_ids(&users, &f.assistants)?,
-                proposed_on: f.proposed_on.unwrap_or(today),
-            };
+            let new =
+                step_input::build_new_case(&f.pairs, f.parties, &users, today).map_err(CliError)?;
             let case = desk.propose(new, &power, &actor, today)?;
             report(&desk, &case, json.json, "已提请立案")?;
             if !json.json {
@@ -258,21 +248,10 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
         }
         CaseCommand::Spot { power, file, json } => {
             let actor = ctx.login(&mut desk.store)?;
-            let f: OnSpotFile = parse_file(&file)?;
+            let f = read_field_file(&file)?;
             let users = desk.store.users()?;
-            let input = OnSpot {
-                date: f.date.unwrap_or(today),
-                time: f.time,
-                place: f.place,
-                facts: f.facts,
-                party: f.party.into_party()?,
-                officers: user_ids(&users, &f.officers)?,
-                kinds: f.kinds,
-                fine: f.fine,
-                tier: f.tier,
-                mitigation: f.mitigation,
-                correction_order: f.correction_order,
-            };
+            let input =
+                step_input::build_on_spot(&f.pairs, f.parties, &users, today).map_err(CliError)?;
             let case = desk.on_spot(input, &power, &actor, today)?;
             report(&desk, &case, json.json, "已作出当场处罚决定")?;
             if !json.json {

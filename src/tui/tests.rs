@@ -282,7 +282,7 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     }
     type_text(&mut b, &handler);
     press(&mut b, &[KeyCode::Tab]);
-    type_text(&mut b, r#"["当事人"]"#);
+    type_text(&mut b, "当事人");
     press(&mut b, &[KeyCode::Tab]);
     type_text(&mut b, "0");
     press(&mut b, &[KeyCode::Tab]);
@@ -594,7 +594,7 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
             ("start", "09:00"),
             ("end", "09:40"),
             ("place", "现场"),
-            ("persons", r#"["刘长海"]"#),
+            ("persons", "刘长海"),
             ("nth", "0"),
             ("content", "检查情况"),
         ],
@@ -604,13 +604,13 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
         &mut a,
         &[
             ("date", "2026-09-05"),
-            ("kinds", r#"["罚款"]"#),
+            ("kinds", "罚款"),
             ("tier", "轻微"),
             ("fine", "800"),
             ("confiscation", "0"),
             ("reasoning", "面积小，及时扑灭"),
-            ("complex_or_major", "false"),
-            ("legal_review_flags", "[]"),
+            ("complex_or_major", "否"),
+            ("legal_review_flags", ""),
         ],
     );
 
@@ -624,7 +624,7 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
         &mut a,
         &[
             ("date", "2026-09-08"),
-            ("outcome", r#"{"type":"penalty"}"#),
+            ("outcome", "给予行政处罚"),
             ("opinion", "同意处罚"),
         ],
     );
@@ -1064,7 +1064,7 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
             ("start", "09:00"),
             ("end", "09:40"),
             ("place", "现场"),
-            ("persons", r#"["当事人"]"#),
+            ("persons", "当事人"),
             ("nth", "0"),
             ("content", content),
         ]

@@ -79,11 +79,15 @@ pub fn initials(text: &str) -> String {
     out
 }
 
-/// Normalises a query: trims, lower-cases ASCII, full-width → half-width digits and letters.
+/// Normalises a query: trims, lower-cases ASCII, full-width → half-width digits and letters
+/// (full-width punctuation stays: the records hold `（一）` as typed).
 pub fn normalise_query(q: &str) -> String {
     q.trim()
         .chars()
-        .map(crate::chinese::fold_full_width)
+        .map(|c| match crate::chinese::fold_full_width(c) {
+            f if f.is_ascii_alphanumeric() => f,
+            _ => c,
+        })
         .collect::<String>()
         .to_lowercase()
 }

@@ -40,7 +40,8 @@ pub struct State {
     today: chrono::NaiveDate,
 }
 
-/// Sensible starting values: today, the case's officers, the party, the agency's court.
+/// Sensible starting values, written as a clerk would type them (the field's reader takes
+/// them back): today, the case's officers, the party, the agency's court, 是 for approvals.
 fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -> String {
     let logins = |ids: &[i64]| {
         ids.iter()
@@ -58,8 +59,9 @@ fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -
             .map(|p| p.display_name())
             .unwrap_or_default(),
         "court" => env.desk.store.agency().map(|a| a.court).unwrap_or_default(),
-        "signature" => r#"{"type":"signed"}"#.into(),
-        "agree" | "passed" => "true".into(),
+        "signature" => "已签名".into(),
+        "agree" | "passed" => step_input::bool_text(true).into(),
+        "complex_or_major" => step_input::bool_text(false).into(),
         "fine" => case
             .proposal
             .as_ref()
@@ -68,7 +70,13 @@ fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -
         "kinds" => case
             .proposal
             .as_ref()
-            .map(|p| serde_json::to_string(&p.kinds).unwrap_or_default())
+            .map(|p| {
+                p.kinds
+                    .iter()
+                    .map(|k| k.name())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            })
             .unwrap_or_default(),
         "amount" => {
             let owed = case.fine_due().0 - case.paid().0;
@@ -91,6 +99,7 @@ impl State {
                 key: ATTACH,
                 label: "附件",
                 hint: "照片、扫描件、录音录像的文件路径，多个用逗号分隔",
+                kind: step_input::FieldKind::Text,
             });
         }
         let inputs = specs
@@ -166,14 +175,7 @@ impl State {
     }
 
     fn build(&self) -> Result<crate::domain::case::Action, String> {
-        step_input::build_action(
-            self.kind,
-            serde_json::Map::new(),
-            &self.pairs(),
-            &self.users,
-            self.today,
-        )
-        .map_err(|e| self.labelled(e))
+        step_input::build_action(self.kind, &self.pairs(), &self.users, self.today)
     }
 
     fn field_value(&self, key: &str) -> String {
@@ -189,20 +191,28 @@ impl State {
         &self,
     ) -> Result<(crate::domain::money::Fen, crate::domain::money::Fen), String> {
         use crate::domain::money::{Dec4, Fen};
-        let tier = match self.field_value("tier").as_str() {
-            "" => None,
-            t => Some(
-                serde_json::from_value(serde_json::Value::String(t.to_string()))
-                    .map_err(|_| format!("裁量阶次“{t}”不存在"))?,
-            ),
+        // Each value read by its field's own reader, as submitting will.
+        let read = |key: &str| -> Result<Option<serde_json::Value>, String> {
+            let text = self.field_value(key);
+            match self.specs.iter().find(|f| f.key == key) {
+                Some(spec) if !text.is_empty() => spec
+                    .read(
+                        &text,
+                        step_input::ReadCtx {
+                            users: &self.users,
+                            today: self.today,
+                        },
+                    )
+                    .map(Some),
+                _ => Ok(None),
+            }
         };
-        let base = Fen::parse_yuan(&self.field_value("base_amount")).ok();
-        let units = self
-            .field_value("units")
-            .parse::<f64>()
-            .ok()
+        let tier = read("tier")?.and_then(|v| serde_json::from_value(v).ok());
+        let base = read("base_amount")?.and_then(|v| serde_json::from_value::<Fen>(v).ok());
+        let units = read("units")?
+            .and_then(|v| v.as_f64())
             .and_then(Dec4::from_f64);
-        let alt = self.field_value("alternative_band") == "true";
+        let alt = read("alternative_band")? == Some(serde_json::Value::Bool(true));
         crate::domain::case::penalty::allowed_fine_range(
             &self.power,
             self.party,
@@ -239,14 +249,6 @@ impl State {
             }
             Err(e) => Outcome::Status(e),
         }
-    }
-
-    /// Replaces field keys in a message with the labels the clerk sees.
-    fn labelled(&self, msg: String) -> String {
-        self.specs.iter().fold(msg, |m, f| {
-            m.replace(&format!("“{}”", f.key), &format!("“{}”", f.label))
-                .replace(&format!("`{}`", f.key), &format!("“{}”", f.label))
-        })
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
@@ -445,11 +447,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             let c = if n + 1 == last { cursor } else { "" };
             lines.push(Line::from(format!("      {more}{c}")));
         }
-        if focused && !spec.hint.is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!("    {}", spec.hint),
-                ui::dim(),
-            )));
+        let hint = spec.hint_text();
+        if focused && !hint.is_empty() {
+            lines.push(Line::from(Span::styled(format!("    {hint}"), ui::dim())));
         }
     }
     let height = fields_area.height as usize;
@@ -469,7 +469,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     } else {
         f.render_widget(
             Paragraph::new(
-                "Tab/上下键 切换字段，回车提交，Esc 返回。人员填登录名，金额以元为单位。",
+                "Tab/上下键 切换字段，回车提交，Esc 返回。人员填登录名或姓名，金额以元为单位。",
             )
             .style(ui::dim())
             .wrap(Wrap { trim: true }),

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::case::{NewCase, OnSpot, PartyInput, Source};
-use crate::domain::chinese::parse_date;
+use crate::domain::case::{NewCase, OnSpot};
+use crate::step_input::{self, FieldKind, FieldSpec};
 use crate::store::PowerVersion;
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
@@ -17,57 +17,33 @@ use crate::tui::input::TextInput;
 use crate::tui::screens::case_view;
 use crate::tui::ui;
 
-pub const FIELDS: [(&str, &str); 14] = [
-    ("power", "权限事项（编码、名称或拼音首字母）"),
-    ("source", "案件来源（现场检查 举报 上级交办 部门移送 其他）"),
-    ("place", "违法行为地点"),
-    ("act_date", "违法行为日期"),
-    ("discovered_on", "发现日期"),
-    ("facts", "案情"),
-    ("party_type", "当事人类型（个人 / 单位 / 个体工商户）"),
-    ("party_name", "当事人姓名或名称（个体工商户填字号）"),
-    (
-        "id_no",
-        "身份证号或统一社会信用代码（个体工商户填经营者身份证号）",
-    ),
-    ("legal_rep", "法定代表人（单位）或经营者姓名（个体工商户）"),
-    ("address", "地址"),
-    ("phone", "电话"),
-    ("handlers", "承办人（两名持证人员登录名，逗号分隔）"),
-    ("proposed_on", "提请立案日期"),
-];
+/// The power is picked here by search; every other field is the shared new-case or
+/// on-the-spot field table (`step_input`), read by the same builder as `zhifa case new`
+/// and `zhifa case spot`.
+const POWER: FieldSpec = FieldSpec {
+    key: "power",
+    label: "权限事项",
+    hint: "编码、名称或拼音首字母",
+    kind: FieldKind::Text,
+};
 
-/// On-the-spot decision (简易程序, 行政处罚法 Art 51–52): the fields after the party.
-pub const SPOT_FIELDS: [(&str, &str); 17] = [
-    ("power", "权限事项（编码、名称或拼音首字母）"),
-    ("place", "地点"),
-    ("date", "日期"),
-    ("time", "时间（如 10:20）"),
-    ("facts", "违法事实"),
-    ("party_type", "当事人类型（个人 / 单位 / 个体工商户）"),
-    ("party_name", "当事人姓名或名称（个体工商户填字号）"),
-    (
-        "id_no",
-        "身份证号或统一社会信用代码（个体工商户填经营者身份证号）",
-    ),
-    ("legal_rep", "法定代表人（单位）或经营者姓名（个体工商户）"),
-    ("address", "地址"),
-    ("phone", "电话"),
-    ("officers", "执法人员（两名持证人员登录名，逗号分隔）"),
-    ("kinds", r#"处罚种类（JSON，如 ["罚款"] 或 ["警告"]）"#),
-    ("fine", "罚款（元；个人不超过200元，单位不超过3000元）"),
-    ("tier", "裁量阶次（见权限清单；减轻 可低于法定下限）"),
-    (
-        "mitigation",
-        "从轻、减轻情节（选从轻、减轻时必填，如 主动消除或者减轻危害后果）",
-    ),
-    ("correction_order", "责令改正内容"),
-];
+/// The form's fields: the power, then the shared table (the party by its own fields).
+fn form_fields(on_spot: bool) -> Vec<FieldSpec> {
+    let shared = if on_spot {
+        step_input::on_spot_fields()
+    } else {
+        step_input::new_case_fields()
+    };
+    std::iter::once(POWER)
+        .chain(shared.into_iter().filter(|f| f.kind != FieldKind::Party))
+        .collect()
+}
 
 pub struct State {
     /// True for the on-the-spot decision (简易程序), false for 提请立案.
     pub on_spot: bool,
     pub powers: Vec<PowerVersion>,
+    pub specs: Vec<FieldSpec>,
     pub inputs: Vec<TextInput>,
     pub focus: usize,
     pub dirty: bool,
@@ -90,21 +66,22 @@ impl State {
             .store
             .powers_on(env.today, None)
             .unwrap_or_default();
-        let fields: &[(&str, &str)] = if on_spot { &SPOT_FIELDS } else { &FIELDS };
+        let specs = form_fields(on_spot);
         let me = env
             .user
             .map(|u| format!("{},", u.username))
             .unwrap_or_default();
         let today = env.today.to_string();
-        let inputs = fields
+        // Defaults as a clerk would type them (the fields' readers take them back).
+        let inputs = specs
             .iter()
-            .map(|(key, _)| {
-                TextInput::with(match *key {
+            .map(|spec| {
+                TextInput::with(match spec.key {
                     "source" => "现场检查",
                     "act_date" | "discovered_on" | "proposed_on" | "date" => today.as_str(),
                     "party_type" => "个人",
                     "handlers" | "officers" => me.as_str(),
-                    "kinds" => r#"["罚款"]"#,
+                    "kinds" => "罚款",
                     "correction_order" => "责令立即改正",
                     _ => "",
                 })
@@ -113,6 +90,7 @@ impl State {
         State {
             on_spot,
             powers,
+            specs,
             inputs,
             focus: 0,
             dirty: false,
@@ -121,12 +99,8 @@ impl State {
         }
     }
 
-    fn fields(&self) -> &'static [(&'static str, &'static str)] {
-        if self.on_spot {
-            &SPOT_FIELDS
-        } else {
-            &FIELDS
-        }
+    fn fields(&self) -> &[FieldSpec] {
+        &self.specs
     }
 
     /// Powers matching what was typed in the first field (code, words or initials).
@@ -158,14 +132,6 @@ impl State {
         self.dirty = true;
     }
 
-    fn value(&self, key: &str) -> String {
-        self.fields()
-            .iter()
-            .position(|(k, _)| *k == key)
-            .map(|i| self.inputs[i].value.trim().to_string())
-            .unwrap_or_default()
-    }
-
     fn power_code(&self) -> Result<String, String> {
         self.matches()
             .first()
@@ -175,120 +141,27 @@ impl State {
             })
     }
 
-    fn date(&self, key: &str, label: &str) -> Result<chrono::NaiveDate, String> {
-        parse_date(&self.value(key)).map_err(|e| format!("{label}：{e}"))
-    }
-
-    fn party(&self) -> Result<crate::domain::case::Party, String> {
-        let input = match self.value("party_type").as_str() {
-            "个人" => PartyInput::Person {
-                name: self.value("party_name"),
-                sex: None,
-                birth_date: None,
-                id_no: self.value("id_no"),
-                address: self.value("address"),
-                phone: self.value("phone"),
-            },
-            "单位" => PartyInput::Organisation {
-                name: self.value("party_name"),
-                credit_code: self.value("id_no"),
-                legal_rep: self.value("legal_rep"),
-                address: self.value("address"),
-                phone: self.value("phone"),
-            },
-            "个体工商户" => PartyInput::Business {
-                trade_name: self.value("party_name"),
-                credit_code: String::new(),
-                operator_name: self.value("legal_rep"),
-                operator_id_no: self.value("id_no"),
-                address: self.value("address"),
-                phone: self.value("phone"),
-            },
-            other => {
-                return Err(format!(
-                    "当事人类型“{other}”：请填 个人、单位 或 个体工商户"
-                ))
-            }
-        };
-        input.into_party().map_err(|e| format!("当事人：{e}"))
-    }
-
-    fn people(&self, key: &str, label: &str, env: &mut Env) -> Result<Vec<i64>, String> {
-        let users = env.desk.store.users().map_err(|e| e.to_string())?;
-        let names: Vec<String> = self
-            .value(key)
-            .split([',', '，', '、'])
-            .map(str::to_string)
-            .collect();
-        crate::step_input::user_ids(&users, &names).map_err(|e| format!("{label}：{e}"))
+    /// Every field but the power, as typed.
+    fn pairs(&self) -> Vec<(String, String)> {
+        self.specs
+            .iter()
+            .zip(&self.inputs)
+            .filter(|(s, _)| s.key != POWER.key)
+            .map(|(s, i)| (s.key.to_string(), i.value.clone()))
+            .collect()
     }
 
     fn build(&self, env: &mut Env) -> Result<(NewCase, String), String> {
         let code = self.power_code()?;
-        let source: Source = serde_json::from_value(serde_json::Value::String(
-            self.value("source"),
-        ))
-        .map_err(|_| "案件来源：请填 现场检查、举报、上级交办、部门移送 或 其他".to_string())?;
-        let new = NewCase {
-            source,
-            place: self.value("place"),
-            act_date: self.date("act_date", "违法行为日期")?,
-            act_end_date: None,
-            discovered_on: self.date("discovered_on", "发现日期")?,
-            grave_harm: false,
-            facts: self.value("facts"),
-            parties: vec![self.party()?],
-            handlers: self.people("handlers", "承办人", env)?,
-            assistants: vec![],
-            proposed_on: self.date("proposed_on", "提请立案日期")?,
-        };
+        let users = env.desk.store.users().map_err(|e| e.to_string())?;
+        let new = step_input::build_new_case(&self.pairs(), vec![], &users, env.today)?;
         Ok((new, code))
     }
 
     fn build_spot(&self, env: &mut Env) -> Result<(OnSpot, String), String> {
         let code = self.power_code()?;
-        let kinds = serde_json::from_str(&self.value("kinds"))
-            .map_err(|_| r#"处罚种类：请填 ["罚款"] 或 ["警告"]"#.to_string())?;
-        let fine = if self.value("fine").is_empty() {
-            crate::domain::money::Fen(0)
-        } else {
-            crate::domain::money::Fen::parse_yuan(&self.value("fine"))
-                .map_err(|e| format!("罚款：{e}"))?
-        };
-        let tier = match self.value("tier").as_str() {
-            "" => None,
-            t => Some(
-                serde_json::from_value(serde_json::Value::String(t.to_string()))
-                    .map_err(|_| format!("裁量阶次“{t}”不存在"))?,
-            ),
-        };
-        let mitigation = match self.value("mitigation").as_str() {
-            "" => None,
-            m => Some(
-                crate::domain::case::Mitigation::ALL
-                    .into_iter()
-                    .find(|x| x.name() == m)
-                    .ok_or_else(|| {
-                        format!(
-                            "从轻、减轻情节“{m}”不在法定情形内；可填：{}",
-                            crate::domain::case::Mitigation::names()
-                        )
-                    })?,
-            ),
-        };
-        let spot = OnSpot {
-            date: self.date("date", "日期")?,
-            time: self.value("time"),
-            place: self.value("place"),
-            facts: self.value("facts"),
-            party: self.party()?,
-            officers: self.people("officers", "执法人员", env)?,
-            kinds,
-            fine,
-            tier,
-            mitigation,
-            correction_order: self.value("correction_order"),
-        };
+        let users = env.desk.store.users().map_err(|e| e.to_string())?;
+        let spot = step_input::build_on_spot(&self.pairs(), vec![], &users, env.today)?;
         Ok((spot, code))
     }
 
@@ -358,7 +231,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let [form_area, side] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
     let mut lines = Vec::new();
-    for (i, ((_, label), input)) in s.fields().iter().zip(&s.inputs).enumerate() {
+    for (i, (spec, input)) in s.fields().iter().zip(&s.inputs).enumerate() {
+        let label = match spec.hint_text() {
+            h if h.is_empty() => spec.label.to_string(),
+            h => format!("{}（{h}）", spec.label),
+        };
         let focused = i == s.focus;
         let style = if focused {
             ui::warn()

@@ -109,7 +109,7 @@ mod tests {
         let yuan = if int_part.is_empty() {
             0
         } else {
-            parse_integer(int_part)?
+            crate::chinese::parse_number(int_part)?
         };
         let frac = frac_part.strip_suffix('整').unwrap_or(frac_part);
         if frac_part.ends_with('整') && !frac.is_empty() {
@@ -131,37 +131,6 @@ mod tests {
         }
         let total = yuan.checked_mul(100)? + jiao * 10 + fen;
         i64::try_from(total).ok().map(Fen)
-    }
-
-    fn parse_integer(s: &str) -> Option<u64> {
-        let mut total: u64 = 0;
-        let mut section: u64 = 0;
-        let mut num: u64 = 0;
-        for c in s.chars() {
-            match c {
-                '零' => num = 0,
-                '拾' | '佰' | '仟' => {
-                    let unit = match c {
-                        '拾' => 10,
-                        '佰' => 100,
-                        _ => 1000,
-                    };
-                    section += num.max(u64::from(c == '拾')) * unit;
-                    num = 0;
-                }
-                '万' => {
-                    section = (section + num).checked_mul(10_000)?;
-                    num = 0;
-                }
-                '亿' => {
-                    total = total.checked_add((section + num).checked_mul(100_000_000)?)?;
-                    section = 0;
-                    num = 0;
-                }
-                _ => num = DIGITS.iter().position(|d| *d == c)? as u64,
-            }
-        }
-        total.checked_add(section + num)
     }
 
     #[test]
