@@ -85,11 +85,12 @@ impl State {
     }
 
     fn with_mode(env: &mut Env, on_spot: bool) -> State {
-        let powers = env
-            .desk
-            .store
-            .powers_on(env.today, None)
-            .unwrap_or_default();
+        let mut load_error = None;
+        let powers = super::or_note(
+            env.desk.store.powers_on(env.today, None),
+            "权限清单",
+            &mut load_error,
+        );
         let fields: &[(&str, &str)] = if on_spot { &SPOT_FIELDS } else { &FIELDS };
         let me = env
             .user
@@ -117,7 +118,7 @@ impl State {
             focus: 0,
             dirty: false,
             confirm_leave: false,
-            error: None,
+            error: load_error,
         }
     }
 
@@ -300,7 +301,7 @@ impl State {
             }
             UiAction::Submit => {
                 let Some(user) = env.user else {
-                    return Outcome::Status("请先登录".into());
+                    return Outcome::Error("请先登录".into());
                 };
                 let result = if self.on_spot {
                     self.build_spot(env).and_then(|(spot, code)| {
@@ -327,11 +328,11 @@ impl State {
                             };
                             Outcome::Replace(Screen::Case(Box::new(view)), msg)
                         }
-                        Err(e) => Outcome::Status(e),
+                        Err(e) => Outcome::Error(e),
                     },
                     Err(e) => {
                         self.error = Some(e.clone());
-                        Outcome::Status(e)
+                        Outcome::Error(e)
                     }
                 };
             }
