@@ -117,4 +117,17 @@ mod tests {
         assert_eq!(e.kind, RuleKind::Calendar(CalendarError::MissingYear(2031)));
         assert_eq!(RuleError::input("缺少 2031 年").missing_year(), None);
     }
+
+    #[test]
+    fn refusals_say_their_kind_without_being_read() {
+        use crate::case::fixtures::{proposed, World, SUN, ZHANG};
+        use crate::case::{precheck, ActionKind};
+        let w = World::new();
+        let case = proposed(&w, "2026-03-02");
+        // A step of a later stage, a step for another role, and the head's own step.
+        let kind = |k, who| precheck(&case, k, w.u(who)).map_err(|e| e.kind);
+        assert_eq!(kind(ActionKind::EndInvestigation, ZHANG), Err(RuleKind::Stage));
+        assert_eq!(kind(ActionKind::ApproveFiling, ZHANG), Err(RuleKind::Role));
+        assert_eq!(kind(ActionKind::ApproveFiling, SUN), Ok(()));
+    }
 }
