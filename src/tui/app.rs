@@ -58,12 +58,6 @@ pub enum Outcome {
 
 impl Screen {
     /// The keymap section of the screen (in its current mode).
-    pub fn with_clock(mut self, clock: super::daily::Clock) -> App {
-        self.clock = clock;
-        self.today = (self.clock)();
-        self
-    }
-
     fn section(&self) -> &'static str {
         match self {
             Screen::Login(_) => "login",
@@ -227,6 +221,13 @@ impl App {
             idle_limit,
             lock: None,
         }
+    }
+
+    /// The same app taking its date from `clock`.
+    pub fn with_clock(mut self, clock: super::daily::Clock) -> App {
+        self.clock = clock;
+        self.today = (self.clock)();
+        self
     }
 
     fn section(&self) -> &'static str {

@@ -59,7 +59,7 @@ impl RuleError {
     pub fn stage(message: impl Into<String>) -> Self {
         RuleError {
             kind: RuleKind::Stage,
-            ..Self::new("办案程序", message)
+            ..Self::new("输入检查", message)
         }
     }
 
@@ -126,7 +126,10 @@ mod tests {
         let case = proposed(&w, "2026-03-02");
         // A step of a later stage, a step for another role, and the head's own step.
         let kind = |k, who| precheck(&case, k, w.u(who)).map_err(|e| e.kind);
-        assert_eq!(kind(ActionKind::EndInvestigation, ZHANG), Err(RuleKind::Stage));
+        assert_eq!(
+            kind(ActionKind::EndInvestigation, ZHANG),
+            Err(RuleKind::Stage)
+        );
         assert_eq!(kind(ActionKind::ApproveFiling, ZHANG), Err(RuleKind::Role));
         assert_eq!(kind(ActionKind::ApproveFiling, SUN), Ok(()));
     }
