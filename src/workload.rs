@@ -189,7 +189,7 @@ fn case_ids_in(store: &Store, stage: Stage) -> Result<Vec<i64>, StoreError> {
     let mut stmt = store
         .conn()
         .prepare_cached("SELECT id FROM case_file WHERE stage = ?1 ORDER BY id DESC LIMIT 50")?;
-    let rows = stmt.query_map([stage.name()], |r| r.get(0))?;
+    let rows = stmt.query_map([crate::store::Code(stage)], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

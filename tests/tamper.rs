@@ -286,7 +286,7 @@ fn a_deadline_moved_into_the_future_is_named_and_rebuilt_by_an_admin() {
     let c = sql(&o);
     c.execute_batch(
         "UPDATE deadline SET due = '2099-01-01' WHERE case_id = 2;
-         UPDATE case_file SET next_due = '2099-01-01', next_due_state = '未到期' WHERE id = 2;",
+         UPDATE case_file SET next_due = '2099-01-01', next_due_state = 'pending' WHERE id = 2;",
     )
     .unwrap();
     detected(&o, &[&case_no(&c, 2), "期限"], true);

@@ -348,14 +348,14 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             }
             for r in &rows {
                 let due = match (&r.next_due, &r.next_due_kind, &r.next_due_state) {
-                    (Some(d), Some(k), Some(s)) => format!("{k} {d} {s}"),
+                    (Some(d), Some(k), Some(s)) => format!("{} {d} {}", k.label(), s.label()),
                     _ => String::new(),
                 };
                 println!(
                     "{} {} {} {} {}",
                     pad(&r.case_no, 24),
                     fit(&r.party_names, 14),
-                    pad(&r.stage, 8),
+                    pad(r.stage.name(), 8),
                     fit(&r.power_name, 38),
                     due
                 );

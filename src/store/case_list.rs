@@ -5,8 +5,10 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
-use super::{Result, Store};
-use crate::domain::case::Stage;
+use super::codes::{code, Code};
+use super::{Result, Store, StoreError};
+use crate::domain::case::deadlines::{DeadlineKind, DeadlineState};
+use crate::domain::case::{Case, Stage};
 use crate::domain::field::Field;
 use crate::domain::search;
 
@@ -16,7 +18,7 @@ pub struct CaseRow {
     pub id: i64,
     pub case_no: String,
     pub procedure: String,
-    pub stage: String,
+    pub stage: Stage,
     pub outcome: Option<String>,
     pub power_code: String,
     pub power_name: String,
@@ -26,14 +28,16 @@ pub struct CaseRow {
     pub proposed_on: String,
     pub fine: crate::domain::money::Fen,
     pub next_due: Option<String>,
-    pub next_due_kind: Option<String>,
-    pub next_due_state: Option<String>,
+    pub next_due_kind: Option<DeadlineKind>,
+    pub next_due_state: Option<DeadlineState>,
 }
 
 /// What to list.
 #[derive(Debug, Clone, Default)]
 pub struct CaseFilter {
     pub stage: Option<Stage>,
+    /// Any of these stages (empty: no condition).
+    pub any_stage: Vec<Stage>,
     pub field: Option<Field>,
     pub handler: Option<i64>,
     pub squad: Option<String>,
@@ -150,6 +154,27 @@ impl Store {
     /// The case list in the filter's order (a page of it when `limit` is set; see
     /// `PageAt` for where the page starts).
     pub fn list_cases(&self, f: &CaseFilter) -> Result<Vec<CaseRow>> {
+        Ok(self
+            .list_rows(f, false)?
+            .into_iter()
+            .map(|(row, _)| row)
+            .collect())
+    }
+
+    /// The same page with each case's data, in one query: for screens that ask the domain
+    /// about every listed case (the 工作台 queue) without loading them one by one.
+    pub fn list_cases_with_data(&self, f: &CaseFilter) -> Result<Vec<(CaseRow, Case)>> {
+        self.list_rows(f, true)?
+            .into_iter()
+            .map(|(row, data)| {
+                let case: Case = serde_json::from_str(&data.unwrap_or_default())
+                    .map_err(|e| StoreError::Rule(format!("案件 {} 数据损坏：{e}", row.case_no)))?;
+                Ok((row, case))
+            })
+            .collect()
+    }
+
+    fn list_rows(&self, f: &CaseFilter, with_data: bool) -> Result<Vec<(CaseRow, Option<String>)>> {
         let q = filter_query(f);
         let keys = f.sort.keys(q.indexed);
         let mut where_sql = q.where_sql;
@@ -176,8 +201,9 @@ impl Store {
             .join(", ");
         let mut sql = format!(
             "SELECT c.id, c.case_no, c.procedure, c.stage, c.outcome, c.power_code, c.power_name, c.field,
-                    c.party_names, c.squad, c.proposed_on, c.fine, c.next_due, c.next_due_kind, c.next_due_state
+                    c.party_names, c.squad, c.proposed_on, c.fine, c.next_due, c.next_due_kind, c.next_due_state{}
              FROM {} WHERE {where_sql} ORDER BY {order}",
+            if with_data { ", c.data" } else { "" },
             q.from
         );
         if let Some(limit) = f.limit {
@@ -189,11 +215,11 @@ impl Store {
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok(CaseRow {
+            let row = CaseRow {
                 id: r.get(0)?,
                 case_no: r.get(1)?,
                 procedure: r.get(2)?,
-                stage: r.get(3)?,
+                stage: r.get::<_, Code<Stage>>(3)?.0,
                 outcome: r.get(4)?,
                 power_code: r.get(5)?,
                 power_name: r.get(6)?,
@@ -203,11 +229,13 @@ impl Store {
                 proposed_on: r.get(10)?,
                 fine: crate::domain::money::Fen(r.get(11)?),
                 next_due: r.get(12)?,
-                next_due_kind: r.get(13)?,
-                next_due_state: r.get(14)?,
-            })
+                next_due_kind: r.get::<_, Option<Code<DeadlineKind>>>(13)?.map(|c| c.0),
+                next_due_state: r.get::<_, Option<Code<DeadlineState>>>(14)?.map(|c| c.0),
+            };
+            let data: Option<String> = if with_data { Some(r.get(15)?) } else { None };
+            Ok((row, data))
         })?;
-        let mut out: Vec<CaseRow> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut out: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
         if backwards {
             out.reverse();
         }
@@ -395,7 +423,14 @@ fn filter_query(f: &CaseFilter) -> FilterQuery {
         cond("case_search MATCH ?", Some(terms.clone().into()));
     }
     if let Some(s) = f.stage {
-        cond("c.stage = ?", Some(s.name().to_string().into()));
+        cond("c.stage = ?", Some(code(&s).into()));
+    }
+    if !f.any_stage.is_empty() {
+        let codes: Vec<String> = f.any_stage.iter().map(code).collect();
+        cond(
+            "c.stage IN (SELECT value FROM json_each(?))",
+            Some(serde_json::to_string(&codes).unwrap_or_default().into()),
+        );
     }
     if let Some(field) = f.field {
         cond("c.field = ?", Some(field.name().to_string().into()));
@@ -410,7 +445,10 @@ fn filter_query(f: &CaseFilter) -> FilterQuery {
         cond("c.squad = ?", Some(sq.clone().into()));
     }
     if f.overdue_only {
-        cond("c.next_due_state = '已逾期'", None);
+        cond(
+            "c.next_due_state = ?",
+            Some(code(&DeadlineState::Overdue).into()),
+        );
     }
     if let Some(d) = f.from {
         cond("c.proposed_on >= ?", Some(d.to_string().into()));

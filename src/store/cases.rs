@@ -6,10 +6,11 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::audit::{self, Who};
+use super::codes::{code, Code};
 use super::{now_text, Result, Store, StoreError};
 use crate::domain::calendar::Calendar;
-use crate::domain::case::deadlines::{self, Deadline};
-use crate::domain::case::{number, Action, Case, Procedure, Transition};
+use crate::domain::case::deadlines::{self, Deadline, DeadlineState};
+use crate::domain::case::{number, Action, Case, Procedure, Stage, Transition};
 use crate::domain::procedure_settings::ProcedureSettings;
 use crate::domain::search;
 use crate::domain::security_settings::SecuritySettings;
@@ -21,7 +22,7 @@ pub struct DueItem {
     pub case_no: String,
     pub label: String,
     pub due: NaiveDate,
-    pub state: String,
+    pub state: DeadlineState,
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String> {
@@ -69,7 +70,7 @@ fn write_deadlines(tx: &Transaction<'_>, case_id: i64, ds: &[Deadline]) -> Resul
             crate::domain::serde_name(&d.kind),
             d.index,
             d.due.map(|x| x.to_string()),
-            d.status.label(),
+            Code(d.status.state()),
             json(d)?
         ])?;
     }
@@ -99,14 +100,14 @@ fn refresh_deadlines(tx: &Transaction<'_>, case: &Case, dl: &DeadlineCtx<'_>) ->
     .execute(params![
         case.id,
         next.and_then(|d| d.due).map(|d| d.to_string()),
-        next.map(|d| d.kind.label()),
-        next.map(|d| d.status.label()),
+        next.map(|d| Code(d.kind)),
+        next.map(|d| Code(d.status.state())),
     ])?;
     Ok(true)
 }
 
-/// Everything stored about a case that is computed from its JSON: the list columns, the
-/// deadlines and the search text. `check` compares it with what is stored; saves write it.
+/// Everything stored about a case that is computed from its JSON: the list columns (the
+/// vocabulary ones as codes, `store::codes`), the deadlines and the search text. `check` compares it with what is stored; saves write it.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Projection {
     pub stage: String,
@@ -145,15 +146,15 @@ pub(super) fn project(case: &Case, case_no: &str, dl: &DeadlineCtx<'_>) -> Proje
     .join(&search::FIELD_SEP.to_string())
     .to_lowercase();
     Projection {
-        stage: case.stage.name().to_string(),
-        outcome: case.outcome.as_ref().map(|o| o.label().to_string()),
+        stage: code(&case.stage),
+        outcome: case.outcome.as_ref().map(|o| o.code().to_string()),
         party_names: party_names.join("、"),
         party_ids: party_ids.join(" "),
         place: case.place.clone(),
         fine: case.decision.as_ref().map(|d| d.fine.0).unwrap_or(0),
         next_due: next.and_then(|d| d.due).map(|d| d.to_string()),
-        next_due_kind: next.map(|d| d.kind.label().to_string()),
-        next_due_state: next.map(|d| d.status.label().to_string()),
+        next_due_kind: next.map(|d| code(&d.kind)),
+        next_due_state: next.map(|d| code(&d.status.state())),
         search_text,
         deadlines: ds,
     }
@@ -251,7 +252,7 @@ pub(super) fn insert_row(
                 serial,
                 case_no,
                 crate::domain::serde_name(&case.procedure),
-                case.stage.name(),
+                Code(case.stage),
                 case.power.id,
                 case.power.power.code,
                 case.power.power.name,
@@ -502,7 +503,7 @@ impl Store {
     pub fn deadlines_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DueItem>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.case_id, c.case_no, d.detail, d.due, d.state FROM deadline d JOIN case_file c ON c.id = d.case_id
-             WHERE d.due BETWEEN ?1 AND ?2 AND d.state IN ('未到期', '即将到期', '已逾期')
+             WHERE d.due BETWEEN ?1 AND ?2 AND d.state IN ('pending', 'due_soon', 'overdue')
              ORDER BY d.due, c.case_no",
         )?;
         let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
@@ -511,7 +512,7 @@ impl Store {
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
+                r.get::<_, Code<DeadlineState>>(4)?.0,
             ))
         })?;
         let mut out = Vec::new();
@@ -550,11 +551,11 @@ impl Store {
     }
 
     /// Count of cases per stage.
-    pub fn stage_counts(&self) -> Result<Vec<(String, i64)>> {
+    pub fn stage_counts(&self) -> Result<Vec<(Stage, i64)>> {
         let mut stmt = self
             .conn
             .prepare("SELECT stage, count(*) FROM case_file GROUP BY stage")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, Code<Stage>>(0)?.0, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -11,8 +11,8 @@ use rusqlite::{params, TransactionBehavior};
 use super::audit::{self, Who};
 use super::cases::{project, write_derived, DeadlineCtx, Projection};
 use super::{Result, Store};
-use crate::domain::case::deadlines::Deadline;
-use crate::domain::case::Case;
+use crate::domain::case::deadlines::{Deadline, DeadlineState};
+use crate::domain::case::{Case, Stage};
 
 /// Cases per transaction when rebuilding.
 const BATCH: usize = 2_000;
@@ -162,23 +162,23 @@ impl Store {
             }
             let next_stored = crate::domain::case::deadlines::next_open(&stored_deadlines);
             let next_due = next_stored.and_then(|d| d.due).map(|d| d.to_string());
-            let next_state = next_stored.map(|d| d.status.label().to_string());
+            let next_state = next_stored.map(|d| super::codes::code(&d.status.state()));
             // States change with the day: compared where the day they were computed is known.
-            let open = s.stage != "归档";
+            let open = s.stage != super::codes::code(&Stage::Archived);
             if open && s.next_due_state != fresh.next_due_state {
                 out.push(format!(
                     "{name}：列表中的下一期限状态为 {}，按案件数据推算应为 {}",
-                    s.next_due_state.clone().unwrap_or_else(|| "无".into()),
-                    fresh.next_due_state.clone().unwrap_or_else(|| "无".into()),
+                    state_label(&s.next_due_state),
+                    state_label(&fresh.next_due_state),
                 ));
             }
             if s.next_due != next_due || s.next_due_state != next_state {
                 out.push(format!(
                     "{name}：列表中的下一期限为 {}（{}），期限表为 {}（{}）",
                     s.next_due.clone().unwrap_or_else(|| "无".into()),
-                    s.next_due_state.clone().unwrap_or_default(),
+                    state_label(&s.next_due_state),
                     next_due.unwrap_or_else(|| "无".into()),
-                    next_state.unwrap_or_default(),
+                    state_label(&next_state),
                 ));
             }
             let handlers: Vec<i64> = h_stmt
@@ -268,5 +268,14 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(done)
+    }
+}
+
+/// A stored deadline state code as people read it (an unknown code as it is).
+fn state_label(code: &Option<String>) -> String {
+    match code {
+        None => "无".into(),
+        Some(c) => crate::domain::from_serde_name::<DeadlineState>(c)
+            .map_or_else(|| c.clone(), |s| s.label().to_string()),
     }
 }

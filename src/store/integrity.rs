@@ -188,6 +188,36 @@ impl Store {
         Ok(())
     }
 
+    /// After migration V8 rewrote the vocabulary columns as codes: one entry in the chain
+    /// says when and over how many rows, so the change to the file is on record.
+    pub(super) fn note_codes_migration(&mut self) -> Result<()> {
+        if self.setting("codes.migrated_pending")?.is_none() {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (cases, deadlines): (i64, i64) = tx.query_row(
+            "SELECT (SELECT count(*) FROM case_file), (SELECT count(*) FROM deadline)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        audit::append(
+            &tx,
+            &Who::system(),
+            None,
+            "升级数据库",
+            "升级后列表与期限表改存代码（阶段、结果、期限种类与状态）",
+            &serde_json::json!({ "schema": 8, "cases": cases, "deadlines": deadlines }),
+        )?;
+        tx.execute(
+            "DELETE FROM setting WHERE key = 'codes.migrated_pending'",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// An administrator's acknowledgement of what the checks found: records the current
     /// state of every record that differs, lists the chain problems it accepts, restores
     /// the append-only triggers and starts a new witness baseline. A later mismatch trips
@@ -324,6 +354,10 @@ mod tests {
         {
             let store = Store::open(&path).unwrap();
             // What a file of schema 6 looks like: no signatures, no states, no witness.
+            store
+                .conn()
+                .execute_batch(crate::store::migrations::BACK_TO_V7)
+                .unwrap();
             store
                 .conn()
                 .execute_batch("ALTER TABLE audit DROP COLUMN mac; PRAGMA user_version = 6;")

@@ -42,8 +42,10 @@ impl Store {
     /// Open deadlines past due across the team.
     pub fn overdue_count(&self) -> Result<usize> {
         let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM case_file WHERE next_due_state = '已逾期'",
-            [],
+            "SELECT count(*) FROM case_file WHERE next_due_state = ?1",
+            [super::Code(
+                crate::domain::case::deadlines::DeadlineState::Overdue,
+            )],
             |r| r.get(0),
         )?;
         Ok(n as usize)

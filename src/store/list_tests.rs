@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use super::{CaseFilter, CaseSort, PageAt, Store};
+use crate::domain::case::deadlines::DeadlineState;
+use crate::domain::case::Stage;
 
 /// The demo township, built once; tests that write work on copies.
 fn demo() -> PathBuf {
@@ -109,7 +111,7 @@ fn search_counts_respect_the_other_filters() {
             .list_cases(&text(q))
             .unwrap()
             .iter()
-            .filter(|r| r.next_due_state.as_deref() == Some("已逾期"))
+            .filter(|r| r.next_due_state == Some(DeadlineState::Overdue))
             .count();
         assert_eq!(store.count_cases(&overdue).unwrap(), want, "{q}");
         assert_eq!(ids(&store, &overdue).len(), want, "{q}");
@@ -167,6 +169,10 @@ fn a_file_from_before_the_index_is_indexed_when_first_opened() {
     let (_dir, path) = copy();
     {
         let store = Store::open(&path).unwrap();
+        store
+            .conn()
+            .execute_batch(super::migrations::BACK_TO_V7)
+            .unwrap();
         store
             .conn()
             .execute_batch(
@@ -256,7 +262,7 @@ fn recomputing_on_a_later_day_leaves_what_a_full_computation_gives() {
     let (_dir, path) = copy();
     let later = crate::generate::as_of() + chrono::Days::new(20);
     let mut desk = crate::desk::Desk::open(&path).unwrap();
-    let before: Vec<Option<String>> = desk
+    let before: Vec<Option<DeadlineState>> = desk
         .store
         .list_cases(&CaseFilter::default())
         .unwrap()
@@ -268,9 +274,9 @@ fn recomputing_on_a_later_day_leaves_what_a_full_computation_gives() {
     let cal = desk.store.calendar().unwrap();
     let settings = desk.store.procedure_settings().unwrap();
     let rows = desk.store.list_cases(&CaseFilter::default()).unwrap();
-    let after: Vec<Option<String>> = rows.iter().map(|r| r.next_due_state.clone()).collect();
+    let after: Vec<Option<DeadlineState>> = rows.iter().map(|r| r.next_due_state).collect();
     assert_ne!(before, after, "20 days later some states must have moved");
-    for r in rows.iter().filter(|r| r.stage != "归档") {
+    for r in rows.iter().filter(|r| r.stage != Stage::Archived) {
         let case = desk.store.load_case(r.id).unwrap();
         let want = deadlines::compute(&case, &cal, &settings, later);
         let mut got = desk.store.case_deadlines(r.id).unwrap();
@@ -281,10 +287,62 @@ fn recomputing_on_a_later_day_leaves_what_a_full_computation_gives() {
         assert_eq!(got, want_sorted, "case {}", r.case_no);
         let next = deadlines::next_open(&want);
         assert_eq!(
-            r.next_due_state.as_deref(),
-            next.map(|d| d.status.label()),
+            r.next_due_state,
+            next.map(|d| d.status.state()),
             "case {}",
             r.case_no
         );
     }
+}
+
+#[test]
+fn a_schema_7_file_gets_codes_for_its_labels_lists_the_same_and_says_so_in_the_chain() {
+    let (_dir, path) = copy();
+    let before = {
+        let store = Store::open(&path).unwrap();
+        let rows = store.list_cases(&CaseFilter::default()).unwrap();
+        store
+            .conn()
+            .execute_batch(super::migrations::BACK_TO_V7)
+            .unwrap();
+        let labelled: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM case_file WHERE next_due_state IN ('已逾期', '未到期')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(labelled > 0, "the old file must hold labels");
+        rows
+    };
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), super::SCHEMA_VERSION);
+    assert!(
+        store.integrity_block().is_none(),
+        "{:?}",
+        store.integrity_block()
+    );
+    assert_eq!(store.list_cases(&CaseFilter::default()).unwrap(), before);
+    let overdue = CaseFilter {
+        overdue_only: true,
+        ..CaseFilter::default()
+    };
+    let want = before
+        .iter()
+        .filter(|r| r.next_due_state == Some(DeadlineState::Overdue))
+        .count();
+    assert!(want > 0);
+    assert_eq!(store.count_cases(&overdue).unwrap(), want);
+    let noted: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = '升级数据库'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(noted, 1);
+    assert!(store.integrity().unwrap().passed());
+    assert!(store.setting("codes.migrated_pending").unwrap().is_none());
 }

@@ -268,6 +268,41 @@ INSERT INTO setting (key, value) VALUES ('chain.seal_pending', '1')
     ON CONFLICT(key) DO UPDATE SET value = '1';
 "#;
 
+/// Vocabulary columns hold codes, not display labels (`store::codes`): a deadline's state
+/// and the list's next deadline state, kind and outcome are rewritten from the labels
+/// earlier versions stored (a stage's label was already its code). These columns are
+/// derived, not bound to the chain (`state::KINDS`), and `check` recomputes them; the first
+/// open after the migration records it in the chain (`codes.migrated_pending`). The open
+/// deadlines' index is made anew under a new name, which marks this version.
+const V8: &str = r#"
+UPDATE deadline SET state = CASE state
+    WHEN '已完成' THEN 'met' WHEN '逾期完成' THEN 'met_late' WHEN '未到期' THEN 'pending'
+    WHEN '即将到期' THEN 'due_soon' WHEN '已逾期' THEN 'overdue' WHEN '无法计算' THEN 'unknown'
+    ELSE state END;
+UPDATE case_file SET
+    next_due_state = CASE next_due_state
+        WHEN '已完成' THEN 'met' WHEN '逾期完成' THEN 'met_late' WHEN '未到期' THEN 'pending'
+        WHEN '即将到期' THEN 'due_soon' WHEN '已逾期' THEN 'overdue' WHEN '无法计算' THEN 'unknown'
+        ELSE next_due_state END,
+    next_due_kind = CASE next_due_kind
+        WHEN '立案' THEN 'filing' WHEN '先行登记保存处理' THEN 'preservation'
+        WHEN '查封扣押期限' THEN 'seizure' WHEN '陈述申辩' THEN 'statement'
+        WHEN '听证申请' THEN 'hearing_request' WHEN '作出决定' THEN 'decision'
+        WHEN '送达决定书' THEN 'service' WHEN '缴纳罚款' THEN 'payment'
+        WHEN '申请强制执行' THEN 'court_application' WHEN '公示' THEN 'publication'
+        ELSE next_due_kind END,
+    outcome = CASE outcome
+        WHEN '给予行政处罚' THEN 'penalty' WHEN '不予行政处罚' THEN 'no_penalty'
+        WHEN '违法事实不能成立' THEN 'not_established'
+        WHEN '移送司法机关' THEN 'transferred_judicial' WHEN '移送有关机关' THEN 'transferred'
+        WHEN '不予立案' THEN 'not_filed' WHEN '撤销立案' THEN 'withdrawn'
+        ELSE outcome END;
+DROP INDEX deadline_open;
+CREATE INDEX deadline_state_due ON deadline(state, due);
+INSERT INTO setting (key, value) VALUES ('codes.migrated_pending', '1')
+    ON CONFLICT(key) DO UPDATE SET value = '1';
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -277,11 +312,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(V6),
         M::up(V7),
+        M::up(V8),
     ])
 }
 
 /// The schema version this binary writes.
-pub const LATEST: i64 = 7;
+pub const LATEST: i64 = 8;
 
 /// The schema version the file's tables show, whatever `user_version` says: the newest
 /// migration whose mark (a table or column it added) is present.
@@ -307,6 +343,7 @@ pub(crate) fn actual_version(conn: &rusqlite::Connection) -> rusqlite::Result<i6
         table("case_search")?,
         table("ledger_import")?,
         column("audit", "mac")?,
+        table("deadline_state_due")?,
     ];
     Ok(marks
         .iter()
@@ -314,6 +351,37 @@ pub(crate) fn actual_version(conn: &rusqlite::Connection) -> rusqlite::Result<i6
         .map(|i| i as i64 + 1)
         .unwrap_or(0))
 }
+
+/// Turns a file of this version back into what schema 7 wrote (labels in the vocabulary
+/// columns, the old index name), for tests of opening older files.
+#[cfg(test)]
+pub(crate) const BACK_TO_V7: &str = r#"
+UPDATE deadline SET state = CASE state
+    WHEN 'met' THEN '已完成' WHEN 'met_late' THEN '逾期完成' WHEN 'pending' THEN '未到期'
+    WHEN 'due_soon' THEN '即将到期' WHEN 'overdue' THEN '已逾期' WHEN 'unknown' THEN '无法计算'
+    ELSE state END;
+UPDATE case_file SET
+    next_due_state = CASE next_due_state
+        WHEN 'met' THEN '已完成' WHEN 'met_late' THEN '逾期完成' WHEN 'pending' THEN '未到期'
+        WHEN 'due_soon' THEN '即将到期' WHEN 'overdue' THEN '已逾期' WHEN 'unknown' THEN '无法计算'
+        ELSE next_due_state END,
+    next_due_kind = CASE next_due_kind
+        WHEN 'filing' THEN '立案' WHEN 'preservation' THEN '先行登记保存处理'
+        WHEN 'seizure' THEN '查封扣押期限' WHEN 'statement' THEN '陈述申辩'
+        WHEN 'hearing_request' THEN '听证申请' WHEN 'decision' THEN '作出决定'
+        WHEN 'service' THEN '送达决定书' WHEN 'payment' THEN '缴纳罚款'
+        WHEN 'court_application' THEN '申请强制执行' WHEN 'publication' THEN '公示'
+        ELSE next_due_kind END,
+    outcome = CASE outcome
+        WHEN 'penalty' THEN '给予行政处罚' WHEN 'no_penalty' THEN '不予行政处罚'
+        WHEN 'not_established' THEN '违法事实不能成立'
+        WHEN 'transferred_judicial' THEN '移送司法机关' WHEN 'transferred' THEN '移送有关机关'
+        WHEN 'not_filed' THEN '不予立案' WHEN 'withdrawn' THEN '撤销立案'
+        ELSE outcome END;
+DROP INDEX deadline_state_due;
+CREATE INDEX deadline_open ON deadline(state, due);
+PRAGMA user_version = 7;
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,7 @@ mod calendar;
 mod case_list;
 mod cases;
 mod catalog;
+mod codes;
 mod derived;
 mod init;
 mod integrity;
@@ -34,6 +35,7 @@ pub use calendar::HolidayImport;
 pub use case_list::{CaseFilter, CaseRow, CaseSort, PageAt};
 pub use cases::{DeadlineCtx, DueItem};
 pub use catalog::{ImportReport, PowerVersion};
+pub use codes::Code;
 pub use init::InitReport;
 pub use integrity::Integrity;
 pub use ledger::{LedgerImportInfo, LedgerStage, PriorCheck, IMPORT_BATCH_ROWS};
@@ -198,6 +200,7 @@ impl Store {
         state::install(&store.conn)?;
         store.finish_search_index()?;
         store.seal_if_pending()?;
+        store.note_codes_migration()?;
         store.apply_open_checks()?;
         Ok(store)
     }
@@ -225,9 +228,10 @@ impl Store {
         };
         store.migrate()?;
         // A new file has nothing to seal: every record is bound from its first entry on.
-        store
-            .conn
-            .execute("DELETE FROM setting WHERE key = 'chain.seal_pending'", [])?;
+        store.conn.execute(
+            "DELETE FROM setting WHERE key IN ('chain.seal_pending', 'codes.migrated_pending')",
+            [],
+        )?;
         state::install(&store.conn)?;
         store.finish_search_index()?;
         Ok(store)

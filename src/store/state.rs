@@ -17,7 +17,7 @@ use super::Result;
 
 /// Settings that are bookkeeping, not decisions: written without an audit entry.
 pub(crate) const BOOKKEEPING_SETTINGS: &str =
-    "'deadlines.refreshed_on', 'search.rebuild', 'chain.seal_pending'";
+    "'deadlines.refreshed_on', 'search.rebuild', 'chain.seal_pending', 'codes.migrated_pending'";
 
 /// One kind of record bound to the chain.
 pub(crate) struct Kind {

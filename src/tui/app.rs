@@ -13,6 +13,7 @@ use super::action::UiAction;
 use super::keymap::Keymap;
 use super::screens::dashboard;
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
+use super::status::{Severity, StatusLine};
 use super::ui;
 use crate::desk::Desk;
 use crate::domain::people::User;
@@ -41,7 +42,10 @@ pub enum Screen {
 /// What a handler asks the app to do next.
 pub enum Outcome {
     Stay,
+    /// A message: done, or what to do next.
     Status(String),
+    /// A refusal or failure, shown as an error.
+    Error(String),
     Push(Screen),
     /// Leave this screen; the one below reloads its data and shows the message.
     Pop(Option<String>),
@@ -170,14 +174,18 @@ pub struct App {
     pub desk: Desk,
     pub keymap: Keymap,
     pub demo: bool,
+    /// The date of the last action, from `clock` (see `daily.rs`).
     pub today: NaiveDate,
+    pub clock: super::daily::Clock,
+    /// The day's jobs while they run.
+    pub daily: Option<super::daily::DailyJobs>,
     pub user: Option<User>,
     pub agency: String,
     pub stack: Vec<Screen>,
     pub help: bool,
     /// The `:` command line, while open.
     pub palette: Option<super::input::TextInput>,
-    pub status: String,
+    pub status: StatusLine,
     pub quit: bool,
     /// Idle time after which the screen locks (security setting; None: never).
     pub idle_limit: Option<std::time::Duration>,
@@ -187,6 +195,7 @@ pub struct App {
 }
 
 impl App {
+    /// An app whose clock stays at `today` (tests); `with_clock` gives it a real one.
     pub fn new(desk: Desk, keymap: Keymap, demo: bool, today: NaiveDate) -> App {
         let agency = desk.store.agency().map(|a| a.full_name).unwrap_or_default();
         let login = login::State::new(&desk, demo);
@@ -200,16 +209,25 @@ impl App {
             keymap,
             demo,
             today,
+            clock: std::sync::Arc::new(move || today),
+            daily: None,
             user: None,
             agency,
             stack: vec![Screen::Login(login)],
             help: false,
             palette: None,
-            status: String::new(),
+            status: StatusLine::default(),
             quit: false,
             idle_limit,
             lock: None,
         }
+    }
+
+    /// The same app taking its date from `clock`.
+    pub fn with_clock(mut self, clock: super::daily::Clock) -> App {
+        self.clock = clock;
+        self.today = (self.clock)();
+        self
     }
 
     fn section(&self) -> &'static str {
@@ -222,6 +240,7 @@ impl App {
 
     /// One key press: typed text goes to the focused field; everything else through the keymap.
     pub fn on_key(&mut self, key: KeyEvent) {
+        self.tick();
         if self.lock.is_some() {
             self.on_locked_key(key);
             return;
@@ -272,6 +291,7 @@ impl App {
 
     /// Applies one action (from a key, or sent directly by tests).
     pub fn dispatch(&mut self, action: UiAction) {
+        self.tick();
         if action == UiAction::Help {
             self.help = true;
             return;
@@ -296,6 +316,7 @@ impl App {
 
     /// Runs a `:` command: go to a screen, log out, quit, or (on the case list) filter/sort.
     pub fn run_command(&mut self, line: &str) {
+        self.tick();
         let line = line.trim();
         let (cmd, arg) = line.split_once(' ').unwrap_or((line, ""));
         if matches!(cmd, "quit" | "q" | "退出") {
@@ -303,7 +324,7 @@ impl App {
             return;
         }
         if self.user.is_none() {
-            self.status = "请先登录".into();
+            self.status = StatusLine::error("请先登录");
             return;
         }
         let mut env = Env {
@@ -339,9 +360,10 @@ impl App {
             }
             _ => match self.stack.last_mut() {
                 Some(Screen::Cases(list)) => match list.apply_command(cmd, arg, &mut env) {
-                    Ok(msg) | Err(msg) => Outcome::Status(msg),
+                    Ok(msg) => Outcome::Status(msg),
+                    Err(msg) => Outcome::Error(msg),
                 },
-                _ => Outcome::Status(format!("未知命令“{cmd}”。可用的命令见 ? 帮助")),
+                _ => Outcome::Error(format!("未知命令“{cmd}”。可用的命令见 ? 帮助")),
             },
         };
         self.apply(outcome);
@@ -352,13 +374,14 @@ impl App {
         self.user = None;
         self.lock = None;
         self.stack = vec![Screen::Login(login::State::new(&self.desk, self.demo))];
-        self.status = message.into();
+        self.status = StatusLine::info(message);
     }
 
     fn apply(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Stay => {}
-            Outcome::Status(s) => self.status = s,
+            Outcome::Status(s) => self.status = StatusLine::info(s),
+            Outcome::Error(s) => self.status = StatusLine::error(s),
             Outcome::Push(s) => {
                 self.status.clear();
                 self.stack.push(s);
@@ -366,7 +389,7 @@ impl App {
             Outcome::Replace(screen, msg) => {
                 self.stack.pop();
                 self.stack.push(screen);
-                self.status = msg;
+                self.status = StatusLine::info(msg);
             }
             Outcome::Pop(msg) => {
                 if self.stack.len() > 1 {
@@ -380,14 +403,14 @@ impl App {
                     if let Some(top) = self.stack.last_mut() {
                         top.reload(&mut env);
                     }
-                    self.status = msg.unwrap_or_default();
+                    self.status = StatusLine::info(msg.unwrap_or_default());
                 } else {
-                    self.status = "已在首页；按 q 退出".into();
+                    self.status = StatusLine::info("已在首页；按 q 退出");
                 }
             }
             Outcome::LoggedIn(user) => {
                 tracing::info!(user = %user.username, "ui login");
-                self.status = format!("欢迎，{}。按 ? 查看按键", user.name);
+                self.status = StatusLine::info(format!("欢迎，{}。按 ? 查看按键", user.name));
                 self.user = Some(user);
                 let mut env = Env {
                     desk: &mut self.desk,
@@ -447,14 +470,13 @@ impl App {
         } else if let Some(top) = self.stack.last() {
             top.draw(f, body, self);
         }
-        let status_style = if self.status.contains('（') && self.status.contains('）') {
-            ui::bad()
-        } else {
-            ui::warn()
+        let status_style = match self.status.severity {
+            Severity::Error => ui::bad(),
+            Severity::Info => ui::warn(),
         };
         f.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                ui::clean(&self.status),
+                ui::clean(&self.status.text),
                 status_style,
             ))),
             status,

@@ -2,23 +2,72 @@
 //! and a backup is due. Both grow with the file (every open case; the whole file), so
 //! they run in a thread on their own connection while the clerk logs in, instead of
 //! holding back the first frame; the status bar says when the states are updated.
+//!
+//! The UI reads the date from its clock at every action (`App::tick`), so a desk left open
+//! past midnight takes today's date and runs the day's jobs again.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::app::App;
+use super::status::StatusLine;
 use crate::desk::Desk;
 
+/// Where the UI takes today's date from: the system clock, or a test's.
+pub type Clock = Arc<dyn Fn() -> NaiveDate + Send + Sync>;
+
+/// The local date of the system clock.
+pub fn system_clock() -> Clock {
+    Arc::new(crate::desk::today)
+}
+
+impl App {
+    /// Takes the date from the clock; on a new day, starts that day's jobs.
+    pub fn tick(&mut self) {
+        let now = (self.clock)();
+        if now != self.today {
+            tracing::info!(%now, "a new day");
+            self.today = now;
+            self.start_daily();
+        }
+    }
+
+    /// Starts the day's jobs for `today` on this database (no backup in demo mode).
+    pub fn start_daily(&mut self) {
+        let path = self.desk.store.path().to_path_buf();
+        self.daily = Some(start(path, self.today, self.demo));
+    }
+
+    /// Shows what the day's jobs said once they are done. Returns whether they still run.
+    pub fn poll_daily(&mut self) -> bool {
+        let Some(jobs) = &self.daily else {
+            return false;
+        };
+        match jobs.poll() {
+            Poll::Running => true,
+            Poll::Finished(message) => {
+                if let Some(m) = message {
+                    self.status = m;
+                }
+                self.daily = None;
+                false
+            }
+        }
+    }
+}
+
 pub struct DailyJobs {
-    done: Receiver<String>,
+    done: Receiver<StatusLine>,
 }
 
 /// What `DailyJobs::poll` found.
 pub enum Poll {
     Running,
     /// Finished, with a message for the status bar if there is something to say.
-    Finished(Option<String>),
+    Finished(Option<StatusLine>),
 }
 
 /// The first start of a day writes a backup to `backups/` beside the database. A failure is
@@ -45,17 +94,19 @@ fn daily_backup(desk: &Desk) {
     }
 }
 
-fn run(path: &Path, today: NaiveDate, backup: bool) -> Option<String> {
+fn run(path: &Path, today: NaiveDate, backup: bool) -> Option<StatusLine> {
     let mut desk = match Desk::open(path) {
         Ok(d) => d,
-        Err(e) => return Some(format!("期限状态未能更新：{e}")),
+        Err(e) => return Some(StatusLine::error(format!("期限状态未能更新：{e}"))),
     };
     let message = match desk.refresh_deadlines_if_stale(today) {
-        Ok(true) => Some("已按今天的日期更新各案期限状态".to_string()),
+        Ok(true) => Some(StatusLine::info("已按今天的日期更新各案期限状态")),
         Ok(false) => None,
         Err(e) => {
             tracing::warn!(error = %e, "deadline refresh failed");
-            Some(format!("期限状态未能更新：{e}。请稍后重新打开 zhifa"))
+            Some(StatusLine::error(format!(
+                "期限状态未能更新：{e}。请稍后重新打开 zhifa"
+            )))
         }
     };
     if backup {
@@ -102,7 +153,10 @@ mod tests {
             std::thread::yield_now();
         };
         let first = wait(start(path.clone(), day("2026-11-26"), false));
-        assert_eq!(first.as_deref(), Some("已按今天的日期更新各案期限状态"));
+        assert_eq!(
+            first,
+            Some(StatusLine::info("已按今天的日期更新各案期限状态"))
+        );
         let store = crate::store::Store::open(&path).unwrap();
         assert_eq!(
             store.deadlines_refreshed_on().unwrap(),

@@ -13,6 +13,7 @@ use ratatui::Frame;
 use super::app::App;
 use super::input::TextInput;
 use super::screens::login;
+use super::status::StatusLine;
 use super::ui;
 
 impl App {
@@ -29,7 +30,7 @@ impl App {
         self.lock = Some(prompt);
         self.help = false;
         self.palette = None;
-        self.status = "长时间未操作，已锁定：输入密码后回车解锁，Esc 注销".into();
+        self.status = StatusLine::info("长时间未操作，已锁定：输入密码后回车解锁，Esc 注销");
     }
 
     /// How long the event loop may wait for a key before `on_idle` must be asked.
@@ -58,12 +59,12 @@ impl App {
                 match attempt {
                     Ok(u) if self.user.as_ref().is_some_and(|me| me.id == u.id) => {
                         self.lock = None;
-                        self.status = "已解锁".into();
+                        self.status = StatusLine::info("已解锁");
                     }
                     Ok(_) => self.logout("用户不符，已注销"),
                     Err(e) => {
                         lock.password = TextInput::default();
-                        self.status = e.to_string();
+                        self.status = StatusLine::error(e.to_string());
                     }
                 }
             }

@@ -8,12 +8,13 @@
 
 pub mod action;
 pub mod app;
-mod daily;
+pub mod daily;
 pub mod input;
 pub mod keymap;
 mod lock;
 pub mod screens;
 pub mod setup;
+pub mod status;
 pub mod ui;
 
 use std::path::Path;
@@ -31,29 +32,26 @@ fn user_keymap() -> Option<String> {
 /// Runs the UI on the database at `path` until the user quits.
 pub fn run(path: &Path, demo: bool) -> Result<(), String> {
     let desk = Desk::open(path).map_err(|e| e.to_string())?;
-    let today = crate::desk::today();
-    let mut daily = Some(daily::start(path.to_path_buf(), today, demo));
+    let clock = daily::system_clock();
     let keymap = keymap::Keymap::load(user_keymap().as_deref())?;
-    let mut app = app::App::new(desk, keymap, demo, today);
+    let mut app = app::App::new(desk, keymap, demo, clock()).with_clock(clock);
+    app.start_daily();
     // try_init installs a panic hook that restores the terminal before the panic is printed.
     let mut terminal = ratatui::try_init().map_err(|e| format!("无法初始化终端：{e}"))?;
     let result = (|| -> std::io::Result<()> {
         let mut last_key = std::time::Instant::now();
         while !app.quit {
-            if let Some(jobs) = &daily {
-                if let daily::Poll::Finished(message) = jobs.poll() {
-                    if let Some(m) = message {
-                        app.status = m;
-                    }
-                    daily = None;
-                }
-            }
+            let daily_running = app.poll_daily();
             terminal.draw(|f| app.draw(f))?;
-            let mut wait = app.idle_wait(last_key.elapsed());
-            if daily.is_some() {
+            // Woken at least once a minute so a desk left open notices a new day.
+            let mut wait = app
+                .idle_wait(last_key.elapsed())
+                .min(std::time::Duration::from_secs(60));
+            if daily_running {
                 wait = wait.min(std::time::Duration::from_millis(200));
             }
             if !event::poll(wait)? {
+                app.tick();
                 app.on_idle(last_key.elapsed());
                 continue;
             }

@@ -13,6 +13,8 @@ use super::app::{App, Screen};
 use super::keymap::Keymap;
 use crate::desk::Desk;
 
+mod meaning;
+
 const TODAY: &str = "2026-11-26";
 
 fn today() -> NaiveDate {

@@ -9,8 +9,24 @@ use ratatui::Frame;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::domain::case::deadlines::DeadlineState;
+
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
+
+/// Bars for charts in ASCII: the block elements (U+2581–U+2588) are of ambiguous width,
+/// drawn two cells wide by terminals set for East Asian text, which breaks the layout.
+pub const BARS: ratatui::symbols::bar::Set<'static> = ratatui::symbols::bar::Set {
+    full: "#",
+    seven_eighths: "#",
+    three_quarters: "=",
+    five_eighths: "=",
+    half: "-",
+    three_eighths: "-",
+    one_quarter: "_",
+    one_eighth: "_",
+    empty: " ",
+};
 
 pub fn title_style() -> Style {
     Style::default().fg(Color::Black).bg(Color::Cyan)
@@ -32,13 +48,23 @@ pub fn dim() -> Style {
     Style::default().fg(Color::DarkGray)
 }
 
-/// Style for a deadline state label.
-pub fn deadline_style(state: &str) -> Style {
+/// Style for a deadline state (none: no open deadline).
+pub fn deadline_style(state: Option<DeadlineState>) -> Style {
     match state {
-        "已逾期" => bad(),
-        "即将到期" => warn(),
+        Some(DeadlineState::Overdue) => bad(),
+        Some(DeadlineState::DueSoon) => warn(),
         _ => Style::default(),
     }
+}
+
+/// A screen's load error as a red line over its body; returns the rest of the body.
+pub fn load_error(f: &mut Frame, area: Rect, error: &Option<String>) -> Rect {
+    let Some(e) = error else {
+        return area;
+    };
+    let [line, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    f.render_widget(Paragraph::new(Span::styled(clean(e), bad())), line);
+    rest
 }
 
 /// Splits the screen into title, body, status and hint lines.

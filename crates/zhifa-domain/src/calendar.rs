@@ -40,7 +40,8 @@ impl Default for CalendarPolicy {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
 pub enum CalendarError {
     #[error("缺少 {0} 年的节假日表，无法计算该年的期限。请用 `zhifa calendar import 文件` 导入国务院办公厅公布的 {0} 年放假安排")]
     MissingYear(i32),

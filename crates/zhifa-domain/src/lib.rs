@@ -30,6 +30,11 @@ pub mod security_settings;
 pub mod stats;
 pub mod text;
 
+/// The value whose serde name is `name` (the inverse of `serde_name` for unit variants).
+pub fn from_serde_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+}
+
 /// The name serde gives an enum value: the Chinese name for the legal enums (`视听资料`,
 /// `直接送达`) or the snake_case code for vocabularies such as `ActionKind`.
 pub fn serde_name<T: serde::Serialize>(v: &T) -> String {

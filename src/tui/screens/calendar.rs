@@ -20,18 +20,22 @@ pub struct State {
     pub calendar: Calendar,
     pub deadlines: Vec<DueItem>,
     pub scroll: u16,
+    /// Why the calendar or the deadlines could not be read.
+    pub error: Option<String>,
 }
 
 impl State {
     pub fn load(env: &mut Env) -> State {
         let month = env.today.with_day(1).unwrap_or(env.today);
-        let calendar = env.desk.store.calendar().unwrap_or_default();
+        let mut error = None;
+        let calendar = super::or_note(env.desk.store.calendar(), "节假日表", &mut error);
         let mut s = State {
             month,
             today: env.today,
             calendar,
             deadlines: vec![],
             scroll: 0,
+            error,
         };
         s.reload(env);
         s
@@ -43,11 +47,11 @@ impl State {
             .checked_add_months(Months::new(1))
             .and_then(|d| d.pred_opt())
             .unwrap_or(self.month);
-        self.deadlines = env
-            .desk
-            .store
-            .deadlines_between(self.month, end)
-            .unwrap_or_default();
+        self.deadlines = super::or_note(
+            env.desk.store.deadlines_between(self.month, end),
+            "本月期限",
+            &mut self.error,
+        );
         self.scroll = 0;
     }
 
@@ -78,6 +82,7 @@ impl State {
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let area = ui::load_error(f, area, &s.error);
     let [grid_area, list_area] =
         Layout::horizontal([Constraint::Length(43), Constraint::Min(20)]).areas(area);
     let mut lines = vec![
@@ -156,9 +161,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                         d.due.format("%m-%d"),
                         ui::clean(&d.case_no),
                         d.label,
-                        d.state
+                        d.state.label()
                     ),
-                    ui::deadline_style(&d.state),
+                    ui::deadline_style(Some(d.state)),
                 ))
             })
             .collect()

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Tabs, Wrap};
 use ratatui::Frame;
 
 use crate::domain::case::deadlines::Deadline;
+use crate::domain::case::rule::RuleKind;
 use crate::domain::case::{available, ActionKind, Case, RuleResult, Stage};
 use crate::domain::people::User;
 use crate::store::AuditEntry;
@@ -18,17 +19,57 @@ use crate::tui::app::{Env, Outcome, Screen};
 use crate::tui::screens::form;
 use crate::tui::ui;
 
-pub const TABS: [&str; 9] = [
-    "基本信息",
-    "当事人",
-    "证据",
-    "笔录",
-    "文书",
-    "审批",
-    "执行",
-    "记录",
-    "评查",
-];
+/// The tabs of the case view, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Basic,
+    Parties,
+    Evidence,
+    Records,
+    Documents,
+    Approvals,
+    Execution,
+    Log,
+    Review,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 9] = [
+        Tab::Basic,
+        Tab::Parties,
+        Tab::Evidence,
+        Tab::Records,
+        Tab::Documents,
+        Tab::Approvals,
+        Tab::Execution,
+        Tab::Log,
+        Tab::Review,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Basic => "基本信息",
+            Tab::Parties => "当事人",
+            Tab::Evidence => "证据",
+            Tab::Records => "笔录",
+            Tab::Documents => "文书",
+            Tab::Approvals => "审批",
+            Tab::Execution => "执行",
+            Tab::Log => "记录",
+            Tab::Review => "评查",
+        }
+    }
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// The tab `step` places on (negative: to the left), wrapping around.
+    fn moved(self, step: isize) -> Tab {
+        let n = Tab::ALL.len() as isize;
+        Tab::ALL[(self.index() as isize + step).rem_euclid(n) as usize]
+    }
+}
 
 pub struct Menu {
     pub items: Vec<(ActionKind, RuleResult)>,
@@ -42,7 +83,9 @@ pub struct State {
     pub deadlines: Vec<Deadline>,
     pub audit: Vec<AuditEntry>,
     pub users: BTreeMap<i64, User>,
-    pub tab: usize,
+    pub tab: Tab,
+    /// What could not be read (deadlines, the log, staff names), shown above the tabs.
+    pub error: Option<String>,
     pub scroll: u16,
     pub menu: Option<Menu>,
     /// Full ID numbers, phones and addresses on the 当事人 tab (each reveal is audited).
@@ -58,14 +101,16 @@ impl State {
         let store = &env.desk.store;
         let case = store.load_case(id).map_err(|e| e.to_string())?;
         let review = super::case_review::ReviewTab::load(store, &case, env.today);
+        let mut error = None;
         Ok(State {
             id,
             case_no: store.case_no(id).map_err(|e| e.to_string())?,
             case,
-            deadlines: store.case_deadlines(id).unwrap_or_default(),
-            audit: store.case_audit(id).unwrap_or_default(),
-            users: store.users().unwrap_or_default(),
-            tab: 0,
+            deadlines: super::or_note(store.case_deadlines(id), "期限", &mut error),
+            audit: super::or_note(store.case_audit(id), "审计记录", &mut error),
+            users: super::or_note(store.users(), "人员", &mut error),
+            error,
+            tab: Tab::Basic,
             scroll: 0,
             menu: None,
             full_personal: false,
@@ -75,14 +120,18 @@ impl State {
     }
 
     pub fn reload(&mut self, env: &mut Env) {
-        if let Ok(fresh) = State::load(self.id, env) {
+        match State::load(self.id, env) {
+            Ok(fresh) => {
             let (tab, full) = (self.tab, self.full_personal);
             *self = fresh;
             self.tab = tab;
             self.full_personal = full;
-            if TABS.get(tab) == Some(&"文书") {
+                if tab == Tab::Documents {
                 self.docs = Some(super::documents_tab::DocsTab::load(self, env));
             }
+        }
+            // What is shown is kept, and said to be stale.
+            Err(e) => self.error = Some(format!("无法重新读取本案，所示可能不是最新：{e}")),
         }
     }
 
@@ -91,7 +140,7 @@ impl State {
     fn open_menu(&mut self, user: &User) {
         let mut items: Vec<(ActionKind, RuleResult)> = available(&self.case, user)
             .into_iter()
-            .filter(|(_, r)| !matches!(r, Err(e) if e.message.contains("阶段")))
+            .filter(|(_, r)| !matches!(r, Err(e) if e.kind == RuleKind::Stage))
             .collect();
         items.sort_by_key(|(_, r)| r.is_err());
         self.menu = Some(Menu { items, sel: 0 });
@@ -105,7 +154,7 @@ impl State {
                 UiAction::Back => self.menu = None,
                 UiAction::Open => {
                     let Some((kind, allowed)) = menu.items.get(menu.sel) else {
-                        return Outcome::Status("本阶段没有您可以办理的环节".into());
+                        return Outcome::Error("本阶段没有您可以办理的环节".into());
                     };
                     return match allowed {
                         Ok(()) => {
@@ -113,7 +162,7 @@ impl State {
                             self.menu = None;
                             Outcome::Push(Screen::Form(Box::new(form)))
                         }
-                        Err(e) => Outcome::Status(format!("不能{}：{e}", kind.label())),
+                        Err(e) => Outcome::Error(format!("不能{}：{e}", kind.label())),
                     };
                 }
                 UiAction::Quit => return Outcome::Quit,
@@ -121,32 +170,32 @@ impl State {
             }
             return Outcome::Stay;
         }
-        if TABS.get(self.tab) == Some(&"文书") {
+        if self.tab == Tab::Documents {
             if let Some(o) = super::documents_tab::handle(self, a, env) {
                 return o;
             }
         }
         match a {
             UiAction::NextTab => {
-                self.tab = (self.tab + 1) % TABS.len();
+                self.tab = self.tab.moved(1);
                 self.scroll = 0;
             }
             UiAction::PrevTab => {
-                self.tab = (self.tab + TABS.len() - 1) % TABS.len();
+                self.tab = self.tab.moved(-1);
                 self.scroll = 0;
             }
             UiAction::Down => self.scroll = self.scroll.saturating_add(1),
             UiAction::Up => self.scroll = self.scroll.saturating_sub(1),
             UiAction::Menu | UiAction::Open => match env.user {
                 Some(u) => self.open_menu(u),
-                None => return Outcome::Status("请先登录".into()),
+                None => return Outcome::Error("请先登录".into()),
             },
             UiAction::RevealPersonal => return self.toggle_personal(env),
             UiAction::Back => return Outcome::Pop(None),
             UiAction::Quit => return Outcome::Quit,
             _ => {}
         }
-        if TABS.get(self.tab) == Some(&"文书") && self.docs.is_none() {
+        if self.tab == Tab::Documents && self.docs.is_none() {
             self.docs = Some(super::documents_tab::DocsTab::load(self, env));
         }
         Outcome::Stay
@@ -159,7 +208,7 @@ impl State {
             return Outcome::Status("已隐去完整个人信息".into());
         }
         let Some(user) = env.user else {
-            return Outcome::Status("请先登录".into());
+            return Outcome::Error("请先登录".into());
         };
         let who = crate::store::Who::user(user);
         let recorded = env.desk.store.record_access(
@@ -170,11 +219,15 @@ impl State {
         match recorded {
             Ok(()) => {
                 self.full_personal = true;
-                self.tab = 1;
-                self.audit = env.desk.store.case_audit(self.id).unwrap_or_default();
+                self.tab = Tab::Parties;
+                self.audit = super::or_note(
+                    env.desk.store.case_audit(self.id),
+                    "审计记录",
+                    &mut self.error,
+                );
                 Outcome::Status("已显示完整个人信息（已记入审计记录）；再按 v 隐去".into())
             }
-            Err(e) => Outcome::Status(format!("无法记录查看，未显示完整信息（{e}）")),
+            Err(e) => Outcome::Error(format!("无法记录查看，未显示完整信息（{e}）")),
         }
     }
 
@@ -196,7 +249,7 @@ impl State {
         let c = &self.case;
         let mut out: Vec<String> = Vec::new();
         match self.tab {
-            0 => {
+            Tab::Basic => {
                 out.push(format!(
                     "案由：{}（{}）",
                     c.power.power.name, c.power.power.code
@@ -232,7 +285,7 @@ impl State {
                     ));
                 }
             }
-            1 => {
+            Tab::Parties => {
                 for p in &c.parties {
                     let shown = crate::domain::privacy::shown_party(p, self.full_personal);
                     out.push(format!("{}  {}", shown.name, shown.id_number));
@@ -246,7 +299,7 @@ impl State {
                     );
                 }
             }
-            2 => {
+            Tab::Evidence => {
                 if c.evidence.is_empty() {
                     out.push("尚无证据".into());
                 }
@@ -265,7 +318,7 @@ impl State {
                     }
                 }
             }
-            3 => {
+            Tab::Records => {
                 if c.records.is_empty() {
                     out.push("尚无笔录".into());
                 }
@@ -283,8 +336,8 @@ impl State {
                     out.push(format!("   {}：{}", r.persons.join("、"), r.content));
                 }
             }
-            4 => out.extend(super::documents_tab::lines(self)),
-            5 => {
+            Tab::Documents => out.extend(super::documents_tab::lines(self)),
+            Tab::Approvals => {
                 if let Some(a) = &c.filing {
                     out.push(format!(
                         "立案审批：{} {} {}",
@@ -338,7 +391,7 @@ impl State {
                     out.push("尚无审批记录".into());
                 }
             }
-            6 => {
+            Tab::Execution => {
                 if let Some(d) = &c.decision {
                     out.push(format!(
                         "决定：{} 罚款 {}  没收 {}",
@@ -380,8 +433,8 @@ impl State {
                     ));
                 }
             }
-            8 => out.extend(self.review.lines()),
-            _ => {
+            Tab::Review => out.extend(self.review.lines()),
+            Tab::Log => {
                 for e in &self.audit {
                     let summary = if self.full_personal {
                         e.summary.clone()
@@ -468,29 +521,14 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         .deadlines
         .iter()
         .filter(|d| {
-            d.status.is_open()
-                || matches!(
-                    d.status,
-                    crate::domain::case::deadlines::DeadlineStatus::Unknown { .. }
-                )
+            let state = d.status.state();
+            state.is_open() || state == crate::domain::case::deadlines::DeadlineState::Unknown
         })
         .map(|d| {
-            let state = match &d.status {
-                crate::domain::case::deadlines::DeadlineStatus::Unknown { reason } => {
-                    let year: String = reason
-                        .chars()
-                        .skip_while(|c| !c.is_ascii_digit())
-                        .take(4)
-                        .collect();
-                    if year.len() == 4 {
-                        format!("无法计算（缺少{year}年节假日表）")
-                    } else {
-                        "无法计算".to_string()
-                    }
-                }
-                other => other.describe(),
+            let state = match d.status.missing_year() {
+                Some(year) => format!("{}（缺少{year}年节假日表）", d.status.label()),
+                None => d.status.describe(),
             };
-            let state = state.as_str();
             Span::styled(
                 format!(
                     "{} {} {}  ",
@@ -498,7 +536,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                     d.due.map(|x| x.to_string()).unwrap_or_default(),
                     state
                 ),
-                ui::deadline_style(state),
+                ui::deadline_style(Some(d.status.state())),
             )
         })
         .collect();
@@ -512,12 +550,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         deadlines,
     );
     f.render_widget(
-        Tabs::new(TABS)
-            .select(s.tab)
+        Tabs::new(Tab::ALL.map(Tab::label))
+            .select(s.tab.index())
             .highlight_style(ui::selected())
             .divider("|"),
         tabs,
     );
+    let body = ui::load_error(f, body, &s.error);
     f.render_widget(
         Paragraph::new(s.tab_lines())
             .wrap(Wrap { trim: false })

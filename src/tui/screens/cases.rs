@@ -322,7 +322,7 @@ impl State {
                 if let Some(row) = self.selected() {
                     return match case_view::State::load(row.id, env) {
                         Ok(s) => Outcome::Push(Screen::Case(Box::new(s))),
-                        Err(e) => Outcome::Status(e),
+                        Err(e) => Outcome::Error(e),
                     };
                 }
             }
@@ -388,20 +388,20 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         .take(visible)
         .map(|(i, r)| {
             let due = match (&r.next_due_kind, &r.next_due) {
-                (Some(k), Some(d)) => format!("{k} {d}"),
+                (Some(k), Some(d)) => format!("{} {d}", k.label()),
                 _ => String::new(),
             };
-            let state = r.next_due_state.clone().unwrap_or_default();
+            let state = r.next_due_state.map(|s| s.label()).unwrap_or_default();
             let style = if i == rel_sel {
                 ui::selected()
             } else {
-                ui::deadline_style(&state)
+                ui::deadline_style(r.next_due_state)
             };
             let mut cells = vec![ui::clean(&r.case_no), ui::clean(&r.party_names)];
             if wide {
                 cells.push(ui::clean(&r.power_name));
             }
-            cells.extend([r.stage.clone(), due, state]);
+            cells.extend([r.stage.name().to_string(), due, state.to_string()]);
             Row::new(cells).style(style)
         })
         .collect();

@@ -95,6 +95,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                     .title(format!(" {}年 各阶段案件数 ([ ] 换年) ", s.year)),
             )
             .data(BarGroup::default().bars(&bars))
+            .bar_set(ui::BARS)
             .bar_width(4)
             .bar_gap(1),
         chart_area,
@@ -147,7 +148,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                     .borders(Borders::ALL)
                     .title(" 每月立案（1-12月） "),
             )
-            .data(&months),
+            .data(&months)
+            .bar_set(ui::BARS),
         spark_area,
     );
     let fields: Vec<String> = st.by_field.iter().map(|(k, n)| format!("{k}{n}")).collect();

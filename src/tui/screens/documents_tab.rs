@@ -92,10 +92,11 @@ pub fn handle(view: &mut CaseView, a: UiAction, env: &mut Env) -> Option<Outcome
             } else {
                 match tab.selected() {
                     Some(k) => What::Doc(k),
-                    None => return Some(Outcome::Status("本案尚无文书".into())),
+                    None => return Some(Outcome::Error("本案尚无文书".into())),
                 }
             };
-            let msg = export(view, what, a == UiAction::PrintDoc, env);
+            let result = export(view, what, a == UiAction::PrintDoc, env);
+            let (Ok(msg) | Err(msg)) = result.clone();
             view.docs = Some(DocsTab {
                 sel: view.docs.as_ref().map_or(0, |t| t.sel),
                 ..DocsTab::load(view, env)
@@ -103,8 +104,11 @@ pub fn handle(view: &mut CaseView, a: UiAction, env: &mut Env) -> Option<Outcome
             if let Some(t) = &mut view.docs {
                 t.exported = Some(msg.clone());
             }
-            view.audit = env.desk.store.case_audit(id).unwrap_or_default();
-            return Some(Outcome::Status(msg));
+            view.audit = super::or_note(env.desk.store.case_audit(id), "审计记录", &mut view.error);
+            return Some(match result {
+                Ok(m) => Outcome::Status(m),
+                Err(m) => Outcome::Error(m),
+            });
         }
         _ => return None,
     }
@@ -112,17 +116,18 @@ pub fn handle(view: &mut CaseView, a: UiAction, env: &mut Env) -> Option<Outcome
 }
 
 /// Writes the file to the export folder (and to the printer for `p`); the message names it.
-fn export(view: &CaseView, what: What, print: bool, env: &mut Env) -> String {
+/// Err: nothing was exported (or printed).
+fn export(view: &CaseView, what: What, print: bool, env: &mut Env) -> Result<String, String> {
     let Some(user) = env.user else {
-        return "请先登录".into();
+        return Err("请先登录".into());
     };
     let who = crate::store::Who::user(user);
     let loaded = match Loaded::load(&env.desk.store, view.id, env.today) {
         Ok(l) => l,
-        Err(e) => return format!("不能生成：{e}"),
+        Err(e) => return Err(format!("不能生成：{e}")),
     };
     let Some(dir) = crate::paths::exports_dir() else {
-        return "无法确定导出目录（没有 HOME？）".into();
+        return Err("无法确定导出目录（没有 HOME？）".into());
     };
     let format = Format::best();
     let stem = format!(
@@ -147,24 +152,24 @@ fn export(view: &CaseView, what: What, print: bool, env: &mut Env) -> String {
         .map(|()| path)
     }) {
         Ok(p) => p,
-        Err(e) => return format!("不能生成{}：{e}", what.label()),
+        Err(e) => return Err(format!("不能生成{}：{e}", what.label())),
     };
     if !print {
-        return format!("已导出{}：{}", what.label(), path.display());
+        return Ok(format!("已导出{}：{}", what.label(), path.display()));
     }
     match which_lp() {
-        None => format!(
+        None => Err(format!(
             "本机没有打印服务（lp），未送打印机；文件已保存：{}",
             path.display()
-        ),
+        )),
         Some(lp) => match std::process::Command::new(lp)
             .arg(&path)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .status()
         {
-            Ok(s) if s.success() => format!("已送打印机：{}", path.display()),
-            _ => format!("打印失败；文件已保存：{}", path.display()),
+            Ok(s) if s.success() => Ok(format!("已送打印机：{}", path.display())),
+            _ => Err(format!("打印失败；文件已保存：{}", path.display())),
         },
     }
 }

@@ -247,7 +247,7 @@ impl State {
                     "已按可选幅度 {min} 至 {max} 填入建议罚款 {fine}，可修改"
                 ))
             }
-            Err(e) => Outcome::Status(e),
+            Err(e) => Outcome::Error(e),
         }
     }
 
@@ -286,18 +286,18 @@ impl State {
     fn attach_failed(&mut self, e: crate::store::StoreError) -> Outcome {
         let msg = format!("附件：{e}");
         self.error = Some(msg.clone());
-        Outcome::Status(msg)
+        Outcome::Error(msg)
     }
 
     fn submit(&mut self, env: &mut Env) -> Outcome {
         let Some(user) = env.user else {
-            return Outcome::Status("请先登录".into());
+            return Outcome::Error("请先登录".into());
         };
         let mut action = match self.build() {
             Ok(a) => a,
             Err(e) => {
                 self.error = Some(e.clone());
-                return Outcome::Status(e);
+                return Outcome::Error(e);
             }
         };
         let mut staging = None;
@@ -351,7 +351,7 @@ impl State {
                     }
                 }
                 self.error = Some(msg.clone());
-                Outcome::Status(msg)
+                Outcome::Error(msg)
             }
         }
     }

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
-use crate::domain::case::{precheck, ActionKind, Stage};
-use crate::domain::people::Role;
-use crate::store::{CaseFilter, CaseRow};
+use crate::domain::case::{precheck, ActionKind, Case, Stage};
+use crate::domain::people::{Role, User};
+use crate::store::{CaseFilter, CaseRow, CaseSort, PageAt};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
 use crate::tui::screens::{calendar, case_view, cases, new_case, powers, users};
@@ -22,12 +22,34 @@ pub struct Item {
 }
 
 pub struct State {
-    pub counts: Vec<(String, i64)>,
+    pub counts: Vec<(Stage, i64)>,
     pub items: Vec<Item>,
     pub sel: usize,
     /// Only the review/approval queue (审核 / 审批), without the user's own cases.
     pub queue_only: bool,
+    /// Where the next page starts, None when everything is loaded.
+    next: Option<Cursor>,
+    /// Why the list could not be loaded (shown instead of an empty list).
+    pub error: Option<String>,
 }
+
+/// The list is the review/approval queue, then the user's own open cases, each in order
+/// of the next deadline (overdue first) and loaded a page at a time as the user scrolls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Queue,
+    Mine,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    part: Part,
+    /// The last case read of this part (the page after it comes next).
+    after: Option<i64>,
+}
+
+/// Cases read per query.
+const PAGE: u32 = 100;
 
 /// Steps that put a case in a reviewer's or leader's queue.
 const QUEUE_STEPS: [ActionKind; 6] = [
@@ -39,6 +61,24 @@ const QUEUE_STEPS: [ActionKind; 6] = [
     ActionKind::ApproveClosing,
 ];
 
+/// The stages where a case can wait for an approver.
+const QUEUE_STAGES: [Stage; 4] = [
+    Stage::Proposed,
+    Stage::Reviewing,
+    Stage::Notifying,
+    Stage::Closing,
+];
+
+/// The step of `case` waiting for `user`, if any.
+fn waiting_step(case: &Case, user: &User) -> Option<ActionKind> {
+    QUEUE_STEPS.into_iter().find(|k| {
+        precheck(case, *k, user).is_ok()
+            && (*k != ActionKind::LegalReview
+                || (crate::domain::case::penalty::legal_review_required(case)
+                    && !case.legal_reviews.iter().any(|r| r.agree)))
+    })
+}
+
 impl State {
     pub fn load(env: &mut Env) -> State {
         let mut s = State {
@@ -46,6 +86,8 @@ impl State {
             items: vec![],
             sel: 0,
             queue_only: false,
+            next: None,
+            error: None,
         };
         s.reload(env);
         s
@@ -53,65 +95,96 @@ impl State {
 
     pub fn reload(&mut self, env: &mut Env) {
         let Some(user) = env.user else { return };
-        let store = &env.desk.store;
-        self.counts = store.stage_counts().unwrap_or_default();
-        let mut items = Vec::new();
+        self.error = None;
+        match env.desk.store.stage_counts() {
+            Ok(c) => self.counts = c,
+            Err(e) => self.error = Some(format!("无法读取各阶段案件数：{e}")),
+        }
         let approver = [Role::Head, Role::SquadLeader, Role::LegalReviewer]
             .iter()
             .any(|r| user.has(*r));
-        if approver {
-            for stage in [
-                Stage::Proposed,
-                Stage::Reviewing,
-                Stage::Notifying,
-                Stage::Closing,
-            ] {
-                let f = CaseFilter {
-                    stage: Some(stage),
-                    limit: Some(200),
-                    ..CaseFilter::default()
-                };
-                for row in store.list_cases(&f).unwrap_or_default() {
-                    let Ok(case) = store.load_case(row.id) else {
-                        continue;
-                    };
-                    let waiting = QUEUE_STEPS.iter().find(|k| {
-                        precheck(&case, **k, user).is_ok()
-                            && (**k != ActionKind::LegalReview
-                                || (crate::domain::case::penalty::legal_review_required(&case)
-                                    && !case.legal_reviews.iter().any(|r| r.agree)))
-                    });
-                    if let Some(k) = waiting {
-                        items.push(Item {
-                            row,
-                            why: format!("待{}", k.label()),
-                        });
-                    }
-                }
-            }
+        self.items.clear();
+        self.next = if approver {
+            Some(Cursor {
+                part: Part::Queue,
+                after: None,
+            })
+        } else if self.queue_only {
+            None
+        } else {
+            Some(Cursor {
+                part: Part::Mine,
+                after: None,
+            })
+        };
+        // As far as the selection was, so a reload keeps the user's place.
+        let keep = self.sel;
+        while self.next.is_some() && self.items.len() <= keep + PAGE as usize {
+            self.load_page(env);
         }
-        let mine = CaseFilter {
-            handler: Some(user.id),
-            limit: Some(if self.queue_only { 0 } else { 300 }),
+        self.sel = self.sel.min(self.items.len().saturating_sub(1));
+    }
+
+    /// Reads one page of the current part (one query) and moves the cursor on.
+    fn load_page(&mut self, env: &mut Env) {
+        let (Some(cursor), Some(user)) = (self.next, env.user) else {
+            return;
+        };
+        let open: Vec<Stage> = Stage::ALL
+            .into_iter()
+            .filter(|s| !matches!(s, Stage::Closed | Stage::Archived))
+            .collect();
+        let f = CaseFilter {
+            any_stage: match cursor.part {
+                Part::Queue => QUEUE_STAGES.to_vec(),
+                Part::Mine => open,
+            },
+            handler: (cursor.part == Part::Mine).then_some(user.id),
+            sort: CaseSort::NextDue,
+            limit: Some(PAGE),
+            page: cursor.after.map_or(PageAt::Offset, PageAt::After),
             ..CaseFilter::default()
         };
-        for row in store.list_cases(&mine).unwrap_or_default() {
-            if row.stage != Stage::Archived.name() && row.stage != Stage::Closed.name() {
-                items.push(Item {
-                    row,
-                    why: "我的案件".into(),
-                });
+        let page = match env.desk.store.list_cases_with_data(&f) {
+            Ok(p) => p,
+            Err(e) => {
+                self.error = Some(format!("无法读取待办案件：{e}"));
+                self.next = None;
+                return;
             }
-        }
-        // Overdue first, then due soon, then the rest.
-        let rank = |r: &CaseRow| match r.next_due_state.as_deref() {
-            Some("已逾期") => 0,
-            Some("即将到期") => 1,
-            _ => 2,
         };
-        items.sort_by_key(|i| (i.why == "我的案件", rank(&i.row)));
-        self.items = items;
-        self.sel = self.sel.min(self.items.len().saturating_sub(1));
+        let full = page.len() == PAGE as usize;
+        let last = page.last().map(|(r, _)| r.id);
+        for (row, case) in page {
+            let why = match cursor.part {
+                Part::Queue => match waiting_step(&case, user) {
+                    Some(k) => format!("待{}", k.label()),
+                    None => continue,
+                },
+                Part::Mine => "我的案件".to_string(),
+            };
+            self.items.push(Item { row, why });
+        }
+        self.next = if full {
+            Some(Cursor {
+                after: last,
+                ..cursor
+            })
+        } else if cursor.part == Part::Queue && !self.queue_only {
+            Some(Cursor {
+                part: Part::Mine,
+                after: None,
+            })
+        } else {
+            None
+        };
+    }
+
+    /// Loads pages until the item after the selection exists (or there is no more).
+    fn load_to_selection(&mut self, env: &mut Env) {
+        while self.next.is_some() && self.sel + 1 >= self.items.len() {
+            self.load_page(env);
+        }
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
@@ -129,13 +202,17 @@ impl State {
                     .into(),
                 );
             }
-            UiAction::Down => self.sel = (self.sel + 1).min(self.items.len().saturating_sub(1)),
+            UiAction::Down => {
+                self.load_to_selection(env);
+                self.sel = (self.sel + 1).min(self.items.len().saturating_sub(1));
+                self.load_to_selection(env);
+            }
             UiAction::Up => self.sel = self.sel.saturating_sub(1),
             UiAction::Open => {
                 if let Some(item) = self.items.get(self.sel) {
                     return match case_view::State::load(item.row.id, env) {
                         Ok(s) => Outcome::Push(Screen::Case(Box::new(s))),
-                        Err(e) => Outcome::Status(e),
+                        Err(e) => Outcome::Error(e),
                     };
                 }
             }
@@ -175,7 +252,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         let n = s
             .counts
             .iter()
-            .find(|(name, _)| name == st.name())
+            .find(|(stage, _)| *stage == st)
             .map_or(0, |(_, n)| *n);
         let item = format!("{} {n}  ", st.name());
         let w = unicode_width::UnicodeWidthStr::width(item.as_str());
@@ -213,7 +290,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         ),
         ui::dim(),
     ))];
-    if s.items.is_empty() {
+    if let Some(e) = &s.error {
+        lines.push(Line::from(Span::styled(ui::clean(e), ui::bad())));
+    } else if s.items.is_empty() {
         lines.push(Line::from(
             "暂无待办事项。按 c 查看案件列表，p 查看权限清单。",
         ));
@@ -221,13 +300,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     for (i, item) in s.items.iter().enumerate().skip(start).take(height) {
         let r = &item.row;
         let due = match (&r.next_due_kind, &r.next_due, &r.next_due_state) {
-            (Some(k), Some(d), Some(st)) => format!("{k} {d} {st}"),
+            (Some(k), Some(d), Some(st)) => format!("{} {d} {}", k.label(), st.label()),
             _ => String::new(),
         };
         let style = if i == s.sel {
             ui::selected()
         } else {
-            ui::deadline_style(r.next_due_state.as_deref().unwrap_or(""))
+            ui::deadline_style(r.next_due_state)
         };
         let text = format!(
             "{}{}{}{}",

@@ -100,7 +100,7 @@ impl State {
                 Err(e) => {
                     self.password = TextInput::default();
                     self.focus = 1;
-                    Outcome::Status(e.to_string())
+                    Outcome::Error(e.to_string())
                 }
             },
             UiAction::Back | UiAction::Quit => Outcome::Quit,

@@ -13,3 +13,16 @@ pub mod login;
 pub mod new_case;
 pub mod powers;
 pub mod users;
+
+/// What a screen could read: the value, or the default with the reason noted in `error`
+/// so the screen shows it (an empty tab must not stand for a database error).
+pub fn or_note<T: Default, E: std::fmt::Display>(
+    read: Result<T, E>,
+    what: &str,
+    error: &mut Option<String>,
+) -> T {
+    read.unwrap_or_else(|e| {
+        *error = Some(format!("无法读取{what}：{e}"));
+        T::default()
+    })
+}

@@ -61,11 +61,12 @@ impl State {
     }
 
     fn with_mode(env: &mut Env, on_spot: bool) -> State {
-        let powers = env
-            .desk
-            .store
-            .powers_on(env.today, None)
-            .unwrap_or_default();
+        let mut load_error = None;
+        let powers = super::or_note(
+            env.desk.store.powers_on(env.today, None),
+            "权限清单",
+            &mut load_error,
+        );
         let specs = form_fields(on_spot);
         let me = env
             .user
@@ -95,7 +96,7 @@ impl State {
             focus: 0,
             dirty: false,
             confirm_leave: false,
-            error: None,
+            error: load_error,
         }
     }
 
@@ -173,7 +174,7 @@ impl State {
             }
             UiAction::Submit => {
                 let Some(user) = env.user else {
-                    return Outcome::Status("请先登录".into());
+                    return Outcome::Error("请先登录".into());
                 };
                 let result = if self.on_spot {
                     self.build_spot(env).and_then(|(spot, code)| {
@@ -200,11 +201,11 @@ impl State {
                             };
                             Outcome::Replace(Screen::Case(Box::new(view)), msg)
                         }
-                        Err(e) => Outcome::Status(e),
+                        Err(e) => Outcome::Error(e),
                     },
                     Err(e) => {
                         self.error = Some(e.clone());
-                        Outcome::Status(e)
+                        Outcome::Error(e)
                     }
                 };
             }

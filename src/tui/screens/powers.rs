@@ -21,15 +21,18 @@ pub struct State {
     pub query: TextInput,
     pub shown: Vec<usize>,
     pub sel: usize,
+    /// Why the catalog could not be read.
+    pub error: Option<String>,
 }
 
 impl State {
     pub fn load(env: &mut Env) -> State {
-        let mut all = env
-            .desk
-            .store
-            .powers_on(env.today, None)
-            .unwrap_or_default();
+        let mut error = None;
+        let mut all = super::or_note(
+            env.desk.store.powers_on(env.today, None),
+            "权限清单",
+            &mut error,
+        );
         all.sort_by(|a, b| (a.power.field, &a.power.code).cmp(&(b.power.field, &b.power.code)));
         let mut s = State {
             all,
@@ -38,6 +41,7 @@ impl State {
             query: TextInput::default(),
             shown: vec![],
             sel: 0,
+            error,
         };
         s.refilter();
         s
@@ -160,6 +164,7 @@ fn detail(v: &PowerVersion) -> Vec<Line<'static>> {
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let area = ui::load_error(f, area, &s.error);
     let [tabs_area, bar, main] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),

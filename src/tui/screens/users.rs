@@ -41,6 +41,8 @@ pub struct State {
     pub users: Vec<User>,
     pub sel: usize,
     pub mode: Mode,
+    /// Why the staff list could not be read.
+    pub error: Option<String>,
 }
 
 impl State {
@@ -48,6 +50,7 @@ impl State {
         let mut s = State {
             users: vec![],
             sel: 0,
+            error: None,
             mode: Mode::List,
         };
         s.reload(env);
@@ -55,12 +58,12 @@ impl State {
     }
 
     pub fn reload(&mut self, env: &mut Env) {
-        self.users = env
-            .desk
-            .store
-            .users()
-            .map(|m| m.into_values().collect())
-            .unwrap_or_default();
+        self.error = None;
+        self.users = super::or_note(
+            env.desk.store.users().map(|m| m.into_values().collect()),
+            "人员",
+            &mut self.error,
+        );
     }
 
     pub fn takes_text(&self) -> bool {
@@ -128,11 +131,11 @@ impl State {
                             ui::clean(&u.name)
                         ))
                     }
-                    Err(e) => Outcome::Status(e.to_string()),
+                    Err(e) => Outcome::Error(e.to_string()),
                 };
             }
             (Mode::List, UiAction::New | UiAction::Search | UiAction::ToggleActive) => {
-                return Outcome::Status("只有管理员可以添加、停用人员或重置密码".into())
+                return Outcome::Error("只有管理员可以添加、停用人员或重置密码".into())
             }
             (Mode::List, UiAction::Back) => return Outcome::Pop(None),
             (Mode::List, UiAction::Quit) => return Outcome::Quit,
@@ -152,7 +155,7 @@ impl State {
                     .collect();
                 let roles = match roles {
                     Ok(r) => r,
-                    Err(e) => return Outcome::Status(e),
+                    Err(e) => return Outcome::Error(e),
                 };
                 let new = NewUser {
                     username: v(0),
@@ -172,7 +175,7 @@ impl State {
                         self.reload(env);
                         Outcome::Status(format!("已添加：{}", u.label()))
                     }
-                    Err(e) => Outcome::Status(e.to_string()),
+                    Err(e) => Outcome::Error(e.to_string()),
                 };
             }
             (Mode::Reset { user, password }, UiAction::Submit) => {
@@ -185,7 +188,7 @@ impl State {
                         self.mode = Mode::List;
                         Outcome::Status("已重置密码，账号已解锁".into())
                     }
-                    Err(e) => Outcome::Status(e.to_string()),
+                    Err(e) => Outcome::Error(e.to_string()),
                 };
             }
             _ => {}
@@ -195,6 +198,7 @@ impl State {
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let area = ui::load_error(f, area, &s.error);
     let [list_area, form_area] = Layout::vertical([
         Constraint::Min(5),
         Constraint::Length(match s.mode {

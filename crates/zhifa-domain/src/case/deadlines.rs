@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::gates;
 use super::model::{Case, Outcome, ServedDoc, Stage};
-use super::rule::RuleError;
-use crate::calendar::Calendar;
+use super::rule::{RuleError, RuleKind};
+use crate::calendar::{Calendar, CalendarError};
 use crate::procedure_settings::ProcedureSettings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,9 +80,12 @@ pub enum DeadlineStatus {
     /// Due within 3 working days.
     DueSoon,
     Overdue,
-    /// The calendar has no table for a year the period touches.
+    /// The period cannot be computed, e.g. the calendar has no table for a year it touches
+    /// (`calendar`, kept typed so a screen can name the year to import).
     Unknown {
         reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        calendar: Option<CalendarError>,
     },
     /// No table yet for `year`, but the date counted from what the law fixes (weekends and
     /// the statutory holidays, `calendar::statutory`) is `estimate`. Never final: recomputed
@@ -94,16 +97,26 @@ pub enum DeadlineStatus {
 }
 
 impl DeadlineStatus {
-    pub fn label(&self) -> &'static str {
+    /// The status without its details: what lists store, filter by and colour by.
+    pub fn state(&self) -> DeadlineState {
         match self {
-            DeadlineStatus::Met { late: false, .. } => "已完成",
-            DeadlineStatus::Met { late: true, .. } => "逾期完成",
-            DeadlineStatus::Pending => "未到期",
-            DeadlineStatus::DueSoon => "即将到期",
-            DeadlineStatus::Overdue => "已逾期",
-            DeadlineStatus::Unknown { .. } => "无法计算",
-            DeadlineStatus::Estimated { .. } => "预计",
+            DeadlineStatus::Met { late: false, .. } => DeadlineState::Met,
+            DeadlineStatus::Met { late: true, .. } => DeadlineState::MetLate,
+            DeadlineStatus::Pending => DeadlineState::Pending,
+            DeadlineStatus::DueSoon => DeadlineState::DueSoon,
+            DeadlineStatus::Overdue => DeadlineState::Overdue,
+            DeadlineStatus::Unknown { .. } => DeadlineState::Unknown,
+            DeadlineStatus::Estimated { .. } => DeadlineState::Estimated,
         }
+    }
+
+    pub fn label(&self) -> &'static str {
+        self.state().label()
+    }
+
+    /// Open deadlines still need action.
+    pub fn is_open(&self) -> bool {
+        self.state().is_open()
     }
 
     /// The status as a clerk reads it: an estimate says what it waits for.
@@ -116,15 +129,77 @@ impl DeadlineStatus {
         }
     }
 
-    /// Open deadlines still need action.
-    pub fn is_open(&self) -> bool {
-        matches!(
-            self,
-            DeadlineStatus::Pending
-                | DeadlineStatus::DueSoon
-                | DeadlineStatus::Overdue
-                | DeadlineStatus::Estimated { .. }
-        )
+    /// The year whose holiday table is missing, if that is why the status is unknown.
+    pub fn missing_year(&self) -> Option<i32> {
+        match self {
+            DeadlineStatus::Unknown {
+                calendar: Some(CalendarError::MissingYear(y)),
+                ..
+            } => Some(*y),
+            _ => None,
+        }
+    }
+
+    fn unknown(e: RuleError) -> DeadlineStatus {
+        let calendar = match e.kind {
+            RuleKind::Calendar(c) => Some(c),
+            _ => None,
+        };
+        DeadlineStatus::Unknown {
+            reason: e.message,
+            calendar,
+        }
+    }
+}
+
+/// A deadline's state as lists keep it. Its serde name is the code the store writes
+/// (stable, never shown); `label` is what people read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineState {
+    Met,
+    MetLate,
+    Pending,
+    DueSoon,
+    Overdue,
+    Unknown,
+    /// Counted from the statutory holidays of a year with no notice yet: open, never final.
+    Estimated,
+}
+
+impl DeadlineState {
+    pub const ALL: [DeadlineState; 7] = [
+        DeadlineState::Met,
+        DeadlineState::MetLate,
+        DeadlineState::Pending,
+        DeadlineState::DueSoon,
+        DeadlineState::Overdue,
+        DeadlineState::Unknown,
+        DeadlineState::Estimated,
+    ];
+
+    /// The states that still need action.
+    pub const OPEN: [DeadlineState; 4] = [
+        DeadlineState::Pending,
+        DeadlineState::DueSoon,
+        DeadlineState::Overdue,
+        DeadlineState::Estimated,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DeadlineState::Met => "已完成",
+            DeadlineState::MetLate => "逾期完成",
+            DeadlineState::Pending => "未到期",
+            DeadlineState::DueSoon => "即将到期",
+            DeadlineState::Overdue => "已逾期",
+            DeadlineState::Unknown => "无法计算",
+            DeadlineState::Estimated => "预计",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        Self::OPEN.contains(&self)
     }
 }
 
@@ -158,7 +233,7 @@ impl Builder<'_> {
         met: Option<NaiveDate>,
     ) {
         let (due, status) = match due {
-            Err(e) => (None, DeadlineStatus::Unknown { reason: e.message }),
+            Err(e) => (None, DeadlineStatus::unknown(e)),
             Ok(due) => {
                 let status = match met {
                     Some(on) => DeadlineStatus::Met { on, late: on > due },
@@ -166,9 +241,7 @@ impl Builder<'_> {
                     None => match self.cal.working_days_between(self.today, due) {
                         Ok(n) if n <= 3 => DeadlineStatus::DueSoon,
                         Ok(_) => DeadlineStatus::Pending,
-                        Err(e) => DeadlineStatus::Unknown {
-                            reason: e.to_string(),
-                        },
+                        Err(e) => DeadlineStatus::unknown(e.into()),
                     },
                 };
                 (Some(due), status)
@@ -181,10 +254,6 @@ impl Builder<'_> {
             status,
         });
     }
-}
-
-fn cal_err(e: crate::calendar::CalendarError) -> RuleError {
-    RuleError::new("工作日历", e.to_string())
 }
 
 /// All deadlines of `case` as of `today`. Deadlines that no longer apply (the case ended
@@ -258,7 +327,7 @@ fn compute_with(
     {
         let due = cal
             .days_period_end(case.discovered_on, settings.filing_limit_days)
-            .map_err(cal_err);
+            .map_err(RuleError::from);
         b.push(
             DeadlineKind::Filing,
             0,
@@ -267,7 +336,7 @@ fn compute_with(
         );
     }
     for (i, p) in case.preservations.iter().enumerate() {
-        let due = cal.add_working_days(p.date, 7).map_err(cal_err);
+        let due = cal.add_working_days(p.date, 7).map_err(RuleError::from);
         b.push(DeadlineKind::Preservation, i as u32, due, p.decided_on);
     }
     for (i, s) in case.seizures.iter().enumerate() {
@@ -290,7 +359,7 @@ fn compute_with(
                     .served(ServedDoc::Notice)
                     .map(|s| s.served_on)
                     .unwrap_or(notice.date);
-                let due = cal.add_working_days(served, 5).map_err(cal_err);
+                let due = cal.add_working_days(served, 5).map_err(RuleError::from);
                 let met = case
                     .hearing
                     .as_ref()
@@ -317,7 +386,7 @@ fn compute_with(
         } else {
             ServedDoc::NoPenaltyDecision
         };
-        let due = cal.add_working_days(d.date, 7).map_err(cal_err);
+        let due = cal.add_working_days(d.date, 7).map_err(RuleError::from);
         b.push(
             DeadlineKind::Service,
             0,
@@ -336,7 +405,7 @@ fn compute_with(
         if d.publish {
             let due = cal
                 .add_working_days(d.date, settings.publication_working_days)
-                .map_err(cal_err);
+                .map_err(RuleError::from);
             b.push(DeadlineKind::Publication, 0, due, case.published_on);
         }
         if case.served(ServedDoc::Demand).is_some() {

@@ -21,10 +21,6 @@ pub use catalog_rules::{
     township_may_decide, PriorFine,
 };
 
-fn cal_err(e: crate::calendar::CalendarError) -> RuleError {
-    RuleError::new("工作日历", e.to_string())
-}
-
 /// 行政处罚法 Art 24: a township may punish only within its published catalog; the power
 /// must be in effect on the date of the act.
 pub fn power_held_on(found: bool, code: &str, act_date: NaiveDate) -> RuleResult {
@@ -160,7 +156,7 @@ pub fn has_role(actor: &User, role: Role) -> RuleResult {
     if actor.has(role) {
         Ok(())
     } else {
-        Err(RuleError::new(
+        Err(RuleError::role(
             "岗位权限",
             format!("{} 不是{}，无权进行此操作", actor.name, role.name()),
         ))
@@ -170,7 +166,7 @@ pub fn has_role(actor: &User, role: Role) -> RuleResult {
 /// Separation of duties: a handler never approves, reviews or decides their own case.
 pub fn not_own_case(case: &Case, actor: &User) -> RuleResult {
     if case.handlers.contains(&actor.id) || case.assistants.contains(&actor.id) {
-        Err(RuleError::new(
+        Err(RuleError::role(
             "审查与调查分离",
             format!("{} 是本案承办人员，不能审批、审核或决定本案", actor.name),
         ))
@@ -279,7 +275,7 @@ pub fn discussion_quorum(
 /// head decides), so a conflict involving it cites Art 58.
 pub fn one_approving_level(actor: &User, wanted: &str, held: Option<&str>) -> RuleResult {
     match held {
-        Some(level) if level != wanted => Err(RuleError::new(
+        Some(level) if level != wanted => Err(RuleError::role(
             if level == "法制审核" || wanted == "法制审核" {
                 "行政处罚法第五十八条"
             } else {
@@ -299,7 +295,7 @@ pub fn is_handler(case: &Case, actor: &User) -> RuleResult {
     if case.handlers.contains(&actor.id) {
         Ok(())
     } else {
-        Err(RuleError::new(
+        Err(RuleError::role(
             "岗位权限",
             format!("{} 不是本案承办人，不能进行此操作", actor.name),
         ))
@@ -320,7 +316,7 @@ pub fn at_stage(case: &Case, allowed: &[Stage], what: &str) -> RuleResult {
         Ok(())
     } else {
         let names: Vec<&str> = allowed.iter().map(|s| s.name()).collect();
-        Err(RuleError::input(format!(
+        Err(RuleError::stage(format!(
             "案件处于“{}”阶段，不能{what}（仅限：{}）",
             case.stage.name(),
             names.join("、")
@@ -355,7 +351,7 @@ pub fn seizure_period(days: u32, extended: u32, extension: u32) -> RuleResult {
 /// declared testing or appraisal days, counted from the day it began.
 pub fn seizure_period_end(s: &Seizure, cal: &Calendar) -> RuleResult<NaiveDate> {
     cal.days_period_end(s.date, s.days + s.extended_days + s.excluded_days)
-        .map_err(cal_err)
+        .map_err(RuleError::from)
 }
 
 /// 行政强制法 Art 25 para 1: an extension is approved while the seizure still runs; once it
@@ -519,7 +515,7 @@ pub fn statement_period_end(
     );
     cal.add_working_days(served.served_on, wd)
         .map(Some)
-        .map_err(cal_err)
+        .map_err(RuleError::from)
 }
 
 /// 行政处罚法 Art 62, 45, 64: decide only after the party was heard — the statement period
@@ -580,7 +576,9 @@ pub fn hearing_request_in_time(case: &Case, date: NaiveDate, cal: &Calendar) -> 
     let Some(served) = case.served(ServedDoc::Notice) else {
         return Err(RuleError::input("告知书尚未送达，不能登记听证申请"));
     };
-    let end = cal.add_working_days(served.served_on, 5).map_err(cal_err)?;
+    let end = cal
+        .add_working_days(served.served_on, 5)
+        .map_err(RuleError::from)?;
     if date < served.served_on || date > end {
         return Err(RuleError::new(
             "行政处罚法第六十四条第一项",
@@ -599,7 +597,7 @@ pub fn hearing_notified_in_time(
     hearing_date: NaiveDate,
     cal: &Calendar,
 ) -> RuleResult {
-    let earliest = cal.add_working_days(notified, 7).map_err(cal_err)?;
+    let earliest = cal.add_working_days(notified, 7).map_err(RuleError::from)?;
     if hearing_date >= earliest {
         Ok(())
     } else {
@@ -772,7 +770,9 @@ pub fn decision_due(case: &Case, cal: &Calendar) -> RuleResult<Option<NaiveDate>
         return Ok(None);
     };
     let days = 90 + case.extensions.iter().map(|e| e.days).sum::<u32>();
-    cal.days_period_end(filed, days).map(Some).map_err(cal_err)
+    cal.days_period_end(filed, days)
+        .map(Some)
+        .map_err(RuleError::from)
 }
 
 /// 行政处罚法 Art 51: the simple procedure only for ≤ 200 yuan (citizens), ≤ 3000 yuan
@@ -865,7 +865,7 @@ pub fn court_application_window(case: &Case, date: NaiveDate, cal: &Calendar) ->
     };
     let after_demand = cal
         .add_working_days(demand.served_on, 10)
-        .map_err(cal_err)?;
+        .map_err(RuleError::from)?;
     if date < after_demand {
         return Err(RuleError::new(
             "行政强制法第五十四条",
@@ -936,7 +936,7 @@ fn remedy_periods(
     };
     let days = |start: NaiveDate, n: u32| -> RuleResult<NaiveDate> {
         match roll {
-            Some(cal) => cal.days_period_end(start, n).map_err(cal_err),
+            Some(cal) => cal.days_period_end(start, n).map_err(RuleError::from),
             None => Ok(start + chrono::Days::new(n.into())),
         }
     };
@@ -947,7 +947,7 @@ fn remedy_periods(
         )
     } else {
         let months = match roll {
-            Some(cal) => cal.months_period_end(from, 6).map_err(cal_err)?,
+            Some(cal) => cal.months_period_end(from, 6).map_err(RuleError::from)?,
             None => from
                 .checked_add_months(chrono::Months::new(6))
                 .unwrap_or(NaiveDate::MAX),
@@ -1005,7 +1005,7 @@ pub fn court_window_opens(case: &Case, cal: &Calendar) -> RuleResult<Option<Naiv
     };
     let after_demand = cal
         .add_working_days(demand.served_on, 10)
-        .map_err(cal_err)?;
+        .map_err(RuleError::from)?;
     Ok(Some(after_demand.max(end.succ_opt().unwrap_or(end))))
 }
 
@@ -1018,7 +1018,7 @@ pub fn court_window(case: &Case, cal: &Calendar) -> RuleResult<Option<(NaiveDate
     let Some((_, end)) = remedy_periods_end(case, cal)? else {
         return Ok(None);
     };
-    let closes = cal.months_period_end(end, 3).map_err(cal_err)?;
+    let closes = cal.months_period_end(end, 3).map_err(RuleError::from)?;
     Ok(Some((opens, closes)))
 }
 
@@ -1081,7 +1081,7 @@ pub fn payment_due(case: &Case, cal: &Calendar) -> RuleResult<Option<NaiveDate>>
     };
     cal.days_period_end(s.served_on, 15)
         .map(Some)
-        .map_err(cal_err)
+        .map_err(RuleError::from)
 }
 
 /// 加处罚款 owed on `on` for the unpaid fine (zero before the payment due date).

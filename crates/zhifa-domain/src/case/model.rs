@@ -153,6 +153,19 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The stable code lists store (never shown; `label` is what people read).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Outcome::Penalty => "penalty",
+            Outcome::NoPenalty { .. } => "no_penalty",
+            Outcome::NotEstablished => "not_established",
+            Outcome::Transferred { judicial: true, .. } => "transferred_judicial",
+            Outcome::Transferred { .. } => "transferred",
+            Outcome::NotFiled { .. } => "not_filed",
+            Outcome::Withdrawn { .. } => "withdrawn",
+        }
+    }
+
     pub fn label(&self) -> &'static str {
         match self {
             Outcome::Penalty => "给予行政处罚",

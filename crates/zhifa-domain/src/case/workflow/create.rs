@@ -30,7 +30,7 @@ pub fn propose(
     ctx: &Ctx,
 ) -> RuleResult<Case> {
     if !(actor.has(Role::Handler) || actor.has(Role::SquadLeader)) {
-        return Err(RuleError::new(
+        return Err(RuleError::role(
             "岗位权限",
             format!("{} 不是承办人，不能提请立案", actor.name),
         ));

@@ -89,7 +89,7 @@ const INQUIRY: [Stage; 4] = [
 pub fn precheck(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
     not_archived(case)?;
     if !actor.active {
-        return Err(RuleError::new(
+        return Err(RuleError::role(
             "岗位权限",
             format!("{} 的账号已停用", actor.name),
         ));
@@ -227,7 +227,7 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
                 return Err(RuleError::input("听证尚未通知"));
             }
             if presiding != Some(actor.id) && !actor.has(Role::Head) {
-                return Err(RuleError::new(
+                return Err(RuleError::role(
                     "岗位权限",
                     "只有听证主持人或负责人可以登记听证",
                 ));
@@ -274,7 +274,7 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
         }
         K::ProposeClosing => {
             if matches!(case.stage, Stage::Proposed | Stage::Closing | Stage::Closed) {
-                return Err(RuleError::input(format!(
+                return Err(RuleError::stage(format!(
                     "案件处于“{}”阶段，不能提请结案",
                     case.stage.name()
                 )));
@@ -295,7 +295,7 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             if case.handlers.contains(&actor.id) || actor.has(Role::Admin) {
                 Ok(())
             } else {
-                Err(RuleError::new("岗位权限", "由本案承办人或管理员归档"))
+                Err(RuleError::role("岗位权限", "由本案承办人或管理员归档"))
             }
         }
     }
