@@ -17,6 +17,7 @@ use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
 use crate::tui::screens::form;
 use crate::tui::ui;
+use crate::tui::view::View;
 
 pub const TABS: [&str; 9] = [
     "基本信息",
@@ -562,5 +563,27 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             lines
         };
         f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        format!("案件 {}", self.case_no)
+    }
+    fn section(&self) -> &'static str {
+        if self.menu.is_some() {
+            "menu"
+        } else {
+            "case"
+        }
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn reload(&mut self, env: &mut Env) {
+        State::reload(self, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
     }
 }

@@ -13,9 +13,10 @@ use crate::domain::chinese::parse_date;
 use crate::store::PowerVersion;
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
-use crate::tui::input::TextInput;
+use crate::tui::form_core::{FormCore, FormStep};
 use crate::tui::screens::case_view;
 use crate::tui::ui;
+use crate::tui::view::View;
 
 pub const FIELDS: [(&str, &str); 14] = [
     ("power", "权限事项（编码、名称或拼音首字母）"),
@@ -68,10 +69,8 @@ pub struct State {
     /// True for the on-the-spot decision (简易程序), false for 提请立案.
     pub on_spot: bool,
     pub powers: Vec<PowerVersion>,
-    pub inputs: Vec<TextInput>,
-    pub focus: usize,
-    pub dirty: bool,
-    pub confirm_leave: bool,
+    /// The inputs (one per field), focus and confirm-on-leave.
+    pub form: FormCore,
     pub error: Option<String>,
 }
 
@@ -96,27 +95,20 @@ impl State {
             .map(|u| format!("{},", u.username))
             .unwrap_or_default();
         let today = env.today.to_string();
-        let inputs = fields
-            .iter()
-            .map(|(key, _)| {
-                TextInput::with(match *key {
-                    "source" => "现场检查",
-                    "act_date" | "discovered_on" | "proposed_on" | "date" => today.as_str(),
-                    "party_type" => "个人",
-                    "handlers" | "officers" => me.as_str(),
-                    "kinds" => r#"["罚款"]"#,
-                    "correction_order" => "责令立即改正",
-                    _ => "",
-                })
-            })
-            .collect();
+        let defaults = fields.iter().map(|(key, _)| match *key {
+            "source" => "现场检查",
+            "act_date" | "discovered_on" | "proposed_on" | "date" => today.as_str(),
+            "party_type" => "个人",
+            "handlers" | "officers" => me.as_str(),
+            "kinds" => r#"["罚款"]"#,
+            "correction_order" => "责令立即改正",
+            _ => "",
+        });
+        let form = FormCore::new(defaults, env);
         State {
             on_spot,
             powers,
-            inputs,
-            focus: 0,
-            dirty: false,
-            confirm_leave: false,
+            form,
             error: None,
         }
     }
@@ -131,7 +123,7 @@ impl State {
 
     /// Powers matching what was typed in the first field (code, words or initials).
     pub fn matches(&self) -> Vec<&PowerVersion> {
-        let q = crate::domain::search::normalise_query(&self.inputs[0].value);
+        let q = crate::domain::search::normalise_query(&self.form.value(0));
         if q.is_empty() {
             return Vec::new();
         }
@@ -147,22 +139,11 @@ impl State {
             .collect()
     }
 
-    pub fn type_char(&mut self, c: char) {
-        self.inputs[self.focus].push(c);
-        self.dirty = true;
-        self.confirm_leave = false;
-    }
-
-    pub fn backspace(&mut self) {
-        self.inputs[self.focus].backspace();
-        self.dirty = true;
-    }
-
     fn value(&self, key: &str) -> String {
         self.fields()
             .iter()
             .position(|(k, _)| *k == key)
-            .map(|i| self.inputs[i].value.trim().to_string())
+            .map(|i| self.form.value(i))
             .unwrap_or_default()
     }
 
@@ -293,64 +274,52 @@ impl State {
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
-        match a {
-            UiAction::NextField => self.focus = (self.focus + 1) % self.fields().len(),
-            UiAction::PrevField => {
-                self.focus = (self.focus + self.fields().len() - 1) % self.fields().len()
-            }
-            UiAction::Submit => {
-                let Some(user) = env.user else {
-                    return Outcome::Status("请先登录".into());
-                };
-                let result = if self.on_spot {
-                    self.build_spot(env).and_then(|(spot, code)| {
-                        env.desk
-                            .on_spot(spot, &code, user, env.today)
-                            .map_err(|e| e.to_string())
-                    })
-                } else {
-                    self.build(env).and_then(|(new, code)| {
-                        env.desk
-                            .propose(new, &code, user, env.today)
-                            .map_err(|e| e.to_string())
-                    })
-                };
-                return match result {
-                    Ok(case) => match case_view::State::load(case.id, env) {
-                        Ok(view) => {
-                            let no = view.case_no.clone();
-                            self.dirty = false;
-                            let msg = if self.on_spot {
-                                format!("已作出当场处罚决定：{no}（复议前置：当事人对当场处罚不服应先申请行政复议）")
-                            } else {
-                                format!("已提请立案：{no}，待负责人审批")
-                            };
-                            Outcome::Replace(Screen::Case(Box::new(view)), msg)
-                        }
-                        Err(e) => Outcome::Status(e),
-                    },
-                    Err(e) => {
-                        self.error = Some(e.clone());
-                        Outcome::Status(e)
-                    }
-                };
-            }
-            UiAction::Back | UiAction::Quit => {
-                if self.dirty && !self.confirm_leave {
-                    self.confirm_leave = true;
-                    return Outcome::Status(
-                        "有未提交的内容：再按一次 Esc 放弃，或按回车提交".into(),
-                    );
-                }
-                return if a == UiAction::Quit {
-                    Outcome::Quit
-                } else {
-                    Outcome::Pop(None)
-                };
-            }
-            _ => {}
+        match self.form.handle(a) {
+            FormStep::Done(outcome) => outcome,
+            FormStep::Edited | FormStep::Other(_) => Outcome::Stay,
+            FormStep::Submit => self.submit(env),
+            FormStep::Leave => Outcome::Pop(None),
         }
-        Outcome::Stay
+    }
+
+    /// Collects the values and files the case (or the on-the-spot decision) through the
+    /// desk; a refusal keeps everything typed.
+    fn submit(&mut self, env: &mut Env) -> Outcome {
+        let Some(user) = env.user else {
+            return Outcome::Status("请先登录".into());
+        };
+        let result = if self.on_spot {
+            self.build_spot(env).and_then(|(spot, code)| {
+                env.desk
+                    .on_spot(spot, &code, user, env.today)
+                    .map_err(|e| e.to_string())
+            })
+        } else {
+            self.build(env).and_then(|(new, code)| {
+                env.desk
+                    .propose(new, &code, user, env.today)
+                    .map_err(|e| e.to_string())
+            })
+        };
+        match result {
+            Ok(case) => match case_view::State::load(case.id, env) {
+                Ok(view) => {
+                    let no = view.case_no.clone();
+                    self.form.saved();
+                    let msg = if self.on_spot {
+                        format!("已作出当场处罚决定：{no}（复议前置：当事人对当场处罚不服应先申请行政复议）")
+                    } else {
+                        format!("已提请立案：{no}，待负责人审批")
+                    };
+                    Outcome::Replace(Screen::Case(Box::new(view)), msg)
+                }
+                Err(e) => Outcome::Status(e),
+            },
+            Err(e) => {
+                self.error = Some(e.clone());
+                Outcome::Status(e)
+            }
+        }
     }
 }
 
@@ -358,8 +327,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let [form_area, side] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
     let mut lines = Vec::new();
-    for (i, ((_, label), input)) in s.fields().iter().zip(&s.inputs).enumerate() {
-        let focused = i == s.focus;
+    for (i, ((_, label), input)) in s.fields().iter().zip(&s.form.inputs).enumerate() {
+        let focused = i == s.form.focus;
         let style = if focused {
             ui::warn()
         } else {
@@ -375,7 +344,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             if focused { "_" } else { "" }
         )));
     }
-    let focus_line = s.focus * 2;
+    let focus_line = s.form.focus * 2;
     let skip = (focus_line + 3).saturating_sub(form_area.height as usize) as u16;
     f.render_widget(Paragraph::new(lines).scroll((skip, 0)), form_area);
     let mut info: Vec<Line> = Vec::new();
@@ -426,4 +395,26 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         ),
         side,
     );
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        if self.on_spot {
+            "当场处罚（简易程序）".into()
+        } else {
+            "提请立案".into()
+        }
+    }
+    fn section(&self) -> &'static str {
+        "form"
+    }
+    fn takes_text(&self) -> bool {
+        true
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
+    }
 }
