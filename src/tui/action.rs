@@ -1,5 +1,7 @@
 //! The one vocabulary of UI actions: what keys map to (keymap.toml names them), what the
-//! screens handle, and what tests send.
+//! screens handle, and what tests send. Typed text is an action too (`Input`,
+//! `DeleteBack`): the app makes them from key events on a screen that takes text, so a
+//! screen sees every change through `handle` and nothing bypasses the vocabulary.
 
 use serde::Deserialize;
 
@@ -46,4 +48,10 @@ pub enum UiAction {
     ExportCaseFile,
     /// 用户管理: deactivate the selected member of staff, or reactivate them.
     ToggleActive,
+    /// A character typed into the focused text field. Not bindable in a keymap file.
+    #[serde(skip)]
+    Input(char),
+    /// Backspace in the focused text field. Not bindable in a keymap file.
+    #[serde(skip)]
+    DeleteBack,
 }

@@ -10,11 +10,13 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::action::UiAction;
+use super::commands::{self, Command, Scope};
 use super::keymap::Keymap;
 use super::screens::dashboard;
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
 use super::status::{Severity, StatusLine};
 use super::ui;
+use super::view::View;
 use crate::desk::Desk;
 use crate::domain::people::User;
 
@@ -24,9 +26,35 @@ pub struct Env<'a> {
     pub user: Option<&'a User>,
     pub today: NaiveDate,
     pub demo: bool,
+    /// For the key letters a message names.
+    pub keymap: &'a Keymap,
 }
 
-pub enum Screen {
+/// The screens, one line each: the variant and its state, which implements `View`.
+/// This list is the only dispatch; the app talks to the top screen through `View`.
+macro_rules! screens {
+    ($($variant:ident($state:ty),)*) => {
+        pub enum Screen {
+            $($variant($state),)*
+        }
+
+        impl Screen {
+            pub fn view(&self) -> &dyn View {
+                match self {
+                    $(Screen::$variant(s) => s as &dyn View,)*
+                }
+            }
+
+            pub fn view_mut(&mut self) -> &mut dyn View {
+                match self {
+                    $(Screen::$variant(s) => s as &mut dyn View,)*
+                }
+            }
+        }
+    };
+}
+
+screens! {
     Login(login::State),
     Home(home::State),
     Cases(cases::State),
@@ -54,120 +82,6 @@ pub enum Outcome {
     /// Logged in: the user's 工作台 replaces the login screen.
     LoggedIn(User),
     Quit,
-}
-
-impl Screen {
-    /// The keymap section of the screen (in its current mode).
-    fn section(&self) -> &'static str {
-        match self {
-            Screen::Login(_) => "login",
-            Screen::Home(_) => "home",
-            Screen::Cases(s) if s.searching => "search",
-            Screen::Cases(_) => "cases",
-            Screen::Case(s) if s.menu.is_some() => "menu",
-            Screen::Case(_) => "case",
-            Screen::Form(_) | Screen::NewCase(_) => "form",
-            Screen::Powers(s) if s.searching => "search",
-            Screen::Powers(_) => "powers",
-            Screen::Calendar(_) => "calendar",
-            Screen::Dashboard(_) => "dashboard",
-            Screen::Users(s) if s.takes_text() => "form",
-            Screen::Users(_) => "users",
-        }
-    }
-
-    /// Whether typed characters go into a text field.
-    fn takes_text(&self) -> bool {
-        match self {
-            Screen::Login(_) | Screen::Form(_) | Screen::NewCase(_) => true,
-            Screen::Cases(s) => s.searching,
-            Screen::Powers(s) => s.searching,
-            Screen::Users(s) => s.takes_text(),
-            _ => false,
-        }
-    }
-
-    fn type_char(&mut self, c: char, env: &mut Env) {
-        match self {
-            Screen::Login(s) => s.type_char(c),
-            Screen::Form(s) => s.type_char(c),
-            Screen::NewCase(s) => s.type_char(c),
-            Screen::Cases(s) => s.type_char(c, env),
-            Screen::Powers(s) => s.type_char(c),
-            Screen::Users(s) => s.type_char(c),
-            _ => {}
-        }
-    }
-
-    fn backspace(&mut self, env: &mut Env) {
-        match self {
-            Screen::Login(s) => s.backspace(),
-            Screen::Form(s) => s.backspace(),
-            Screen::NewCase(s) => s.backspace(),
-            Screen::Cases(s) => s.backspace(env),
-            Screen::Powers(s) => s.backspace(),
-            Screen::Users(s) => s.backspace(),
-            _ => {}
-        }
-    }
-
-    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
-        match self {
-            Screen::Login(s) => s.handle(a, env),
-            Screen::Home(s) => s.handle(a, env),
-            Screen::Cases(s) => s.handle(a, env),
-            Screen::Case(s) => s.handle(a, env),
-            Screen::Form(s) => s.handle(a, env),
-            Screen::NewCase(s) => s.handle(a, env),
-            Screen::Powers(s) => s.handle(a, env),
-            Screen::Calendar(s) => s.handle(a, env),
-            Screen::Dashboard(s) => s.handle(a, env),
-            Screen::Users(s) => s.handle(a, env),
-        }
-    }
-
-    fn reload(&mut self, env: &mut Env) {
-        match self {
-            Screen::Home(s) => s.reload(env),
-            Screen::Cases(s) => s.reload(env),
-            Screen::Case(s) => s.reload(env),
-            Screen::Calendar(s) => s.reload(env),
-            Screen::Dashboard(s) => s.reload(env),
-            Screen::Users(s) => s.reload(env),
-            _ => {}
-        }
-    }
-
-    fn title(&self) -> String {
-        match self {
-            Screen::Login(_) => "登录".into(),
-            Screen::Home(_) => "工作台".into(),
-            Screen::Cases(_) => "案件列表".into(),
-            Screen::Case(s) => format!("案件 {}", s.case_no),
-            Screen::Form(s) => s.title(),
-            Screen::NewCase(s) if s.on_spot => "当场处罚（简易程序）".into(),
-            Screen::NewCase(_) => "提请立案".into(),
-            Screen::Powers(_) => "权限清单".into(),
-            Screen::Calendar(_) => "期限日历".into(),
-            Screen::Dashboard(_) => "队长看板".into(),
-            Screen::Users(_) => "用户管理".into(),
-        }
-    }
-
-    fn draw(&self, f: &mut Frame, area: ratatui::layout::Rect, app: &App) {
-        match self {
-            Screen::Login(s) => login::draw(f, area, s, app.demo),
-            Screen::Home(s) => home::draw(f, area, s),
-            Screen::Cases(s) => cases::draw(f, area, s),
-            Screen::Case(s) => case_view::draw(f, area, s),
-            Screen::Form(s) => form::draw(f, area, s),
-            Screen::NewCase(s) => new_case::draw(f, area, s),
-            Screen::Powers(s) => powers::draw(f, area, s),
-            Screen::Calendar(s) => calendar::draw(f, area, s),
-            Screen::Dashboard(s) => dashboard::draw(f, area, s),
-            Screen::Users(s) => users::draw(f, area, s),
-        }
-    }
 }
 
 pub struct App {
@@ -234,7 +148,7 @@ impl App {
         if self.help {
             "help"
         } else {
-            self.stack.last().map_or("global", Screen::section)
+            self.stack.last().map_or("global", |s| s.view().section())
         }
     }
 
@@ -266,21 +180,13 @@ impl App {
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let takes_text = self.stack.last().is_some_and(Screen::takes_text);
-        let mut env = Env {
-            desk: &mut self.desk,
-            user: self.user.as_ref(),
-            today: self.today,
-            demo: self.demo,
-        };
+        let takes_text = self.stack.last().is_some_and(|s| s.view().takes_text());
         if takes_text && plain {
-            if let (KeyCode::Char(c), Some(top)) = (key.code, self.stack.last_mut()) {
-                top.type_char(c, &mut env);
-                return;
-            }
-            if let (KeyCode::Backspace, Some(top)) = (key.code, self.stack.last_mut()) {
-                top.backspace(&mut env);
-                return;
+            // Typed text is an action too, so the screen sees it through `handle`.
+            match key.code {
+                KeyCode::Char(c) => return self.dispatch(UiAction::Input(c)),
+                KeyCode::Backspace => return self.dispatch(UiAction::DeleteBack),
+                _ => {}
             }
         }
         let section = self.section();
@@ -305,21 +211,28 @@ impl App {
             user: self.user.as_ref(),
             today: self.today,
             demo: self.demo,
+            keymap: &self.keymap,
         };
         let Some(top) = self.stack.last_mut() else {
             self.quit = true;
             return;
         };
-        let outcome = top.handle(action, &mut env);
+        let outcome = top.view_mut().handle(action, &mut env);
         self.apply(outcome);
     }
 
-    /// Runs a `:` command: go to a screen, log out, quit, or (on the case list) filter/sort.
+    /// Runs a `:` command from the one table (`commands::COMMANDS`): go to a screen, log
+    /// out, quit, or (on the case list) filter and sort.
     pub fn run_command(&mut self, line: &str) {
         self.tick();
         let line = line.trim();
-        let (cmd, arg) = line.split_once(' ').unwrap_or((line, ""));
-        if matches!(cmd, "quit" | "q" | "退出") {
+        let (name, arg) = line.split_once(' ').unwrap_or((line, ""));
+        let help = self.keymap.key_label(self.section(), UiAction::Help);
+        let Some(spec) = commands::find(name) else {
+            self.status = StatusLine::error(format!("未知命令“{name}”。可用的命令见 {help} 帮助"));
+            return;
+        };
+        if spec.command == Command::Quit {
             self.quit = true;
             return;
         }
@@ -332,38 +245,46 @@ impl App {
             user: self.user.as_ref(),
             today: self.today,
             demo: self.demo,
+            keymap: &self.keymap,
         };
-        let outcome = match cmd {
-            "home" | "工作台" => {
+        let outcome = match spec.command {
+            Command::Quit => Outcome::Quit,
+            Command::Home => {
                 let home = home::State::load(&mut env);
                 self.stack = vec![Screen::Home(home)];
                 Outcome::Status(String::new())
             }
-            "cases" | "案件" => Outcome::Push(Screen::Cases(cases::State::load(&mut env))),
-            "powers" | "清单" => Outcome::Push(Screen::Powers(powers::State::load(&mut env))),
-            "calendar" | "日历" => {
+            Command::Cases => Outcome::Push(Screen::Cases(cases::State::load(&mut env))),
+            Command::Powers => Outcome::Push(Screen::Powers(powers::State::load(&mut env))),
+            Command::Calendar => {
                 Outcome::Push(Screen::Calendar(Box::new(calendar::State::load(&mut env))))
             }
-            "stats" | "看板" => Outcome::Push(Screen::Dashboard(Box::new(
-                dashboard::State::load(&mut env),
-            ))),
-            "users" | "用户" => Outcome::Push(Screen::Users(users::State::load(&mut env))),
-            "new" | "立案" => {
+            Command::Stats => Outcome::Push(Screen::Dashboard(Box::new(dashboard::State::load(
+                &mut env,
+            )))),
+            Command::Users => Outcome::Push(Screen::Users(users::State::load(&mut env))),
+            Command::New => {
                 Outcome::Push(Screen::NewCase(Box::new(new_case::State::new(&mut env))))
             }
-            "spot" | "当场" => Outcome::Push(Screen::NewCase(Box::new(
-                new_case::State::on_spot(&mut env),
-            ))),
-            "logout" | "注销" => {
+            Command::Spot => Outcome::Push(Screen::NewCase(Box::new(new_case::State::on_spot(
+                &mut env,
+            )))),
+            Command::Logout => {
                 self.logout("已注销");
                 return;
             }
-            _ => match self.stack.last_mut() {
+            Command::List(cmd) => match self.stack.last_mut() {
                 Some(Screen::Cases(list)) => match list.apply_command(cmd, arg, &mut env) {
                     Ok(msg) => Outcome::Status(msg),
                     Err(msg) => Outcome::Error(msg),
                 },
-                _ => Outcome::Error(format!("未知命令“{cmd}”。可用的命令见 ? 帮助")),
+                _ => {
+                    debug_assert_eq!(spec.scope, Scope::CaseList);
+                    Outcome::Error(format!(
+                        "“{}”（{}）只在案件列表中可用：先 :cases",
+                        spec.name, spec.desc
+                    ))
+                }
             },
         };
         self.apply(outcome);
@@ -399,24 +320,28 @@ impl App {
                         user: self.user.as_ref(),
                         today: self.today,
                         demo: self.demo,
+                        keymap: &self.keymap,
                     };
                     if let Some(top) = self.stack.last_mut() {
-                        top.reload(&mut env);
+                        top.view_mut().reload(&mut env);
                     }
                     self.status = StatusLine::info(msg.unwrap_or_default());
                 } else {
-                    self.status = StatusLine::info("已在首页；按 q 退出");
+                    let quit = self.keymap.key_label(self.section(), UiAction::Quit);
+                    self.status = StatusLine::info(format!("已在首页；按 {quit} 退出"));
                 }
             }
             Outcome::LoggedIn(user) => {
                 tracing::info!(user = %user.username, "ui login");
-                self.status = StatusLine::info(format!("欢迎，{}。按 ? 查看按键", user.name));
+                let help = self.keymap.key_label("home", UiAction::Help);
+                self.status = StatusLine::info(format!("欢迎，{}。按 {help} 查看按键", user.name));
                 self.user = Some(user);
                 let mut env = Env {
                     desk: &mut self.desk,
                     user: self.user.as_ref(),
                     today: self.today,
                     demo: self.demo,
+                    keymap: &self.keymap,
                 };
                 self.stack = vec![Screen::Home(home::State::load(&mut env))];
             }
@@ -446,7 +371,11 @@ impl App {
                 format!("{}（{}）", u.name, roles.join("、"))
             })
             .unwrap_or_else(|| "未登录".into());
-        let screen_title = self.stack.last().map(Screen::title).unwrap_or_default();
+        let screen_title = self
+            .stack
+            .last()
+            .map(|s| s.view().title())
+            .unwrap_or_default();
         let demo = if self.demo { " [演示]" } else { "" };
         let mut line = format!(
             " 执法案卷台{demo} | {} | {screen_title} | {who}",
@@ -468,7 +397,7 @@ impl App {
             // Nothing of the case data shows while locked.
             super::lock::draw(f, body, lock);
         } else if let Some(top) = self.stack.last() {
-            top.draw(f, body, self);
+            top.view().draw(f, body);
         }
         let status_style = match self.status.severity {
             Severity::Error => ui::bad(),
@@ -489,7 +418,7 @@ impl App {
         } else {
             self.keymap.help(self.section())
         };
-        if self.stack.last().is_some_and(Screen::takes_text) {
+        if self.stack.last().is_some_and(|s| s.view().takes_text()) {
             // Single characters are typed into the field there, so they are not keys.
             for (keys, _) in help.iter_mut() {
                 *keys = keys
@@ -513,7 +442,7 @@ impl App {
                 below_title,
                 &self
                     .keymap
-                    .help(self.stack.last().map_or("global", Screen::section)),
+                    .help(self.stack.last().map_or("global", |s| s.view().section())),
             );
         }
     }

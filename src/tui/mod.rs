@@ -2,13 +2,17 @@
 //! default database; `zhifa --demo` on a fresh demo copy.
 //!
 //! - `action.rs`: the one vocabulary of UI actions; `keymap.rs`: keys → actions, as data.
-//! - `app.rs`: the screen stack and the key → action → screen → state flow.
+//! - `app.rs`: the screen stack and the key → action → screen → state flow;
+//!   `view.rs`: the one trait every screen implements; `commands.rs`: the `:` commands.
 //! - `screens/`: one module per screen (state, handler, draw).
-//! - `ui.rs`: shared drawing pieces; `input.rs`: text fields.
+//! - `ui.rs`: shared drawing pieces; `input.rs`: text fields; `form_core.rs`: the inputs,
+//!   focus and confirm-on-leave every form shares.
 
 pub mod action;
 pub mod app;
+pub mod commands;
 pub mod daily;
+pub mod form_core;
 pub mod input;
 pub mod keymap;
 mod lock;
@@ -16,6 +20,7 @@ pub mod screens;
 pub mod setup;
 pub mod status;
 pub mod ui;
+pub mod view;
 
 use std::path::Path;
 

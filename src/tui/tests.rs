@@ -497,7 +497,11 @@ fn fill(app: &mut App, values: &[(&str, &str)]) {
                     .iter()
                     .position(|s| s.key == *key)
                     .unwrap_or_else(|| panic!("no field {key}"));
-                (target, f.focus, f.inputs[target].value.chars().count())
+                (
+                    target,
+                    f.form.focus,
+                    f.form.inputs[target].value.chars().count(),
+                )
             }
             _ => panic!("no form open: {}", app.status),
         };
@@ -799,7 +803,7 @@ fn forms_check_as_you_type_and_name_the_field() {
     a.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
     type_text(&mut a, "立案");
     match a.stack.last() {
-        Some(super::app::Screen::Form(f)) => assert_eq!(f.inputs[2].value, "同意\n立案"),
+        Some(super::app::Screen::Form(f)) => assert_eq!(f.form.inputs[2].value, "同意\n立案"),
         _ => panic!("no form"),
     }
 }
@@ -952,7 +956,7 @@ fn discretion_helper_fills_a_fine_inside_the_tier_and_queue_filter() {
     assert!(a.status.contains("建议罚款"), "{}", a.status);
     match a.stack.last() {
         Some(super::app::Screen::Form(f)) => {
-            let fine = crate::domain::money::Fen::parse_yuan(&f.inputs[3].value).unwrap();
+            let fine = crate::domain::money::Fen::parse_yuan(&f.form.inputs[3].value).unwrap();
             let (min, max) = crate::domain::case::penalty::allowed_fine_range(
                 &f.power,
                 f.party,
@@ -1085,7 +1089,9 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
         b.status
     );
     let typed = match b.stack.last() {
-        Some(super::app::Screen::Form(f)) => f.inputs.iter().any(|i| i.value == "乙的询问内容"),
+        Some(super::app::Screen::Form(f)) => {
+            f.form.inputs.iter().any(|i| i.value == "乙的询问内容")
+        }
         _ => false,
     };
     assert!(typed, "the form with its input is still open: {}", b.status);
@@ -1173,4 +1179,61 @@ fn documents_tab_lists_previews_and_exports() {
         let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{}", f.display());
     }
+}
+
+/// The help overlay lists exactly the `COMMANDS` table (the command line's own), in order.
+#[test]
+fn the_help_lists_exactly_the_commands_table() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "admin");
+    press(&mut a, &[KeyCode::Char('c'), KeyCode::Char('?')]);
+    let screen = render(&a, 80, 24);
+    // The text inside the overlay's borders, row by row.
+    let inside = screen
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let start = inside.find(": 命令").expect("commands in the help");
+    let listed: Vec<&str> = inside[start..]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take_while(|w| super::commands::COMMANDS.iter().any(|c| c.name == *w))
+        .collect();
+    let table: Vec<&str> = super::commands::COMMANDS.iter().map(|c| c.name).collect();
+    assert_eq!(listed, table, "{screen}");
+    // Every listed name runs: a case-list command elsewhere says where it works.
+    press(&mut a, &[KeyCode::Esc, KeyCode::Esc, KeyCode::Char(':')]);
+    type_text(&mut a, "stage 调查取证");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("只在案件列表中可用"), "{}", a.status);
+}
+
+/// Typed text is an action (`UiAction::Input`), and every form shares one core: 添加人员
+/// now asks before dropping what was typed, as the step and new-case forms do.
+#[test]
+fn typed_text_is_an_action_and_every_form_asks_before_dropping_input() {
+    use super::action::UiAction;
+    use super::screens::users::Mode;
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "admin");
+    press(&mut a, &[KeyCode::Char('u'), KeyCode::Char('n')]);
+    a.dispatch(UiAction::Input('王'));
+    a.dispatch(UiAction::Input('红'));
+    a.dispatch(UiAction::DeleteBack);
+    let first = |a: &App| match a.stack.last() {
+        Some(Screen::Users(u)) => match &u.mode {
+            Mode::Add(form) => Some(form.inputs[0].value.clone()),
+            _ => None,
+        },
+        _ => panic!("not on 用户管理"),
+    };
+    assert_eq!(first(&a).as_deref(), Some("王"));
+    press(&mut a, &[KeyCode::Esc]);
+    assert!(a.status.contains("再按一次 Esc 放弃"), "{}", a.status);
+    assert_eq!(first(&a).as_deref(), Some("王"), "input kept");
+    press(&mut a, &[KeyCode::Esc]);
+    assert_eq!(first(&a), None, "back on the list");
 }

@@ -13,6 +13,7 @@ use crate::store::DueItem;
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
 use crate::tui::ui;
+use crate::tui::view::View;
 
 pub struct State {
     pub month: NaiveDate,
@@ -174,4 +175,22 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             .block(Block::default().borders(Borders::LEFT).title(" 本月期限 ")),
         list_area,
     );
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        "期限日历".into()
+    }
+    fn section(&self) -> &'static str {
+        "calendar"
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn reload(&mut self, env: &mut Env) {
+        State::reload(self, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
+    }
 }

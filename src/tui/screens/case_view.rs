@@ -18,6 +18,7 @@ use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
 use crate::tui::screens::form;
 use crate::tui::ui;
+use crate::tui::view::View;
 
 /// The tabs of the case view, in the order shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,14 +123,14 @@ impl State {
     pub fn reload(&mut self, env: &mut Env) {
         match State::load(self.id, env) {
             Ok(fresh) => {
-            let (tab, full) = (self.tab, self.full_personal);
-            *self = fresh;
-            self.tab = tab;
-            self.full_personal = full;
+                let (tab, full) = (self.tab, self.full_personal);
+                *self = fresh;
+                self.tab = tab;
+                self.full_personal = full;
                 if tab == Tab::Documents {
-                self.docs = Some(super::documents_tab::DocsTab::load(self, env));
+                    self.docs = Some(super::documents_tab::DocsTab::load(self, env));
+                }
             }
-        }
             // What is shown is kept, and said to be stale.
             Err(e) => self.error = Some(format!("无法重新读取本案，所示可能不是最新：{e}")),
         }
@@ -601,5 +602,27 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             lines
         };
         f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        format!("案件 {}", self.case_no)
+    }
+    fn section(&self) -> &'static str {
+        if self.menu.is_some() {
+            "menu"
+        } else {
+            "case"
+        }
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn reload(&mut self, env: &mut Env) {
+        State::reload(self, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
     }
 }

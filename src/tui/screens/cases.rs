@@ -9,9 +9,11 @@ use ratatui::Frame;
 use crate::store::{CaseFilter, CaseRow, PageAt};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
+use crate::tui::commands::ListCommand;
 use crate::tui::input::TextInput;
 use crate::tui::screens::{case_view, new_case, powers};
 use crate::tui::ui;
+use crate::tui::view::View;
 
 /// The case number column: 合综执当罚〔2026〕12345号 is 25 cells.
 const CASE_NO_W: u16 = 25;
@@ -68,12 +70,17 @@ impl State {
 
     /// A filter or sort from the command palette: `stage 告知`, `field CG`, `squad 第一中队`,
     /// `officer zhangwei`, `from 2026-01-01`, `to 2026-06-30`, `sort 期限`, `clear`.
-    pub fn apply_command(&mut self, cmd: &str, arg: &str, env: &mut Env) -> Result<String, String> {
+    pub fn apply_command(
+        &mut self,
+        cmd: ListCommand,
+        arg: &str,
+        env: &mut Env,
+    ) -> Result<String, String> {
         use crate::domain::case::Stage;
         use crate::domain::field::Field;
         let arg = arg.trim();
         let msg = match cmd {
-            "stage" | "阶段" => {
+            ListCommand::Stage => {
                 self.base.stage = Some(Stage::parse(arg).ok_or_else(|| {
                     format!(
                         "未知阶段“{arg}”，可选：{}",
@@ -82,31 +89,31 @@ impl State {
                 })?);
                 format!("阶段：{arg}")
             }
-            "field" | "领域" => {
+            ListCommand::Field => {
                 let f = Field::parse(arg).ok_or_else(|| format!("未知领域“{arg}”"))?;
                 self.base.field = Some(f);
                 format!("领域：{f}")
             }
-            "squad" | "中队" => {
+            ListCommand::Squad => {
                 self.base.squad = Some(arg.to_string());
                 format!("中队：{arg}")
             }
-            "officer" | "承办人" => {
+            ListCommand::Officer => {
                 let users = env.desk.store.users().map_err(|e| e.to_string())?;
                 self.base.handler = Some(crate::step_input::user_id(&users, arg)?);
                 format!("承办人：{arg}")
             }
-            "from" | "起" => {
+            ListCommand::From => {
                 self.base.from =
                     Some(crate::domain::chinese::parse_date(arg).map_err(|e| e.to_string())?);
                 format!("立案日期自 {arg}")
             }
-            "to" | "止" => {
+            ListCommand::To => {
                 self.base.to =
                     Some(crate::domain::chinese::parse_date(arg).map_err(|e| e.to_string())?);
                 format!("立案日期至 {arg}")
             }
-            "sort" | "排序" => {
+            ListCommand::Sort => {
                 self.base.sort = crate::store::CaseSort::ALL
                     .into_iter()
                     .find(|s| s.label().starts_with(arg) || arg.is_empty())
@@ -118,13 +125,12 @@ impl State {
                     })?;
                 format!("按{}排序", self.base.sort.label())
             }
-            "clear" | "清除" => {
+            ListCommand::Clear => {
                 self.base = CaseFilter::default();
                 self.overdue = false;
                 self.query = TextInput::default();
                 "已清除全部筛选".to_string()
             }
-            _ => return Err(format!("未知命令“{cmd}”")),
         };
         self.sel = 0;
         self.reload(env);
@@ -271,13 +277,13 @@ impl State {
         self.ensure_loaded(env);
     }
 
-    pub fn type_char(&mut self, c: char, env: &mut Env) {
+    fn type_char(&mut self, c: char, env: &mut Env) {
         self.query.push(c);
         self.sel = 0;
         self.reload(env);
     }
 
-    pub fn backspace(&mut self, env: &mut Env) {
+    fn backspace(&mut self, env: &mut Env) {
         self.query.backspace();
         self.sel = 0;
         self.reload(env);
@@ -290,6 +296,8 @@ impl State {
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         if self.searching {
             match a {
+                UiAction::Input(c) => self.type_char(c, env),
+                UiAction::DeleteBack => self.backspace(env),
                 UiAction::Submit => self.searching = false,
                 UiAction::Back => {
                     self.searching = false;
@@ -435,4 +443,29 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         Table::new(rows, widths).header(header).column_spacing(1),
         table_area,
     );
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        "案件列表".into()
+    }
+    fn section(&self) -> &'static str {
+        if self.searching {
+            "search"
+        } else {
+            "cases"
+        }
+    }
+    fn takes_text(&self) -> bool {
+        self.searching
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn reload(&mut self, env: &mut Env) {
+        State::reload(self, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
+    }
 }

@@ -12,6 +12,7 @@ use crate::domain::stats::{days_text, Stats};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
 use crate::tui::ui;
+use crate::tui::view::View;
 
 pub struct State {
     pub year: i32,
@@ -161,4 +162,22 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         .wrap(Wrap { trim: true }),
         text_area,
     );
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        "队长看板".into()
+    }
+    fn section(&self) -> &'static str {
+        "dashboard"
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn reload(&mut self, env: &mut Env) {
+        State::reload(self, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
+    }
 }

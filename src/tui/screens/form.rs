@@ -19,8 +19,9 @@ use crate::store::{attachments, StoreError};
 const ATTACH: &str = "attach";
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
-use crate::tui::input::TextInput;
+use crate::tui::form_core::{FormCore, FormStep};
 use crate::tui::ui;
+use crate::tui::view::View;
 
 pub struct State {
     /// The case's power and party type, for the discretion helper.
@@ -30,11 +31,12 @@ pub struct State {
     pub case_version: i64,
     pub kind: ActionKind,
     pub specs: Vec<FieldSpec>,
-    pub inputs: Vec<TextInput>,
-    pub focus: usize,
-    pub dirty: bool,
-    pub confirm_leave: bool,
+    /// The inputs (one per spec), focus and confirm-on-leave.
+    pub form: FormCore,
     pub error: Option<String>,
+    /// The keys the hints name, from the keymap: the bottom line and the fine helper.
+    hint: String,
+    fill_key: String,
     /// Staff (for people fields) and today, so the form can check itself as it is typed.
     users: BTreeMap<i64, User>,
     today: chrono::NaiveDate,
@@ -102,10 +104,18 @@ impl State {
                 kind: step_input::FieldKind::Text,
             });
         }
-        let inputs = specs
-            .iter()
-            .map(|s| TextInput::with(&default_for(s.key, case, users, env)))
-            .collect();
+        let form = FormCore::new(
+            specs.iter().map(|s| default_for(s.key, case, users, env)),
+            env,
+        )
+        .multiline();
+        let key = |a| env.keymap.key_label("form", a);
+        let hint = format!(
+            "{}/上下键 切换字段，{}提交，{} 返回。人员填登录名或姓名，金额以元为单位。",
+            key(UiAction::NextField),
+            key(UiAction::Submit),
+            key(UiAction::Back)
+        );
         State {
             power: case.power.power.clone(),
             party: case.party_type(),
@@ -113,46 +123,25 @@ impl State {
             case_version: case.version,
             kind,
             specs,
-            inputs,
-            focus: 0,
-            dirty: false,
-            confirm_leave: false,
+            form,
             error: None,
+            hint,
+            fill_key: key(UiAction::FillAmount),
             users: users.clone(),
             today: env.today,
-        }
-    }
-
-    pub fn title(&self) -> String {
-        format!("办理：{}", self.kind.label())
-    }
-
-    pub fn type_char(&mut self, c: char) {
-        if let Some(i) = self.inputs.get_mut(self.focus) {
-            i.push(c);
-            self.edited();
-        }
-    }
-
-    pub fn backspace(&mut self) {
-        if let Some(i) = self.inputs.get_mut(self.focus) {
-            i.backspace();
-            self.edited();
         }
     }
 
     /// After every keystroke: the form checks itself (formats, required fields, people,
     /// amounts) and shows the first problem by the field's Chinese name.
     fn edited(&mut self) {
-        self.dirty = true;
-        self.confirm_leave = false;
         self.error = self.build().err();
     }
 
     fn pairs(&self) -> Vec<(String, String)> {
         self.specs
             .iter()
-            .zip(&self.inputs)
+            .zip(&self.form.inputs)
             .filter(|(s, _)| s.key != ATTACH)
             .map(|(s, i)| (s.key.to_string(), i.value.clone()))
             .collect()
@@ -161,7 +150,7 @@ impl State {
     fn attach_paths(&self) -> Vec<std::path::PathBuf> {
         self.specs
             .iter()
-            .zip(&self.inputs)
+            .zip(&self.form.inputs)
             .filter(|(s, _)| s.key == ATTACH)
             .flat_map(|(_, i)| {
                 i.value
@@ -182,7 +171,7 @@ impl State {
         self.specs
             .iter()
             .position(|f| f.key == key)
-            .map(|i| self.inputs[i].value.trim().to_string())
+            .map(|i| self.form.value(i))
             .unwrap_or_default()
     }
 
@@ -240,7 +229,7 @@ impl State {
                     mid
                 };
                 if let Some(i) = self.specs.iter().position(|f| f.key == "fine") {
-                    self.inputs[i] = TextInput::with(&fine.yuan_text());
+                    self.form.set(i, &fine.yuan_text());
                     self.edited();
                 }
                 Outcome::Status(format!(
@@ -252,35 +241,17 @@ impl State {
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
-        match a {
-            UiAction::NextField => self.focus = (self.focus + 1) % self.inputs.len().max(1),
-            UiAction::PrevField => {
-                self.focus = (self.focus + self.inputs.len().max(1) - 1) % self.inputs.len().max(1)
+        match self.form.handle(a) {
+            FormStep::Done(outcome) => outcome,
+            FormStep::Edited => {
+                self.edited();
+                Outcome::Stay
             }
-            UiAction::Submit => return self.submit(env),
-            UiAction::NewLine => {
-                if let Some(i) = self.inputs.get_mut(self.focus) {
-                    i.value.push('\n');
-                    self.edited();
-                }
-            }
-            UiAction::FillAmount => return self.fill_amount(),
-            UiAction::Back | UiAction::Quit => {
-                if self.dirty && !self.confirm_leave {
-                    self.confirm_leave = true;
-                    return Outcome::Status(
-                        "有未提交的内容：再按一次 Esc 放弃，或按回车提交".into(),
-                    );
-                }
-                return if a == UiAction::Quit {
-                    Outcome::Quit
-                } else {
-                    Outcome::Pop(None)
-                };
-            }
-            _ => {}
+            FormStep::Submit => self.submit(env),
+            FormStep::Leave => Outcome::Pop(None),
+            FormStep::Other(UiAction::FillAmount) => self.fill_amount(),
+            FormStep::Other(_) => Outcome::Stay,
         }
-        Outcome::Stay
     }
 
     fn attach_failed(&mut self, e: crate::store::StoreError) -> Outcome {
@@ -387,7 +358,10 @@ fn discretion_lines(s: &State) -> Vec<Line<'static>> {
     if s.kind == ActionKind::EndInvestigation {
         out.push(match s.allowed_range() {
             Ok((min, max)) => Line::from(Span::styled(
-                format!("本案可选罚款：{min} 至 {max}（ctrl-f 填入建议金额）"),
+                format!(
+                    "本案可选罚款：{min} 至 {max}（{} 填入建议金额）",
+                    s.fill_key
+                ),
                 ui::warn(),
             )),
             Err(e) => Line::from(Span::styled(e, ui::dim())),
@@ -424,8 +398,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let [fields_area, error_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
     let mut lines = Vec::new();
-    for (i, (spec, input)) in s.specs.iter().zip(&s.inputs).enumerate() {
-        let focused = i == s.focus;
+    for (i, (spec, input)) in s.specs.iter().zip(&s.form.inputs).enumerate() {
+        let focused = i == s.form.focus;
         let marker = if focused { "> " } else { "  " };
         let cursor = if focused { "_" } else { "" };
         // Multi-line values (ctrl-j) show their further lines indented under the first.
@@ -468,12 +442,28 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         );
     } else {
         f.render_widget(
-            Paragraph::new(
-                "Tab/上下键 切换字段，回车提交，Esc 返回。人员填登录名或姓名，金额以元为单位。",
-            )
-            .style(ui::dim())
-            .wrap(Wrap { trim: true }),
+            Paragraph::new(s.hint.as_str())
+                .style(ui::dim())
+                .wrap(Wrap { trim: true }),
             error_area,
         );
+    }
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        format!("办理：{}", self.kind.label())
+    }
+    fn section(&self) -> &'static str {
+        "form"
+    }
+    fn takes_text(&self) -> bool {
+        true
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
     }
 }

@@ -7,20 +7,20 @@ use ratatui::Frame;
 
 use crate::tui::ui;
 
-/// The `:` commands, for the help overlay (the status line is too narrow to list them).
-/// Three lines of at most 54 cells, so that the case list's 17 keys and these still fit
-/// the overlay at 80×24.
-const COMMANDS: [&str; 3] = [
-    ": 命令 home cases powers calendar stats users new spot",
-    "logout quit；案件列表中另有 stage field squad officer",
-    "from to sort clear",
-];
+/// The `:` commands are listed in lines of at most 54 cells, so that the case list's 17
+/// keys and these still fit the overlay at 80×24 (the status line is too narrow for them).
+const COMMANDS_WIDTH: usize = 54;
 
 pub fn draw(f: &mut Frame, area: Rect, bindings: &[(String, String)]) {
     let with_commands = bindings
         .iter()
         .any(|(keys, _)| keys.split(' ').any(|k| k == ":"));
-    let extra = if with_commands { COMMANDS.len() } else { 0 };
+    let commands = if with_commands {
+        crate::tui::commands::help_lines(COMMANDS_WIDTH)
+    } else {
+        Vec::new()
+    };
+    let extra = commands.len();
     let h = ((bindings.len() + extra) as u16 + 3).min(area.height);
     let inner = ui::popup(f, ui::centered(area, 56, h), "按键帮助（任意键关闭）");
     let row = |keys: &str, desc: &str| {
@@ -30,12 +30,10 @@ pub fn draw(f: &mut Frame, area: Rect, bindings: &[(String, String)]) {
         ])
     };
     let mut lines: Vec<Line> = bindings.iter().map(|(k, d)| row(k, d)).collect();
-    if with_commands {
-        lines.extend(
-            COMMANDS
-                .iter()
-                .map(|l| Line::from(Span::styled(*l, ui::dim()))),
-        );
-    }
+    lines.extend(
+        commands
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, ui::dim()))),
+    );
     f.render_widget(Paragraph::new(lines), inner);
 }

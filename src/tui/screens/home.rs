@@ -14,6 +14,7 @@ use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
 use crate::tui::screens::{calendar, case_view, cases, new_case, powers, users};
 use crate::tui::ui;
+use crate::tui::view::View;
 
 pub struct Item {
     pub row: CaseRow,
@@ -319,4 +320,22 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         lines.push(Line::from(Span::styled(text, style)));
     }
     f.render_widget(Paragraph::new(lines), list_area);
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        "工作台".into()
+    }
+    fn section(&self) -> &'static str {
+        "home"
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn reload(&mut self, env: &mut Env) {
+        State::reload(self, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
+    }
 }

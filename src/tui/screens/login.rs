@@ -10,6 +10,7 @@ use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
 use crate::tui::input::TextInput;
 use crate::tui::ui;
+use crate::tui::view::View;
 
 pub struct State {
     pub username: TextInput,
@@ -19,6 +20,8 @@ pub struct State {
     /// Demo users: (login, name, roles).
     pub demo_users: Vec<(String, String, String)>,
     pub pick: usize,
+    /// Demo mode: the list of demo users shows.
+    pub demo: bool,
 }
 
 impl State {
@@ -47,6 +50,7 @@ impl State {
             focus: 0,
             demo_users,
             pick: 0,
+            demo,
         };
         s.fill_demo();
         s
@@ -67,16 +71,16 @@ impl State {
         }
     }
 
-    pub fn type_char(&mut self, c: char) {
-        self.field().push(c);
-    }
-
-    pub fn backspace(&mut self) {
-        self.field().backspace();
-    }
-
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         match a {
+            UiAction::Input(c) => {
+                self.field().push(c);
+                Outcome::Stay
+            }
+            UiAction::DeleteBack => {
+                self.field().backspace();
+                Outcome::Stay
+            }
             UiAction::NextField | UiAction::PrevField => {
                 self.focus = 1 - self.focus;
                 Outcome::Stay
@@ -109,7 +113,8 @@ impl State {
     }
 }
 
-pub fn draw(f: &mut Frame, area: Rect, s: &State, demo: bool) {
+pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    let demo = s.demo;
     let box_area = ui::centered(area, 60, if demo { 20 } else { 9 });
     let inner = ui::popup(f, box_area, "登录");
     let [user_row, pass_row, _, list_area] = Layout::vertical([
@@ -154,5 +159,23 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State, demo: bool) {
             Paragraph::new("Tab 切换，回车登录").style(ui::dim()),
             list_area,
         );
+    }
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        "登录".into()
+    }
+    fn section(&self) -> &'static str {
+        "login"
+    }
+    fn takes_text(&self) -> bool {
+        true
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
     }
 }

@@ -13,9 +13,10 @@ use crate::step_input::{self, FieldKind, FieldSpec};
 use crate::store::PowerVersion;
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
-use crate::tui::input::TextInput;
+use crate::tui::form_core::{FormCore, FormStep};
 use crate::tui::screens::case_view;
 use crate::tui::ui;
+use crate::tui::view::View;
 
 /// The power is picked here by search; every other field is the shared new-case or
 /// on-the-spot field table (`step_input`), read by the same builder as `zhifa case new`
@@ -44,10 +45,8 @@ pub struct State {
     pub on_spot: bool,
     pub powers: Vec<PowerVersion>,
     pub specs: Vec<FieldSpec>,
-    pub inputs: Vec<TextInput>,
-    pub focus: usize,
-    pub dirty: bool,
-    pub confirm_leave: bool,
+    /// The inputs (one per field), focus and confirm-on-leave.
+    pub form: FormCore,
     pub error: Option<String>,
 }
 
@@ -74,28 +73,21 @@ impl State {
             .unwrap_or_default();
         let today = env.today.to_string();
         // Defaults as a clerk would type them (the fields' readers take them back).
-        let inputs = specs
-            .iter()
-            .map(|spec| {
-                TextInput::with(match spec.key {
-                    "source" => "现场检查",
-                    "act_date" | "discovered_on" | "proposed_on" | "date" => today.as_str(),
-                    "party_type" => "个人",
-                    "handlers" | "officers" => me.as_str(),
-                    "kinds" => "罚款",
-                    "correction_order" => "责令立即改正",
-                    _ => "",
-                })
-            })
-            .collect();
+        let defaults = specs.iter().map(|spec| match spec.key {
+            "source" => "现场检查",
+            "act_date" | "discovered_on" | "proposed_on" | "date" => today.as_str(),
+            "party_type" => "个人",
+            "handlers" | "officers" => me.as_str(),
+            "kinds" => "罚款",
+            "correction_order" => "责令立即改正",
+            _ => "",
+        });
+        let form = FormCore::new(defaults, env);
         State {
             on_spot,
             powers,
             specs,
-            inputs,
-            focus: 0,
-            dirty: false,
-            confirm_leave: false,
+            form,
             error: load_error,
         }
     }
@@ -106,7 +98,7 @@ impl State {
 
     /// Powers matching what was typed in the first field (code, words or initials).
     pub fn matches(&self) -> Vec<&PowerVersion> {
-        let q = crate::domain::search::normalise_query(&self.inputs[0].value);
+        let q = crate::domain::search::normalise_query(&self.form.value(0));
         if q.is_empty() {
             return Vec::new();
         }
@@ -122,17 +114,6 @@ impl State {
             .collect()
     }
 
-    pub fn type_char(&mut self, c: char) {
-        self.inputs[self.focus].push(c);
-        self.dirty = true;
-        self.confirm_leave = false;
-    }
-
-    pub fn backspace(&mut self) {
-        self.inputs[self.focus].backspace();
-        self.dirty = true;
-    }
-
     fn power_code(&self) -> Result<String, String> {
         self.matches()
             .first()
@@ -146,7 +127,7 @@ impl State {
     fn pairs(&self) -> Vec<(String, String)> {
         self.specs
             .iter()
-            .zip(&self.inputs)
+            .zip(&self.form.inputs)
             .filter(|(s, _)| s.key != POWER.key)
             .map(|(s, i)| (s.key.to_string(), i.value.clone()))
             .collect()
@@ -167,64 +148,52 @@ impl State {
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
-        match a {
-            UiAction::NextField => self.focus = (self.focus + 1) % self.fields().len(),
-            UiAction::PrevField => {
-                self.focus = (self.focus + self.fields().len() - 1) % self.fields().len()
-            }
-            UiAction::Submit => {
-                let Some(user) = env.user else {
-                    return Outcome::Error("请先登录".into());
-                };
-                let result = if self.on_spot {
-                    self.build_spot(env).and_then(|(spot, code)| {
-                        env.desk
-                            .on_spot(spot, &code, user, env.today)
-                            .map_err(|e| e.to_string())
-                    })
-                } else {
-                    self.build(env).and_then(|(new, code)| {
-                        env.desk
-                            .propose(new, &code, user, env.today)
-                            .map_err(|e| e.to_string())
-                    })
-                };
-                return match result {
-                    Ok(case) => match case_view::State::load(case.id, env) {
-                        Ok(view) => {
-                            let no = view.case_no.clone();
-                            self.dirty = false;
-                            let msg = if self.on_spot {
-                                format!("已作出当场处罚决定：{no}（复议前置：当事人对当场处罚不服应先申请行政复议）")
-                            } else {
-                                format!("已提请立案：{no}，待负责人审批")
-                            };
-                            Outcome::Replace(Screen::Case(Box::new(view)), msg)
-                        }
-                        Err(e) => Outcome::Error(e),
-                    },
-                    Err(e) => {
-                        self.error = Some(e.clone());
-                        Outcome::Error(e)
-                    }
-                };
-            }
-            UiAction::Back | UiAction::Quit => {
-                if self.dirty && !self.confirm_leave {
-                    self.confirm_leave = true;
-                    return Outcome::Status(
-                        "有未提交的内容：再按一次 Esc 放弃，或按回车提交".into(),
-                    );
-                }
-                return if a == UiAction::Quit {
-                    Outcome::Quit
-                } else {
-                    Outcome::Pop(None)
-                };
-            }
-            _ => {}
+        match self.form.handle(a) {
+            FormStep::Done(outcome) => outcome,
+            FormStep::Edited | FormStep::Other(_) => Outcome::Stay,
+            FormStep::Submit => self.submit(env),
+            FormStep::Leave => Outcome::Pop(None),
         }
-        Outcome::Stay
+    }
+
+    /// Collects the values and files the case (or the on-the-spot decision) through the
+    /// desk; a refusal keeps everything typed.
+    fn submit(&mut self, env: &mut Env) -> Outcome {
+        let Some(user) = env.user else {
+            return Outcome::Error("请先登录".into());
+        };
+        let result = if self.on_spot {
+            self.build_spot(env).and_then(|(spot, code)| {
+                env.desk
+                    .on_spot(spot, &code, user, env.today)
+                    .map_err(|e| e.to_string())
+            })
+        } else {
+            self.build(env).and_then(|(new, code)| {
+                env.desk
+                    .propose(new, &code, user, env.today)
+                    .map_err(|e| e.to_string())
+            })
+        };
+        match result {
+            Ok(case) => match case_view::State::load(case.id, env) {
+                Ok(view) => {
+                    let no = view.case_no.clone();
+                    self.form.saved();
+                    let msg = if self.on_spot {
+                        format!("已作出当场处罚决定：{no}（复议前置：当事人对当场处罚不服应先申请行政复议）")
+                    } else {
+                        format!("已提请立案：{no}，待负责人审批")
+                    };
+                    Outcome::Replace(Screen::Case(Box::new(view)), msg)
+                }
+                Err(e) => Outcome::Error(e),
+            },
+            Err(e) => {
+                self.error = Some(e.clone());
+                Outcome::Error(e)
+            }
+        }
     }
 }
 
@@ -232,12 +201,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let [form_area, side] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
     let mut lines = Vec::new();
-    for (i, (spec, input)) in s.fields().iter().zip(&s.inputs).enumerate() {
+    for (i, (spec, input)) in s.fields().iter().zip(&s.form.inputs).enumerate() {
         let label = match spec.hint_text() {
             h if h.is_empty() => spec.label.to_string(),
             h => format!("{}（{h}）", spec.label),
         };
-        let focused = i == s.focus;
+        let focused = i == s.form.focus;
         let style = if focused {
             ui::warn()
         } else {
@@ -253,7 +222,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             if focused { "_" } else { "" }
         )));
     }
-    let focus_line = s.focus * 2;
+    let focus_line = s.form.focus * 2;
     let skip = (focus_line + 3).saturating_sub(form_area.height as usize) as u16;
     f.render_widget(Paragraph::new(lines).scroll((skip, 0)), form_area);
     let mut info: Vec<Line> = Vec::new();
@@ -304,4 +273,26 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         ),
         side,
     );
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        if self.on_spot {
+            "当场处罚（简易程序）".into()
+        } else {
+            "提请立案".into()
+        }
+    }
+    fn section(&self) -> &'static str {
+        "form"
+    }
+    fn takes_text(&self) -> bool {
+        true
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
+    }
 }

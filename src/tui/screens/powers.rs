@@ -12,6 +12,7 @@ use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
 use crate::tui::input::TextInput;
 use crate::tui::ui;
+use crate::tui::view::View;
 
 pub struct State {
     pub all: Vec<PowerVersion>,
@@ -66,13 +67,13 @@ impl State {
         self.sel = self.sel.min(self.shown.len().saturating_sub(1));
     }
 
-    pub fn type_char(&mut self, c: char) {
+    fn type_char(&mut self, c: char) {
         self.query.push(c);
         self.sel = 0;
         self.refilter();
     }
 
-    pub fn backspace(&mut self) {
+    fn backspace(&mut self) {
         self.query.backspace();
         self.refilter();
     }
@@ -80,6 +81,8 @@ impl State {
     pub fn handle(&mut self, a: UiAction, _env: &mut Env) -> Outcome {
         if self.searching {
             match a {
+                UiAction::Input(c) => self.type_char(c),
+                UiAction::DeleteBack => self.backspace(),
                 UiAction::Submit => self.searching = false,
                 UiAction::Back => {
                     self.searching = false;
@@ -230,5 +233,27 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                 .block(Block::default().borders(Borders::LEFT)),
             detail_area,
         );
+    }
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        "权限清单".into()
+    }
+    fn section(&self) -> &'static str {
+        if self.searching {
+            "search"
+        } else {
+            "powers"
+        }
+    }
+    fn takes_text(&self) -> bool {
+        self.searching
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
     }
 }

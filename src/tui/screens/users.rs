@@ -12,8 +12,10 @@ use crate::domain::people::{Role, User};
 use crate::store::{NewUser, Who};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
+use crate::tui::form_core::{FormCore, FormStep};
 use crate::tui::input::TextInput;
 use crate::tui::ui;
+use crate::tui::view::View;
 
 pub const ADD_FIELDS: [&str; 7] = [
     "登录名",
@@ -27,14 +29,8 @@ pub const ADD_FIELDS: [&str; 7] = [
 
 pub enum Mode {
     List,
-    Add {
-        inputs: Vec<TextInput>,
-        focus: usize,
-    },
-    Reset {
-        user: i64,
-        password: TextInput,
-    },
+    Add(FormCore),
+    Reset { user: i64, password: TextInput },
 }
 
 pub struct State {
@@ -43,6 +39,8 @@ pub struct State {
     pub mode: Mode,
     /// Why the staff list could not be read.
     pub error: Option<String>,
+    /// The list's key hint, from the keymap.
+    hint: String,
 }
 
 impl State {
@@ -52,6 +50,15 @@ impl State {
             sel: 0,
             error: None,
             mode: Mode::List,
+            hint: {
+                let key = |a| env.keymap.key_label("users", a);
+                format!(
+                    "{} 添加人员  {} 重置所选人员密码  {} 停用/启用（管理员）",
+                    key(UiAction::New),
+                    key(UiAction::Search),
+                    key(UiAction::ToggleActive)
+                )
+            },
         };
         s.reload(env);
         s
@@ -66,31 +73,18 @@ impl State {
         );
     }
 
-    pub fn takes_text(&self) -> bool {
-        !matches!(self.mode, Mode::List)
-    }
-
-    fn input(&mut self) -> Option<&mut TextInput> {
-        match &mut self.mode {
-            Mode::Add { inputs, focus } => inputs.get_mut(*focus),
-            Mode::Reset { password, .. } => Some(password),
-            Mode::List => None,
-        }
-    }
-
-    pub fn type_char(&mut self, c: char) {
-        if let Some(i) = self.input() {
-            i.push(c);
-        }
-    }
-
-    pub fn backspace(&mut self) {
-        if let Some(i) = self.input() {
-            i.backspace();
-        }
-    }
-
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        if let Mode::Add(form) = &mut self.mode {
+            return match form.handle(a) {
+                FormStep::Done(outcome) => outcome,
+                FormStep::Edited | FormStep::Other(_) => Outcome::Stay,
+                FormStep::Submit => self.add_user(env),
+                FormStep::Leave => {
+                    self.mode = Mode::List;
+                    Outcome::Stay
+                }
+            };
+        }
         let is_admin = env
             .user
             .is_some_and(|u| crate::domain::people::may_administer(u).is_ok());
@@ -100,10 +94,7 @@ impl State {
             }
             (Mode::List, UiAction::Up) => self.sel = self.sel.saturating_sub(1),
             (Mode::List, UiAction::New) if is_admin => {
-                self.mode = Mode::Add {
-                    inputs: ADD_FIELDS.iter().map(|_| TextInput::default()).collect(),
-                    focus: 0,
-                }
+                self.mode = Mode::Add(FormCore::new(ADD_FIELDS.map(|_| ""), env))
             }
             (Mode::List, UiAction::Search) if is_admin => {
                 if let Some(u) = self.users.get(self.sel) {
@@ -139,45 +130,9 @@ impl State {
             }
             (Mode::List, UiAction::Back) => return Outcome::Pop(None),
             (Mode::List, UiAction::Quit) => return Outcome::Quit,
-            (Mode::Add { focus, .. }, UiAction::NextField) => {
-                *focus = (*focus + 1) % ADD_FIELDS.len()
-            }
-            (Mode::Add { focus, .. }, UiAction::PrevField) => {
-                *focus = (*focus + ADD_FIELDS.len() - 1) % ADD_FIELDS.len()
-            }
-            (Mode::Add { .. } | Mode::Reset { .. }, UiAction::Back) => self.mode = Mode::List,
-            (Mode::Add { inputs, .. }, UiAction::Submit) => {
-                let v = |i: usize| inputs[i].value.trim().to_string();
-                let roles: Result<Vec<Role>, String> = v(2)
-                    .split([' ', ',', '，', '、'])
-                    .filter(|r| !r.is_empty())
-                    .map(|r| Role::parse(r).ok_or_else(|| format!("未知岗位“{r}”")))
-                    .collect();
-                let roles = match roles {
-                    Ok(r) => r,
-                    Err(e) => return Outcome::Error(e),
-                };
-                let new = NewUser {
-                    username: v(0),
-                    name: v(1),
-                    roles,
-                    squad: v(3),
-                    cert_no: Some(v(4)).filter(|c| !c.is_empty()),
-                    cert_valid_until: None,
-                    legal_qualified: v(5) == "是",
-                };
-                let Some(admin) = env.user else {
-                    return Outcome::Stay;
-                };
-                return match env.desk.store.add_user(&new, &v(6), &Who::user(admin)) {
-                    Ok(u) => {
-                        self.mode = Mode::List;
-                        self.reload(env);
-                        Outcome::Status(format!("已添加：{}", u.label()))
-                    }
-                    Err(e) => Outcome::Error(e.to_string()),
-                };
-            }
+            (Mode::Reset { password, .. }, UiAction::Input(c)) => password.push(c),
+            (Mode::Reset { password, .. }, UiAction::DeleteBack) => password.backspace(),
+            (Mode::Reset { .. }, UiAction::Back) => self.mode = Mode::List,
             (Mode::Reset { user, password }, UiAction::Submit) => {
                 let Some(admin) = env.user else {
                     return Outcome::Stay;
@@ -195,6 +150,44 @@ impl State {
         }
         Outcome::Stay
     }
+
+    /// Collects the 添加人员 values and adds the account (the store's rules, as for
+    /// `zhifa user add`); a refusal keeps what was typed.
+    fn add_user(&mut self, env: &mut Env) -> Outcome {
+        let Mode::Add(form) = &self.mode else {
+            return Outcome::Stay;
+        };
+        let v = |i: usize| form.value(i);
+        let roles: Result<Vec<Role>, String> = v(2)
+            .split([' ', ',', '，', '、'])
+            .filter(|r| !r.is_empty())
+            .map(|r| Role::parse(r).ok_or_else(|| format!("未知岗位“{r}”")))
+            .collect();
+        let roles = match roles {
+            Ok(r) => r,
+            Err(e) => return Outcome::Error(e),
+        };
+        let new = NewUser {
+            username: v(0),
+            name: v(1),
+            roles,
+            squad: v(3),
+            cert_no: Some(v(4)).filter(|c| !c.is_empty()),
+            cert_valid_until: None,
+            legal_qualified: v(5) == "是",
+        };
+        let Some(admin) = env.user else {
+            return Outcome::Stay;
+        };
+        match env.desk.store.add_user(&new, &v(6), &Who::user(admin)) {
+            Ok(u) => {
+                self.mode = Mode::List;
+                self.reload(env);
+                Outcome::Status(format!("已添加：{}", u.label()))
+            }
+            Err(e) => Outcome::Error(e.to_string()),
+        }
+    }
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
@@ -203,7 +196,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         Constraint::Min(5),
         Constraint::Length(match s.mode {
             Mode::List => 1,
-            Mode::Add { .. } => 9,
+            Mode::Add(_) => 9,
             Mode::Reset { .. } => 3,
         }),
     ])
@@ -246,15 +239,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let header = Row::new(vec!["登录名", "姓名", "中队", "岗位", "执法证号"]).style(ui::dim());
     f.render_widget(Table::new(rows, widths).header(header), list_area);
     match &s.mode {
-        Mode::List => f.render_widget(
-            Paragraph::new("n 添加人员  / 重置所选人员密码  x 停用/启用（管理员）")
-                .style(ui::dim()),
-            form_area,
-        ),
-        Mode::Add { inputs, focus } => {
+        Mode::List => f.render_widget(Paragraph::new(s.hint.as_str()).style(ui::dim()), form_area),
+        Mode::Add(form) => {
+            let focus = &form.focus;
             let lines: Vec<Line> = ADD_FIELDS
                 .iter()
-                .zip(inputs)
+                .zip(&form.inputs)
                 .enumerate()
                 .map(|(i, (label, input))| {
                     let value = if i == 6 {
@@ -298,5 +288,30 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                 form_area,
             );
         }
+    }
+}
+
+impl View for State {
+    fn title(&self) -> String {
+        "用户管理".into()
+    }
+    fn section(&self) -> &'static str {
+        if self.takes_text() {
+            "form"
+        } else {
+            "users"
+        }
+    }
+    fn takes_text(&self) -> bool {
+        !matches!(self.mode, Mode::List)
+    }
+    fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        State::handle(self, a, env)
+    }
+    fn reload(&mut self, env: &mut Env) {
+        State::reload(self, env)
+    }
+    fn draw(&self, f: &mut Frame, area: Rect) {
+        draw(f, area, self)
     }
 }

@@ -1,0 +1,189 @@
+//! The `:` commands: one table, read by the command line (`App::run_command`) and by the
+//! help overlay, so the help lists exactly the commands that run.
+
+/// Where a command works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// On every screen once logged in (`quit` also before).
+    Global,
+    /// Only on the case list (filters and order).
+    CaseList,
+}
+
+/// What a command does; `App::run_command` matches this exhaustively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    Home,
+    Cases,
+    Powers,
+    Calendar,
+    Stats,
+    Users,
+    New,
+    Spot,
+    Logout,
+    List(ListCommand),
+}
+
+/// The case list's filters and order (`cases::State::apply_command`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListCommand {
+    Stage,
+    Field,
+    Squad,
+    Officer,
+    From,
+    To,
+    Sort,
+    Clear,
+}
+
+pub struct CommandSpec {
+    /// The name typed after `:`.
+    pub name: &'static str,
+    /// Other names that run the same command (Chinese, short forms).
+    pub aliases: &'static [&'static str],
+    /// The argument, as shown in a usage message; empty when the command takes none.
+    pub args: &'static str,
+    pub desc: &'static str,
+    pub scope: Scope,
+    pub command: Command,
+}
+
+const fn global(
+    name: &'static str,
+    aliases: &'static [&'static str],
+    desc: &'static str,
+    command: Command,
+) -> CommandSpec {
+    CommandSpec {
+        name,
+        aliases,
+        args: "",
+        desc,
+        scope: Scope::Global,
+        command,
+    }
+}
+
+const fn list(
+    name: &'static str,
+    alias: &'static [&'static str],
+    args: &'static str,
+    desc: &'static str,
+    c: ListCommand,
+) -> CommandSpec {
+    CommandSpec {
+        name,
+        aliases: alias,
+        args,
+        desc,
+        scope: Scope::CaseList,
+        command: Command::List(c),
+    }
+}
+
+pub const COMMANDS: &[CommandSpec] = &[
+    global("home", &["工作台"], "回到工作台", Command::Home),
+    global("cases", &["案件"], "案件列表", Command::Cases),
+    global("powers", &["清单"], "权限清单", Command::Powers),
+    global("calendar", &["日历"], "期限日历", Command::Calendar),
+    global("stats", &["看板"], "队长看板", Command::Stats),
+    global("users", &["用户"], "用户管理", Command::Users),
+    global("new", &["立案"], "提请立案", Command::New),
+    global("spot", &["当场"], "当场处罚", Command::Spot),
+    global("logout", &["注销"], "注销", Command::Logout),
+    global("quit", &["q", "退出"], "退出", Command::Quit),
+    list("stage", &["阶段"], "阶段", "按阶段筛选", ListCommand::Stage),
+    list("field", &["领域"], "领域", "按领域筛选", ListCommand::Field),
+    list("squad", &["中队"], "中队", "按中队筛选", ListCommand::Squad),
+    list(
+        "officer",
+        &["承办人"],
+        "登录名",
+        "按承办人筛选",
+        ListCommand::Officer,
+    ),
+    list("from", &["起"], "日期", "立案日期自", ListCommand::From),
+    list("to", &["止"], "日期", "立案日期至", ListCommand::To),
+    list("sort", &["排序"], "列名", "换排序列", ListCommand::Sort),
+    list("clear", &["清除"], "", "清除全部筛选", ListCommand::Clear),
+];
+
+/// The command a typed name runs.
+pub fn find(name: &str) -> Option<&'static CommandSpec> {
+    COMMANDS
+        .iter()
+        .find(|c| c.name == name || c.aliases.contains(&name))
+}
+
+/// The commands as the help overlay lists them: the global names, then the case list's,
+/// wrapped at `width` cells.
+pub fn help_lines(width: usize) -> Vec<String> {
+    let names = |scope: Scope| -> Vec<&str> {
+        COMMANDS
+            .iter()
+            .filter(|c| c.scope == scope)
+            .map(|c| c.name)
+            .collect()
+    };
+    let mut words = vec![":".to_string(), "命令".to_string()];
+    words.extend(names(Scope::Global).into_iter().map(String::from));
+    if let Some(last) = words.last_mut() {
+        last.push_str("；案件列表中另有");
+    }
+    words.extend(names(Scope::CaseList).into_iter().map(String::from));
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for w in words {
+        let wide = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+        if !line.is_empty() && wide(&line) + 1 + wide(&w) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&w);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_runs_one_command() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in COMMANDS {
+            for n in std::iter::once(&c.name).chain(c.aliases) {
+                assert!(seen.insert(*n), "“{n}” names two commands");
+                assert_eq!(find(n).map(|f| f.command), Some(c.command));
+            }
+        }
+        assert!(find("fly").is_none());
+    }
+
+    #[test]
+    fn help_lists_exactly_the_commands_table() {
+        let text = help_lines(54).join(" ");
+        let listed: Vec<&str> = text
+            .split([' ', '；'])
+            .filter(|w| w.is_ascii() && *w != ":" && !w.is_empty())
+            .collect();
+        let table: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+        assert_eq!(listed, table);
+        let (global, on_list) = text.split_once("案件列表中另有").unwrap();
+        for c in COMMANDS {
+            let part = match c.scope {
+                Scope::Global => global,
+                Scope::CaseList => on_list,
+            };
+            assert!(part.split([' ', '；']).any(|w| w == c.name), "{}", c.name);
+        }
+    }
+}
