@@ -173,13 +173,15 @@ fn today() -> chrono::NaiveDate {
 struct ListDesk {
     desk: Desk,
     user: User,
+    keymap: zhifa::tui::keymap::Keymap,
 }
 
 impl ListDesk {
     fn open(path: &Path) -> ListDesk {
         let desk = Desk::open(path).expect("open");
         let user = clerk(&desk.store);
-        ListDesk { desk, user }
+        let keymap = zhifa::tui::keymap::Keymap::load(None).expect("default keymap");
+        ListDesk { desk, user, keymap }
     }
 
     fn env(&mut self) -> Env<'_> {
@@ -188,6 +190,7 @@ impl ListDesk {
             user: Some(&self.user),
             today: today(),
             demo: false,
+            keymap: &self.keymap,
         }
     }
 }
@@ -313,7 +316,7 @@ fn search(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
             let chars: Vec<char> = q.chars().collect();
             for (i, c) in chars.iter().enumerate() {
                 let t = Instant::now();
-                state.type_char(*c, &mut env);
+                state.handle(UiAction::Input(*c), &mut env);
                 draw_list(&mut term, &state);
                 let d = t.elapsed();
                 slowest.push((d, state.query.value.clone()));

@@ -143,7 +143,7 @@ fn pay(amount: &str) -> Input {
         &[
             "date=2026-06-10",
             &format!("amount={amount}"),
-            "method=银行缴款",
+            "method=银行缴纳",
             "receipt_no=吉财0000001",
         ],
     )
@@ -386,8 +386,9 @@ fn rows() -> Vec<Row> {
             says: "金额",
         },
         Row {
+            // 五百元 is an amount now (Chinese numerals are read); this is not.
             what: "non-numeric amount",
-            input: pay("五百元"),
+            input: pay("五百块左右"),
             says: "金额",
         },
         Row {

@@ -179,6 +179,7 @@ kinds = ["罚款"]
 fine = 100
 tier = "减轻"
 mitigation = "主动消除或者减轻危害后果"
+correction_order = "责令立即停止焚烧，清理现场"
 [party]
 type = "person"
 name = "刘{}"

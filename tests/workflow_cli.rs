@@ -441,7 +441,8 @@ fn simple_procedure_to_archive_by_cli() {
         ],
     );
     assert!(
-        e.contains("cash_ground") && e.contains("一百元以下罚款、事后难以执行、边远地区当事人提出"),
+        e.contains("当场收缴依据")
+            && e.contains("一百元以下罚款、事后难以执行、边远地区当事人提出"),
         "{e}"
     );
     assert!(o

@@ -272,8 +272,28 @@ const QUOTES: [char; 14] = [
 
 pub fn read_choice(t: &str, list: &[&'static str]) -> Result<&'static str, String> {
     let key = choice_key(t);
-    list.iter()
-        .find(|o| choice_key(o) == key)
+    // Exactly as listed; else the one option that reads the same without its bracketed
+    // part (`现场检查笔录` for `现场检查(勘验)笔录`), as clerks say it.
+    let short = |o: &str| {
+        let mut out = String::new();
+        let mut depth = 0;
+        for c in choice_key(o).chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let exact = list.iter().find(|o| choice_key(o) == key);
+    let mut loose = list.iter().filter(|o| short(o) == key);
+    let found = exact.or_else(|| match (loose.next(), loose.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    });
+    found
         .copied()
         .ok_or_else(|| format!("“{}”不在可选范围内；只能填：{}", shown(t), list.join("、")))
 }
@@ -302,16 +322,14 @@ pub fn read_choices(t: &str, list: &[&'static str]) -> Result<Vec<&'static str>,
     Ok(out)
 }
 
-/// Staff by login or real name, separated by `,` `，` `、` or spaces.
+/// Staff by login or real name, separated by `,` `，` `、` or spaces. A person named twice
+/// stays twice: the domain refuses it naming them (行政处罚法第四十二条), where dropping
+/// the repeat would leave a bare "only one officer".
 pub fn read_persons(t: &str, users: &BTreeMap<i64, User>) -> Result<Vec<i64>, String> {
-    let mut ids = Vec::new();
-    for who in split_list(t) {
-        let id = super::user_id(users, &who)?;
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    Ok(ids)
+    split_list(t)
+        .iter()
+        .map(|who| super::user_id(users, who))
+        .collect()
 }
 
 fn read_instalments(t: &str, today: NaiveDate) -> Result<Value, String> {

@@ -43,7 +43,7 @@ pub fn user_id(users: &BTreeMap<i64, User>, who: &str) -> Result<i64, String> {
 
 /// Reads the typed `(key, value)` pairs of a form into typed values by their fields' kinds.
 /// A later pair replaces an earlier one (a file's value, then the command line's); an empty
-/// value means "not given", except for lists, where it is the empty list.
+/// value means "not given", except for lists, which are empty when not given.
 fn read_fields(
     specs: &[FieldSpec],
     what: &str,
@@ -70,6 +70,11 @@ fn read_fields(
             continue;
         }
         obj.insert(k.into(), spec.read(v, ctx)?);
+    }
+    // A list not given is empty: the domain's rule then says what is missing and why (two
+    // certified officers, 行政处罚法第四十二条), not a bare "missing field".
+    for spec in specs.iter().filter(|s| s.kind.is_list()) {
+        obj.entry(spec.key).or_insert_with(|| json!([]));
     }
     Ok(obj)
 }

@@ -142,7 +142,7 @@ fn case_view_tabs_and_menu() {
     let (_d, path) = demo_copy();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    press(&mut a, &[KeyCode::Enter]);
+    open_case(&mut a, "185");
     snapshot_both("case_view", &a);
     press(&mut a, &[KeyCode::Tab]);
     snapshot_both("case_view_parties", &a);
@@ -240,14 +240,12 @@ fn a_file_that_failed_its_integrity_checks_shows_a_red_read_only_banner() {
 #[test]
 fn keys_approve_a_filing_and_record_an_inspection() {
     let (_d, path) = demo_copy();
-    // The head approves the first case waiting for filing approval on the 工作台.
+    // The head approves a case waiting for filing approval.
     let mut a = app(&path);
     login(&mut a, "sunzhen");
     let first = a.desk.store.find_case("2026-185").unwrap().unwrap();
-    press(
-        &mut a,
-        &[KeyCode::Enter, KeyCode::Char('a'), KeyCode::Enter],
-    );
+    open_case(&mut a, "185");
+    press(&mut a, &[KeyCode::Char('a'), KeyCode::Enter]);
     // Form: 日期 (today), 是否同意 (true), 意见.
     press(&mut a, &[KeyCode::Down, KeyCode::Down]);
     type_text(&mut a, "同意立案");
@@ -309,16 +307,15 @@ fn leaving_a_changed_form_asks_first() {
     let (_d, path) = demo_copy();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    press(
-        &mut a,
-        &[KeyCode::Enter, KeyCode::Char('a'), KeyCode::Enter],
-    );
+    open_case(&mut a, "185");
+    press(&mut a, &[KeyCode::Char('a'), KeyCode::Enter]);
     type_text(&mut a, "x");
     press(&mut a, &[KeyCode::Esc]);
     assert!(a.status.contains("未提交"), "{}", a.status);
-    assert_eq!(a.stack.len(), 3, "still on the form");
+    // 工作台, case list, case, form.
+    assert_eq!(a.stack.len(), 4, "still on the form");
     press(&mut a, &[KeyCode::Esc]);
-    assert_eq!(a.stack.len(), 2, "back on the case");
+    assert_eq!(a.stack.len(), 3, "back on the case");
 }
 
 #[test]
@@ -779,7 +776,7 @@ fn forms_check_as_you_type_and_name_the_field() {
     let (_d, path) = demo_copy();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    press(&mut a, &[KeyCode::Enter]);
+    open_case(&mut a, "185");
     open_step(&mut a, crate::domain::case::ActionKind::ApproveFiling);
     press(&mut a, &[KeyCode::Backspace]);
     type_text(&mut a, "9"); // 2026-11-29: a valid date; the form is complete but for 意见
@@ -874,7 +871,7 @@ fn evidence_with_an_attachment_through_the_form() {
     let mut a = app(&path);
     login(&mut a, "sunzhen");
     let first = a.desk.store.find_case("2026-185").unwrap().unwrap();
-    press(&mut a, &[KeyCode::Enter]);
+    open_case(&mut a, "185");
     open_step(&mut a, crate::domain::case::ActionKind::ApproveFiling);
     fill_and_submit(&mut a, &[("opinion", "同意立案")]);
     let handler = {
@@ -1144,7 +1141,7 @@ fn documents_tab_lists_previews_and_exports() {
     let (dir, path) = demo_copy();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    press(&mut a, &[KeyCode::Enter]);
+    open_case(&mut a, "185");
     press(&mut a, &[KeyCode::Tab; 4]);
     let screen = render(&a, 120, 36);
     assert!(screen.contains("-- 预览 --"), "{screen}");

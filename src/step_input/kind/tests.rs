@@ -140,6 +140,9 @@ fn choices_fold_what_an_input_method_types() {
     assert!(e.contains("只能填") && e.contains("听证笔录"), "{e}");
     assert!(read_choice("😀", list).is_err());
     assert!(read_choice("", list).is_err());
+    // Said without its bracketed part, when only one option reads so.
+    assert_eq!(read_choice("现场检查笔录", list), Ok("现场检查(勘验)笔录"));
+    assert_eq!(read_choice("[询问笔录]", list), Ok("询问笔录"));
 }
 
 #[test]
