@@ -104,7 +104,7 @@ fn every_document_of_every_demo_case_prints_as_text_without_a_lone_closing() {
                 .unwrap_or_else(|e| panic!("case {id} {}: {e}", k.name()));
             for p in &papers {
                 let pages = text::render(std::slice::from_ref(p));
-                let last = pages.split('\u{c}').last().unwrap();
+                let last = pages.split('\u{c}').next_back().unwrap();
                 let closing = closing_lines(p);
                 let body: Vec<&str> = last
                     .lines()

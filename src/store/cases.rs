@@ -99,7 +99,7 @@ fn refresh_deadlines(tx: &Transaction<'_>, case: &Case, dl: &DeadlineCtx<'_>) ->
     )?
     .execute(params![
         case.id,
-        next.and_then(|d| d.due).map(|d| d.to_string()),
+        next.and_then(|d| d.shown_due()).map(|d| d.to_string()),
         next.map(|d| Code(d.kind)),
         next.map(|d| Code(d.status.state())),
     ])?;
@@ -152,7 +152,7 @@ pub(super) fn project(case: &Case, case_no: &str, dl: &DeadlineCtx<'_>) -> Proje
         party_ids: party_ids.join(" "),
         place: case.place.clone(),
         fine: case.decision.as_ref().map(|d| d.fine.0).unwrap_or(0),
-        next_due: next.and_then(|d| d.due).map(|d| d.to_string()),
+        next_due: next.and_then(|d| d.shown_due()).map(|d| d.to_string()),
         next_due_kind: next.map(|d| code(&d.kind)),
         next_due_state: next.map(|d| code(&d.status.state())),
         search_text,

@@ -161,7 +161,9 @@ impl Store {
                 ));
             }
             let next_stored = crate::domain::case::deadlines::next_open(&stored_deadlines);
-            let next_due = next_stored.and_then(|d| d.due).map(|d| d.to_string());
+            let next_due = next_stored
+                .and_then(|d| d.shown_due())
+                .map(|d| d.to_string());
             let next_state = next_stored.map(|d| super::codes::code(&d.status.state()));
             // States change with the day: compared where the day they were computed is known.
             let open = s.stage != super::codes::code(&Stage::Archived);

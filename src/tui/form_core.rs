@@ -24,8 +24,8 @@ pub struct FormCore {
 
 /// What the core made of an action, for the screen to finish.
 pub enum FormStep {
-    /// Handled here; the screen returns this outcome.
-    Done(Outcome),
+    /// Handled here; the screen returns this outcome (boxed: an outcome can carry a screen).
+    Done(Box<Outcome>),
     /// The focused field's text changed: the screen may check the form again.
     Edited,
     /// Collect the values and submit.
@@ -118,16 +118,16 @@ impl FormCore {
             UiAction::Back | UiAction::Quit => {
                 if self.dirty && !self.confirm_leave {
                     self.confirm_leave = true;
-                    return FormStep::Done(Outcome::Status(self.leave_prompt.clone()));
+                    return FormStep::Done(Box::new(Outcome::Status(self.leave_prompt.clone())));
                 }
                 return if a == UiAction::Quit {
-                    FormStep::Done(Outcome::Quit)
+                    FormStep::Done(Box::new(Outcome::Quit))
                 } else {
                     FormStep::Leave
                 };
             }
             other => return FormStep::Other(other),
         }
-        FormStep::Done(Outcome::Stay)
+        FormStep::Done(Box::new(Outcome::Stay))
     }
 }

@@ -78,6 +78,8 @@ pub struct Menu {
 }
 
 pub struct State {
+    /// Key letters the screen's own lines name, as the keymap binds them.
+    keys: Keys,
     pub id: i64,
     pub case_no: String,
     pub case: Case,
@@ -104,6 +106,7 @@ impl State {
         let review = super::case_review::ReviewTab::load(store, &case, env.today);
         let mut error = None;
         Ok(State {
+            keys: Keys::new(env),
             id,
             case_no: store.case_no(id).map_err(|e| e.to_string())?,
             case,
@@ -226,7 +229,10 @@ impl State {
                     "审计记录",
                     &mut self.error,
                 );
-                Outcome::Status("已显示完整个人信息（已记入审计记录）；再按 v 隐去".into())
+                Outcome::Status(format!(
+                    "已显示完整个人信息（已记入审计记录）；再按 {} 隐去",
+                    self.keys.reveal
+                ))
             }
             Err(e) => Outcome::Error(format!("无法记录查看，未显示完整信息（{e}）")),
         }
@@ -294,10 +300,10 @@ impl State {
                     out.push(format!("  地址：{}", shown.address));
                 }
                 if !self.full_personal {
-                    out.push(
-                        "（证件号、电话、住址已部分隐去；按 v 显示完整信息，将记入审计记录）"
-                            .into(),
-                    );
+                    out.push(format!(
+                        "（证件号、电话、住址已部分隐去；按 {} 显示完整信息，将记入审计记录）",
+                        self.keys.reveal
+                    ));
                 }
             }
             Tab::Evidence => {
@@ -568,7 +574,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         let inner = ui::popup(
             f,
             ui::centered(area, 76, area.height.saturating_sub(2)),
-            "办理环节（回车办理，Esc 关闭）",
+            &s.keys.menu_title,
         );
         let height = inner.height as usize;
         let start = menu.sel.saturating_sub(height.saturating_sub(1));
@@ -624,5 +630,26 @@ impl View for State {
     }
     fn draw(&self, f: &mut Frame, area: Rect) {
         draw(f, area, self)
+    }
+}
+
+/// The key letters the case view names in its own lines.
+#[derive(Debug, Clone)]
+struct Keys {
+    reveal: String,
+    menu_title: String,
+}
+
+impl Keys {
+    fn new(env: &Env) -> Keys {
+        let key = |section, a| env.keymap.key_label(section, a);
+        Keys {
+            reveal: key("case", UiAction::RevealPersonal),
+            menu_title: format!(
+                "办理环节（{} 办理，{} 关闭）",
+                key("menu", UiAction::Open),
+                key("menu", UiAction::Back)
+            ),
+        }
     }
 }

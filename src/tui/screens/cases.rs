@@ -27,6 +27,8 @@ const WINDOW: usize = 200;
 const PAGE: usize = 15;
 
 pub struct State {
+    /// The search key as the keymap binds it, for the hint line.
+    search_key: String,
     pub searching: bool,
     pub query: TextInput,
     pub overdue: bool,
@@ -45,6 +47,7 @@ pub struct State {
 impl State {
     pub fn load(env: &mut Env) -> State {
         let mut s = State {
+            search_key: env.keymap.key_label("cases", UiAction::Search),
             searching: false,
             query: TextInput::default(),
             overdue: false,
@@ -359,7 +362,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             if s.searching { "_" } else { "" }
         )
     } else {
-        "按 / 搜索（案号、姓名、证件号、地点、拼音首字母）".into()
+        format!(
+            "按 {} 搜索（案号、姓名、证件号、地点、拼音首字母）",
+            s.search_key
+        )
     };
     let filter = format!("  [{}]", s.describe_filters());
     let pos = if s.total == 0 { 0 } else { s.sel + 1 };

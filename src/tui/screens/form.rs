@@ -242,7 +242,7 @@ impl State {
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         match self.form.handle(a) {
-            FormStep::Done(outcome) => outcome,
+            FormStep::Done(outcome) => *outcome,
             FormStep::Edited => {
                 self.edited();
                 Outcome::Stay

@@ -149,7 +149,7 @@ impl State {
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         match self.form.handle(a) {
-            FormStep::Done(outcome) => outcome,
+            FormStep::Done(outcome) => *outcome,
             FormStep::Edited | FormStep::Other(_) => Outcome::Stay,
             FormStep::Submit => self.submit(env),
             FormStep::Leave => Outcome::Pop(None),

@@ -15,6 +15,8 @@ use crate::tui::ui;
 use crate::tui::view::View;
 
 pub struct State {
+    /// The search key as the keymap binds it, for the hint line.
+    search_key: String,
     pub all: Vec<PowerVersion>,
     /// 0 = all fields, 1..=8 = one field.
     pub field_tab: usize,
@@ -36,6 +38,7 @@ impl State {
         );
         all.sort_by(|a, b| (a.power.field, &a.power.code).cmp(&(b.power.field, &b.power.code)));
         let mut s = State {
+            search_key: env.keymap.key_label("powers", UiAction::Search),
             all,
             field_tab: 0,
             searching: false,
@@ -196,7 +199,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             if s.searching { "_" } else { "" }
         )
     } else {
-        "按 / 搜索编码、名称或拼音首字母".into()
+        format!("按 {} 搜索编码、名称或拼音首字母", s.search_key)
     };
     f.render_widget(
         Paragraph::new(format!("{field_name}  共 {} 项  {search}", s.shown.len())),

@@ -76,7 +76,7 @@ impl State {
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         if let Mode::Add(form) = &mut self.mode {
             return match form.handle(a) {
-                FormStep::Done(outcome) => outcome,
+                FormStep::Done(outcome) => *outcome,
                 FormStep::Edited | FormStep::Other(_) => Outcome::Stay,
                 FormStep::Submit => self.add_user(env),
                 FormStep::Leave => {

@@ -216,6 +216,15 @@ impl Deadline {
     pub fn label(&self) -> &'static str {
         self.kind.label()
     }
+
+    /// The date a list shows and sorts by: the due date, or for a year without a holiday
+    /// notice the estimate (its state, 预计, says it is not final).
+    pub fn shown_due(&self) -> Option<NaiveDate> {
+        match self.status {
+            DeadlineStatus::Estimated { estimate, .. } => Some(estimate),
+            _ => self.due,
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -431,10 +440,7 @@ pub fn next_open(deadlines: &[Deadline]) -> Option<&Deadline> {
     deadlines
         .iter()
         .filter(|d| d.status.is_open())
-        .min_by_key(|d| match d.status {
-            DeadlineStatus::Estimated { estimate, .. } => Some(estimate),
-            _ => d.due,
-        })
+        .min_by_key(|d| d.shown_due())
 }
 
 #[cfg(test)]

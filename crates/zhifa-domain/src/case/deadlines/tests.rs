@@ -173,6 +173,8 @@ fn a_missing_holiday_table_gives_an_estimate_never_a_final_date() {
     let ds = compute(&c, &w.calendar, &w.settings, d("2026-11-20"));
     let decision = find(&ds, DeadlineKind::Decision);
     assert_eq!(decision.due, None, "no final date without the notice");
+    // Lists show and sort by the estimate; its state says it is one.
+    assert_eq!(decision.shown_due(), Some(d("2027-02-01")));
     assert_eq!(
         decision.status,
         DeadlineStatus::Estimated {
