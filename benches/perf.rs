@@ -179,7 +179,7 @@ struct ListDesk {
 impl ListDesk {
     fn open(path: &Path) -> ListDesk {
         let desk = Desk::open(path).expect("open");
-        let user = clerk(&desk.store);
+        let user = clerk(desk.store());
         let keymap = zhifa::tui::keymap::Keymap::load(None).expect("default keymap");
         ListDesk { desk, user, keymap }
     }
@@ -295,7 +295,7 @@ fn queries(store: &Store) -> Vec<(&'static str, String)> {
 /// 2. Keystroke → filtered list drawn, per query kind: p50 / p99.
 fn search(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
     let mut clerk = ListDesk::open(path);
-    let qs = queries(&clerk.desk.store);
+    let qs = queries(clerk.desk.store());
     let mut term = Terminal::new(TestBackend::new(120, 36)).expect("terminal");
     let mut env = clerk.env();
     let mut state = cases::State::load(&mut env);
@@ -343,7 +343,7 @@ fn search(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
         let mut f = std::io::BufWriter::new(std::fs::File::create(&lines_file).expect("lines"));
         let mut st = env
             .desk
-            .store
+            .store()
             .conn()
             .prepare("SELECT search_text FROM case_file ORDER BY year DESC, serial DESC")
             .expect("lines");
@@ -452,7 +452,7 @@ fn workflow(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
     let copy = copy_of(path, dir, "workflow-copy");
     let mut desk = Desk::open(&copy).expect("open copy");
     let before: i64 = desk
-        .store
+        .store()
         .conn()
         .query_row("SELECT max(id) FROM audit", [], |r| r.get(0))
         .expect("audit");
@@ -460,7 +460,7 @@ fn workflow(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
     zhifa::demo::replay(&mut desk, today()).expect("replay");
     let took = t.elapsed();
     let steps: i64 = desk
-        .store
+        .store()
         .conn()
         .query_row("SELECT count(*) FROM audit WHERE id > ?1", [before], |r| {
             r.get(0)
@@ -470,7 +470,7 @@ fn workflow(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
     // deadlines and one audit row, one durable transaction each, as zhifa commits them.
     let rows: Vec<(i64, String, String, String)> = {
         let mut st = desk
-            .store
+            .store()
             .conn()
             .prepare(
                 "SELECT a.case_id, c.data, a.detail, a.hash FROM audit a JOIN case_file c ON c.id = a.case_id WHERE a.id > ?1 ORDER BY a.id",
@@ -485,7 +485,7 @@ fn workflow(path: &Path, size: &str, out: &mut Vec<Line>, dir: &Path) {
     };
     let deadlines: Vec<(i64, String)> = {
         let mut st = desk
-            .store
+            .store()
             .conn()
             .prepare("SELECT case_id, detail FROM deadline WHERE case_id IN (SELECT case_id FROM audit WHERE id > ?1)")
             .expect("dl");
@@ -736,7 +736,7 @@ fn recompute(path: &Path, size: &str, out: &mut Vec<Line>) {
     let mut desk = Desk::open(path).expect("open");
     let admin = Who::system();
     let original = desk
-        .store
+        .store()
         .holiday_years()
         .expect("years")
         .into_iter()
@@ -748,7 +748,7 @@ fn recompute(path: &Path, size: &str, out: &mut Vec<Line>) {
     let mut times = Vec::new();
     let mut cases = 0;
     for table in [&changed, &original] {
-        desk.store
+        desk.store_mut()
             .import_holiday_year(table, &admin)
             .expect("import");
         let t = Instant::now();

@@ -28,7 +28,9 @@ pub enum DeskError {
 pub type DeskResult<T> = Result<T, DeskError>;
 
 pub struct Desk {
-    pub store: Store,
+    /// Read through `store()`; audited writes go through the desk's own methods, so every
+    /// write of a screen or command is one named operation here.
+    store: Store,
     /// The staff list, calendar and settings the rules read, kept between steps: loading
     /// them (the holiday tables are parsed from JSON) cost more than the step itself.
     rules: RefCell<Option<(RulesKey, Rc<Rules>)>>,
@@ -67,7 +69,7 @@ impl Desk {
         }
     }
 
-    fn rules_key(&self) -> DeskResult<RulesKey> {
+    fn rules_key(&self) -> Result<RulesKey, StoreError> {
         Ok(RulesKey {
             others: self.store.data_version()?,
             own: self.store.conn().total_changes(),
@@ -75,7 +77,7 @@ impl Desk {
     }
 
     /// The rules' inputs, from the cache unless anything was written since.
-    fn rule_data(&self) -> DeskResult<Rc<Rules>> {
+    fn rule_data(&self) -> Result<Rc<Rules>, StoreError> {
         let key = self.rules_key()?;
         if let Some((k, r)) = self.rules.borrow().as_ref() {
             if *k == key {
@@ -152,20 +154,84 @@ impl Desk {
         Ok(())
     }
 
+    /// The database, for reads. Writes go through the desk's methods (steps, staff,
+    /// access records, patrols) or, for the CLI's own commands, `store_mut`.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The database for a write the desk has no method for (the CLI's login, which records
+    /// failed attempts, and printing, which audits each print).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Runs `f` with the rules' context (staff, calendar, settings and `today`): what the
+    /// review command, the 评查 tab and the demo read the rules through.
+    pub fn rule_ctx<T>(
+        &self,
+        today: NaiveDate,
+        f: impl FnOnce(&case::Ctx) -> T,
+    ) -> Result<T, StoreError> {
+        let r = self.rule_data()?;
+        Ok(f(&case::Ctx {
+            today,
+            calendar: &r.calendar,
+            settings: &r.settings,
+            users: &r.users,
+        }))
+    }
+
+    /// The 评查 rules' findings on `case` as of `today`.
+    pub fn findings(
+        &self,
+        case: &Case,
+        today: NaiveDate,
+    ) -> Result<Vec<crate::domain::review::Finding>, StoreError> {
+        self.rule_ctx(today, |ctx| crate::domain::review::check(case, ctx))
+    }
+
+    /// Sets a user's password (an admin's reset lifts a lockout); audited.
+    pub fn set_password(&mut self, user_id: i64, password: &str, who: &Who) -> DeskResult<()> {
+        Ok(self.store.set_password(user_id, password, who)?)
+    }
+
+    /// Adds a member of staff; audited.
+    pub fn add_user(
+        &mut self,
+        u: &crate::store::NewUser,
+        password: &str,
+        who: &Who,
+    ) -> DeskResult<User> {
+        Ok(self.store.add_user(u, password, who)?)
+    }
+
+    /// Logs a user in (counts failed attempts, so it writes).
+    pub fn login(
+        &mut self,
+        username: &str,
+        password: &str,
+    ) -> Result<User, crate::store::LoginError> {
+        self.store.login(username, password)
+    }
+
+    /// Disables or enables an account (admin only, never one's own); audited.
+    pub fn set_user_active(&mut self, user_id: i64, active: bool, who: &Who) -> DeskResult<User> {
+        Ok(self.store.set_user_active(user_id, active, who)?)
+    }
+
+    /// Records that `who` viewed a case's full personal data.
+    pub fn record_access(&mut self, case_id: i64, who: &Who, what: &str) -> DeskResult<()> {
+        Ok(self.store.record_access(case_id, who, what)?)
+    }
+
     /// Runs `f` with the rule context (staff, calendar, settings, today).
     fn with_ctx<T>(
         &self,
         today: NaiveDate,
         f: impl FnOnce(&case::Ctx) -> DeskResult<T>,
     ) -> DeskResult<T> {
-        let r = self.rule_data()?;
-        let ctx = case::Ctx {
-            today,
-            calendar: &r.calendar,
-            settings: &r.settings,
-            users: &r.users,
-        };
-        f(&ctx)
+        self.rule_ctx(today, f)?
     }
 
     fn save_new(&mut self, case: Case, actor: &User, today: NaiveDate) -> DeskResult<Case> {

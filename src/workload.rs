@@ -233,7 +233,7 @@ fn step(
     make: impl Fn(&crate::domain::case::Case) -> Option<(Action, User)>,
 ) -> Result<Option<i64>, DeskError> {
     loop {
-        let case = desk.store.load_case(case_id)?;
+        let case = desk.store().load_case(case_id)?;
         let Some((action, actor)) = make(&case) else {
             stats.skipped += 1;
             return Ok(None);
@@ -296,7 +296,7 @@ fn evidence_action(case: &crate::domain::case::Case, n: u64) -> Action {
 /// commit. Stops at the first error that is not a conflict or a rule refusal.
 pub fn run(path: &Path, seed: u64, count: u64, out: &mut impl Write) -> Result<RunStats, String> {
     let mut desk = Desk::open(path).map_err(|e| e.to_string())?;
-    let o = office(&desk.store).map_err(|e| e.to_string())?;
+    let o = office(desk.store()).map_err(|e| e.to_string())?;
     let mut rng = Rng::new(seed);
     let mut stats = RunStats::default();
     let fail = |e: &dyn std::fmt::Display| e.to_string();
@@ -306,11 +306,11 @@ pub fn run(path: &Path, seed: u64, count: u64, out: &mut impl Write) -> Result<R
         let done = if roll < 3 {
             let catalog = crate::assets::catalog_template()
                 .map_err(|issues| format!("权限清单模板有 {} 处问题", issues.len()))?;
-            desk.store
+            desk.store_mut()
                 .import_catalog(&catalog, "压测导入", &Who::system())
                 .map_err(|e| fail(&e))?;
             let imports: i64 = desk
-                .store
+                .store()
                 .conn()
                 .query_row("SELECT COUNT(*) FROM catalog_import", [], |r| r.get(0))
                 .map_err(|e| fail(&e))?;
@@ -326,7 +326,7 @@ pub fn run(path: &Path, seed: u64, count: u64, out: &mut impl Write) -> Result<R
                 None => None,
             }
         } else if roll < 50 {
-            let ids = case_ids_in(&desk.store, Stage::Proposed).map_err(|e| fail(&e))?;
+            let ids = case_ids_in(desk.store(), Stage::Proposed).map_err(|e| fail(&e))?;
             match pick(&mut rng, &ids) {
                 Some(id) => {
                     let heads = o.heads.clone();
@@ -348,7 +348,7 @@ pub fn run(path: &Path, seed: u64, count: u64, out: &mut impl Write) -> Result<R
                 None => None,
             }
         } else {
-            let ids = case_ids_in(&desk.store, Stage::Investigating).map_err(|e| fail(&e))?;
+            let ids = case_ids_in(desk.store(), Stage::Investigating).map_err(|e| fail(&e))?;
             match pick(&mut rng, &ids) {
                 Some(id) => {
                     let users = &o.users;

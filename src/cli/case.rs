@@ -216,7 +216,7 @@ fn build_action(
 }
 
 fn find(desk: &Desk, text: &str) -> Result<i64, CliError> {
-    desk.store.find_case(text)?.ok_or_else(|| {
+    desk.store().find_case(text)?.ok_or_else(|| {
         CliError(format!(
             "找不到案件“{text}”：请填案号（如 合综执立〔2026〕12号）、2026-12 或 #编号"
         ))
@@ -234,9 +234,9 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
     let today = desk::today();
     match cmd {
         CaseCommand::New { power, file, json } => {
-            let actor = ctx.login(&mut desk.store)?;
+            let actor = ctx.login(desk.store_mut())?;
             let f = read_field_file(&file)?;
-            let users = desk.store.users()?;
+            let users = desk.store().users()?;
             let new =
                 step_input::build_new_case(&f.pairs, f.parties, &users, today).map_err(CliError)?;
             let case = desk.propose(new, &power, &actor, today)?;
@@ -247,9 +247,9 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             Ok(())
         }
         CaseCommand::Spot { power, file, json } => {
-            let actor = ctx.login(&mut desk.store)?;
+            let actor = ctx.login(desk.store_mut())?;
             let f = read_field_file(&file)?;
-            let users = desk.store.users()?;
+            let users = desk.store().users()?;
             let input =
                 step_input::build_on_spot(&f.pairs, f.parties, &users, today).map_err(CliError)?;
             let case = desk.on_spot(input, &power, &actor, today)?;
@@ -268,19 +268,19 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             attach,
             json,
         } => {
-            let actor = ctx.login(&mut desk.store)?;
+            let actor = ctx.login(desk.store_mut())?;
             let id = find(&desk, &case)?;
             let kind = ActionKind::parse(&step).ok_or_else(|| {
                 CliError(format!("未知环节“{step}”；zhifa case steps 列出全部环节"))
             })?;
-            let users = desk.store.users()?;
+            let users = desk.store().users()?;
             let mut action = build_action(kind, &fields, file.as_ref(), &users, today)?;
             let staging = match &mut action {
                 Action::AddEvidence { evidence } if !attach.is_empty() => {
-                    let mut staging = attachments::Staging::begin(&desk.store, id)?;
+                    let mut staging = attachments::Staging::begin(desk.store(), id)?;
                     for f in &attach {
                         if let Err(e) = staging.add(f) {
-                            staging.abandon(&desk.store);
+                            staging.abandon(desk.store());
                             return Err(e.into());
                         }
                     }
@@ -298,7 +298,7 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                 Ok(c) => c,
                 Err(e) => {
                     if let Some(staging) = staging {
-                        staging.abandon(&desk.store);
+                        staging.abandon(desk.store());
                     }
                     return Err(e.into());
                 }
@@ -334,14 +334,14 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                     Some(Field::parse(&f).ok_or_else(|| CliError(format!("未知领域“{f}”")))?);
             }
             if mine {
-                filter.handler = Some(ctx.login(&mut desk.store)?.id);
+                filter.handler = Some(ctx.login(desk.store_mut())?.id);
             }
-            let rows = desk.store.list_cases(&filter)?;
+            let rows = desk.store().list_cases(&filter)?;
             if json.json {
                 let mut out = Vec::with_capacity(rows.len());
                 for r in &rows {
                     let mut v = serde_json::to_value(r)?;
-                    v["deadlines"] = serde_json::to_value(desk.store.case_deadlines(r.id)?)?;
+                    v["deadlines"] = serde_json::to_value(desk.store().case_deadlines(r.id)?)?;
                     out.push(v);
                 }
                 return print_json(&out);
@@ -366,13 +366,12 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
         CaseCommand::Show { case, full, json } => {
             let id = find(&desk, &case)?;
             if full {
-                let viewer = ctx.login(&mut desk.store)?;
-                desk.store
-                    .record_access(id, &Who::user(&viewer), PERSONAL_DATA_VIEWED)?;
+                let viewer = ctx.login(desk.store_mut())?;
+                desk.record_access(id, &Who::user(&viewer), PERSONAL_DATA_VIEWED)?;
             }
-            let c = desk.store.load_case(id)?;
+            let c = desk.store().load_case(id)?;
             if json.json {
-                let deadlines = desk.store.case_deadlines(id)?;
+                let deadlines = desk.store().case_deadlines(id)?;
                 let mut case_json = serde_json::to_value(&c)?;
                 if !full {
                     // Free text (facts, records) may quote the parties' numbers and addresses.
@@ -381,7 +380,7 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                     case_json["parties"] = serde_json::to_value(shown)?;
                 }
                 return print_json(&serde_json::json!({
-                    "case_no": desk.store.case_no(id)?,
+                    "case_no": desk.store().case_no(id)?,
                     "case": case_json,
                     "deadlines": deadlines,
                 }));
@@ -389,9 +388,9 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             show(&desk, &c, full)
         }
         CaseCommand::Actions { case, json } => {
-            let actor = ctx.login(&mut desk.store)?;
+            let actor = ctx.login(desk.store_mut())?;
             let id = find(&desk, &case)?;
-            let c = desk.store.load_case(id)?;
+            let c = desk.store().load_case(id)?;
             let steps = desk.available(&c, &actor);
             if json.json {
                 let v: Vec<_> = steps
@@ -418,9 +417,9 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
 }
 
 fn report(desk: &Desk, case: &Case, json: bool, what: &str) -> CliResult {
-    let case_no = desk.store.case_no(case.id)?;
+    let case_no = desk.store().case_no(case.id)?;
     if json {
-        let deadlines = desk.store.case_deadlines(case.id)?;
+        let deadlines = desk.store().case_deadlines(case.id)?;
         return print_json(
             &serde_json::json!({ "case_no": case_no, "case": case, "deadlines": deadlines }),
         );
@@ -431,7 +430,7 @@ fn report(desk: &Desk, case: &Case, json: bool, what: &str) -> CliResult {
         case.version
     );
     for d in desk
-        .store
+        .store()
         .case_deadlines(case.id)?
         .iter()
         .filter(|d| d.status.is_open())
@@ -447,14 +446,14 @@ fn report(desk: &Desk, case: &Case, json: bool, what: &str) -> CliResult {
 }
 
 fn show(desk: &Desk, c: &Case, full: bool) -> CliResult {
-    let users = desk.store.users()?;
+    let users = desk.store().users()?;
     let name = |id: &i64| {
         users
             .get(id)
             .map(|u| u.name.clone())
             .unwrap_or_else(|| format!("#{id}"))
     };
-    println!("{}  {}", desk.store.case_no(c.id)?, c.stage.name());
+    println!("{}  {}", desk.store().case_no(c.id)?, c.stage.name());
     println!(
         "案由：{}（{}）",
         clean(&c.power.power.name),
@@ -501,7 +500,7 @@ fn show(desk: &Desk, c: &Case, full: bool) -> CliResult {
         .map(|(s, d)| format!("{} {}", s.name(), d))
         .collect();
     println!("进程：{}", stages.join(" → "));
-    for d in desk.store.case_deadlines(c.id)? {
+    for d in desk.store().case_deadlines(c.id)? {
         println!(
             "期限：{} {} {}",
             pad(d.label(), 16),
@@ -509,7 +508,7 @@ fn show(desk: &Desk, c: &Case, full: bool) -> CliResult {
             d.status.describe()
         );
     }
-    for e in desk.store.case_audit(c.id)? {
+    for e in desk.store().case_audit(c.id)? {
         let summary = if full {
             e.summary
         } else {

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
-use crate::domain::case::{Case, Ctx};
+use crate::desk::Desk;
+use crate::domain::case::Case;
 use crate::domain::chinese::parse_date;
 use crate::domain::people::{Role, User};
 use crate::domain::review::fault::{FaultCategory, FaultRecord};
@@ -116,24 +117,6 @@ pub(crate) fn sheet(store: &Store) -> Result<Sheet, CliError> {
     }
 }
 
-/// Runs the rules on `case` with the store's staff, calendar and settings.
-pub(crate) fn findings(
-    store: &Store,
-    case: &Case,
-    today: NaiveDate,
-) -> Result<Vec<review::Finding>, CliError> {
-    let users = store.users()?;
-    let calendar = store.calendar()?;
-    let settings = store.procedure_settings()?;
-    let ctx = Ctx {
-        today,
-        calendar: &calendar,
-        settings: &settings,
-        users: &users,
-    };
-    Ok(review::check(case, &ctx))
-}
-
 fn date_or_today(s: Option<&str>) -> Result<NaiveDate, CliError> {
     Ok(match s {
         Some(s) => parse_date(s)?,
@@ -175,9 +158,9 @@ pub(crate) fn run(ctx: &Context, cmd: ReviewCommand) -> CliResult {
             Ok(())
         }
         ReviewCommand::Check { case_no, json } => {
-            let store = ctx.open_store()?;
-            let case = store.load_case(find_case(&store, &case_no)?)?;
-            let fs = findings(&store, &case, crate::desk::today())?;
+            let desk = Desk::new(ctx.open_store()?);
+            let case = desk.store().load_case(find_case(desk.store(), &case_no)?)?;
+            let fs = desk.findings(&case, crate::desk::today())?;
             if json.json {
                 return print_json(&fs);
             }
@@ -217,9 +200,10 @@ pub(crate) fn run(ctx: &Context, cmd: ReviewCommand) -> CliResult {
                 };
                 manual.push(sheet::manual_deduction(&sh, sec, pts, reason).map_err(CliError)?);
             }
-            let fs = findings(&store, &case, on)?;
+            let mut desk = Desk::new(store);
+            let fs = desk.findings(&case, on)?;
             let score = sheet::score(&sh, &fs, &manual);
-            let round = store.add_review_round(id, &user, on, &score)?;
+            let round = desk.store_mut().add_review_round(id, &user, on, &score)?;
             if json.json {
                 return print_json(&round);
             }

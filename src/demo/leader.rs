@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 
 use crate::desk::Desk;
-use crate::domain::case::{Ctx, Stage};
+use crate::domain::case::Stage;
 use crate::domain::patrol::{Patrol, PatrolOutcome};
-use crate::domain::review::{self, sheet};
+use crate::domain::review::sheet;
 use crate::store::{StoreError, Who};
 
 const PLACES: [&str; 6] = [
@@ -21,7 +21,7 @@ const PLACES: [&str; 6] = [
 ];
 
 pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
-    let users = desk.store.users()?;
+    let users = desk.store().users()?;
     let handlers: Vec<_> = users
         .values()
         .filter(|u| u.cert_no.is_some() && u.active)
@@ -65,22 +65,14 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
             outcomes,
             note: String::new(),
         };
-        desk.store.add_patrol(&p, &Who::user(a))?;
+        desk.store_mut().add_patrol(&p, &Who::user(a))?;
     }
     let Some(reviewer) = users.values().find(|u| u.legal_qualified).cloned() else {
         return Ok(());
     };
-    let calendar = desk.store.calendar()?;
-    let settings = desk.store.procedure_settings()?;
-    let ctx = Ctx {
-        today,
-        calendar: &calendar,
-        settings: &settings,
-        users: &users,
-    };
     let sh = sheet::Sheet::default_sheet();
     let done: Vec<_> = desk
-        .store
+        .store()
         .all_cases()?
         .into_iter()
         .filter(|c| c.stage >= Stage::Closed)
@@ -94,8 +86,8 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
         } else {
             Vec::new()
         };
-        let score = sheet::score(&sh, &review::check(c, &ctx), &manual);
-        desk.store
+        let score = sheet::score(&sh, &desk.findings(c, today)?, &manual);
+        desk.store_mut()
             .add_review_round(c.id, &reviewer, today, &score)?;
     }
     Ok(())

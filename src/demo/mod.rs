@@ -170,7 +170,7 @@ pub fn case_count() -> Result<usize, DemoError> {
 pub fn replay(desk: &mut Desk, today: NaiveDate) -> Result<usize, DemoError> {
     let cases: CasesFile =
         toml::from_str(CASES_TOML).map_err(|e| DemoError::Data("cases.toml", e.to_string()))?;
-    let cast = cast(&desk.store)?;
+    let cast = cast(desk.store())?;
     for (n, c) in cases.case.iter().enumerate() {
         script::run(desk, &cast, c, n as u32, today)?;
     }

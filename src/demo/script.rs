@@ -151,7 +151,7 @@ impl Run<'_> {
     }
 
     fn stage(&self) -> Result<Stage, DemoError> {
-        Ok(self.desk.store.load_case(self.id)?.stage)
+        Ok(self.desk.store().load_case(self.id)?.stage)
     }
 
     fn serve(&mut self, doc: ServedDoc, method: ServiceMethod) -> Result<(), DemoError> {
@@ -192,7 +192,7 @@ impl Run<'_> {
     }
 
     fn owed(&self) -> Result<Fen, DemoError> {
-        let case = self.desk.store.load_case(self.id)?;
+        let case = self.desk.store().load_case(self.id)?;
         let surcharge = gates::outstanding_surcharge(&case, self.date, &self.cal)
             .map_err(crate::desk::DeskError::from)?;
         Ok(Fen(case.fine_due().0 + surcharge.0 - case.paid().0))
@@ -361,10 +361,10 @@ pub fn run(
         .map_err(|e| DemoError::Data("cases.toml", format!("当事人：{e}")))?;
     let party_type = party.party_type();
     let recipient = party_name(&c.party);
-    let cal = desk.store.calendar()?;
+    let cal = desk.store().calendar()?;
     let actor = cast.users[&handler].clone();
     let power = desk
-        .store
+        .store()
         .power_on(&c.power, c.start)?
         .ok_or_else(|| DemoError::Data("cases.toml", format!("没有事项 {}", c.power)))?
         .power;
@@ -607,7 +607,7 @@ pub fn run(
     let notice_served = d;
     let hearing = c.hearing
         && r.desk
-            .store
+            .store()
             .load_case(r.id)?
             .notice
             .as_ref()
@@ -776,10 +776,10 @@ pub fn run(
                     // The court is applied to once the window opens: 10 working days
                     // after the 催告 and after the party's 复议 and lawsuit periods
                     // (行政强制法 Art 53, 54) — the domain computes it.
-                    let case = r.desk.store.load_case(r.id)?;
+                    let case = r.desk.store().load_case(r.id)?;
                     let opens = gates::court_window_opens(&case, &r.cal).ok().flatten();
                     let d = on!(r, opens);
-                    let court = r.desk.store.agency()?.court;
+                    let court = r.desk.store().agency()?.court;
                     r.act(head, Action::ApplyCourt { date: d, court })?;
                     if stop == STOPS[6] {
                         return r.stage();
@@ -821,7 +821,7 @@ fn close_and_archive(r: &mut Run<'_>, stop: &str) -> Result<Stage, DemoError> {
         return r.stage();
     }
     let d = on!(r, r.wd(3));
-    let no = r.desk.store.case_no(r.id)?;
+    let no = r.desk.store().case_no(r.id)?;
     let serial: String = no.chars().filter(char::is_ascii_digit).collect();
     r.act(
         r.handler,

@@ -49,9 +49,9 @@ fn demo_builds_with_every_case_lawful() {
     desk.refresh_deadlines_if_stale(today).unwrap();
     let later: NaiveDate = "2026-12-28".parse().unwrap();
     desk.refresh_deadlines_if_stale(later).unwrap();
-    assert_eq!(desk.store.deadlines_refreshed_on().unwrap(), Some(later));
+    assert_eq!(desk.store().deadlines_refreshed_on().unwrap(), Some(later));
     let overdue_later = desk
-        .store
+        .store()
         .list_cases(&crate::store::CaseFilter {
             overdue_only: true,
             ..Default::default()

@@ -263,7 +263,7 @@ fn recomputing_on_a_later_day_leaves_what_a_full_computation_gives() {
     let later = crate::generate::as_of() + chrono::Days::new(20);
     let mut desk = crate::desk::Desk::open(&path).unwrap();
     let before: Vec<Option<DeadlineState>> = desk
-        .store
+        .store()
         .list_cases(&CaseFilter::default())
         .unwrap()
         .into_iter()
@@ -271,15 +271,15 @@ fn recomputing_on_a_later_day_leaves_what_a_full_computation_gives() {
         .collect();
     let n = desk.recompute_deadlines(later).unwrap();
     assert!(n > 0);
-    let cal = desk.store.calendar().unwrap();
-    let settings = desk.store.procedure_settings().unwrap();
-    let rows = desk.store.list_cases(&CaseFilter::default()).unwrap();
+    let cal = desk.store().calendar().unwrap();
+    let settings = desk.store().procedure_settings().unwrap();
+    let rows = desk.store().list_cases(&CaseFilter::default()).unwrap();
     let after: Vec<Option<DeadlineState>> = rows.iter().map(|r| r.next_due_state).collect();
     assert_ne!(before, after, "20 days later some states must have moved");
     for r in rows.iter().filter(|r| r.stage != Stage::Archived) {
-        let case = desk.store.load_case(r.id).unwrap();
+        let case = desk.store().load_case(r.id).unwrap();
         let want = deadlines::compute(&case, &cal, &settings, later);
-        let mut got = desk.store.case_deadlines(r.id).unwrap();
+        let mut got = desk.store().case_deadlines(r.id).unwrap();
         let mut want_sorted = want.clone();
         let key = |d: &deadlines::Deadline| serde_json::to_string(d).unwrap();
         got.sort_by_key(key);

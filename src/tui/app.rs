@@ -111,10 +111,14 @@ pub struct App {
 impl App {
     /// An app whose clock stays at `today` (tests); `with_clock` gives it a real one.
     pub fn new(desk: Desk, keymap: Keymap, demo: bool, today: NaiveDate) -> App {
-        let agency = desk.store.agency().map(|a| a.full_name).unwrap_or_default();
+        let agency = desk
+            .store()
+            .agency()
+            .map(|a| a.full_name)
+            .unwrap_or_default();
         let login = login::State::new(&desk, demo);
         let idle_limit = desk
-            .store
+            .store()
             .security_settings()
             .ok()
             .and_then(|s| s.idle_lock());
@@ -384,7 +388,7 @@ impl App {
         if unicode_width::UnicodeWidthStr::width(line.as_str()) > title.width as usize {
             line = format!(" 执法案卷台{demo} | {screen_title} | {who}");
         }
-        match self.desk.store.integrity_block() {
+        match self.desk.store().integrity_block() {
             // The one thing a desk must not miss: the file failed its integrity checks.
             Some(why) => f.render_widget(
                 Paragraph::new(ui::clean(&format!(" 数据库未通过完整性检查：{why}，只读")))

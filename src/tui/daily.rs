@@ -37,7 +37,7 @@ impl App {
 
     /// Starts the day's jobs for `today` on this database (no backup in demo mode).
     pub fn start_daily(&mut self) {
-        let path = self.desk.store.path().to_path_buf();
+        let path = self.desk.store().path().to_path_buf();
         self.daily = Some(start(path, self.today, self.demo));
     }
 
@@ -73,7 +73,7 @@ pub enum Poll {
 /// The first start of a day writes a backup to `backups/` beside the database. A failure is
 /// logged, never shown as a crash: the clerk can still work, and `zhifa check` reports it.
 fn daily_backup(desk: &Desk) {
-    let dir = match desk.store.backup_dir(None) {
+    let dir = match desk.store().backup_dir(None) {
         Ok(d) => d,
         Err(e) => {
             tracing::warn!(error = %e, "daily backup: no folder");
@@ -85,7 +85,7 @@ fn daily_backup(desk: &Desk) {
         .last()
         .is_some_and(|(t, _)| t.date() == now.date());
     if !done_today {
-        match desk.store.backup_to(&dir, now) {
+        match desk.store().backup_to(&dir, now) {
             Ok((p, removed)) => {
                 tracing::info!(backup = %p.display(), removed = removed.len(), "daily backup")
             }

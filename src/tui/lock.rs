@@ -52,10 +52,7 @@ impl App {
         match key.code {
             KeyCode::Esc => self.logout("已注销（锁定后未解锁，未保存的输入已放弃）"),
             KeyCode::Enter => {
-                let attempt = self
-                    .desk
-                    .store
-                    .login(&lock.username.value, &lock.password.value);
+                let attempt = self.desk.login(&lock.username.value, &lock.password.value);
                 match attempt {
                     Ok(u) if self.user.as_ref().is_some_and(|me| me.id == u.id) => {
                         self.lock = None;

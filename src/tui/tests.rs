@@ -158,7 +158,7 @@ fn scrolling_across_windows_keeps_the_selection_on_the_right_case() {
     press(&mut a, &[KeyCode::Char('c')]);
     let all: Vec<i64> = a
         .desk
-        .store
+        .store()
         .list_cases(&crate::store::CaseFilter::default())
         .unwrap()
         .iter()
@@ -243,7 +243,7 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     // The head approves a case waiting for filing approval.
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    let first = a.desk.store.find_case("2026-185").unwrap().unwrap();
+    let first = a.desk.store().find_case("2026-185").unwrap().unwrap();
     open_case(&mut a, "185");
     press(&mut a, &[KeyCode::Char('a'), KeyCode::Enter]);
     // Form: 日期 (today), 是否同意 (true), 意见.
@@ -251,11 +251,11 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     type_text(&mut a, "同意立案");
     press(&mut a, &[KeyCode::Enter]);
     assert!(a.status.contains("已办理"), "{}", a.status);
-    let case = a.desk.store.load_case(first).unwrap();
+    let case = a.desk.store().load_case(first).unwrap();
     assert_eq!(case.stage.name(), "调查取证");
 
     // A refused step keeps the input and names the rule: a handler records with one officer.
-    let handler = a.desk.store.users().unwrap()[&case.handlers[0]]
+    let handler = a.desk.store().users().unwrap()[&case.handlers[0]]
         .username
         .clone();
     let mut b = app(&path);
@@ -290,14 +290,14 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     press(&mut b, &[KeyCode::Enter]);
     assert!(b.status.contains("第四十二条"), "{}", b.status);
     // Nothing typed was lost; add the second officer and submit again.
-    let other = a.desk.store.users().unwrap()[&case.handlers[1]]
+    let other = a.desk.store().users().unwrap()[&case.handlers[1]]
         .username
         .clone();
     press(&mut b, &[KeyCode::Up, KeyCode::Up, KeyCode::Up]);
     type_text(&mut b, &format!(",{other}"));
     press(&mut b, &[KeyCode::Enter]);
     assert!(b.status.contains("已办理"), "{}", b.status);
-    let case = b.desk.store.load_case(first).unwrap();
+    let case = b.desk.store().load_case(first).unwrap();
     assert_eq!(case.records.len(), 1);
     assert_eq!(case.records[0].officers.len(), 2);
 }
@@ -377,11 +377,16 @@ fn calendar_and_users_screens() {
     type_text(&mut a, "22012219999");
     press(&mut a, &[KeyCode::Enter]);
     assert!(a.status.contains("已添加"), "{}", a.status);
-    assert!(a.desk.store.user_by_username("wanghong").unwrap().is_some());
+    assert!(a
+        .desk
+        .store()
+        .user_by_username("wanghong")
+        .unwrap()
+        .is_some());
     // x deactivates the selected member of staff, who then cannot log in; x again undoes it.
     let at = a
         .desk
-        .store
+        .store()
         .users()
         .unwrap()
         .values()
@@ -391,16 +396,12 @@ fn calendar_and_users_screens() {
     press(&mut a, &[KeyCode::Char('x')]);
     assert!(a.status.contains("已停用：周杰"), "{}", a.status);
     assert!(matches!(
-        a.desk.store.login("zhoujie", crate::demo::DEMO_PASSWORD),
+        a.desk.login("zhoujie", crate::demo::DEMO_PASSWORD),
         Err(crate::store::LoginError::Inactive)
     ));
     press(&mut a, &[KeyCode::Char('x')]);
     assert!(a.status.contains("已启用：周杰"), "{}", a.status);
-    assert!(a
-        .desk
-        .store
-        .login("zhoujie", crate::demo::DEMO_PASSWORD)
-        .is_ok());
+    assert!(a.desk.login("zhoujie", crate::demo::DEMO_PASSWORD).is_ok());
 }
 
 #[test]
@@ -451,11 +452,11 @@ fn new_case_by_keys_goes_to_filing_approval() {
     assert!(a.status.contains("已提请立案"), "{}", a.status);
     let id = a
         .desk
-        .store
+        .store()
         .find_case("2026-188")
         .unwrap()
         .expect("new case 188");
-    let case = a.desk.store.load_case(id).unwrap();
+    let case = a.desk.store().load_case(id).unwrap();
     assert_eq!(case.stage.name(), "立案审批");
     assert_eq!(case.power.power.code, "HJ-001");
 }
@@ -686,11 +687,17 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
         ],
     );
 
-    let id = a.desk.store.find_case(no).unwrap().unwrap();
-    let case = a.desk.store.load_case(id).unwrap();
+    let id = a.desk.store().find_case(no).unwrap().unwrap();
+    let case = a.desk.store().load_case(id).unwrap();
     assert_eq!(case.stage.name(), "归档");
     assert_eq!(case.paid(), crate::domain::money::Fen::from_yuan(800));
-    assert!(a.desk.store.verify_audit().unwrap().first_broken.is_none());
+    assert!(a
+        .desk
+        .store()
+        .verify_audit()
+        .unwrap()
+        .first_broken
+        .is_none());
     // And it is read-only now: the menu offers nothing.
     press(&mut a, &[KeyCode::Char('a')]);
     match a.stack.last() {
@@ -856,11 +863,11 @@ fn on_the_spot_decision_by_keys() {
     );
     let id = a
         .desk
-        .store
+        .store()
         .find_case("合综执当罚〔2026〕188号")
         .unwrap()
         .unwrap();
-    assert_eq!(a.desk.store.load_case(id).unwrap().stage.name(), "执行");
+    assert_eq!(a.desk.store().load_case(id).unwrap().stage.name(), "执行");
 }
 
 #[test]
@@ -870,13 +877,13 @@ fn evidence_with_an_attachment_through_the_form() {
     std::fs::write(&photo, b"JPEG").unwrap();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    let first = a.desk.store.find_case("2026-185").unwrap().unwrap();
+    let first = a.desk.store().find_case("2026-185").unwrap().unwrap();
     open_case(&mut a, "185");
     open_step(&mut a, crate::domain::case::ActionKind::ApproveFiling);
     fill_and_submit(&mut a, &[("opinion", "同意立案")]);
     let handler = {
-        let case = a.desk.store.load_case(first).unwrap();
-        a.desk.store.users().unwrap()[&case.handlers[0]]
+        let case = a.desk.store().load_case(first).unwrap();
+        a.desk.store().users().unwrap()[&case.handlers[0]]
             .username
             .clone()
     };
@@ -892,7 +899,7 @@ fn evidence_with_an_attachment_through_the_form() {
             ("attach", photo.to_str().unwrap()),
         ],
     );
-    let case = a.desk.store.load_case(first).unwrap();
+    let case = a.desk.store().load_case(first).unwrap();
     assert_eq!(case.evidence[0].attachments.len(), 1);
     assert!(crate::store::attachments::verify(&path, &case).is_empty());
 }
@@ -914,7 +921,7 @@ fn discretion_helper_fills_a_fine_inside_the_tier_and_queue_filter() {
     let (case_no, handler) = {
         let rows = a
             .desk
-            .store
+            .store()
             .list_cases(&crate::store::CaseFilter {
                 stage: Some(crate::domain::case::Stage::Investigating),
                 ..Default::default()
@@ -922,15 +929,15 @@ fn discretion_helper_fills_a_fine_inside_the_tier_and_queue_filter() {
             .unwrap();
         let case = rows
             .iter()
-            .map(|r| a.desk.store.load_case(r.id).unwrap())
+            .map(|r| a.desk.store().load_case(r.id).unwrap())
             .find(|c| {
                 c.power.power.statutory.kind == crate::domain::catalog::StatutoryKind::Range
                     && !c.records.is_empty()
             })
             .expect("a range-kind case under investigation");
-        let users = a.desk.store.users().unwrap();
+        let users = a.desk.store().users().unwrap();
         (
-            a.desk.store.case_no(case.id).unwrap(),
+            a.desk.store().case_no(case.id).unwrap(),
             users[&case.handlers[0]].username.clone(),
         )
     };
@@ -986,7 +993,7 @@ fn full_personal_data_is_shown_on_request_and_recorded() {
     press(&mut a, &[KeyCode::Char('v')]);
     let shown = render(&a, 120, 36);
     assert!(shown.contains(&full_id), "{shown}");
-    let trail = a.desk.store.case_audit(id).unwrap();
+    let trail = a.desk.store().case_audit(id).unwrap();
     let last = trail.last().unwrap();
     assert_eq!(last.action, crate::domain::privacy::PERSONAL_DATA_VIEWED);
     assert_eq!(last.user_name, a.user.as_ref().unwrap().name);
@@ -1050,7 +1057,7 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
     let me = a.user.as_ref().unwrap().id;
     let rows = a
         .desk
-        .store
+        .store()
         .list_cases(&crate::store::CaseFilter {
             stage: Some(crate::domain::case::Stage::Investigating),
             handler: Some(me),
@@ -1059,7 +1066,7 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
         .unwrap();
     let row = rows.first().expect("a case under investigation");
     let (id, no) = (row.id, row.case_no.clone());
-    let before = a.desk.store.load_case(id).unwrap();
+    let before = a.desk.store().load_case(id).unwrap();
     let record = |content: &'static str| {
         [
             ("kind", "现场检查(勘验)笔录"),
@@ -1092,11 +1099,11 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
         _ => false,
     };
     assert!(typed, "the form with its input is still open: {}", b.status);
-    let after_a = a.desk.store.load_case(id).unwrap();
+    let after_a = a.desk.store().load_case(id).unwrap();
     assert_eq!(after_a.records.len(), before.records.len() + 1);
     press(&mut b, &[KeyCode::Enter]);
     assert!(b.status.contains("已办理"), "{}", b.status);
-    let after_b = b.desk.store.load_case(id).unwrap();
+    let after_b = b.desk.store().load_case(id).unwrap();
     assert_eq!(after_b.records.len(), before.records.len() + 2);
     assert_eq!(after_b.version, after_a.version + 1);
 }

@@ -29,7 +29,7 @@ impl State {
     pub fn load(env: &mut Env) -> State {
         let month = env.today.with_day(1).unwrap_or(env.today);
         let mut error = None;
-        let calendar = super::or_note(env.desk.store.calendar(), "节假日表", &mut error);
+        let calendar = super::or_note(env.desk.store().calendar(), "节假日表", &mut error);
         let mut s = State {
             month,
             today: env.today,
@@ -49,7 +49,7 @@ impl State {
             .and_then(|d| d.pred_opt())
             .unwrap_or(self.month);
         self.deadlines = super::or_note(
-            env.desk.store.deadlines_between(self.month, end),
+            env.desk.store().deadlines_between(self.month, end),
             "本月期限",
             &mut self.error,
         );

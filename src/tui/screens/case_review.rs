@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::case::{Case, Ctx};
-use crate::domain::review::{self, points_text, Finding, ReviewRound, Severity};
-use crate::store::Store;
+use crate::desk::Desk;
+use crate::domain::case::Case;
+use crate::domain::review::{points_text, Finding, ReviewRound, Severity};
 
 #[derive(Default)]
 pub struct ReviewTab {
@@ -16,18 +16,9 @@ pub struct ReviewTab {
 }
 
 impl ReviewTab {
-    pub fn load(store: &Store, case: &Case, today: NaiveDate) -> ReviewTab {
+    pub fn load(desk: &Desk, case: &Case, today: NaiveDate) -> ReviewTab {
         let loaded = (|| -> Result<ReviewTab, crate::store::StoreError> {
-            let users = store.users()?;
-            let calendar = store.calendar()?;
-            let settings = store.procedure_settings()?;
-            let ctx = Ctx {
-                today,
-                calendar: &calendar,
-                settings: &settings,
-                users: &users,
-            };
-            let mut findings = review::check(case, &ctx);
+            let mut findings = desk.findings(case, today)?;
             findings.sort_by_key(|f| match f.severity {
                 Severity::Veto => 0,
                 Severity::Deduct(_) => 1,
@@ -35,7 +26,7 @@ impl ReviewTab {
             });
             Ok(ReviewTab {
                 findings,
-                rounds: store.review_rounds(case.id)?,
+                rounds: desk.store().review_rounds(case.id)?,
                 error: None,
             })
         })();

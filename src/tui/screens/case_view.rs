@@ -101,9 +101,9 @@ pub struct State {
 
 impl State {
     pub fn load(id: i64, env: &mut Env) -> Result<State, String> {
-        let store = &env.desk.store;
+        let store = env.desk.store();
         let case = store.load_case(id).map_err(|e| e.to_string())?;
-        let review = super::case_review::ReviewTab::load(store, &case, env.today);
+        let review = super::case_review::ReviewTab::load(env.desk, &case, env.today);
         let mut error = None;
         Ok(State {
             keys: Keys::new(env),
@@ -215,17 +215,15 @@ impl State {
             return Outcome::Error("请先登录".into());
         };
         let who = crate::store::Who::user(user);
-        let recorded = env.desk.store.record_access(
-            self.id,
-            &who,
-            crate::domain::privacy::PERSONAL_DATA_VIEWED,
-        );
+        let recorded =
+            env.desk
+                .record_access(self.id, &who, crate::domain::privacy::PERSONAL_DATA_VIEWED);
         match recorded {
             Ok(()) => {
                 self.full_personal = true;
                 self.tab = Tab::Parties;
                 self.audit = super::or_note(
-                    env.desk.store.case_audit(self.id),
+                    env.desk.store().case_audit(self.id),
                     "审计记录",
                     &mut self.error,
                 );

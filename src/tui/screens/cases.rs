@@ -102,7 +102,7 @@ impl State {
                 format!("中队：{arg}")
             }
             ListCommand::Officer => {
-                let users = env.desk.store.users().map_err(|e| e.to_string())?;
+                let users = env.desk.store().users().map_err(|e| e.to_string())?;
                 self.base.handler = Some(crate::step_input::user_id(&users, arg)?);
                 format!("承办人：{arg}")
             }
@@ -181,7 +181,7 @@ impl State {
     pub fn reload(&mut self, env: &mut Env) {
         let f = self.filter();
         let cap = COUNT_CAP.max(self.sel + WINDOW);
-        match env.desk.store.count_cases_upto(&f, cap) {
+        match env.desk.store().count_cases_upto(&f, cap) {
             Ok((n, exact)) => {
                 self.total = n;
                 self.counted_all = exact;
@@ -204,7 +204,7 @@ impl State {
             offset: Some(self.window_start as u32),
             ..self.filter()
         };
-        match env.desk.store.list_cases(&page) {
+        match env.desk.store().list_cases(&page) {
             Ok(rows) => {
                 self.rows = rows;
                 self.error = None;
@@ -239,7 +239,7 @@ impl State {
             page,
             ..self.filter()
         };
-        match env.desk.store.list_cases(&f) {
+        match env.desk.store().list_cases(&f) {
             Ok(rows) if !rows.is_empty() => {
                 self.window_start = match (page, start) {
                     (_, Some(s)) => s,
@@ -263,7 +263,7 @@ impl State {
         if self.counted_all {
             return;
         }
-        match env.desk.store.count_cases(&self.filter()) {
+        match env.desk.store().count_cases(&self.filter()) {
             Ok(n) => {
                 self.total = n;
                 self.counted_all = true;

@@ -38,7 +38,7 @@ impl State {
         ) else {
             return;
         };
-        match env.desk.store.stats_between(from, to) {
+        match env.desk.store().stats_between(from, to) {
             Ok(s) => {
                 self.stats = Some(s);
                 self.error = None;

@@ -28,7 +28,7 @@ pub struct DocsTab {
 impl DocsTab {
     /// Loads the list (and the preview of the first document) from the store.
     pub fn load(view: &CaseView, env: &mut Env) -> DocsTab {
-        let printed = documents::printed_kinds(&env.desk.store, view.id);
+        let printed = documents::printed_kinds(env.desk.store(), view.id);
         let rows = crate::domain::documents::documents(&view.case)
             .into_iter()
             .map(|(kind, count, state)| Row {
@@ -56,7 +56,7 @@ impl DocsTab {
     fn refresh_preview(&mut self, case_id: i64, env: &mut Env) {
         self.preview = match self.selected() {
             None => vec!["本案尚无文书".to_string()],
-            Some(kind) => match Loaded::load(&env.desk.store, case_id, env.today)
+            Some(kind) => match Loaded::load(env.desk.store(), case_id, env.today)
                 .and_then(|l| l.text(What::Doc(kind)))
             {
                 Ok(t) => t
@@ -104,7 +104,8 @@ pub fn handle(view: &mut CaseView, a: UiAction, env: &mut Env) -> Option<Outcome
             if let Some(t) = &mut view.docs {
                 t.exported = Some(msg.clone());
             }
-            view.audit = super::or_note(env.desk.store.case_audit(id), "审计记录", &mut view.error);
+            view.audit =
+                super::or_note(env.desk.store().case_audit(id), "审计记录", &mut view.error);
             return Some(match result {
                 Ok(m) => Outcome::Status(m),
                 Err(m) => Outcome::Error(m),
@@ -122,7 +123,7 @@ fn export(view: &CaseView, what: What, print: bool, env: &mut Env) -> Result<Str
         return Err("请先登录".into());
     };
     let who = crate::store::Who::user(user);
-    let loaded = match Loaded::load(&env.desk.store, view.id, env.today) {
+    let loaded = match Loaded::load(env.desk.store(), view.id, env.today) {
         Ok(l) => l,
         Err(e) => return Err(format!("不能生成：{e}")),
     };
@@ -137,12 +138,12 @@ fn export(view: &CaseView, what: What, print: bool, env: &mut Env) -> Result<Str
     );
     let written = loaded.render(what, format).and_then(|bytes| {
         // A second export gets a new name (`… (2).pdf`): an earlier one may be in use.
-        crate::output::write_new_name(&dir, &stem, format.ext(), &bytes, env.desk.store.path())
+        crate::output::write_new_name(&dir, &stem, format.ext(), &bytes, env.desk.store().path())
             .map_err(|e| e.to_string())
     });
     let path = match written.and_then(|path| {
         documents::record(
-            &mut env.desk.store,
+            env.desk.store_mut(),
             loaded.case.id,
             what,
             format,

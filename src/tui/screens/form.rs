@@ -60,7 +60,12 @@ fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -
             .first()
             .map(|p| p.display_name())
             .unwrap_or_default(),
-        "court" => env.desk.store.agency().map(|a| a.court).unwrap_or_default(),
+        "court" => env
+            .desk
+            .store()
+            .agency()
+            .map(|a| a.court)
+            .unwrap_or_default(),
         "signature" => "已签名".into(),
         "agree" | "passed" => step_input::bool_text(true).into(),
         "complex_or_major" => step_input::bool_text(false).into(),
@@ -277,13 +282,13 @@ impl State {
         if let (crate::domain::case::Action::AddEvidence { evidence }, false) =
             (&mut action, paths.is_empty())
         {
-            let mut files = match attachments::Staging::begin(&env.desk.store, self.case_id) {
+            let mut files = match attachments::Staging::begin(env.desk.store(), self.case_id) {
                 Ok(s) => s,
                 Err(e) => return self.attach_failed(e),
             };
             for path in paths {
                 if let Err(e) = files.add(&path) {
-                    files.abandon(&env.desk.store);
+                    files.abandon(env.desk.store());
                     return self.attach_failed(e);
                 }
             }
@@ -301,7 +306,7 @@ impl State {
         );
         if let Some(files) = staging {
             if result.is_err() {
-                files.abandon(&env.desk.store);
+                files.abandon(env.desk.store());
             }
         }
         match result {
@@ -316,7 +321,7 @@ impl State {
                 // version now saved, so a second Enter re-applies it there (through every
                 // rule again) instead of silently overwriting their change.
                 if matches!(e, DeskError::Store(StoreError::Conflict { .. })) {
-                    if let Ok(latest) = env.desk.store.load_case(self.case_id) {
+                    if let Ok(latest) = env.desk.store().load_case(self.case_id) {
                         self.case_version = latest.version;
                         msg.push_str("；再按回车即在最新版本上重新提交");
                     }

@@ -97,7 +97,7 @@ impl State {
     pub fn reload(&mut self, env: &mut Env) {
         let Some(user) = env.user else { return };
         self.error = None;
-        match env.desk.store.stage_counts() {
+        match env.desk.store().stage_counts() {
             Ok(c) => self.counts = c,
             Err(e) => self.error = Some(format!("无法读取各阶段案件数：{e}")),
         }
@@ -146,7 +146,7 @@ impl State {
             page: cursor.after.map_or(PageAt::Offset, PageAt::After),
             ..CaseFilter::default()
         };
-        let page = match env.desk.store.list_cases_with_data(&f) {
+        let page = match env.desk.store().list_cases_with_data(&f) {
             Ok(p) => p,
             Err(e) => {
                 self.error = Some(format!("无法读取待办案件：{e}"));

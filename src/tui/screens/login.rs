@@ -27,7 +27,7 @@ pub struct State {
 impl State {
     pub fn new(desk: &Desk, demo: bool) -> State {
         let demo_users = if demo {
-            let users = desk.store.users().unwrap_or_default();
+            let users = desk.store().users().unwrap_or_default();
             // One or two per role, heads and reviewers first: enough to try every queue.
             let mut picked: Vec<(String, String, String)> = Vec::new();
             for role in crate::domain::people::Role::ALL {
@@ -95,11 +95,7 @@ impl State {
                 self.fill_demo();
                 Outcome::Stay
             }
-            UiAction::Submit => match env
-                .desk
-                .store
-                .login(&self.username.value, &self.password.value)
-            {
+            UiAction::Submit => match env.desk.login(&self.username.value, &self.password.value) {
                 Ok(user) => Outcome::LoggedIn(user),
                 Err(e) => {
                     self.password = TextInput::default();

@@ -62,7 +62,7 @@ impl State {
     fn with_mode(env: &mut Env, on_spot: bool) -> State {
         let mut load_error = None;
         let powers = super::or_note(
-            env.desk.store.powers_on(env.today, None),
+            env.desk.store().powers_on(env.today, None),
             "权限清单",
             &mut load_error,
         );
@@ -135,14 +135,14 @@ impl State {
 
     fn build(&self, env: &mut Env) -> Result<(NewCase, String), String> {
         let code = self.power_code()?;
-        let users = env.desk.store.users().map_err(|e| e.to_string())?;
+        let users = env.desk.store().users().map_err(|e| e.to_string())?;
         let new = step_input::build_new_case(&self.pairs(), vec![], &users, env.today)?;
         Ok((new, code))
     }
 
     fn build_spot(&self, env: &mut Env) -> Result<(OnSpot, String), String> {
         let code = self.power_code()?;
-        let users = env.desk.store.users().map_err(|e| e.to_string())?;
+        let users = env.desk.store().users().map_err(|e| e.to_string())?;
         let spot = step_input::build_on_spot(&self.pairs(), vec![], &users, env.today)?;
         Ok((spot, code))
     }

@@ -32,7 +32,7 @@ impl State {
     pub fn load(env: &mut Env) -> State {
         let mut error = None;
         let mut all = super::or_note(
-            env.desk.store.powers_on(env.today, None),
+            env.desk.store().powers_on(env.today, None),
             "权限清单",
             &mut error,
         );

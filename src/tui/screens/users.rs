@@ -67,7 +67,7 @@ impl State {
     pub fn reload(&mut self, env: &mut Env) {
         self.error = None;
         self.users = super::or_note(
-            env.desk.store.users().map(|m| m.into_values().collect()),
+            env.desk.store().users().map(|m| m.into_values().collect()),
             "人员",
             &mut self.error,
         );
@@ -109,11 +109,7 @@ impl State {
                     return Outcome::Stay;
                 };
                 let (id, active) = (u.id, !u.active);
-                return match env
-                    .desk
-                    .store
-                    .set_user_active(id, active, &Who::user(admin))
-                {
+                return match env.desk.set_user_active(id, active, &Who::user(admin)) {
                     Ok(u) => {
                         self.reload(env);
                         Outcome::Status(format!(
@@ -138,7 +134,7 @@ impl State {
                     return Outcome::Stay;
                 };
                 let (id, pw) = (*user, password.value.clone());
-                return match env.desk.store.set_password(id, &pw, &Who::user(admin)) {
+                return match env.desk.set_password(id, &pw, &Who::user(admin)) {
                     Ok(()) => {
                         self.mode = Mode::List;
                         Outcome::Status("已重置密码，账号已解锁".into())
@@ -179,7 +175,7 @@ impl State {
         let Some(admin) = env.user else {
             return Outcome::Stay;
         };
-        match env.desk.store.add_user(&new, &v(6), &Who::user(admin)) {
+        match env.desk.add_user(&new, &v(6), &Who::user(admin)) {
             Ok(u) => {
                 self.mode = Mode::List;
                 self.reload(env);

@@ -77,7 +77,7 @@ fn every_case_awaiting_the_head_is_reachable_past_200_in_a_stage() {
     let (_d, path) = demo_copy();
     let waiting: Vec<i64> = {
         let mut desk = Desk::open(&path).unwrap();
-        let store = &mut desk.store;
+        let store = desk.store_mut();
         let proposed = CaseFilter {
             stage: Some(Stage::Proposed),
             ..CaseFilter::default()
@@ -152,7 +152,7 @@ fn a_database_error_is_shown_not_an_empty_screen() {
     let mut a = app(&path);
     login(&mut a, "sunzhen");
     a.desk
-        .store
+        .store()
         .conn()
         .execute_batch("ALTER TABLE deadline RENAME TO deadline_gone")
         .unwrap();

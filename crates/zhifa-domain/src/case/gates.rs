@@ -1107,27 +1107,3 @@ pub fn hearing_notice_served(case: &Case) -> RuleResult {
         ))
     }
 }
-
-/// 案卷评查 veto items (legal-rules.md §5.1; 行政处罚法 Art 38: a penalty without legal
-/// basis or against statutory procedure is void): a case with a failed 否决 rule is not
-/// closed; the first finding names its rule.
-pub fn no_review_vetoes(vetoes: &[crate::review::Finding]) -> RuleResult {
-    match vetoes.first() {
-        None => Ok(()),
-        Some(f) => Err(RuleError::new(
-            "行政处罚法第三十八条",
-            format!(
-                "案卷评查否决项未消除，不能结案：{} {}（{}）{}{}",
-                f.code,
-                f.name,
-                f.source,
-                f.message,
-                if vetoes.len() > 1 {
-                    format!("；另有 {} 项，见案件的评查页", vetoes.len() - 1)
-                } else {
-                    String::new()
-                }
-            ),
-        )),
-    }
-}

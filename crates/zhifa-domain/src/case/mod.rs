@@ -11,6 +11,7 @@
 //! - [`number`]: case numbers.
 
 pub mod action;
+pub mod ctx;
 pub mod deadlines;
 pub mod gates;
 pub mod model;
@@ -24,9 +25,10 @@ pub mod workflow;
 pub(crate) mod fixtures;
 
 pub use action::{Action, ActionKind};
+pub use ctx::Ctx;
 pub use model::*;
 pub use party::{Party, PartyInput};
 pub use rule::{RuleError, RuleResult};
 pub use workflow::{
-    available, decide_on_spot, precheck, propose, transition, Ctx, NewCase, OnSpot, Transition,
+    available, decide_on_spot, precheck, propose, transition, NewCase, OnSpot, Transition,
 };

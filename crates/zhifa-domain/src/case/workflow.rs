@@ -2,8 +2,6 @@
 //! `transition` applies one [`Action`] after every gate passes, and `precheck` tells a menu
 //! which steps this user may take now (and why not).
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -13,33 +11,13 @@ use super::model::*;
 use super::party::Party;
 use super::penalty;
 use super::rule::{RuleError, RuleResult};
-use crate::calendar::Calendar;
 use crate::catalog::{PenaltyKind, TierName};
 use crate::documents::DocKind;
 use crate::money::Fen;
 use crate::people::{Role, User};
-use crate::procedure_settings::ProcedureSettings;
 use crate::text::{self, TextKind};
 
-/// What the rules need besides the case: today, the calendar, settings and the staff.
-pub struct Ctx<'a> {
-    pub today: NaiveDate,
-    pub calendar: &'a Calendar,
-    pub settings: &'a ProcedureSettings,
-    pub users: &'a BTreeMap<i64, User>,
-}
-
-impl Ctx<'_> {
-    fn user(&self, id: i64) -> RuleResult<&User> {
-        self.users
-            .get(&id)
-            .ok_or_else(|| RuleError::input(format!("没有编号为 {id} 的人员")))
-    }
-
-    fn users_of(&self, ids: &[i64]) -> RuleResult<Vec<&User>> {
-        ids.iter().map(|id| self.user(*id)).collect()
-    }
-}
+pub use super::ctx::Ctx;
 
 /// The result of a step: the new case and the documents it makes due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,11 +1,9 @@
-//! Builds each document of a case from its records: the dispatcher, the shared pieces
-//! (party details, citations) and the 立案 and 调查取证 documents.
+//! Builds each document of a case from its records: the dispatcher and the 立案 and 调查取证
+//! documents (the shared pieces are in `common`).
 
+use super::common::*;
 use super::{build_execution, build_review, DocCtx, DocError, DocKind, DocState, Paper};
-use crate::case::{Case, Decision, Outcome, Party, RecordKind, ServedDoc, Signature};
-use crate::catalog::cite_provisions;
-use crate::catalog::Provision;
-use crate::chinese;
+use crate::case::{Case, Party, RecordKind, ServedDoc};
 use crate::serde_name;
 
 /// Every instance of `kind` the case has (one per 笔录, per service …), ready to print.
@@ -171,139 +169,6 @@ fn state(case: &Case, kind: DocKind) -> DocState {
     }
 }
 
-impl Case {
-    fn procedure_general(&self) -> bool {
-        self.procedure == crate::case::Procedure::General
-    }
-
-    fn records_of(&self, kind: RecordKind) -> usize {
-        self.records.iter().filter(|r| r.kind == kind).count()
-    }
-}
-
-/// The decision record when it imposes a penalty. A 不予处罚 case holds a decision record
-/// too (no kinds, no fine): it is the 不予行政处罚决定, never a 行政处罚决定书.
-pub(super) fn penalty_decision(case: &Case) -> Option<&Decision> {
-    case.decision.as_ref().filter(|_| !no_penalty_outcome(case))
-}
-
-/// The case ends without a penalty: 不予处罚 (Art 30, 31, 33) or facts not established
-/// (Art 57 para 1 item 3); both are decided by a 不予行政处罚决定书.
-pub(super) fn no_penalty_outcome(case: &Case) -> bool {
-    matches!(
-        case.outcome,
-        Some(Outcome::NoPenalty { .. } | Outcome::NotEstablished)
-    )
-}
-
-/// The head has reviewed the case and decided no penalty.
-fn no_penalty_decided(case: &Case) -> bool {
-    no_penalty_outcome(case) && case.review_outcome.is_some()
-}
-
-/// `你`, `你单位` or `你们`, as the party is addressed (a form's `你（单位）` resolved).
-pub(super) fn you(case: &Case) -> &'static str {
-    match case.parties.as_slice() {
-        [Party::Organisation(_)] => "你单位",
-        [_] => "你",
-        _ => "你们",
-    }
-}
-
-/// `text` as a sentence: trimmed, ending with `。` (or the `！？；` it already has).
-pub(super) fn sentence(text: &str) -> String {
-    let t = text.trim().trim_end_matches(['，', ',', '、', '；', ';']);
-    if t.is_empty() || t.ends_with(['。', '！', '？', '.', '!', '?']) {
-        t.to_string()
-    } else {
-        format!("{t}。")
-    }
-}
-
-/// A correction order as the object of `责令`: `停止焚烧，清理现场` (a leading 责令 dropped,
-/// so the paper never reads 责令责令).
-pub(super) fn correction_object(order: &str) -> String {
-    let t = order.trim().trim_end_matches('。');
-    t.strip_prefix("责令").unwrap_or(t).trim().to_string()
-}
-
-/// `《中华人民共和国大气污染防治法》第一百一十九条第一款`.
-pub(super) fn cite(p: &Provision) -> String {
-    p.citation()
-}
-
-/// The violated provisions as one citation, each statute's title once.
-pub(super) fn violated(case: &Case) -> String {
-    cite_provisions(&case.power.power.violated)
-}
-
-pub(super) fn date(d: chrono::NaiveDate) -> String {
-    chinese::date(d)
-}
-
-/// `刘某`, `刘某、王某`.
-pub(super) fn party_names(case: &Case) -> String {
-    case.parties
-        .iter()
-        .map(Party::display_name)
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
-/// 案件名称: `刘某在禁止区域内露天焚烧秸秆案`.
-pub(super) fn case_name(case: &Case) -> String {
-    format!("{}{}案", party_names(case), cause(case))
-}
-
-/// 案由: the power's name without the catalog's `对……的处罚` frame.
-pub(super) fn cause(case: &Case) -> String {
-    let name = case.power.power.name.trim();
-    let name = name.strip_prefix('对').unwrap_or(name);
-    let name = name
-        .strip_suffix("的行政处罚")
-        .or_else(|| name.strip_suffix("的处罚"))
-        .unwrap_or(name);
-    name.to_string()
-}
-
-/// The party's particulars as the decision forms list them (legal-rules.md §4.2; the
-/// Guangxi 2024 rule for natural persons and individual businesses).
-pub(super) fn party_rows(case: &Case, on: chrono::NaiveDate) -> Vec<(String, String)> {
-    let mut rows = Vec::new();
-    for p in &case.parties {
-        match p {
-            Party::Person(x) => {
-                rows.push(("当事人".into(), x.name.clone()));
-                rows.push(("性别".into(), x.sex.name().into()));
-                rows.push(("出生日期".into(), date(x.birth_date)));
-                rows.push(("年龄".into(), format!("{}岁", x.age_on(on))));
-                rows.push(("居民身份证号码".into(), x.id_no.as_str().into()));
-                rows.push(("住址".into(), x.address.clone()));
-                rows.push(("联系电话".into(), x.phone.clone()));
-            }
-            Party::Organisation(o) => {
-                rows.push(("当事人".into(), o.name.clone()));
-                rows.push(("统一社会信用代码".into(), o.credit_code.as_str().into()));
-                rows.push(("法定代表人(负责人)".into(), o.legal_rep.clone()));
-                rows.push(("地址".into(), o.address.clone()));
-                rows.push(("联系电话".into(), o.phone.clone()));
-            }
-            Party::Business(b) => {
-                rows.push(("当事人".into(), b.trade_name.clone()));
-                if let Some(c) = &b.credit_code {
-                    rows.push(("统一社会信用代码".into(), c.as_str().into()));
-                }
-                rows.push(("经营者".into(), b.operator.name.clone()));
-                rows.push(("性别".into(), b.operator.sex.name().into()));
-                rows.push(("居民身份证号码".into(), b.operator.id_no.as_str().into()));
-                rows.push(("住址".into(), b.operator.address.clone()));
-                rows.push(("联系电话".into(), b.operator.phone.clone()));
-            }
-        }
-    }
-    rows
-}
-
 fn filing(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
     if !case.procedure_general() {
@@ -363,94 +228,6 @@ fn filing(ctx: &DocCtx<'_>) -> Vec<Paper> {
         p.signatures([format!("负责人：{}    {}", ctx.name(a.by), date(a.date))]);
     }
     vec![p]
-}
-
-fn signature_note(s: &Signature) -> String {
-    match s {
-        Signature::Signed => "被记录人已签名".into(),
-        Signature::Refused => {
-            "当事人拒绝签名，执法人员已在笔录上注明（行政强制法第十八条第（八）项）".into()
-        }
-        Signature::Witness { name } => {
-            format!("当事人不在场，见证人{name}签名（行政强制法第十八条第（九）项）")
-        }
-    }
-}
-
-/// 现场检查(勘验)笔录, 询问笔录, 听证笔录, 陈述申辩笔录: one paper per record.
-pub(super) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> Vec<Paper> {
-    let case = ctx.case;
-    let recs: Vec<_> = case.records.iter().filter(|r| r.kind == rk).collect();
-    let total = recs.len();
-    recs.into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let mut p = Paper::new(kind, &ctx.agency.full_name, None);
-            p.date = date(r.date);
-            if total > 1 {
-                p.note = format!("第{}份", i + 1);
-            }
-            let mut rows = vec![
-                (
-                    "时间".to_string(),
-                    format!("{} {} 至 {}", date(r.date), r.start, r.end),
-                ),
-                ("地点".to_string(), r.place.clone()),
-                ("执法人员及执法证号".to_string(), ctx.labels(&r.officers)),
-            ];
-            match rk {
-                RecordKind::Inquiry => {
-                    rows.push(("被询问人".into(), r.persons.join("、")));
-                    rows.push(("询问次数".into(), format!("第{}次询问", r.nth.max(1))));
-                    // Two officers at least (Art 55): the last records, the others ask.
-                    let (recorder, askers) = match r.officers.split_last() {
-                        Some((last, rest)) if !rest.is_empty() => (ctx.name(*last), ctx.names(rest)),
-                        _ => (String::new(), ctx.names(&r.officers)),
-                    };
-                    rows.push(("询问人".into(), askers));
-                    rows.push(("记录人".into(), recorder));
-                }
-                RecordKind::Inspection => {
-                    rows.push(("被检查人".into(), party_names(case)));
-                    rows.push(("在场人".into(), r.persons.join("、")));
-                }
-                _ => {
-                    rows.push(("案件名称".into(), case_name(case)));
-                    rows.push(("参加人".into(), r.persons.join("、")));
-                }
-            }
-            p.fields(rows);
-            if rk == RecordKind::Inquiry || rk == RecordKind::Inspection {
-                p.para(format!(
-                    "执法人员出示了行政执法证件，表明身份，告知了当事人依法享有的权利，{}。",
-                    if rk == RecordKind::Inquiry {
-                        "被询问人应当如实回答询问"
-                    } else {
-                        "进行现场检查"
-                    }
-                ));
-            }
-            p.heading("记录");
-            for line in r.content.lines().filter(|l| !l.trim().is_empty()) {
-                p.para(line.trim().to_string());
-            }
-            if rk == RecordKind::Inquiry {
-                p.para("被询问人核对意见（亲笔书写）：以上笔录我已看过，与我说的相符。被询问人在每页签名。");
-            }
-            p.para(format!("签名情况：{}。", signature_note(&r.signature)));
-            let who = match rk {
-                RecordKind::Inquiry => "被询问人（签名）：",
-                RecordKind::Inspection => "当事人或在场人（签名）：",
-                _ => "当事人（签名）：",
-            };
-            p.signatures([
-                format!("执法人员（签名）：{}", ctx.names(&r.officers)),
-                who.to_string(),
-                format!("{}    年  月  日", "记录人（签名）："),
-            ]);
-            p
-        })
-        .collect()
 }
 
 fn records(ctx: &DocCtx<'_>, kind: DocKind) -> Vec<Paper> {
@@ -612,27 +389,4 @@ pub(super) fn statement_papers(ctx: &DocCtx<'_>) -> Vec<Paper> {
             p
         })
         .collect()
-}
-
-/// The document a service record served: an on-the-spot case's decision is the
-/// 当场行政处罚决定书, a 不予处罚 case's the 不予行政处罚决定书.
-pub(super) fn served_kind(ctx: &DocCtx<'_>, doc: ServedDoc) -> DocKind {
-    match doc {
-        ServedDoc::Notice => DocKind::PriorNotice,
-        ServedDoc::HearingNotice => DocKind::HearingNotice,
-        ServedDoc::Decision if no_penalty_outcome(ctx.case) => DocKind::NoPenaltyDecision,
-        ServedDoc::Decision if !ctx.case.procedure_general() => DocKind::OnSpotDecision,
-        ServedDoc::Decision => DocKind::Decision,
-        ServedDoc::NoPenaltyDecision => DocKind::NoPenaltyDecision,
-        ServedDoc::Demand => DocKind::Demand,
-    }
-}
-
-/// `当场行政处罚决定书 合综执当罚〔2026〕1号`, as a receipt names what it served.
-pub(super) fn served_doc_title(ctx: &DocCtx<'_>, doc: ServedDoc) -> String {
-    let kind = served_kind(ctx, doc);
-    match kind.code().and_then(|c| ctx.number(c)) {
-        Some(n) => format!("{} {n}", kind.name()),
-        None => kind.name().to_string(),
-    }
 }

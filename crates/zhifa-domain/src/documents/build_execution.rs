@@ -2,7 +2,7 @@
 //! 结案审批表, and the binding sheets of the case file (封面, 目录, 备考表).
 
 use super::amount::figures_and_capitals;
-use super::build::{
+use super::common::{
     case_name, correction_object, date, party_names, penalty_decision, served_doc_title,
     served_kind, violated, you,
 };
@@ -371,7 +371,7 @@ pub(super) fn cover(ctx: &DocCtx<'_>) -> Paper {
         .unwrap_or_default();
     p.fields([
         ("案件名称", case_name(case)),
-        ("案由", super::build::cause(case)),
+        ("案由", super::common::cause(case)),
         ("处理结果", result_text(ctx)),
         opened_row(ctx),
         ("结案日期", closed),

@@ -2,7 +2,7 @@
 //! the hearing papers and the decisions.
 
 use super::amount::figures_and_capitals;
-use super::build::{
+use super::common::{
     cite, correction_object, date, no_penalty_outcome, party_names, party_rows, penalty_decision,
     record_papers, sentence, violated, you,
 };
@@ -122,7 +122,7 @@ pub(super) fn legal_reviews(ctx: &DocCtx<'_>) -> Vec<Paper> {
             );
             p.date = date(a.date);
             p.fields([
-                ("案件名称", super::build::case_name(case)),
+                ("案件名称", super::common::case_name(case)),
                 ("当事人", party_names(case)),
                 (
                     "审核依据",
@@ -162,7 +162,7 @@ pub(super) fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
             let mut p = Paper::new(DocKind::Discussion, &ctx.agency.full_name, None);
             p.date = date(d.date);
             p.fields([
-                ("案件名称", super::build::case_name(case)),
+                ("案件名称", super::common::case_name(case)),
                 ("时间", date(d.date)),
                 ("地点", ctx.agency.full_name.clone()),
                 ("主持人", ctx.name(d.chair)),
@@ -263,7 +263,7 @@ pub(super) fn hearing_notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
         "根据{you}于{}提出的听证要求，依据《中华人民共和国行政处罚法》第六十四条的规定，\
          本机关决定就{}举行听证。",
         date(h.requested_on),
-        super::build::case_name(case)
+        super::common::case_name(case)
     ));
     p.fields([
         ("听证时间", h.date.map(date).unwrap_or_default()),
@@ -297,7 +297,7 @@ pub(super) fn hearing_record(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let mut p = Paper::new(DocKind::HearingRecord, &ctx.agency.full_name, None);
     p.date = date(held);
     p.fields([
-        ("案件名称", super::build::case_name(case)),
+        ("案件名称", super::common::case_name(case)),
         ("听证机关", ctx.agency.full_name.clone()),
         ("时间", date(held)),
         ("地点", h.place.clone()),
@@ -478,7 +478,7 @@ pub(super) fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
                 "{filed}经调查，{}涉嫌{}的违法事实不能成立。\
                  依据《中华人民共和国行政处罚法》第五十七条第一款第（三）项的规定，本机关决定对{}不予行政处罚。",
                 party_names(case),
-                super::build::cause(case),
+                super::common::cause(case),
                 you(case),
             ));
         }

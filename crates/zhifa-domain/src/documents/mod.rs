@@ -11,6 +11,7 @@ mod build_execution;
 mod build_review;
 pub mod casefile;
 pub mod check;
+mod common;
 mod kind;
 mod paper;
 pub mod summary;

@@ -2,7 +2,7 @@
 //! provisions, facts, the stage timeline, decision and amount, payment, deadlines, remarks.
 
 use super::amount::figures_and_capitals;
-use super::build::{cite, date, party_names, violated};
+use super::common::{cite, date, party_names, violated};
 use super::{DocCtx, DocKind, Paper};
 use crate::case::deadlines::Deadline;
 

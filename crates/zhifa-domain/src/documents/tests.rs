@@ -368,13 +368,13 @@ fn a_no_penalty_case_files_its_no_penalty_decision_with_the_outcome() {
 
 #[test]
 fn wording_resolves_the_party_and_never_doubles_the_order() {
-    assert_eq!(build::sentence("当事人焚烧秸秆，"), "当事人焚烧秸秆。");
-    assert_eq!(build::sentence("已改正。"), "已改正。");
+    assert_eq!(common::sentence("当事人焚烧秸秆，"), "当事人焚烧秸秆。");
+    assert_eq!(common::sentence("已改正。"), "已改正。");
     assert_eq!(
-        build::correction_object("责令立即停止焚烧。"),
+        common::correction_object("责令立即停止焚烧。"),
         "立即停止焚烧"
     );
     let w = World::new();
     let c = archived(&w);
-    assert_eq!(build::you(&c), "你");
+    assert_eq!(common::you(&c), "你");
 }

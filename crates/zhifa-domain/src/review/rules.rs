@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::case::gates;
 use crate::case::model::*;
 use crate::case::penalty;
-use crate::case::workflow::Ctx;
+use crate::case::Ctx;
 use crate::catalog::PenaltyKind;
 
 /// Runs the rule `code`.

@@ -617,6 +617,7 @@ fn art_64_2_hearing_only_after_the_hearing_notice_was_served() {
 
 #[test]
 fn art_38_review_vetoes_block_closing() {
+    use crate::review::no_review_vetoes;
     let w = World::new();
     let c = notified(&w, 800);
     let c = w.step(&c, SUN, decide("2026-06-25", 800));

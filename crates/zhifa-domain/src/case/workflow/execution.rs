@@ -307,7 +307,7 @@ pub(super) fn propose_closing(
     let Step { case, ctx, .. } = *step;
     not_in_future(*date, ctx.today, "提请结案")?;
     closable(case, *date, ctx.calendar)?;
-    no_review_vetoes(&crate::review::vetoes(case, ctx))?;
+    crate::review::no_review_vetoes(&crate::review::vetoes(case, ctx))?;
     c.closing_proposed_on = Some(*date);
     enter(c, Stage::Closing, *date);
     done("提请结案", [DocKind::ClosingForm])
@@ -324,7 +324,7 @@ pub(super) fn approve_closing(
     not_in_future(*date, ctx.today, "结案审批")?;
     require_text("审批意见", opinion, text::NOTE)?;
     closable(case, *date, ctx.calendar)?;
-    no_review_vetoes(&crate::review::vetoes(case, ctx))?;
+    crate::review::no_review_vetoes(&crate::review::vetoes(case, ctx))?;
     c.closing = Some(Approval {
         by: actor.id,
         date: *date,
