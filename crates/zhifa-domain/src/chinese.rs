@@ -108,7 +108,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateInputError> {
         .trim()
         .chars()
         .map(|c| match fold_full_width(c) {
-            '年' | '月' | '/' | '.' | '－' | '／' => '-',
+            '年' | '月' | '/' | '.' => '-',
             '日' => ' ',
             other => other,
         })

@@ -68,8 +68,8 @@ impl Fen {
             .trim()
             .chars()
             .map(|c| match crate::chinese::fold_full_width(c) {
-                '．' | '。' => '.',
-                '，' => ',',
+                // The ideographic full stop is outside the full-width block the fold covers.
+                '。' => '.',
                 other => other,
             })
             .filter(|c| *c != ',')

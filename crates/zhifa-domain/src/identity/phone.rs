@@ -167,19 +167,7 @@ fn scan_phone(input: &str) -> Result<ScannedPhone, PhoneError> {
     let original: Vec<char> = input.chars().collect();
     let chars: Vec<char> = original
         .iter()
-        .map(|&c| {
-            let c = match fold_full_width(c) {
-                '＋' => '+',
-                '（' => '(',
-                '）' => ')',
-                '，' => ',',
-                '＃' => '#',
-                '：' => ':',
-                '．' => '.',
-                c => c,
-            };
-            c.to_ascii_uppercase()
-        })
+        .map(|&c| fold_full_width(c).to_ascii_uppercase())
         .collect();
     let mut scanned = ScannedPhone {
         groups: Vec::new(),
