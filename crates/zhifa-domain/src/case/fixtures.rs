@@ -358,6 +358,53 @@ pub fn notified(w: &World, fine: i64) -> Case {
     w.step(&c, ZHANG, serve(ServedDoc::Notice, "2026-06-15"))
 }
 
+/// Investigated, proposed, reviewed by the squad, and the head decides no penalty (首违不罚,
+/// 行政处罚法第三十三条第一款): the case waits for its 不予行政处罚决定.
+pub fn no_penalty_reviewed(w: &World) -> Case {
+    let c = investigated(w);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::EndInvestigation {
+            proposal: proposal("2026-06-10", 500, TierName::Minor),
+        },
+    );
+    let c = w.step(
+        &c,
+        ZHAO,
+        Action::SquadReview {
+            date: d("2026-06-11"),
+            agree: true,
+            opinion: "同意".into(),
+        },
+    );
+    w.step(
+        &c,
+        SUN,
+        Action::ReviewDecision {
+            date: d("2026-06-12"),
+            outcome: ReviewOutcome::NoPenalty {
+                reason: NoPenaltyReason::FirstViolation,
+                education: "已对当事人进行法治教育".into(),
+            },
+            opinion: "首违不罚".into(),
+        },
+    )
+}
+
+/// The 不予行政处罚决定: a decision with no kind, fine or order.
+pub fn decide_no_penalty(date: &str) -> Action {
+    Action::Decide {
+        date: d(date),
+        kinds: vec![],
+        fine: Fen(0),
+        confiscation: Fen(0),
+        correction_order: String::new(),
+        payment_place: String::new(),
+        publish: false,
+    }
+}
+
 pub fn decide(date: &str, fine: i64) -> Action {
     Action::Decide {
         date: d(date),

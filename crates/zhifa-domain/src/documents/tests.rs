@@ -278,48 +278,8 @@ fn hearing_decision_says_it_was_heard_and_earlier_papers_list_only_earlier_evide
 /// A 不予处罚 case (首违不罚), decided, served and closed: its decision record has no kind,
 /// which is no 行政处罚决定书 (it failed the Art 59 check and stopped the whole file).
 fn no_penalty_closed(w: &World) -> Case {
-    let c = investigated(w);
-    let c = w.step(
-        &c,
-        ZHANG,
-        Action::EndInvestigation {
-            proposal: proposal("2026-06-10", 500, crate::catalog::TierName::Minor),
-        },
-    );
-    let c = w.step(
-        &c,
-        ZHAO,
-        Action::SquadReview {
-            date: d("2026-06-11"),
-            agree: true,
-            opinion: "同意".into(),
-        },
-    );
-    let c = w.step(
-        &c,
-        SUN,
-        Action::ReviewDecision {
-            date: d("2026-06-12"),
-            outcome: crate::case::ReviewOutcome::NoPenalty {
-                reason: crate::case::NoPenaltyReason::FirstViolation,
-                education: "已对当事人进行法治教育".into(),
-            },
-            opinion: "首违不罚".into(),
-        },
-    );
-    let c = w.step(
-        &c,
-        SUN,
-        Action::Decide {
-            date: d("2026-06-13"),
-            kinds: vec![],
-            fine: Fen(0),
-            confiscation: Fen(0),
-            correction_order: String::new(),
-            payment_place: String::new(),
-            publish: false,
-        },
-    );
+    let c = no_penalty_reviewed(w);
+    let c = w.step(&c, SUN, decide_no_penalty("2026-06-13"));
     let c = w.step(&c, ZHANG, serve(ServedDoc::NoPenaltyDecision, "2026-06-15"));
     numbered(w.step(
         &c,

@@ -482,51 +482,11 @@ fn art_45_final_penalty_never_heavier_than_notified() {
 #[test]
 fn no_penalty_branch_serves_the_no_penalty_decision_and_closes() {
     let w = World::new();
-    let c = investigated(&w);
-    let c = w.step(
-        &c,
-        ZHANG,
-        Action::EndInvestigation {
-            proposal: proposal("2026-06-10", 500, TierName::Minor),
-        },
-    );
-    let c = w.step(
-        &c,
-        ZHAO,
-        Action::SquadReview {
-            date: d("2026-06-11"),
-            agree: true,
-            opinion: "同意".into(),
-        },
-    );
-    let c = w.step(
-        &c,
-        SUN,
-        Action::ReviewDecision {
-            date: d("2026-06-12"),
-            outcome: ReviewOutcome::NoPenalty {
-                reason: NoPenaltyReason::FirstViolation,
-                education: "已对当事人进行法治教育".into(),
-            },
-            opinion: "首违不罚".into(),
-        },
-    );
+    let c = no_penalty_reviewed(&w);
     assert_eq!(c.stage, Stage::Deciding);
     let e = w.refuse(&c, SUN, decide("2026-06-13", 500));
     assert!(e.message.contains("不得含处罚种类"));
-    let c = w.step(
-        &c,
-        SUN,
-        Action::Decide {
-            date: d("2026-06-13"),
-            kinds: vec![],
-            fine: Fen(0),
-            confiscation: Fen(0),
-            correction_order: String::new(),
-            payment_place: String::new(),
-            publish: false,
-        },
-    );
+    let c = w.step(&c, SUN, decide_no_penalty("2026-06-13"));
     let e = w.refuse(
         &c,
         ZHANG,
