@@ -470,12 +470,46 @@ fn simple_procedure_to_archive_by_cli() {
             "cash_ground=一百元以下罚款",
         ],
     );
+    // 更正/补正: a receipt number typed wrongly is corrected with the head's approval, never
+    // by the handler alone, and the file's 备考表 says so.
+    let fix = [
+        "date=2026-10-13",
+        "target=【缴款票据号】",
+        "new_text=吉财0012346",
+        "reason=财政票据存根号为0012346，录入时误录",
+    ];
+    assert!(o.refuse("zhangwei", c, "更正补正", &fix).contains("负责人"));
+    let v = o.step("sunzhen", c, "更正补正", &fix);
+    assert_eq!(v["case"]["payments"][0]["receipt_no"], "吉财0012346");
+    assert_eq!(v["case"]["corrections"][0]["before"], "吉财0012345");
     o.step("zhangwei", c, "propose_closing", &["date=2026-10-13"]);
     o.step(
         "sunzhen",
         c,
         "approve_closing",
         &["date=2026-10-14", "opinion=同意"],
+    );
+    let notes = o.db().with_file_name("notes.txt");
+    o.cmd()
+        .args([
+            "--user",
+            "zhangwei",
+            "print",
+            c,
+            "--doc",
+            "备考表",
+            "--format",
+            "txt",
+            "-o",
+        ])
+        .arg(&notes)
+        .assert()
+        .success();
+    // The text format wraps at the page width; read the sheet as one line.
+    let notes = std::fs::read_to_string(&notes).unwrap().replace('\n', "");
+    assert!(
+        notes.contains("缴款票据号（第1项）：“吉财0012345”更正为“吉财0012346”"),
+        "{notes}"
     );
     o.step(
         "liqiang",

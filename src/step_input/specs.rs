@@ -85,6 +85,22 @@ pub const SERVED_DOCS: &[&str] = &[
     "不予行政处罚决定书",
     "催告书",
 ];
+/// What a 更正/补正 may change (`CorrectionTarget`): recorded dates and names, never what
+/// was decided.
+pub const CORRECTION_TARGETS: &[&str] = &[
+    "违法行为发生日期",
+    "发现日期",
+    "违法行为地点",
+    "当事人姓名或名称",
+    "当事人地址",
+    "事先告知日期",
+    "陈述申辩日期",
+    "放弃陈述申辩听证日期",
+    "决定日期",
+    "送达日期",
+    "缴款日期",
+    "缴款票据号",
+];
 pub const SERVICE_METHODS: &[&str] = &["直接送达", "留置送达", "邮寄送达", "电子送达", "公告送达"];
 pub const PAYMENT_METHODS: &[&str] = &["银行缴纳", "电子支付", "当场收缴", "强制执行"];
 pub const CASH_GROUNDS: &[&str] = &["一百元以下罚款", "事后难以执行", "边远地区当事人提出"];
@@ -293,6 +309,24 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         A::Withdraw => vec![DATE, f("reason", "撤销理由", K::MultiLine, "")],
         A::ProposeClosing => vec![DATE],
         A::ApproveClosing => vec![DATE, OPINION],
+        A::Correct => vec![
+            f("date", "批准日期", K::Date, "不填为今天"),
+            f("target", "更正事项", K::Choice(CORRECTION_TARGETS), ""),
+            f(
+                "item",
+                "第几项",
+                K::Count,
+                "当事人、陈述申辩、送达、缴款有多项时填，从 1 数起；不填为 1",
+            ),
+            f("new_date", "更正后的日期", K::Date, "更正日期时填"),
+            f(
+                "new_text",
+                "更正后的内容",
+                K::Text,
+                "更正名称、地址、票据号时填",
+            ),
+            f("reason", "更正理由", K::MultiLine, "错在哪里、依据什么材料"),
+        ],
         A::Archive => vec![
             DATE,
             f("archive_no", "归档号", K::Text, ""),

@@ -204,6 +204,10 @@ fn every_choice_is_a_value_of_its_domain_type() {
     all::<c::Source>(SOURCES);
     assert_eq!(MITIGATIONS, Mitigation::ALL.map(Mitigation::name));
     assert_eq!(CASH_GROUNDS, CashGround::ALL.map(CashGround::name));
+    assert_eq!(
+        CORRECTION_TARGETS.to_vec(),
+        c::CorrectionTarget::ALL.map(c::CorrectionTarget::label)
+    );
     // The outcomes are the names the case's outcome carries afterwards.
     for o in OUTCOMES {
         let a = build(

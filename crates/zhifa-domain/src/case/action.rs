@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    CashGround, Evidence, Instalment, PaymentMethod, Proposal, Record, RemedyKind, RemedyResult,
-    ReviewOutcome, ServedDoc, ServiceMethod, Signature,
+    CashGround, CorrectionTarget, Evidence, Instalment, PaymentMethod, Proposal, Record,
+    RemedyKind, RemedyResult, ReviewOutcome, ServedDoc, ServiceMethod, Signature,
 };
 use crate::catalog::PenaltyKind;
 use crate::money::Fen;
@@ -253,12 +253,30 @@ steps! {
         date: NaiveDate,
         opinion: String,
     },
+    /// 负责人 approves the correction of a clerical error in recorded data (更正/补正): a
+    /// date or a name recorded wrongly, so the case is not left stuck on a typo.
+    Correct => "更正补正" {
+        date: NaiveDate,
+        target: CorrectionTarget,
+        #[serde(default = "first_item")]
+        item: usize,
+        #[serde(default)]
+        new_date: Option<NaiveDate>,
+        #[serde(default)]
+        new_text: String,
+        reason: String,
+    },
     /// The file is archived; the case becomes read-only.
     Archive => "归档" {
         date: NaiveDate,
         archive_no: String,
         retention: String,
     },
+}
+
+/// A numbered correction target defaults to the first (the only one, usually).
+fn first_item() -> usize {
+    1
 }
 
 impl ActionKind {
@@ -352,6 +370,12 @@ impl Action {
                 t.push(("缴款地点", payment_place, TITLE));
             }
             Action::Pay { receipt_no, .. } => t.push(("票据号", receipt_no, CODE)),
+            Action::Correct {
+                new_text, reason, ..
+            } => {
+                t.push(("更正后的内容", new_text, NOTE));
+                t.push(("更正理由", reason, NOTE));
+            }
             Action::ApplyCourt { court, .. } => t.push(("人民法院", court, TITLE)),
             Action::Archive {
                 archive_no,
@@ -418,6 +442,7 @@ impl Action {
             | Action::Withdraw { .. }
             | Action::ProposeClosing { .. }
             | Action::ApproveClosing { .. }
+            | Action::Correct { .. }
             | Action::Archive { .. } => vec![],
         }
     }

@@ -725,6 +725,116 @@ pub struct ArchiveInfo {
     pub retention: String,
 }
 
+/// What a correction (更正/补正) changes: a clerical error in one recorded fact. Dates and
+/// texts only — what was decided (kinds, amounts, outcomes) is not a clerical error and is
+/// changed only through the procedure (复核, 复议, 撤销).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CorrectionTarget {
+    #[serde(rename = "违法行为发生日期")]
+    ActDate,
+    #[serde(rename = "发现日期")]
+    DiscoveredOn,
+    #[serde(rename = "违法行为地点")]
+    Place,
+    #[serde(rename = "当事人姓名或名称")]
+    PartyName,
+    #[serde(rename = "当事人地址")]
+    PartyAddress,
+    #[serde(rename = "事先告知日期")]
+    NoticeDate,
+    #[serde(rename = "陈述申辩日期")]
+    StatementDate,
+    #[serde(rename = "放弃陈述申辩听证日期")]
+    WaiverDate,
+    #[serde(rename = "决定日期")]
+    DecisionDate,
+    #[serde(rename = "送达日期")]
+    ServiceDate,
+    #[serde(rename = "缴款日期")]
+    PaymentDate,
+    #[serde(rename = "缴款票据号")]
+    ReceiptNo,
+}
+
+impl CorrectionTarget {
+    pub const ALL: [CorrectionTarget; 12] = [
+        CorrectionTarget::ActDate,
+        CorrectionTarget::DiscoveredOn,
+        CorrectionTarget::Place,
+        CorrectionTarget::PartyName,
+        CorrectionTarget::PartyAddress,
+        CorrectionTarget::NoticeDate,
+        CorrectionTarget::StatementDate,
+        CorrectionTarget::WaiverDate,
+        CorrectionTarget::DecisionDate,
+        CorrectionTarget::ServiceDate,
+        CorrectionTarget::PaymentDate,
+        CorrectionTarget::ReceiptNo,
+    ];
+
+    /// The name forms, the audit trail and the 备考表 print.
+    pub fn label(self) -> String {
+        crate::serde_name(&self)
+    }
+
+    /// Whether the corrected value is a date (else a text).
+    pub fn is_date(self) -> bool {
+        !matches!(
+            self,
+            CorrectionTarget::Place
+                | CorrectionTarget::PartyName
+                | CorrectionTarget::PartyAddress
+                | CorrectionTarget::ReceiptNo
+        )
+    }
+
+    /// Whether the target is one of several (parties, statements, services, payments),
+    /// so the correction names which one.
+    pub fn is_numbered(self) -> bool {
+        matches!(
+            self,
+            CorrectionTarget::PartyName
+                | CorrectionTarget::PartyAddress
+                | CorrectionTarget::StatementDate
+                | CorrectionTarget::ServiceDate
+                | CorrectionTarget::PaymentDate
+                | CorrectionTarget::ReceiptNo
+        )
+    }
+}
+
+/// One approved correction of a clerical error (更正/补正), kept in the case and printed in
+/// the file's 备考表, so the paper says what was changed, from what, why and by whose leave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub date: NaiveDate,
+    pub target: CorrectionTarget,
+    /// Which of several (1-based, as the clerk counts); 1 for a single fact.
+    pub item: usize,
+    pub before: String,
+    pub after: String,
+    pub reason: String,
+    /// The 负责人 who approved it.
+    pub approved_by: i64,
+}
+
+impl Correction {
+    /// "决定日期：2026-12-10 更正为 2026-12-09" (with "第2次" for a numbered target).
+    pub fn describe(&self) -> String {
+        let which = if self.target.is_numbered() {
+            format!("（第{}项）", self.item)
+        } else {
+            String::new()
+        };
+        format!(
+            "{}{which}：“{}”更正为“{}”",
+            self.target.label(),
+            self.before,
+            self.after
+        )
+    }
+}
+
 /// The whole case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
@@ -784,6 +894,10 @@ pub struct Case {
     pub archive: Option<ArchiveInfo>,
     /// When each stage was entered, for the timeline.
     pub timeline: Vec<(Stage, NaiveDate)>,
+    /// Approved corrections of clerical errors (更正/补正), oldest first. Left out of the
+    /// stored form while empty, so a case without one serialises as it always did.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
     /// Optimistic-lock version: bumped by every change.
     pub version: i64,
 }

@@ -261,6 +261,25 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
             archive_no,
             retention,
         } => execution::archive(step, c, date, archive_no, retention),
+        Action::Correct {
+            date,
+            target,
+            item,
+            new_date,
+            new_text,
+            reason,
+        } => correction::correct(
+            step,
+            c,
+            correction::Asked {
+                date: *date,
+                target: *target,
+                item: *item,
+                new_date: *new_date,
+                new_text,
+                reason,
+            },
+        ),
     }
 }
 
@@ -302,6 +321,8 @@ fn not_before_last_step(case: &Case, action: &Action) -> RuleResult {
         | Action::ProposeClosing { date }
         | Action::ApproveClosing { date, .. }
         | Action::Archive { date, .. } => *date,
+        // A correction is dated when approved; the date it corrects is checked by its own rule.
+        Action::Correct { .. } => return Ok(()),
         Action::EndInvestigation { proposal } => proposal.date,
         Action::ScheduleHearing { notified_on, .. } => *notified_on,
     };
@@ -356,6 +377,7 @@ fn check_proposal(case: &Case, p: &Proposal) -> RuleResult {
     penalty::check_fine(power, case.party_type(), p)
 }
 
+mod correction;
 mod create;
 mod execution;
 mod investigation;

@@ -414,6 +414,22 @@ pub(super) fn notes(ctx: &DocCtx<'_>, documents: usize, pages: u32) -> Paper {
     };
     p.para(count);
     p.para("本卷文件齐全，排列有序，页号连续。");
+    if !case.corrections.is_empty() {
+        p.para(format!(
+            "本案记录经负责人批准更正{}处：",
+            case.corrections.len()
+        ));
+        for (i, k) in case.corrections.iter().enumerate() {
+            p.para(format!(
+                "{}. {}，{}批准：{}。理由：{}",
+                i + 1,
+                date(k.date),
+                ctx.name(k.approved_by),
+                k.describe(),
+                super::common::sentence(&k.reason)
+            ));
+        }
+    }
     ctx.chain_head_block(&mut p);
     p.fields([
         ("立卷人", ctx.names(&case.handlers)),

@@ -106,6 +106,7 @@ pub fn propose(
         archive: None,
         timeline: vec![(Stage::Proposed, new.proposed_on)],
         version: 1,
+        corrections: Vec::new(),
     })
 }
 

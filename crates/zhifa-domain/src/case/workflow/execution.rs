@@ -45,13 +45,7 @@ pub(super) fn serve(
             doc.name()
         )));
     }
-    let served_on = if *method == ServiceMethod::PublicNotice {
-        // 民事诉讼法 (2023) Art 95: served 30 days after the notice is issued.
-        date.checked_add_days(chrono::Days::new(30))
-            .unwrap_or(*date)
-    } else {
-        *date
-    };
+    let served_on = deemed_served_on(*method, *date);
     c.services.push(Service {
         doc: *doc,
         method: *method,
@@ -72,6 +66,16 @@ pub(super) fn serve(
         format!("送达{}（{}）", doc.name(), crate::serde_name(&method)),
         [DocKind::ServiceReceipt],
     )
+}
+
+/// The date service takes effect: the day of the act, except 公告送达, which is deemed
+/// served 30 days after the notice is issued (民事诉讼法 (2023) Art 95).
+pub(super) fn deemed_served_on(method: ServiceMethod, date: NaiveDate) -> NaiveDate {
+    if method == ServiceMethod::PublicNotice {
+        date.checked_add_days(chrono::Days::new(30)).unwrap_or(date)
+    } else {
+        date
+    }
 }
 
 /// 登记缴款.

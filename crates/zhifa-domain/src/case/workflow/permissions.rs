@@ -290,6 +290,9 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             at_stage(case, &[Stage::Closing], "结案审批")?;
             head_not_own(case, actor)
         }
+        // A clerical error may be found at any stage before the file is sealed (归档 is
+        // refused above by `not_archived`); the head approves it, not a handler alone.
+        K::Correct => head_not_own(case, actor),
         K::Archive => {
             at_stage(case, &[Stage::Closed], "归档")?;
             if case.handlers.contains(&actor.id) || actor.has(Role::Admin) {
