@@ -344,6 +344,23 @@ impl Desk {
         Ok(true)
     }
 
+    /// Imports one year's holiday table (the State Council's notice) as an administrator,
+    /// then recomputes every open case's deadlines, which depend on the calendar (estimated
+    /// dates of that year become final). The CLI's `calendar import` and the UI's 期限日历
+    /// both come here. Returns what the import did and how many cases changed.
+    pub fn import_holiday_year(
+        &mut self,
+        table: &crate::domain::holiday_table::HolidayYear,
+        admin: &User,
+        today: NaiveDate,
+    ) -> DeskResult<(crate::store::HolidayImport, usize)> {
+        crate::domain::people::may_administer(admin)
+            .map_err(|e| RuleError::role("岗位权限", e.to_string()))?;
+        let outcome = self.store.import_holiday_year(table, &Who::user(admin))?;
+        let updated = self.recompute_deadlines(today)?;
+        Ok((outcome, updated))
+    }
+
     /// Recomputes every open case's deadlines (after a holiday table or settings change).
     pub fn recompute_deadlines(&mut self, today: NaiveDate) -> DeskResult<usize> {
         let r = self.rule_data()?;

@@ -9,7 +9,7 @@
 //! - [`report`]: statistics and spreadsheet exports.
 //! - [`cli`]: the `zhifa` command line (clap); [`tui`]: the terminal UI (ratatui).
 //! - Around them: [`step_input`] (reading a step's fields), [`output`] (the no-clobber file
-//!   guard), [`paths`], [`logging`], [`text`], and the demo builders ([`demo`], [`generate`],
+//!   guard), [`user_files`] (reading the files a user names), [`paths`], [`logging`], [`text`], and the demo builders ([`demo`], [`generate`],
 //!   [`workload`]).
 pub mod cli;
 pub mod demo;
@@ -24,6 +24,7 @@ pub mod step_input;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod user_files;
 pub mod workload;
 
 /// The pure domain core, a crate of its own (`crates/zhifa-domain`).

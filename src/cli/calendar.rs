@@ -9,7 +9,7 @@ use crate::assets;
 use crate::domain::calendar::{Calendar, CalendarPolicy, DayType, Period};
 use crate::domain::chinese::{self, parse_date};
 use crate::domain::holiday_table::HolidayYear;
-use crate::store::{HolidayImport, StoreError, Who};
+use crate::store::StoreError;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CalendarCommand {
@@ -118,19 +118,16 @@ pub(crate) fn run(ctx: &Context, cmd: CalendarCommand) -> CliResult {
                 .map_err(|e| CliError(format!("{}：{e}", file.display())))?;
             let mut store = ctx.open_store()?;
             let admin = ctx.login_admin(&mut store)?;
-            let outcome = store.import_holiday_year(&table, &Who::user(&admin))?;
-            // Every open case's deadlines depend on the calendar.
-            let mut desk = crate::desk::Desk::new(store);
-            let updated = desk.recompute_deadlines(crate::desk::today())?;
+            let (outcome, updated) = crate::desk::Desk::new(store).import_holiday_year(
+                &table,
+                &admin,
+                crate::desk::today(),
+            )?;
             tracing::info!(year = table.year, ?outcome, "holiday table imported");
             if json.json {
                 return print_json(&serde_json::json!({ "year": table.year, "outcome": outcome }));
             }
-            let what = match outcome {
-                HolidayImport::Added => "已导入",
-                HolidayImport::Replaced => "已更新",
-                HolidayImport::Unchanged => "内容相同，未修改",
-            };
+            let what = outcome.label();
             println!(
                 "{what}：{} 年节假日表（{}）；已重新计算 {updated} 件案件的期限",
                 table.year, table.source

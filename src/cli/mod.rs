@@ -287,55 +287,13 @@ pub fn run() -> ExitCode {
 }
 
 /// Largest file a command reads whole: a case, a step, a holiday table, a review sheet.
-pub(crate) const INPUT_FILE_LIMIT: u64 = 1024 * 1024;
+pub(crate) const INPUT_FILE_LIMIT: u64 = crate::user_files::TEXT_FILE_LIMIT;
 /// A whole catalog (`powers show --json` of every item) is larger than one case.
 pub(crate) const CATALOG_FILE_LIMIT: u64 = 8 * 1024 * 1024;
 
-/// Reads a text file a user named, at most `limit` bytes, with Chinese messages for the
-/// usual failures. Only regular files (after following links): a device such as /dev/zero or
-/// a pipe would never end, a directory is not text.
+/// Reads a text file a user named (see `user_files::read_text`), for a command.
 pub(crate) fn read_text_file(path: &std::path::Path, limit: u64) -> Result<String, CliError> {
-    use std::io::Read;
-    let failed = |e: std::io::Error| {
-        CliError(match e.kind() {
-            std::io::ErrorKind::NotFound => format!("找不到文件：{}", path.display()),
-            std::io::ErrorKind::PermissionDenied => format!("没有权限读取文件：{}", path.display()),
-            _ => format!("无法读取文件 {}：{e}", path.display()),
-        })
-    };
-    let not_regular = || {
-        CliError(format!(
-            "{} 不是普通文件（而是目录、设备或管道），请指定一个文本文件",
-            path.display()
-        ))
-    };
-    // Checked before opening (opening a pipe would wait for a writer) and again on the
-    // opened file, in case the path was swapped in between.
-    if !std::fs::metadata(path).map_err(failed)?.is_file() {
-        return Err(not_regular());
-    }
-    let file = std::fs::File::open(path).map_err(failed)?;
-    if !file.metadata().map_err(failed)?.is_file() {
-        return Err(not_regular());
-    }
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(failed)?;
-    if bytes.len() as u64 > limit {
-        return Err(CliError(format!(
-            "文件 {} 超过 {} MB 的上限，请检查是否选错了文件",
-            path.display(),
-            limit / (1024 * 1024)
-        )));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        CliError(format!(
-            "文件 {} 不是 UTF-8 编码（第 {} 字节处），请用文本编辑器另存为 UTF-8 后再试",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    crate::user_files::read_text(path, limit).map_err(CliError)
 }
 
 /// `zhifa` without a command: the terminal UI on the chosen database.

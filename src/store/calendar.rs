@@ -16,6 +16,17 @@ pub enum HolidayImport {
     Unchanged,
 }
 
+impl HolidayImport {
+    /// What the import did, as a message says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            HolidayImport::Added => "已导入",
+            HolidayImport::Replaced => "已更新",
+            HolidayImport::Unchanged => "内容相同，未修改",
+        }
+    }
+}
+
 impl Store {
     /// Stores one year's (checked) table, replacing an earlier table for that year.
     pub fn import_holiday_year(&mut self, table: &HolidayYear, who: &Who) -> Result<HolidayImport> {

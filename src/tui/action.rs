@@ -48,6 +48,8 @@ pub enum UiAction {
     ExportCaseFile,
     /// 用户管理: deactivate the selected member of staff, or reactivate them.
     ToggleActive,
+    /// 期限日历: import a year's holiday table from a file (管理员).
+    ImportHolidays,
     /// A character typed into the focused text field. Not bindable in a keymap file.
     #[serde(skip)]
     Input(char),

@@ -13,6 +13,7 @@ use super::app::{App, Screen};
 use super::keymap::Keymap;
 use crate::desk::Desk;
 
+mod holidays;
 mod meaning;
 
 const TODAY: &str = "2026-11-26";

@@ -150,6 +150,20 @@ impl Calendar {
         self.years.contains_key(&year)
     }
 
+    /// The year whose State Council notice should be imported now, if any: this year's
+    /// when it has no table, and from December on the coming year's (the notice is usually
+    /// published in November, and the first cases of December already run into it). Until
+    /// then that year's deadlines are only estimates (`DeadlineState::Estimated`).
+    pub fn table_wanted(&self, today: NaiveDate) -> Option<i32> {
+        if !self.has_year(today.year()) {
+            Some(today.year())
+        } else if today.month() == 12 && !self.has_year(today.year() + 1) {
+            Some(today.year() + 1)
+        } else {
+            None
+        }
+    }
+
     /// The years that have a table, ascending.
     pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
         self.years.keys().copied()

@@ -9,9 +9,11 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use crate::domain::calendar::{Calendar, DayType};
+use crate::domain::holiday_table::HolidayYear;
 use crate::store::DueItem;
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
+use crate::tui::input::TextInput;
 use crate::tui::ui;
 use crate::tui::view::View;
 
@@ -23,6 +25,10 @@ pub struct State {
     pub scroll: u16,
     /// Why the calendar or the deadlines could not be read.
     pub error: Option<String>,
+    /// The path of a holiday table being typed (管理员, `i`), None when not importing.
+    pub import: Option<TextInput>,
+    /// The key that starts an import, as the hints name it.
+    import_key: String,
 }
 
 impl State {
@@ -37,6 +43,8 @@ impl State {
             deadlines: vec![],
             scroll: 0,
             error,
+            import: None,
+            import_key: env.keymap.key_label("calendar", UiAction::ImportHolidays),
         };
         s.reload(env);
         s
@@ -57,7 +65,26 @@ impl State {
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        if let Some(path) = &mut self.import {
+            match a {
+                UiAction::Input(c) => path.push(c),
+                UiAction::DeleteBack => path.backspace(),
+                UiAction::Back => self.import = None,
+                UiAction::Submit => return self.import_table(env),
+                _ => {}
+            }
+            return Outcome::Stay;
+        }
         match a {
+            UiAction::ImportHolidays => {
+                let admin = env
+                    .user
+                    .is_some_and(|u| crate::domain::people::may_administer(u).is_ok());
+                if !admin {
+                    return Outcome::Error("只有管理员可以导入节假日表".into());
+                }
+                self.import = Some(TextInput::default());
+            }
             UiAction::NextTab => {
                 self.month = self
                     .month
@@ -82,8 +109,67 @@ impl State {
     }
 }
 
+impl State {
+    /// Reads the typed file and imports it through the desk (admin check, audit, every open
+    /// case's deadlines recomputed), as `zhifa calendar import` does. A refusal keeps the
+    /// path so it can be fixed.
+    fn import_table(&mut self, env: &mut Env) -> Outcome {
+        let (Some(path), Some(user)) = (&self.import, env.user) else {
+            return Outcome::Stay;
+        };
+        let typed = path.value.trim();
+        if typed.is_empty() {
+            return Outcome::Error(
+                "请输入节假日表文件的路径（TOML，格式见 assets/holidays/）".into(),
+            );
+        }
+        let file = crate::user_files::expand_home(typed);
+        let table = crate::user_files::read_text(&file, crate::user_files::TEXT_FILE_LIMIT)
+            .and_then(|text| {
+                HolidayYear::parse_toml(&text).map_err(|e| format!("{}：{e}", file.display()))
+            });
+        let table = match table {
+            Ok(t) => t,
+            Err(e) => return Outcome::Error(e),
+        };
+        match env.desk.import_holiday_year(&table, user, env.today) {
+            Ok((outcome, updated)) => {
+                self.import = None;
+                self.calendar =
+                    super::or_note(env.desk.store().calendar(), "节假日表", &mut self.error);
+                self.reload(env);
+                Outcome::Status(format!(
+                    "{}：{} 年节假日表（{}）；已重新计算 {updated} 件案件的期限",
+                    outcome.label(),
+                    table.year,
+                    table.source
+                ))
+            }
+            Err(e) => Outcome::Error(e.to_string()),
+        }
+    }
+}
+
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let area = ui::load_error(f, area, &s.error);
+    let area = match &s.import {
+        Some(path) => {
+            let [main, prompt] =
+                Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
+            f.render_widget(
+                Paragraph::new(vec![
+                    Line::from(Span::styled(
+                        "导入节假日表：输入文件路径（如 ~/2027.toml），回车导入，Esc 取消",
+                        ui::warn(),
+                    )),
+                    Line::from(format!("文件：{}▏", ui::clean(&path.value))),
+                ]),
+                prompt,
+            );
+            main
+        }
+        None => area,
+    };
     let [grid_area, list_area] =
         Layout::horizontal([Constraint::Length(43), Constraint::Min(20)]).areas(area);
     let mut lines = vec![
@@ -143,8 +229,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     if missing_year {
         lines.push(Line::from(Span::styled(
             format!(
-                "缺少 {} 年节假日表：请用 zhifa calendar import 导入",
-                s.month.year()
+                "缺少 {} 年节假日表：管理员按 {} 导入",
+                s.month.year(),
+                s.import_key
             ),
             ui::bad(),
         )));
@@ -182,13 +269,20 @@ impl View for State {
         "期限日历".into()
     }
     fn section(&self) -> &'static str {
-        "calendar"
+        if self.import.is_some() {
+            "form"
+        } else {
+            "calendar"
+        }
     }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         State::handle(self, a, env)
     }
     fn reload(&mut self, env: &mut Env) {
         State::reload(self, env)
+    }
+    fn takes_text(&self) -> bool {
+        self.import.is_some()
     }
     fn draw(&self, f: &mut Frame, area: Rect) {
         draw(f, area, self)

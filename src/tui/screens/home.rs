@@ -32,6 +32,10 @@ pub struct State {
     next: Option<Cursor>,
     /// Why the list could not be loaded (shown instead of an empty list).
     pub error: Option<String>,
+    /// The year whose holiday table is missing or due (December), for the banner.
+    pub table_wanted: Option<i32>,
+    /// The 期限日历 key that imports a table, as the banner names it.
+    import_key: String,
 }
 
 /// The list is the review/approval queue, then the user's own open cases, each in order
@@ -89,6 +93,8 @@ impl State {
             queue_only: false,
             next: None,
             error: None,
+            table_wanted: None,
+            import_key: env.keymap.key_label("calendar", UiAction::ImportHolidays),
         };
         s.reload(env);
         s
@@ -97,6 +103,12 @@ impl State {
     pub fn reload(&mut self, env: &mut Env) {
         let Some(user) = env.user else { return };
         self.error = None;
+        self.table_wanted = env
+            .desk
+            .store()
+            .calendar()
+            .ok()
+            .and_then(|c| c.table_wanted(env.today));
         match env.desk.store().stage_counts() {
             Ok(c) => self.counts = c,
             Err(e) => self.error = Some(format!("无法读取各阶段案件数：{e}")),
@@ -241,9 +253,40 @@ impl State {
     }
 }
 
+/// The banner that asks for a year's holiday table: deadlines in that year are estimates
+/// until it is imported.
+fn table_banner(year: i32, keys: &str) -> String {
+    format!(
+        "尚未导入{year}年节假日表，{year}年的期限暂为预计日期。\
+         国务院放假通知发布后，请管理员在期限日历按 {keys} 导入。"
+    )
+}
+
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
-    let [counts_area, list_area] =
-        Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let banner = s
+        .table_wanted
+        .map(|y| table_banner(y, &s.import_key))
+        .unwrap_or_default();
+    let banner_h = if banner.is_empty() {
+        0
+    } else {
+        // One more line than the width needs: wrapping breaks before a word that does not fit.
+        let w = unicode_width::UnicodeWidthStr::width(banner.as_str()) as u16;
+        (w.div_ceil(area.width.max(1)) + 1).min(3)
+    };
+    let [banner_area, counts_area, list_area] = Layout::vertical([
+        Constraint::Length(banner_h),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    if banner_h > 0 {
+        f.render_widget(
+            Paragraph::new(Span::styled(banner, ui::warn()))
+                .wrap(ratatui::widgets::Wrap { trim: false }),
+            banner_area,
+        );
+    }
     // Pack "阶段 数" items into lines by display width so no item is split across lines.
     let label = "各阶段案件数：";
     let room = (counts_area.width as usize).saturating_sub(1);

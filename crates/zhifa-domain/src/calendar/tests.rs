@@ -338,3 +338,13 @@ proptest! {
         prop_assert!(end <= from + chrono::Duration::days(i64::from(days) + 9));
     }
 }
+
+#[test]
+fn the_coming_year_s_table_is_asked_for_from_december_and_a_missing_current_one_always() {
+    let c = cal(); // 2025 and 2026
+    assert_eq!(c.table_wanted(d("2026-11-30")), None);
+    assert_eq!(c.table_wanted(d("2026-12-01")), Some(2027));
+    assert_eq!(c.table_wanted(d("2025-12-31")), None, "2026 is there");
+    assert_eq!(c.table_wanted(d("2027-01-04")), Some(2027));
+    assert_eq!(c.table_wanted(d("2024-06-01")), Some(2024));
+}
