@@ -2,12 +2,14 @@
 //! 结案审批表, and the binding sheets of the case file (封面, 目录, 备考表).
 
 use super::amount::figures_and_capitals;
+use chrono::NaiveDate;
+
 use super::common::{
-    case_name, correction_object, date, party_names, penalty_decision, served_doc_title,
-    served_kind, violated, you,
+    case_name, correction_object, date, owed_on, party_names, payment_place, penalty_decision,
+    served_doc_title, served_kind, violated, you,
 };
-use super::{DocCtx, DocKind, Paper};
-use crate::case::{Outcome, Procedure};
+use super::{DocCtx, DocError, DocKind, Paper};
+use crate::case::{gates, Outcome, Procedure, ServedDoc, Service};
 use crate::serde_name;
 
 fn number(ctx: &DocCtx<'_>, kind: DocKind) -> Option<String> {
@@ -114,33 +116,93 @@ pub(super) fn plan(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
-pub(super) fn demands(ctx: &DocCtx<'_>) -> Vec<Paper> {
-    let case = ctx.case;
-    case.demands
+/// The service of the 催告书 issued on `on` (the first one dated on or after it).
+fn demand_service<'a>(ctx: &DocCtx<'a>, on: NaiveDate) -> Option<&'a Service> {
+    ctx.case
+        .services
         .iter()
-        .map(|d| {
-            let mut p = Paper::new(DocKind::Demand, &ctx.agency.full_name, number(ctx, DocKind::Demand));
-            p.date = date(d.date);
-            let decided = case.decision.as_ref().map(|x| date(x.date)).unwrap_or_default();
-            let you = you(case);
-            p.para(format!("{}：", party_names(case)));
-            p.para(format!(
-                "本机关于{decided}作出{}行政处罚决定书，决定对{you}罚款{}。{you}至今未履行。",
-                decision_number(ctx),
-                figures_and_capitals(case.fine_due())
-            ));
-            p.para(format!(
-                "依据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告{you}自收到本催告书之日起十日内履行。\
-                 截至{}，加处罚款{}，合计应缴{}。",
-                date(d.date),
-                figures_and_capitals(d.surcharge),
-                figures_and_capitals(d.amount)
-            ));
-            p.para(format!("{you}有权进行陈述和申辩。逾期仍不履行的，本机关将依法申请人民法院强制执行。"));
-            p.closing(&ctx.agency.full_name, &date(d.date));
-            p
-        })
-        .collect()
+        .filter(|s| s.doc == ServedDoc::Demand && s.date >= on)
+        .min_by_key(|s| s.date)
+}
+
+/// 催告书 (行政强制法 Art 35): the obligation (the decision, the fine unpaid and the
+/// 加处罚款 to date), the deadline to perform as a date, the way to pay, and the party's
+/// right to state and defend — how, and by when.
+pub(super) fn demands(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
+    let case = ctx.case;
+    let kind = DocKind::Demand;
+    let uncountable = |e: crate::case::RuleError| DocError::Uncountable {
+        doc: kind.name(),
+        reason: e.message,
+    };
+    let mut out = Vec::new();
+    for d in &case.demands {
+        let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
+        p.date = date(d.date);
+        let owed = owed_on(ctx, kind, d.date)?;
+        let you = you(case);
+        let decided = case
+            .decision
+            .as_ref()
+            .map(|x| date(x.date))
+            .unwrap_or_default();
+        let served = case
+            .served(ServedDoc::Decision)
+            .map(|s| format!("，已于{}送达{you}", date(s.served_on)))
+            .unwrap_or_default();
+        let due = gates::payment_due(case, ctx.calendar)
+            .map_err(uncountable)?
+            .map(|due| format!("，缴款期限于{}届满", date(due)))
+            .unwrap_or_default();
+        p.para(format!("{}：", party_names(case)));
+        p.para(format!(
+            "本机关于{decided}作出{}行政处罚决定书，决定对{you}罚款{}{served}{due}。",
+            decision_number(ctx),
+            figures_and_capitals(case.fine_due()),
+        ));
+        let paid = if owed.paid.0 > 0 {
+            format!("已缴纳{}，", figures_and_capitals(owed.paid))
+        } else {
+            String::new()
+        };
+        p.para(format!(
+            "截至{}，{you}{paid}尚未缴纳罚款{}。依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，\
+             到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，截至{}加处罚款{}，合计应缴{}。",
+            date(d.date),
+            figures_and_capitals(owed.unpaid),
+            date(d.date),
+            figures_and_capitals(owed.surcharge),
+            figures_and_capitals(owed.total())
+        ));
+        // Ten working days from service; before it is served, from the day it is issued.
+        let from = demand_service(ctx, d.date).map_or(d.date, |s| s.served_on);
+        let deadline = date(gates::demand_period_end(from, ctx.calendar).map_err(uncountable)?);
+        p.para(format!(
+            "依据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告{you}自收到本催告书之日起\
+             十个工作日内（{deadline}前）履行上述缴纳义务。"
+        ));
+        p.para(format!(
+            "履行方式：将上述款项缴至{}，缴款时注明行政处罚决定书文号，并将缴款凭证交本机关。",
+            payment_place(ctx)
+        ));
+        let office = match (ctx.agency.address.trim(), ctx.agency.phone.trim()) {
+            ("", "") => String::new(),
+            (a, "") => format!("（地址：{a}）"),
+            ("", t) => format!("（电话：{t}）"),
+            (a, t) => format!("（地址：{a}，电话：{t}）"),
+        };
+        p.para(format!(
+            "依据《中华人民共和国行政强制法》第三十六条的规定，{you}收到本催告书后有权进行陈述和申辩。\
+             {you}可以在{deadline}前向本机关{office}提交书面陈述、申辩意见，或者到本机关口头陈述、申辩，由本机关记录。\
+             本机关将充分听取{you}的意见，对{you}提出的事实、理由和证据进行记录、复核；事实、理由或者证据成立的，本机关予以采纳。"
+        ));
+        p.para(format!(
+            "逾期无正当理由仍不履行的，本机关将依据《中华人民共和国行政强制法》第五十三条、第五十四条的规定申请人民法院强制执行。"
+        ));
+        p.closing(&ctx.agency.full_name, &date(d.date));
+        out.push(p);
+    }
+    Ok(out)
 }
 
 pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Vec<Paper> {

@@ -18,6 +18,7 @@ fn ctx<'a>(case: &'a Case, agency: &'a Agency, w: &'a World) -> DocCtx<'a> {
         today: w.today,
         statement_days: 5,
         chain_head: None,
+        calendar: &w.calendar,
     }
 }
 
@@ -337,4 +338,91 @@ fn wording_resolves_the_party_and_never_doubles_the_order() {
     let w = World::new();
     let c = archived(&w);
     assert_eq!(common::you(&c), "你");
+}
+
+// ---- Issue 16: what the execution papers and the reasoning say (helper "docs") ----
+
+fn pay(c: &Case, w: &World, date: &str, yuan: i64) -> Case {
+    w.step(
+        c,
+        ZHANG,
+        Action::Pay {
+            date: d(date),
+            amount: Fen::from_yuan(yuan),
+            method: PaymentMethod::Bank,
+            receipt_no: format!("NO.{date}"),
+            cash_ground: None,
+        },
+    )
+}
+
+/// Fined 1,000 yuan on 2026-06-24, served 2026-06-25 (payment due 2026-07-10), 400 paid on
+/// 2026-07-06, 催告 on 2026-07-20 (a Monday) and served that day.
+fn demanded(w: &World) -> Case {
+    let c = notified(w, 1000);
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    let c = pay(&c, w, "2026-07-06", 400);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Demand {
+            date: d("2026-07-20"),
+        },
+    );
+    numbered(w.step(&c, ZHANG, serve(ServedDoc::Demand, "2026-07-20")))
+}
+
+/// 行政强制法 Art 35: the 催告书 states the obligation, a dated deadline, how to pay, and how
+/// and by when the party may state and defend.
+#[test]
+fn demand_states_obligation_deadline_way_to_pay_and_the_right_to_be_heard() {
+    let w = World::new();
+    let c = demanded(&w);
+    let mut a = agency();
+    a.address = "农安县合隆镇政府街1号".into();
+    a.phone = "0431-12345678".into();
+    let t = all_text(&build(DocKind::Demand, &ctx(&c, &a, &w)).unwrap());
+    for needle in [
+        "2026年6月24日作出合综执罚决〔2026〕1号行政处罚决定书", // the decision, dated and numbered
+        "已于2026年6月25日送达",
+        "缴款期限于2026年7月10日届满",
+        "已缴纳400元",
+        "尚未缴纳罚款600元（人民币陆佰元整）", // the amount still unpaid
+        // 10 days late × 3 % × 600 yuan (the case's own arithmetic).
+        "加处罚款180元",
+        "合计应缴780元",
+        // Ten working days after 2026-07-20.
+        "十个工作日内（2026年8月3日前）履行",
+        "缴至农安县农村商业银行合隆支行（电子缴款）", // the way to pay
+        "陈述和申辩",
+        "在2026年8月3日前向本机关（地址：农安县合隆镇政府街1号，电话：0431-12345678）提交书面",
+        "口头陈述、申辩",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+}
+
+/// A payment registered after the 催告 but made before it counts from its own date: the
+/// 催告书 states what the arithmetic says on its date, not what was stored when it was made.
+#[test]
+fn demand_counts_a_payment_made_before_it_but_registered_later() {
+    let w = World::new();
+    let c = demanded(&w);
+    let c = pay(&c, &w, "2026-07-15", 100);
+    let a = agency();
+    let t = all_text(&build(DocKind::Demand, &ctx(&c, &a, &w)).unwrap());
+    assert!(
+        t.contains("已缴纳500元") && t.contains("尚未缴纳罚款500元"),
+        "{t}"
+    );
+    let owed = crate::case::gates::outstanding_surcharge(&c, d("2026-07-20"), &w.calendar).unwrap();
+    assert!(
+        t.contains(&format!("加处罚款{}", figures(owed))),
+        "{owed}: {t}"
+    );
+}
+
+fn figures(f: Fen) -> String {
+    amount::figures_and_capitals(f)
 }
