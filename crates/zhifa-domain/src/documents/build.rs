@@ -30,7 +30,7 @@ pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         DocKind::ServiceReceipt => build_execution::receipts(ctx),
         DocKind::PaymentPlan => build_execution::plan(ctx),
         DocKind::Demand => build_execution::demands(ctx)?,
-        DocKind::Surcharge => build_execution::surcharge(ctx),
+        DocKind::Surcharge => build_execution::surcharge(ctx)?,
         DocKind::CourtApplication => build_execution::court(ctx),
         DocKind::Transfer => build_execution::transfer(ctx),
         DocKind::ClosingForm => build_execution::closing(ctx),

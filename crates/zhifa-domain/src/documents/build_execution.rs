@@ -125,6 +125,16 @@ fn demand_service<'a>(ctx: &DocCtx<'a>, on: NaiveDate) -> Option<&'a Service> {
         .min_by_key(|s| s.date)
 }
 
+/// The day by which the 催告 of `on` asks the party to perform: ten working days from its
+/// service ([`gates::demand_period_end`]); before it is served, from the day it is issued.
+fn demand_deadline(ctx: &DocCtx<'_>, doc: DocKind, on: NaiveDate) -> Result<NaiveDate, DocError> {
+    let from = demand_service(ctx, on).map_or(on, |s| s.served_on);
+    gates::demand_period_end(from, ctx.calendar).map_err(|e| DocError::Uncountable {
+        doc: doc.name(),
+        reason: e.message,
+    })
+}
+
 /// 催告书 (行政强制法 Art 35): the obligation (the decision, the fine unpaid and the
 /// 加处罚款 to date), the deadline to perform as a date, the way to pay, and the party's
 /// right to state and defend — how, and by when.
@@ -174,9 +184,7 @@ pub(super) fn demands(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
             figures_and_capitals(owed.surcharge),
             figures_and_capitals(owed.total())
         ));
-        // Ten working days from service; before it is served, from the day it is issued.
-        let from = demand_service(ctx, d.date).map_or(d.date, |s| s.served_on);
-        let deadline = date(gates::demand_period_end(from, ctx.calendar).map_err(uncountable)?);
+        let deadline = date(demand_deadline(ctx, kind, d.date)?);
         p.para(format!(
             "依据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告{you}自收到本催告书之日起\
              十个工作日内（{deadline}前）履行上述缴纳义务。"
@@ -205,31 +213,51 @@ pub(super) fn demands(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     Ok(out)
 }
 
-pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Vec<Paper> {
+/// 加处罚款决定书 (行政处罚法 Art 72(1)), dated with the 催告 that found the surcharge: the
+/// amount is what the case's own arithmetic says on that day (never a figure of its own),
+/// with the time and the place to pay it.
+pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     let case = ctx.case;
+    let kind = DocKind::Surcharge;
     let Some(d) = case.demands.iter().rev().find(|d| d.surcharge.0 > 0) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    let mut p = Paper::new(
-        DocKind::Surcharge,
-        &ctx.agency.full_name,
-        number(ctx, DocKind::Surcharge),
-    );
+    let owed = owed_on(ctx, kind, d.date)?;
+    let due = gates::payment_due(case, ctx.calendar)
+        .map_err(|e| DocError::Uncountable {
+            doc: kind.name(),
+            reason: e.message,
+        })?
+        .map(|due| format!("，缴款期限于{}届满", date(due)))
+        .unwrap_or_default();
+    // It goes out with the 催告 of the same day: one deadline for the whole sum owed.
+    let deadline = date(demand_deadline(ctx, kind, d.date)?);
+    let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
     p.date = date(d.date);
     let you = you(case);
     p.para(format!("{}：", party_names(case)));
     p.para(format!(
-        "本机关{}行政处罚决定书决定对{you}罚款{}，{you}到期未缴纳。依据《中华人民共和国行政处罚法》\
-         第七十二条第一款第（一）项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。\
+        "本机关{}行政处罚决定书决定对{you}罚款{}{due}。截至{}，{you}尚有罚款{}未缴纳。\
+         依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，到期不缴纳罚款的，\
+         每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。本机关决定对{you}加处罚款，\
          截至{}，加处罚款{}。",
         decision_number(ctx),
         figures_and_capitals(case.fine_due()),
         date(d.date),
-        figures_and_capitals(d.surcharge)
+        figures_and_capitals(owed.unpaid),
+        date(d.date),
+        figures_and_capitals(owed.surcharge)
+    ));
+    p.para(format!(
+        "请{you}自收到本决定书之日起十个工作日内（{deadline}前），将加处罚款连同尚未缴纳的罚款，\
+         合计{}，缴至{}，缴款时注明行政处罚决定书文号。逾期仍未缴纳的，加处罚款继续计算至实际缴纳之日，\
+         但不超出罚款的数额。",
+        figures_and_capitals(owed.total()),
+        payment_place(ctx)
     ));
     p.para(super::check::remedy_text(ctx, false));
     p.closing(&ctx.agency.full_name, &date(d.date));
-    vec![p]
+    Ok(vec![p])
 }
 
 pub(super) fn court(ctx: &DocCtx<'_>) -> Vec<Paper> {

@@ -426,3 +426,26 @@ fn demand_counts_a_payment_made_before_it_but_registered_later() {
 fn figures(f: Fen) -> String {
     amount::figures_and_capitals(f)
 }
+
+/// 行政处罚法 Art 72(1): the 加处罚款决定书 states the amount the case's own arithmetic gives
+/// on its date — here after a partial payment registered after the 催告 — and when and
+/// where to pay it.
+#[test]
+fn surcharge_decision_states_the_arithmetic_and_the_time_and_place_to_pay() {
+    let w = World::new();
+    let c = pay(&demanded(&w), &w, "2026-07-15", 100);
+    let a = agency();
+    let t = all_text(&build(DocKind::Surcharge, &ctx(&c, &a, &w)).unwrap());
+    let owed = crate::case::gates::outstanding_surcharge(&c, d("2026-07-20"), &w.calendar).unwrap();
+    assert_eq!(owed, Fen::from_yuan(150), "500 yuan × 3 % × 10 days");
+    assert!(c.demands[0].surcharge != owed, "the stored figure is stale");
+    for needle in [
+        format!("截至2026年7月20日，加处罚款{}", figures(owed)),
+        "尚有罚款500元（人民币伍佰元整）未缴纳".to_string(),
+        format!("合计{}", figures(Fen::from_yuan(650))),
+        "十个工作日内（2026年8月3日前）".to_string(),
+        "缴至农安县农村商业银行合隆支行（电子缴款）".to_string(),
+    ] {
+        assert!(t.contains(&needle), "missing {needle}:\n{t}");
+    }
+}
