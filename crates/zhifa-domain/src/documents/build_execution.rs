@@ -260,20 +260,29 @@ pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     Ok(vec![p])
 }
 
-pub(super) fn court(ctx: &DocCtx<'_>) -> Vec<Paper> {
+/// 强制执行申请书 (行政强制法 Art 53–55): the applicant with its 法定代表人, the decision and
+/// the day it was served, the periods that ended (the party's 复议 and lawsuit periods, the
+/// 催告's), and what is claimed: the fine unpaid and the 加处罚款 by the case's arithmetic
+/// on the application's date.
+pub(super) fn court(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     let case = ctx.case;
+    let kind = DocKind::CourtApplication;
     let Some(c) = &case.court else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    let mut p = Paper::new(
-        DocKind::CourtApplication,
-        &ctx.agency.full_name,
-        number(ctx, DocKind::CourtApplication),
-    );
+    let uncountable = |e: crate::case::RuleError| DocError::Uncountable {
+        doc: kind.name(),
+        reason: e.message,
+    };
+    let owed = owed_on(ctx, kind, c.date)?;
+    let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
     p.date = date(c.date);
     p.para(format!("{}：", c.court));
     p.fields([
         ("申请人", ctx.agency.full_name.clone()),
+        ("住所", ctx.agency.address.clone()),
+        // Blank for handwriting until the agency setting names the 法定代表人.
+        ("法定代表人", ctx.agency.legal_rep.clone()),
         ("被申请人", party_names(case)),
         (
             "被申请人地址",
@@ -283,17 +292,87 @@ pub(super) fn court(ctx: &DocCtx<'_>) -> Vec<Paper> {
                 .unwrap_or_default(),
         ),
     ]);
-    p.para(format!(
-        "本机关于{}作出{}行政处罚决定书，决定对被申请人罚款{}。被申请人在法定期限内未申请行政复议或者提起行政诉讼，\
-         经催告仍未履行。依据《中华人民共和国行政强制法》第五十三条、第五十四条、第五十五条的规定，申请强制执行。",
-        case.decision.as_ref().map(|d| date(d.date)).unwrap_or_default(),
+    let mut facts = format!(
+        "本机关于{}作出{}行政处罚决定书，决定对被申请人罚款{}。",
+        case.decision
+            .as_ref()
+            .map(|d| date(d.date))
+            .unwrap_or_default(),
         decision_number(ctx),
         figures_and_capitals(case.fine_due())
+    );
+    if let Some(s) = case.served(ServedDoc::Decision) {
+        facts.push_str(&format!("该决定书于{}送达被申请人", date(s.served_on)));
+        if let Some(due) = gates::payment_due(case, ctx.calendar).map_err(uncountable)? {
+            facts.push_str(&format!("，缴款期限于{}届满", date(due)));
+        }
+        facts.push('。');
+    }
+    if let Some((basis, end)) =
+        gates::remedy_periods_end(case, ctx.calendar).map_err(uncountable)?
+    {
+        let ended: Vec<String> = case
+            .remedies
+            .iter()
+            .filter_map(|r| {
+                let result = r.result.map(|x| crate::serde_name(&x)).unwrap_or_default();
+                r.ended_on.map(|e| {
+                    format!(
+                        "{}已于{}终结（{result}）",
+                        crate::serde_name(&r.kind),
+                        date(e)
+                    )
+                })
+            })
+            .collect();
+        if ended.is_empty() {
+            facts.push_str(&format!(
+                "被申请人{basis}已于{}届满，被申请人在法定期限内未申请行政复议，也未提起行政诉讼。",
+                date(end)
+            ));
+        } else {
+            facts.push_str(&format!(
+                "被申请人提出的{}；{basis}已于{}届满。",
+                ended.join("，"),
+                date(end)
+            ));
+        }
+    }
+    for d in &case.demands {
+        facts.push_str(&format!("本机关于{}作出催告书", date(d.date)));
+        if let Some(s) = demand_service(ctx, d.date) {
+            facts.push_str(&format!(
+                "，于{}送达被申请人，催告期限于{}届满",
+                date(s.served_on),
+                date(demand_deadline(ctx, kind, d.date)?)
+            ));
+        }
+        facts.push('。');
+    }
+    facts.push_str("被申请人经催告仍未履行。");
+    p.para(facts);
+    let paid = if owed.paid.0 > 0 {
+        format!("被申请人已缴纳罚款{}，", figures_and_capitals(owed.paid))
+    } else {
+        String::new()
+    };
+    p.para(format!(
+        "截至{}，{paid}尚欠罚款{}；依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，\
+         加处罚款{}。申请执行标的：罚款{}、加处罚款{}，合计{}。",
+        date(c.date),
+        figures_and_capitals(owed.unpaid),
+        figures_and_capitals(owed.surcharge),
+        figures_and_capitals(owed.unpaid),
+        figures_and_capitals(owed.surcharge),
+        figures_and_capitals(owed.total())
     ));
+    p.para(
+        "依据《中华人民共和国行政强制法》第五十三条、第五十四条、第五十五条的规定，申请人民法院强制执行。",
+    );
     p.para("附：行政处罚决定书及作出决定的事实、理由和依据；当事人的意见及催告情况；申请强制执行标的情况。");
     p.signatures(["本机关负责人（签名）："]);
     p.closing(&ctx.agency.full_name, &date(c.date));
-    vec![p]
+    Ok(vec![p])
 }
 
 pub(super) fn transfer(ctx: &DocCtx<'_>) -> Vec<Paper> {

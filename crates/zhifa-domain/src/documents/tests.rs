@@ -449,3 +449,42 @@ fn surcharge_decision_states_the_arithmetic_and_the_time_and_place_to_pay() {
         assert!(t.contains(&needle), "missing {needle}:\n{t}");
     }
 }
+
+/// 行政强制法 Art 53–55: the 强制执行申请书 names the applicant's 法定代表人, the day the
+/// decision was served and the periods that ended, and claims the 加处罚款 the case's
+/// arithmetic gives on its date.
+#[test]
+fn court_application_names_the_legal_rep_the_periods_ended_and_the_surcharge_claimed() {
+    let mut w = World::new();
+    // The court window's close (three months after 2026-12-25) lies in 2027.
+    w.calendar.insert(&crate::holiday_table::HolidayYear {
+        year: 2027,
+        source: "t".into(),
+        holidays: vec![],
+    });
+    w.today = d("2026-12-31");
+    let c = demanded(&w);
+    let c = numbered(w.step(
+        &c,
+        SUN,
+        Action::ApplyCourt {
+            date: d("2026-12-28"),
+            court: "农安县人民法院".into(),
+        },
+    ));
+    let mut a = agency();
+    a.set("legal_rep", "王五一").unwrap();
+    let t = all_text(&build(DocKind::CourtApplication, &ctx(&c, &a, &w)).unwrap());
+    let owed = crate::case::gates::outstanding_surcharge(&c, d("2026-12-28"), &w.calendar).unwrap();
+    for needle in [
+        "法定代表人\n王五一".to_string(),
+        "该决定书于2026年6月25日送达被申请人，缴款期限于2026年7月10日届满".to_string(),
+        "提起行政诉讼（六个月）的期限已于2026年12月25日届满".to_string(),
+        "于2026年7月20日送达被申请人，催告期限于2026年8月3日届满".to_string(),
+        "尚欠罚款600元（人民币陆佰元整）".to_string(),
+        format!("加处罚款{}", figures(owed)),
+        format!("合计{}", figures(Fen(Fen::from_yuan(600).0 + owed.0))),
+    ] {
+        assert!(t.contains(&needle), "missing {needle}:\n{t}");
+    }
+}
