@@ -6,6 +6,7 @@ use super::common::{
     cite, correction_object, date, no_penalty_outcome, party_names, party_rows, penalty_decision,
     record_papers, sentence, violated, you,
 };
+use super::reasoning::discretion;
 use super::{check, DocCtx, DocError, DocKind, Paper};
 use crate::case::{Case, NoPenaltyReason, Outcome, RecordKind};
 use crate::catalog::PenaltyKind;
@@ -89,7 +90,7 @@ pub(super) fn report(ctx: &DocCtx<'_>) -> Vec<Paper> {
             "建议给予{}。{}{}",
             penalty_text(&pr.kinds, pr.fine, pr.confiscation),
             sentence(&pr.reasoning),
-            pr.mitigation_text()
+            discretion(case, pr, pr.fine, "建议罚款")
         ),
     });
     p.signatures(
@@ -387,7 +388,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
     let mitigation = case
         .proposal
         .as_ref()
-        .map(|pr| pr.mitigation_text())
+        .map(|pr| discretion(case, pr, d.fine, "确定罚款"))
         .unwrap_or_default();
     p.para(format!(
         "当事人的上述行为违反了{}的规定。{}依据{}的规定，本机关决定给予当事人如下行政处罚：{}。",

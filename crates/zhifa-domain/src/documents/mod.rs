@@ -14,6 +14,7 @@ pub mod check;
 mod common;
 mod kind;
 mod paper;
+mod reasoning;
 pub mod summary;
 
 #[cfg(test)]

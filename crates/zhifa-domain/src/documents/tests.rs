@@ -488,3 +488,67 @@ fn court_application_names_the_legal_rep_the_periods_ended_and_the_surcharge_cla
         assert!(t.contains(&needle), "missing {needle}:\n{t}");
     }
 }
+
+/// The discretion reasoning (tier, its condition, the range and the amount chosen) reads
+/// the same in the 调查终结报告 and the 行政处罚决定书.
+#[test]
+fn decision_and_report_state_the_tier_its_condition_and_the_amount_chosen_in_its_range() {
+    let w = World::new();
+    let c = archived(&w);
+    let a = agency();
+    let reasoning = "依据本机关适用的行政处罚裁量基准，本案属于“轻微”情形\
+                     （初次焚烧、面积小、及时扑灭，未造成明显污染），罚款幅度为500元至1000元，";
+    for (kind, chosen) in [
+        (DocKind::Decision, "确定罚款600元。"),
+        (DocKind::InvestigationReport, "建议罚款600元。"),
+    ] {
+        let t = all_text(&build(kind, &ctx(&c, &a, &w)).unwrap());
+        assert!(
+            t.contains(&format!("{reasoning}{chosen}")),
+            "{kind:?}:\n{t}"
+        );
+    }
+}
+
+/// A per-unit fine (土地管理法实施条例第五十七条: 元/平方米) shows its arithmetic: the
+/// recorded area, the tier's rate range, the range it gives and the rate chosen; a 从轻
+/// circumstance recorded on the proposal is stated with its article.
+#[test]
+fn a_per_unit_fine_states_the_area_the_rates_and_the_product() {
+    use crate::case::Mitigation;
+    use crate::catalog::TierName;
+    use crate::money::Dec4;
+    let w = World::new();
+    let mut c = archived(&w);
+    c.power.power = crate::assets::catalog_template()
+        .unwrap()
+        .powers
+        .into_iter()
+        .find(|p| p.code == "ZR-001")
+        .unwrap();
+    let pr = c.proposal.as_mut().unwrap();
+    pr.units = Some(Dec4(267 * Dec4::SCALE));
+    pr.tier = Some(TierName::Heavier);
+    pr.fine = Fen::from_yuan(267 * 800);
+    let a = agency();
+    let t = all_text(&build(DocKind::InvestigationReport, &ctx(&c, &a, &w)).unwrap());
+    for needle in [
+        "本案属于“从重”情形（占用耕地",
+        "非法占用土地面积267平方米，按每平方米600元至1000元计，罚款幅度为160200元至267000元",
+        "建议罚款213600元（267平方米×800元/平方米）。",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+    let pr = c.proposal.as_mut().unwrap();
+    pr.tier = Some(TierName::Lighter);
+    pr.mitigation = Some(Mitigation::ReducedHarm);
+    pr.fine = Fen::from_yuan(267 * 150);
+    let t = all_text(&build(DocKind::InvestigationReport, &ctx(&c, &a, &w)).unwrap());
+    for needle in [
+        "当事人有主动消除或者减轻危害后果的情节",
+        "本案属于“从轻”情形",
+        "按每平方米100元至300元计，罚款幅度为26700元至80100元，建议罚款40050元（267平方米×150元/平方米）。",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+}
