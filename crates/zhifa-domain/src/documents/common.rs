@@ -291,13 +291,15 @@ pub(crate) fn owed_on(ctx: &DocCtx<'_>, doc: DocKind, on: NaiveDate) -> Result<O
 }
 
 /// Where the party pays: the decision's bank, account or e-payment (罚缴分离, 行政处罚法
-/// Art 67), else the agency's own address.
+/// Art 67), else the agency's collecting bank and account.
 pub(crate) fn payment_place(ctx: &DocCtx<'_>) -> String {
+    let a = ctx.agency;
+    let (bank, account) = (a.payment_bank.trim(), a.payment_account.trim());
     match ctx.case.decision.as_ref().map(|d| d.payment_place.trim()) {
         Some(p) if !p.is_empty() => p.to_string(),
-        _ if !ctx.agency.address.trim().is_empty() => {
-            format!("{}（{}）", ctx.agency.full_name, ctx.agency.address.trim())
-        }
-        _ => format!("{}指定的银行", ctx.agency.full_name),
+        _ if !bank.is_empty() && !account.is_empty() => format!("{bank}（账号：{account}）"),
+        _ if !bank.is_empty() => bank.to_string(),
+        // Never the agency itself: the one who fines does not collect (Art 67 para 1).
+        _ => "指定的银行或者通过电子支付系统".to_string(),
     }
 }

@@ -552,3 +552,74 @@ fn a_per_unit_fine_states_the_area_the_rates_and_the_product() {
         assert!(t.contains(needle), "missing {needle}:\n{t}");
     }
 }
+
+/// 行政处罚法 Art 67–70: the 当场行政处罚决定书 names the collecting bank and account from
+/// the agency settings, says that a fine of 100 yuan or less may be taken on the spot, and
+/// once it was, on which ground and with which receipt; a larger fine is not taken in cash.
+#[test]
+fn on_spot_decision_names_the_bank_and_account_and_when_cash_may_be_taken() {
+    use crate::case::workflow::{decide_on_spot, OnSpot};
+    use crate::case::{CashGround, Mitigation};
+    use crate::catalog::{PenaltyKind, TierName};
+    let w = World::new();
+    let spot = |fine: i64, tier, mitigation| OnSpot {
+        date: d("2026-10-12"),
+        time: "10:20".into(),
+        place: "合隆镇某村路口".into(),
+        facts: "当事人露天焚烧落叶。".into(),
+        party: adult(),
+        officers: vec![ZHANG, LI],
+        kinds: vec![PenaltyKind::Fine],
+        fine: Fen::from_yuan(fine),
+        tier: Some(tier),
+        mitigation,
+        correction_order: "立即熄灭".into(),
+    };
+    let decide = |s: OnSpot| {
+        numbered(decide_on_spot(s, Some(straw_power()), "HJ-001", w.u(ZHANG), &w.ctx()).unwrap())
+    };
+    let mut a = agency();
+    a.set("payment_bank", "农安县农村商业银行合隆支行").unwrap();
+    a.set("payment_account", "0710 0000 1234 5678").unwrap();
+    let text = |c: &Case| all_text(&build(DocKind::OnSpotDecision, &ctx(c, &a, &w)).unwrap());
+
+    let small = decide(spot(
+        100,
+        TierName::Mitigated,
+        Some(Mitigation::ReducedHarm),
+    ));
+    let t = text(&small);
+    for needle in [
+        "到农安县农村商业银行合隆支行（账号：0710 0000 1234 5678）缴纳罚款",
+        "本案罚款在一百元以下，依据《中华人民共和国行政处罚法》第六十八条第（一）项的规定，执法人员可以当场收缴罚款",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+    let paid = w.step(
+        &small,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-10-12"),
+            amount: Fen::from_yuan(100),
+            method: PaymentMethod::OnSpot,
+            receipt_no: "吉财罚0012345".into(),
+            cash_ground: Some(CashGround::SmallFine),
+        },
+    );
+    let t = text(&paid);
+    assert!(
+        t.contains("依据《中华人民共和国行政处罚法》第六十八条第（一）项的规定，执法人员于2026年10月12日当场收缴罚款100元")
+            && t.contains("票据号吉财罚0012345"),
+        "{t}"
+    );
+
+    // A 减轻 fine of 150 yuan is over the Art 68(1) limit: paid at the bank, not in cash.
+    let larger = decide(spot(
+        150,
+        TierName::Mitigated,
+        Some(Mitigation::ReducedHarm),
+    ));
+    let t = text(&larger);
+    assert!(!t.contains("可以当场收缴"), "{t}");
+    assert!(t.contains("本决定的罚款不当场收缴"), "{t}");
+}
