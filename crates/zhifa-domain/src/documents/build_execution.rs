@@ -204,9 +204,9 @@ pub(super) fn demands(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
              {you}可以在{deadline}前向本机关{office}提交书面陈述、申辩意见，或者到本机关口头陈述、申辩，由本机关记录。\
              本机关将充分听取{you}的意见，对{you}提出的事实、理由和证据进行记录、复核；事实、理由或者证据成立的，本机关予以采纳。"
         ));
-        p.para(format!(
-            "逾期无正当理由仍不履行的，本机关将依据《中华人民共和国行政强制法》第五十三条、第五十四条的规定申请人民法院强制执行。"
-        ));
+        p.para(
+            "逾期无正当理由仍不履行的，本机关将依据《中华人民共和国行政强制法》第五十三条、第五十四条的规定申请人民法院强制执行。",
+        );
         p.closing(&ctx.agency.full_name, &date(d.date));
         out.push(p);
     }
