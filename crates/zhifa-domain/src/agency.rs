@@ -23,6 +23,17 @@ pub struct Agency {
     /// The local basic people's court, named in remedy notices and enforcement applications.
     pub court: String,
     pub case_no_pattern: String,
+    /// The agency's 法定代表人 (for a township government, the 乡镇长), named on the
+    /// 强制执行申请书 (行政强制法 Art 55). Empty until set: it cannot be guessed.
+    #[serde(default)]
+    pub legal_rep: String,
+    /// The bank that collects fines (罚缴分离, 行政处罚法 Art 67), named on a decision whose
+    /// own payment place is empty (the on-the-spot decision) and on the execution papers.
+    #[serde(default)]
+    pub payment_bank: String,
+    /// The account fines are paid into at that bank.
+    #[serde(default)]
+    pub payment_account: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,7 +54,7 @@ pub enum AgencyError {
 }
 
 /// Setting keys that [`Agency::set`] accepts, with their Chinese names.
-pub const AGENCY_KEYS: [(&str, &str); 8] = [
+pub const AGENCY_KEYS: [(&str, &str); 11] = [
     ("township", "乡镇名称"),
     ("full_name", "机关全称"),
     ("abbr", "简称"),
@@ -52,6 +63,9 @@ pub const AGENCY_KEYS: [(&str, &str); 8] = [
     ("review_body", "复议机关"),
     ("court", "人民法院"),
     ("case_no_pattern", "案号格式"),
+    ("legal_rep", "法定代表人"),
+    ("payment_bank", "代收罚款银行"),
+    ("payment_account", "罚款缴款账号"),
 ];
 
 fn is_han(c: char) -> bool {
@@ -72,6 +86,9 @@ impl Agency {
             review_body: String::new(),
             court: String::new(),
             case_no_pattern: DEFAULT_CASE_NO_PATTERN.to_string(),
+            legal_rep: String::new(),
+            payment_bank: String::new(),
+            payment_account: String::new(),
         };
         agency.check()?;
         Ok(agency)
@@ -109,6 +126,9 @@ impl Agency {
             ("复议机关", &self.review_body, text::TITLE),
             ("人民法院", &self.court, text::TITLE),
             ("案号格式", &self.case_no_pattern, text::TITLE),
+            ("法定代表人", &self.legal_rep, text::NAME),
+            ("代收罚款银行", &self.payment_bank, text::TITLE),
+            ("罚款缴款账号", &self.payment_account, text::CODE),
         ] {
             text::optional(field, value, kind)?;
         }
@@ -137,6 +157,9 @@ impl Agency {
             "review_body" => next.review_body = value,
             "court" => next.court = value,
             "case_no_pattern" => next.case_no_pattern = value,
+            "legal_rep" => next.legal_rep = value,
+            "payment_bank" => next.payment_bank = value,
+            "payment_account" => next.payment_account = value,
             _ => {
                 let keys = AGENCY_KEYS.map(|(k, _)| k).join("、");
                 return Err(AgencyError::UnknownKey(key.to_string(), keys));
@@ -158,6 +181,9 @@ impl Agency {
             &self.review_body,
             &self.court,
             &self.case_no_pattern,
+            &self.legal_rep,
+            &self.payment_bank,
+            &self.payment_account,
         ];
         AGENCY_KEYS
             .iter()

@@ -133,6 +133,7 @@ impl World {
             today: self.today,
             statement_days: 5,
             chain_head: None,
+            calendar: &self.calendar,
         };
         let listed = documents::documents(&case);
         for kind in &t.documents_due {
@@ -148,7 +149,7 @@ impl World {
                 Err(DocError::MissingItem { .. } | DocError::Heavier { .. }) => {}
                 // Printed by the renderer, which lays out the file to number it.
                 Err(DocError::NeedsLayout(_)) => {}
-                Err(e @ DocError::NotApplicable(..)) => panic!(
+                Err(e @ (DocError::NotApplicable(..) | DocError::Uncountable { .. })) => panic!(
                     "{} is due after “{}” but does not print: {e}",
                     kind.name(),
                     t.summary

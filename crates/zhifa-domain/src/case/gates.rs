@@ -863,9 +863,7 @@ pub fn court_application_window(case: &Case, date: NaiveDate, cal: &Calendar) ->
             "申请强制执行前须先催告并送达催告书",
         ));
     };
-    let after_demand = cal
-        .add_working_days(demand.served_on, 10)
-        .map_err(RuleError::from)?;
+    let after_demand = demand_period_end(demand.served_on, cal)?;
     if date < after_demand {
         return Err(RuleError::new(
             "行政强制法第五十四条",
@@ -992,6 +990,13 @@ pub fn remedy_periods_end(
     remedy_periods(case, Some(cal))
 }
 
+/// The period a 催告书 gives the party to perform and to state and defend: ten working days
+/// after it is served (行政强制法 Art 54; Art 69: periods of ten days or less are working
+/// days). The court may be applied to once it has passed.
+pub fn demand_period_end(served_on: NaiveDate, cal: &Calendar) -> RuleResult<NaiveDate> {
+    cal.add_working_days(served_on, 10).map_err(RuleError::from)
+}
+
 /// The day the court may first be applied to, once a 催告 was served: when both the 10
 /// working days after the 催告 (行政强制法 Art 54) and the party's remedy periods (Art 53)
 /// have passed. Needs no calendar beyond those periods (the window's close may lie in a
@@ -1003,9 +1008,7 @@ pub fn court_window_opens(case: &Case, cal: &Calendar) -> RuleResult<Option<Naiv
     let Some((_, end)) = remedy_periods_end(case, cal)? else {
         return Ok(None);
     };
-    let after_demand = cal
-        .add_working_days(demand.served_on, 10)
-        .map_err(RuleError::from)?;
+    let after_demand = demand_period_end(demand.served_on, cal)?;
     Ok(Some(after_demand.max(end.succ_opt().unwrap_or(end))))
 }
 

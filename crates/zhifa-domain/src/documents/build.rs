@@ -29,9 +29,9 @@ pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         DocKind::NoPenaltyDecision => build_review::no_penalty(ctx),
         DocKind::ServiceReceipt => build_execution::receipts(ctx),
         DocKind::PaymentPlan => build_execution::plan(ctx),
-        DocKind::Demand => build_execution::demands(ctx),
-        DocKind::Surcharge => build_execution::surcharge(ctx),
-        DocKind::CourtApplication => build_execution::court(ctx),
+        DocKind::Demand => build_execution::demands(ctx)?,
+        DocKind::Surcharge => build_execution::surcharge(ctx)?,
+        DocKind::CourtApplication => build_execution::court(ctx)?,
         DocKind::Transfer => build_execution::transfer(ctx),
         DocKind::ClosingForm => build_execution::closing(ctx),
         // The binding sheets exist once the case has its number.

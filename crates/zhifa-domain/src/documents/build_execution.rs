@@ -2,12 +2,14 @@
 //! 结案审批表, and the binding sheets of the case file (封面, 目录, 备考表).
 
 use super::amount::figures_and_capitals;
+use chrono::NaiveDate;
+
 use super::common::{
-    case_name, correction_object, date, party_names, penalty_decision, served_doc_title,
-    served_kind, violated, you,
+    case_name, correction_object, date, owed_on, party_names, payment_place, penalty_decision,
+    served_doc_title, served_kind, violated, you,
 };
-use super::{DocCtx, DocKind, Paper};
-use crate::case::{Outcome, Procedure};
+use super::{DocCtx, DocError, DocKind, Paper};
+use crate::case::{gates, Outcome, Procedure, ServedDoc, Service};
 use crate::serde_name;
 
 fn number(ctx: &DocCtx<'_>, kind: DocKind) -> Option<String> {
@@ -114,76 +116,173 @@ pub(super) fn plan(ctx: &DocCtx<'_>) -> Vec<Paper> {
     vec![p]
 }
 
-pub(super) fn demands(ctx: &DocCtx<'_>) -> Vec<Paper> {
-    let case = ctx.case;
-    case.demands
+/// The service of the 催告书 issued on `on` (the first one dated on or after it).
+fn demand_service<'a>(ctx: &DocCtx<'a>, on: NaiveDate) -> Option<&'a Service> {
+    ctx.case
+        .services
         .iter()
-        .map(|d| {
-            let mut p = Paper::new(DocKind::Demand, &ctx.agency.full_name, number(ctx, DocKind::Demand));
-            p.date = date(d.date);
-            let decided = case.decision.as_ref().map(|x| date(x.date)).unwrap_or_default();
-            let you = you(case);
-            p.para(format!("{}：", party_names(case)));
-            p.para(format!(
-                "本机关于{decided}作出{}行政处罚决定书，决定对{you}罚款{}。{you}至今未履行。",
-                decision_number(ctx),
-                figures_and_capitals(case.fine_due())
-            ));
-            p.para(format!(
-                "依据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告{you}自收到本催告书之日起十日内履行。\
-                 截至{}，加处罚款{}，合计应缴{}。",
-                date(d.date),
-                figures_and_capitals(d.surcharge),
-                figures_and_capitals(d.amount)
-            ));
-            p.para(format!("{you}有权进行陈述和申辩。逾期仍不履行的，本机关将依法申请人民法院强制执行。"));
-            p.closing(&ctx.agency.full_name, &date(d.date));
-            p
-        })
-        .collect()
+        .filter(|s| s.doc == ServedDoc::Demand && s.date >= on)
+        .min_by_key(|s| s.date)
 }
 
-pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Vec<Paper> {
+/// The day by which the 催告 of `on` asks the party to perform: ten working days from its
+/// service ([`gates::demand_period_end`]); before it is served, from the day it is issued.
+fn demand_deadline(ctx: &DocCtx<'_>, doc: DocKind, on: NaiveDate) -> Result<NaiveDate, DocError> {
+    let from = demand_service(ctx, on).map_or(on, |s| s.served_on);
+    gates::demand_period_end(from, ctx.calendar).map_err(|e| DocError::Uncountable {
+        doc: doc.name(),
+        reason: e.message,
+    })
+}
+
+/// 催告书 (行政强制法 Art 35): the obligation (the decision, the fine unpaid and the
+/// 加处罚款 to date), the deadline to perform as a date, the way to pay, and the party's
+/// right to state and defend — how, and by when.
+pub(super) fn demands(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     let case = ctx.case;
-    let Some(d) = case.demands.iter().rev().find(|d| d.surcharge.0 > 0) else {
-        return Vec::new();
+    let kind = DocKind::Demand;
+    let uncountable = |e: crate::case::RuleError| DocError::Uncountable {
+        doc: kind.name(),
+        reason: e.message,
     };
-    let mut p = Paper::new(
-        DocKind::Surcharge,
-        &ctx.agency.full_name,
-        number(ctx, DocKind::Surcharge),
+    let mut out = Vec::new();
+    for d in &case.demands {
+        let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
+        p.date = date(d.date);
+        let owed = owed_on(ctx, kind, d.date)?;
+        let you = you(case);
+        let decided = case
+            .decision
+            .as_ref()
+            .map(|x| date(x.date))
+            .unwrap_or_default();
+        let served = case
+            .served(ServedDoc::Decision)
+            .map(|s| format!("，已于{}送达{you}", date(s.served_on)))
+            .unwrap_or_default();
+        let due = gates::payment_due(case, ctx.calendar)
+            .map_err(uncountable)?
+            .map(|due| format!("，缴款期限于{}届满", date(due)))
+            .unwrap_or_default();
+        p.para(format!("{}：", party_names(case)));
+        p.para(format!(
+            "本机关于{decided}作出{}行政处罚决定书，决定对{you}罚款{}{served}{due}。",
+            decision_number(ctx),
+            figures_and_capitals(case.fine_due()),
+        ));
+        let paid = if owed.paid.0 > 0 {
+            format!("已缴纳{}，", figures_and_capitals(owed.paid))
+        } else {
+            String::new()
+        };
+        p.para(format!(
+            "截至{}，{you}{paid}尚未缴纳罚款{}。依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，\
+             到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，截至{}加处罚款{}，合计应缴{}。",
+            date(d.date),
+            figures_and_capitals(owed.unpaid),
+            date(d.date),
+            figures_and_capitals(owed.surcharge),
+            figures_and_capitals(owed.total())
+        ));
+        let deadline = date(demand_deadline(ctx, kind, d.date)?);
+        p.para(format!(
+            "依据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告{you}自收到本催告书之日起\
+             十个工作日内（{deadline}前）履行上述缴纳义务。"
+        ));
+        p.para(format!(
+            "履行方式：将上述款项缴至{}，缴款时注明行政处罚决定书文号，并将缴款凭证交本机关。",
+            payment_place(ctx)
+        ));
+        let office = match (ctx.agency.address.trim(), ctx.agency.phone.trim()) {
+            ("", "") => String::new(),
+            (a, "") => format!("（地址：{a}）"),
+            ("", t) => format!("（电话：{t}）"),
+            (a, t) => format!("（地址：{a}，电话：{t}）"),
+        };
+        p.para(format!(
+            "依据《中华人民共和国行政强制法》第三十六条的规定，{you}收到本催告书后有权进行陈述和申辩。\
+             {you}可以在{deadline}前向本机关{office}提交书面陈述、申辩意见，或者到本机关口头陈述、申辩，由本机关记录。\
+             本机关将充分听取{you}的意见，对{you}提出的事实、理由和证据进行记录、复核；事实、理由或者证据成立的，本机关予以采纳。"
+        ));
+        p.para(
+            "逾期无正当理由仍不履行的，本机关将依据《中华人民共和国行政强制法》第五十三条、第五十四条的规定申请人民法院强制执行。",
     );
+        p.closing(&ctx.agency.full_name, &date(d.date));
+        out.push(p);
+    }
+    Ok(out)
+}
+
+/// 加处罚款决定书 (行政处罚法 Art 72(1)), dated with the 催告 that found the surcharge: the
+/// amount is what the case's own arithmetic says on that day (never a figure of its own),
+/// with the time and the place to pay it.
+pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
+    let case = ctx.case;
+    let kind = DocKind::Surcharge;
+    let Some(d) = case.demands.iter().rev().find(|d| d.surcharge.0 > 0) else {
+        return Ok(Vec::new());
+    };
+    let owed = owed_on(ctx, kind, d.date)?;
+    let due = gates::payment_due(case, ctx.calendar)
+        .map_err(|e| DocError::Uncountable {
+            doc: kind.name(),
+            reason: e.message,
+        })?
+        .map(|due| format!("，缴款期限于{}届满", date(due)))
+        .unwrap_or_default();
+    // It goes out with the 催告 of the same day: one deadline for the whole sum owed.
+    let deadline = date(demand_deadline(ctx, kind, d.date)?);
+    let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
     p.date = date(d.date);
     let you = you(case);
     p.para(format!("{}：", party_names(case)));
     p.para(format!(
-        "本机关{}行政处罚决定书决定对{you}罚款{}，{you}到期未缴纳。依据《中华人民共和国行政处罚法》\
-         第七十二条第一款第（一）项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。\
+        "本机关{}行政处罚决定书决定对{you}罚款{}{due}。截至{}，{you}尚有罚款{}未缴纳。\
+         依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，到期不缴纳罚款的，\
+         每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。本机关决定对{you}加处罚款，\
          截至{}，加处罚款{}。",
         decision_number(ctx),
         figures_and_capitals(case.fine_due()),
         date(d.date),
-        figures_and_capitals(d.surcharge)
+        figures_and_capitals(owed.unpaid),
+        date(d.date),
+        figures_and_capitals(owed.surcharge)
+    ));
+    p.para(format!(
+        "请{you}自收到本决定书之日起十个工作日内（{deadline}前），将加处罚款连同尚未缴纳的罚款，\
+         合计{}，缴至{}，缴款时注明行政处罚决定书文号。逾期仍未缴纳的，加处罚款继续计算至实际缴纳之日，\
+         但不超出罚款的数额。",
+        figures_and_capitals(owed.total()),
+        payment_place(ctx)
     ));
     p.para(super::check::remedy_text(ctx, false));
     p.closing(&ctx.agency.full_name, &date(d.date));
-    vec![p]
+    Ok(vec![p])
 }
 
-pub(super) fn court(ctx: &DocCtx<'_>) -> Vec<Paper> {
+/// 强制执行申请书 (行政强制法 Art 53–55): the applicant with its 法定代表人, the decision and
+/// the day it was served, the periods that ended (the party's 复议 and lawsuit periods, the
+/// 催告's), and what is claimed: the fine unpaid and the 加处罚款 by the case's arithmetic
+/// on the application's date.
+pub(super) fn court(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     let case = ctx.case;
+    let kind = DocKind::CourtApplication;
     let Some(c) = &case.court else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    let mut p = Paper::new(
-        DocKind::CourtApplication,
-        &ctx.agency.full_name,
-        number(ctx, DocKind::CourtApplication),
-    );
+    let uncountable = |e: crate::case::RuleError| DocError::Uncountable {
+        doc: kind.name(),
+        reason: e.message,
+    };
+    let owed = owed_on(ctx, kind, c.date)?;
+    let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
     p.date = date(c.date);
     p.para(format!("{}：", c.court));
     p.fields([
         ("申请人", ctx.agency.full_name.clone()),
+        ("住所", ctx.agency.address.clone()),
+        // Blank for handwriting until the agency setting names the 法定代表人.
+        ("法定代表人", ctx.agency.legal_rep.clone()),
         ("被申请人", party_names(case)),
         (
             "被申请人地址",
@@ -193,17 +292,87 @@ pub(super) fn court(ctx: &DocCtx<'_>) -> Vec<Paper> {
                 .unwrap_or_default(),
         ),
     ]);
-    p.para(format!(
-        "本机关于{}作出{}行政处罚决定书，决定对被申请人罚款{}。被申请人在法定期限内未申请行政复议或者提起行政诉讼，\
-         经催告仍未履行。依据《中华人民共和国行政强制法》第五十三条、第五十四条、第五十五条的规定，申请强制执行。",
-        case.decision.as_ref().map(|d| date(d.date)).unwrap_or_default(),
+    let mut facts = format!(
+        "本机关于{}作出{}行政处罚决定书，决定对被申请人罚款{}。",
+        case.decision
+            .as_ref()
+            .map(|d| date(d.date))
+            .unwrap_or_default(),
         decision_number(ctx),
         figures_and_capitals(case.fine_due())
+    );
+    if let Some(s) = case.served(ServedDoc::Decision) {
+        facts.push_str(&format!("该决定书于{}送达被申请人", date(s.served_on)));
+        if let Some(due) = gates::payment_due(case, ctx.calendar).map_err(uncountable)? {
+            facts.push_str(&format!("，缴款期限于{}届满", date(due)));
+        }
+        facts.push('。');
+    }
+    if let Some((basis, end)) =
+        gates::remedy_periods_end(case, ctx.calendar).map_err(uncountable)?
+    {
+        let ended: Vec<String> = case
+            .remedies
+            .iter()
+            .filter_map(|r| {
+                let result = r.result.map(|x| crate::serde_name(&x)).unwrap_or_default();
+                r.ended_on.map(|e| {
+                    format!(
+                        "{}已于{}终结（{result}）",
+                        crate::serde_name(&r.kind),
+                        date(e)
+                    )
+                })
+            })
+            .collect();
+        if ended.is_empty() {
+            facts.push_str(&format!(
+                "被申请人{basis}已于{}届满，被申请人在法定期限内未申请行政复议，也未提起行政诉讼。",
+                date(end)
     ));
+        } else {
+            facts.push_str(&format!(
+                "被申请人提出的{}；{basis}已于{}届满。",
+                ended.join("，"),
+                date(end)
+            ));
+        }
+    }
+    for d in &case.demands {
+        facts.push_str(&format!("本机关于{}作出催告书", date(d.date)));
+        if let Some(s) = demand_service(ctx, d.date) {
+            facts.push_str(&format!(
+                "，于{}送达被申请人，催告期限于{}届满",
+                date(s.served_on),
+                date(demand_deadline(ctx, kind, d.date)?)
+            ));
+        }
+        facts.push('。');
+    }
+    facts.push_str("被申请人经催告仍未履行。");
+    p.para(facts);
+    let paid = if owed.paid.0 > 0 {
+        format!("被申请人已缴纳罚款{}，", figures_and_capitals(owed.paid))
+    } else {
+        String::new()
+    };
+    p.para(format!(
+        "截至{}，{paid}尚欠罚款{}；依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，\
+         加处罚款{}。申请执行标的：罚款{}、加处罚款{}，合计{}。",
+        date(c.date),
+        figures_and_capitals(owed.unpaid),
+        figures_and_capitals(owed.surcharge),
+        figures_and_capitals(owed.unpaid),
+        figures_and_capitals(owed.surcharge),
+        figures_and_capitals(owed.total())
+    ));
+    p.para(
+        "依据《中华人民共和国行政强制法》第五十三条、第五十四条、第五十五条的规定，申请人民法院强制执行。",
+    );
     p.para("附：行政处罚决定书及作出决定的事实、理由和依据；当事人的意见及催告情况；申请强制执行标的情况。");
     p.signatures(["本机关负责人（签名）："]);
     p.closing(&ctx.agency.full_name, &date(c.date));
-    vec![p]
+    Ok(vec![p])
 }
 
 pub(super) fn transfer(ctx: &DocCtx<'_>) -> Vec<Paper> {

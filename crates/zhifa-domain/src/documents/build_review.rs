@@ -3,11 +3,12 @@
 
 use super::amount::figures_and_capitals;
 use super::common::{
-    cite, correction_object, date, no_penalty_outcome, party_names, party_rows, penalty_decision,
-    record_papers, sentence, violated, you,
+    cite, correction_object, date, no_penalty_outcome, party_names, party_rows, payment_place,
+    penalty_decision, record_papers, sentence, violated, you,
 };
+use super::reasoning::discretion;
 use super::{check, DocCtx, DocError, DocKind, Paper};
-use crate::case::{Case, NoPenaltyReason, Outcome, RecordKind};
+use crate::case::{gates, Case, CashGround, NoPenaltyReason, Outcome, PaymentMethod, RecordKind};
 use crate::catalog::PenaltyKind;
 use crate::money::Fen;
 
@@ -89,7 +90,7 @@ pub(super) fn report(ctx: &DocCtx<'_>) -> Vec<Paper> {
             "建议给予{}。{}{}",
             penalty_text(&pr.kinds, pr.fine, pr.confiscation),
             sentence(&pr.reasoning),
-            pr.mitigation_text()
+            discretion(case, pr, pr.fine, "建议罚款")
         ),
     });
     p.signatures(
@@ -387,7 +388,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
     let mitigation = case
         .proposal
         .as_ref()
-        .map(|pr| pr.mitigation_text())
+        .map(|pr| discretion(case, pr, d.fine, "确定罚款"))
         .unwrap_or_default();
     p.para(format!(
         "当事人的上述行为违反了{}的规定。{}依据{}的规定，本机关决定给予当事人如下行政处罚：{}。",
@@ -403,16 +404,15 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
         ));
     }
     if d.fine.0 > 0 {
-        let place = if d.payment_place.trim().is_empty() {
-            "指定的银行或者通过电子支付系统".to_string()
-        } else {
-            d.payment_place.clone()
-        };
+        let place = payment_place(ctx);
         p.para(format!(
             "当事人应当自收到本决定书之日起十五日内，到{place}缴纳罚款（行政处罚法第六十七条第三款）。\
              到期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，\
              每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。"
         ));
+    }
+    if on_spot && d.fine.0 > 0 {
+        p.para(on_spot_cash(case));
     }
     p.para(check::remedy_text(ctx, on_spot));
     if on_spot {
@@ -486,6 +486,44 @@ pub(super) fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
     p.para(check::remedy_text(ctx, false));
     p.closing(&ctx.agency.full_name, &date(on));
     vec![p]
+}
+
+/// On-the-spot collection (行政处罚法 Art 68–70): the cash the officers took and on which
+/// ground, or, where the fine allows it (Art 68(1), asked of `gates::cash_on_spot_allowed`),
+/// that they may take it; otherwise that the fine is not taken in cash (Art 67 para 2).
+fn on_spot_cash(case: &Case) -> String {
+    let taken: Vec<String> = case
+        .payments
+        .iter()
+        .filter(|x| x.method == PaymentMethod::OnSpot)
+        .map(|x| {
+            let ground = x
+                .cash_ground
+                .map(|g| {
+                    format!(
+                        "依据《中华人民共和国行政处罚法》{}的规定，",
+                        g.article().trim_start_matches("行政处罚法")
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "{ground}执法人员于{}当场收缴罚款{}，出具财政部门统一制发的专用票据（票据号{}）",
+                date(x.date),
+                figures_and_capitals(x.amount),
+                x.receipt_no
+            )
+        })
+        .collect();
+    if !taken.is_empty() {
+        return format!("{}（行政处罚法第七十条）。", taken.join("；"));
+    }
+    if gates::cash_on_spot_allowed(case, Some(CashGround::SmallFine)).is_ok() {
+        "本案罚款在一百元以下，依据《中华人民共和国行政处罚法》第六十八条第（一）项的规定，执法人员可以当场收缴罚款，\
+         并向当事人出具财政部门统一制发的专用票据（第七十条）；当事人也可以按上述方式自行缴纳。"
+            .to_string()
+    } else {
+        "本决定的罚款不当场收缴，请当事人按上述方式缴纳（行政处罚法第六十七条第二款）。".to_string()
+    }
 }
 
 /// What the decision finds for each condition of the article it relies on.

@@ -2,11 +2,14 @@
 //! and a record read on paper. Builders use them; they use no builder, so the builders'
 //! modules depend on this one and never on each other's helpers.
 
-use super::{DocCtx, DocKind, Paper};
-use crate::case::{Case, Decision, Outcome, Party, RecordKind, ServedDoc, Signature};
+use chrono::NaiveDate;
+
+use super::{DocCtx, DocError, DocKind, Paper};
+use crate::case::{gates, Case, Decision, Outcome, Party, RecordKind, ServedDoc, Signature};
 use crate::catalog::cite_provisions;
 use crate::catalog::Provision;
 use crate::chinese;
+use crate::money::Fen;
 
 /// The decision record when it imposes a penalty. A 不予处罚 case holds a decision record
 /// too (no kinds, no fine): it is the 不予行政处罚决定, never a 行政处罚决定书.
@@ -249,5 +252,54 @@ impl Case {
 
     pub(crate) fn records_of(&self, kind: RecordKind) -> usize {
         self.records.iter().filter(|r| r.kind == kind).count()
+    }
+}
+
+/// What the party owed on a day, by the case's own arithmetic.
+pub(crate) struct Owed {
+    pub paid: Fen,
+    /// The fine not yet paid.
+    pub unpaid: Fen,
+    /// 加处罚款 to that day ([`gates::outstanding_surcharge`]).
+    pub surcharge: Fen,
+}
+
+impl Owed {
+    pub fn total(&self) -> Fen {
+        Fen(self.unpaid.0 + self.surcharge.0)
+    }
+}
+
+/// What the party owed on `on`: the case as it stood that day (the payments made by then)
+/// through the one surcharge computation the workflow uses, so a paper never states an
+/// amount of its own. A payment registered late but dated earlier counts from its date.
+pub(crate) fn owed_on(ctx: &DocCtx<'_>, doc: DocKind, on: NaiveDate) -> Result<Owed, DocError> {
+    let mut then = ctx.case.clone();
+    then.payments.retain(|p| p.date <= on);
+    let surcharge = gates::outstanding_surcharge(&then, on, ctx.calendar).map_err(|e| {
+        DocError::Uncountable {
+            doc: doc.name(),
+            reason: e.message,
+        }
+    })?;
+    let paid = then.paid();
+    Ok(Owed {
+        paid,
+        unpaid: Fen((then.fine_due().0 - paid.0).max(0)),
+        surcharge,
+    })
+}
+
+/// Where the party pays: the decision's bank, account or e-payment (罚缴分离, 行政处罚法
+/// Art 67), else the agency's collecting bank and account.
+pub(crate) fn payment_place(ctx: &DocCtx<'_>) -> String {
+    let a = ctx.agency;
+    let (bank, account) = (a.payment_bank.trim(), a.payment_account.trim());
+    match ctx.case.decision.as_ref().map(|d| d.payment_place.trim()) {
+        Some(p) if !p.is_empty() => p.to_string(),
+        _ if !bank.is_empty() && !account.is_empty() => format!("{bank}（账号：{account}）"),
+        _ if !bank.is_empty() => bank.to_string(),
+        // Never the agency itself: the one who fines does not collect (Art 67 para 1).
+        _ => "指定的银行或者通过电子支付系统".to_string(),
     }
 }

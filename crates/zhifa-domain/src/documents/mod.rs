@@ -14,6 +14,7 @@ pub mod check;
 mod common;
 mod kind;
 mod paper;
+mod reasoning;
 pub mod summary;
 
 #[cfg(test)]
@@ -24,6 +25,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::agency::Agency;
+use crate::calendar::Calendar;
 use crate::case::Case;
 use crate::people::User;
 
@@ -43,6 +45,9 @@ pub struct DocCtx<'a> {
     /// The audit chain's head when printed (entries, hash), for comparing the paper with
     /// the file later (`zhifa audit verify`, `zhifa audit head`).
     pub chain_head: Option<(i64, &'a str)>,
+    /// The working-day calendar, for what a document states as of its date: the 加处罚款
+    /// owed (`gates::outstanding_surcharge`), the 催告's deadline, the periods that ended.
+    pub calendar: &'a Calendar,
 }
 
 impl DocCtx<'_> {
@@ -115,6 +120,9 @@ pub enum DocError {
     /// A sheet that states page numbers, asked for without a layout to count them.
     #[error("{0}的页号须排版整本案卷后得出，请随整本案卷打印")]
     NeedsLayout(&'static str),
+    /// A date the document states cannot be counted (a year without a holiday table).
+    #[error("{doc}不能打印：{reason}")]
+    Uncountable { doc: &'static str, reason: String },
     /// The decision is heavier than the notified penalty (Art 45 para 2).
     #[error("{doc}不能打印：{detail}，重于事先告知的处罚（行政处罚法第四十五条第二款：不得因当事人陈述、申辩而给予更重的处罚）")]
     Heavier { doc: &'static str, detail: String },

@@ -18,6 +18,7 @@ fn ctx<'a>(case: &'a Case, agency: &'a Agency, w: &'a World) -> DocCtx<'a> {
         today: w.today,
         statement_days: 5,
         chain_head: None,
+        calendar: &w.calendar,
     }
 }
 
@@ -337,4 +338,288 @@ fn wording_resolves_the_party_and_never_doubles_the_order() {
     let w = World::new();
     let c = archived(&w);
     assert_eq!(common::you(&c), "你");
+}
+
+// ---- Issue 16: what the execution papers and the reasoning say (helper "docs") ----
+
+fn pay(c: &Case, w: &World, date: &str, yuan: i64) -> Case {
+    w.step(
+        c,
+        ZHANG,
+        Action::Pay {
+            date: d(date),
+            amount: Fen::from_yuan(yuan),
+            method: PaymentMethod::Bank,
+            receipt_no: format!("NO.{date}"),
+            cash_ground: None,
+        },
+    )
+}
+
+/// Fined 1,000 yuan on 2026-06-24, served 2026-06-25 (payment due 2026-07-10), 400 paid on
+/// 2026-07-06, 催告 on 2026-07-20 (a Monday) and served that day.
+fn demanded(w: &World) -> Case {
+    let c = notified(w, 1000);
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    let c = pay(&c, w, "2026-07-06", 400);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Demand {
+            date: d("2026-07-20"),
+        },
+    );
+    numbered(w.step(&c, ZHANG, serve(ServedDoc::Demand, "2026-07-20")))
+}
+
+/// 行政强制法 Art 35: the 催告书 states the obligation, a dated deadline, how to pay, and how
+/// and by when the party may state and defend.
+#[test]
+fn demand_states_obligation_deadline_way_to_pay_and_the_right_to_be_heard() {
+    let w = World::new();
+    let c = demanded(&w);
+    let mut a = agency();
+    a.address = "农安县合隆镇政府街1号".into();
+    a.phone = "0431-12345678".into();
+    let t = all_text(&build(DocKind::Demand, &ctx(&c, &a, &w)).unwrap());
+    for needle in [
+        "2026年6月24日作出合综执罚决〔2026〕1号行政处罚决定书", // the decision, dated and numbered
+        "已于2026年6月25日送达",
+        "缴款期限于2026年7月10日届满",
+        "已缴纳400元",
+        "尚未缴纳罚款600元（人民币陆佰元整）", // the amount still unpaid
+        // 10 days late × 3 % × 600 yuan (the case's own arithmetic).
+        "加处罚款180元",
+        "合计应缴780元",
+        // Ten working days after 2026-07-20.
+        "十个工作日内（2026年8月3日前）履行",
+        "缴至农安县农村商业银行合隆支行（电子缴款）", // the way to pay
+        "陈述和申辩",
+        "在2026年8月3日前向本机关（地址：农安县合隆镇政府街1号，电话：0431-12345678）提交书面",
+        "口头陈述、申辩",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+}
+
+/// A payment registered after the 催告 but made before it counts from its own date: the
+/// 催告书 states what the arithmetic says on its date, not what was stored when it was made.
+#[test]
+fn demand_counts_a_payment_made_before_it_but_registered_later() {
+    let w = World::new();
+    let c = demanded(&w);
+    let c = pay(&c, &w, "2026-07-15", 100);
+    let a = agency();
+    let t = all_text(&build(DocKind::Demand, &ctx(&c, &a, &w)).unwrap());
+    assert!(
+        t.contains("已缴纳500元") && t.contains("尚未缴纳罚款500元"),
+        "{t}"
+    );
+    let owed = crate::case::gates::outstanding_surcharge(&c, d("2026-07-20"), &w.calendar).unwrap();
+    assert!(
+        t.contains(&format!("加处罚款{}", figures(owed))),
+        "{owed}: {t}"
+    );
+}
+
+fn figures(f: Fen) -> String {
+    amount::figures_and_capitals(f)
+}
+
+/// 行政处罚法 Art 72(1): the 加处罚款决定书 states the amount the case's own arithmetic gives
+/// on its date — here after a partial payment registered after the 催告 — and when and
+/// where to pay it.
+#[test]
+fn surcharge_decision_states_the_arithmetic_and_the_time_and_place_to_pay() {
+    let w = World::new();
+    let c = pay(&demanded(&w), &w, "2026-07-15", 100);
+    let a = agency();
+    let t = all_text(&build(DocKind::Surcharge, &ctx(&c, &a, &w)).unwrap());
+    let owed = crate::case::gates::outstanding_surcharge(&c, d("2026-07-20"), &w.calendar).unwrap();
+    assert_eq!(owed, Fen::from_yuan(150), "500 yuan × 3 % × 10 days");
+    assert!(c.demands[0].surcharge != owed, "the stored figure is stale");
+    for needle in [
+        format!("截至2026年7月20日，加处罚款{}", figures(owed)),
+        "尚有罚款500元（人民币伍佰元整）未缴纳".to_string(),
+        format!("合计{}", figures(Fen::from_yuan(650))),
+        "十个工作日内（2026年8月3日前）".to_string(),
+        "缴至农安县农村商业银行合隆支行（电子缴款）".to_string(),
+    ] {
+        assert!(t.contains(&needle), "missing {needle}:\n{t}");
+    }
+}
+
+/// 行政强制法 Art 53–55: the 强制执行申请书 names the applicant's 法定代表人, the day the
+/// decision was served and the periods that ended, and claims the 加处罚款 the case's
+/// arithmetic gives on its date.
+#[test]
+fn court_application_names_the_legal_rep_the_periods_ended_and_the_surcharge_claimed() {
+    let mut w = World::new();
+    // The court window's close (three months after 2026-12-25) lies in 2027.
+    w.calendar.insert(&crate::holiday_table::HolidayYear {
+        year: 2027,
+        source: "t".into(),
+        holidays: vec![],
+    });
+    w.today = d("2026-12-31");
+    let c = demanded(&w);
+    let c = numbered(w.step(
+        &c,
+        SUN,
+        Action::ApplyCourt {
+            date: d("2026-12-28"),
+            court: "农安县人民法院".into(),
+        },
+    ));
+    let mut a = agency();
+    a.set("legal_rep", "王五一").unwrap();
+    let t = all_text(&build(DocKind::CourtApplication, &ctx(&c, &a, &w)).unwrap());
+    let owed = crate::case::gates::outstanding_surcharge(&c, d("2026-12-28"), &w.calendar).unwrap();
+    for needle in [
+        "法定代表人\n王五一".to_string(),
+        "该决定书于2026年6月25日送达被申请人，缴款期限于2026年7月10日届满".to_string(),
+        "提起行政诉讼（六个月）的期限已于2026年12月25日届满".to_string(),
+        "于2026年7月20日送达被申请人，催告期限于2026年8月3日届满".to_string(),
+        "尚欠罚款600元（人民币陆佰元整）".to_string(),
+        format!("加处罚款{}", figures(owed)),
+        format!("合计{}", figures(Fen(Fen::from_yuan(600).0 + owed.0))),
+    ] {
+        assert!(t.contains(&needle), "missing {needle}:\n{t}");
+    }
+}
+
+/// The discretion reasoning (tier, its condition, the range and the amount chosen) reads
+/// the same in the 调查终结报告 and the 行政处罚决定书.
+#[test]
+fn decision_and_report_state_the_tier_its_condition_and_the_amount_chosen_in_its_range() {
+    let w = World::new();
+    let c = archived(&w);
+    let a = agency();
+    let reasoning = "依据本机关适用的行政处罚裁量基准，本案属于“轻微”情形\
+                     （初次焚烧、面积小、及时扑灭，未造成明显污染），罚款幅度为500元至1000元，";
+    for (kind, chosen) in [
+        (DocKind::Decision, "确定罚款600元。"),
+        (DocKind::InvestigationReport, "建议罚款600元。"),
+    ] {
+        let t = all_text(&build(kind, &ctx(&c, &a, &w)).unwrap());
+        assert!(
+            t.contains(&format!("{reasoning}{chosen}")),
+            "{kind:?}:\n{t}"
+        );
+    }
+}
+
+/// A per-unit fine (土地管理法实施条例第五十七条: 元/平方米) shows its arithmetic: the
+/// recorded area, the tier's rate range, the range it gives and the rate chosen; a 从轻
+/// circumstance recorded on the proposal is stated with its article.
+#[test]
+fn a_per_unit_fine_states_the_area_the_rates_and_the_product() {
+    use crate::case::Mitigation;
+    use crate::catalog::TierName;
+    use crate::money::Dec4;
+    let w = World::new();
+    let mut c = archived(&w);
+    c.power.power = crate::assets::catalog_template()
+        .unwrap()
+        .powers
+        .into_iter()
+        .find(|p| p.code == "ZR-001")
+        .unwrap();
+    let pr = c.proposal.as_mut().unwrap();
+    pr.units = Some(Dec4(267 * Dec4::SCALE));
+    pr.tier = Some(TierName::Heavier);
+    pr.fine = Fen::from_yuan(267 * 800);
+    let a = agency();
+    let t = all_text(&build(DocKind::InvestigationReport, &ctx(&c, &a, &w)).unwrap());
+    for needle in [
+        "本案属于“从重”情形（占用耕地",
+        "非法占用土地面积267平方米，按每平方米600元至1000元计，罚款幅度为160200元至267000元",
+        "建议罚款213600元（267平方米×800元/平方米）。",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+    let pr = c.proposal.as_mut().unwrap();
+    pr.tier = Some(TierName::Lighter);
+    pr.mitigation = Some(Mitigation::ReducedHarm);
+    pr.fine = Fen::from_yuan(267 * 150);
+    let t = all_text(&build(DocKind::InvestigationReport, &ctx(&c, &a, &w)).unwrap());
+    for needle in [
+        "当事人有主动消除或者减轻危害后果的情节",
+        "本案属于“从轻”情形",
+        "按每平方米100元至300元计，罚款幅度为26700元至80100元，建议罚款40050元（267平方米×150元/平方米）。",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+}
+
+/// 行政处罚法 Art 67–70: the 当场行政处罚决定书 names the collecting bank and account from
+/// the agency settings, says that a fine of 100 yuan or less may be taken on the spot, and
+/// once it was, on which ground and with which receipt; a larger fine is not taken in cash.
+#[test]
+fn on_spot_decision_names_the_bank_and_account_and_when_cash_may_be_taken() {
+    use crate::case::workflow::{decide_on_spot, OnSpot};
+    use crate::case::{CashGround, Mitigation};
+    use crate::catalog::{PenaltyKind, TierName};
+    let w = World::new();
+    let spot = |fine: i64, tier, mitigation| OnSpot {
+        date: d("2026-10-12"),
+        time: "10:20".into(),
+        place: "合隆镇某村路口".into(),
+        facts: "当事人露天焚烧落叶。".into(),
+        party: adult(),
+        officers: vec![ZHANG, LI],
+        kinds: vec![PenaltyKind::Fine],
+        fine: Fen::from_yuan(fine),
+        tier: Some(tier),
+        mitigation,
+        correction_order: "立即熄灭".into(),
+    };
+    let decide = |s: OnSpot| {
+        numbered(decide_on_spot(s, Some(straw_power()), "HJ-001", w.u(ZHANG), &w.ctx()).unwrap())
+    };
+    let mut a = agency();
+    a.set("payment_bank", "农安县农村商业银行合隆支行").unwrap();
+    a.set("payment_account", "0710 0000 1234 5678").unwrap();
+    let text = |c: &Case| all_text(&build(DocKind::OnSpotDecision, &ctx(c, &a, &w)).unwrap());
+
+    let small = decide(spot(
+        100,
+        TierName::Mitigated,
+        Some(Mitigation::ReducedHarm),
+    ));
+    let t = text(&small);
+    for needle in [
+        "到农安县农村商业银行合隆支行（账号：0710 0000 1234 5678）缴纳罚款",
+        "本案罚款在一百元以下，依据《中华人民共和国行政处罚法》第六十八条第（一）项的规定，执法人员可以当场收缴罚款",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+    let paid = w.step(
+        &small,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-10-12"),
+            amount: Fen::from_yuan(100),
+            method: PaymentMethod::OnSpot,
+            receipt_no: "吉财罚0012345".into(),
+            cash_ground: Some(CashGround::SmallFine),
+        },
+    );
+    let t = text(&paid);
+    assert!(
+        t.contains("依据《中华人民共和国行政处罚法》第六十八条第（一）项的规定，执法人员于2026年10月12日当场收缴罚款100元")
+            && t.contains("票据号吉财罚0012345"),
+        "{t}"
+    );
+
+    // A 减轻 fine of 150 yuan is over the Art 68(1) limit: paid at the bank, not in cash.
+    let larger = decide(spot(
+        150,
+        TierName::Mitigated,
+        Some(Mitigation::ReducedHarm),
+    ));
+    let t = text(&larger);
+    assert!(!t.contains("可以当场收缴"), "{t}");
+    assert!(t.contains("本决定的罚款不当场收缴"), "{t}");
 }

@@ -216,6 +216,12 @@ pub const RULES: &[RuleDef] = &[
         source: "案卷评查标准（否决项：无印章）",
         severity: Severity::Hint,
     },
+    RuleDef {
+        code: "R25",
+        name: "催告及其送达不在法定节假日或休息日",
+        source: "行政强制法第四十三条",
+        severity: Severity::Hint,
+    },
 ];
 
 /// The rule with `code`.

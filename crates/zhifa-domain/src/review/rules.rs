@@ -38,6 +38,7 @@ pub fn run(code: &str, c: &Case, ctx: &Ctx) -> Option<String> {
         "R22" => documents_in_order(c),
         "R23" => catalogue_and_pages(c),
         "R24" => seal_reminder(c),
+        "R25" => demand_on_working_days(c, ctx),
         _ => None,
     }
 }
@@ -420,5 +421,39 @@ pub fn seal_reminder(c: &Case) -> Option<String> {
         Some("告知书、决定书等外部文书须加盖本机关印章，不得以内设机构印章代替".into())
     } else {
         None
+    }
+}
+
+/// R25 行政强制法 Art 43: no enforcement on a statutory holiday (nor, in practice, on a rest
+/// day): a 催告 issued or its 催告书 served on such a day is flagged with the day's kind.
+pub fn demand_on_working_days(c: &Case, ctx: &Ctx) -> Option<String> {
+    use crate::calendar::DayType;
+    let dates = c.demands.iter().map(|d| ("催告", d.date)).chain(
+        c.services
+            .iter()
+            .filter(|s| s.doc == ServedDoc::Demand)
+            .map(|s| ("催告书送达", s.date)),
+    );
+    let found: Vec<String> = dates
+        .filter_map(|(what, date)| {
+            // A year without a holiday table cannot be judged; the deadlines warn of it.
+            if ctx.calendar.is_working_day(date).ok()? {
+                return None;
+            }
+            let day = match ctx.calendar.day_type(date).ok()? {
+                DayType::Holiday(name) if !name.is_empty() => format!("法定节假日（{name}）"),
+                DayType::Holiday(_) => "法定节假日".to_string(),
+                _ => "休息日".to_string(),
+            };
+            Some(format!("{what}日期 {date} 是{day}"))
+        })
+        .collect();
+    if found.is_empty() {
+        None
+    } else {
+        Some(format!(
+            "{}；行政机关不得在法定节假日实施行政强制执行（情况紧急的除外），请改在工作日催告、送达，或在案卷中说明紧急情况",
+            found.join("；")
+        ))
     }
 }

@@ -395,3 +395,24 @@ fn fault_categories_cite_the_verified_articles() {
     assert_eq!(FaultCategory::Omission.article(), "行政处罚法第八十三条");
     assert_eq!(FaultCategory::parse("99"), None);
 }
+
+/// R25 (行政强制法 Art 43): a 催告 or its service on a rest day or a statutory holiday is
+/// flagged, naming the day; on a working day it passes.
+#[test]
+fn r25_demand_on_a_holiday_or_rest_day_is_flagged() {
+    let w = World::new();
+    let c = good(&w);
+    let on = |date: &str| {
+        let c = w.step(&c, ZHANG, crate::case::Action::Demand { date: d(date) });
+        w.step(&c, ZHANG, serve(ServedDoc::Demand, date))
+    };
+    passes("R25", &w, &on("2026-07-20"));
+    let weekend = fails("R25", &w, &on("2026-07-18"));
+    assert!(
+        weekend.contains("催告日期 2026-07-18 是休息日")
+            && weekend.contains("催告书送达日期 2026-07-18 是休息日"),
+        "{weekend}"
+    );
+    let holiday = fails("R25", &w, &on("2026-10-02"));
+    assert!(holiday.contains("法定节假日（国庆节）"), "{holiday}");
+}
