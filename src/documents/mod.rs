@@ -90,6 +90,8 @@ pub struct Loaded {
     pub today: NaiveDate,
     /// The audit chain's head, printed on the 备考表 and the case summary.
     pub chain_head: Option<crate::store::Head>,
+    /// For the periods and the 加处罚款 a paper states as of its date.
+    pub calendar: crate::domain::calendar::Calendar,
 }
 
 impl Loaded {
@@ -106,6 +108,7 @@ impl Loaded {
                 .statement_period_working_days,
             today,
             chain_head: store.audit_head().map_err(err)?,
+            calendar: store.calendar().map_err(err)?,
         })
     }
 
@@ -120,6 +123,7 @@ impl Loaded {
                 .chain_head
                 .as_ref()
                 .map(|h| (h.entries, h.hash.as_str())),
+            calendar: &self.calendar,
         }
     }
 

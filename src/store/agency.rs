@@ -10,6 +10,14 @@ use crate::domain::calendar::CalendarPolicy;
 const POLICY_MAKEUP: &str = "calendar.makeup_days_are_working_days";
 const POLICY_ROLL: &str = "calendar.roll_periods_past_rest_days";
 
+/// Agency settings added after the agency table (法定代表人, the bank and account fines are
+/// paid into): kept as settings, so no migration changes the agency row the chain binds.
+const AGENCY_EXTRA: [&str; 3] = [
+    "agency.legal_rep",
+    "agency.payment_bank",
+    "agency.payment_account",
+];
+
 impl Store {
     /// The agency settings; an error if `init` never completed.
     pub fn agency(&self) -> Result<Agency> {
@@ -28,11 +36,21 @@ impl Store {
                         review_body: r.get(5)?,
                         court: r.get(6)?,
                         case_no_pattern: r.get(7)?,
+                        legal_rep: String::new(),
+                        payment_bank: String::new(),
+                        payment_account: String::new(),
                     })
                 },
             )
             .optional()?
             .ok_or(StoreError::NotInitialised)
+            .and_then(|mut a| {
+                let [rep, bank, account] = AGENCY_EXTRA;
+                a.legal_rep = self.setting(rep)?.unwrap_or_default();
+                a.payment_bank = self.setting(bank)?.unwrap_or_default();
+                a.payment_account = self.setting(account)?.unwrap_or_default();
+                Ok(a)
+            })
     }
 
     /// Writes the agency settings (insert on init, update afterwards), with an audit entry.
@@ -60,6 +78,13 @@ impl Store {
                 now_text()
             ],
         )?;
+        for (key, value) in AGENCY_EXTRA.iter().zip([&a.legal_rep, &a.payment_bank, &a.payment_account]) {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = ?2",
+                params![key, value],
+            )?;
+        }
         audit::append(
             &tx,
             who,

@@ -376,6 +376,7 @@ mod tests {
             today: w.today,
             statement_days: 5,
             chain_head: None,
+            calendar: &w.calendar,
         };
         let papers = crate::documents::build(crate::documents::DocKind::Notes, &ctx).unwrap();
         let text: String = papers
