@@ -373,4 +373,12 @@ fn the_cause_is_the_short_name_of_the_act_not_the_statutory_wording() {
             "{kind:?} prints the statutory wording as the cause:\n{t}"
         );
     }
+    // The 案件摘要 and the 台账 line use the same 案由.
+    let sheet = summary::build(&ctx(&c, &a, &w), &[]);
+    assert_eq!(
+        field_value(&[sheet], "案由").as_deref(),
+        Some("露天焚烧秸秆（HJ-001）")
+    );
+    let row = crate::ledger::LedgerRow::from_case(&c, "合综执罚决〔2026〕1号", &w.users);
+    assert_eq!(row.cause, "露天焚烧秸秆");
 }
