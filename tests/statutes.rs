@@ -15,13 +15,17 @@
 //! - a cited item (项) describes the power's conduct better than the items it does not cite;
 //! - the power does not apply before the cited text came into force (the text's own
 //!   `本法自…起施行` date or, for an amending decision the consolidated text does not print,
-//!   the table below), and the catalog's `in_force` says so.
+//!   the table below), and the catalog's `in_force` says so;
+//! - where the penalty provision confiscates for the conduct itself (`没收…` not after
+//!   `可以`, not an alternative `或者没收`, not under a condition of its own `…的，没收`), the
+//!   power lists a mandatory confiscation (`[[power.mandatory]]`, issue 15 item 7), unless
+//!   the audit found the confiscated thing may not exist (the list below).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use zhifa::domain::catalog::{law_title, PartyType, Power, Provision, StatutoryKind};
+use zhifa::domain::catalog::{law_title, PartyType, PenaltyKind, Power, Provision, StatutoryKind};
 use zhifa::domain::chinese::numeral;
 use zhifa::domain::money::Dec4;
 
@@ -33,6 +37,23 @@ const AMENDMENTS_IN_FORCE: [(&str, &str, &str); 3] = [
     ("安全生产法", "2021-06-10", "2021-09-01"),
     ("种子法", "2021-12-24", "2022-03-01"),
     ("农药管理条例", "2022-03-29", "2022-05-01"),
+];
+
+/// Items whose penalty provision confiscates only what may not exist in a case (illegal
+/// income where the conduct often has none; 草原法 Art 66 even sets a band for “没有违法所得”),
+/// so the catalog does not make it mandatory and the decision states it when present. Each
+/// reason is the one in `assets/catalog/MANDATORY_AUDIT.md`.
+const CONFISCATION_ONLY_IF_PRESENT: [(&str, &str); 7] = [
+    (
+        "LY-013",
+        "非法财物、违法所得以其存在为前提，另有没有违法所得的幅度",
+    ),
+    ("LY-018", "填埋自用时没有违法所得"),
+    ("SL-014", "取土自用时没有违法所得"),
+    ("HJ-011", "乱倒生活垃圾多无违法所得"),
+    ("HJ-012", "未清运施工固体废物多无违法所得"),
+    ("HJ-013", "擅自倾倒建筑垃圾未必有违法所得"),
+    ("HJ-014", "沿途遗撒生活垃圾多无违法所得"),
 ];
 
 fn laws_dir() -> Option<PathBuf> {
@@ -256,6 +277,42 @@ fn party_of_occurrences(text: &str, phrase: &str) -> Vec<Option<PartyType>> {
             for _ in clause.matches(phrase) {
                 out.push(party);
             }
+        }
+    }
+    out
+}
+
+/// The clauses of a penalty text that confiscate for the conduct itself: `没收…` not after
+/// `可以` (optional) or `或者` (an alternative to another measure, e.g. 限期拆除或者没收), not
+/// in a clause after a condition of its own (`不能拆除的，没收实物`), and not in a sentence
+/// for another item of the article (`有前款第二项规定的行为的，…还应当没收`).
+fn mandatory_confiscations(text: &str, item: Option<u32>) -> Vec<String> {
+    let mut out = Vec::new();
+    for sentence in text.split(['；', '。']) {
+        if let (Some(item), Some(at)) = (item, sentence.find("前款第")) {
+            let rest = &sentence[at + "前款第".len()..];
+            if rest
+                .find('项')
+                .is_some_and(|end| &rest[..end] != numeral(item).as_str())
+            {
+                continue;
+            }
+        }
+        let clauses: Vec<&str> = sentence.split(['，', '：', ':']).collect();
+        for (i, clause) in clauses.iter().enumerate() {
+            let Some(at) = clause.find("没收") else {
+                continue;
+            };
+            let before = &clause[..at];
+            if before.contains("可以") || before.ends_with("或者") {
+                continue;
+            }
+            // `…的，由…没收` names the conduct and who confiscates; a `…的，没收` later in
+            // the sentence (`不能拆除的，没收实物`) is a situation of its own.
+            if i > 1 && clauses[i - 1].ends_with('的') && !clause.starts_with('由') {
+                continue;
+            }
+            out.push(clause.to_string());
         }
     }
     out
@@ -514,6 +571,64 @@ impl Checker {
         }
     }
 
+    /// The penalty provision's own words on what the penalty contains: the cited paragraph,
+    /// and the paragraphs right after it that refer back to it (`有前款第二项规定的行为的，…
+    /// 还应当没收禁用的农药`); the whole article when the cited paragraph refers back or none
+    /// is cited.
+    fn mandatory_text(&mut self, power: &Power) -> Option<String> {
+        let p = &power.penalty;
+        let lines = self.statute(p)?.articles.get(&p.article)?.clone();
+        let paras = paragraphs(&lines);
+        let Some(para) = p.paragraph else {
+            return Some(lines.concat());
+        };
+        let cited = paras.get(para as usize - 1)?;
+        if ["前款", "第一款", "依照"]
+            .iter()
+            .any(|w| cited[0].contains(w))
+        {
+            return Some(lines.concat());
+        }
+        let referring = paras[para as usize..]
+            .iter()
+            .take_while(|q| q[0].starts_with("有前款"));
+        Some(
+            std::iter::once(cited)
+                .chain(referring)
+                .flatten()
+                .map(|l| l.as_str())
+                .collect(),
+        )
+    }
+
+    /// A confiscation the penalty provision makes mandatory is listed as such.
+    fn check_mandatory_confiscation(&mut self, power: &Power, errs: &mut Vec<String>) {
+        if CONFISCATION_ONLY_IF_PRESENT
+            .iter()
+            .any(|(code, _)| *code == power.code)
+        {
+            return;
+        }
+        let Some(text) = self.mandatory_text(power) else {
+            return; // reported by check_provision
+        };
+        let found = mandatory_confiscations(&text, power.penalty.item);
+        let listed = power.mandatory.iter().any(|m| {
+            m.any_of.iter().any(|k| {
+                matches!(
+                    k,
+                    PenaltyKind::ConfiscateGains | PenaltyKind::ConfiscateProperty
+                )
+            })
+        });
+        if let (Some(clause), false) = (found.first(), listed) {
+            errs.push(format!(
+                "{}: {} Art {} confiscates for the conduct (“{clause}”), but the catalog lists no mandatory confiscation",
+                power.code, power.penalty.law, power.penalty.article
+            ));
+        }
+    }
+
     /// The power does not apply before each cited text came into force.
     fn check_in_force(&mut self, power: &Power, errs: &mut Vec<String>) {
         let Some(from) = power.effective_from else {
@@ -554,6 +669,7 @@ impl Checker {
         self.check_amounts(p, errs);
         self.check_item_matches(p, errs);
         self.check_in_force(p, errs);
+        self.check_mandatory_confiscation(p, errs);
     }
 }
 
@@ -700,4 +816,50 @@ fn missing_statute_texts_fail_under_ci() {
     assert_eq!(laws_dir_at(&nowhere, false), None);
     let under_ci = std::panic::catch_unwind(|| laws_dir_at(&nowhere, true));
     assert!(under_ci.is_err(), "a missing folder must fail under CI");
+}
+
+#[test]
+fn the_checker_catches_a_mandatory_confiscation_the_catalog_leaves_out() {
+    let Some(dir) = laws_dir() else { return };
+    let mut checker = Checker::new(dir);
+    // 大气污染防治法 Art 118(3): 没收烧烤工具和违法所得，并处罚款.
+    let mut barbecue = template_power("HJ-004");
+    assert!(problems(&mut checker, &barbecue).is_empty());
+    barbecue.mandatory.clear();
+    let errs = problems(&mut checker, &barbecue);
+    assert!(
+        errs.iter().any(|e| e.contains("no mandatory confiscation")),
+        "{errs:?}"
+    );
+    // 农药管理条例 Art 60(2) confiscates for item 2 only: NY-002 must list it, NY-001 not.
+    let mut banned = template_power("NY-002");
+    banned.mandatory.clear();
+    assert!(!problems(&mut checker, &banned).is_empty());
+    assert!(problems(&mut checker, &template_power("NY-001")).is_empty());
+}
+
+#[test]
+fn optional_alternative_and_conditional_confiscations_are_not_mandatory() {
+    // 河道管理条例 Art 44: 可以并处警告、罚款、没收非法所得.
+    assert!(mandatory_confiscations(
+        "县级以上地方人民政府河道主管机关除责令其纠正违法行为、采取补救措施外，可以并处警告、罚款、没收非法所得；",
+        Some(2)
+    )
+    .is_empty());
+    // 城乡规划法 Art 64: 不能拆除的，没收实物或者违法收入 (the heavier situation).
+    assert!(mandatory_confiscations(
+        "由县级以上地方人民政府城乡规划主管部门责令停止建设；无法采取改正措施消除影响的，限期拆除，不能拆除的，没收实物或者违法收入，可以并处建设工程造价百分之十以下的罚款。",
+        None
+    )
+    .is_empty());
+    // 村庄和集镇规划建设管理条例 Art 37: 限期拆除或者没收 (one or the other).
+    assert!(mandatory_confiscations(
+        "责令停止建设，限期拆除或者没收违法建筑物、构筑物和其他设施；",
+        None
+    )
+    .is_empty());
+    // 农药管理条例 Art 60(2) for item 2, read for item 1 and item 2.
+    let para2 = "有前款第二项规定的行为的，县级人民政府农业主管部门还应当没收禁用的农药。";
+    assert!(mandatory_confiscations(para2, Some(1)).is_empty());
+    assert_eq!(mandatory_confiscations(para2, Some(2)).len(), 1);
 }

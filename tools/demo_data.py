@@ -762,6 +762,25 @@ def follow_reserved(cases):
             c["facts"] = body + META[c["power"]]["tr"]
 
 
+def needs_general_procedure(code):
+    """The penalty provision makes a kind other than 警告 or 罚款 mandatory (catalog `mandatory`,
+    e.g. HJ-004: 没收烧烤工具和违法所得), which an on-the-spot decision cannot give (行政处罚法
+    Art 51)."""
+    return any(not set(m["any_of"]) & {"警告", "罚款"} for m in POWERS[code].get("mandatory", []))
+
+
+def follow_mandatory(cases):
+    """A simple case under such a power is taken through the general procedure instead, as far
+    as its start date lets it get (the late windows above). Runs after every random draw, so
+    the rest of the demo is unchanged."""
+    for c in cases:
+        if c["scenario"] == "simple" and needs_general_procedure(c["power"]):
+            c["scenario"] = "general"
+            c["tier"] = tiers_for(c["power"], c["ptype"])[0]  # the lightest catalog tier
+            c["stop"] = ("归档" if c["start"] <= D("2026-09-15")
+                         else "执行" if c["start"] <= D("2026-09-30") else "送达")
+
+
 def demo_tier(code, name):
     """The tier a demo case names: the main band's tier of that name, else the alternative
     band's (a heavier band reached on its statutory trigger, e.g. 逾期不改正)."""
@@ -1273,6 +1292,7 @@ def main():
     order = sorted(range(len(cases)), key=lambda i: (cases[i]["start"], i))
     cases = [cases[i] for i in order]
     follow_reserved(cases)
+    follow_mandatory(cases)
     check(staff, cases)
     write_staff(staff)
     write_cases(cases)

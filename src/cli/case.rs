@@ -456,9 +456,10 @@ fn show(desk: &Desk, c: &Case, full: bool) -> CliResult {
     println!("{}  {}", desk.store().case_no(c.id)?, c.stage.name());
     println!(
         "案由：{}（{}）",
-        clean(&c.power.power.name),
+        clean(&c.power.power.cause()),
         c.power.power.code
     );
+    println!("权限事项：{}", clean(&c.power.power.name));
     println!("依据：{}", c.power.power.penalty);
     for p in &c.parties {
         let shown = shown_party(p, full);

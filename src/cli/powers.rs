@@ -199,6 +199,13 @@ fn load_file(path: &std::path::Path, json: bool) -> Result<Catalog, CliError> {
     let name = path.display().to_string();
     let mut builder = CatalogBuilder::new();
     builder.add_text(&name, &text);
+    // Warnings do not stop the import (an old catalog without short names keeps its
+    // derived 案由); they are shown so the team can complete the file.
+    if !json {
+        for w in builder.warnings() {
+            eprintln!("提示：{w}");
+        }
+    }
     builder.finish().map_err(|issues| {
         if json {
             let _ = print_json(&serde_json::json!({ "ok": false, "issues": issues }));

@@ -78,7 +78,11 @@ impl Store {
                 now_text()
             ],
         )?;
-        for (key, value) in AGENCY_EXTRA.iter().zip([&a.legal_rep, &a.payment_bank, &a.payment_account]) {
+        for (key, value) in
+            AGENCY_EXTRA
+                .iter()
+                .zip([&a.legal_rep, &a.payment_bank, &a.payment_account])
+        {
             tx.execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2)
                  ON CONFLICT(key) DO UPDATE SET value = ?2",

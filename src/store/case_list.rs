@@ -45,6 +45,9 @@ pub struct CaseFilter {
     /// Instant search over case number, parties, ID numbers, place, power, facts and the
     /// pinyin initials of names and places.
     pub text: Option<String>,
+    /// Exactly this case (a reference the search box resolved: `#183`, `2026-183`, any of
+    /// its document numbers); replaces `text`.
+    pub case_id: Option<i64>,
     /// Proposed (filed) on or after / on or before.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
@@ -122,7 +125,7 @@ impl CaseSort {
         let first = match self {
             CaseSort::Number => return number,
             CaseSort::NextDue => "coalesce(c.next_due, '9999-12-31')",
-            CaseSort::Stage => "c.stage",
+            CaseSort::Stage => stage_order(),
             CaseSort::Party => "c.party_names",
             CaseSort::Power => "c.power_code",
         };
@@ -134,6 +137,20 @@ impl CaseSort {
 
 /// One key of the list order: the expression to order by, the same value computed from a
 /// `case_file c` row (to find where an anchor row sits), and the direction.
+/// The stage column as its place in the procedure (立案审批 → … → 归档), so sorting by stage
+/// follows the procedure, not the characters' code points. Made once from `Stage::ALL`.
+fn stage_order() -> &'static str {
+    static ORDER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ORDER.get_or_init(|| {
+        let arms: String = Stage::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!(" WHEN '{}' THEN {i}", code(s)))
+            .collect();
+        format!("(CASE c.stage{arms} ELSE 99 END)")
+    })
+}
+
 struct SortKey {
     order: &'static str,
     of_row: &'static str,
@@ -421,6 +438,9 @@ fn filter_query(f: &CaseFilter) -> FilterQuery {
         .and_then(search::query_terms);
     if let Some(terms) = &terms {
         cond("case_search MATCH ?", Some(terms.clone().into()));
+    }
+    if let Some(id) = f.case_id {
+        cond("c.id = ?", Some(id.into()));
     }
     if let Some(s) = f.stage {
         cond("c.stage = ?", Some(code(&s).into()));

@@ -123,28 +123,40 @@ pub(super) struct Projection {
     pub deadlines: Vec<Deadline>,
 }
 
-pub(super) fn project(case: &Case, case_no: &str, dl: &DeadlineCtx<'_>) -> Projection {
-    let ds = deadlines::compute(case, dl.calendar, dl.settings, dl.today);
-    let next = deadlines::next_open(&ds);
+/// What instant search looks in (fields apart, see `domain::search`): number, parties, ID
+/// numbers, place, power, facts, and the parties' names as pinyin initials and as full
+/// pinyin. A field added here raises `search::SEARCH_TEXT_VERSION`.
+pub(super) fn search_text(case: &Case, case_no: &str) -> String {
     let party_names: Vec<String> = case.parties.iter().map(|p| p.display_name()).collect();
     let party_ids: Vec<&str> = case.parties.iter().map(|p| p.id_number()).collect();
-    let names = party_names.join(" ");
-    let search_text = [
+    let pinyin = |f: fn(&str) -> String| {
+        party_names
+            .iter()
+            .map(|n| f(n))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    [
         case_no,
-        &names,
+        &party_names.join(" "),
         &party_ids.join(" "),
         &case.place,
         &case.power.power.name,
         &case.power.power.code,
         &case.facts,
-        &party_names
-            .iter()
-            .map(|n| search::initials(n))
-            .collect::<Vec<_>>()
-            .join(" "),
+        &pinyin(search::initials),
+        &pinyin(search::full_pinyin),
     ]
     .join(&search::FIELD_SEP.to_string())
-    .to_lowercase();
+    .to_lowercase()
+}
+
+pub(super) fn project(case: &Case, case_no: &str, dl: &DeadlineCtx<'_>) -> Projection {
+    let ds = deadlines::compute(case, dl.calendar, dl.settings, dl.today);
+    let next = deadlines::next_open(&ds);
+    let party_names: Vec<String> = case.parties.iter().map(|p| p.display_name()).collect();
+    let party_ids: Vec<&str> = case.parties.iter().map(|p| p.id_number()).collect();
+    let search_text = search_text(case, case_no);
     Projection {
         stage: code(&case.stage),
         outcome: case.outcome.as_ref().map(|o| o.code().to_string()),

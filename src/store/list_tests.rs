@@ -346,3 +346,61 @@ fn a_schema_7_file_gets_codes_for_its_labels_lists_the_same_and_says_so_in_the_c
     assert!(store.integrity().unwrap().passed());
     assert!(store.setting("codes.migrated_pending").unwrap().is_none());
 }
+
+#[test]
+fn full_pinyin_finds_a_party_and_an_older_file_gets_it_when_first_opened() {
+    let (_dir, path) = copy();
+    let (id, name) = {
+        let store = Store::open(&path).unwrap();
+        let (id, name): (i64, String) = store
+            .conn()
+            .query_row(
+                "SELECT id, party_names FROM case_file WHERE party_names NOT LIKE '%、%'
+                 ORDER BY id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let pinyin = crate::domain::search::full_pinyin(&name);
+        assert!(ids(&store, &text(&pinyin)).contains(&id), "{name} {pinyin}");
+        // As a file written before the field existed: texts without the last field, the
+        // index built from them, no version recorded.
+        let mut store = store;
+        let texts: Vec<(i64, String)> = store
+            .conn()
+            .prepare("SELECT id, search_text FROM case_file")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for (row, t) in texts {
+            let old = t.rsplit_once('\u{1f}').map_or(t.as_str(), |(a, _)| a);
+            store
+                .conn()
+                .execute(
+                    "UPDATE case_file SET search_text = ?2 WHERE id = ?1",
+                    rusqlite::params![row, old],
+                )
+                .unwrap();
+        }
+        store
+            .conn()
+            .execute("DELETE FROM setting WHERE key = 'search.text_version'", [])
+            .unwrap();
+        store.rebuild_search_index().unwrap();
+        assert!(
+            !ids(&store, &text(&pinyin)).contains(&id),
+            "old texts lack it"
+        );
+        (id, name)
+    };
+    let pinyin = crate::domain::search::full_pinyin(&name);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.setting("search.text_version").unwrap().as_deref(),
+        Some("2")
+    );
+    assert!(ids(&store, &text(&pinyin)).contains(&id), "{name} {pinyin}");
+    assert_eq!(ids(&store, &text(&pinyin)), scan(&store, &pinyin));
+}

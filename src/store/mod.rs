@@ -20,6 +20,7 @@ mod ledger;
 pub mod maintenance;
 mod migrations;
 pub mod restore;
+mod search_text;
 mod staff;
 mod state;
 pub mod witness;
@@ -237,8 +238,18 @@ impl Store {
         Ok(store)
     }
 
-    /// Fills the search index when a migration asked for it (see migration V5).
+    /// Brings the search texts up to this binary's fields (once per `SEARCH_TEXT_VERSION`)
+    /// and fills the search index when a migration asked for it (see migration V5). A file
+    /// that cannot be written (read-only) keeps its old texts: search still works on them.
     fn finish_search_index(&mut self) -> Result<()> {
+        use search_text::SEARCH_TEXT_VERSION_KEY;
+        let wanted = crate::domain::search::SEARCH_TEXT_VERSION.to_string();
+        if self.setting(SEARCH_TEXT_VERSION_KEY)?.as_deref() != Some(wanted.as_str()) {
+            match self.refresh_search_texts() {
+                Ok(n) => tracing::info!(cases = n, "search texts refreshed"),
+                Err(e) => tracing::warn!(error = %e, "search texts not refreshed"),
+            }
+        }
         if self.setting("search.rebuild")?.is_some() {
             let n = self.rebuild_search_index()?;
             tracing::info!(cases = n, "search index rebuilt");

@@ -17,7 +17,8 @@ use super::Result;
 
 /// Settings that are bookkeeping, not decisions: written without an audit entry.
 pub(crate) const BOOKKEEPING_SETTINGS: &str =
-    "'deadlines.refreshed_on', 'search.rebuild', 'chain.seal_pending', 'codes.migrated_pending'";
+    "'deadlines.refreshed_on', 'search.rebuild', 'search.text_version', 'chain.seal_pending', \
+     'codes.migrated_pending'";
 
 /// One kind of record bound to the chain.
 pub(crate) struct Kind {

@@ -83,7 +83,7 @@ impl LedgerRow {
                 .map(|p| p.display_name())
                 .collect::<Vec<_>>()
                 .join("、"),
-            cause: case.power.power.name.clone(),
+            cause: case.power.power.cause(),
             place: case.place.clone(),
             filed_on: case.filed_on(),
             decided_on: case.decision.as_ref().map(|d| d.date),

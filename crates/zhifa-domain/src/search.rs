@@ -79,6 +79,26 @@ pub fn initials(text: &str) -> String {
     out
 }
 
+/// Lower-case full pinyin of the Han characters in `text`, without tones or spaces; ASCII
+/// letters and digits kept, everything else dropped. `王玉华` → `wangyuhua`, so a clerk who
+/// types the whole name in pinyin finds the case as one who types `wyh` does.
+pub fn full_pinyin(text: &str) -> String {
+    let mut out = String::new();
+    for (c, py) in text.chars().zip(text.to_pinyin()) {
+        match py {
+            // ü is typed as v on every pinyin keyboard (lv for 吕).
+            Some(p) => out.extend(p.plain().chars().map(|c| if c == 'ü' { 'v' } else { c })),
+            None if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Which fields a case's search text holds; raised when a field is added, so the store
+/// refreshes the stored texts of existing cases once (`Store::refresh_search_texts`).
+pub const SEARCH_TEXT_VERSION: u32 = 2;
+
 /// Normalises a query: trims, lower-cases ASCII, full-width → half-width digits and letters
 /// (full-width punctuation stays: the records hold `（一）` as typed).
 pub fn normalise_query(q: &str) -> String {
@@ -149,6 +169,8 @@ mod tests {
         assert_eq!(initials("张三"), "zs");
         assert_eq!(initials("合隆镇"), "hlz");
         assert_eq!(initials("刘海 3组"), "lh3z");
+        assert_eq!(full_pinyin("王玉华"), "wangyuhua");
+        assert_eq!(full_pinyin("吕 2组"), "lv2zu");
     }
 
     #[test]

@@ -257,8 +257,10 @@ impl State {
             Tab::Basic => {
                 out.push(format!(
                     "案由：{}（{}）",
-                    c.power.power.name, c.power.power.code
+                    c.power.power.cause(),
+                    c.power.power.code
                 ));
+                out.push(format!("权限事项：{}", c.power.power.name));
                 out.push(format!("依据：{}", c.power.power.penalty));
                 out.push(format!("法定处罚：{}", c.power.power.statutory.summary()));
                 out.push(format!(

@@ -42,6 +42,10 @@ pub struct State {
     pub rows: Vec<CaseRow>,
     pub sel: usize,
     pub error: Option<String>,
+    /// The case the query names as a reference, if it is one (see `reload`).
+    reference: Option<i64>,
+    /// The query is shown selected: the next key typed replaces it.
+    query_selected: bool,
 }
 
 impl State {
@@ -58,12 +62,21 @@ impl State {
             rows: vec![],
             sel: 0,
             error: None,
+            reference: None,
+            query_selected: false,
         };
         s.reload(env);
         s
     }
 
     fn filter(&self) -> CaseFilter {
+        if let Some(id) = self.reference {
+            return CaseFilter {
+                case_id: Some(id),
+                overdue_only: self.overdue,
+                ..self.base.clone()
+            };
+        }
         CaseFilter {
             text: Some(self.query.value.clone()).filter(|q| !q.trim().is_empty()),
             overdue_only: self.overdue,
@@ -119,7 +132,7 @@ impl State {
             ListCommand::Sort => {
                 self.base.sort = crate::store::CaseSort::ALL
                     .into_iter()
-                    .find(|s| s.label().starts_with(arg) || arg.is_empty())
+                    .find(|s| s.label().contains(arg) || arg.is_empty())
                     .ok_or_else(|| {
                         format!(
                             "可按：{}",
@@ -179,6 +192,14 @@ impl State {
 
     /// Reloads the count and the window of rows around the selection.
     pub fn reload(&mut self, env: &mut Env) {
+        // A query that is a case reference the CLI accepts (`#183`, `2026-183`, a document
+        // number) shows that case; anything else searches the text.
+        let q = self.query.value.trim();
+        self.reference = if q.is_empty() {
+            None
+        } else {
+            env.desk.store().find_case(q).ok().flatten()
+        };
         let f = self.filter();
         let cap = COUNT_CAP.max(self.sel + WINDOW);
         match env.desk.store().count_cases_upto(&f, cap) {
@@ -281,12 +302,19 @@ impl State {
     }
 
     fn type_char(&mut self, c: char, env: &mut Env) {
+        // A query shown selected (search started again) is typed over, as in any search box.
+        if std::mem::take(&mut self.query_selected) {
+            self.query = TextInput::default();
+        }
         self.query.push(c);
         self.sel = 0;
         self.reload(env);
     }
 
     fn backspace(&mut self, env: &mut Env) {
+        if std::mem::take(&mut self.query_selected) {
+            self.query = TextInput::default();
+        }
         self.query.backspace();
         self.sel = 0;
         self.reload(env);
@@ -301,7 +329,10 @@ impl State {
             match a {
                 UiAction::Input(c) => self.type_char(c, env),
                 UiAction::DeleteBack => self.backspace(env),
-                UiAction::Submit => self.searching = false,
+                UiAction::Submit => {
+                    self.searching = false;
+                    self.query_selected = false;
+                }
                 UiAction::Back => {
                     self.searching = false;
                     self.query = TextInput::default();
@@ -322,7 +353,10 @@ impl State {
                 self.count_all(env);
                 self.move_to(self.total.saturating_sub(1), env)
             }
-            UiAction::Search => self.searching = true,
+            UiAction::Search => {
+                self.searching = true;
+                self.query_selected = !self.query.value.is_empty();
+            }
             UiAction::Sort => self.next_sort(env),
             UiAction::ToggleOverdue => {
                 self.overdue = !self.overdue;
@@ -357,13 +391,18 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let search = if s.searching || !s.query.value.is_empty() {
         format!(
-            "搜索：{}{}",
+            "搜索：{}{}{}",
             ui::clean(&s.query.value),
-            if s.searching { "_" } else { "" }
+            if s.searching { "_" } else { "" },
+            if s.query_selected {
+                "（输入新内容即替换）"
+            } else {
+                ""
+            }
         )
     } else {
         format!(
-            "按 {} 搜索（案号、姓名、证件号、地点、拼音首字母）",
+            "按 {} 搜索（案号、2026-12、姓名、证件号、地点、拼音）",
             s.search_key
         )
     };

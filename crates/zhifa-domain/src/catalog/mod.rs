@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::field::Field;
 use super::money::Dec4;
 
-pub use validate::{validate, CatalogBuilder, CatalogIssue};
+pub use validate::{validate, warnings, CatalogBuilder, CatalogIssue};
 
 /// A statute provision: law, version, article, paragraph (款) and item (项).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,6 +299,11 @@ pub struct Power {
     pub field: Field,
     pub subfield: String,
     pub name: String,
+    /// The act in a few words ("露天焚烧秸秆"), printed as the 案由 and in the case's name
+    /// ("刘某露天焚烧秸秆案"). Absent from catalogs made before it existed: the cause is then
+    /// derived from `name` (see [`Power::cause`]) and validation warns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
     pub penalty_kinds: Vec<PenaltyKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_measures: Option<String>,
@@ -404,7 +409,28 @@ impl Reserved {
     }
 }
 
+/// The longest 案由 a catalog may state (`short_name`), in characters.
+pub const SHORT_NAME_MAX_CHARS: usize = 16;
+
 impl Power {
+    /// 案由: the item's short name, or — for a catalog without one — its published name
+    /// without the `对……的处罚` frame.
+    pub fn cause(&self) -> String {
+        match self.short_name.as_deref().map(str::trim) {
+            Some(short) if !short.is_empty() => short.to_string(),
+            _ => self.derived_cause().to_string(),
+        }
+    }
+
+    /// The published name without its `对……的处罚` frame (the 案由 of old catalogs).
+    pub fn derived_cause(&self) -> &str {
+        let name = self.name.trim();
+        let name = name.strip_prefix('对').unwrap_or(name);
+        name.strip_suffix("的行政处罚")
+            .or_else(|| name.strip_suffix("的处罚"))
+            .unwrap_or(name)
+    }
+
     /// The first day this power applies: its own date, or else the later of the catalog's
     /// date and the in-force dates of the provisions it cites (a power cannot apply before
     /// the text it cites was in force; an earlier act is judged under the earlier text,

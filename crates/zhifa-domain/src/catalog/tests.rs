@@ -379,3 +379,172 @@ mod issue_15 {
         );
     }
 }
+
+mod issue_15_audit {
+    //! Issue 15 item 7: the written audit of mandatory penalty kinds
+    //! (`assets/catalog/MANDATORY_AUDIT.md`) covers every item of the template once and says
+    //! what the catalog's `[[power.mandatory]]` says, so neither changes without the other.
+    use std::collections::BTreeMap;
+
+    use crate::catalog::PenaltyKind;
+
+    const AUDIT: &str = include_str!("../../../../assets/catalog/MANDATORY_AUDIT.md");
+
+    /// `code → mandatory kinds` from the audit lines (`HJ-004  … mandatory: A|B — why`).
+    fn audited() -> BTreeMap<String, Vec<Vec<String>>> {
+        let mut out = BTreeMap::new();
+        for line in AUDIT.lines() {
+            let Some(code) = line.split_whitespace().next() else {
+                continue;
+            };
+            let is_code = code.len() == 6
+                && code.as_bytes()[2] == b'-'
+                && code[3..].bytes().all(|b| b.is_ascii_digit());
+            if !is_code {
+                continue;
+            }
+            let rest = line.split_once(" — ").map_or(line, |(head, _)| head);
+            let kinds: Vec<Vec<String>> = match rest.split_once("mandatory: ") {
+                Some((_, list)) => list
+                    .split(" + ")
+                    .map(|group| group.trim().split('|').map(str::to_string).collect())
+                    .collect(),
+                None => {
+                    assert!(rest.trim_end().ends_with("none"), "unreadable line: {line}");
+                    Vec::new()
+                }
+            };
+            assert!(
+                out.insert(code.to_string(), kinds).is_none(),
+                "{code} is audited twice"
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn every_item_is_audited_once_and_the_catalog_states_what_the_audit_found() {
+        let catalog = crate::assets::catalog_template().unwrap();
+        let mut audit = audited();
+        for p in &catalog.powers {
+            let found = audit
+                .remove(&p.code)
+                .unwrap_or_else(|| panic!("{} is missing from MANDATORY_AUDIT.md", p.code));
+            let stated: Vec<Vec<String>> = p
+                .mandatory
+                .iter()
+                .map(|m| m.any_of.iter().map(|k| k.name().to_string()).collect())
+                .collect();
+            assert_eq!(stated, found, "{}: catalog and audit disagree", p.code);
+        }
+        assert!(
+            audit.is_empty(),
+            "audited but not in the catalog: {audit:?}"
+        );
+    }
+
+    #[test]
+    fn the_statutory_confiscations_and_warnings_are_mandatory() {
+        // Spot checks of the audit, one per pattern, so a reading that drifts fails here too.
+        let catalog = crate::assets::catalog_template().unwrap();
+        let kinds = |code: &str| -> Vec<Vec<PenaltyKind>> {
+            let p = catalog.powers.iter().find(|p| p.code == code).unwrap();
+            p.mandatory.iter().map(|m| m.any_of.clone()).collect()
+        };
+        use PenaltyKind::*;
+        // 大气污染防治法 Art 118(3): 没收烧烤工具和违法所得，并处罚款.
+        assert_eq!(kinds("HJ-004"), [vec![ConfiscateProperty, ConfiscateGains]]);
+        // 农药管理条例 Art 60(2): 还应当没收禁用的农药.
+        assert_eq!(kinds("NY-002"), [vec![ConfiscateProperty]]);
+        // 噪声污染防治法 Art 82: 拒不改正的，给予警告，可以处罚款.
+        assert_eq!(kinds("HJ-008"), [vec![Warning]]);
+        // 城市市容和环境卫生管理条例 Art 34: 可以并处警告、罚款 — optional.
+        assert!(kinds("CG-001").is_empty());
+        // 土地管理法 Art 82: 没收违法所得，并处罚款.
+        assert_eq!(kinds("ZR-012"), [vec![ConfiscateGains]]);
+    }
+}
+
+mod issue_16 {
+    //! Issue 16 “Names and wording”: the 案由 is the item's short name.
+    use super::{build, reasons, META, STRAW};
+    use crate::catalog::CatalogBuilder;
+
+    /// The builder after adding `files`, for its warnings.
+    fn builder(files: &[(&str, &str)]) -> CatalogBuilder {
+        let mut b = CatalogBuilder::new();
+        for (name, text) in files {
+            b.add_text(name, text);
+        }
+        b
+    }
+
+    fn with_short(short: &str) -> String {
+        STRAW.replace(
+            "name = \"对在人口集中地区露天焚烧秸秆的处罚\"",
+            &format!("name = \"对在人口集中地区露天焚烧秸秆的处罚\"\nshort_name = \"{short}\""),
+        )
+    }
+
+    #[test]
+    fn every_template_item_states_a_short_name_within_16_characters() {
+        let mut builder = crate::catalog::CatalogBuilder::new();
+        for (name, text) in crate::assets::CATALOG_FILES {
+            builder.add_text(name, text);
+        }
+        assert!(builder.warnings().is_empty(), "{:?}", builder.warnings());
+        let catalog = builder.finish().unwrap();
+        for p in &catalog.powers {
+            let short = p.short_name.as_deref().unwrap_or_default();
+            assert!(
+                (2..=16).contains(&short.chars().count()),
+                "{}: “{short}”",
+                p.code
+            );
+            assert!(
+                !short.starts_with('对') && !short.ends_with("的处罚"),
+                "{}",
+                p.code
+            );
+        }
+        let straw = catalog.powers.iter().find(|p| p.code == "HJ-001").unwrap();
+        assert_eq!(straw.cause(), "露天焚烧秸秆");
+    }
+
+    #[test]
+    fn a_long_empty_or_framed_short_name_is_refused_naming_the_item() {
+        let text = with_short("在人口集中地区露天焚烧秸秆落叶等物质");
+        let issues = build(&[("meta.toml", META), ("hj.toml", &text)]).unwrap_err();
+        let issue = &issues[0];
+        assert_eq!(issue.code.as_deref(), Some("HJ-001"));
+        assert!(
+            issue.reason.contains("最多 16 个字") && issue.to_string().contains("HJ-001"),
+            "{issue}"
+        );
+        let got = reasons(&[("meta.toml", META), ("hj.toml", &with_short(" "))]);
+        assert!(got.iter().any(|r| r.contains("不能为空")), "{got:?}");
+        let got = reasons(&[
+            ("meta.toml", META),
+            ("hj.toml", &with_short("对露天焚烧秸秆的处罚")),
+        ]);
+        assert!(got.iter().any(|r| r.contains("对……的处罚")), "{got:?}");
+        let good = with_short("露天焚烧秸秆");
+        let ok = builder(&[("meta.toml", META), ("hj.toml", &good)]);
+        assert!(ok.warnings().is_empty());
+        assert_eq!(ok.finish().unwrap().powers[0].cause(), "露天焚烧秸秆");
+    }
+
+    #[test]
+    fn an_old_catalog_without_short_names_imports_with_a_warning_and_the_derived_cause() {
+        // A team's list made before short names existed still loads: the cause falls back to
+        // the published name without its frame, and the import says what to complete.
+        let old = builder(&[("meta.toml", META), ("hj.toml", STRAW)]);
+        let warnings = old.warnings().to_vec();
+        assert_eq!(warnings.len(), 1);
+        let w = &warnings[0];
+        assert_eq!(w.code.as_deref(), Some("HJ-001"));
+        assert!(w.reason.contains("缺少简称（short_name）"), "{w}");
+        let cat = old.finish().unwrap();
+        assert_eq!(cat.powers[0].cause(), "在人口集中地区露天焚烧秸秆");
+    }
+}

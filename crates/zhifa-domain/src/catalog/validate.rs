@@ -7,6 +7,7 @@ use std::fmt;
 use super::item_checks;
 use super::{
     Bounds, Catalog, CatalogFile, CatalogMeta, PartyType, PenaltyKind, Power, StatutoryKind,
+    SHORT_NAME_MAX_CHARS,
 };
 use crate::field::Field;
 
@@ -66,6 +67,7 @@ fn check_identity(p: &Power, errs: &mut Vec<String>) {
     if !(p.name.starts_with('对') && p.name.ends_with("的处罚")) || p.name.chars().count() < 6 {
         errs.push("事项名称应采用“对……的处罚”的公布格式".to_string());
     }
+    check_short_name(p, errs);
     if p.penalty_kinds.is_empty() {
         errs.push("缺少处罚种类（penalty_kinds）".to_string());
     }
@@ -78,6 +80,42 @@ fn check_identity(p: &Power, errs: &mut Vec<String>) {
             errs.push(format!("失效日期 {to} 早于生效日期 {from}"));
         }
     }
+}
+
+/// The 案由 is a short name of the act, not the published `对……的处罚` wording.
+fn check_short_name(p: &Power, errs: &mut Vec<String>) {
+    let Some(short) = p.short_name.as_deref().map(str::trim) else {
+        return; // an old catalog: a warning, see `warnings`
+    };
+    let n = short.chars().count();
+    if n == 0 {
+        errs.push(
+            "简称（short_name，即案由）不能为空；请写违法行为的简短名称，如“露天焚烧秸秆”"
+                .to_string(),
+        );
+    } else if n > SHORT_NAME_MAX_CHARS {
+        errs.push(format!(
+            "简称（short_name，即案由）“{short}”有 {n} 个字，最多 {SHORT_NAME_MAX_CHARS} 个字；请写违法行为的简短名称，如“露天焚烧秸秆”"
+        ));
+    }
+    if short.starts_with('对') && short.ends_with("的处罚") {
+        errs.push(format!(
+            "简称（short_name，即案由）“{short}”不应采用“对……的处罚”格式；请只写违法行为，如“露天焚烧秸秆”"
+        ));
+    }
+}
+
+/// What is accepted but should be completed: an item without `short_name` (a catalog made
+/// before it existed) prints its published name without the `对……的处罚` frame as the 案由.
+pub fn warnings(p: &Power) -> Vec<String> {
+    let mut out = Vec::new();
+    if p.short_name.is_none() {
+        out.push(format!(
+            "缺少简称（short_name），案由将使用事项名称“{}”；建议补充不超过 {SHORT_NAME_MAX_CHARS} 个字的违法行为简称",
+            p.derived_cause()
+        ));
+    }
+    out
 }
 
 fn check_provisions(p: &Power, errs: &mut Vec<String>) {
@@ -244,6 +282,7 @@ pub struct CatalogBuilder {
     meta: Option<(String, CatalogMeta)>,
     powers: Vec<(String, Power)>,
     issues: Vec<CatalogIssue>,
+    warnings: Vec<CatalogIssue>,
 }
 
 impl CatalogBuilder {
@@ -285,15 +324,23 @@ impl CatalogBuilder {
             }
         }
         for power in parsed.powers {
-            for reason in validate(&power) {
-                self.issues.push(CatalogIssue {
-                    file: file.to_string(),
-                    code: Some(power.code.clone()),
-                    reason,
-                });
-            }
+            let issue = |reason| CatalogIssue {
+                file: file.to_string(),
+                code: Some(power.code.clone()),
+                reason,
+            };
+            self.issues.extend(validate(&power).into_iter().map(issue));
+            self.warnings
+                .extend(warnings(&power).into_iter().map(issue));
             self.powers.push((file.to_string(), power));
         }
+    }
+
+    /// What the files added so far state that is accepted but should be completed (e.g. an
+    /// item without `short_name`), with file and item code: an import shows them and goes
+    /// ahead. Read before [`CatalogBuilder::finish`].
+    pub fn warnings(&self) -> &[CatalogIssue] {
+        &self.warnings
     }
 
     /// The checked catalog, or every problem found.

@@ -80,20 +80,14 @@ pub(crate) fn party_names(case: &Case) -> String {
         .join("、")
 }
 
-/// 案件名称: `刘某在禁止区域内露天焚烧秸秆案`.
+/// 案件名称: `刘某露天焚烧秸秆案`.
 pub(crate) fn case_name(case: &Case) -> String {
     format!("{}{}案", party_names(case), cause(case))
 }
 
-/// 案由: the power's name without the catalog's `对……的处罚` frame.
+/// 案由: the item's short name (`露天焚烧秸秆`), never the full statutory wording.
 pub(crate) fn cause(case: &Case) -> String {
-    let name = case.power.power.name.trim();
-    let name = name.strip_prefix('对').unwrap_or(name);
-    let name = name
-        .strip_suffix("的行政处罚")
-        .or_else(|| name.strip_suffix("的处罚"))
-        .unwrap_or(name);
-    name.to_string()
+    case.power.power.cause()
 }
 
 /// The party's particulars as the decision forms list them (legal-rules.md §4.2; the

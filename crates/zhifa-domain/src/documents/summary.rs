@@ -2,7 +2,7 @@
 //! provisions, facts, the stage timeline, decision and amount, payment, deadlines, remarks.
 
 use super::amount::figures_and_capitals;
-use super::common::{cite, date, party_names, violated};
+use super::common::{cause, cite, date, party_names, violated};
 use super::{DocCtx, DocKind, Paper};
 use crate::case::deadlines::Deadline;
 
@@ -21,7 +21,7 @@ pub fn build(ctx: &DocCtx<'_>, deadlines: &[Deadline]) -> Paper {
         ("当事人", party_names(case)),
         (
             "案由",
-            format!("{}（{}）", case.power.power.name, case.power.power.code),
+            format!("{}（{}）", cause(case), case.power.power.code),
         ),
         ("违反条款", violated(case)),
         ("处罚依据", cite(&case.power.power.penalty)),

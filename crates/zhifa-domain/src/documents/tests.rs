@@ -623,3 +623,47 @@ fn on_spot_decision_names_the_bank_and_account_and_when_cash_may_be_taken() {
     assert!(!t.contains("可以当场收缴"), "{t}");
     assert!(t.contains("本决定的罚款不当场收缴"), "{t}");
 }
+
+/// The 立案审批表's value of one field, read back from the printed rows.
+fn field_value(papers: &[Paper], label: &str) -> Option<String> {
+    papers.iter().flat_map(|p| &p.blocks).find_map(|b| match b {
+        Block::Fields { rows } => rows
+            .iter()
+            .find(|(k, _)| k == label)
+            .map(|(_, v)| v.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn the_cause_is_the_short_name_of_the_act_not_the_statutory_wording() {
+    // Issue 16: 案由 “刘某露天焚烧秸秆案”, not the catalog's full 对……的处罚 wording.
+    let w = World::new();
+    let c = archived(&w);
+    let a = agency();
+    let filing = build(DocKind::FilingForm, &ctx(&c, &a, &w)).unwrap();
+    assert_eq!(
+        field_value(&filing, "案由").as_deref(),
+        Some("露天焚烧秸秆")
+    );
+    assert_eq!(
+        field_value(&filing, "案件名称").as_deref(),
+        Some("刘某露天焚烧秸秆案")
+    );
+    for kind in [DocKind::ClosingForm, DocKind::Cover] {
+        let t = all_text(&build(kind, &ctx(&c, &a, &w)).unwrap());
+        assert!(t.contains("刘某露天焚烧秸秆案"), "{kind:?}:\n{t}");
+        assert!(
+            !t.contains("在禁止区域内露天焚烧秸秆、落叶等产生烟尘污染物质"),
+            "{kind:?} prints the statutory wording as the cause:\n{t}"
+        );
+    }
+    // The 案件摘要 and the 台账 line use the same 案由.
+    let sheet = summary::build(&ctx(&c, &a, &w), &[]);
+    assert_eq!(
+        field_value(&[sheet], "案由").as_deref(),
+        Some("露天焚烧秸秆（HJ-001）")
+    );
+    let row = crate::ledger::LedgerRow::from_case(&c, "合综执罚决〔2026〕1号", &w.users);
+    assert_eq!(row.cause, "露天焚烧秸秆");
+}

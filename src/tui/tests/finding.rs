@@ -1,0 +1,73 @@
+//! Finding a case from the list: by any reference the CLI accepts, by full pinyin, a new
+//! query typed over the old one, and the stage order of the procedure (issue 19).
+
+use super::*;
+use crate::domain::case::Stage;
+use crate::tui::screens::cases;
+
+fn case_list(a: &App) -> &cases::State {
+    match a.stack.last() {
+        Some(Screen::Cases(s)) => s,
+        _ => panic!("not on the case list: {}", a.status),
+    }
+}
+
+fn selected_no(a: &App) -> String {
+    case_list(a)
+        .selected()
+        .map(|r| r.case_no.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_search_box_takes_every_case_reference_and_full_pinyin() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('c'), KeyCode::Char('/')]);
+    type_text(&mut a, "2026-183");
+    assert_eq!(case_list(&a).total, 1, "{}", render(&a, 120, 36));
+    assert!(
+        selected_no(&a).contains("〔2026〕183号"),
+        "{}",
+        selected_no(&a)
+    );
+    // `/` again selects the query: typing replaces it instead of appending.
+    press(&mut a, &[KeyCode::Enter, KeyCode::Char('/')]);
+    assert!(render(&a, 120, 36).contains("输入新内容即替换"));
+    let id = case_list(&a).selected().unwrap().id;
+    type_text(&mut a, &format!("#{id}"));
+    assert_eq!(case_list(&a).total, 1);
+    assert_eq!(case_list(&a).selected().unwrap().id, id);
+    // A document number of the case finds it too.
+    press(&mut a, &[KeyCode::Enter, KeyCode::Char('/')]);
+    type_text(&mut a, "合综执立〔2026〕183号");
+    assert!(selected_no(&a).contains("〔2026〕183号"));
+    // Full pinyin of the party's name, as the initials do.
+    press(&mut a, &[KeyCode::Enter, KeyCode::Char('/')]);
+    type_text(&mut a, "qushufen");
+    let screen = render(&a, 120, 36);
+    assert!(screen.contains("曲淑芬"), "{screen}");
+}
+
+#[test]
+fn sorting_by_stage_follows_the_procedure() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    press(&mut a, &[KeyCode::Char('c')]);
+    type_text(&mut a, ":sort 阶段");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("按阶段排序"), "{}", a.status);
+    let rows = &case_list(&a).rows;
+    let order: Vec<usize> = rows
+        .iter()
+        .map(|r| Stage::ALL.iter().position(|s| *s == r.stage).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+    assert_eq!(rows[0].stage, Stage::Proposed);
+    // The README's name for the deadline column works too.
+    type_text(&mut a, ":sort 期限");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("按下一期限排序"), "{}", a.status);
+}
