@@ -20,8 +20,7 @@ pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         DocKind::InvestigationReport => build_review::report(ctx),
         DocKind::LegalReview => build_review::legal_reviews(ctx),
         DocKind::Discussion => build_review::discussions(ctx),
-        DocKind::PriorNotice => build_review::notice(ctx, false),
-        DocKind::HearingRightNotice => build_review::notice(ctx, true),
+        DocKind::PriorNotice => build_review::notice(ctx),
         DocKind::HearingNotice => build_review::hearing_notice(ctx),
         DocKind::HearingRecord => build_review::hearing_record(ctx),
         DocKind::StatementRecord => statement_papers(ctx),
@@ -92,9 +91,6 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
             DocKind::LegalReview => case.legal_reviews.len(),
             DocKind::Discussion => case.discussions.len(),
             DocKind::PriorNotice => usize::from(case.notice.is_some()),
-            DocKind::HearingRightNotice => {
-                usize::from(case.notice.as_ref().is_some_and(|n| n.hearing_right))
-            }
             DocKind::HearingNotice => usize::from(
                 case.hearing
                     .as_ref()
@@ -144,7 +140,7 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
 fn state(case: &Case, kind: DocKind) -> DocState {
     let served = |d: ServedDoc| case.served(d).is_some();
     let done = match kind {
-        DocKind::PriorNotice | DocKind::HearingRightNotice => served(ServedDoc::Notice),
+        DocKind::PriorNotice => served(ServedDoc::Notice),
         DocKind::HearingNotice => served(ServedDoc::HearingNotice),
         DocKind::Decision | DocKind::CorrectionOrder => served(ServedDoc::Decision),
         DocKind::NoPenaltyDecision => served(ServedDoc::NoPenaltyDecision),

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::common::{
     case_name, correction_object, date, owed_on, party_names, payment_place, penalty_decision,
-    served_doc_title, served_kind, violated, you,
+    served_doc_title, served_title, violated, you,
 };
 use super::{DocCtx, DocError, DocKind, Paper};
 use crate::case::{gates, Outcome, Procedure, ServedDoc, Service};
@@ -34,7 +34,7 @@ pub(super) fn receipts(ctx: &DocCtx<'_>) -> Vec<Paper> {
         .map(|s| {
             let mut p = Paper::new(DocKind::ServiceReceipt, &ctx.agency.full_name, None);
             p.date = date(s.served_on);
-            p.note = served_kind(ctx, s.doc).name().to_string();
+            p.note = served_title(ctx, s.doc).to_string();
             p.fields([
                 ("案件名称", case_name(case)),
                 ("受送达人", party_names(case)),

@@ -3,7 +3,7 @@
 
 use super::amount::figures_and_capitals;
 use super::common::{
-    cite, correction_object, date, no_penalty_outcome, party_names, party_rows, payment_place,
+    cite, correction_object, date, no_penalty_outcome, notice_title, party_names, party_rows, payment_place,
     penalty_decision, record_papers, sentence, violated, you,
 };
 use super::reasoning::discretion;
@@ -197,17 +197,16 @@ pub(super) fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
         .collect()
 }
 
-pub(super) fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
+/// 行政处罚事先告知书, or where the hearing right applies the one 行政处罚（听证）告知书 that
+/// states it beside the statement right (行政处罚法第四十四条、第六十三条、第六十四条第（一）项).
+pub(super) fn notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
-    let Some(n) = case.notice.as_ref().filter(|n| !hearing || n.hearing_right) else {
+    let Some(n) = case.notice.as_ref() else {
         return Vec::new();
     };
-    let kind = if hearing {
-        DocKind::HearingRightNotice
-    } else {
-        DocKind::PriorNotice
-    };
+    let kind = DocKind::PriorNotice;
     let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
+    p.title = notice_title(case).to_string();
     p.date = date(n.date);
     let you = you(case);
     p.para(format!("{}：", party_names(case)));
@@ -229,7 +228,7 @@ pub(super) fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
          请在收到本告知书之日起{}个工作日内向本机关提出陈述、申辩，逾期未提出的，视为放弃此权利。",
         ctx.statement_days
     ));
-    if hearing || n.hearing_right {
+    if n.hearing_right {
         p.para(format!(
             "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{you}有权要求举行听证。\
              如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出，逾期未提出的，视为放弃听证权利。"
@@ -365,7 +364,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
             p.para(format!(
                 "本机关于{}向当事人送达了{}，告知了拟作出的行政处罚内容及事实、理由、依据和当事人依法享有的权利。{}",
                 date(n.date),
-                if n.hearing_right { "行政处罚事先告知书和听证告知书" } else { "行政处罚事先告知书" },
+                notice_title(case),
                 if let Some(held) = d.hearing_held_on {
                     // Art 65: decided on the hearing record, answering its points.
                     let answers = case.hearing_answers();

@@ -178,10 +178,9 @@ pub(super) fn issue_notice(step: &Step, c: &mut Case, date: &NaiveDate) -> RuleR
         hearing_right,
     });
     enter(c, Stage::Notifying, *date);
+    // One notice carries the hearing right where it applies (行政处罚法第四十四条、第六十三条):
+    // the file holds one 告知书, served once, with one 送达回证.
     docs.push(DocKind::PriorNotice);
-    if hearing_right {
-        docs.push(DocKind::HearingRightNotice);
-    }
     done(
         format!(
             "制发事先告知书{}",
