@@ -84,6 +84,8 @@ pub const SERVED_DOCS: &[&str] = &[
     "行政处罚决定书",
     "不予行政处罚决定书",
     "催告书",
+    "责令改正通知书",
+    "加处罚款决定书",
 ];
 /// What a 更正/补正 may change (`CorrectionTarget`): recorded dates and names, never what
 /// was decided.
@@ -148,6 +150,16 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
             f("content", "笔录内容", K::MultiLine, "问答或检查情况"),
             f("signature", "签名情况", K::Choice(SIGNATURES), ""),
             f("witness", "见证人姓名", K::Text, "见证人签名时填"),
+        ],
+        A::OrderCorrection => vec![
+            f("date", "通知日期", K::Date, "制发之日，不填为今天"),
+            f("content", "责令改正内容", K::MultiLine, "改正什么，如 停止焚烧，清理现场"),
+            f("deadline", "改正期限", K::Date, "须晚于通知日期"),
+        ],
+        A::Recheck => vec![
+            f("date", "复查日期", K::Date, "不填为今天"),
+            f("corrected", "是否已改正", K::Bool, ""),
+            f("note", "复查情况", K::MultiLine, "现场看到的改正情况"),
         ],
         A::Preserve => vec![
             DATE,

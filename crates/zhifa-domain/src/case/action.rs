@@ -72,6 +72,19 @@ steps! {
     AddRecord => "制作笔录" {
         record: Record,
     },
+    /// 承办人 issues the 责令（限期）改正通知书 (Art 28 para 1): what to correct and by when,
+    /// dated the day it was issued (on inspection or at 立案).
+    OrderCorrection => "责令改正" {
+        date: NaiveDate,
+        content: String,
+        deadline: NaiveDate,
+    },
+    /// 承办人 records the follow-up (复查) of the correction ordered.
+    Recheck => "复查" {
+        date: NaiveDate,
+        corrected: bool,
+        note: String,
+    },
     /// 负责人 approves 先行登记保存 (Art 56).
     Preserve => "先行登记保存" {
         date: NaiveDate,
@@ -329,6 +342,8 @@ impl Action {
                 t.push(("物品清单", items, NOTE))
             }
             Action::DecidePreservation { decision, .. } => t.push(("处理决定", decision, NOTE)),
+            Action::OrderCorrection { content, .. } => t.push(("责令改正内容", content, NOTE)),
+            Action::Recheck { note, .. } => t.push(("复查情况", note, NOTE)),
             Action::EndInvestigation { proposal } => {
                 t.push(("处理建议理由", &proposal.reasoning, LONG));
                 for f in &proposal.legal_review_flags {
@@ -411,6 +426,8 @@ impl Action {
                 vec![("开始时间", &record.start), ("结束时间", &record.end)]
             }
             Action::ApproveFiling { .. }
+            | Action::OrderCorrection { .. }
+            | Action::Recheck { .. }
             | Action::Preserve { .. }
             | Action::DecidePreservation { .. }
             | Action::Seize { .. }

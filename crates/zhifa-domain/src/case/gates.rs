@@ -16,6 +16,11 @@ use crate::people::{Role, User};
 use crate::procedure_settings::ProcedureSettings;
 
 mod catalog_rules;
+mod correction_order;
+pub use correction_order::{
+    correction_deadline_after_issue, correction_followed_up, correction_order_issued,
+    correction_ordered_on,
+};
 pub use catalog_rules::{
     act_within_catalog_texts, correction_ordered, mandatory_measures_included, one_fine_per_act,
     township_may_decide, PriorFine,

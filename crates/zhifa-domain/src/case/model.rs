@@ -480,6 +480,12 @@ pub enum ServedDoc {
     NoPenaltyDecision,
     #[serde(rename = "催告书")]
     Demand,
+    /// 责令（限期）改正通知书 (行政处罚法第二十八条第一款).
+    #[serde(rename = "责令改正通知书")]
+    CorrectionOrder,
+    /// 加处罚款决定书 (行政处罚法第七十二条第一款第（一）项).
+    #[serde(rename = "加处罚款决定书")]
+    Surcharge,
 }
 
 impl ServedDoc {
@@ -490,6 +496,8 @@ impl ServedDoc {
             ServedDoc::Decision => "行政处罚决定书",
             ServedDoc::NoPenaltyDecision => "不予行政处罚决定书",
             ServedDoc::Demand => "催告书",
+            ServedDoc::CorrectionOrder => "责令改正通知书",
+            ServedDoc::Surcharge => "加处罚款决定书",
         }
     }
 }
@@ -527,6 +535,31 @@ pub struct Service {
     /// For electronic service: the party signed a 确认书.
     #[serde(default)]
     pub confirmation: bool,
+}
+
+/// 责令（限期）改正通知书 (行政处罚法第二十八条第一款): issued when the act is found —
+/// usually on inspection or at 立案, before any decision — with what to correct and by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionNotice {
+    /// The day it was issued (the notice's date).
+    pub date: NaiveDate,
+    /// What the party is ordered to correct.
+    pub content: String,
+    /// The day by which to correct.
+    pub deadline: NaiveDate,
+    /// The officer who registered it.
+    pub issued_by: i64,
+}
+
+/// 复查: the follow-up of a correction order (the notice's, or the decision's own).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recheck {
+    pub date: NaiveDate,
+    /// The act was corrected as ordered.
+    pub corrected: bool,
+    /// What the officers found.
+    pub note: String,
+    pub by: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -898,6 +931,13 @@ pub struct Case {
     /// stored form while empty, so a case without one serialises as it always did.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// The 责令（限期）改正通知书, when one was issued (left out of the stored form while
+    /// absent, so older cases serialise as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction_notice: Option<CorrectionNotice>,
+    /// The 复查 of the correction ordered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction_recheck: Option<Recheck>,
     /// Optimistic-lock version: bumped by every change.
     pub version: i64,
 }
@@ -921,6 +961,12 @@ impl Case {
             .iter()
             .filter(|s| s.doc == doc)
             .max_by_key(|s| s.served_on)
+    }
+
+    /// The 催告 the 加处罚款决定书 goes out with: the latest that found a surcharge. The
+    /// document is dated and built from it, and served as issued that day.
+    pub fn surcharge_demand(&self) -> Option<&Demand> {
+        self.demands.iter().rev().find(|d| d.surcharge.0 > 0)
     }
 
     /// The fine in force: the decision's, or the amount after a 变更 remedy.

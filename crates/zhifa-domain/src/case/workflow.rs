@@ -132,6 +132,16 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
         } => investigation::approve_filing(step, c, date, agree, opinion),
         Action::AddEvidence { evidence } => investigation::add_evidence(step, c, evidence),
         Action::AddRecord { record } => investigation::add_record(step, c, record),
+        Action::OrderCorrection {
+            date,
+            content,
+            deadline,
+        } => investigation::order_correction(step, c, date, content, deadline),
+        Action::Recheck {
+            date,
+            corrected,
+            note,
+        } => execution::recheck(step, c, date, corrected, note),
         Action::Preserve { date, items } => investigation::preserve(step, c, date, items),
         Action::DecidePreservation {
             index,
@@ -288,8 +298,12 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
 /// not before the hearing, legal review or statements it rests on.
 fn not_before_last_step(case: &Case, action: &Action) -> RuleResult {
     let date = match action {
+        // A correction order is issued on inspection or at 立案 and its 复查 on the deadline;
+        // both may be registered after the case moved on, so each step checks its own dates.
         Action::AddEvidence { .. }
         | Action::AddRecord { .. }
+        | Action::OrderCorrection { .. }
+        | Action::Recheck { .. }
         | Action::ExcludeSeizureDays { .. } => return Ok(()),
         Action::ApproveFiling { date, .. }
         | Action::Preserve { date, .. }

@@ -398,8 +398,9 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
     ));
     if !d.correction_order.trim().is_empty() {
         p.para(format!(
-            "同时责令当事人：{}。",
-            correction_object(&d.correction_order)
+            "同时责令当事人：{}。{}",
+            correction_object(&d.correction_order),
+            earlier_correction_notice(ctx, d.date)
         ));
     }
     if d.fine.0 > 0 {
@@ -485,6 +486,29 @@ pub(super) fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
     p.para(check::remedy_text(ctx, false));
     p.closing(&ctx.agency.full_name, &date(on));
     vec![p]
+}
+
+/// The 责令改正通知书 issued before the decision (行政处罚法第二十八条第一款), and its 复查
+/// when it came before the decision, as the decision refers to them; empty when none.
+fn earlier_correction_notice(ctx: &DocCtx<'_>, decided: chrono::NaiveDate) -> String {
+    let case = ctx.case;
+    let Some(n) = case.correction_notice.as_ref().filter(|n| n.date <= decided) else {
+        return String::new();
+    };
+    let number = number(ctx, DocKind::CorrectionOrder)
+        .map(|x| format!("以{x}"))
+        .unwrap_or_default();
+    let recheck = match case.correction_recheck.as_ref().filter(|r| r.date <= decided) {
+        Some(r) if r.corrected => format!("经{}复查，当事人已改正。", date(r.date)),
+        Some(r) => format!("经{}复查，当事人未改正：{}", date(r.date), sentence(&r.note)),
+        None => String::new(),
+    };
+    format!(
+        "本机关已于{}{number}责令改正通知书责令当事人于{}前改正（{}）。{recheck}",
+        date(n.date),
+        date(n.deadline),
+        correction_object(&n.content)
+    )
 }
 
 /// On-the-spot collection (行政处罚法 Art 68–70): the cash the officers took and on which

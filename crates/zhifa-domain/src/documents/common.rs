@@ -233,6 +233,8 @@ pub(crate) fn served_kind(ctx: &DocCtx<'_>, doc: ServedDoc) -> DocKind {
         ServedDoc::Decision => DocKind::Decision,
         ServedDoc::NoPenaltyDecision => DocKind::NoPenaltyDecision,
         ServedDoc::Demand => DocKind::Demand,
+        ServedDoc::CorrectionOrder => DocKind::CorrectionOrder,
+        ServedDoc::Surcharge => DocKind::Surcharge,
     }
 }
 
