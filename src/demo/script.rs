@@ -539,14 +539,27 @@ pub fn run(
     )?;
     if c.complex {
         let d = on!(r, r.wd(1));
+        // Both heads and the legal reviewer (列席): the three members the default
+        // procedure settings require; each gives an opinion, the squad leader records.
+        let attendees: Vec<i64> = cast.heads.iter().copied().chain([cast.reviewer]).collect();
+        let opinions = attendees
+            .iter()
+            .map(|a| {
+                if *a == cast.reviewer {
+                    "程序合法，适用依据正确，裁量适当，同意处理意见".to_string()
+                } else {
+                    "事实清楚，证据确凿，同意承办人的处理意见".to_string()
+                }
+            })
+            .collect();
         r.act(
             head,
             Action::Discuss {
                 date: d,
-                // Both heads and the legal reviewer (列席): the three members the default
-                // procedure settings require.
-                attendees: cast.heads.iter().copied().chain([cast.reviewer]).collect(),
+                attendees,
                 conclusion: "经集体讨论，同意处理意见".into(),
+                recorder: Some(leader),
+                opinions,
             },
         )?;
     }

@@ -236,7 +236,14 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         A::Discuss => vec![
             DATE,
             f("attendees", "参加的负责人", K::Persons, "至少两名负责人"),
+            f(
+                "opinions",
+                "各参加人员意见",
+                K::Texts,
+                "按参加人员的顺序每人一条，一行一条",
+            ),
             f("conclusion", "讨论结论", K::MultiLine, ""),
+            f("recorder", "记录人", K::Person, "本机关工作人员，非主持人"),
         ],
         A::ReviewDecision => vec![
             DATE,

@@ -138,6 +138,12 @@ steps! {
         date: NaiveDate,
         attendees: Vec<i64>,
         conclusion: String,
+        /// Who kept the record: a member of staff, not the chair.
+        #[serde(default)]
+        recorder: Option<i64>,
+        /// Each attendee's opinion, in the order of `attendees`.
+        #[serde(default)]
+        opinions: Vec<String>,
     },
     /// 负责人 chooses one of the four outcomes of Art 57.
     ReviewDecision => "负责人审查决定" {
@@ -350,7 +356,16 @@ impl Action {
                     t.push(("法制审核情形", f, TITLE));
                 }
             }
-            Action::Discuss { conclusion, .. } => t.push(("讨论结论", conclusion, NOTE)),
+            Action::Discuss {
+                conclusion,
+                opinions,
+                ..
+            } => {
+                t.push(("讨论结论", conclusion, NOTE));
+                for o in opinions {
+                    t.push(("参加人员意见", o, NOTE));
+                }
+            }
             Action::ReviewDecision {
                 outcome, opinion, ..
             } => {

@@ -238,6 +238,36 @@ pub fn own_squad_leader(
     }
 }
 
+/// 行政处罚法 Art 57 para 2: the 集体讨论记录 names who kept it — a member of staff, not the
+/// chair — and records every attendee's opinion (one per attendee, in their order).
+pub fn discussion_recorded(
+    chair: &User,
+    recorder: Option<&User>,
+    attendees: usize,
+    opinions: &[String],
+) -> RuleResult {
+    let rule = "行政处罚法第五十七条第二款";
+    let recorder = recorder.ok_or_else(|| {
+        RuleError::new(rule, "请填写集体讨论的记录人（本机关工作人员，非主持人）")
+    })?;
+    if recorder.id == chair.id {
+        return Err(RuleError::new(
+            rule,
+            format!("{} 主持讨论，不能同时记录；请另选记录人", chair.name),
+        ));
+    }
+    let given = opinions.iter().filter(|o| !o.trim().is_empty()).count();
+    if opinions.len() != attendees || given != attendees {
+        return Err(RuleError::new(
+            rule,
+            format!(
+                "集体讨论须记录每位参加人员的意见：参加 {attendees} 人，填写了 {given} 条意见；请按参加人员的顺序每人填写一条"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// 行政处罚法 Art 57 para 2: the heads decide by 集体讨论, so a discussion needs at least two
 /// heads, at least `min_members` members in all (a procedure setting, default 3) and a head
 /// presiding who attends it.

@@ -438,6 +438,19 @@ pub struct Discussion {
     pub chair: i64,
     pub attendees: Vec<i64>,
     pub conclusion: String,
+    /// Who kept the record (absent in discussions recorded before it was asked).
+    #[serde(default)]
+    pub recorder: Option<i64>,
+    /// Each attendee's opinion, in the order of `attendees`.
+    #[serde(default)]
+    pub opinions: Vec<MemberOpinion>,
+}
+
+/// One attendee's opinion at a 集体讨论.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberOpinion {
+    pub member: i64,
+    pub opinion: String,
 }
 
 /// The head's choice after review (Art 57 para 1).

@@ -176,7 +176,19 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
             date,
             attendees,
             conclusion,
-        } => review::discuss(step, c, date, attendees, conclusion),
+            recorder,
+            opinions,
+        } => review::discuss(
+            step,
+            c,
+            review::Discussed {
+                date: *date,
+                attendees,
+                conclusion,
+                recorder: *recorder,
+                opinions,
+            },
+        ),
         Action::ReviewDecision {
             date,
             outcome,

@@ -175,13 +175,22 @@ pub(super) fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
                         .unwrap_or_default(),
                 ),
                 ("出席人员", ctx.names(&d.attendees)),
+                ("记录人", d.recorder.map(|r| ctx.name(r)).unwrap_or_default()),
                 (
                     "依据",
                     "《中华人民共和国行政处罚法》第五十七条第二款".to_string(),
                 ),
             ]);
+            // Each attendee's opinion under their name (discussions recorded before the
+            // opinions were asked have none to print).
+            if !d.opinions.is_empty() {
+                p.heading("讨论意见");
+                for o in &d.opinions {
+                    p.para(format!("{}：{}", ctx.name(o.member), sentence(&o.opinion)));
+                }
+            }
             p.heading("讨论结论");
-            p.para(d.conclusion.clone());
+            p.para(sentence(&d.conclusion));
             // Each attendee signs against their own name.
             let mut lines = vec![format!("主持人：{}（签名）：", ctx.name(d.chair))];
             lines.extend(
@@ -190,7 +199,10 @@ pub(super) fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
                     .filter(|a| **a != d.chair)
                     .map(|a| format!("出席人员：{}（签名）：", ctx.name(*a))),
             );
-            lines.push("记录人（签名）：".to_string());
+            lines.push(format!(
+                "记录人：{}（签名）：",
+                d.recorder.map(|r| ctx.name(r)).unwrap_or_default()
+            ));
             p.signatures(lines);
             p
         })

@@ -282,3 +282,48 @@ fn one_notice_carries_the_hearing_right_and_is_served_once() {
     assert_eq!(p[0].title, "行政处罚事先告知书");
     assert!(!all_text(&p).contains("听证"));
 }
+
+fn discuss(recorder: Option<i64>, opinions: &[&str]) -> Action {
+    Action::Discuss {
+        date: d("2026-06-16"),
+        attendees: vec![SUN, ZHOU, QIAN],
+        conclusion: "经集体讨论，同意给予罚款600元".into(),
+        recorder,
+        opinions: opinions.iter().map(|o| o.to_string()).collect(),
+    }
+}
+
+/// 行政处罚法 Art 57 para 2: the 集体讨论记录 names who presided and who recorded (staff,
+/// not the chair), prints each attendee's opinion under their name and the conclusion, and
+/// a signature line for each.
+#[test]
+fn discussion_record_names_chair_recorder_each_opinion_and_the_conclusion() {
+    let w = World::new();
+    let c = notified(&w, 600);
+    let three = ["同意承办人意见", "事实清楚，罚款适当", "程序合法，同意"];
+    let e = w.refuse(&c, SUN, discuss(None, &three));
+    assert_eq!(e.rule, "行政处罚法第五十七条第二款");
+    assert!(e.message.contains("记录人"), "{e}");
+    let e = w.refuse(&c, SUN, discuss(Some(SUN), &three));
+    assert!(e.message.contains("不能同时记录"), "{e}");
+    let e = w.refuse(&c, SUN, discuss(Some(LI), &three[..2]));
+    assert!(e.message.contains("参加 3 人，填写了 2 条意见"), "{e}");
+    let e = w.refuse(&c, SUN, discuss(Some(LI), &["同意", " ", "同意"]));
+    assert!(e.message.contains("填写了 2 条意见"), "{e}");
+    let c = numbered(w.step(&c, SUN, discuss(Some(LI), &three)));
+    let a = agency();
+    let t = all_text(&build(DocKind::Discussion, &ctx(&c, &a, &w)).unwrap());
+    for needle in [
+        "主持人\n孙八",
+        "记录人\n李四",
+        "孙八：同意承办人意见。",
+        "周九：事实清楚，罚款适当。",
+        "钱七：程序合法，同意。",
+        "经集体讨论，同意给予罚款600元。",
+        "出席人员：周九（签名）：",
+        "出席人员：钱七（签名）：",
+        "记录人：李四（签名）：",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+}

@@ -69,23 +69,39 @@ pub(super) fn legal_review(
     )
 }
 
-/// 集体讨论.
-pub(super) fn discuss(
-    step: &Step,
-    c: &mut Case,
-    date: &NaiveDate,
-    attendees: &[i64],
-    conclusion: &str,
-) -> RuleResult<StepOutcome> {
+/// The fields of a 集体讨论 step, as `Action::Discuss` has them.
+pub(super) struct Discussed<'a> {
+    pub date: NaiveDate,
+    pub attendees: &'a [i64],
+    pub conclusion: &'a str,
+    pub recorder: Option<i64>,
+    pub opinions: &'a [String],
+}
+
+/// 集体讨论: the chair (the head taking the step), the recorder, each attendee's opinion
+/// and the conclusion.
+pub(super) fn discuss(step: &Step, c: &mut Case, s: Discussed) -> RuleResult<StepOutcome> {
     let Step { case, actor, ctx } = *step;
-    dated(*date, case, ctx, "集体讨论")?;
-    require_text("讨论结论", conclusion, text::NOTE)?;
-    discussion_quorum(actor, &ctx.users_of(attendees)?, ctx.settings)?;
+    dated(s.date, case, ctx, "集体讨论")?;
+    require_text("讨论结论", s.conclusion, text::NOTE)?;
+    discussion_quorum(actor, &ctx.users_of(s.attendees)?, ctx.settings)?;
+    let recorder = s.recorder.map(|r| ctx.user(r)).transpose()?;
+    discussion_recorded(actor, recorder, s.attendees.len(), s.opinions)?;
     c.discussions.push(Discussion {
-        date: *date,
+        date: s.date,
         chair: actor.id,
-        attendees: attendees.to_vec(),
-        conclusion: conclusion.trim().into(),
+        attendees: s.attendees.to_vec(),
+        conclusion: s.conclusion.trim().into(),
+        recorder: s.recorder,
+        opinions: s
+            .attendees
+            .iter()
+            .zip(s.opinions)
+            .map(|(member, opinion)| MemberOpinion {
+                member: *member,
+                opinion: opinion.trim().into(),
+            })
+            .collect(),
     });
     done("负责人集体讨论", [DocKind::Discussion])
 }

@@ -1029,8 +1029,10 @@ fn one_account_with_every_approving_role_cannot_carry_a_case_alone() {
     // The discussion: three members, presided by a head; the same name twice is one member.
     let discuss = |attendees: Vec<i64>| Action::Discuss {
         date: d("2026-06-12"),
+        opinions: attendees.iter().map(|_| "同意".to_string()).collect(),
         attendees,
         conclusion: "同意处罚".into(),
+        recorder: Some(LI),
     };
     let e = w.refuse(&c, SUN, discuss(vec![SUN, SUN, ZHOU]));
     assert!(e.message.contains("孙八"), "{e}");
