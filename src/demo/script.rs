@@ -649,6 +649,12 @@ pub fn run(
                 date: hearing_day,
                 place: "合隆镇人民政府三楼会议室".into(),
                 presiding,
+                time: "09:00".into(),
+                public: true,
+                closed_reason: String::new(),
+                hearing_officers: vec![],
+                // Not an investigator of the case (行政处罚法 Art 64(4)).
+                recorder: Some(leader),
             },
         )?;
         r.serve(ServedDoc::HearingNotice, ServiceMethod::Direct)?;
@@ -664,6 +670,8 @@ pub fn run(
             Action::HoldHearing {
                 date: hearing_day,
                 party_absent: false,
+                investigators_case: "调查人员出示现场检查笔录、询问笔录和现场照片，陈述了当事人的违法事实，提出按裁量基准给予罚款的建议。".into(),
+                party_statement: "当事人对违法事实无异议，称违法情节轻微，请求减少罚款。".into(),
             },
         )?;
         // The points raised at the hearing are re-examined before deciding (Art 45, 65).

@@ -153,7 +153,12 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         ],
         A::OrderCorrection => vec![
             f("date", "通知日期", K::Date, "制发之日，不填为今天"),
-            f("content", "责令改正内容", K::MultiLine, "改正什么，如 停止焚烧，清理现场"),
+            f(
+                "content",
+                "责令改正内容",
+                K::MultiLine,
+                "改正什么，如 停止焚烧，清理现场",
+            ),
             f("deadline", "改正期限", K::Date, "须晚于通知日期"),
         ],
         A::Recheck => vec![
@@ -277,10 +282,40 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         A::ScheduleHearing => vec![
             f("notified_on", "通知日期", K::Date, ""),
             f("date", "听证日期", K::Date, "通知后至少七个工作日"),
+            f("time", "听证时间", K::Time, "如 09:00"),
             f("place", "听证地点", K::Text, ""),
+            f("public", "公开举行", K::Bool, "不填为 是"),
+            f(
+                "closed_reason",
+                "不公开的理由",
+                K::Text,
+                "不公开时填：涉及国家秘密、商业秘密或者个人隐私",
+            ),
             f("presiding", "主持人", K::Person, "非本案调查人员"),
+            f(
+                "hearing_officers",
+                "听证员",
+                K::Persons,
+                "无则不填；非本案调查人员",
+            ),
+            f("recorder", "记录人", K::Person, "非本案调查人员"),
         ],
-        A::HoldHearing => vec![DATE, f("party_absent", "当事人未到场", K::Bool, "")],
+        A::HoldHearing => vec![
+            DATE,
+            f("party_absent", "当事人未到场", K::Bool, ""),
+            f(
+                "investigators_case",
+                "调查人员提出的事实、证据和处罚建议",
+                K::MultiLine,
+                "当事人到场时必填",
+            ),
+            f(
+                "party_statement",
+                "当事人的陈述、申辩和质证意见",
+                K::MultiLine,
+                "当事人到场时必填",
+            ),
+        ],
         A::ExtendDecisionPeriod => vec![DATE, f("reason", "延期理由", K::MultiLine, "")],
         A::Decide => vec![
             DATE,

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    CashGround, CorrectionTarget, Evidence, Instalment, PaymentMethod, Proposal, Record,
-    RemedyKind, RemedyResult, ReviewOutcome, ServedDoc, ServiceMethod, Signature,
+    held_in_public, CashGround, CorrectionTarget, Evidence, Instalment, PaymentMethod, Proposal,
+    Record, RemedyKind, RemedyResult, ReviewOutcome, ServedDoc, ServiceMethod, Signature,
 };
 use crate::catalog::PenaltyKind;
 use crate::money::Fen;
@@ -182,11 +182,30 @@ steps! {
         date: NaiveDate,
         place: String,
         presiding: i64,
+        /// The time of day, `HH:MM`.
+        #[serde(default)]
+        time: String,
+        #[serde(default = "held_in_public")]
+        public: bool,
+        /// Why not public (Art 64(3)).
+        #[serde(default)]
+        closed_reason: String,
+        /// 听证员.
+        #[serde(default)]
+        hearing_officers: Vec<i64>,
+        /// 记录人.
+        #[serde(default)]
+        recorder: Option<i64>,
     },
-    /// The hearing took place (or the party did not appear, Art 64(6)).
+    /// The hearing took place (or the party did not appear, Art 64(6)), with what was said
+    /// on each side as the 听证笔录 records it (Art 64(7), (8)).
     HoldHearing => "举行听证" {
         date: NaiveDate,
         party_absent: bool,
+        #[serde(default)]
+        investigators_case: String,
+        #[serde(default)]
+        party_statement: String,
     },
     /// The party expressly waives statement and hearing (Art 62).
     Waive => "登记放弃陈述申辩听证" {
@@ -387,7 +406,26 @@ impl Action {
                 t.push(("陈述申辩内容", content, LONG));
                 t.push(("复核意见", reexamination, LONG));
             }
-            Action::ScheduleHearing { place, .. } => t.push(("听证地点", place, PLACE)),
+            Action::ScheduleHearing {
+                place,
+                closed_reason,
+                ..
+            } => {
+                t.push(("听证地点", place, PLACE));
+                t.push(("不公开举行的理由", closed_reason, NOTE));
+            }
+            Action::HoldHearing {
+                investigators_case,
+                party_statement,
+                ..
+            } => {
+                t.push((
+                    "调查人员提出的事实、证据和处罚建议",
+                    investigators_case,
+                    LONG,
+                ));
+                t.push(("当事人的陈述、申辩和质证意见", party_statement, LONG));
+            }
             Action::ExtendDecisionPeriod { reason, .. }
             | Action::TerminateExecution { reason, .. }
             | Action::Withdraw { reason, .. } => t.push(("理由", reason, NOTE)),
@@ -420,7 +458,6 @@ impl Action {
             | Action::ReleaseSeizure { .. }
             | Action::IssueNotice { .. }
             | Action::RequestHearing { .. }
-            | Action::HoldHearing { .. }
             | Action::Waive { .. }
             | Action::Publish { .. }
             | Action::ApprovePlan { .. }
@@ -440,6 +477,7 @@ impl Action {
             Action::AddRecord { record } => {
                 vec![("开始时间", &record.start), ("结束时间", &record.end)]
             }
+            Action::ScheduleHearing { time, .. } => vec![("听证时间", time)],
             Action::ApproveFiling { .. }
             | Action::OrderCorrection { .. }
             | Action::Recheck { .. }
@@ -458,7 +496,6 @@ impl Action {
             | Action::Serve { .. }
             | Action::RecordStatement { .. }
             | Action::RequestHearing { .. }
-            | Action::ScheduleHearing { .. }
             | Action::HoldHearing { .. }
             | Action::Waive { .. }
             | Action::ExtendDecisionPeriod { .. }

@@ -17,13 +17,17 @@ use crate::procedure_settings::ProcedureSettings;
 
 mod catalog_rules;
 mod correction_order;
+mod hearing_panel;
+pub use catalog_rules::{
+    act_within_catalog_texts, correction_ordered, mandatory_measures_included, one_fine_per_act,
+    township_may_decide, PriorFine,
+};
 pub use correction_order::{
     correction_deadline_after_issue, correction_followed_up, correction_order_issued,
     correction_ordered_on,
 };
-pub use catalog_rules::{
-    act_within_catalog_texts, correction_ordered, mandatory_measures_included, one_fine_per_act,
-    township_may_decide, PriorFine,
+pub use hearing_panel::{
+    hearing_panel_apart, hearing_public_or_reason, hearing_recorded, hearing_time_given,
 };
 
 /// 行政处罚法 Art 24: a township may punish only within its published catalog; the power

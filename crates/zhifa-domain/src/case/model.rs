@@ -595,6 +595,33 @@ pub struct Hearing {
     /// The party failed to appear or left without reason: treated as waiver (Art 64(6)).
     #[serde(default)]
     pub party_absent: bool,
+    /// The time of day it begins, `HH:MM` (Art 64(2): the notice states the time).
+    #[serde(default)]
+    pub time: String,
+    /// Held in public (Art 64(3)); otherwise `closed_reason` says why.
+    #[serde(default = "held_in_public")]
+    pub public: bool,
+    /// Why it is not public: a state secret, a trade secret or personal privacy.
+    #[serde(default)]
+    pub closed_reason: String,
+    /// 听证员 beside the presider.
+    #[serde(default)]
+    pub hearing_officers: Vec<i64>,
+    /// 记录人 of the 听证笔录.
+    #[serde(default)]
+    pub recorder: Option<i64>,
+    /// The investigators' case as recorded: facts, evidence and proposed penalty (Art 64(7)).
+    #[serde(default)]
+    pub investigators_case: String,
+    /// The party's statements, defence and cross-examination as recorded (Art 64(7)).
+    #[serde(default)]
+    pub party_statement: String,
+}
+
+/// A hearing is public unless a reason is recorded (行政处罚法第六十四条第（三）项); hearings
+/// stored before the choice was asked were public.
+pub fn held_in_public() -> bool {
+    true
 }
 
 /// 行政处罚决定 (Art 59) or the on-the-spot decision (Art 52).

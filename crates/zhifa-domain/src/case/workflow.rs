@@ -207,10 +207,39 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
             date,
             place,
             presiding,
-        } => review::schedule_hearing(step, c, notified_on, date, place, presiding),
-        Action::HoldHearing { date, party_absent } => {
-            review::hold_hearing(step, c, date, party_absent)
-        }
+            time,
+            public,
+            closed_reason,
+            hearing_officers,
+            recorder,
+        } => review::schedule_hearing(
+            step,
+            c,
+            review::Scheduled {
+                notified_on: *notified_on,
+                date: *date,
+                time,
+                place,
+                public: *public,
+                closed_reason,
+                presiding: *presiding,
+                hearing_officers,
+                recorder: *recorder,
+            },
+        ),
+        Action::HoldHearing {
+            date,
+            party_absent,
+            investigators_case,
+            party_statement,
+        } => review::hold_hearing(
+            step,
+            c,
+            date,
+            party_absent,
+            investigators_case,
+            party_statement,
+        ),
         Action::Waive { date } => review::waive(step, c, date),
         Action::ExtendDecisionPeriod { date, reason } => {
             review::extend_decision_period(step, c, date, reason)

@@ -94,12 +94,12 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
                     .as_ref()
                     .is_some_and(|h| h.notified_on.is_some()),
             ),
+            // A held hearing has one 笔录 (its 听证-kind records print inside it).
             DocKind::HearingRecord => {
-                let recs = case.records_of(RecordKind::Hearing);
-                if recs == 0 && case.hearing.as_ref().is_some_and(|h| h.held_on.is_some()) {
+                if case.hearing.as_ref().is_some_and(|h| h.held_on.is_some()) {
                     1
                 } else {
-                    recs
+                    case.records_of(RecordKind::Hearing)
                 }
             }
             DocKind::StatementRecord => case

@@ -329,7 +329,7 @@ pub(super) fn court(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
             facts.push_str(&format!(
                 "被申请人{basis}已于{}届满，被申请人在法定期限内未申请行政复议，也未提起行政诉讼。",
                 date(end)
-    ));
+            ));
         } else {
             facts.push_str(&format!(
                 "被申请人提出的{}；{basis}已于{}届满。",

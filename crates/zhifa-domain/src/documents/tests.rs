@@ -247,6 +247,13 @@ fn hearing_decision_says_it_was_heard_and_earlier_papers_list_only_earlier_evide
         presiding: Some(ZHOU),
         held_on: Some(d("2026-06-29")),
         party_absent: false,
+        time: String::new(),
+        public: true,
+        closed_reason: String::new(),
+        hearing_officers: vec![],
+        recorder: None,
+        investigators_case: String::new(),
+        party_statement: String::new(),
     });
     c.records
         .push(record(RecordKind::Hearing, "2026-06-29", &["刘某"], 0));

@@ -200,7 +200,10 @@ fn closing_waits_for_the_recheck_of_a_correction_notice() {
     assert!(msg.contains("尚未登记复查"), "{msg}");
     // Before the deadline the review does not flag it yet.
     w.today = d("2026-06-07");
-    assert_eq!(crate::review::rules::run("R26", &ordered(&w), &w.ctx()), None);
+    assert_eq!(
+        crate::review::rules::run("R26", &ordered(&w), &w.ctx()),
+        None
+    );
     w.today = d("2026-11-20");
     let c = w.step(&c, ZHANG, recheck("2026-07-01", false, "残留物未清理"));
     assert_eq!(crate::review::rules::run("R26", &c, &w.ctx()), None);
@@ -240,7 +243,11 @@ fn surcharge_decision_is_served_with_its_own_receipt() {
     };
     assert_eq!(state(&c), Some(DocState::Due));
     let e = w.refuse(&c, ZHANG, serve(ServedDoc::Surcharge, "2026-07-19"));
-    assert!(e.message.contains("早于加处罚款决定书的制作日期 2026-07-20"), "{e}");
+    assert!(
+        e.message
+            .contains("早于加处罚款决定书的制作日期 2026-07-20"),
+        "{e}"
+    );
     let c = w.step(&c, ZHANG, serve(ServedDoc::Surcharge, "2026-07-20"));
     assert_eq!(state(&c), Some(DocState::SignedServed));
     let r = receipt_of(&c, &w, "加处罚款决定书 合综执加罚〔2026〕1号");
@@ -261,7 +268,10 @@ fn one_notice_carries_the_hearing_right_and_is_served_once() {
     assert_eq!(papers.len(), 1);
     assert_eq!(papers[0].title, "行政处罚（听证）告知书");
     let t = all_text(&papers);
-    assert!(t.contains("有权进行陈述和申辩") && t.contains("有权要求举行听证"), "{t}");
+    assert!(
+        t.contains("有权进行陈述和申辩") && t.contains("有权要求举行听证"),
+        "{t}"
+    );
     let listed: Vec<String> = casefile::ordered_documents(&ctx(&c, &a, &w))
         .unwrap()
         .into_iter()
@@ -326,4 +336,199 @@ fn discussion_record_names_chair_recorder_each_opinion_and_the_conclusion() {
     ] {
         assert!(t.contains(needle), "missing {needle}:\n{t}");
     }
+}
+
+struct Panel {
+    time: &'static str,
+    public: bool,
+    closed_reason: &'static str,
+    hearing_officers: Vec<i64>,
+    recorder: Option<i64>,
+}
+
+fn schedule(p: Panel) -> Action {
+    Action::ScheduleHearing {
+        notified_on: d("2026-06-18"),
+        date: d("2026-07-01"),
+        place: "合隆镇人民政府三楼会议室".into(),
+        presiding: ZHOU,
+        time: p.time.into(),
+        public: p.public,
+        closed_reason: p.closed_reason.into(),
+        hearing_officers: p.hearing_officers,
+        recorder: p.recorder,
+    }
+}
+
+fn panel() -> Panel {
+    Panel {
+        time: "09:30",
+        public: true,
+        closed_reason: "",
+        hearing_officers: vec![WU],
+        recorder: Some(ZHAO),
+    }
+}
+
+fn hold(investigators_case: &str, party_statement: &str) -> Action {
+    Action::HoldHearing {
+        date: d("2026-07-01"),
+        party_absent: false,
+        investigators_case: investigators_case.into(),
+        party_statement: party_statement.into(),
+    }
+}
+
+/// 行政处罚法 Art 64(2)–(5): the 听证通知书 states the day and time of day, the place,
+/// whether public, the presider, 听证员 and 记录人, and the party's rights (回避, 委托一至二人
+/// 代理); each is asked of the step, with the article that requires it.
+#[test]
+fn hearing_notice_states_time_public_panel_and_rights() {
+    let w = World::new();
+    let c = notified(&w, 2000);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::RequestHearing {
+            date: d("2026-06-17"),
+        },
+    );
+    let e = w.refuse(
+        &c,
+        SUN,
+        schedule(Panel {
+            time: "",
+            ..panel()
+        }),
+    );
+    assert_eq!(e.rule, "行政处罚法第六十四条第（二）项");
+    let e = w.refuse(
+        &c,
+        SUN,
+        schedule(Panel {
+            time: "25:00",
+            ..panel()
+        }),
+    );
+    assert!(e.message.contains("听证时间"), "{e}");
+    let e = w.refuse(
+        &c,
+        SUN,
+        schedule(Panel {
+            public: false,
+            ..panel()
+        }),
+    );
+    assert_eq!(e.rule, "行政处罚法第六十四条第（三）项");
+    let e = w.refuse(
+        &c,
+        SUN,
+        schedule(Panel {
+            recorder: None,
+            ..panel()
+        }),
+    );
+    assert!(e.message.contains("记录人"), "{e}");
+    let e = w.refuse(
+        &c,
+        SUN,
+        schedule(Panel {
+            recorder: Some(LI),
+            ..panel()
+        }),
+    );
+    assert_eq!(e.rule, "行政处罚法第六十四条第（四）项");
+    assert!(e.message.contains("李四 是本案调查人员"), "{e}");
+    let e = w.refuse(
+        &c,
+        SUN,
+        schedule(Panel {
+            hearing_officers: vec![ZHOU],
+            ..panel()
+        }),
+    );
+    assert!(e.message.contains("周九"), "{e}");
+    let closed = w.step(
+        &c,
+        SUN,
+        schedule(Panel {
+            public: false,
+            closed_reason: "涉及当事人个人隐私",
+            ..panel()
+        }),
+    );
+    let a = agency();
+    let t = all_text(&build(DocKind::HearingNotice, &ctx(&numbered(closed), &a, &w)).unwrap());
+    assert!(t.contains("不公开举行（理由：涉及当事人个人隐私）"), "{t}");
+    let c = numbered(w.step(&c, SUN, schedule(panel())));
+    let t = all_text(&build(DocKind::HearingNotice, &ctx(&c, &a, &w)).unwrap());
+    for needle in [
+        "听证时间\n2026年7月1日 09:30",
+        "听证地点\n合隆镇人民政府三楼会议室",
+        "听证方式\n公开举行",
+        "主持人\n周九",
+        "听证员\n吴十",
+        "记录人\n赵六",
+        "有权申请回避",
+        "委托一至二人代理",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+}
+
+/// 行政处罚法 Art 64(7), (8): the 听证笔录 takes the place from the notice, names every role
+/// with a signature line each and the party's, and records what the investigators and the
+/// party said; a hearing is not registered as held without them.
+#[test]
+fn hearing_record_names_each_role_and_records_both_sides() {
+    let w = World::new();
+    let c = notified(&w, 2000);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::RequestHearing {
+            date: d("2026-06-17"),
+        },
+    );
+    let c = w.step(&c, SUN, schedule(panel()));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18"));
+    let e = w.refuse(
+        &c,
+        ZHOU,
+        hold("调查人员出示现场照片6张，建议罚款2000元", " "),
+    );
+    assert_eq!(e.rule, "行政处罚法第六十四条第（七）项、第（八）项");
+    assert!(e.message.contains("当事人的陈述、申辩和质证意见"), "{e}");
+    let c = numbered(w.step(
+        &c,
+        ZHOU,
+        hold(
+            "调查人员出示现场照片6张和现场检查笔录，认为当事人在禁烧区焚烧秸秆约两亩，建议罚款2000元",
+            "当事人承认焚烧，称面积不足一亩，请求从轻处罚",
+        ),
+    ));
+    let a = agency();
+    let papers = build(DocKind::HearingRecord, &ctx(&c, &a, &w)).unwrap();
+    assert_eq!(papers.len(), 1);
+    let t = all_text(&papers);
+    for needle in [
+        "时间\n2026年7月1日 09:30",
+        "地点\n合隆镇人民政府三楼会议室",
+        "听证员\n吴十",
+        "记录人\n赵六",
+        "认为当事人在禁烧区焚烧秸秆约两亩，建议罚款2000元。",
+        "当事人承认焚烧，称面积不足一亩，请求从轻处罚。",
+        "主持人：周九（签名）：",
+        "听证员：吴十（签名）：",
+        "记录人：赵六（签名）：",
+        "案件调查人员：张三（签名）：",
+        "案件调查人员：李四（签名）：",
+        "当事人或者其代理人（签名）：",
+    ] {
+        assert!(t.contains(needle), "missing {needle}:\n{t}");
+    }
+    assert!(
+        !t.contains("进行了申辩和质证。"),
+        "no generic sentence:\n{t}"
+    );
 }

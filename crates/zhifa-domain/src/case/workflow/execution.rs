@@ -104,10 +104,7 @@ pub(super) fn recheck(
         by: actor.id,
     });
     done(
-        format!(
-            "复查：{}",
-            if *corrected { "已改正" } else { "未改正" }
-        ),
+        format!("复查：{}", if *corrected { "已改正" } else { "未改正" }),
         [],
     )
 }
