@@ -789,6 +789,10 @@ pub fn run(
                 on!(r, r.days(6));
                 r.act(handler, Action::Demand { date: r.date })?;
                 r.serve(ServedDoc::Demand, ServiceMethod::Direct)?;
+                // The 加处罚款决定书 issued with it is served with it, on its own receipt.
+                if r.desk.store().load_case(r.id)?.surcharge_demand().is_some() {
+                    r.serve(ServedDoc::Surcharge, ServiceMethod::Direct)?;
+                }
                 if kind == "late" {
                     on!(r, r.days(3));
                     let owed = r.owed()?;

@@ -288,15 +288,15 @@ pub(super) fn schedule_hearing(step: &Step, c: &mut Case, s: Scheduled) -> RuleR
     let Step { case, ctx, .. } = *step;
     dated(s.notified_on, case, ctx, "听证通知")?;
     require_text("听证地点", s.place, text::PLACE)?;
-    hearing_time_given(s.time)?;
-    hearing_public_or_reason(s.public, s.closed_reason)?;
     let presiding_user = ctx.user(s.presiding)?;
     presiding_not_investigator(case, presiding_user)?;
     review_apart_from_hearing(case, presiding_user, "主持听证", ctx.settings)?;
+    hearing_notified_in_time(s.notified_on, s.date, ctx.calendar)?;
+    hearing_time_given(s.time)?;
+    hearing_public_or_reason(s.public, s.closed_reason)?;
     let officers = ctx.users_of(s.hearing_officers)?;
     let recorder = s.recorder.map(|r| ctx.user(r)).transpose()?;
     hearing_panel_apart(case, presiding_user, &officers, recorder)?;
-    hearing_notified_in_time(s.notified_on, s.date, ctx.calendar)?;
     let h = c
         .hearing
         .as_mut()
