@@ -91,7 +91,6 @@ fn case_file_pages_match_the_contents() {
     // Documents in filing order; each starts on the page the 目录 names, and the number
     // printed at the bottom of that page is that number.
     let docs = [
-        ("责令(限期)改正通知书", "合综执责改〔2026〕1号"),
         ("当场行政处罚决定书", "合综执当罚〔2026〕1号"),
         ("送达回证", ""),
     ];
@@ -108,7 +107,7 @@ fn case_file_pages_match_the_contents() {
             .collect();
         // With an empty 备注 the next row's 序号 follows the page number directly.
         let next = (row + 2).to_string();
-        if row + 1 < 3 && digits.len() > next.len() && digits.ends_with(&next) {
+        if row + 1 < 2 && digits.len() > next.len() && digits.ends_with(&next) {
             digits.truncate(digits.len() - next.len());
         }
         let page: usize = digits.parse().unwrap();

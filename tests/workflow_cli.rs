@@ -208,6 +208,9 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
             // The legal reviewer does not preside over the hearing she re-examines
             // (行政处罚法第五十八条; the default setting).
             "presiding=sunzhen",
+            "time=09:00",
+            // Not an investigator (行政处罚法第六十四条第（四）项).
+            "recorder=zhaogang",
         ],
     );
     o.step(
@@ -242,7 +245,12 @@ fn general_procedure_with_hearing_to_archive_by_cli() {
         "sunzhen",
         c,
         "hold_hearing",
-        &["date=2026-07-01", "party_absent=否"],
+        &[
+            "date=2026-07-01",
+            "party_absent=否",
+            "investigators_case=调查人员出示现场照片和勘验笔录，建议罚款二千元",
+            "party_statement=当事人称焚烧面积较小，请求从轻",
+        ],
     );
     let e = o.refuse(
         "sunzhen",

@@ -539,14 +539,27 @@ pub fn run(
     )?;
     if c.complex {
         let d = on!(r, r.wd(1));
+        // Both heads and the legal reviewer (列席): the three members the default
+        // procedure settings require; each gives an opinion, the squad leader records.
+        let attendees: Vec<i64> = cast.heads.iter().copied().chain([cast.reviewer]).collect();
+        let opinions = attendees
+            .iter()
+            .map(|a| {
+                if *a == cast.reviewer {
+                    "程序合法，适用依据正确，裁量适当，同意处理意见".to_string()
+                } else {
+                    "事实清楚，证据确凿，同意承办人的处理意见".to_string()
+                }
+            })
+            .collect();
         r.act(
             head,
             Action::Discuss {
                 date: d,
-                // Both heads and the legal reviewer (列席): the three members the default
-                // procedure settings require.
-                attendees: cast.heads.iter().copied().chain([cast.reviewer]).collect(),
+                attendees,
                 conclusion: "经集体讨论，同意处理意见".into(),
+                recorder: Some(leader),
+                opinions,
             },
         )?;
     }
@@ -636,6 +649,12 @@ pub fn run(
                 date: hearing_day,
                 place: "合隆镇人民政府三楼会议室".into(),
                 presiding,
+                time: "09:00".into(),
+                public: true,
+                closed_reason: String::new(),
+                hearing_officers: vec![],
+                // Not an investigator of the case (行政处罚法 Art 64(4)).
+                recorder: Some(leader),
             },
         )?;
         r.serve(ServedDoc::HearingNotice, ServiceMethod::Direct)?;
@@ -651,6 +670,8 @@ pub fn run(
             Action::HoldHearing {
                 date: hearing_day,
                 party_absent: false,
+                investigators_case: "调查人员出示现场检查笔录、询问笔录和现场照片，陈述了当事人的违法事实，提出按裁量基准给予罚款的建议。".into(),
+                party_statement: "当事人对违法事实无异议，称违法情节轻微，请求减少罚款。".into(),
             },
         )?;
         // The points raised at the hearing are re-examined before deciding (Art 45, 65).
@@ -768,6 +789,10 @@ pub fn run(
                 on!(r, r.days(6));
                 r.act(handler, Action::Demand { date: r.date })?;
                 r.serve(ServedDoc::Demand, ServiceMethod::Direct)?;
+                // The 加处罚款决定书 issued with it is served with it, on its own receipt.
+                if r.desk.store().load_case(r.id)?.surcharge_demand().is_some() {
+                    r.serve(ServedDoc::Surcharge, ServiceMethod::Direct)?;
+                }
                 if kind == "late" {
                     on!(r, r.days(3));
                     let owed = r.owed()?;

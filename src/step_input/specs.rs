@@ -84,6 +84,8 @@ pub const SERVED_DOCS: &[&str] = &[
     "行政处罚决定书",
     "不予行政处罚决定书",
     "催告书",
+    "责令改正通知书",
+    "加处罚款决定书",
 ];
 /// What a 更正/补正 may change (`CorrectionTarget`): recorded dates and names, never what
 /// was decided.
@@ -148,6 +150,21 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
             f("content", "笔录内容", K::MultiLine, "问答或检查情况"),
             f("signature", "签名情况", K::Choice(SIGNATURES), ""),
             f("witness", "见证人姓名", K::Text, "见证人签名时填"),
+        ],
+        A::OrderCorrection => vec![
+            f("date", "通知日期", K::Date, "制发之日，不填为今天"),
+            f(
+                "content",
+                "责令改正内容",
+                K::MultiLine,
+                "改正什么，如 停止焚烧，清理现场",
+            ),
+            f("deadline", "改正期限", K::Date, "须晚于通知日期"),
+        ],
+        A::Recheck => vec![
+            f("date", "复查日期", K::Date, "不填为今天"),
+            f("corrected", "是否已改正", K::Bool, ""),
+            f("note", "复查情况", K::MultiLine, "现场看到的改正情况"),
         ],
         A::Preserve => vec![
             DATE,
@@ -224,7 +241,14 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         A::Discuss => vec![
             DATE,
             f("attendees", "参加的负责人", K::Persons, "至少两名负责人"),
+            f(
+                "opinions",
+                "各参加人员意见",
+                K::Texts,
+                "按参加人员的顺序每人一条，一行一条",
+            ),
             f("conclusion", "讨论结论", K::MultiLine, ""),
+            f("recorder", "记录人", K::Person, "本机关工作人员，非主持人"),
         ],
         A::ReviewDecision => vec![
             DATE,
@@ -258,10 +282,40 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         A::ScheduleHearing => vec![
             f("notified_on", "通知日期", K::Date, ""),
             f("date", "听证日期", K::Date, "通知后至少七个工作日"),
+            f("time", "听证时间", K::Time, "如 09:00"),
             f("place", "听证地点", K::Text, ""),
+            f("public", "公开举行", K::Bool, "不填为 是"),
+            f(
+                "closed_reason",
+                "不公开的理由",
+                K::Text,
+                "不公开时填：涉及国家秘密、商业秘密或者个人隐私",
+            ),
             f("presiding", "主持人", K::Person, "非本案调查人员"),
+            f(
+                "hearing_officers",
+                "听证员",
+                K::Persons,
+                "无则不填；非本案调查人员",
+            ),
+            f("recorder", "记录人", K::Person, "非本案调查人员"),
         ],
-        A::HoldHearing => vec![DATE, f("party_absent", "当事人未到场", K::Bool, "")],
+        A::HoldHearing => vec![
+            DATE,
+            f("party_absent", "当事人未到场", K::Bool, ""),
+            f(
+                "investigators_case",
+                "调查人员提出的事实、证据和处罚建议",
+                K::MultiLine,
+                "当事人到场时必填",
+            ),
+            f(
+                "party_statement",
+                "当事人的陈述、申辩和质证意见",
+                K::MultiLine,
+                "当事人到场时必填",
+            ),
+        ],
         A::ExtendDecisionPeriod => vec![DATE, f("reason", "延期理由", K::MultiLine, "")],
         A::Decide => vec![
             DATE,

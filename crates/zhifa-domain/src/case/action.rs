@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    CashGround, CorrectionTarget, Evidence, Instalment, PaymentMethod, Proposal, Record,
-    RemedyKind, RemedyResult, ReviewOutcome, ServedDoc, ServiceMethod, Signature,
+    held_in_public, CashGround, CorrectionTarget, Evidence, Instalment, PaymentMethod, Proposal,
+    Record, RemedyKind, RemedyResult, ReviewOutcome, ServedDoc, ServiceMethod, Signature,
 };
 use crate::catalog::PenaltyKind;
 use crate::money::Fen;
@@ -72,6 +72,19 @@ steps! {
     AddRecord => "制作笔录" {
         record: Record,
     },
+    /// 承办人 issues the 责令（限期）改正通知书 (Art 28 para 1): what to correct and by when,
+    /// dated the day it was issued (on inspection or at 立案).
+    OrderCorrection => "责令改正" {
+        date: NaiveDate,
+        content: String,
+        deadline: NaiveDate,
+    },
+    /// 承办人 records the follow-up (复查) of the correction ordered.
+    Recheck => "复查" {
+        date: NaiveDate,
+        corrected: bool,
+        note: String,
+    },
     /// 负责人 approves 先行登记保存 (Art 56).
     Preserve => "先行登记保存" {
         date: NaiveDate,
@@ -125,6 +138,12 @@ steps! {
         date: NaiveDate,
         attendees: Vec<i64>,
         conclusion: String,
+        /// Who kept the record: a member of staff, not the chair.
+        #[serde(default)]
+        recorder: Option<i64>,
+        /// Each attendee's opinion, in the order of `attendees`.
+        #[serde(default)]
+        opinions: Vec<String>,
     },
     /// 负责人 chooses one of the four outcomes of Art 57.
     ReviewDecision => "负责人审查决定" {
@@ -163,11 +182,30 @@ steps! {
         date: NaiveDate,
         place: String,
         presiding: i64,
+        /// The time of day, `HH:MM`.
+        #[serde(default)]
+        time: String,
+        #[serde(default = "held_in_public")]
+        public: bool,
+        /// Why not public (Art 64(3)).
+        #[serde(default)]
+        closed_reason: String,
+        /// 听证员.
+        #[serde(default)]
+        hearing_officers: Vec<i64>,
+        /// 记录人.
+        #[serde(default)]
+        recorder: Option<i64>,
     },
-    /// The hearing took place (or the party did not appear, Art 64(6)).
+    /// The hearing took place (or the party did not appear, Art 64(6)), with what was said
+    /// on each side as the 听证笔录 records it (Art 64(7), (8)).
     HoldHearing => "举行听证" {
         date: NaiveDate,
         party_absent: bool,
+        #[serde(default)]
+        investigators_case: String,
+        #[serde(default)]
+        party_statement: String,
     },
     /// The party expressly waives statement and hearing (Art 62).
     Waive => "登记放弃陈述申辩听证" {
@@ -329,13 +367,24 @@ impl Action {
                 t.push(("物品清单", items, NOTE))
             }
             Action::DecidePreservation { decision, .. } => t.push(("处理决定", decision, NOTE)),
+            Action::OrderCorrection { content, .. } => t.push(("责令改正内容", content, NOTE)),
+            Action::Recheck { note, .. } => t.push(("复查情况", note, NOTE)),
             Action::EndInvestigation { proposal } => {
                 t.push(("处理建议理由", &proposal.reasoning, LONG));
                 for f in &proposal.legal_review_flags {
                     t.push(("法制审核情形", f, TITLE));
                 }
             }
-            Action::Discuss { conclusion, .. } => t.push(("讨论结论", conclusion, NOTE)),
+            Action::Discuss {
+                conclusion,
+                opinions,
+                ..
+            } => {
+                t.push(("讨论结论", conclusion, NOTE));
+                for o in opinions {
+                    t.push(("参加人员意见", o, NOTE));
+                }
+            }
             Action::ReviewDecision {
                 outcome, opinion, ..
             } => {
@@ -357,7 +406,26 @@ impl Action {
                 t.push(("陈述申辩内容", content, LONG));
                 t.push(("复核意见", reexamination, LONG));
             }
-            Action::ScheduleHearing { place, .. } => t.push(("听证地点", place, PLACE)),
+            Action::ScheduleHearing {
+                place,
+                closed_reason,
+                ..
+            } => {
+                t.push(("听证地点", place, PLACE));
+                t.push(("不公开举行的理由", closed_reason, NOTE));
+            }
+            Action::HoldHearing {
+                investigators_case,
+                party_statement,
+                ..
+            } => {
+                t.push((
+                    "调查人员提出的事实、证据和处罚建议",
+                    investigators_case,
+                    LONG,
+                ));
+                t.push(("当事人的陈述、申辩和质证意见", party_statement, LONG));
+            }
             Action::ExtendDecisionPeriod { reason, .. }
             | Action::TerminateExecution { reason, .. }
             | Action::Withdraw { reason, .. } => t.push(("理由", reason, NOTE)),
@@ -390,7 +458,6 @@ impl Action {
             | Action::ReleaseSeizure { .. }
             | Action::IssueNotice { .. }
             | Action::RequestHearing { .. }
-            | Action::HoldHearing { .. }
             | Action::Waive { .. }
             | Action::Publish { .. }
             | Action::ApprovePlan { .. }
@@ -410,7 +477,10 @@ impl Action {
             Action::AddRecord { record } => {
                 vec![("开始时间", &record.start), ("结束时间", &record.end)]
             }
+            Action::ScheduleHearing { time, .. } => vec![("听证时间", time)],
             Action::ApproveFiling { .. }
+            | Action::OrderCorrection { .. }
+            | Action::Recheck { .. }
             | Action::Preserve { .. }
             | Action::DecidePreservation { .. }
             | Action::Seize { .. }
@@ -426,7 +496,6 @@ impl Action {
             | Action::Serve { .. }
             | Action::RecordStatement { .. }
             | Action::RequestHearing { .. }
-            | Action::ScheduleHearing { .. }
             | Action::HoldHearing { .. }
             | Action::Waive { .. }
             | Action::ExtendDecisionPeriod { .. }

@@ -16,9 +16,18 @@ use crate::people::{Role, User};
 use crate::procedure_settings::ProcedureSettings;
 
 mod catalog_rules;
+mod correction_order;
+mod hearing_panel;
 pub use catalog_rules::{
     act_within_catalog_texts, correction_ordered, mandatory_measures_included, one_fine_per_act,
     township_may_decide, PriorFine,
+};
+pub use correction_order::{
+    correction_deadline_after_issue, correction_followed_up, correction_order_issued,
+    correction_ordered_on,
+};
+pub use hearing_panel::{
+    hearing_panel_apart, hearing_public_or_reason, hearing_recorded, hearing_time_given,
 };
 
 /// 行政处罚法 Art 24: a township may punish only within its published catalog; the power
@@ -231,6 +240,36 @@ pub fn own_squad_leader(
     } else {
         Ok(())
     }
+}
+
+/// 行政处罚法 Art 57 para 2: the 集体讨论记录 names who kept it — a member of staff, not the
+/// chair — and records every attendee's opinion (one per attendee, in their order).
+pub fn discussion_recorded(
+    chair: &User,
+    recorder: Option<&User>,
+    attendees: usize,
+    opinions: &[String],
+) -> RuleResult {
+    let rule = "行政处罚法第五十七条第二款";
+    let recorder = recorder.ok_or_else(|| {
+        RuleError::new(rule, "请填写集体讨论的记录人（本机关工作人员，非主持人）")
+    })?;
+    if recorder.id == chair.id {
+        return Err(RuleError::new(
+            rule,
+            format!("{} 主持讨论，不能同时记录；请另选记录人", chair.name),
+        ));
+    }
+    let given = opinions.iter().filter(|o| !o.trim().is_empty()).count();
+    if opinions.len() != attendees || given != attendees {
+        return Err(RuleError::new(
+            rule,
+            format!(
+                "集体讨论须记录每位参加人员的意见：参加 {attendees} 人，填写了 {given} 条意见；请按参加人员的顺序每人填写一条"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// 行政处罚法 Art 57 para 2: the heads decide by 集体讨论, so a discussion needs at least two

@@ -438,6 +438,19 @@ pub struct Discussion {
     pub chair: i64,
     pub attendees: Vec<i64>,
     pub conclusion: String,
+    /// Who kept the record (absent in discussions recorded before it was asked).
+    #[serde(default)]
+    pub recorder: Option<i64>,
+    /// Each attendee's opinion, in the order of `attendees`.
+    #[serde(default)]
+    pub opinions: Vec<MemberOpinion>,
+}
+
+/// One attendee's opinion at a 集体讨论.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberOpinion {
+    pub member: i64,
+    pub opinion: String,
 }
 
 /// The head's choice after review (Art 57 para 1).
@@ -480,6 +493,12 @@ pub enum ServedDoc {
     NoPenaltyDecision,
     #[serde(rename = "催告书")]
     Demand,
+    /// 责令（限期）改正通知书 (行政处罚法第二十八条第一款).
+    #[serde(rename = "责令改正通知书")]
+    CorrectionOrder,
+    /// 加处罚款决定书 (行政处罚法第七十二条第一款第（一）项).
+    #[serde(rename = "加处罚款决定书")]
+    Surcharge,
 }
 
 impl ServedDoc {
@@ -490,6 +509,8 @@ impl ServedDoc {
             ServedDoc::Decision => "行政处罚决定书",
             ServedDoc::NoPenaltyDecision => "不予行政处罚决定书",
             ServedDoc::Demand => "催告书",
+            ServedDoc::CorrectionOrder => "责令改正通知书",
+            ServedDoc::Surcharge => "加处罚款决定书",
         }
     }
 }
@@ -529,6 +550,31 @@ pub struct Service {
     pub confirmation: bool,
 }
 
+/// 责令（限期）改正通知书 (行政处罚法第二十八条第一款): issued when the act is found —
+/// usually on inspection or at 立案, before any decision — with what to correct and by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionNotice {
+    /// The day it was issued (the notice's date).
+    pub date: NaiveDate,
+    /// What the party is ordered to correct.
+    pub content: String,
+    /// The day by which to correct.
+    pub deadline: NaiveDate,
+    /// The officer who registered it.
+    pub issued_by: i64,
+}
+
+/// 复查: the follow-up of a correction order (the notice's, or the decision's own).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recheck {
+    pub date: NaiveDate,
+    /// The act was corrected as ordered.
+    pub corrected: bool,
+    /// What the officers found.
+    pub note: String,
+    pub by: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementRecord {
     pub date: NaiveDate,
@@ -549,6 +595,33 @@ pub struct Hearing {
     /// The party failed to appear or left without reason: treated as waiver (Art 64(6)).
     #[serde(default)]
     pub party_absent: bool,
+    /// The time of day it begins, `HH:MM` (Art 64(2): the notice states the time).
+    #[serde(default)]
+    pub time: String,
+    /// Held in public (Art 64(3)); otherwise `closed_reason` says why.
+    #[serde(default = "held_in_public")]
+    pub public: bool,
+    /// Why it is not public: a state secret, a trade secret or personal privacy.
+    #[serde(default)]
+    pub closed_reason: String,
+    /// 听证员 beside the presider.
+    #[serde(default)]
+    pub hearing_officers: Vec<i64>,
+    /// 记录人 of the 听证笔录.
+    #[serde(default)]
+    pub recorder: Option<i64>,
+    /// The investigators' case as recorded: facts, evidence and proposed penalty (Art 64(7)).
+    #[serde(default)]
+    pub investigators_case: String,
+    /// The party's statements, defence and cross-examination as recorded (Art 64(7)).
+    #[serde(default)]
+    pub party_statement: String,
+}
+
+/// A hearing is public unless a reason is recorded (行政处罚法第六十四条第（三）项); hearings
+/// stored before the choice was asked were public.
+pub fn held_in_public() -> bool {
+    true
 }
 
 /// 行政处罚决定 (Art 59) or the on-the-spot decision (Art 52).
@@ -898,6 +971,13 @@ pub struct Case {
     /// stored form while empty, so a case without one serialises as it always did.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// The 责令（限期）改正通知书, when one was issued (left out of the stored form while
+    /// absent, so older cases serialise as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction_notice: Option<CorrectionNotice>,
+    /// The 复查 of the correction ordered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction_recheck: Option<Recheck>,
     /// Optimistic-lock version: bumped by every change.
     pub version: i64,
 }
@@ -921,6 +1001,12 @@ impl Case {
             .iter()
             .filter(|s| s.doc == doc)
             .max_by_key(|s| s.served_on)
+    }
+
+    /// The 催告 the 加处罚款决定书 goes out with: the latest that found a surcharge. The
+    /// document is dated and built from it, and served as issued that day.
+    pub fn surcharge_demand(&self) -> Option<&Demand> {
+        self.demands.iter().rev().find(|d| d.surcharge.0 > 0)
     }
 
     /// The fine in force: the decision's, or the amount after a 变更 remedy.

@@ -5,7 +5,6 @@
 /// 文书代字 of the documents that carry the case number.
 pub const FILING: &str = "立";
 pub const NOTICE: &str = "告";
-pub const HEARING_NOTICE: &str = "听告";
 pub const DECISION: &str = "罚决";
 pub const ON_SPOT: &str = "当罚";
 pub const NO_PENALTY: &str = "不罚决";

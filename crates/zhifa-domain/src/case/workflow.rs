@@ -132,6 +132,16 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
         } => investigation::approve_filing(step, c, date, agree, opinion),
         Action::AddEvidence { evidence } => investigation::add_evidence(step, c, evidence),
         Action::AddRecord { record } => investigation::add_record(step, c, record),
+        Action::OrderCorrection {
+            date,
+            content,
+            deadline,
+        } => investigation::order_correction(step, c, date, content, deadline),
+        Action::Recheck {
+            date,
+            corrected,
+            note,
+        } => execution::recheck(step, c, date, corrected, note),
         Action::Preserve { date, items } => investigation::preserve(step, c, date, items),
         Action::DecidePreservation {
             index,
@@ -166,7 +176,19 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
             date,
             attendees,
             conclusion,
-        } => review::discuss(step, c, date, attendees, conclusion),
+            recorder,
+            opinions,
+        } => review::discuss(
+            step,
+            c,
+            review::Discussed {
+                date: *date,
+                attendees,
+                conclusion,
+                recorder: *recorder,
+                opinions,
+            },
+        ),
         Action::ReviewDecision {
             date,
             outcome,
@@ -185,10 +207,39 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
             date,
             place,
             presiding,
-        } => review::schedule_hearing(step, c, notified_on, date, place, presiding),
-        Action::HoldHearing { date, party_absent } => {
-            review::hold_hearing(step, c, date, party_absent)
-        }
+            time,
+            public,
+            closed_reason,
+            hearing_officers,
+            recorder,
+        } => review::schedule_hearing(
+            step,
+            c,
+            review::Scheduled {
+                notified_on: *notified_on,
+                date: *date,
+                time,
+                place,
+                public: *public,
+                closed_reason,
+                presiding: *presiding,
+                hearing_officers,
+                recorder: *recorder,
+            },
+        ),
+        Action::HoldHearing {
+            date,
+            party_absent,
+            investigators_case,
+            party_statement,
+        } => review::hold_hearing(
+            step,
+            c,
+            date,
+            party_absent,
+            investigators_case,
+            party_statement,
+        ),
         Action::Waive { date } => review::waive(step, c, date),
         Action::ExtendDecisionPeriod { date, reason } => {
             review::extend_decision_period(step, c, date, reason)
@@ -288,8 +339,12 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
 /// not before the hearing, legal review or statements it rests on.
 fn not_before_last_step(case: &Case, action: &Action) -> RuleResult {
     let date = match action {
+        // A correction order is issued on inspection or at 立案 and its 复查 on the deadline;
+        // both may be registered after the case moved on, so each step checks its own dates.
         Action::AddEvidence { .. }
         | Action::AddRecord { .. }
+        | Action::OrderCorrection { .. }
+        | Action::Recheck { .. }
         | Action::ExcludeSeizureDays { .. } => return Ok(()),
         Action::ApproveFiling { date, .. }
         | Action::Preserve { date, .. }

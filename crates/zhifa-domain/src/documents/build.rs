@@ -20,8 +20,7 @@ pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         DocKind::InvestigationReport => build_review::report(ctx),
         DocKind::LegalReview => build_review::legal_reviews(ctx),
         DocKind::Discussion => build_review::discussions(ctx),
-        DocKind::PriorNotice => build_review::notice(ctx, false),
-        DocKind::HearingRightNotice => build_review::notice(ctx, true),
+        DocKind::PriorNotice => build_review::notice(ctx),
         DocKind::HearingNotice => build_review::hearing_notice(ctx),
         DocKind::HearingRecord => build_review::hearing_record(ctx),
         DocKind::StatementRecord => statement_papers(ctx),
@@ -81,9 +80,7 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
             DocKind::FilingForm => usize::from(case.procedure_general()),
             DocKind::InspectionRecord => case.records_of(RecordKind::Inspection),
             DocKind::InquiryRecord => case.records_of(RecordKind::Inquiry),
-            DocKind::CorrectionOrder => usize::from(
-                penalty_decision(case).is_some_and(|d| !d.correction_order.trim().is_empty()),
-            ),
+            DocKind::CorrectionOrder => usize::from(case.correction_notice.is_some()),
             DocKind::Preservation => case.preservations.len(),
             DocKind::Seizure => case.seizures.len(),
             DocKind::InvestigationReport => {
@@ -92,20 +89,17 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
             DocKind::LegalReview => case.legal_reviews.len(),
             DocKind::Discussion => case.discussions.len(),
             DocKind::PriorNotice => usize::from(case.notice.is_some()),
-            DocKind::HearingRightNotice => {
-                usize::from(case.notice.as_ref().is_some_and(|n| n.hearing_right))
-            }
             DocKind::HearingNotice => usize::from(
                 case.hearing
                     .as_ref()
                     .is_some_and(|h| h.notified_on.is_some()),
             ),
+            // A held hearing has one 笔录 (its 听证-kind records print inside it).
             DocKind::HearingRecord => {
-                let recs = case.records_of(RecordKind::Hearing);
-                if recs == 0 && case.hearing.as_ref().is_some_and(|h| h.held_on.is_some()) {
+                if case.hearing.as_ref().is_some_and(|h| h.held_on.is_some()) {
                     1
                 } else {
-                    recs
+                    case.records_of(RecordKind::Hearing)
                 }
             }
             DocKind::StatementRecord => case
@@ -121,7 +115,7 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
             DocKind::ServiceReceipt => case.services.len(),
             DocKind::PaymentPlan => usize::from(case.plan.is_some()),
             DocKind::Demand => case.demands.len(),
-            DocKind::Surcharge => usize::from(case.demands.iter().any(|d| d.surcharge.0 > 0)),
+            DocKind::Surcharge => usize::from(case.surcharge_demand().is_some()),
             DocKind::CourtApplication => usize::from(case.court.is_some()),
             DocKind::Transfer => usize::from(matches!(
                 case.outcome,
@@ -144,11 +138,13 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
 fn state(case: &Case, kind: DocKind) -> DocState {
     let served = |d: ServedDoc| case.served(d).is_some();
     let done = match kind {
-        DocKind::PriorNotice | DocKind::HearingRightNotice => served(ServedDoc::Notice),
+        DocKind::PriorNotice => served(ServedDoc::Notice),
         DocKind::HearingNotice => served(ServedDoc::HearingNotice),
-        DocKind::Decision | DocKind::CorrectionOrder => served(ServedDoc::Decision),
+        DocKind::Decision => served(ServedDoc::Decision),
+        DocKind::CorrectionOrder => served(ServedDoc::CorrectionOrder),
+        DocKind::Surcharge => served(ServedDoc::Surcharge),
         DocKind::NoPenaltyDecision => served(ServedDoc::NoPenaltyDecision),
-        DocKind::Demand | DocKind::Surcharge => served(ServedDoc::Demand),
+        DocKind::Demand => served(ServedDoc::Demand),
         // Handed over and signed on the spot (Art 52).
         DocKind::OnSpotDecision | DocKind::ServiceReceipt => true,
         DocKind::InspectionRecord
@@ -239,30 +235,46 @@ fn records(ctx: &DocCtx<'_>, kind: DocKind) -> Vec<Paper> {
     record_papers(ctx, kind, rk)
 }
 
+/// 责令（限期）改正通知书 (行政处罚法第二十八条第一款), dated the day it was issued: what
+/// to correct, by which day, and the legal basis from the case's power.
 fn correction(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
-    let Some(d) = penalty_decision(case).filter(|d| !d.correction_order.trim().is_empty()) else {
+    let Some(n) = &case.correction_notice else {
         return Vec::new();
     };
+    let you = you(case);
     let mut p = numbered(ctx, DocKind::CorrectionOrder);
-    p.date = date(d.date);
+    p.date = date(n.date);
     p.para(format!("{}：", party_names(case)));
     p.para(format!(
-        "经查，{}在{}：{}{}的行为违反了{}的规定。",
+        "经查，{}在{}：{}{you}的行为违反了{}的规定。",
         date(case.act_date),
         case.place,
         sentence(&case.facts),
-        you(case),
         violated(case)
     ));
     p.para(format!(
-        "依据《中华人民共和国行政处罚法》第二十八条第一款和{}的规定，现责令{}：{}。",
+        "依据《中华人民共和国行政处罚法》第二十八条第一款和{}的规定，现责令{you}于{}前改正上述违法行为：{}。",
         cite(&case.power.power.penalty),
-        you(case),
-        correction_object(&d.correction_order)
+        date(n.deadline),
+        correction_object(&n.content)
     ));
-    p.para(super::check::remedy_text(ctx, false));
-    p.closing(&ctx.agency.full_name, &date(d.date));
+    p.para(format!(
+        "{you}应当在上述期限内改正，并将改正情况告知本机关。期限届满后本机关将进行复查；\
+         逾期不改正的，本机关将依法处理。"
+    ));
+    p.fields([
+        ("机关地址", ctx.agency.address.clone()),
+        ("联系电话", ctx.agency.phone.clone()),
+        ("联系人", ctx.names(&case.handlers)),
+    ]);
+    // The notice is an act of its own: the same remedies, named for what it is.
+    p.para(
+        super::check::remedy_text(ctx, false)
+            .replace("本决定书", "本通知书")
+            .replace("本决定", "本通知"),
+    );
+    p.closing(&ctx.agency.full_name, &date(n.date));
     vec![p]
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::common::{
     case_name, correction_object, date, owed_on, party_names, payment_place, penalty_decision,
-    served_doc_title, served_kind, violated, you,
+    served_doc_title, served_title, violated, you,
 };
 use super::{DocCtx, DocError, DocKind, Paper};
 use crate::case::{gates, Outcome, Procedure, ServedDoc, Service};
@@ -34,7 +34,7 @@ pub(super) fn receipts(ctx: &DocCtx<'_>) -> Vec<Paper> {
         .map(|s| {
             let mut p = Paper::new(DocKind::ServiceReceipt, &ctx.agency.full_name, None);
             p.date = date(s.served_on);
-            p.note = served_kind(ctx, s.doc).name().to_string();
+            p.note = served_title(ctx, s.doc).to_string();
             p.fields([
                 ("案件名称", case_name(case)),
                 ("受送达人", party_names(case)),
@@ -219,7 +219,7 @@ pub(super) fn demands(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
 pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     let case = ctx.case;
     let kind = DocKind::Surcharge;
-    let Some(d) = case.demands.iter().rev().find(|d| d.surcharge.0 > 0) else {
+    let Some(d) = case.surcharge_demand() else {
         return Ok(Vec::new());
     };
     let owed = owed_on(ctx, kind, d.date)?;
@@ -472,7 +472,27 @@ fn execution_text(ctx: &DocCtx<'_>) -> String {
     if let Some((d, why)) = &case.termination {
         s.push_str(&format!("；{}终结执行：{why}", date(*d)));
     }
+    if let Some(c) = correction_carried_out(ctx) {
+        s.push_str(&format!("；{c}"));
+    }
     s
+}
+
+/// Whether the correction ordered (by the notice or the decision) was carried out, as the
+/// 复查 found; `None` when no correction was ordered.
+fn correction_carried_out(ctx: &DocCtx<'_>) -> Option<String> {
+    let case = ctx.case;
+    gates::correction_order_issued(case).ok()?;
+    Some(match (&case.correction_recheck, &case.correction_notice) {
+        (Some(r), _) if r.corrected => format!("责令改正：经{}复查，已改正", date(r.date)),
+        (Some(r), _) => format!(
+            "责令改正：经{}复查，未改正（{}）",
+            date(r.date),
+            r.note.trim().trim_end_matches('。')
+        ),
+        (None, Some(n)) => format!("责令改正：限于{}前改正，尚未复查", date(n.deadline)),
+        (None, None) => "责令改正：未登记复查".to_string(),
+    })
 }
 
 /// `立案日期`, or for a simple-procedure case (never filed) the day of the on-the-spot decision.

@@ -3,12 +3,14 @@
 
 use super::amount::figures_and_capitals;
 use super::common::{
-    cite, correction_object, date, no_penalty_outcome, party_names, party_rows, payment_place,
-    penalty_decision, record_papers, sentence, violated, you,
+    cite, correction_object, date, no_penalty_outcome, notice_title, party_names, party_rows,
+    payment_place, penalty_decision, record_papers, sentence, violated, you,
 };
 use super::reasoning::discretion;
 use super::{check, DocCtx, DocError, DocKind, Paper};
-use crate::case::{gates, Case, CashGround, NoPenaltyReason, Outcome, PaymentMethod, RecordKind};
+use crate::case::{
+    gates, Case, CashGround, Hearing, NoPenaltyReason, Outcome, PaymentMethod, RecordKind,
+};
 use crate::catalog::PenaltyKind;
 use crate::money::Fen;
 
@@ -176,12 +178,24 @@ pub(super) fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
                 ),
                 ("出席人员", ctx.names(&d.attendees)),
                 (
+                    "记录人",
+                    d.recorder.map(|r| ctx.name(r)).unwrap_or_default(),
+                ),
+                (
                     "依据",
                     "《中华人民共和国行政处罚法》第五十七条第二款".to_string(),
                 ),
             ]);
+            // Each attendee's opinion under their name (discussions recorded before the
+            // opinions were asked have none to print).
+            if !d.opinions.is_empty() {
+                p.heading("讨论意见");
+                for o in &d.opinions {
+                    p.para(format!("{}：{}", ctx.name(o.member), sentence(&o.opinion)));
+                }
+            }
             p.heading("讨论结论");
-            p.para(d.conclusion.clone());
+            p.para(sentence(&d.conclusion));
             // Each attendee signs against their own name.
             let mut lines = vec![format!("主持人：{}（签名）：", ctx.name(d.chair))];
             lines.extend(
@@ -190,24 +204,26 @@ pub(super) fn discussions(ctx: &DocCtx<'_>) -> Vec<Paper> {
                     .filter(|a| **a != d.chair)
                     .map(|a| format!("出席人员：{}（签名）：", ctx.name(*a))),
             );
-            lines.push("记录人（签名）：".to_string());
+            lines.push(format!(
+                "记录人：{}（签名）：",
+                d.recorder.map(|r| ctx.name(r)).unwrap_or_default()
+            ));
             p.signatures(lines);
             p
         })
         .collect()
 }
 
-pub(super) fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
+/// 行政处罚事先告知书, or where the hearing right applies the one 行政处罚（听证）告知书 that
+/// states it beside the statement right (行政处罚法第四十四条、第六十三条、第六十四条第（一）项).
+pub(super) fn notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
-    let Some(n) = case.notice.as_ref().filter(|n| !hearing || n.hearing_right) else {
+    let Some(n) = case.notice.as_ref() else {
         return Vec::new();
     };
-    let kind = if hearing {
-        DocKind::HearingRightNotice
-    } else {
-        DocKind::PriorNotice
-    };
+    let kind = DocKind::PriorNotice;
     let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
+    p.title = notice_title(case).to_string();
     p.date = date(n.date);
     let you = you(case);
     p.para(format!("{}：", party_names(case)));
@@ -229,7 +245,7 @@ pub(super) fn notice(ctx: &DocCtx<'_>, hearing: bool) -> Vec<Paper> {
          请在收到本告知书之日起{}个工作日内向本机关提出陈述、申辩，逾期未提出的，视为放弃此权利。",
         ctx.statement_days
     ));
-    if hearing || n.hearing_right {
+    if n.hearing_right {
         p.para(format!(
             "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{you}有权要求举行听证。\
              如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出，逾期未提出的，视为放弃听证权利。"
@@ -266,68 +282,133 @@ pub(super) fn hearing_notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
         date(h.requested_on),
         super::common::case_name(case)
     ));
-    p.fields([
-        ("听证时间", h.date.map(date).unwrap_or_default()),
+    let mut rows = vec![
+        ("听证时间", hearing_time(h)),
         ("听证地点", h.place.clone()),
+        ("听证方式", public_text(h)),
         (
             "主持人",
             h.presiding.map(|i| ctx.name(i)).unwrap_or_default(),
         ),
-        ("联系电话", ctx.agency.phone.clone()),
-    ]);
+    ];
+    if !h.hearing_officers.is_empty() {
+        rows.push(("听证员", ctx.names(&h.hearing_officers)));
+    }
+    rows.push((
+        "记录人",
+        h.recorder.map(|i| ctx.name(i)).unwrap_or_default(),
+    ));
+    rows.push(("联系电话", ctx.agency.phone.clone()));
+    p.fields(rows);
     p.para(format!(
-        "{you}可以亲自参加听证，也可以委托一至二人代理。无正当理由拒不出席听证或者未经许可\
-         中途退出听证的，视为放弃听证权利。{you}认为主持人与本案有直接利害关系的，有权申请回避。"
+        "依据《中华人民共和国行政处罚法》第六十四条的规定，{you}享有下列权利：\
+         {you}认为主持人、听证员或者记录人与本案有直接利害关系的，有权申请回避；\
+         {you}可以亲自参加听证，也可以委托一至二人代理，委托代理人参加听证的，应当提交授权委托书；\
+         {you}可以在听证中进行申辩和质证。"
+    ));
+    p.para(format!(
+        "{you}及其代理人无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。"
     ));
     p.closing(&ctx.agency.full_name, &date(notified));
     vec![p]
 }
 
-pub(super) fn hearing_record(ctx: &DocCtx<'_>) -> Vec<Paper> {
-    let recs = record_papers(ctx, DocKind::HearingRecord, RecordKind::Hearing);
-    if !recs.is_empty() {
-        return recs;
+/// `2026年7月1日 09:00` (the day alone for hearings notified before the time was asked).
+fn hearing_time(h: &Hearing) -> String {
+    let day = h.date.map(date).unwrap_or_default();
+    if h.time.is_empty() {
+        day
+    } else {
+        format!("{day} {}", h.time)
     }
+}
+
+/// 公开举行, or 不公开举行 with its reason (行政处罚法第六十四条第（三）项).
+fn public_text(h: &Hearing) -> String {
+    if h.public {
+        "公开举行".into()
+    } else {
+        format!(
+            "不公开举行（理由：{}）",
+            h.closed_reason.trim().trim_end_matches('。')
+        )
+    }
+}
+
+/// 听证笔录 (行政处罚法第六十四条第（七）、（八）项): the hearing as notified (time, place,
+/// public or not), every role by name with a signature line each, and what each side said
+/// as recorded. A hearing not held prints the 听证-kind 笔录 the case has, if any.
+pub(super) fn hearing_record(ctx: &DocCtx<'_>) -> Vec<Paper> {
     let case = ctx.case;
-    let Some(h) = case.hearing.as_ref() else {
-        return Vec::new();
+    let Some((h, held)) = case
+        .hearing
+        .as_ref()
+        .and_then(|h| h.held_on.map(|held| (h, held)))
+    else {
+        return record_papers(ctx, DocKind::HearingRecord, RecordKind::Hearing);
     };
-    let Some(held) = h.held_on else {
-        return Vec::new();
-    };
+    let name = |id: Option<i64>| id.map(|i| ctx.name(i)).unwrap_or_default();
     let mut p = Paper::new(DocKind::HearingRecord, &ctx.agency.full_name, None);
     p.date = date(held);
-    p.fields([
+    let mut rows = vec![
         ("案件名称", super::common::case_name(case)),
         ("听证机关", ctx.agency.full_name.clone()),
-        ("时间", date(held)),
+        ("时间", hearing_time(h)),
         ("地点", h.place.clone()),
-        (
-            "主持人",
-            h.presiding.map(|i| ctx.name(i)).unwrap_or_default(),
-        ),
-        ("案件调查人员", ctx.labels(&case.handlers)),
-        ("申请人", party_names(case)),
-    ]);
-    p.para(if h.party_absent {
-        "当事人无正当理由未出席听证，视为放弃听证权利，听证终止（行政处罚法第六十四条第（六）项）。"
-            .to_string()
-    } else {
-        "案件调查人员提出当事人违法的事实、证据和行政处罚建议，当事人进行了申辩和质证。".to_string()
-    });
-    let mut lines = vec![format!(
-        "主持人：{}（签名）：",
-        h.presiding.map(|i| ctx.name(i)).unwrap_or_default()
-    )];
+        ("听证方式", public_text(h)),
+        ("主持人", name(h.presiding)),
+    ];
+    if !h.hearing_officers.is_empty() {
+        rows.push(("听证员", ctx.names(&h.hearing_officers)));
+    }
+    rows.push(("记录人", name(h.recorder)));
+    rows.push(("案件调查人员", ctx.labels(&case.handlers)));
+    rows.push(("当事人", party_names(case)));
+    p.fields(rows);
+    p.para(
+        "主持人宣布听证开始，核对了当事人和案件调查人员的身份，宣布了听证纪律，\
+         告知当事人有申请主持人、听证员、记录人回避和委托一至二人代理的权利。",
+    );
+    p.heading("案件调查人员提出的违法事实、证据和行政处罚建议");
+    p.para(recorded(&h.investigators_case));
+    p.heading("当事人的陈述、申辩和质证意见");
+    p.para(recorded(&h.party_statement));
+    // 听证-kind 笔录 registered for that day add to what was recorded.
+    for r in case
+        .records
+        .iter()
+        .filter(|r| r.kind == RecordKind::Hearing && r.date == held)
+    {
+        p.heading("听证记录");
+        for line in r.content.lines().filter(|l| !l.trim().is_empty()) {
+            p.para(line.trim().to_string());
+        }
+    }
+    p.para("本笔录交当事人或者其代理人核对无误后签字或者盖章（行政处罚法第六十四条第（八）项）。");
+    let mut lines = vec![format!("主持人：{}（签名）：", name(h.presiding))];
+    lines.extend(
+        h.hearing_officers
+            .iter()
+            .map(|i| format!("听证员：{}（签名）：", ctx.name(*i))),
+    );
+    lines.push(format!("记录人：{}（签名）：", name(h.recorder)));
     lines.extend(
         case.handlers
             .iter()
             .map(|i| format!("案件调查人员：{}（签名）：", ctx.name(*i))),
     );
-    lines.push("当事人或代理人（签名）：".to_string());
-    lines.push("记录人（签名）：".to_string());
+    lines.push("当事人或者其代理人（签名）：".to_string());
     p.signatures(lines);
     vec![p]
+}
+
+/// A recorded text, or a note that this hearing was held before each side was recorded.
+fn recorded(text: &str) -> String {
+    if text.trim().is_empty() {
+        "（本听证登记时未逐项记录，详见所附听证记录。）".into()
+    } else {
+        sentence(text)
+    }
 }
 
 pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, DocError> {
@@ -365,7 +446,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
             p.para(format!(
                 "本机关于{}向当事人送达了{}，告知了拟作出的行政处罚内容及事实、理由、依据和当事人依法享有的权利。{}",
                 date(n.date),
-                if n.hearing_right { "行政处罚事先告知书和听证告知书" } else { "行政处罚事先告知书" },
+                notice_title(case),
                 if let Some(held) = d.hearing_held_on {
                     // Art 65: decided on the hearing record, answering its points.
                     let answers = case.hearing_answers();
@@ -399,8 +480,9 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
     ));
     if !d.correction_order.trim().is_empty() {
         p.para(format!(
-            "同时责令当事人：{}。",
-            correction_object(&d.correction_order)
+            "同时责令当事人：{}。{}",
+            correction_object(&d.correction_order),
+            earlier_correction_notice(ctx, d.date)
         ));
     }
     if d.fine.0 > 0 {
@@ -486,6 +568,41 @@ pub(super) fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
     p.para(check::remedy_text(ctx, false));
     p.closing(&ctx.agency.full_name, &date(on));
     vec![p]
+}
+
+/// The 责令改正通知书 issued before the decision (行政处罚法第二十八条第一款), and its 复查
+/// when it came before the decision, as the decision refers to them; empty when none.
+fn earlier_correction_notice(ctx: &DocCtx<'_>, decided: chrono::NaiveDate) -> String {
+    let case = ctx.case;
+    let Some(n) = case
+        .correction_notice
+        .as_ref()
+        .filter(|n| n.date <= decided)
+    else {
+        return String::new();
+    };
+    let number = number(ctx, DocKind::CorrectionOrder)
+        .map(|x| format!("以{x}"))
+        .unwrap_or_default();
+    let recheck = match case
+        .correction_recheck
+        .as_ref()
+        .filter(|r| r.date <= decided)
+    {
+        Some(r) if r.corrected => format!("经{}复查，当事人已改正。", date(r.date)),
+        Some(r) => format!(
+            "经{}复查，当事人未改正：{}",
+            date(r.date),
+            sentence(&r.note)
+        ),
+        None => String::new(),
+    };
+    format!(
+        "本机关已于{}{number}责令改正通知书责令当事人于{}前改正（{}）。{recheck}",
+        date(n.date),
+        date(n.deadline),
+        correction_object(&n.content)
+    )
 }
 
 /// On-the-spot collection (行政处罚法 Art 68–70): the cash the officers took and on which

@@ -227,15 +227,37 @@ pub(crate) fn served_kind(ctx: &DocCtx<'_>, doc: ServedDoc) -> DocKind {
         ServedDoc::Decision => DocKind::Decision,
         ServedDoc::NoPenaltyDecision => DocKind::NoPenaltyDecision,
         ServedDoc::Demand => DocKind::Demand,
+        ServedDoc::CorrectionOrder => DocKind::CorrectionOrder,
+        ServedDoc::Surcharge => DocKind::Surcharge,
+    }
+}
+
+/// The prior notice's title. Where the hearing right applies one notice carries it beside
+/// the statement right, titled so (行政处罚法第六十三条、第六十四条第（一）项); the file
+/// then holds no second 听证告知书 that would need a service of its own.
+pub(crate) fn notice_title(case: &Case) -> &'static str {
+    if case.notice.as_ref().is_some_and(|n| n.hearing_right) {
+        "行政处罚（听证）告知书"
+    } else {
+        DocKind::PriorNotice.name()
+    }
+}
+
+/// The title a served document prints under (the notice's depends on the hearing right).
+pub(crate) fn served_title(ctx: &DocCtx<'_>, doc: ServedDoc) -> &'static str {
+    match served_kind(ctx, doc) {
+        DocKind::PriorNotice => notice_title(ctx.case),
+        kind => kind.name(),
     }
 }
 
 /// `当场行政处罚决定书 合综执当罚〔2026〕1号`, as a receipt names what it served.
 pub(crate) fn served_doc_title(ctx: &DocCtx<'_>, doc: ServedDoc) -> String {
     let kind = served_kind(ctx, doc);
+    let title = served_title(ctx, doc);
     match kind.code().and_then(|c| ctx.number(c)) {
-        Some(n) => format!("{} {n}", kind.name()),
-        None => kind.name().to_string(),
+        Some(n) => format!("{title} {n}"),
+        None => title.to_string(),
     }
 }
 

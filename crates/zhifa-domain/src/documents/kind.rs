@@ -78,7 +78,6 @@ kinds! {
     LegalReview => "法制审核意见书", "legal-review", Some("法审"), Review;
     Discussion => "集体讨论记录", "discussion", None, Review;
     PriorNotice => "行政处罚事先告知书", "notice", Some(number::NOTICE), Notice;
-    HearingRightNotice => "听证告知书", "hearing-right", Some(number::HEARING_NOTICE), Notice;
     HearingNotice => "听证通知书", "hearing-notice", Some("听通"), Notice;
     HearingRecord => "听证笔录", "hearing-record", None, Notice;
     StatementRecord => "陈述申辩笔录", "statement", None, Notice;

@@ -19,6 +19,8 @@ pub mod summary;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_served;
 
 use std::collections::BTreeMap;
 

@@ -6,11 +6,11 @@ use crate::case::fixtures::*;
 use crate::case::{Action, PaymentMethod, ServedDoc};
 use crate::money::Fen;
 
-fn agency() -> Agency {
+pub(super) fn agency() -> Agency {
     Agency::new("合隆镇", "合").unwrap().with_county("农安县")
 }
 
-fn ctx<'a>(case: &'a Case, agency: &'a Agency, w: &'a World) -> DocCtx<'a> {
+pub(super) fn ctx<'a>(case: &'a Case, agency: &'a Agency, w: &'a World) -> DocCtx<'a> {
     DocCtx {
         case,
         agency,
@@ -65,13 +65,13 @@ fn archived(w: &World) -> Case {
 }
 
 /// The store assigns the serial when it saves a filed case; the fixtures never saved.
-fn numbered(mut c: Case) -> Case {
+pub(super) fn numbered(mut c: Case) -> Case {
     c.year = Some(2026);
     c.serial = Some(1);
     c
 }
 
-fn all_text(p: &[Paper]) -> String {
+pub(super) fn all_text(p: &[Paper]) -> String {
     p.iter()
         .flat_map(|p| p.texts().into_iter().map(|(_, t)| t.to_string()))
         .collect::<Vec<_>>()
@@ -247,6 +247,13 @@ fn hearing_decision_says_it_was_heard_and_earlier_papers_list_only_earlier_evide
         presiding: Some(ZHOU),
         held_on: Some(d("2026-06-29")),
         party_absent: false,
+        time: String::new(),
+        public: true,
+        closed_reason: String::new(),
+        hearing_officers: vec![],
+        recorder: None,
+        investigators_case: String::new(),
+        party_statement: String::new(),
     });
     c.records
         .push(record(RecordKind::Hearing, "2026-06-29", &["刘某"], 0));
@@ -342,7 +349,7 @@ fn wording_resolves_the_party_and_never_doubles_the_order() {
 
 // ---- Issue 16: what the execution papers and the reasoning say (helper "docs") ----
 
-fn pay(c: &Case, w: &World, date: &str, yuan: i64) -> Case {
+pub(super) fn pay(c: &Case, w: &World, date: &str, yuan: i64) -> Case {
     w.step(
         c,
         ZHANG,
@@ -358,7 +365,7 @@ fn pay(c: &Case, w: &World, date: &str, yuan: i64) -> Case {
 
 /// Fined 1,000 yuan on 2026-06-24, served 2026-06-25 (payment due 2026-07-10), 400 paid on
 /// 2026-07-06, 催告 on 2026-07-20 (a Monday) and served that day.
-fn demanded(w: &World) -> Case {
+pub(super) fn demanded(w: &World) -> Case {
     let c = notified(w, 1000);
     let c = w.step(&c, SUN, decide("2026-06-24", 1000));
     let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));

@@ -222,6 +222,12 @@ pub const RULES: &[RuleDef] = &[
         source: "行政强制法第四十三条",
         severity: Severity::Hint,
     },
+    RuleDef {
+        code: "R26",
+        name: "责令改正后复查",
+        source: "行政处罚法第二十八条第一款",
+        severity: Severity::Deduct(10),
+    },
 ];
 
 /// The rule with `code`.

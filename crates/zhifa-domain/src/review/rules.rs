@@ -39,6 +39,7 @@ pub fn run(code: &str, c: &Case, ctx: &Ctx) -> Option<String> {
         "R23" => catalogue_and_pages(c),
         "R24" => seal_reminder(c),
         "R25" => demand_on_working_days(c, ctx),
+        "R26" => correction_rechecked(c, ctx),
         _ => None,
     }
 }
@@ -456,4 +457,14 @@ pub fn demand_on_working_days(c: &Case, ctx: &Ctx) -> Option<String> {
             found.join("；")
         ))
     }
+}
+
+/// R26 行政处罚法 Art 28 para 1: a correction ordered by a 责令改正通知书 is followed up
+/// (复查) once its deadline has passed, and before closing — the gate 提请结案 asks.
+pub fn correction_rechecked(c: &Case, ctx: &Ctx) -> Option<String> {
+    let n = c.correction_notice.as_ref()?;
+    if ctx.today <= n.deadline && c.stage < Stage::Closing {
+        return None;
+    }
+    gates::correction_followed_up(c).err().map(|e| e.message)
 }

@@ -130,6 +130,13 @@ fn r10_hearing_right_and_requested_hearing_art63_64() {
         presiding: None,
         held_on: None,
         party_absent: false,
+        time: String::new(),
+        public: true,
+        closed_reason: String::new(),
+        hearing_officers: vec![],
+        recorder: None,
+        investigators_case: String::new(),
+        party_statement: String::new(),
     });
     assert!(fails("R10", &w, &c).contains("听证"));
     let mut c = good(&w);
@@ -179,6 +186,13 @@ fn r14_hearing_notice_service_proof_art64() {
         presiding: Some(QIAN),
         held_on: None,
         party_absent: false,
+        time: String::new(),
+        public: true,
+        closed_reason: String::new(),
+        hearing_officers: vec![],
+        recorder: None,
+        investigators_case: String::new(),
+        party_statement: String::new(),
     });
     assert!(fails("R14", &w, &c).contains("尚未送达"));
 }

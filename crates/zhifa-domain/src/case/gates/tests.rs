@@ -610,6 +610,13 @@ fn art_64_2_hearing_only_after_the_hearing_notice_was_served() {
         presiding: Some(QIAN),
         held_on: None,
         party_absent: false,
+        time: String::new(),
+        public: true,
+        closed_reason: String::new(),
+        hearing_officers: vec![],
+        recorder: None,
+        investigators_case: String::new(),
+        party_statement: String::new(),
     });
     let c = w.step(&c, ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18"));
     assert!(hearing_notice_served(&c).is_ok());
@@ -893,6 +900,13 @@ fn held_hearing(presiding: i64) -> Hearing {
         presiding: Some(presiding),
         held_on: Some(d("2026-06-29")),
         party_absent: false,
+        time: String::new(),
+        public: true,
+        closed_reason: String::new(),
+        hearing_officers: vec![],
+        recorder: None,
+        investigators_case: String::new(),
+        party_statement: String::new(),
     }
 }
 

@@ -107,6 +107,8 @@ pub fn propose(
         timeline: vec![(Stage::Proposed, new.proposed_on)],
         version: 1,
         corrections: Vec::new(),
+        correction_notice: None,
+        correction_recheck: None,
     })
 }
 

@@ -36,6 +36,8 @@ pub(super) fn serve(
             .filter(|_| case.outcome != Some(Outcome::Penalty))
             .map(|d| d.date),
         ServedDoc::Demand => case.demands.last().map(|d| d.date),
+        ServedDoc::CorrectionOrder => case.correction_notice.as_ref().map(|n| n.date),
+        ServedDoc::Surcharge => case.surcharge_demand().map(|d| d.date),
     };
     let issued =
         issued.ok_or_else(|| RuleError::input(format!("{} 尚未制作，不能送达", doc.name())))?;
@@ -76,6 +78,35 @@ pub(super) fn deemed_served_on(method: ServiceMethod, date: NaiveDate) -> NaiveD
     } else {
         date
     }
+}
+
+/// 复查: whether the correction ordered (by the notice or the decision) was carried out.
+pub(super) fn recheck(
+    step: &Step,
+    c: &mut Case,
+    date: &NaiveDate,
+    corrected: &bool,
+    note: &str,
+) -> RuleResult<StepOutcome> {
+    let Step { case, actor, ctx } = *step;
+    not_in_future(*date, ctx.today, "复查")?;
+    correction_order_issued(case)?;
+    if let Some(ordered) = correction_ordered_on(case).filter(|o| date < o) {
+        return Err(RuleError::input(format!(
+            "复查日期 {date} 早于责令改正的日期 {ordered}，请核对"
+        )));
+    }
+    require_text("复查情况", note, text::NOTE)?;
+    c.correction_recheck = Some(Recheck {
+        date: *date,
+        corrected: *corrected,
+        note: note.trim().into(),
+        by: actor.id,
+    });
+    done(
+        format!("复查：{}", if *corrected { "已改正" } else { "未改正" }),
+        [],
+    )
 }
 
 /// 登记缴款.
@@ -311,6 +342,7 @@ pub(super) fn propose_closing(
     let Step { case, ctx, .. } = *step;
     not_in_future(*date, ctx.today, "提请结案")?;
     closable(case, *date, ctx.calendar)?;
+    correction_followed_up(case)?;
     crate::review::no_review_vetoes(&crate::review::vetoes(case, ctx))?;
     c.closing_proposed_on = Some(*date);
     enter(c, Stage::Closing, *date);

@@ -3,6 +3,37 @@
 
 use super::*;
 
+/// 责令（限期）改正通知书 (行政处罚法第二十八条第一款), dated the day it was issued: on
+/// inspection (not before the act was found) or later, and served like any notice.
+pub(super) fn order_correction(
+    step: &Step,
+    c: &mut Case,
+    date: &NaiveDate,
+    content: &str,
+    deadline: &NaiveDate,
+) -> RuleResult<StepOutcome> {
+    let Step { case, actor, ctx } = *step;
+    not_in_future(*date, ctx.today, "责令改正通知")?;
+    if *date < case.discovered_on {
+        return Err(RuleError::input(format!(
+            "责令改正通知日期 {date} 早于发现违法行为的日期 {}，请核对",
+            case.discovered_on
+        )));
+    }
+    require_text("责令改正内容", content, text::NOTE)?;
+    correction_deadline_after_issue(*date, *deadline)?;
+    c.correction_notice = Some(CorrectionNotice {
+        date: *date,
+        content: content.trim().into(),
+        deadline: *deadline,
+        issued_by: actor.id,
+    });
+    done(
+        format!("制发责令改正通知书，限 {deadline} 前改正"),
+        [DocKind::CorrectionOrder],
+    )
+}
+
 /// 立案审批.
 pub(super) fn approve_filing(
     step: &Step,

@@ -109,6 +109,21 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             at_stage(case, &INQUIRY, "登记调查材料")?;
             is_handler(case, actor)
         }
+        K::OrderCorrection => {
+            at_stage(case, &INQUIRY, "责令改正")?;
+            if case.correction_notice.is_some() {
+                return Err(RuleError::input("本案已制发责令改正通知书"));
+            }
+            is_handler(case, actor)
+        }
+        K::Recheck => {
+            at_stage(case, &OPEN, "复查")?;
+            if case.correction_recheck.is_some() {
+                return Err(RuleError::input("本案已登记复查"));
+            }
+            correction_order_issued(case)?;
+            is_handler(case, actor)
+        }
         K::Preserve | K::Seize => {
             at_stage(case, &[Stage::Investigating], "采取证据保全或强制措施")?;
             head_not_own(case, actor)
@@ -180,6 +195,11 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
                     "负责人尚未决定给予处罚，不能告知",
                 ));
             }
+            is_handler(case, actor)
+        }
+        // A correction notice is served when issued, before the other papers exist.
+        K::Serve if case.correction_notice.is_some() => {
+            at_stage(case, &OPEN, "送达")?;
             is_handler(case, actor)
         }
         K::Serve => {

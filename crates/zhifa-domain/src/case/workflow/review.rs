@@ -69,23 +69,39 @@ pub(super) fn legal_review(
     )
 }
 
-/// 集体讨论.
-pub(super) fn discuss(
-    step: &Step,
-    c: &mut Case,
-    date: &NaiveDate,
-    attendees: &[i64],
-    conclusion: &str,
-) -> RuleResult<StepOutcome> {
+/// The fields of a 集体讨论 step, as `Action::Discuss` has them.
+pub(super) struct Discussed<'a> {
+    pub date: NaiveDate,
+    pub attendees: &'a [i64],
+    pub conclusion: &'a str,
+    pub recorder: Option<i64>,
+    pub opinions: &'a [String],
+}
+
+/// 集体讨论: the chair (the head taking the step), the recorder, each attendee's opinion
+/// and the conclusion.
+pub(super) fn discuss(step: &Step, c: &mut Case, s: Discussed) -> RuleResult<StepOutcome> {
     let Step { case, actor, ctx } = *step;
-    dated(*date, case, ctx, "集体讨论")?;
-    require_text("讨论结论", conclusion, text::NOTE)?;
-    discussion_quorum(actor, &ctx.users_of(attendees)?, ctx.settings)?;
+    dated(s.date, case, ctx, "集体讨论")?;
+    require_text("讨论结论", s.conclusion, text::NOTE)?;
+    discussion_quorum(actor, &ctx.users_of(s.attendees)?, ctx.settings)?;
+    let recorder = s.recorder.map(|r| ctx.user(r)).transpose()?;
+    discussion_recorded(actor, recorder, s.attendees.len(), s.opinions)?;
     c.discussions.push(Discussion {
-        date: *date,
+        date: s.date,
         chair: actor.id,
-        attendees: attendees.to_vec(),
-        conclusion: conclusion.trim().into(),
+        attendees: s.attendees.to_vec(),
+        conclusion: s.conclusion.trim().into(),
+        recorder: s.recorder,
+        opinions: s
+            .attendees
+            .iter()
+            .zip(s.opinions)
+            .map(|(member, opinion)| MemberOpinion {
+                member: *member,
+                opinion: opinion.trim().into(),
+            })
+            .collect(),
     });
     done("负责人集体讨论", [DocKind::Discussion])
 }
@@ -178,10 +194,9 @@ pub(super) fn issue_notice(step: &Step, c: &mut Case, date: &NaiveDate) -> RuleR
         hearing_right,
     });
     enter(c, Stage::Notifying, *date);
+    // One notice carries the hearing right where it applies (行政处罚法第四十四条、第六十三条):
+    // the file holds one 告知书, served once, with one 送达回证.
     docs.push(DocKind::PriorNotice);
-    if hearing_right {
-        docs.push(DocKind::HearingRightNotice);
-    }
     done(
         format!(
             "制发事先告知书{}",
@@ -243,41 +258,71 @@ pub(super) fn request_hearing(
         presiding: None,
         held_on: None,
         party_absent: false,
+        time: String::new(),
+        public: true,
+        closed_reason: String::new(),
+        hearing_officers: Vec::new(),
+        recorder: None,
+        investigators_case: String::new(),
+        party_statement: String::new(),
     });
     done("当事人申请听证", [])
 }
 
-/// 通知听证.
-pub(super) fn schedule_hearing(
-    step: &Step,
-    c: &mut Case,
-    notified_on: &NaiveDate,
-    date: &NaiveDate,
-    place: &str,
-    presiding: &i64,
-) -> RuleResult<StepOutcome> {
+/// The fields of a 通知听证 step, as `Action::ScheduleHearing` has them.
+pub(super) struct Scheduled<'a> {
+    pub notified_on: NaiveDate,
+    pub date: NaiveDate,
+    pub time: &'a str,
+    pub place: &'a str,
+    pub public: bool,
+    pub closed_reason: &'a str,
+    pub presiding: i64,
+    pub hearing_officers: &'a [i64],
+    pub recorder: Option<i64>,
+}
+
+/// 通知听证: when (day and time of day), where, public or why not, and who presides, sits
+/// and records (行政处罚法第六十四条第（二）至（四）项).
+pub(super) fn schedule_hearing(step: &Step, c: &mut Case, s: Scheduled) -> RuleResult<StepOutcome> {
     let Step { case, ctx, .. } = *step;
-    dated(*notified_on, case, ctx, "听证通知")?;
-    require_text("听证地点", place, text::PLACE)?;
-    let presiding_user = ctx.user(*presiding)?;
+    dated(s.notified_on, case, ctx, "听证通知")?;
+    require_text("听证地点", s.place, text::PLACE)?;
+    let presiding_user = ctx.user(s.presiding)?;
     presiding_not_investigator(case, presiding_user)?;
     review_apart_from_hearing(case, presiding_user, "主持听证", ctx.settings)?;
-    hearing_notified_in_time(*notified_on, *date, ctx.calendar)?;
+    hearing_notified_in_time(s.notified_on, s.date, ctx.calendar)?;
+    hearing_time_given(s.time)?;
+    hearing_public_or_reason(s.public, s.closed_reason)?;
+    let officers = ctx.users_of(s.hearing_officers)?;
+    let recorder = s.recorder.map(|r| ctx.user(r)).transpose()?;
+    hearing_panel_apart(case, presiding_user, &officers, recorder)?;
     let h = c
         .hearing
         .as_mut()
         .ok_or_else(|| RuleError::input("尚未申请听证"))?;
-    if *notified_on < h.requested_on {
+    if s.notified_on < h.requested_on {
         return Err(RuleError::input("通知日期早于申请日期"));
     }
-    h.notified_on = Some(*notified_on);
-    h.date = Some(*date);
-    h.place = place.trim().into();
-    h.presiding = Some(*presiding);
+    h.notified_on = Some(s.notified_on);
+    h.date = Some(s.date);
+    h.place = s.place.trim().into();
+    h.presiding = Some(s.presiding);
+    h.time = text::time("听证时间", s.time)?;
+    h.public = s.public;
+    h.closed_reason = if s.public {
+        String::new()
+    } else {
+        s.closed_reason.trim().into()
+    };
+    h.hearing_officers = s.hearing_officers.to_vec();
+    h.recorder = s.recorder;
     done(
         format!(
-            "通知听证：{date} {}，主持人 {}",
-            place.trim(),
+            "通知听证：{} {} {}，主持人 {}",
+            s.date,
+            h.time,
+            s.place.trim(),
             presiding_user.name
         ),
         [DocKind::HearingNotice],
@@ -290,11 +335,14 @@ pub(super) fn hold_hearing(
     c: &mut Case,
     date: &NaiveDate,
     party_absent: &bool,
+    investigators_case: &str,
+    party_statement: &str,
 ) -> RuleResult<StepOutcome> {
     let Step { case, ctx, .. } = *step;
     let summary: String;
     dated(*date, case, ctx, "听证")?;
     hearing_notice_served(case)?;
+    hearing_recorded(*party_absent, investigators_case, party_statement)?;
     let h = c
         .hearing
         .as_mut()
@@ -305,17 +353,8 @@ pub(super) fn hold_hearing(
             h.date.map(|d| d.to_string()).unwrap_or_default()
         )));
     }
-    if !party_absent
-        && !case
-            .records
-            .iter()
-            .any(|r| r.kind == RecordKind::Hearing && r.date == *date)
-    {
-        return Err(RuleError::new(
-            "行政处罚法第六十四条第八项",
-            "请先制作当日的听证笔录",
-        ));
-    }
+    h.investigators_case = investigators_case.trim().into();
+    h.party_statement = party_statement.trim().into();
     if *party_absent {
         h.party_absent = true;
         summary = "当事人无正当理由未到场，视为放弃听证".into();

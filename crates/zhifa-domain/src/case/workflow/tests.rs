@@ -25,6 +25,11 @@ fn hearing_case_to_archive(w: &World) -> Case {
             date: d("2026-07-01"),
             place: "镇政府三楼会议室".into(),
             presiding: ZHOU,
+            time: "09:00".into(),
+            public: true,
+            closed_reason: String::new(),
+            hearing_officers: vec![],
+            recorder: Some(ZHAO),
         },
     );
     let c = w.step(&c, ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18"));
@@ -37,6 +42,8 @@ fn hearing_case_to_archive(w: &World) -> Case {
         Action::HoldHearing {
             date: d("2026-07-01"),
             party_absent: false,
+            investigators_case: "调查人员出示现场照片和检查笔录，建议罚款".into(),
+            party_statement: "当事人称焚烧面积较小".into(),
         },
     );
     // Art 58(2): after a hearing the decision needs a legal review.
@@ -790,6 +797,11 @@ mod random_sequences {
                     date: date("2026-07-01"),
                     place: "会议室".into(),
                     presiding: ZHOU,
+                    time: "09:00".into(),
+                    public: true,
+                    closed_reason: String::new(),
+                    hearing_officers: vec![],
+                    recorder: Some(ZHAO),
                 },
             ),
             (ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18")),
@@ -804,6 +816,8 @@ mod random_sequences {
                 Action::HoldHearing {
                     date: date("2026-07-01"),
                     party_absent: false,
+                    investigators_case: "调查人员出示现场照片和检查笔录，建议罚款".into(),
+                    party_statement: "当事人称焚烧面积较小".into(),
                 },
             ),
             (
@@ -1029,8 +1043,10 @@ fn one_account_with_every_approving_role_cannot_carry_a_case_alone() {
     // The discussion: three members, presided by a head; the same name twice is one member.
     let discuss = |attendees: Vec<i64>| Action::Discuss {
         date: d("2026-06-12"),
+        opinions: attendees.iter().map(|_| "同意".to_string()).collect(),
         attendees,
         conclusion: "同意处罚".into(),
+        recorder: Some(LI),
     };
     let e = w.refuse(&c, SUN, discuss(vec![SUN, SUN, ZHOU]));
     assert!(e.message.contains("孙八"), "{e}");
