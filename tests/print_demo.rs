@@ -45,15 +45,19 @@ fn all_cases(store: &Store) -> Vec<i64> {
         .collect()
 }
 
-/// What tells the branches apart: procedure, outcome, hearing, whether it reached 执行.
+/// What tells the branches apart: procedure, outcome, hearing, whether it reached 执行,
+/// and the measures of the investigation (先行登记保存, 查封扣押, 责令改正通知书).
 fn branch(c: &Case) -> String {
     format!(
-        "{:?}/{}/{}/{}/{}",
+        "{:?}/{}/{}/{}/{}/{}/{}/{}",
         c.procedure,
         c.outcome.as_ref().map_or("—", |o| o.label()),
         c.hearing.is_some(),
         c.demands.is_empty(),
-        c.archive.is_some()
+        c.archive.is_some(),
+        !c.preservations.is_empty(),
+        !c.seizures.is_empty(),
+        c.correction_notice.is_some()
     )
 }
 
@@ -171,6 +175,21 @@ fn every_document_kind_of_one_case_per_branch_prints_as_pdf() {
     let store = open();
     let sample = sample(&store);
     assert!(sample.len() >= 6, "{} branches", sample.len());
+    for (what, has) in [
+        (
+            "先行登记保存",
+            &(|c: &Case| !c.preservations.is_empty()) as &dyn Fn(&Case) -> bool,
+        ),
+        ("查封扣押", &|c: &Case| !c.seizures.is_empty()),
+        ("责令改正通知书", &|c: &Case| {
+            c.correction_notice.is_some()
+        }),
+    ] {
+        assert!(
+            sample.iter().any(|l| has(&l.case)),
+            "no {what} branch printed"
+        );
+    }
     for l in &sample {
         let id = l.case.id;
         for k in kinds(&l.case) {

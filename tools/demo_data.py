@@ -1255,6 +1255,27 @@ PARTY_KEYS = {
 }
 
 
+# One archived case for each measure a branch of the file needs, chosen where the law gives
+# the measure: 先行登记保存 (行政处罚法第五十六条, any case), 查封扣押 of pesticides unlawfully
+# used (农药管理条例第五十一条第一款第（五）项), and a 责令改正通知书 with its 复查.
+MEASURES = {
+    ("NY-008", "2026-03-04"): "preserve",
+    ("NY-001", "2026-07-08"): "seize",
+    ("CG-024", "2026-06-05"): "order_correction",
+    ("HJ-001", "2026-05-11"): "order_correction",
+}
+
+
+def assign_measures(cases):
+    found = set()
+    for c in cases:
+        key = (c["power"], c["start"].isoformat())
+        if key in MEASURES and c["scenario"] == "general" and c.get("stop") == "归档":
+            c[MEASURES[key]] = True
+            found.add(key)
+    assert found == set(MEASURES), set(MEASURES) - found
+
+
 def write_cases(cases):
     lines = [HEADER, f"# {len(cases)} cases, ordered by start date.", ""]
     for c in cases:
@@ -1275,6 +1296,9 @@ def write_cases(cases):
         lines.append(f"complex = {'true' if c['complex'] else 'false'}")
         lines.append(f"base = {c['base']}")
         lines.append(f"units = {c['units']}")
+        for measure in ("preserve", "seize", "order_correction"):
+            if c.get(measure):
+                lines.append(f"{measure} = true")
         lines.append("[case.party]")
         for k in PARTY_KEYS[c["party"]["type"]]:
             lines.append(f"{k} = {q(c['party'][k])}")
@@ -1293,6 +1317,7 @@ def main():
     cases = [cases[i] for i in order]
     follow_reserved(cases)
     follow_mandatory(cases)
+    assign_measures(cases)
     check(staff, cases)
     write_staff(staff)
     write_cases(cases)

@@ -51,6 +51,15 @@ pub struct DemoCase {
     pub base: Fen,
     #[serde(default)]
     pub units: Dec4,
+    /// Measures taken during the investigation, so the demo holds each branch's papers:
+    /// 先行登记保存 (行政处罚法第五十六条), 查封扣押 (行政强制法第二十四条), and a
+    /// 责令改正通知书 with its 复查 (第二十八条第一款).
+    #[serde(default)]
+    pub preserve: bool,
+    #[serde(default)]
+    pub seize: bool,
+    #[serde(default)]
+    pub order_correction: bool,
     /// The party as in a form; `auto` identity numbers and phones are generated.
     pub party: PartyInput,
 }
@@ -486,6 +495,37 @@ pub fn run(
         monitor_reviewed: false,
     };
     r.act(handler, Action::AddEvidence { evidence })?;
+    if c.order_correction {
+        let deadline = r.wd(5).unwrap_or(d);
+        r.act(
+            handler,
+            Action::OrderCorrection {
+                date: d,
+                content: "立即停止违法行为，限期清理现场、恢复原状".into(),
+                deadline,
+            },
+        )?;
+        r.serve(ServedDoc::CorrectionOrder, ServiceMethod::Direct)?;
+    }
+    if c.preserve {
+        r.act(
+            head,
+            Action::Preserve {
+                date: d,
+                items: "现场查获的涉案物品一批（详见证据登记保存清单）".into(),
+            },
+        )?;
+    }
+    if c.seize {
+        r.act(
+            head,
+            Action::Seize {
+                date: d,
+                items: "涉案工具、设备（详见查封扣押清单）".into(),
+                days: 30,
+            },
+        )?;
+    }
     let d = on!(r, r.wd(1));
     r.record(
         RecordKind::Inquiry,
@@ -503,6 +543,34 @@ pub fn run(
             },
         )?;
         return close_and_archive(&mut r, stop);
+    }
+    if c.preserve {
+        // Decided within seven days (行政处罚法第五十六条): kept as evidence until the decision.
+        let d = on!(r, r.wd(2));
+        r.act(
+            handler,
+            Action::DecidePreservation {
+                index: 0,
+                date: d,
+                decision: "经审查，物品与违法行为有关，依法予以扣留作为证据".into(),
+            },
+        )?;
+    }
+    if c.seize {
+        let d = on!(r, r.wd(2));
+        r.act(handler, Action::ReleaseSeizure { index: 0, date: d })?;
+    }
+    if c.order_correction {
+        // The 复查 after the deadline the notice set.
+        let d = on!(r, r.wd(4));
+        r.act(
+            handler,
+            Action::Recheck {
+                date: d,
+                corrected: true,
+                note: "经现场复查，当事人已停止违法行为并清理现场".into(),
+            },
+        )?;
     }
     if stop == STOPS[1] {
         return r.stage();

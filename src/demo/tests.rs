@@ -36,6 +36,32 @@ fn demo_builds_with_every_case_lawful() {
     let users = store.users().unwrap();
     assert_eq!(users.values().filter(|u| u.cert_no.is_some()).count(), 25);
     assert!(store.verify_audit().unwrap().first_broken.is_none());
+    // Each branch of the file has an archived case: 先行登记保存 decided, 查封扣押
+    // released, a 责令改正通知书 served and followed up (复查).
+    let archived: Vec<crate::domain::case::Case> = store
+        .list_cases(&crate::store::CaseFilter {
+            stage: Some(crate::domain::case::Stage::Archived),
+            ..Default::default()
+        })
+        .unwrap()
+        .iter()
+        .map(|r| store.load_case(r.id).unwrap())
+        .collect();
+    let with = |what: &str, f: &dyn Fn(&crate::domain::case::Case) -> bool| {
+        assert!(archived.iter().any(f), "no archived demo case with {what}");
+    };
+    with("a decided preservation", &|c| {
+        c.preservations.iter().any(|p| p.decided_on.is_some())
+    });
+    with("a released seizure", &|c| {
+        c.seizures.iter().any(|s| s.released_on.is_some())
+    });
+    with("a served correction notice and its recheck", &|c| {
+        c.correction_notice.is_some()
+            && c.correction_recheck.is_some()
+            && c.served(crate::domain::case::ServedDoc::CorrectionOrder)
+                .is_some()
+    });
     let overdue = store
         .list_cases(&crate::store::CaseFilter {
             overdue_only: true,
