@@ -129,6 +129,8 @@ struct Run<'a> {
     handlers: Vec<i64>,
     head: i64,
     recipient: String,
+    /// Where the act happened: records are made there.
+    place: String,
 }
 
 /// Stops the script (returning the case's stage) when the next date would be after today.
@@ -190,7 +192,7 @@ impl Run<'_> {
             date: self.date,
             start: "09:00".into(),
             end: "10:10".into(),
-            place: "现场".into(),
+            place: self.place.clone(),
             officers: self.handlers.clone(),
             persons: vec![person.to_string()],
             nth,
@@ -410,6 +412,7 @@ pub fn run(
             handlers,
             head,
             recipient,
+            place: c.place.clone(),
         };
         if fine.0 > 0 {
             if fine <= Fen::from_yuan(100) {
@@ -453,6 +456,7 @@ pub fn run(
         handlers: handlers.clone(),
         head,
         recipient: recipient.clone(),
+        place: c.place.clone(),
     };
     if stop == STOPS[0] {
         return r.stage();
@@ -481,7 +485,10 @@ pub fn run(
         RecordKind::Inspection,
         &recipient,
         0,
-        "执法人员出示执法证件，对现场进行检查并拍照取证。",
+        &format!(
+            "{}。执法人员对现场拍照取证。",
+            c.facts.trim().trim_end_matches('。')
+        ),
     )?;
     let evidence = crate::domain::case::Evidence {
         kind: EvidenceKind::AudioVisual,

@@ -164,6 +164,7 @@ pub(crate) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> 
             match rk {
                 RecordKind::Inquiry => {
                     rows.push(("被询问人".into(), r.persons.join("、")));
+                    rows.extend(person_rows(case, &r.persons, r.date));
                     rows.push(("询问次数".into(), format!("第{}次询问", r.nth.max(1))));
                     // Two officers at least (Art 55): the last records, the others ask.
                     let (recorder, askers) = match r.officers.split_last() {
@@ -184,18 +185,31 @@ pub(crate) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> 
             }
             p.fields(rows);
             if rk == RecordKind::Inquiry || rk == RecordKind::Inspection {
+                // 行政处罚法第五十五条 (证件出示), 第四十三条 (回避).
                 p.para(format!(
-                    "执法人员出示了行政执法证件，表明身份，告知了当事人依法享有的权利，{}。",
+                    "执法人员{}出示了行政执法证件，表明身份，告知{}：对执法人员有权申请回避，\
+                     有权陈述和申辩；{}。",
+                    ctx.labels(&r.officers),
                     if rk == RecordKind::Inquiry {
-                        "被询问人应当如实回答询问"
+                        "被询问人"
                     } else {
-                        "进行现场检查"
+                        "当事人或在场人"
+                    },
+                    if rk == RecordKind::Inquiry {
+                        "应当如实回答询问，协助调查，不得阻挠"
+                    } else {
+                        "应当配合检查，如实提供有关情况"
                     }
                 ));
+                p.para("是否申请执法人员回避（亲笔填写）：");
             }
-            p.heading("记录");
-            for line in r.content.lines().filter(|l| !l.trim().is_empty()) {
-                p.para(line.trim().to_string());
+            p.heading(if rk == RecordKind::Inspection {
+                "检查情况"
+            } else {
+                "记录"
+            });
+            for line in question_and_answer_lines(&r.content) {
+                p.para(line);
             }
             if rk == RecordKind::Inquiry {
                 p.para("被询问人核对意见（亲笔书写）：以上笔录我已看过，与我说的相符。被询问人在每页签名。");
@@ -214,6 +228,73 @@ pub(crate) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> 
             p
         })
         .collect()
+}
+
+/// The particulars of the people questioned who are parties of the case (a party, or an
+/// individual business's operator, or an organisation's 法定代表人 questioned for it), as
+/// the record form asks: sex, age on the day, ID number, address, phone, employer.
+fn person_rows(case: &Case, persons: &[String], on: chrono::NaiveDate) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    for name in persons {
+        let name = name.trim();
+        for party in &case.parties {
+            let (person, employer) = match party {
+                Party::Person(x) if x.name == name => (Some(x), None),
+                Party::Business(b) if b.operator.name == name || b.trade_name == name => {
+                    (Some(&b.operator), Some(b.trade_name.clone()))
+                }
+                Party::Organisation(o) if o.legal_rep == name || o.name == name => {
+                    rows.push((
+                        "工作单位及职务".into(),
+                        format!("{}（法定代表人或负责人）", o.name),
+                    ));
+                    rows.push(("单位地址".into(), o.address.clone()));
+                    rows.push(("联系电话".into(), o.phone.clone()));
+                    continue;
+                }
+                _ => (None, None),
+            };
+            if let Some(x) = person {
+                rows.push(("性别".into(), x.sex.name().into()));
+                rows.push(("年龄".into(), format!("{}岁", x.age_on(on))));
+                rows.push(("居民身份证号码".into(), x.id_no.as_str().into()));
+                rows.push(("住址".into(), x.address.clone()));
+                rows.push(("联系电话".into(), x.phone.clone()));
+                if let Some(e) = employer {
+                    rows.push(("工作单位".into(), format!("{e}（经营者）")));
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// A record's text as the paper prints it: each line a paragraph, and each 问：/答： starting
+/// its own, so questions and answers stand apart even when typed on one line.
+pub(crate) fn question_and_answer_lines(content: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in content.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let mut rest = line;
+        loop {
+            // A marker after the first character (one at the start begins this piece).
+            let skip = rest.chars().next().map_or(0, char::len_utf8);
+            let next = ["问：", "答："]
+                .iter()
+                .filter_map(|m| rest[skip..].find(m).map(|i| i + skip))
+                .min();
+            match next {
+                Some(i) => {
+                    out.push(rest[..i].trim().to_string());
+                    rest = &rest[i..];
+                }
+                _ => {
+                    out.push(rest.to_string());
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The document a service record served: an on-the-spot case's decision is the

@@ -674,3 +674,51 @@ fn the_cause_is_the_short_name_of_the_act_not_the_statutory_wording() {
     let row = crate::ledger::LedgerRow::from_case(&c, "合综执罚决〔2026〕1号", &w.users);
     assert_eq!(row.cause, "露天焚烧秸秆");
 }
+
+#[test]
+fn an_inquiry_record_names_the_person_the_recusal_right_and_sets_questions_apart() {
+    assert_eq!(
+        common::question_and_answer_lines(
+            "问：你是否知道该行为违法？答：知道了。\n问：还有补充吗？答：没有。"
+        ),
+        vec![
+            "问：你是否知道该行为违法？",
+            "答：知道了。",
+            "问：还有补充吗？",
+            "答：没有。"
+        ]
+    );
+    let w = World::new();
+    let c = investigated(&w);
+    let party = match &c.parties[0] {
+        crate::case::Party::Person(p) => p.clone(),
+        _ => panic!("the fixture's party is a person"),
+    };
+    let mut rec = record(
+        crate::case::RecordKind::Inquiry,
+        "2026-06-06",
+        &[party.name.as_str()],
+        1,
+    );
+    rec.content = "问：你是否知道该行为违法？答：知道了。".into();
+    let c = numbered(w.step(&c, ZHANG, Action::AddRecord { record: rec }));
+    let a = agency();
+    let text = all_text(&build(DocKind::InquiryRecord, &ctx(&c, &a, &w)).unwrap());
+    assert!(text.contains("\n答：知道了。"), "{text}");
+    let questioned = c
+        .records
+        .iter()
+        .find(|r| r.kind == crate::case::RecordKind::Inquiry)
+        .unwrap();
+    assert!(questioned.persons.contains(&party.name));
+    for want in [
+        party.sex.name(),
+        party.id_no.as_str(),
+        party.address.as_str(),
+        "有权申请回避",
+        "是否申请执法人员回避（亲笔填写）",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    assert!(text.contains(&format!("{}岁", party.age_on(questioned.date))));
+}

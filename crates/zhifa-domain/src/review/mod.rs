@@ -218,7 +218,7 @@ pub const RULES: &[RuleDef] = &[
     },
     RuleDef {
         code: "R25",
-        name: "催告及其送达不在法定节假日或休息日",
+        name: "催告不在节假日或休息日，送达不在法定节假日",
         source: "行政强制法第四十三条",
         severity: Severity::Hint,
     },

@@ -426,17 +426,22 @@ pub fn seal_reminder(c: &Case) -> Option<String> {
 }
 
 /// R25 行政强制法 Art 43: no enforcement on a statutory holiday (nor, in practice, on a rest
-/// day): a 催告 issued or its 催告书 served on such a day is flagged with the day's kind.
+/// day): a 催告 issued or its 催告书 served on such a day is flagged with the day's kind; any
+/// other document served on a statutory holiday is flagged too, for the panel to check the
+/// date against the receipt.
 pub fn demand_on_working_days(c: &Case, ctx: &Ctx) -> Option<String> {
     use crate::calendar::DayType;
-    let dates = c.demands.iter().map(|d| ("催告", d.date)).chain(
-        c.services
-            .iter()
-            .filter(|s| s.doc == ServedDoc::Demand)
-            .map(|s| ("催告书送达", s.date)),
-    );
+    // (what, date, whether a rest day counts too)
+    let dates = c
+        .demands
+        .iter()
+        .map(|d| ("催告".to_string(), d.date, true))
+        .chain(c.services.iter().map(|s| {
+            let demand = s.doc == ServedDoc::Demand;
+            (format!("{}送达", s.doc.name()), s.date, demand)
+        }));
     let found: Vec<String> = dates
-        .filter_map(|(what, date)| {
+        .filter_map(|(what, date, rest_days_too)| {
             // A year without a holiday table cannot be judged; the deadlines warn of it.
             if ctx.calendar.is_working_day(date).ok()? {
                 return None;
@@ -444,7 +449,8 @@ pub fn demand_on_working_days(c: &Case, ctx: &Ctx) -> Option<String> {
             let day = match ctx.calendar.day_type(date).ok()? {
                 DayType::Holiday(name) if !name.is_empty() => format!("法定节假日（{name}）"),
                 DayType::Holiday(_) => "法定节假日".to_string(),
-                _ => "休息日".to_string(),
+                _ if rest_days_too => "休息日".to_string(),
+                _ => return None,
             };
             Some(format!("{what}日期 {date} 是{day}"))
         })

@@ -429,4 +429,21 @@ fn r25_demand_on_a_holiday_or_rest_day_is_flagged() {
     );
     let holiday = fails("R25", &w, &on("2026-10-02"));
     assert!(holiday.contains("法定节假日（国庆节）"), "{holiday}");
+    // Any other service: a statutory holiday is flagged, a weekend is not.
+    let served_on = |date: &str| {
+        let mut c = c.clone();
+        let s = c
+            .services
+            .iter_mut()
+            .find(|s| s.doc == ServedDoc::Decision)
+            .unwrap();
+        s.date = d(date);
+        c
+    };
+    passes("R25", &w, &served_on("2026-07-18"));
+    let holiday = fails("R25", &w, &served_on("2026-10-01"));
+    assert!(
+        holiday.contains("行政处罚决定书送达日期 2026-10-01 是法定节假日（国庆节）"),
+        "{holiday}"
+    );
 }
