@@ -16,7 +16,7 @@ pub struct CaseFile {
 
 /// Every document of the case in filing order. A decision that fails its check stops the file.
 pub fn ordered_documents(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
-    let mut out = Vec::new();
+    let mut out: Vec<(Phase, Paper)> = Vec::new();
     let mut kinds: Vec<DocKind> = documents(ctx.case)
         .into_iter()
         .map(|(k, _, _)| k)
@@ -24,9 +24,18 @@ pub fn ordered_documents(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         .collect();
     kinds.sort_by_key(|k| (k.phase(), *k));
     for k in kinds {
-        out.extend(build(k, ctx)?);
+        out.extend(build(k, ctx)?.into_iter().map(|p| (k.phase(), p)));
     }
-    Ok(out)
+    // Within each part of the file, in the order of their dates (a 询问笔录 of the 5th before
+    // a 现场检查笔录 of the 6th); a stable sort keeps the kinds' order on the same day, and a
+    // paper without a date stays after the dated ones of its part.
+    out.sort_by_key(|(phase, p)| {
+        (
+            *phase,
+            crate::chinese::parse_date(&p.date).unwrap_or(chrono::NaiveDate::MAX),
+        )
+    });
+    Ok(out.into_iter().map(|(_, p)| p).collect())
 }
 
 /// Assembles the case file, numbering pages with `pages_of`: the renderer's own count of a

@@ -722,3 +722,27 @@ fn an_inquiry_record_names_the_person_the_recusal_right_and_sets_questions_apart
     }
     assert!(text.contains(&format!("{}岁", party.age_on(questioned.date))));
 }
+
+#[test]
+fn the_file_orders_each_part_by_date_not_by_kind() {
+    let w = World::new();
+    let c = investigated(&w); // 现场检查笔录 of 2026-06-05
+    let mut rec = record(crate::case::RecordKind::Inquiry, "2026-06-04", &["刘某"], 1);
+    rec.content = "问：……答：……".into();
+    let c = numbered(w.step(&c, ZHANG, Action::AddRecord { record: rec }));
+    let a = agency();
+    let kinds: Vec<DocKind> = casefile::ordered_documents(&ctx(&c, &a, &w))
+        .unwrap()
+        .iter()
+        .map(|p| p.kind)
+        .collect();
+    let at = |k: DocKind| kinds.iter().position(|x| *x == k).unwrap();
+    assert!(
+        at(DocKind::InquiryRecord) < at(DocKind::InspectionRecord),
+        "{kinds:?}"
+    );
+    assert!(
+        at(DocKind::FilingForm) < at(DocKind::InquiryRecord),
+        "parts first"
+    );
+}
