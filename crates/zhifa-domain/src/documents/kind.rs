@@ -69,9 +69,9 @@ macro_rules! kinds {
 
 kinds! {
     FilingForm => "立案审批表", "filing", Some(number::FILING), Filing;
-    InspectionRecord => "现场检查(勘验)笔录", "inspection", None, Investigation;
+    InspectionRecord => "现场检查（勘验）笔录", "inspection", None, Investigation;
     InquiryRecord => "询问笔录", "inquiry", None, Investigation;
-    CorrectionOrder => "责令(限期)改正通知书", "correction", Some("责改"), Investigation;
+    CorrectionOrder => "责令（限期）改正通知书", "correction", Some("责改"), Investigation;
     Preservation => "先行登记保存通知书", "preservation", Some("先保"), Investigation;
     Seizure => "查封扣押决定书", "seizure", Some("强措"), Investigation;
     InvestigationReport => "调查终结报告", "report", None, Review;
@@ -85,7 +85,7 @@ kinds! {
     OnSpotDecision => "当场行政处罚决定书", "on-spot", Some(number::ON_SPOT), Decision;
     NoPenaltyDecision => "不予行政处罚决定书", "no-penalty", Some(number::NO_PENALTY), Decision;
     ServiceReceipt => "送达回证", "receipt", None, Service;
-    PaymentPlan => "延期(分期)缴纳罚款批准书", "payment-plan", Some("缓缴"), Execution;
+    PaymentPlan => "延期（分期）缴纳罚款批准书", "payment-plan", Some("缓缴"), Execution;
     Demand => "催告书", "demand", Some(number::DEMAND), Execution;
     Surcharge => "加处罚款决定书", "surcharge", Some("加罚"), Execution;
     CourtApplication => "强制执行申请书", "court", Some("强执"), Execution;

@@ -114,7 +114,7 @@ fn correction_notice_prints_what_by_when_and_basis_dated_when_issued_and_is_serv
         .find(|(k, _, _)| *k == DocKind::CorrectionOrder)
         .map(|(_, _, s)| *s);
     assert_eq!(state, Some(DocState::SignedServed));
-    let r = receipt_of(&c, &w, "责令(限期)改正通知书 合综执责改〔2026〕1号");
+    let r = receipt_of(&c, &w, "责令（限期）改正通知书 合综执责改〔2026〕1号");
     assert!(r.contains("签收日期：          年    月    日"), "{r}");
 }
 
