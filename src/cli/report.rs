@@ -88,8 +88,8 @@ pub(crate) fn stats_rows(s: &Stats) -> Vec<Vec<String>> {
         ],
         vec!["案件".into(), "总数".into(), s.cases.to_string()],
         vec![
-            "期限".into(),
-            "逾期".into(),
+            "案件".into(),
+            "期限已逾期".into(),
             s.overdue_deadlines.to_string(),
         ],
         vec![
@@ -165,7 +165,7 @@ pub(crate) fn stats_text(s: &Stats) -> String {
     list("按承办人", &s.by_officer, &mut out);
     list("按月份", &s.by_month, &mut out);
     list("按领域", &s.by_field, &mut out);
-    out.push_str(&format!("逾期期限：{}\n", s.overdue_deadlines));
+    out.push_str(&format!("期限已逾期的案件：{}\n", s.overdue_deadlines));
     let avg: Vec<String> = s
         .avg_days_per_stage
         .iter()

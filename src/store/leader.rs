@@ -40,12 +40,17 @@ impl Store {
     }
 
     /// Open deadlines past due across the team.
-    pub fn overdue_count(&self) -> Result<usize> {
+    /// Cases proposed in `from..=to` whose next open deadline is past due (as of the last
+    /// refresh): the period's own overdue work, so a year without cases shows none.
+    pub fn overdue_count(&self, from: NaiveDate, to: NaiveDate) -> Result<usize> {
         let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM case_file WHERE next_due_state = ?1",
-            [super::Code(
-                crate::domain::case::deadlines::DeadlineState::Overdue,
-            )],
+            "SELECT count(*) FROM case_file
+             WHERE next_due_state = ?1 AND proposed_on >= ?2 AND proposed_on <= ?3",
+            params![
+                super::Code(crate::domain::case::deadlines::DeadlineState::Overdue),
+                from.to_string(),
+                to.to_string()
+            ],
             |r| r.get(0),
         )?;
         Ok(n as usize)
@@ -247,7 +252,8 @@ impl Store {
     }
 
     /// The team's statistics for a period, from every case, the staff, the period's patrols
-    /// and today's overdue deadlines (the dashboard and `report stats` show the same numbers).
+    /// and the period's cases overdue now (the dashboard and `report stats` show the same
+    /// numbers).
     pub fn stats_between(
         &self,
         from: NaiveDate,
@@ -257,7 +263,7 @@ impl Store {
             &self.all_cases()?,
             &self.users()?,
             &self.patrols_between(from, to)?,
-            self.overdue_count()?,
+            self.overdue_count(from, to)?,
             from,
             to,
         ))

@@ -40,6 +40,16 @@ pub fn warn() -> Style {
     Style::default().fg(Color::Yellow)
 }
 
+/// A count beside a number (deadlines on a calendar day): bold yellow, so it never reads
+/// as part of the date.
+pub fn count_style(n: usize) -> Style {
+    if n == 0 {
+        Style::default()
+    } else {
+        warn().add_modifier(ratatui::style::Modifier::BOLD)
+    }
+}
+
 pub fn bad() -> Style {
     Style::default().fg(Color::Red)
 }

@@ -112,6 +112,28 @@ impl Fen {
 /// One thousand billion yuan: far above any fine, small enough that arithmetic never overflows.
 const MAX_FEN: i64 = 100_000_000_000_000;
 
+impl Fen {
+    /// The amount with thousands separators for reading at a glance (dashboards, reports):
+    /// `2,859,250元`, `1,234.50元`. Documents print the plain form and the 大写.
+    pub fn grouped(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let whole = (abs / 100).to_string();
+        let mut out = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if abs.is_multiple_of(100) {
+            format!("{sign}{out}元")
+        } else {
+            format!("{sign}{out}.{:02}元", abs % 100)
+        }
+    }
+}
+
 impl fmt::Display for Fen {
     /// `2000元`, `2000.50元`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -214,6 +236,15 @@ impl<'de> Deserialize<'de> for Dec4 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn grouped_amounts_read_at_a_glance() {
+        assert_eq!(Fen::from_yuan(2_859_250).grouped(), "2,859,250元");
+        assert_eq!(Fen(123_450).grouped(), "1,234.50元");
+        assert_eq!(Fen::from_yuan(999).grouped(), "999元");
+        assert_eq!(Fen::from_yuan(-1000).grouped(), "-1,000元");
+        assert_eq!(Fen(0).grouped(), "0元");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

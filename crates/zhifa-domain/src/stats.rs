@@ -24,7 +24,8 @@ pub struct Stats {
     /// `2026-06` → cases proposed that month.
     pub by_month: Vec<(String, usize)>,
     pub by_field: Vec<(String, usize)>,
-    /// Open deadlines past due across the team (as of the store's last refresh).
+    /// Cases of the period whose next open deadline is past due (as of the store's last
+    /// refresh).
     pub overdue_deadlines: usize,
     /// Stage → average days spent in it (tenths of a day), over cases that left it.
     pub avg_days_per_stage: Vec<(String, u32)>,

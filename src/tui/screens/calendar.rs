@@ -208,7 +208,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             1..=9 => count.to_string(),
             _ => "+".to_string(),
         };
-        spans.push(Span::styled(format!("{:>2}{mark}{n}", day.day()), style));
+        // The day's number, then its mark, then the count of deadlines in its own colour.
+        spans.push(Span::styled(format!("{:>2}{mark}", day.day()), style));
+        spans.push(Span::styled(n, ui::count_style(count)));
         spans.push(Span::raw(" "));
         if day.weekday().num_days_from_monday() == 6 {
             lines.push(Line::from(std::mem::take(&mut spans)));
@@ -223,7 +225,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "休=节假日 班=调休上班 数字=当日期限数",
+        "休=节假日 班=调休上班 日期后的黄色数字=当日期限数",
         ui::dim(),
     )));
     if missing_year {

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::stats::{days_text, Stats};
@@ -80,7 +80,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         return;
     };
     let [top, bottom] =
-        Layout::vertical([Constraint::Percentage(55), Constraint::Min(6)]).areas(area);
+        Layout::vertical([Constraint::Percentage(50), Constraint::Min(8)]).areas(area);
     let [chart_area, numbers_area] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Min(20)]).areas(top);
     let bars: Vec<Bar> = st
@@ -103,15 +103,16 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     );
     let mut lines = vec![
         Line::from(format!(
-            "案件 {} 件，逾期期限 {} 个",
+            "案件 {} 件，期限已逾期 {} 件",
             st.cases, st.overdue_deadlines
         )),
-        Line::from(format!("罚款决定 {}", st.fines_decided)),
+        Line::from(format!("罚款决定 {}", st.fines_decided.grouped())),
         Line::from(format!(
             "已缴 {}  未缴 {}",
-            st.fines_collected, st.fines_outstanding
+            st.fines_collected.grouped(),
+            st.fines_outstanding.grouped()
         )),
-        Line::from(format!("加处罚款 {}", st.surcharges)),
+        Line::from(format!("加处罚款 {}", st.surcharges.grouped())),
     ];
     let squads: Vec<String> = st.by_squad.iter().map(|(k, n)| format!("{k}{n}")).collect();
     lines.push(Line::from(format!("中队：{}", squads.join(" "))));
@@ -130,28 +131,35 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             .block(Block::default().borders(Borders::ALL).title(" 数字 ")),
         numbers_area,
     );
-    let [spark_area, text_area] =
-        Layout::vertical([Constraint::Length(4), Constraint::Min(2)]).areas(bottom);
-    let months: Vec<u64> = (1..=12)
+    let [month_area, text_area] =
+        Layout::vertical([Constraint::Min(5), Constraint::Length(2)]).areas(bottom);
+    // One labelled bar a month, its count on it: read without counting columns.
+    let months: Vec<Bar> = (1..=12)
         .map(|m| {
             let key = format!("{}-{m:02}", s.year);
-            st.by_month
+            let n = st
+                .by_month
                 .iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, n)| *n as u64)
-                .unwrap_or(0)
+                .map_or(0, |(_, n)| *n as u64);
+            Bar::default().label(Line::from(format!("{m}月"))).value(n)
         })
         .collect();
+    let width = month_area.width.saturating_sub(2);
+    // Twelve bars and their gaps fill the width (a month label is up to 4 cells).
+    let bar_width = (width / 12).saturating_sub(1).clamp(3, 8);
     f.render_widget(
-        Sparkline::default()
+        BarChart::default()
             .block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(" 每月立案（1-12月） "),
+                    .title(format!(" {}年 每月立案数 ", s.year)),
             )
-            .data(&months)
-            .bar_set(ui::BARS),
-        spark_area,
+            .data(BarGroup::default().bars(&months))
+            .bar_set(ui::BARS)
+            .bar_width(bar_width)
+            .bar_gap(1),
+        month_area,
     );
     let fields: Vec<String> = st.by_field.iter().map(|(k, n)| format!("{k}{n}")).collect();
     f.render_widget(
