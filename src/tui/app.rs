@@ -420,7 +420,12 @@ impl App {
                 ("esc".to_string(), "注销".to_string()),
             ]
         } else {
-            self.keymap.help(self.section())
+            match self.stack.last() {
+                Some(s) => self
+                    .keymap
+                    .help_where(self.section(), &|a| s.view().acts(a)),
+                None => self.keymap.help(self.section()),
+            }
         };
         if self.stack.last().is_some_and(|s| s.view().takes_text()) {
             // Single characters are typed into the field there, so they are not keys.
@@ -444,9 +449,12 @@ impl App {
             super::screens::help::draw(
                 f,
                 below_title,
-                &self
-                    .keymap
-                    .help(self.stack.last().map_or("global", |s| s.view().section())),
+                &match self.stack.last() {
+                    Some(s) => self
+                        .keymap
+                        .help_where(s.view().section(), &|a| s.view().acts(a)),
+                    None => self.keymap.help("global"),
+                },
             );
         }
     }

@@ -92,15 +92,36 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// How a key is named in a Chinese message: `Esc`, `回车`, `Tab`, else as written.
-fn shown(key: &str) -> String {
+pub fn shown(key: &str) -> String {
+    if let Some(base) = key.strip_prefix("ctrl-") {
+        return format!("Ctrl-{}", shown(base).to_uppercase());
+    }
     match key {
         "esc" => "Esc".into(),
         "enter" => "回车".into(),
         "tab" => "Tab".into(),
         "backtab" => "Shift-Tab".into(),
         "space" => "空格".into(),
+        "up" => "上".into(),
+        "down" => "下".into(),
+        "left" => "左".into(),
+        "right" => "右".into(),
+        "pageup" => "上翻页".into(),
+        "pagedown" => "下翻页".into(),
+        "home" => "Home".into(),
+        "end" => "End".into(),
+        "backspace" => "退格".into(),
         k => k.into(),
     }
+}
+
+/// A space-separated list of key names as a clerk reads them (`j 下`, `Esc`, `回车`).
+pub fn shown_keys(keys: &str) -> String {
+    keys.split(' ')
+        .filter(|k| !k.is_empty())
+        .map(shown)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Per section: the bindings that go before the defaults, and those that go after.
@@ -222,12 +243,30 @@ impl Keymap {
 
     /// Bindings shown for `screen`: its own, then the global ones, one line per action.
     pub fn help(&self, screen: &str) -> Vec<(String, String)> {
+        self.help_where(screen, &|_| true)
+    }
+
+    /// The bindings of `screen` whose action acts there now (`View::acts`): no key is
+    /// offered that would do nothing.
+    pub fn help_where(
+        &self,
+        screen: &str,
+        acts: &dyn Fn(UiAction) -> bool,
+    ) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();
+        // A key bound twice runs its first binding (the screen's before the global one):
+        // only that one is shown.
+        let mut seen: Vec<&str> = Vec::new();
         for b in [screen, "global"]
             .iter()
             .filter_map(|s| self.sections.get(*s))
             .flatten()
+            .filter(|b| acts(b.run))
         {
+            if seen.contains(&b.on.as_str()) {
+                continue;
+            }
+            seen.push(&b.on);
             match out.iter_mut().find(|(_, d)| *d == b.desc) {
                 Some((keys, _)) => {
                     if !keys.split(' ').any(|k| k == b.on) {

@@ -197,7 +197,7 @@ fn the_case_list_help_shows_every_key_and_the_commands_at_80x24() {
     login(&mut a, "zhangwei");
     press(&mut a, &[KeyCode::Char('c'), KeyCode::Char('?')]);
     let screen = render(&a, 80, 24);
-    for shown in ["pagedown", "q ctrl-c", "from to sort clear", "只看逾期"] {
+    for shown in ["下翻页", "q Ctrl-C", "from to sort clear", "只看逾期"] {
         assert!(screen.contains(shown), "{shown} missing:\n{screen}");
     }
 }

@@ -92,7 +92,7 @@ pub fn frame_areas(area: Rect) -> (Rect, Rect, Rect, Rect) {
 /// The hint bar: as many `key 说明` pairs as fit, and always the help key last, so a
 /// narrow terminal still says where the rest are.
 pub fn hints_line(pairs: &[(String, String)], width: u16) -> Line<'static> {
-    let first_key = |keys: &String| keys.split(' ').next().unwrap_or(keys).to_string();
+    let first_key = |keys: &String| super::keymap::shown(keys.split(' ').next().unwrap_or(keys));
     let cell = |key: &str, desc: &str| key.width() + desc.width() + 3;
     let help = pairs.iter().find(|(k, _)| first_key(k) == "?");
     let mut spans = Vec::new();

@@ -19,6 +19,11 @@ pub trait View {
     fn takes_text(&self) -> bool {
         false
     }
+    /// Whether `a` does something on this screen now; the key bar and the help overlay
+    /// leave out the keys that would not (no 选演示用户 outside the demo).
+    fn acts(&self, _a: UiAction) -> bool {
+        true
+    }
     /// One action; loads or saves through `env.desk` and says what the app does next.
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome;
     /// The screen above this one closed: load the data again.
@@ -36,6 +41,9 @@ impl<T: View + ?Sized> View for Box<T> {
     }
     fn takes_text(&self) -> bool {
         (**self).takes_text()
+    }
+    fn acts(&self, a: UiAction) -> bool {
+        (**self).acts(a)
     }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         (**self).handle(a, env)

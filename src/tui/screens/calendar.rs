@@ -225,7 +225,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "休=节假日 班=调休上班 日期后的黄色数字=当日期限数",
+        "休=节假日 班=调休 黄色数字=当日期限数",
         ui::dim(),
     )));
     if missing_year {

@@ -465,6 +465,10 @@ impl View for State {
     fn takes_text(&self) -> bool {
         true
     }
+    fn acts(&self, a: UiAction) -> bool {
+        // The suggested fine exists only where the investigation proposes one.
+        a != UiAction::FillAmount || self.kind == ActionKind::EndInvestigation
+    }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         State::handle(self, a, env)
     }

@@ -29,7 +29,10 @@ pub fn draw(f: &mut Frame, area: Rect, bindings: &[(String, String)]) {
             Span::raw(desc.to_string()),
         ])
     };
-    let mut lines: Vec<Line> = bindings.iter().map(|(k, d)| row(k, d)).collect();
+    let mut lines: Vec<Line> = bindings
+        .iter()
+        .map(|(k, d)| row(&crate::tui::keymap::shown_keys(k), d))
+        .collect();
     lines.extend(
         commands
             .into_iter()

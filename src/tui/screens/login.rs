@@ -168,6 +168,10 @@ impl View for State {
     fn takes_text(&self) -> bool {
         true
     }
+    fn acts(&self, a: UiAction) -> bool {
+        // The demo users' list is there only with --demo.
+        self.demo || !matches!(a, UiAction::Down | UiAction::Up)
+    }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         State::handle(self, a, env)
     }

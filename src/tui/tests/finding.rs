@@ -71,3 +71,27 @@ fn sorting_by_stage_follows_the_procedure() {
     press(&mut a, &[KeyCode::Enter]);
     assert!(a.status.contains("按下一期限排序"), "{}", a.status);
 }
+
+#[test]
+fn the_key_bar_names_keys_in_chinese_and_only_those_that_act() {
+    let (_d, path) = demo_copy();
+    // Outside the demo the login screen offers no demo users to pick.
+    let desk = Desk::open(&path).unwrap();
+    let plain = App::new(desk, Keymap::load(None).unwrap(), false, today());
+    let screen = render(&plain, 120, 36);
+    assert!(!screen.contains("选演示用户"), "{screen}");
+    let mut a = app(&path);
+    assert!(render(&a, 120, 36).contains("选演示用户"));
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('c')]);
+    let bar = render(&a, 120, 36);
+    let last = bar.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    assert!(
+        last.contains("下翻页") && last.contains("回车 打开"),
+        "{last}"
+    );
+    assert!(
+        !last.contains("pagedown") && !last.contains("enter"),
+        "{last}"
+    );
+}
