@@ -176,6 +176,12 @@ impl App {
                     self.run_command(&line);
                 }
                 KeyCode::Backspace => p.backspace(),
+                KeyCode::Tab => {
+                    let on_list = matches!(self.stack.last(), Some(Screen::Cases(_)));
+                    *p = super::input::TextInput::with(&super::commands::complete(
+                        &p.value, on_list,
+                    ));
+                }
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => p.push(c),
                 _ => {}
             }
@@ -407,9 +413,21 @@ impl App {
             Severity::Error => ui::bad(),
             Severity::Info => ui::warn(),
         };
+        // The command line, while open, takes the status line: what is typed, a cursor and
+        // the matching commands.
+        let (status_text, status_style) = match &self.palette {
+            Some(p) => (
+                super::commands::palette_line(
+                    &p.value,
+                    matches!(self.stack.last(), Some(Screen::Cases(_))),
+                ),
+                ui::title_style(),
+            ),
+            None => (self.status.text.clone(), status_style),
+        };
         f.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                ui::clean(&self.status.text),
+                ui::clean(&status_text),
                 status_style,
             ))),
             status,

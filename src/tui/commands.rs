@@ -118,6 +118,49 @@ pub fn find(name: &str) -> Option<&'static CommandSpec> {
         .find(|c| c.name == name || c.aliases.contains(&name))
 }
 
+/// The commands whose name (or an alias) starts with what was typed before any argument,
+/// in table order; on the case list its filters too.
+pub fn completions(typed: &str, on_case_list: bool) -> Vec<&'static CommandSpec> {
+    let word = typed.trim_start();
+    if word.contains(' ') {
+        return Vec::new();
+    }
+    COMMANDS
+        .iter()
+        .filter(|c| on_case_list || c.scope == Scope::Global)
+        .filter(|c| c.name.starts_with(word) || c.aliases.iter().any(|a| a.starts_with(word)))
+        .collect()
+}
+
+/// The command line as the status line shows it: what was typed with a cursor, and the
+/// matching commands with what they do (Tab completes the first).
+pub fn palette_line(typed: &str, on_case_list: bool) -> String {
+    let matches = completions(typed, on_case_list);
+    let hint = match matches.as_slice() {
+        [] if typed.contains(' ') => "回车执行".to_string(),
+        [] => "没有这个命令（? 查看全部命令）".to_string(),
+        [one] => format!(
+            "{} {}{}（Tab 补全，回车执行）",
+            one.name, one.args, one.desc
+        ),
+        many => format!(
+            "{}（Tab 补全）",
+            many.iter().map(|c| c.name).collect::<Vec<_>>().join(" ")
+        ),
+    };
+    format!(":{typed}▏  {hint}")
+}
+
+/// `typed` completed to the first matching command's name (and a space if it takes an
+/// argument); unchanged when nothing matches.
+pub fn complete(typed: &str, on_case_list: bool) -> String {
+    match completions(typed, on_case_list).first() {
+        Some(c) if c.args.is_empty() => c.name.to_string(),
+        Some(c) => format!("{} ", c.name),
+        None => typed.to_string(),
+    }
+}
+
 /// The commands as the help overlay lists them: the global names, then the case list's,
 /// wrapped at `width` cells.
 pub fn help_lines(width: usize) -> Vec<String> {

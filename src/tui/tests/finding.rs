@@ -95,3 +95,35 @@ fn the_key_bar_names_keys_in_chinese_and_only_those_that_act() {
         "{last}"
     );
 }
+
+#[test]
+fn the_command_line_shows_what_is_typed_with_the_matching_commands_and_completes() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    type_text(&mut a, ":ca");
+    let screen = render(&a, 80, 24);
+    assert!(
+        screen.contains(":ca▏  cases calendar（Tab 补全）"),
+        "{screen}"
+    );
+    press(&mut a, &[KeyCode::Tab]);
+    assert!(render(&a, 80, 24).contains(":cases▏  cases 案件列表"));
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(case_list_open(&a), "{}", a.status);
+    // On the list its filters complete too, with their argument.
+    type_text(&mut a, ":stag");
+    press(&mut a, &[KeyCode::Tab]);
+    assert!(
+        render(&a, 120, 36).contains(":stage ▏"),
+        "{}",
+        render(&a, 120, 36)
+    );
+    type_text(&mut a, "告知");
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.status.contains("阶段：告知"), "{}", a.status);
+}
+
+fn case_list_open(a: &App) -> bool {
+    matches!(a.stack.last(), Some(Screen::Cases(_)))
+}
