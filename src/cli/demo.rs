@@ -2,6 +2,7 @@
 //! real workflow. `--demo` uses a throw-away copy in a temporary directory, so trying zhifa
 //! never touches a real case file.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -21,8 +22,19 @@ impl DemoDb {
             .tempdir()
             .map_err(|e| CliError(format!("无法创建演示数据目录：{e}")))?;
         let path = dir.path().join(crate::paths::DB_FILE_NAME);
-        let report =
-            demo::build(&path, crate::desk::today()).map_err(|e| CliError(e.to_string()))?;
+        // A few seconds of work before the UI starts: say so on a terminal, with progress.
+        let shown = std::io::stderr().is_terminal();
+        let mut progress = |done: usize, total: usize| {
+            if shown && done % 10 == 0 {
+                eprint!("\r正在建立演示数据库… {done}/{total} 件");
+            }
+        };
+        let report = demo::build_with_progress(&path, crate::desk::today(), &mut progress)
+            .map_err(|e| CliError(e.to_string()))?;
+        if shown {
+            // Clear the line: the UI takes the screen next.
+            eprint!("\r\x1b[K");
+        }
         if !report.refused.is_empty() {
             tracing::warn!(refused = ?report.refused, "demo cases refused");
         }

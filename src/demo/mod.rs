@@ -87,6 +87,15 @@ impl Cast {
 
 /// Builds the demo database at `path` (which must not exist) as of `today`.
 pub fn build(path: &Path, today: NaiveDate) -> Result<DemoReport, DemoError> {
+    build_with_progress(path, today, &mut |_, _| {})
+}
+
+/// `build`, telling `progress` after each case how many of how many are done.
+pub fn build_with_progress(
+    path: &Path,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<DemoReport, DemoError> {
     let staff: StaffFile =
         toml::from_str(STAFF_TOML).map_err(|e| DemoError::Data("staff.toml", e.to_string()))?;
     let cases: CasesFile =
@@ -108,7 +117,9 @@ pub fn build(path: &Path, today: NaiveDate) -> Result<DemoReport, DemoError> {
         staff: staff.staff.len(),
         ..DemoReport::default()
     };
+    let total = cases.case.len();
     for (n, c) in cases.case.iter().enumerate() {
+        progress(n, total);
         match script::run(&mut desk, &cast, c, n as u32, today) {
             Ok(stage) => {
                 report.cases += 1;
