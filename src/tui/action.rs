@@ -46,6 +46,8 @@ pub enum UiAction {
     PrintDoc,
     ExportDoc,
     ExportCaseFile,
+    /// 文书 tab: export the one-page 案件摘要.
+    ExportSummary,
     /// 用户管理: deactivate the selected member of staff, or reactivate them.
     ToggleActive,
     /// 期限日历: import a year's holiday table from a file (管理员).

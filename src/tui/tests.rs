@@ -1186,6 +1186,30 @@ fn documents_tab_lists_previews_and_exports() {
         let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{}", f.display());
     }
+    // After an export the selected document stays selected and previewed.
+    let screen = render(&a, 120, 36);
+    let selected = screen
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("> "))
+        .map(|l| l.split("  [").next().unwrap().to_string())
+        .unwrap();
+    let preview = screen.split("-- 预览 --").nth(1).unwrap();
+    assert!(
+        preview.contains(&selected.replace(['（', '）'], "")) || preview.contains(&selected),
+        "{selected}:\n{screen}"
+    );
+    assert!(
+        !preview.contains("立案审批表") || selected == "立案审批表",
+        "{screen}"
+    );
+    // The one-page 案件摘要 from the UI.
+    press(&mut a, &[KeyCode::Char('S')]);
+    assert!(
+        a.status.contains("案件摘要") && a.status.contains(&shown),
+        "{}",
+        a.status
+    );
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 3);
 }
 
 /// The help overlay lists exactly the `COMMANDS` table (the command line's own), in order.

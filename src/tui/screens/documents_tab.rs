@@ -1,5 +1,6 @@
-//! The 文书 tab of the case view: each document the case has with its state (待制作 /
-//! 已生成 / 已签收送达), a text preview of the selected one, and print/export:
+//! The 文书 tab of the case view: each document the case has with what is true of it —
+//! made or not (待制作 / 已生成) and served or not (已送达 with the date / 未送达 /
+//! 无需送达) — a text preview of the selected one, and print/export:
 //! `p` sends it to the printer (PDF via `lp`, kept in the export folder if there is none),
 //! `e` exports it, `E` exports the whole case file. The exported path is shown.
 
@@ -13,7 +14,19 @@ use super::case_view::State as CaseView;
 pub struct Row {
     pub kind: DocKind,
     pub count: usize,
-    pub state: &'static str,
+    pub state: String,
+}
+
+/// A document's state as the list shows it: printed or not, then its service. An
+/// unserved document the party must receive says so; a served one says when.
+fn state_text(printed: bool, state: DocState) -> String {
+    match state {
+        DocState::Served(_) => state.name(),
+        DocState::Unserved if printed => "已生成，未送达".into(),
+        DocState::Unserved => "待制作，未送达".into(),
+        DocState::Internal if printed => "已生成（无需送达）".into(),
+        DocState::Internal => "待制作（无需送达）".into(),
+    }
 }
 
 #[derive(Default)]
@@ -34,11 +47,7 @@ impl DocsTab {
             .map(|(kind, count, state)| Row {
                 kind,
                 count,
-                state: match state {
-                    DocState::SignedServed => "已签收/送达",
-                    DocState::Due if printed.contains(&kind) => "已生成",
-                    DocState::Due => "待制作",
-                },
+                state: state_text(printed.contains(&kind), state),
             })
             .collect();
         let mut tab = DocsTab {
@@ -86,24 +95,28 @@ pub fn handle(view: &mut CaseView, a: UiAction, env: &mut Env) -> Option<Outcome
             tab.sel = tab.sel.saturating_sub(1);
             tab.refresh_preview(id, env);
         }
-        UiAction::PrintDoc | UiAction::ExportDoc | UiAction::ExportCaseFile => {
-            let what = if a == UiAction::ExportCaseFile {
-                What::All
-            } else {
-                match tab.selected() {
+        UiAction::PrintDoc
+        | UiAction::ExportDoc
+        | UiAction::ExportCaseFile
+        | UiAction::ExportSummary => {
+            let what = match a {
+                UiAction::ExportCaseFile => What::All,
+                UiAction::ExportSummary => What::Summary,
+                _ => match tab.selected() {
                     Some(k) => What::Doc(k),
                     None => return Some(Outcome::Error("本案尚无文书".into())),
-                }
+                },
             };
+            let sel = tab.sel;
             let result = export(view, what, a == UiAction::PrintDoc, env);
             let (Ok(msg) | Err(msg)) = result.clone();
-            view.docs = Some(DocsTab {
-                sel: view.docs.as_ref().map_or(0, |t| t.sel),
-                ..DocsTab::load(view, env)
-            });
-            if let Some(t) = &mut view.docs {
-                t.exported = Some(msg.clone());
-            }
+            // The list again (a state may have changed), the same document selected and
+            // previewed.
+            let mut fresh = DocsTab::load(view, env);
+            fresh.sel = sel.min(fresh.rows.len().saturating_sub(1));
+            fresh.refresh_preview(id, env);
+            fresh.exported = Some(msg.clone());
+            view.docs = Some(fresh);
             view.audit =
                 super::or_note(env.desk.store().case_audit(id), "审计记录", &mut view.error);
             return Some(match result {
@@ -200,7 +213,7 @@ pub fn lines(view: &CaseView) -> Vec<String> {
         };
         out.push(format!("{mark} {}{count}  [{}]", r.kind.name(), r.state));
     }
-    out.push("p 打印  e 导出  E 导出整本案卷".into());
+    out.push("p 打印  e 导出  E 导出整本案卷  S 导出案件摘要".into());
     if let Some(e) = &tab.exported {
         out.push(e.clone());
     }

@@ -136,8 +136,11 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
 }
 
 fn state(case: &Case, kind: DocKind) -> DocState {
-    let served = |d: ServedDoc| case.served(d).is_some();
-    let done = match kind {
+    let served = |d: ServedDoc| match case.served(d) {
+        Some(s) => DocState::Served(s.served_on),
+        None => DocState::Unserved,
+    };
+    match kind {
         DocKind::PriorNotice => served(ServedDoc::Notice),
         DocKind::HearingNotice => served(ServedDoc::HearingNotice),
         DocKind::Decision => served(ServedDoc::Decision),
@@ -145,23 +148,29 @@ fn state(case: &Case, kind: DocKind) -> DocState {
         DocKind::Surcharge => served(ServedDoc::Surcharge),
         DocKind::NoPenaltyDecision => served(ServedDoc::NoPenaltyDecision),
         DocKind::Demand => served(ServedDoc::Demand),
-        // Handed over and signed on the spot (Art 52).
-        DocKind::OnSpotDecision | DocKind::ServiceReceipt => true,
-        DocKind::InspectionRecord
+        // Handed over on the spot and signed for (行政处罚法第五十二条第一款).
+        DocKind::OnSpotDecision => match &case.decision {
+            Some(d) => DocState::Served(d.date),
+            None => DocState::Unserved,
+        },
+        DocKind::ServiceReceipt
+        | DocKind::InspectionRecord
         | DocKind::InquiryRecord
         | DocKind::HearingRecord
-        | DocKind::StatementRecord => !case.records.is_empty(),
-        DocKind::FilingForm => case.filing.is_some(),
-        DocKind::ClosingForm => case.closing.is_some(),
-        DocKind::LegalReview | DocKind::Discussion | DocKind::InvestigationReport => true,
-        DocKind::Preservation | DocKind::Seizure | DocKind::PaymentPlan => true,
-        DocKind::CourtApplication | DocKind::Transfer => true,
-        DocKind::Cover | DocKind::Contents | DocKind::Notes => case.archive.is_some(),
-    };
-    if done {
-        DocState::SignedServed
-    } else {
-        DocState::Due
+        | DocKind::StatementRecord
+        | DocKind::FilingForm
+        | DocKind::ClosingForm
+        | DocKind::LegalReview
+        | DocKind::Discussion
+        | DocKind::InvestigationReport
+        | DocKind::Preservation
+        | DocKind::Seizure
+        | DocKind::PaymentPlan
+        | DocKind::CourtApplication
+        | DocKind::Transfer
+        | DocKind::Cover
+        | DocKind::Contents
+        | DocKind::Notes => DocState::Internal,
     }
 }
 

@@ -118,20 +118,23 @@ impl DocKind {
     }
 }
 
-/// Where a document of a case stands.
+/// Whether a document of a case is served on someone, and whether it has been.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum DocState {
-    /// The case has what the document needs; it has not been signed or served.
-    Due,
-    /// Signed by those recorded, or served on the party.
-    SignedServed,
+    /// A paper of the file itself (records, reports, approvals, receipts): served on no one.
+    Internal,
+    /// A document the party must receive, not served yet.
+    Unserved,
+    /// Served; the date service took effect (公告送达: the deemed date).
+    Served(chrono::NaiveDate),
 }
 
 impl DocState {
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> String {
         match self {
-            DocState::Due => "待制作",
-            DocState::SignedServed => "已签收/送达",
+            DocState::Internal => "无需送达".into(),
+            DocState::Unserved => "未送达".into(),
+            DocState::Served(on) => format!("已送达 {on}"),
         }
     }
 }

@@ -194,7 +194,15 @@ fn documents_list_states() {
     let c = archived(&w);
     let list = documents(&c);
     let get = |k| list.iter().find(|(x, _, _)| *x == k).map(|(_, _, s)| *s);
-    assert_eq!(get(DocKind::Decision), Some(DocState::SignedServed));
+    assert_eq!(
+        get(DocKind::Decision),
+        Some(DocState::Served(d("2026-06-25")))
+    );
+    assert_eq!(get(DocKind::InvestigationReport), Some(DocState::Internal));
+    // A decision made and not yet served is marked as such.
+    let c = w.step(&notified(&w, 600), SUN, decide("2026-06-24", 600));
+    let list = documents(&c);
+    assert!(list.contains(&(DocKind::Decision, 1, DocState::Unserved)));
     assert_eq!(get(DocKind::OnSpotDecision), None);
     let c = notified(&w, 600);
     let list = documents(&c);
