@@ -25,7 +25,7 @@ impl DemoDb {
         // A few seconds of work before the UI starts: say so on a terminal, with progress.
         let shown = std::io::stderr().is_terminal();
         let mut progress = |done: usize, total: usize| {
-            if shown && done % 10 == 0 {
+            if shown && done.is_multiple_of(10) {
                 eprint!("\r正在建立演示数据库… {done}/{total} 件");
             }
         };
