@@ -74,13 +74,28 @@ const QUEUE_STAGES: [Stage; 4] = [
     Stage::Closing,
 ];
 
-/// The step of `case` waiting for `user`, if any.
-fn waiting_step(case: &Case, user: &User) -> Option<ActionKind> {
-    QUEUE_STEPS.into_iter().find(|k| {
-        precheck(case, *k, user).is_ok()
-            && (*k != ActionKind::LegalReview
-                || (crate::domain::case::penalty::legal_review_required(case)
-                    && !case.legal_reviews.iter().any(|r| r.agree)))
+/// The step of `case` waiting for `user`, if any, and what the queue calls it. A legal
+/// review the law requires (行政处罚法第五十八条) waits as 待法制审核; one the reviewer may
+/// still give before the head decides is listed too, as 可法制审核, so the reviewer sees
+/// every case before the decision that has none.
+fn waiting_step(case: &Case, user: &User) -> Option<(ActionKind, String)> {
+    QUEUE_STEPS.into_iter().find_map(|k| {
+        if precheck(case, k, user).is_err() {
+            return None;
+        }
+        if k != ActionKind::LegalReview {
+            return Some((k, format!("待{}", k.label())));
+        }
+        if case.legal_reviews.iter().any(|r| r.agree) {
+            return None;
+        }
+        if crate::domain::case::penalty::legal_review_required(case) {
+            Some((k, "待法制审核".to_string()))
+        } else if case.review_outcome.is_none() {
+            Some((k, "可法制审核".to_string()))
+        } else {
+            None
+        }
     })
 }
 
@@ -171,7 +186,7 @@ impl State {
         for (row, case) in page {
             let why = match cursor.part {
                 Part::Queue => match waiting_step(&case, user) {
-                    Some(k) => format!("待{}", k.label()),
+                    Some((_, why)) => why,
                     None => continue,
                 },
                 Part::Mine => "我的案件".to_string(),

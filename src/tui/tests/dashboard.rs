@@ -27,3 +27,13 @@ fn the_dashboard_counts_the_year_it_shows_and_labels_its_months_and_money() {
     let screen = render(&a, 80, 24);
     assert!(screen.contains("12月"), "{screen}");
 }
+
+#[test]
+fn the_legal_reviewer_s_desk_lists_the_cases_before_the_decision_without_a_review() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "qianli");
+    let screen = render(&a, 120, 36);
+    assert!(!screen.contains("暂无待办事项"), "{screen}");
+    assert!(screen.contains("可法制审核 "), "{screen}");
+}
