@@ -2,6 +2,7 @@
 //! Excel opens it), and ledgers read back from XLSX (calamine) or CSV (UTF-8 or GBK,
 //! detected with encoding_rs). Only IO lives here; what goes in the cells is the domain's.
 
+pub mod stats;
 pub mod table;
 
 #[cfg(test)]

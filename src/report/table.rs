@@ -86,6 +86,11 @@ pub fn write(out: &crate::output::Target, tables: &[Table]) -> Result<(), String
     out.write(&bytes).map_err(|e| e.to_string())
 }
 
+/// The bytes of `tables` as an XLSX workbook (for a file named by `output::write_new_name`).
+pub fn xlsx_bytes(tables: &[Table]) -> Result<Vec<u8>, String> {
+    write_xlsx(tables)
+}
+
 fn xerr(e: rust_xlsxwriter::XlsxError) -> String {
     format!("写 Excel 文件失败：{e}")
 }

@@ -1210,6 +1210,18 @@ fn documents_tab_lists_previews_and_exports() {
         a.status
     );
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 3);
+    // The 队长看板 exports the year's statistics beside them (the same test: it alone sets
+    // the export folder).
+    type_text(&mut a, ":stats");
+    press(&mut a, &[KeyCode::Enter, KeyCode::Char('x')]);
+    assert!(
+        a.status.contains("已导出统计") && a.status.contains("2026年统计.xlsx"),
+        "{}",
+        a.status
+    );
+    let xlsx = out.join("2026年统计.xlsx");
+    let table = crate::report::table::read(&xlsx).unwrap();
+    assert!(format!("{table:?}").contains("期限已逾期"), "{table:?}");
 }
 
 /// The help overlay lists exactly the `COMMANDS` table (the command line's own), in order.

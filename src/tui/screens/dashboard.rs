@@ -57,11 +57,40 @@ impl State {
                 self.year -= 1;
                 self.reload(env);
             }
+            UiAction::ExportDoc => return self.export(env),
             UiAction::Back => return Outcome::Pop(None),
             UiAction::Quit => return Outcome::Quit,
             _ => {}
         }
         Outcome::Stay
+    }
+}
+
+impl State {
+    /// Writes the year's statistics as a spreadsheet into the export folder (a new name if
+    /// one exists, as `zhifa report export` writes them) and says where.
+    fn export(&mut self, env: &mut Env) -> Outcome {
+        let Some(st) = &self.stats else {
+            return Outcome::Error("没有可导出的统计".into());
+        };
+        let Some(dir) = crate::paths::exports_dir() else {
+            return Outcome::Error("无法确定导出目录（没有 HOME？）".into());
+        };
+        let written = crate::report::table::xlsx_bytes(&[crate::report::stats::stats_table(st)])
+            .and_then(|bytes| {
+                crate::output::write_new_name(
+                    &dir,
+                    &format!("{}年统计", self.year),
+                    "xlsx",
+                    &bytes,
+                    env.desk.store().path(),
+                )
+                .map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(path) => Outcome::Status(format!("已导出统计：{}", path.display())),
+            Err(e) => Outcome::Error(format!("不能导出统计：{e}")),
+        }
     }
 }
 
