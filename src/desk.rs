@@ -344,6 +344,34 @@ impl Desk {
         Ok(true)
     }
 
+    /// Checks the whole file (`zhifa check`, the UI's `:check`) and records the result: a
+    /// failed record-versus-chain check leaves the file read-only at the next open.
+    pub fn check_file(&mut self) -> DeskResult<Vec<crate::store::maintenance::CheckItem>> {
+        let items = self.store.check()?;
+        // The record-versus-chain findings make the file read-only at the next open; a
+        // missing attachment or a damaged page has its own remedy (restore) and does not.
+        let failed: Vec<&str> = items
+            .iter()
+            .filter(|c| !c.ok && crate::store::maintenance::BINDS_READ_ONLY.contains(&c.name))
+            .map(|c| c.name)
+            .collect();
+        self.store
+            .record_check_result((!failed.is_empty()).then(|| failed.join("、")).as_deref());
+        Ok(items)
+    }
+
+    /// Backs the file and its evidence up now into `to` or the default folder, pruning old
+    /// backups by the retention rule. Returns the backup and the removed ones.
+    pub fn backup_now(
+        &self,
+        to: Option<&Path>,
+    ) -> DeskResult<(std::path::PathBuf, Vec<std::path::PathBuf>)> {
+        let dir = self.store.backup_dir(to)?;
+        Ok(self
+            .store
+            .backup_to(&dir, chrono::Local::now().naive_local())?)
+    }
+
     /// Imports one year's holiday table (the State Council's notice) as an administrator,
     /// then recomputes every open case's deadlines, which depend on the calendar (estimated
     /// dates of that year become final). The CLI's `calendar import` and the UI's 期限日历

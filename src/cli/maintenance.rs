@@ -52,7 +52,8 @@ pub(crate) fn check(ctx: &Context, args: CheckArgs) -> CliResult {
         println!("已按案件数据重建 {n} 件案件的派生数据和编号计数器（已记入审计记录）；请再运行 zhifa check");
         return Ok(());
     }
-    let items = store.check()?;
+    let mut desk = crate::desk::Desk::new(store);
+    let items = desk.check_file()?;
     if args.json.json {
         print_json(&items)?;
     } else {
@@ -69,14 +70,6 @@ pub(crate) fn check(ctx: &Context, args: CheckArgs) -> CliResult {
         }
     }
     let bad = items.iter().filter(|c| !c.ok).count();
-    // The record-versus-chain findings make the file read-only at the next open; a missing
-    // attachment or a damaged page has its own remedy (restore) and does not.
-    let failed: Vec<&str> = items
-        .iter()
-        .filter(|c| !c.ok && crate::store::maintenance::BINDS_READ_ONLY.contains(&c.name))
-        .map(|c| c.name)
-        .collect();
-    store.record_check_result((!failed.is_empty()).then(|| failed.join("、")).as_deref());
     if bad == 0 {
         Ok(())
     } else {
@@ -85,9 +78,8 @@ pub(crate) fn check(ctx: &Context, args: CheckArgs) -> CliResult {
 }
 
 pub(crate) fn backup(ctx: &Context, args: BackupArgs) -> CliResult {
-    let store = ctx.open_store()?;
-    let dir = store.backup_dir(args.to.as_deref())?;
-    let (path, removed) = store.backup_to(&dir, chrono::Local::now().naive_local())?;
+    let desk = crate::desk::Desk::new(ctx.open_store()?);
+    let (path, removed) = desk.backup_now(args.to.as_deref())?;
     tracing::info!(backup = %path.display(), removed = removed.len(), "backup written");
     if args.json.json {
         return print_json(&serde_json::json!({ "backup": path, "removed": removed }));

@@ -283,6 +283,8 @@ impl App {
                 self.logout("已注销");
                 return;
             }
+            Command::Check => super::admin::check(&mut env),
+            Command::Backup => super::admin::backup(&mut env),
             Command::List(cmd) => match self.stack.last_mut() {
                 Some(Screen::Cases(list)) => match list.apply_command(cmd, arg, &mut env) {
                     Ok(msg) => Outcome::Status(msg),

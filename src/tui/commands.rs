@@ -23,6 +23,10 @@ pub enum Command {
     New,
     Spot,
     Logout,
+    /// Check the whole file (`zhifa check`).
+    Check,
+    /// Back the file and its evidence up now (`zhifa backup`).
+    Backup,
     List(ListCommand),
 }
 
@@ -94,6 +98,13 @@ pub const COMMANDS: &[CommandSpec] = &[
     global("new", &["立案"], "提请立案", Command::New),
     global("spot", &["当场"], "当场处罚", Command::Spot),
     global("logout", &["注销"], "注销", Command::Logout),
+    global("check", &["检查"], "检查数据库和审计链", Command::Check),
+    global(
+        "backup",
+        &["备份"],
+        "立即备份（含证据附件）",
+        Command::Backup,
+    ),
     global("quit", &["q", "退出"], "退出", Command::Quit),
     list("stage", &["阶段"], "阶段", "按阶段筛选", ListCommand::Stage),
     list("field", &["领域"], "领域", "按领域筛选", ListCommand::Field),

@@ -9,6 +9,7 @@
 //!   focus and confirm-on-leave every form shares.
 
 pub mod action;
+mod admin;
 pub mod app;
 pub mod commands;
 pub mod daily;
