@@ -13,6 +13,7 @@ use super::app::{App, Screen};
 use super::keymap::Keymap;
 use crate::desk::Desk;
 
+mod forms;
 mod holidays;
 mod meaning;
 
@@ -51,6 +52,11 @@ fn press(app: &mut App, keys: &[KeyCode]) {
     for k in keys {
         app.on_key(key(*k));
     }
+}
+
+/// Ctrl-S: submits a form from any field.
+fn submit(app: &mut App) {
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -250,7 +256,7 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     // Form: 日期 (today), 是否同意 (true), 意见.
     press(&mut a, &[KeyCode::Down, KeyCode::Down]);
     type_text(&mut a, "同意立案");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已办理"), "{}", a.status);
     let case = a.desk.store().load_case(first).unwrap();
     assert_eq!(case.stage.name(), "调查取证");
@@ -288,7 +294,7 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     type_text(&mut b, "0");
     press(&mut b, &[KeyCode::Tab]);
     type_text(&mut b, "现场检查情况");
-    press(&mut b, &[KeyCode::Enter]);
+    submit(&mut b);
     assert!(b.status.contains("第四十二条"), "{}", b.status);
     // Nothing typed was lost; add the second officer and submit again.
     let other = a.desk.store().users().unwrap()[&case.handlers[1]]
@@ -296,7 +302,7 @@ fn keys_approve_a_filing_and_record_an_inspection() {
         .clone();
     press(&mut b, &[KeyCode::Up, KeyCode::Up, KeyCode::Up]);
     type_text(&mut b, &format!(",{other}"));
-    press(&mut b, &[KeyCode::Enter]);
+    submit(&mut b);
     assert!(b.status.contains("已办理"), "{}", b.status);
     let case = b.desk.store().load_case(first).unwrap();
     assert_eq!(case.records.len(), 1);
@@ -441,7 +447,7 @@ fn new_case_by_keys_goes_to_filing_approval() {
     );
     press(&mut a, &[KeyCode::Backspace]);
     type_text(&mut a, "9");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(
         a.status.contains("第 18 位") || a.status.contains("校验"),
         "{}",
@@ -449,7 +455,7 @@ fn new_case_by_keys_goes_to_filing_approval() {
     );
     press(&mut a, &[KeyCode::Backspace]);
     type_text(&mut a, "8");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已提请立案"), "{}", a.status);
     let id = a
         .desk
@@ -482,7 +488,7 @@ fn open_step(app: &mut App, step: crate::domain::case::ActionKind) {
 /// Fills the fields named by key (clearing what is there) and submits the form.
 fn fill_and_submit(app: &mut App, values: &[(&str, &str)]) {
     fill(app, values);
-    press(app, &[KeyCode::Enter]);
+    submit(app);
     assert!(app.status.contains("已办理"), "{}", app.status);
 }
 
@@ -496,11 +502,7 @@ fn fill(app: &mut App, values: &[(&str, &str)]) {
                     .iter()
                     .position(|s| s.key == *key)
                     .unwrap_or_else(|| panic!("no field {key}"));
-                (
-                    target,
-                    f.form.focus,
-                    f.form.inputs[target].value.chars().count(),
-                )
+                (target, f.form.focus, f.form.raw(target).chars().count())
             }
             _ => panic!("no form open: {}", app.status),
         };
@@ -581,7 +583,7 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
         }
         type_text(&mut a, text);
     }
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已提请立案"), "{}", a.status);
     let no = "合综执立〔2026〕188号";
 
@@ -789,7 +791,12 @@ fn forms_check_as_you_type_and_name_the_field() {
     press(&mut a, &[KeyCode::Backspace]);
     type_text(&mut a, "9"); // 2026-11-29: a valid date; the form is complete but for 意见
     let err = |a: &App| match a.stack.last() {
-        Some(super::app::Screen::Form(f)) => f.error.clone().unwrap_or_default(),
+        // The form's message, and each field's own.
+        Some(super::app::Screen::Form(f)) => {
+            let mut all: Vec<String> = f.checks.iter().flatten().cloned().collect();
+            all.extend(f.error.clone());
+            all.join("\n")
+        }
         _ => panic!("no form"),
     };
     assert!(err(&a).contains("意见"), "{}", err(&a));
@@ -842,7 +849,7 @@ fn on_the_spot_decision_by_keys() {
         }
         type_text(&mut a, text);
     }
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     // 300 yuan is above the Art 51 cap of 200 for a citizen: refused, input kept.
     assert!(a.status.contains("第五十一条"), "{}", a.status);
     press(
@@ -856,7 +863,7 @@ fn on_the_spot_decision_by_keys() {
         ],
     );
     type_text(&mut a, "100");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(
         a.status.contains("当场处罚决定") && a.status.contains("复议"),
         "{}",
@@ -1085,9 +1092,9 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
         open_step(desk, K::AddRecord);
         fill(desk, &record(content));
     }
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已办理"), "{}", a.status);
-    press(&mut b, &[KeyCode::Enter]);
+    submit(&mut b);
     assert!(
         b.status.contains("已被") && b.status.contains("张伟") && b.status.contains("重新提交"),
         "{}",
@@ -1102,7 +1109,7 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
     assert!(typed, "the form with its input is still open: {}", b.status);
     let after_a = a.desk.store().load_case(id).unwrap();
     assert_eq!(after_a.records.len(), before.records.len() + 1);
-    press(&mut b, &[KeyCode::Enter]);
+    submit(&mut b);
     assert!(b.status.contains("已办理"), "{}", b.status);
     let after_b = b.desk.store().load_case(id).unwrap();
     assert_eq!(after_b.records.len(), before.records.len() + 2);
