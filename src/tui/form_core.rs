@@ -101,6 +101,25 @@ impl FormCore {
         }
     }
 
+    /// Whether field `i` is being chosen in its list: focused, with typed text that is a
+    /// search the list still answers (not yet a value, so not yet checked).
+    pub fn still_choosing(&self, i: usize) -> bool {
+        let (Some(input), Some(widget)) = (self.inputs.get(i), self.widgets.get(i)) else {
+            return false;
+        };
+        i == self.focus
+            && match widget {
+                Widget::Pick { options, .. } => {
+                    !options.contains(&input.value.as_str())
+                        && !Widget::pick_matches(options, &input.value).is_empty()
+                }
+                Widget::People(p) => {
+                    !input.value.trim().is_empty() && !p.matches(input).is_empty()
+                }
+                _ => false,
+            }
+    }
+
     pub fn set(&mut self, i: usize, value: &str) {
         if let Some(t) = self.inputs.get_mut(i) {
             *t = TextInput::with(value);

@@ -382,7 +382,7 @@ fn calendar_and_users_screens() {
     press(&mut a, &[KeyCode::Up, KeyCode::Up]);
     press(&mut a, &[KeyCode::Backspace, KeyCode::Backspace]);
     type_text(&mut a, "22012219999");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已添加"), "{}", a.status);
     assert!(a
         .desk

@@ -236,7 +236,12 @@ fn field(
         d.lines.extend(wrapped(msg, width, ui::bad()));
     }
     if focused {
-        let hint = [spec.hint_text(), widget_keys(widget).to_string()]
+        // A list shown under the field needs no list in the hint.
+        let own = match widget {
+            Widget::Pick { .. } | Widget::Checks { .. } => spec.hint.to_string(),
+            _ => spec.hint_text(),
+        };
+        let hint = [own, widget_keys(widget).to_string()]
             .into_iter()
             .filter(|h| !h.is_empty())
             .collect::<Vec<_>>()

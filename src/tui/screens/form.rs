@@ -187,7 +187,7 @@ impl State {
             users: &self.users,
             today: self.today,
         };
-        self.checks = self
+        let read: Vec<Option<String>> = self
             .specs
             .iter()
             .enumerate()
@@ -203,7 +203,13 @@ impl State {
         self.error = self
             .build()
             .err()
-            .filter(|e| !self.checks.iter().flatten().any(|c| c == e));
+            .filter(|e| !read.iter().flatten().any(|c| c == e));
+        // A search in a list is not yet a value: its list speaks for it.
+        self.checks = read
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| c.filter(|_| !self.form.still_choosing(i)))
+            .collect();
     }
 
     fn pairs(&self) -> Vec<(String, String)> {

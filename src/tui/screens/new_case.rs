@@ -154,10 +154,16 @@ impl State {
         } else {
             self.build().map(|_| ())
         };
-        // The party's own checks already show under their fields.
-        self.error = built.err().filter(|e| {
-            !self.checks.iter().flatten().any(|c| c == e) && !self.checks.iter().any(Option::is_some)
-        });
+        // The fields' own checks already show under them.
+        self.error = built
+            .err()
+            .filter(|_| !self.checks.iter().any(Option::is_some));
+        // A search in a list is not yet a value: its list speaks for it.
+        for (i, c) in self.checks.iter_mut().enumerate() {
+            if self.form.still_choosing(i) {
+                *c = None;
+            }
+        }
     }
 
     fn fields(&self) -> &[FieldSpec] {
