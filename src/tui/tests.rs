@@ -672,6 +672,26 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
     );
     open_step(&mut a, K::Pay);
     fill_and_submit(&mut a, &[("date", "2026-09-25"), ("method", "银行缴纳")]);
+    // Paid in full: the menu says so beside 催告 and 登记缴款 before any form opens.
+    press(&mut a, &[KeyCode::Char('a')]);
+    match a.stack.last() {
+        Some(super::app::Screen::Case(view)) => {
+            for kind in [K::Demand, K::Pay] {
+                let (_, why) = view
+                    .menu
+                    .as_ref()
+                    .unwrap()
+                    .items
+                    .iter()
+                    .find(|(k, _)| *k == kind)
+                    .unwrap();
+                let why = why.as_ref().unwrap_err().to_string();
+                assert!(why.contains("已于 2026-09-25 缴清"), "{why}");
+            }
+        }
+        _ => panic!("not on the case"),
+    }
+    press(&mut a, &[KeyCode::Esc]);
     open_step(&mut a, K::ProposeClosing);
     fill_and_submit(&mut a, &[("date", "2026-09-28")]);
 
@@ -681,6 +701,16 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
 
     switch_to(&mut a, "zhangwei", no);
     open_step(&mut a, K::Archive);
+    match a.stack.last() {
+        Some(super::app::Screen::Form(f)) => {
+            let i = f.specs.iter().position(|s| s.key == "archive_no").unwrap();
+            assert_eq!(f.form.value(i), "2026-188", "proposed in its format");
+        }
+        _ => panic!("no archive form"),
+    }
+    press(&mut a, &[KeyCode::Tab]);
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("格式：归档年度-案件序号"), "{screen}");
     fill_and_submit(
         &mut a,
         &[
