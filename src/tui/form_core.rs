@@ -113,9 +113,7 @@ impl FormCore {
                     !options.contains(&input.value.as_str())
                         && !Widget::pick_matches(options, &input.value).is_empty()
                 }
-                Widget::People(p) => {
-                    !input.value.trim().is_empty() && !p.matches(input).is_empty()
-                }
+                Widget::People(p) => !input.value.trim().is_empty() && !p.matches(input).is_empty(),
                 _ => false,
             }
     }

@@ -178,10 +178,7 @@ impl TextInput {
     pub fn row_col(&self) -> (usize, usize) {
         let before: String = self.value.chars().take(self.cursor()).collect();
         let row = before.matches('\n').count();
-        let col = before
-            .rsplit('\n')
-            .next()
-            .map_or(0, |l| l.chars().count());
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
         (row, col)
     }
 

@@ -175,11 +175,7 @@ impl Widget {
             }
             None => on.extend(options.iter().find(|o| **o == option)),
         }
-        let text: Vec<&str> = options
-            .iter()
-            .copied()
-            .filter(|o| on.contains(o))
-            .collect();
+        let text: Vec<&str> = options.iter().copied().filter(|o| on.contains(o)).collect();
         *input = TextInput::with(&text.join("、"));
     }
 }
@@ -206,11 +202,7 @@ impl People {
 
     /// Adds or removes the highlighted match; the typed search is cleared.
     pub fn toggle(&mut self, input: &mut TextInput) {
-        let Some(id) = self
-            .matches(input)
-            .get(self.sel)
-            .map(|s| s.user.id)
-        else {
+        let Some(id) = self.matches(input).get(self.sel).map(|s| s.user.id) else {
             return;
         };
         match self.chosen.iter().position(|c| *c == id) {

@@ -85,7 +85,11 @@ fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
 
 fn label_spans(spec: &FieldSpec, focused: bool) -> (Vec<Span<'static>>, usize) {
     let marker = if focused { "> " } else { "  " };
-    let style = if focused { ui::warn() } else { Style::default() };
+    let style = if focused {
+        ui::warn()
+    } else {
+        Style::default()
+    };
     let text = format!("{marker}{}：", spec.label);
     let w = text.width();
     (vec![Span::styled(text, style)], w)
@@ -113,12 +117,18 @@ fn field(
 ) -> Drawn {
     let (label, indent) = label_spans(spec, focused);
     let mut d = match widget {
-        Widget::Toggle if input.value.is_empty() || crate::step_input::read_bool(&input.value).is_ok() => {
+        Widget::Toggle
+            if input.value.is_empty() || crate::step_input::read_bool(&input.value).is_ok() =>
+        {
             let yes = crate::step_input::read_bool(&input.value).ok();
             let mut spans = label;
             for (v, text) in [(true, "是"), (false, "否")] {
                 let on = yes == Some(v);
-                let style = if on && focused { ui::selected() } else { Style::default() };
+                let style = if on && focused {
+                    ui::selected()
+                } else {
+                    Style::default()
+                };
                 spans.push(Span::styled(
                     format!("[{}] {text}", if on { "x" } else { " " }),
                     style,
@@ -174,13 +184,24 @@ fn field(
             if focused {
                 let matches = p.matches(input);
                 if matches.is_empty() {
-                    d.lines.push(Line::from(Span::styled("    （没有匹配的人员）", ui::dim())));
+                    d.lines.push(Line::from(Span::styled(
+                        "    （没有匹配的人员）",
+                        ui::dim(),
+                    )));
                 }
                 for i in window(matches.len(), p.sel, LIST_ROWS) {
                     let s = matches[i];
                     let on = p.chosen.contains(&s.user.id);
-                    let cert = if s.user.certified_on(p.today) { "持证" } else { "无执法证" };
-                    let style = if i == p.sel { ui::selected() } else { Style::default() };
+                    let cert = if s.user.certified_on(p.today) {
+                        "持证"
+                    } else {
+                        "无执法证"
+                    };
+                    let style = if i == p.sel {
+                        ui::selected()
+                    } else {
+                        Style::default()
+                    };
                     d.lines.push(Line::from(Span::styled(
                         format!(
                             "    [{}] {} {}（{cert}）",
@@ -199,10 +220,17 @@ fn field(
             if focused {
                 let matches = Widget::pick_matches(*options, &input.value);
                 if matches.is_empty() {
-                    d.lines.push(Line::from(Span::styled("    （没有匹配的选项）", ui::dim())));
+                    d.lines.push(Line::from(Span::styled(
+                        "    （没有匹配的选项）",
+                        ui::dim(),
+                    )));
                 }
                 for i in window(matches.len(), *sel, LIST_ROWS) {
-                    let style = if i == *sel { ui::selected() } else { Style::default() };
+                    let style = if i == *sel {
+                        ui::selected()
+                    } else {
+                        Style::default()
+                    };
                     let mark = if matches[i] == input.value { "*" } else { " " };
                     d.lines.push(Line::from(Span::styled(
                         format!("    {mark} {}", matches[i]),
@@ -217,7 +245,11 @@ fn field(
             if focused {
                 let on = Widget::ticked(*options, &input.value);
                 for i in window(options.len(), *sel, LIST_ROWS) {
-                    let style = if i == *sel { ui::selected() } else { Style::default() };
+                    let style = if i == *sel {
+                        ui::selected()
+                    } else {
+                        Style::default()
+                    };
                     d.lines.push(Line::from(Span::styled(
                         format!(
                             "    [{}] {}",
@@ -255,11 +287,22 @@ fn field(
 
 /// Draws the form's fields in `area`, scrolled so the focused field shows whole, with the
 /// terminal's cursor in the focused field. `checks` holds each field's message (if any).
-pub fn draw(f: &mut Frame, area: Rect, specs: &[FieldSpec], form: &FormCore, checks: &[Option<String>]) {
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    specs: &[FieldSpec],
+    form: &FormCore,
+    checks: &[Option<String>],
+) {
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_span = (0, 0);
     let mut cursor = None;
-    for (i, ((spec, input), widget)) in specs.iter().zip(&form.inputs).zip(&form.widgets).enumerate() {
+    for (i, ((spec, input), widget)) in specs
+        .iter()
+        .zip(&form.inputs)
+        .zip(&form.widgets)
+        .enumerate()
+    {
         let focused = i == form.focus;
         let check = checks.get(i).and_then(|c| c.as_deref());
         let d = field(spec, input, widget, focused, check, area.width);

@@ -47,7 +47,13 @@ pub struct State {
 /// Sensible starting values, written as a clerk would type them (the field's reader takes
 /// them back): today for dates, the case's officers, the party, the agency's court, 是 for
 /// approvals, 0 for confiscation, an archive number in the proposed format.
-fn default_for(spec: &FieldSpec, kind: ActionKind, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -> String {
+fn default_for(
+    spec: &FieldSpec,
+    kind: ActionKind,
+    case: &Case,
+    users: &BTreeMap<i64, User>,
+    env: &Env,
+) -> String {
     let logins = |ids: &[i64]| {
         ids.iter()
             .filter_map(|i| users.get(i))
@@ -144,7 +150,10 @@ impl State {
                 kind: step_input::FieldKind::Text,
             });
         }
-        for spec in specs.iter_mut().filter(|s| s.key == "archive_no" && s.hint.is_empty()) {
+        for spec in specs
+            .iter_mut()
+            .filter(|s| s.key == "archive_no" && s.hint.is_empty())
+        {
             spec.hint = ARCHIVE_NO_FORMAT;
         }
         let form = FormCore::typed(

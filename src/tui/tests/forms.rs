@@ -178,7 +178,11 @@ fn a_choice_is_a_picker_that_filters_as_you_type() {
         press(&mut a, &[KeyCode::Backspace]);
     }
     type_text(&mut a, "【书证】");
-    assert!(step_form(&a).checks[0].is_none(), "{:?}", step_form(&a).checks);
+    assert!(
+        step_form(&a).checks[0].is_none(),
+        "{:?}",
+        step_form(&a).checks
+    );
 }
 
 /// A case of the demo at 调查取证 with its handler logged in, on its 调查终结 form.
@@ -253,10 +257,7 @@ fn people_are_picked_from_staff_with_the_two_officer_rule_live() {
     let screen = render(&a, 80, 24);
     assert!(screen.contains("李强 liqiang（持证）"), "{screen}");
     type_text(&mut a, " ");
-    assert_eq!(
-        new_case_form(&a).form.value(handlers),
-        "zhangwei,liqiang"
-    );
+    assert_eq!(new_case_form(&a).form.value(handlers), "zhangwei,liqiang");
     let screen = render(&a, 80, 24);
     assert!(
         screen.contains("已选 2 名持证人员") && !screen.contains("第四十二条"),
@@ -345,7 +346,10 @@ fn enter_moves_on_or_starts_a_line_and_ctrl_s_submits() {
     press(&mut a, &[KeyCode::Enter]);
     type_text(&mut a, "立案");
     assert_eq!(field(&a, "opinion"), "同意\n立案");
-    assert!(matches!(a.stack.last(), Some(Screen::Form(_))), "Enter did not submit");
+    assert!(
+        matches!(a.stack.last(), Some(Screen::Form(_))),
+        "Enter did not submit"
+    );
     ctrl(&mut a, 's');
     assert!(a.status.contains("已办理"), "{}", a.status);
     let id = a.desk.store().find_case("2026-185").unwrap().unwrap();
