@@ -121,7 +121,7 @@ fn field(
             if input.value.is_empty() || crate::step_input::read_bool(&input.value).is_ok() =>
         {
             let yes = crate::step_input::read_bool(&input.value).ok();
-            let mut spans = label;
+            let mut toggle = Vec::new();
             for (v, text) in [(true, "是"), (false, "否")] {
                 let on = yes == Some(v);
                 let style = if on && focused {
@@ -129,14 +129,24 @@ fn field(
                 } else {
                     Style::default()
                 };
-                spans.push(Span::styled(
+                toggle.push(Span::styled(
                     format!("[{}] {text}", if on { "x" } else { " " }),
                     style,
                 ));
-                spans.push(plain("  ".into()));
+                toggle.push(plain("  ".into()));
             }
+            // A long label leaves the toggle no room: it goes on the next row.
+            let lines = if indent + 16 > width as usize {
+                let mut below = vec![plain("    ".into())];
+                below.extend(toggle);
+                vec![Line::from(label), Line::from(below)]
+            } else {
+                let mut spans = label;
+                spans.extend(toggle);
+                vec![Line::from(spans)]
+            };
             Drawn {
-                lines: vec![Line::from(spans)],
+                lines,
                 cursor: None,
             }
         }
@@ -175,11 +185,10 @@ fn field(
                 spans.push(Span::styled(find.to_string(), ui::dim()));
             }
             let mut d = text_rows(spans, input, indent, width, focused, Some(1));
-            if let Some(rule) = p.rule_line(input) {
-                d.lines.push(match rule {
-                    Ok(ok) => Line::from(Span::styled(format!("    {ok}"), ui::dim())),
-                    Err(e) => Line::from(Span::styled(format!("    {}", ui::clean(&e)), ui::bad())),
-                });
+            match p.rule_line(input) {
+                Some(Ok(ok)) => d.lines.extend(wrapped(&ok, width, ui::dim())),
+                Some(Err(e)) => d.lines.extend(wrapped(&e, width, ui::bad())),
+                None => {}
             }
             if focused {
                 let matches = p.matches(input);
