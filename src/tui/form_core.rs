@@ -193,7 +193,7 @@ impl FormCore {
             }
             (UiAction::Input(' '), Widget::Checks { options, sel }) => {
                 let option = options.get(*sel).copied().unwrap_or_default();
-                Widget::tick(*options, input, option);
+                Widget::tick(options, input, option);
                 true
             }
             (UiAction::Input(' '), Widget::People(p)) => {
@@ -275,7 +275,7 @@ impl FormCore {
             (UiAction::Down, w) => {
                 let n = match w {
                     Widget::Pick { options, .. } => {
-                        Widget::pick_matches(*options, &input.value).len()
+                        Widget::pick_matches(options, &input.value).len()
                     }
                     Widget::Checks { options, .. } => options.len(),
                     Widget::People(p) => p.matches(input).len(),
@@ -305,7 +305,7 @@ impl FormCore {
                 true
             }
             (UiAction::NewLine, Widget::Pick { options, sel }) => {
-                let matches = Widget::pick_matches(*options, &input.value);
+                let matches = Widget::pick_matches(options, &input.value);
                 let Some(option) = matches.get(*sel).copied() else {
                     return stay();
                 };

@@ -25,6 +25,8 @@ const FOLDED_ROWS: usize = 2;
 struct Drawn {
     lines: Vec<Line<'static>>,
     cursor: Option<(usize, u16)>,
+    /// Rows of the text not shown, above and below.
+    hidden: (usize, usize),
 }
 
 fn plain(s: String) -> Span<'static> {
@@ -72,7 +74,11 @@ fn text_rows(
         lines.push(Line::from(spans));
     }
     let cursor = focused.then(|| (crow - from, (indent + ccol) as u16));
-    Drawn { lines, cursor }
+    Drawn {
+        lines,
+        cursor,
+        hidden: (from, rows.len() - to),
+    }
 }
 
 /// A message under a field, indented and wrapped to the width.
@@ -148,6 +154,7 @@ fn field(
             Drawn {
                 lines,
                 cursor: None,
+                hidden: (0, 0),
             }
         }
         Widget::Lines => {
@@ -160,13 +167,19 @@ fn field(
                 focused,
                 Some(if focused { EDITOR_ROWS } else { FOLDED_ROWS }),
             );
-            if !focused && input.rows() > FOLDED_ROWS {
+            // Where the editor scrolled, say how much is out of sight.
+            let (above, below) = d.hidden;
+            let mut head = label;
+            if above > 0 {
+                head.push(Span::styled(format!("（上面还有 {above} 行）"), ui::dim()));
+            }
+            if below > 0 {
                 d.lines.push(Line::from(Span::styled(
-                    format!("    …（共 {} 行）", input.rows()),
+                    format!("    …（下面还有 {below} 行）"),
                     ui::dim(),
                 )));
             }
-            d.lines.insert(0, Line::from(label));
+            d.lines.insert(0, Line::from(head));
             d.cursor = d.cursor.map(|(r, c)| (r + 1, c));
             d
         }
@@ -227,7 +240,7 @@ fn field(
         Widget::Pick { options, sel } => {
             let mut d = text_rows(label, input, indent, width, focused, Some(1));
             if focused {
-                let matches = Widget::pick_matches(*options, &input.value);
+                let matches = Widget::pick_matches(options, &input.value);
                 if matches.is_empty() {
                     d.lines.push(Line::from(Span::styled(
                         "    （没有匹配的选项）",
@@ -252,7 +265,7 @@ fn field(
         Widget::Checks { options, sel } => {
             let mut d = text_rows(label, input, indent, width, focused, None);
             if focused {
-                let on = Widget::ticked(*options, &input.value);
+                let on = Widget::ticked(options, &input.value);
                 for i in window(options.len(), *sel, LIST_ROWS) {
                     let style = if i == *sel {
                         ui::selected()
