@@ -52,6 +52,15 @@ pub enum UiAction {
     ToggleActive,
     /// 期限日历: import a year's holiday table from a file (管理员).
     ImportHolidays,
+    /// Text editing in a field: the cursor by character, to the line's start or end, by
+    /// word, and deleting the character at the cursor.
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    WordLeft,
+    WordRight,
+    DeleteForward,
     /// A character typed into the focused text field. Not bindable in a keymap file.
     #[serde(skip)]
     Input(char),

@@ -106,6 +106,11 @@ pub struct App {
     /// The lock prompt while locked: the screens stay as they were, hidden, until the same
     /// user's password is typed.
     pub lock: Option<login::State>,
+    /// Quitting was asked for once; the next quit goes.
+    pub quit_asked: bool,
+    /// The terminal's size at the last draw: below the minimum, keys do nothing behind the
+    /// "窗口太小" message.
+    pub size: std::cell::Cell<(u16, u16)>,
 }
 
 impl App {
@@ -138,6 +143,8 @@ impl App {
             quit: false,
             idle_limit,
             lock: None,
+            quit_asked: false,
+            size: std::cell::Cell::new((ui::MIN_WIDTH, ui::MIN_HEIGHT)),
         }
     }
 
@@ -159,6 +166,13 @@ impl App {
     /// One key press: typed text goes to the focused field; everything else through the keymap.
     pub fn on_key(&mut self, key: KeyEvent) {
         self.tick();
+        if self.too_small() {
+            // Nothing acts behind the message; only quitting (asked once) works.
+            if self.keymap.action("global", &key) == Some(UiAction::Quit) {
+                self.apply(Outcome::Quit);
+            }
+            return;
+        }
         if self.lock.is_some() {
             self.on_locked_key(key);
             return;
@@ -182,6 +196,11 @@ impl App {
                         &p.value, on_list,
                     ));
                 }
+                KeyCode::Delete => p.delete(),
+                KeyCode::Left => p.left(),
+                KeyCode::Right => p.right(),
+                KeyCode::Home => p.home(),
+                KeyCode::End => p.end(),
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => p.push(c),
                 _ => {}
             }
@@ -205,9 +224,59 @@ impl App {
         }
     }
 
+    /// Whether the last draw found the terminal below the minimum size.
+    pub fn too_small(&self) -> bool {
+        let (w, h) = self.size.get();
+        w < ui::MIN_WIDTH || h < ui::MIN_HEIGHT
+    }
+
+    /// Text pasted from the terminal (bracketed paste): into the command line or the
+    /// focused field, at the cursor.
+    pub fn on_paste(&mut self, text: &str) {
+        self.tick();
+        if self.too_small() || self.lock.is_some() || self.help {
+            return;
+        }
+        if let Some(p) = &mut self.palette {
+            p.paste(text, false, " ");
+            return;
+        }
+        let mut env = Env {
+            desk: &mut self.desk,
+            user: self.user.as_ref(),
+            today: self.today,
+            demo: self.demo,
+            keymap: &self.keymap,
+        };
+        if let Some(top) = self.stack.last_mut() {
+            let outcome = top.view_mut().paste(text, &mut env);
+            self.apply(outcome);
+        }
+    }
+
+    /// The key that quits here, as a clerk reads it (on a screen where letters are typed,
+    /// the first one that is not a letter).
+    fn quit_key(&self) -> String {
+        let section = self.section();
+        if self.stack.last().is_some_and(|s| s.view().takes_text()) {
+            self.keymap.key_label_not_typed(section, UiAction::Quit)
+        } else {
+            self.keymap.key_label(section, UiAction::Quit)
+        }
+    }
+
     /// Applies one action (from a key, or sent directly by tests).
     pub fn dispatch(&mut self, action: UiAction) {
         self.tick();
+        if action != UiAction::Quit {
+            self.quit_asked = false;
+        }
+        if action == UiAction::Back && matches!(self.stack.last(), Some(Screen::Home(_))) {
+            // Esc on the 工作台 goes nowhere: quitting is asked for by its own key.
+            let quit = self.quit_key();
+            self.status = StatusLine::info(format!("已在工作台；退出请按 {quit}（需按两次）"));
+            return;
+        }
         if action == UiAction::Help {
             self.help = true;
             return;
@@ -243,6 +312,7 @@ impl App {
             return;
         };
         if spec.command == Command::Quit {
+            // Typed in full: no second question.
             self.quit = true;
             return;
         }
@@ -357,15 +427,33 @@ impl App {
                 };
                 self.stack = vec![Screen::Home(home::State::load(&mut env))];
             }
-            Outcome::Quit => self.quit = true,
+            Outcome::Quit => self.ask_quit(),
         }
+    }
+
+    /// Quits on the second request in a row; the first says how, and in the demo that
+    /// nothing is kept.
+    fn ask_quit(&mut self) {
+        if self.quit_asked {
+            self.quit = true;
+            return;
+        }
+        self.quit_asked = true;
+        let quit = self.quit_key();
+        let demo = if self.demo {
+            "（演示数据不会保存）"
+        } else {
+            ""
+        };
+        self.status = StatusLine::info(format!("再按一次 {quit} 退出{demo}"));
     }
 
     /// Draws the whole screen from state only.
     pub fn draw(&self, f: &mut Frame) {
         let area = f.area();
-        if area.width < ui::MIN_WIDTH || area.height < ui::MIN_HEIGHT {
-            ui::too_small(f);
+        self.size.set((area.width, area.height));
+        if self.too_small() {
+            ui::too_small(f, self.quit_asked.then_some(self.status.text.as_str()));
             return;
         }
         // One column of right margin: a double-width character ending in the last column can

@@ -47,7 +47,7 @@ pub struct Keymap {
 }
 
 /// The keys with names (besides single characters), as written in the file.
-const NAMED: [(&str, KeyCode); 14] = [
+const NAMED: [(&str, KeyCode); 15] = [
     ("enter", KeyCode::Enter),
     ("esc", KeyCode::Esc),
     ("tab", KeyCode::Tab),
@@ -61,6 +61,7 @@ const NAMED: [(&str, KeyCode); 14] = [
     ("home", KeyCode::Home),
     ("end", KeyCode::End),
     ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
     ("space", KeyCode::Char(' ')),
 ];
 
@@ -111,6 +112,7 @@ pub fn shown(key: &str) -> String {
         "home" => "Home".into(),
         "end" => "End".into(),
         "backspace" => "退格".into(),
+        "delete" => "Delete".into(),
         k => k.into(),
     }
 }
@@ -238,6 +240,21 @@ impl Keymap {
             .iter()
             .find(|b| !b.on.starts_with("ctrl-"))
             .or(bound.first())
+            .map_or_else(|| "（未设按键）".to_string(), |b| shown(&b.on))
+    }
+
+    /// The key a message names for `action` on a screen where single characters are typed
+    /// into a field: the first named or ctrl- key bound to it.
+    pub fn key_label_not_typed(&self, screen: &str, action: UiAction) -> String {
+        [screen, "global"]
+            .iter()
+            .filter_map(|s| self.sections.get(*s))
+            .flatten()
+            .find(|b| {
+                b.run == action
+                    && b.on.chars().count() > 1
+                    && self.action(screen, &key_of(&b.on)) == Some(action)
+            })
             .map_or_else(|| "（未设按键）".to_string(), |b| shown(&b.on))
     }
 

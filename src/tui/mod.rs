@@ -22,6 +22,7 @@ pub mod setup;
 pub mod status;
 pub mod ui;
 pub mod view;
+pub mod widgets;
 
 use std::path::Path;
 
@@ -44,6 +45,8 @@ pub fn run(path: &Path, demo: bool) -> Result<(), String> {
     app.start_daily();
     // try_init installs a panic hook that restores the terminal before the panic is printed.
     let mut terminal = ratatui::try_init().map_err(|e| format!("无法初始化终端：{e}"))?;
+    // Pasted text arrives as one event (Chinese and line breaks included), not as keys.
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
     let result = (|| -> std::io::Result<()> {
         let mut last_key = std::time::Instant::now();
         while !app.quit {
@@ -66,11 +69,16 @@ pub fn run(path: &Path, demo: bool) -> Result<(), String> {
                     last_key = std::time::Instant::now();
                     app.on_key(k);
                 }
+                Event::Paste(text) => {
+                    last_key = std::time::Instant::now();
+                    app.on_paste(&text);
+                }
                 _ => {}
             }
         }
         Ok(())
     })();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
     ratatui::restore();
     result.map_err(|e| format!("终端错误：{e}"))
 }

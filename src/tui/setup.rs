@@ -119,7 +119,7 @@ impl Setup {
     pub fn draw(&self, f: &mut Frame) {
         let area = f.area();
         if area.width < ui::MIN_WIDTH || area.height < ui::MIN_HEIGHT {
-            ui::too_small(f);
+            ui::too_small(f, None);
             return;
         }
         let inner = ui::popup(

@@ -15,6 +15,7 @@ use crate::desk::Desk;
 
 mod dashboard;
 mod finding;
+mod forms;
 mod holidays;
 mod meaning;
 
@@ -53,6 +54,11 @@ fn press(app: &mut App, keys: &[KeyCode]) {
     for k in keys {
         app.on_key(key(*k));
     }
+}
+
+/// Ctrl-S: submits a form from any field.
+fn submit(app: &mut App) {
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -252,7 +258,7 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     // Form: 日期 (today), 是否同意 (true), 意见.
     press(&mut a, &[KeyCode::Down, KeyCode::Down]);
     type_text(&mut a, "同意立案");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已办理"), "{}", a.status);
     let case = a.desk.store().load_case(first).unwrap();
     assert_eq!(case.stage.name(), "调查取证");
@@ -290,7 +296,7 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     type_text(&mut b, "0");
     press(&mut b, &[KeyCode::Tab]);
     type_text(&mut b, "现场检查情况");
-    press(&mut b, &[KeyCode::Enter]);
+    submit(&mut b);
     assert!(b.status.contains("第四十二条"), "{}", b.status);
     // Nothing typed was lost; add the second officer and submit again.
     let other = a.desk.store().users().unwrap()[&case.handlers[1]]
@@ -298,7 +304,7 @@ fn keys_approve_a_filing_and_record_an_inspection() {
         .clone();
     press(&mut b, &[KeyCode::Up, KeyCode::Up, KeyCode::Up]);
     type_text(&mut b, &format!(",{other}"));
-    press(&mut b, &[KeyCode::Enter]);
+    submit(&mut b);
     assert!(b.status.contains("已办理"), "{}", b.status);
     let case = b.desk.store().load_case(first).unwrap();
     assert_eq!(case.records.len(), 1);
@@ -378,7 +384,7 @@ fn calendar_and_users_screens() {
     press(&mut a, &[KeyCode::Up, KeyCode::Up]);
     press(&mut a, &[KeyCode::Backspace, KeyCode::Backspace]);
     type_text(&mut a, "22012219999");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已添加"), "{}", a.status);
     assert!(a
         .desk
@@ -443,7 +449,7 @@ fn new_case_by_keys_goes_to_filing_approval() {
     );
     press(&mut a, &[KeyCode::Backspace]);
     type_text(&mut a, "9");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(
         a.status.contains("第 18 位") || a.status.contains("校验"),
         "{}",
@@ -451,7 +457,7 @@ fn new_case_by_keys_goes_to_filing_approval() {
     );
     press(&mut a, &[KeyCode::Backspace]);
     type_text(&mut a, "8");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已提请立案"), "{}", a.status);
     let id = a
         .desk
@@ -484,7 +490,7 @@ fn open_step(app: &mut App, step: crate::domain::case::ActionKind) {
 /// Fills the fields named by key (clearing what is there) and submits the form.
 fn fill_and_submit(app: &mut App, values: &[(&str, &str)]) {
     fill(app, values);
-    press(app, &[KeyCode::Enter]);
+    submit(app);
     assert!(app.status.contains("已办理"), "{}", app.status);
 }
 
@@ -498,11 +504,7 @@ fn fill(app: &mut App, values: &[(&str, &str)]) {
                     .iter()
                     .position(|s| s.key == *key)
                     .unwrap_or_else(|| panic!("no field {key}"));
-                (
-                    target,
-                    f.form.focus,
-                    f.form.inputs[target].value.chars().count(),
-                )
+                (target, f.form.focus, f.form.raw(target).chars().count())
             }
             _ => panic!("no form open: {}", app.status),
         };
@@ -583,7 +585,7 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
         }
         type_text(&mut a, text);
     }
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已提请立案"), "{}", a.status);
     let no = "合综执立〔2026〕188号";
 
@@ -672,6 +674,26 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
     );
     open_step(&mut a, K::Pay);
     fill_and_submit(&mut a, &[("date", "2026-09-25"), ("method", "银行缴纳")]);
+    // Paid in full: the menu says so beside 催告 and 登记缴款 before any form opens.
+    press(&mut a, &[KeyCode::Char('a')]);
+    match a.stack.last() {
+        Some(super::app::Screen::Case(view)) => {
+            for kind in [K::Demand, K::Pay] {
+                let (_, why) = view
+                    .menu
+                    .as_ref()
+                    .unwrap()
+                    .items
+                    .iter()
+                    .find(|(k, _)| *k == kind)
+                    .unwrap();
+                let why = why.as_ref().unwrap_err().to_string();
+                assert!(why.contains("已于 2026-09-25 缴清"), "{why}");
+            }
+        }
+        _ => panic!("not on the case"),
+    }
+    press(&mut a, &[KeyCode::Esc]);
     open_step(&mut a, K::ProposeClosing);
     fill_and_submit(&mut a, &[("date", "2026-09-28")]);
 
@@ -681,6 +703,16 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
 
     switch_to(&mut a, "zhangwei", no);
     open_step(&mut a, K::Archive);
+    match a.stack.last() {
+        Some(super::app::Screen::Form(f)) => {
+            let i = f.specs.iter().position(|s| s.key == "archive_no").unwrap();
+            assert_eq!(f.form.value(i), "2026-188", "proposed in its format");
+        }
+        _ => panic!("no archive form"),
+    }
+    press(&mut a, &[KeyCode::Tab]);
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("格式：归档年度-案件序号"), "{screen}");
     fill_and_submit(
         &mut a,
         &[
@@ -791,7 +823,12 @@ fn forms_check_as_you_type_and_name_the_field() {
     press(&mut a, &[KeyCode::Backspace]);
     type_text(&mut a, "9"); // 2026-11-29: a valid date; the form is complete but for 意见
     let err = |a: &App| match a.stack.last() {
-        Some(super::app::Screen::Form(f)) => f.error.clone().unwrap_or_default(),
+        // The form's message, and each field's own.
+        Some(super::app::Screen::Form(f)) => {
+            let mut all: Vec<String> = f.checks.iter().flatten().cloned().collect();
+            all.extend(f.error.clone());
+            all.join("\n")
+        }
         _ => panic!("no form"),
     };
     assert!(err(&a).contains("意见"), "{}", err(&a));
@@ -844,7 +881,7 @@ fn on_the_spot_decision_by_keys() {
         }
         type_text(&mut a, text);
     }
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     // 300 yuan is above the Art 51 cap of 200 for a citizen: refused, input kept.
     assert!(a.status.contains("第五十一条"), "{}", a.status);
     press(
@@ -858,7 +895,7 @@ fn on_the_spot_decision_by_keys() {
         ],
     );
     type_text(&mut a, "100");
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(
         a.status.contains("当场处罚决定") && a.status.contains("复议"),
         "{}",
@@ -1087,9 +1124,9 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
         open_step(desk, K::AddRecord);
         fill(desk, &record(content));
     }
-    press(&mut a, &[KeyCode::Enter]);
+    submit(&mut a);
     assert!(a.status.contains("已办理"), "{}", a.status);
-    press(&mut b, &[KeyCode::Enter]);
+    submit(&mut b);
     assert!(
         b.status.contains("已被") && b.status.contains("张伟") && b.status.contains("重新提交"),
         "{}",
@@ -1104,7 +1141,7 @@ fn a_concurrent_save_is_refused_with_input_kept_and_can_be_reapplied() {
     assert!(typed, "the form with its input is still open: {}", b.status);
     let after_a = a.desk.store().load_case(id).unwrap();
     assert_eq!(after_a.records.len(), before.records.len() + 1);
-    press(&mut b, &[KeyCode::Enter]);
+    submit(&mut b);
     assert!(b.status.contains("已办理"), "{}", b.status);
     let after_b = b.desk.store().load_case(id).unwrap();
     assert_eq!(after_b.records.len(), before.records.len() + 2);

@@ -145,13 +145,18 @@ pub fn popup(f: &mut Frame, area: Rect, title: &str) -> Rect {
     inner
 }
 
-/// The message shown instead of a broken layout below 80×24.
-pub fn too_small(f: &mut Frame) {
+/// The message shown instead of a broken layout below 80×24 (keys do nothing behind it
+/// but quitting, whose question `note` is).
+pub fn too_small(f: &mut Frame, note: Option<&str>) {
     let a = f.area();
-    let msg = format!(
+    let mut msg = format!(
         "窗口太小：至少需要 {MIN_WIDTH}x{MIN_HEIGHT}，当前 {}x{}。请放大终端窗口。",
         a.width, a.height
     );
+    if let Some(note) = note {
+        msg.push('\n');
+        msg.push_str(note);
+    }
     f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), a);
 }
 

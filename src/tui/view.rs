@@ -26,6 +26,10 @@ pub trait View {
     }
     /// One action; loads or saves through `env.desk` and says what the app does next.
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome;
+    /// Text pasted from the terminal (bracketed paste), for the focused field.
+    fn paste(&mut self, _text: &str, _env: &mut Env) -> Outcome {
+        Outcome::Stay
+    }
     /// The screen above this one closed: load the data again.
     fn reload(&mut self, _env: &mut Env) {}
     /// Draws from state only.
@@ -47,6 +51,9 @@ impl<T: View + ?Sized> View for Box<T> {
     }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         (**self).handle(a, env)
+    }
+    fn paste(&mut self, text: &str, env: &mut Env) -> Outcome {
+        (**self).paste(text, env)
     }
     fn reload(&mut self, env: &mut Env) {
         (**self).reload(env)

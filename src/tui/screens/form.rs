@@ -19,7 +19,7 @@ use crate::store::{attachments, StoreError};
 const ATTACH: &str = "attach";
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
-use crate::tui::form_core::{FormCore, FormStep};
+use crate::tui::form_core::{self, FormCore, FormStep};
 use crate::tui::ui;
 use crate::tui::view::View;
 
@@ -40,11 +40,20 @@ pub struct State {
     /// Staff (for people fields) and today, so the form can check itself as it is typed.
     users: BTreeMap<i64, User>,
     today: chrono::NaiveDate,
+    /// Each field's own check, as typed.
+    pub checks: Vec<Option<String>>,
 }
 
 /// Sensible starting values, written as a clerk would type them (the field's reader takes
-/// them back): today, the case's officers, the party, the agency's court, 是 for approvals.
-fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -> String {
+/// them back): today for dates, the case's officers, the party, the agency's court, 是 for
+/// approvals, 0 for confiscation, an archive number in the proposed format.
+fn default_for(
+    spec: &FieldSpec,
+    kind: ActionKind,
+    case: &Case,
+    users: &BTreeMap<i64, User>,
+    env: &Env,
+) -> String {
     let logins = |ids: &[i64]| {
         ids.iter()
             .filter_map(|i| users.get(i))
@@ -52,8 +61,11 @@ fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -
             .collect::<Vec<_>>()
             .join(",")
     };
-    match key {
-        "date" | "collected_on" => env.today.to_string(),
+    match spec.key {
+        // Dates a clerk fills with another day: a correction's new date, a hearing's day.
+        "new_date" => String::new(),
+        "date" if kind == ActionKind::ScheduleHearing => String::new(),
+        _ if spec.kind == step_input::FieldKind::Date => env.today.to_string(),
         "officers" | "collectors" => logins(&case.handlers),
         "recipient" => case
             .parties
@@ -69,6 +81,13 @@ fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -
         "signature" => "已签名".into(),
         "agree" | "passed" => step_input::bool_text(true).into(),
         "complex_or_major" => step_input::bool_text(false).into(),
+        "confiscation" => "0".into(),
+        "archive_no" => env
+            .desk
+            .store()
+            .case_no(case.id)
+            .map(|no| proposed_archive_no(&no, env.today))
+            .unwrap_or_default(),
         "fine" => case
             .proposal
             .as_ref()
@@ -97,6 +116,28 @@ fn default_for(key: &str, case: &Case, users: &BTreeMap<i64, User>, env: &Env) -
     }
 }
 
+/// The archive number's format, shown beside the field: the year archived and the case's
+/// serial number.
+pub const ARCHIVE_NO_FORMAT: &str = "格式：归档年度-案件序号，如 2026-188";
+
+/// `2026-188` for case 合综执立〔2026〕188号 archived in 2026: the year, then the number
+/// the case number ends with.
+pub fn proposed_archive_no(case_no: &str, today: chrono::NaiveDate) -> String {
+    let digits: String = case_no
+        .trim_end_matches('号')
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if digits.is_empty() {
+        return String::new();
+    }
+    format!("{}-{}", today.format("%Y"), digits.trim_start_matches('0'))
+}
+
 impl State {
     pub fn new(case: &Case, kind: ActionKind, users: &BTreeMap<i64, User>, env: &Env) -> State {
         let mut specs = step_input::fields(kind);
@@ -109,19 +150,26 @@ impl State {
                 kind: step_input::FieldKind::Text,
             });
         }
-        let form = FormCore::new(
-            specs.iter().map(|s| default_for(s.key, case, users, env)),
+        for spec in specs
+            .iter_mut()
+            .filter(|s| s.key == "archive_no" && s.hint.is_empty())
+        {
+            spec.hint = ARCHIVE_NO_FORMAT;
+        }
+        let form = FormCore::typed(
+            &specs,
+            specs.iter().map(|s| default_for(s, kind, case, users, env)),
+            users,
             env,
-        )
-        .multiline();
-        let key = |a| env.keymap.key_label("form", a);
+        );
+        let key = |a| env.keymap.key_label(form_core::SECTION, a);
         let hint = format!(
-            "{}/上下键 切换字段，{}提交，{} 返回。人员填登录名或姓名，金额以元为单位。",
+            "{}/回车 下一项，{} 提交，{} 返回。金额以元为单位。",
             key(UiAction::NextField),
             key(UiAction::Submit),
             key(UiAction::Back)
         );
-        State {
+        let mut state = State {
             power: case.power.power.clone(),
             party: case.party_type(),
             case_id: case.id,
@@ -134,31 +182,62 @@ impl State {
             fill_key: key(UiAction::FillAmount),
             users: users.clone(),
             today: env.today,
-        }
+            checks: Vec::new(),
+        };
+        state.edited();
+        state
     }
 
-    /// After every keystroke: the form checks itself (formats, required fields, people,
-    /// amounts) and shows the first problem by the field's Chinese name.
+    /// After every keystroke: each field is read by its own reader (its message shows under
+    /// it until it is fixed); then the whole step is built, and a problem no field shows
+    /// (a required field, a rule between fields) shows below the form — each message once.
     fn edited(&mut self) {
-        self.error = self.build().err();
+        let ctx = step_input::ReadCtx {
+            users: &self.users,
+            today: self.today,
+        };
+        let read: Vec<Option<String>> = self
+            .specs
+            .iter()
+            .enumerate()
+            .map(|(i, spec)| {
+                let v = self.form.value(i);
+                if v.is_empty() || spec.key == ATTACH {
+                    None
+                } else {
+                    spec.read(&v, ctx).err()
+                }
+            })
+            .collect();
+        self.error = self
+            .build()
+            .err()
+            .filter(|e| !read.iter().flatten().any(|c| c == e));
+        // A search in a list is not yet a value: its list speaks for it.
+        self.checks = read
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| c.filter(|_| !self.form.still_choosing(i)))
+            .collect();
     }
 
     fn pairs(&self) -> Vec<(String, String)> {
         self.specs
             .iter()
-            .zip(&self.form.inputs)
-            .filter(|(s, _)| s.key != ATTACH)
-            .map(|(s, i)| (s.key.to_string(), i.value.clone()))
+            .enumerate()
+            .filter(|(_, s)| s.key != ATTACH)
+            .map(|(i, s)| (s.key.to_string(), self.form.raw(i)))
             .collect()
     }
 
     fn attach_paths(&self) -> Vec<std::path::PathBuf> {
         self.specs
             .iter()
-            .zip(&self.form.inputs)
-            .filter(|(s, _)| s.key == ATTACH)
-            .flat_map(|(_, i)| {
-                i.value
+            .enumerate()
+            .filter(|(_, s)| s.key == ATTACH)
+            .flat_map(|(i, _)| {
+                self.form
+                    .raw(i)
                     .split([',', '，'])
                     .map(str::trim)
                     .filter(|p| !p.is_empty())
@@ -323,7 +402,10 @@ impl State {
                 if matches!(e, DeskError::Store(StoreError::Conflict { .. })) {
                     if let Ok(latest) = env.desk.store().load_case(self.case_id) {
                         self.case_version = latest.version;
-                        msg.push_str("；再按回车即在最新版本上重新提交");
+                        msg.push_str(&format!(
+                            "；再按 {} 即在最新版本上重新提交",
+                            env.keymap.key_label(form_core::SECTION, UiAction::Submit)
+                        ));
                     }
                 }
                 self.error = Some(msg.clone());
@@ -402,42 +484,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     };
     let [fields_area, error_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
-    let mut lines = Vec::new();
-    for (i, (spec, input)) in s.specs.iter().zip(&s.form.inputs).enumerate() {
-        let focused = i == s.form.focus;
-        let marker = if focused { "> " } else { "  " };
-        let cursor = if focused { "_" } else { "" };
-        // Multi-line values (ctrl-j) show their further lines indented under the first.
-        let mut value_lines = input.value.split('\n').map(ui::clean);
-        let first = value_lines.next().unwrap_or_default();
-        let rest: Vec<String> = value_lines.collect();
-        let label_style = if focused {
-            ui::warn()
-        } else {
-            ratatui::style::Style::default()
-        };
-        let first_cursor = if rest.is_empty() { cursor } else { "" };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{marker}{}：", spec.label), label_style),
-            Span::raw(format!("{first}{first_cursor}")),
-        ]));
-        let last = rest.len();
-        for (n, more) in rest.into_iter().enumerate() {
-            let c = if n + 1 == last { cursor } else { "" };
-            lines.push(Line::from(format!("      {more}{c}")));
-        }
-        let hint = spec.hint_text();
-        if focused && !hint.is_empty() {
-            lines.push(Line::from(Span::styled(format!("    {hint}"), ui::dim())));
-        }
-    }
-    let height = fields_area.height as usize;
-    let focus_line = lines
-        .iter()
-        .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with("> ")))
-        .unwrap_or(0);
-    let skip = (focus_line + 2).saturating_sub(height) as u16;
-    f.render_widget(Paragraph::new(lines).scroll((skip, 0)), fields_area);
+    super::fields::draw(f, fields_area, &s.specs, &s.form, &s.checks);
     if let Some(e) = &s.error {
         f.render_widget(
             Paragraph::new(ui::clean(e))
@@ -460,7 +507,7 @@ impl View for State {
         format!("办理：{}", self.kind.label())
     }
     fn section(&self) -> &'static str {
-        "form"
+        form_core::SECTION
     }
     fn takes_text(&self) -> bool {
         true
@@ -468,6 +515,12 @@ impl View for State {
     fn acts(&self, a: UiAction) -> bool {
         // The suggested fine exists only where the investigation proposes one.
         a != UiAction::FillAmount || self.kind == ActionKind::EndInvestigation
+    }
+    fn paste(&mut self, text: &str, _env: &mut Env) -> Outcome {
+        if let FormStep::Edited = self.form.paste(text) {
+            self.edited();
+        }
+        Outcome::Stay
     }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         State::handle(self, a, env)

@@ -6,6 +6,7 @@ pub mod case_view;
 pub mod cases;
 pub mod dashboard;
 pub mod documents_tab;
+pub mod fields;
 pub mod form;
 pub mod help;
 pub mod home;

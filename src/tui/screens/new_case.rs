@@ -48,6 +48,11 @@ pub struct State {
     /// The inputs (one per field), focus and confirm-on-leave.
     pub form: FormCore,
     pub error: Option<String>,
+    /// Each field's own check, as typed.
+    pub checks: Vec<Option<String>>,
+    /// Staff, for the people fields and the checks.
+    users: std::collections::BTreeMap<i64, crate::domain::people::User>,
+    today: chrono::NaiveDate,
 }
 
 impl State {
@@ -82,13 +87,82 @@ impl State {
             "correction_order" => "责令立即改正",
             _ => "",
         });
-        let form = FormCore::new(defaults, env);
-        State {
+        let users = super::or_note(env.desk.store().users(), "人员", &mut load_error);
+        let form = FormCore::typed(&specs, defaults, &users, env);
+        let mut state = State {
             on_spot,
             powers,
             specs,
             form,
-            error: load_error,
+            error: None,
+            checks: Vec::new(),
+            users,
+            today: env.today,
+        };
+        state.check_fields();
+        state.error = load_error;
+        state
+    }
+
+    /// Each field read by its own reader, and the party's identity number and phone by
+    /// the domain's own checks (those the builder applies): the message shows under the
+    /// field until it is fixed.
+    fn check_fields(&mut self) {
+        use crate::domain::identity;
+        let ctx = step_input::ReadCtx {
+            users: &self.users,
+            today: self.today,
+        };
+        let party_type = self
+            .specs
+            .iter()
+            .position(|s| s.key == "party_type")
+            .map(|i| self.form.value(i))
+            .unwrap_or_default();
+        self.checks = self
+            .specs
+            .iter()
+            .enumerate()
+            .map(|(i, spec)| {
+                let v = self.form.value(i);
+                if v.is_empty() || spec.key == POWER.key {
+                    return None;
+                }
+                let checked = match spec.key {
+                    "id_no" if party_type == "单位" => identity::CreditCode::parse(&v)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string()),
+                    "id_no" => identity::ResidentId::parse(&v)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string()),
+                    "phone" => identity::parse_phone(&v)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string()),
+                    _ => return spec.read(&v, ctx).err(),
+                };
+                checked.err().map(|e| format!("“{}”：{e}", spec.label))
+            })
+            .collect();
+    }
+
+    /// After every keystroke: the fields' own checks, then the whole form as submitting
+    /// would build it; a problem no field shows goes below (each message once).
+    fn edited(&mut self) {
+        self.check_fields();
+        let built = if self.on_spot {
+            self.build_spot().map(|_| ())
+        } else {
+            self.build().map(|_| ())
+        };
+        // The fields' own checks already show under them.
+        self.error = built
+            .err()
+            .filter(|_| !self.checks.iter().any(Option::is_some));
+        // A search in a list is not yet a value: its list speaks for it.
+        for (i, c) in self.checks.iter_mut().enumerate() {
+            if self.form.still_choosing(i) {
+                *c = None;
+            }
         }
     }
 
@@ -127,30 +201,32 @@ impl State {
     fn pairs(&self) -> Vec<(String, String)> {
         self.specs
             .iter()
-            .zip(&self.form.inputs)
-            .filter(|(s, _)| s.key != POWER.key)
-            .map(|(s, i)| (s.key.to_string(), i.value.clone()))
+            .enumerate()
+            .filter(|(_, s)| s.key != POWER.key)
+            .map(|(i, s)| (s.key.to_string(), self.form.raw(i)))
             .collect()
     }
 
-    fn build(&self, env: &mut Env) -> Result<(NewCase, String), String> {
+    fn build(&self) -> Result<(NewCase, String), String> {
         let code = self.power_code()?;
-        let users = env.desk.store().users().map_err(|e| e.to_string())?;
-        let new = step_input::build_new_case(&self.pairs(), vec![], &users, env.today)?;
+        let new = step_input::build_new_case(&self.pairs(), vec![], &self.users, self.today)?;
         Ok((new, code))
     }
 
-    fn build_spot(&self, env: &mut Env) -> Result<(OnSpot, String), String> {
+    fn build_spot(&self) -> Result<(OnSpot, String), String> {
         let code = self.power_code()?;
-        let users = env.desk.store().users().map_err(|e| e.to_string())?;
-        let spot = step_input::build_on_spot(&self.pairs(), vec![], &users, env.today)?;
+        let spot = step_input::build_on_spot(&self.pairs(), vec![], &self.users, self.today)?;
         Ok((spot, code))
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         match self.form.handle(a) {
             FormStep::Done(outcome) => *outcome,
-            FormStep::Edited | FormStep::Other(_) => Outcome::Stay,
+            FormStep::Edited => {
+                self.edited();
+                Outcome::Stay
+            }
+            FormStep::Other(_) => Outcome::Stay,
             FormStep::Submit => self.submit(env),
             FormStep::Leave => Outcome::Pop(None),
         }
@@ -163,13 +239,13 @@ impl State {
             return Outcome::Error("请先登录".into());
         };
         let result = if self.on_spot {
-            self.build_spot(env).and_then(|(spot, code)| {
+            self.build_spot().and_then(|(spot, code)| {
                 env.desk
                     .on_spot(spot, &code, user, env.today)
                     .map_err(|e| e.to_string())
             })
         } else {
-            self.build(env).and_then(|(new, code)| {
+            self.build().and_then(|(new, code)| {
                 env.desk
                     .propose(new, &code, user, env.today)
                     .map_err(|e| e.to_string())
@@ -200,31 +276,7 @@ impl State {
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let [form_area, side] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
-    let mut lines = Vec::new();
-    for (i, (spec, input)) in s.fields().iter().zip(&s.form.inputs).enumerate() {
-        let label = match spec.hint_text() {
-            h if h.is_empty() => spec.label.to_string(),
-            h => format!("{}（{h}）", spec.label),
-        };
-        let focused = i == s.form.focus;
-        let style = if focused {
-            ui::warn()
-        } else {
-            ratatui::style::Style::default()
-        };
-        lines.push(Line::from(Span::styled(
-            format!("{}{label}", if focused { "> " } else { "  " }),
-            style,
-        )));
-        lines.push(Line::from(format!(
-            "    {}{}",
-            ui::clean(&input.value),
-            if focused { "_" } else { "" }
-        )));
-    }
-    let focus_line = s.form.focus * 2;
-    let skip = (focus_line + 3).saturating_sub(form_area.height as usize) as u16;
-    f.render_widget(Paragraph::new(lines).scroll((skip, 0)), form_area);
+    super::fields::draw(f, form_area, s.fields(), &s.form, &s.checks);
     let mut info: Vec<Line> = Vec::new();
     let matches = s.matches();
     if matches.is_empty() {
@@ -284,10 +336,16 @@ impl View for State {
         }
     }
     fn section(&self) -> &'static str {
-        "form"
+        crate::tui::form_core::SECTION
     }
     fn takes_text(&self) -> bool {
         true
+    }
+    fn paste(&mut self, text: &str, _env: &mut Env) -> Outcome {
+        if let FormStep::Edited = self.form.paste(text) {
+            self.edited();
+        }
+        Outcome::Stay
     }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         State::handle(self, a, env)

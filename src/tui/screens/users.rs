@@ -292,7 +292,9 @@ impl View for State {
         "用户管理".into()
     }
     fn section(&self) -> &'static str {
-        if self.takes_text() {
+        if matches!(self.mode, Mode::Add(_)) {
+            crate::tui::form_core::SECTION
+        } else if self.takes_text() {
             "form"
         } else {
             "users"

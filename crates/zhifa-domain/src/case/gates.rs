@@ -1126,6 +1126,24 @@ pub fn payment_due(case: &Case, cal: &Calendar) -> RuleResult<Option<NaiveDate>>
         .map_err(RuleError::from)
 }
 
+/// A fine paid in full leaves nothing to demand or pay: `what` (催告, 登记缴款) is refused
+/// saying when it was paid. A case without a fine passes here (its steps say so themselves).
+pub fn fine_not_paid_in_full(case: &Case, what: &str) -> RuleResult {
+    let (due, paid) = (case.fine_due(), case.paid());
+    if due.0 > 0 && paid.0 >= due.0 {
+        let on = case
+            .payments
+            .iter()
+            .map(|p| p.date)
+            .max()
+            .map_or(String::new(), |d| format!("已于 {d} "));
+        return Err(RuleError::input(format!(
+            "罚款 {due} {on}缴清（已缴 {paid}），无需{what}"
+        )));
+    }
+    Ok(())
+}
+
 /// 加处罚款 owed on `on` for the unpaid fine (zero before the payment due date).
 pub fn outstanding_surcharge(case: &Case, on: NaiveDate, cal: &Calendar) -> RuleResult<Fen> {
     Ok(match payment_due(case, cal)? {

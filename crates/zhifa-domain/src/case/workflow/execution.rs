@@ -219,10 +219,11 @@ pub(super) fn demand(step: &Step, c: &mut Case, date: &NaiveDate) -> RuleResult<
             format!("缴款期限至 {due}，期满未缴方可催告"),
         ));
     }
+    fine_not_paid_in_full(case, "催告")?;
     let surcharge = outstanding_surcharge(case, *date, ctx.calendar)?;
     let outstanding = case.fine_due().0 - case.paid().0;
     if outstanding <= 0 {
-        return Err(RuleError::input("罚款已缴清，无需催告"));
+        return Err(RuleError::input("没有应缴的罚款，无需催告"));
     }
     c.demands.push(Demand {
         date: *date,

@@ -273,7 +273,12 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             }
             is_handler(case, actor)
         }
-        K::Pay | K::Demand | K::RemedyStarted | K::RemedyEnded => {
+        K::Pay | K::Demand => {
+            at_stage(case, &[Stage::Serving, Stage::Executing], "办理执行事项")?;
+            fine_not_paid_in_full(case, kind.label())?;
+            is_handler(case, actor)
+        }
+        K::RemedyStarted | K::RemedyEnded => {
             at_stage(case, &[Stage::Serving, Stage::Executing], "办理执行事项")?;
             is_handler(case, actor)
         }

@@ -1211,3 +1211,40 @@ fn art_30_on_the_spot_a_minor_needs_a_lighter_tier() {
     let e = decide_on_spot(child, Some(straw_power()), "HJ-001", w.u(ZHANG), &w.ctx()).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第三十条");
 }
+
+#[test]
+fn a_fine_paid_in_full_is_neither_demanded_nor_paid_again_and_the_menu_says_why() {
+    let w = World::new();
+    let c = notified(&w, 1000);
+    let c = w.step(&c, SUN, decide("2026-06-24", 1000));
+    let c = w.step(&c, ZHANG, serve(ServedDoc::Decision, "2026-06-25"));
+    // Before payment both are offered.
+    assert!(precheck(&c, ActionKind::Pay, w.u(ZHANG)).is_ok());
+    assert!(precheck(&c, ActionKind::Demand, w.u(ZHANG)).is_ok());
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::Pay {
+            date: d("2026-06-30"),
+            amount: Fen::from_yuan(1000),
+            method: PaymentMethod::Bank,
+            receipt_no: "NO.1".into(),
+            cash_ground: None,
+        },
+    );
+    for kind in [ActionKind::Demand, ActionKind::Pay] {
+        let e = precheck(&c, kind, w.u(ZHANG)).unwrap_err();
+        assert!(
+            e.message.contains("已于 2026-06-30 缴清") && e.message.contains(kind.label()),
+            "{e}"
+        );
+    }
+    let e = w.refuse(
+        &c,
+        ZHANG,
+        Action::Demand {
+            date: d("2026-07-20"),
+        },
+    );
+    assert!(e.message.contains("缴清"), "{e}");
+}
