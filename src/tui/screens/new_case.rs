@@ -53,6 +53,8 @@ pub struct State {
     /// Staff, for the people fields and the checks.
     users: std::collections::BTreeMap<i64, crate::domain::people::User>,
     today: chrono::NaiveDate,
+    /// The match chosen with ↑/↓ while the power field has the focus (0: the first).
+    pub power_sel: usize,
 }
 
 impl State {
@@ -98,6 +100,7 @@ impl State {
             checks: Vec::new(),
             users,
             today: env.today,
+            power_sel: 0,
         };
         state.check_fields();
         state.error = load_error;
@@ -170,30 +173,47 @@ impl State {
         &self.specs
     }
 
-    /// Powers matching what was typed in the first field (code, words or initials).
+    /// Powers matching what was typed in the first field, best first: the code, then the
+    /// name or short name containing the words, then their pinyin (initials or full).
     pub fn matches(&self) -> Vec<&PowerVersion> {
+        use crate::domain::search::{full_pinyin, initials};
         let q = crate::domain::search::normalise_query(&self.form.value(0));
         if q.is_empty() {
             return Vec::new();
         }
-        self.powers
+        let rank = |v: &PowerVersion| -> Option<u8> {
+            let p = &v.power;
+            let code = p.code.to_lowercase();
+            let cause = p.cause();
+            if code == q || code.starts_with(&q) {
+                Some(0)
+            } else if cause.contains(q.as_str()) || p.name.contains(q.as_str()) {
+                Some(1)
+            } else if initials(&cause).contains(&q) || full_pinyin(&cause).contains(&q) {
+                Some(2)
+            } else if initials(&p.name).contains(&q) || full_pinyin(&p.name).contains(&q) {
+                Some(3)
+            } else {
+                None
+            }
+        };
+        let mut found: Vec<(u8, &PowerVersion)> = self
+            .powers
             .iter()
-            .filter(|v| {
-                v.power.code.to_lowercase() == q
-                    || v.power.code.to_lowercase().starts_with(&q)
-                    || v.power.name.contains(q.as_str())
-                    || crate::domain::search::initials(&v.power.name).contains(&q)
-            })
-            .take(8)
-            .collect()
+            .filter_map(|v| rank(v).map(|r| (r, v)))
+            .collect();
+        found.sort_by_key(|(r, _)| *r);
+        found.into_iter().map(|(_, v)| v).take(8).collect()
     }
 
+    /// The power submitted: the match chosen in the list (the first unless ↑/↓ moved).
     fn power_code(&self) -> Result<String, String> {
-        self.matches()
-            .first()
+        let matches = self.matches();
+        matches
+            .get(self.power_sel.min(matches.len().saturating_sub(1)))
             .map(|v| v.power.code.clone())
             .ok_or_else(|| {
-                "权限事项：没有匹配的事项，请输入编码（如 HJ-001）或名称中的词".to_string()
+                "权限事项：没有匹配的事项，请输入编码（如 HJ-001）、名称中的词或拼音".to_string()
             })
     }
 
@@ -220,6 +240,22 @@ impl State {
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        // On the power field ↑/↓ choose among the matches shown beside the form.
+        if self.form.focus == 0 {
+            let n = self.matches().len();
+            match a {
+                UiAction::Down if self.power_sel + 1 < n => {
+                    self.power_sel += 1;
+                    return Outcome::Stay;
+                }
+                UiAction::Up if self.power_sel > 0 => {
+                    self.power_sel -= 1;
+                    return Outcome::Stay;
+                }
+                UiAction::Input(_) | UiAction::DeleteBack => self.power_sel = 0,
+                _ => {}
+            }
+        }
         match self.form.handle(a) {
             FormStep::Done(outcome) => *outcome,
             FormStep::Edited => {
@@ -285,13 +321,19 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             ui::dim(),
         )));
     }
+    let chosen = s.power_sel.min(matches.len().saturating_sub(1));
     for (i, v) in matches.iter().enumerate() {
-        let style = if i == 0 { ui::warn() } else { ui::dim() };
+        let style = if i == chosen {
+            ui::selected()
+        } else {
+            ui::dim()
+        };
+        let mark = if i == chosen { ">" } else { " " };
         info.push(Line::from(Span::styled(
-            format!("{} {}", v.power.code, ui::clean(&v.power.name)),
+            format!("{mark}{} {}", v.power.code, ui::clean(&v.power.name)),
             style,
         )));
-        if i == 0 {
+        if i == chosen {
             info.push(Line::from(format!(
                 "  法定：{}",
                 v.power.statutory.summary()
@@ -321,7 +363,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         Paragraph::new(info).wrap(Wrap { trim: true }).block(
             Block::default()
                 .borders(Borders::LEFT)
-                .title(" 匹配的事项（提交时用第一项） "),
+                .title(" 匹配的事项（↑↓ 选） "),
         ),
         side,
     );

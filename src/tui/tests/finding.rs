@@ -127,3 +127,39 @@ fn the_command_line_shows_what_is_typed_with_the_matching_commands_and_completes
 fn case_list_open(a: &App) -> bool {
     matches!(a.stack.last(), Some(Screen::Cases(_)))
 }
+
+#[test]
+fn filing_shows_the_matching_powers_as_a_list_to_choose_from_with_full_pinyin() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('n')]);
+    type_text(&mut a, "jiegan");
+    let codes = |a: &App| match a.stack.last() {
+        Some(Screen::NewCase(s)) => (
+            s.matches()
+                .iter()
+                .map(|v| v.power.code.clone())
+                .collect::<Vec<_>>(),
+            s.power_sel,
+        ),
+        _ => panic!("not on the new-case form"),
+    };
+    let (found, sel) = codes(&a);
+    assert!(found.iter().any(|c| c == "HJ-001"), "{found:?}");
+    assert_eq!(sel, 0);
+    let screen = render(&a, 120, 36);
+    assert!(screen.contains(&format!(">{}", found[0])), "{screen}");
+    // Initials that match several powers: ↓ chooses another, and it is marked.
+    for _ in 0.."jiegan".len() {
+        press(&mut a, &[KeyCode::Backspace]);
+    }
+    type_text(&mut a, "jg");
+    let (found, _) = codes(&a);
+    assert!(found.len() > 1, "{found:?}");
+    press(&mut a, &[KeyCode::Down]);
+    let (_, sel) = codes(&a);
+    assert_eq!(sel, 1);
+    let screen = render(&a, 120, 36);
+    assert!(screen.contains(&format!(">{}", found[1])), "{screen}");
+}
