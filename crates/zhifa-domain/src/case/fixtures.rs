@@ -316,6 +316,11 @@ pub fn investigated(w: &World) -> Case {
 
 /// Reviewed and notified with a fine of `fine` yuan (tier chosen to fit), notice served 2026-06-15.
 pub fn notified(w: &World, fine: i64) -> Case {
+    notified_from(w, investigated(w), fine)
+}
+
+/// `c` (investigated) taken through the proposal, reviews and a served prior notice.
+pub fn notified_from(w: &World, c: Case, fine: i64) -> Case {
     let tier = if fine > 1500 {
         TierName::Grave
     } else if fine > 1000 {
@@ -323,7 +328,6 @@ pub fn notified(w: &World, fine: i64) -> Case {
     } else {
         TierName::Minor
     };
-    let c = investigated(w);
     let c = w.step(
         &c,
         ZHANG,

@@ -6,8 +6,7 @@ use super::tests::{agency, all_text, ctx, demanded, numbered, pay};
 use super::*;
 use crate::case::fixtures::*;
 use crate::case::rule::RuleKind;
-use crate::case::{Action, ReviewOutcome, ServedDoc};
-use crate::catalog::TierName;
+use crate::case::{Action, ServedDoc};
 
 /// The 送达回证 that served `doc`, as printed.
 fn receipt_of(c: &Case, w: &World, title: &str) -> String {
@@ -40,40 +39,7 @@ fn ordered(w: &World) -> Case {
 
 /// `ordered`, then proposed, reviewed, notified (600 yuan, notice served 2026-06-15).
 fn ordered_and_notified(w: &World) -> Case {
-    let c = ordered(w);
-    let c = w.step(
-        &c,
-        ZHANG,
-        Action::EndInvestigation {
-            proposal: proposal("2026-06-10", 600, TierName::Minor),
-        },
-    );
-    let c = w.step(
-        &c,
-        ZHAO,
-        Action::SquadReview {
-            date: d("2026-06-11"),
-            agree: true,
-            opinion: "同意".into(),
-        },
-    );
-    let c = w.step(
-        &c,
-        SUN,
-        Action::ReviewDecision {
-            date: d("2026-06-12"),
-            outcome: ReviewOutcome::Penalty,
-            opinion: "同意处罚".into(),
-        },
-    );
-    let c = w.step(
-        &c,
-        ZHANG,
-        Action::IssueNotice {
-            date: d("2026-06-15"),
-        },
-    );
-    w.step(&c, ZHANG, serve(ServedDoc::Notice, "2026-06-15"))
+    notified_from(w, ordered(w), 600)
 }
 
 fn recheck(date: &str, corrected: bool, note: &str) -> Action {
