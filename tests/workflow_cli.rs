@@ -488,6 +488,11 @@ fn simple_procedure_to_archive_by_cli() {
     ];
     assert!(o.refuse("zhangwei", c, "更正补正", &fix).contains("负责人"));
     let v = o.step("sunzhen", c, "更正补正", &fix);
+    // 行政处罚法第五十二条第三款: reported to the agency before the case closes.
+    assert!(o
+        .refuse("zhangwei", c, "propose_closing", &["date=2026-10-13"])
+        .contains("第五十二条第三款"));
+    o.step("zhangwei", c, "当场处罚备案", &["date=2026-10-12"]);
     assert_eq!(v["case"]["payments"][0]["receipt_no"], "吉财0012346");
     assert_eq!(v["case"]["corrections"][0]["before"], "吉财0012345");
     o.step("zhangwei", c, "propose_closing", &["date=2026-10-13"]);
@@ -518,6 +523,27 @@ fn simple_procedure_to_archive_by_cli() {
     assert!(
         notes.contains("缴款票据号（第1项）：“吉财0012345”更正为“吉财0012346”"),
         "{notes}"
+    );
+    let closing = o.db().with_file_name("closing.txt");
+    o.cmd()
+        .args([
+            "--user",
+            "zhangwei",
+            "print",
+            c,
+            "--doc",
+            "结案审批表",
+            "--format",
+            "txt",
+            "-o",
+        ])
+        .arg(&closing)
+        .assert()
+        .success();
+    let closing = std::fs::read_to_string(&closing).unwrap().replace('\n', "");
+    assert!(
+        closing.contains("2026年10月12日由张伟报本机关备案"),
+        "{closing}"
     );
     o.step(
         "liqiang",

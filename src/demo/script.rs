@@ -414,13 +414,17 @@ pub fn run(
             recipient,
             place: c.place.clone(),
         };
-        if fine.0 > 0 {
-            if fine <= Fen::from_yuan(100) {
-                r.pay(fine, PaymentMethod::OnSpot)?;
-            } else {
-                on!(r, r.days(5));
-                r.pay(fine, PaymentMethod::Electronic)?;
-            }
+        let cash = fine.0 > 0 && fine <= Fen::from_yuan(100);
+        if cash {
+            r.pay(fine, PaymentMethod::OnSpot)?;
+        }
+        // Reported to the agency for the record the next working day (行政处罚法第五十二条
+        // 第三款).
+        let filed = on!(r, r.wd(1));
+        r.act(handler, Action::FileOnSpot { date: filed })?;
+        if fine.0 > 0 && !cash {
+            on!(r, r.days(4));
+            r.pay(fine, PaymentMethod::Electronic)?;
         }
         return close_and_archive(&mut r, "归档");
     }

@@ -361,7 +361,7 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         ],
         A::TerminateExecution => vec![DATE, f("reason", "终结理由", K::MultiLine, "")],
         A::Withdraw => vec![DATE, f("reason", "撤销理由", K::MultiLine, "")],
-        A::ProposeClosing => vec![DATE],
+        A::ProposeClosing | A::FileOnSpot => vec![DATE],
         A::ApproveClosing => vec![DATE, OPINION],
         A::Correct => vec![
             f("date", "批准日期", K::Date, "不填为今天"),

@@ -282,6 +282,11 @@ steps! {
         date: NaiveDate,
         reason: String,
     },
+    /// An officer reports the on-the-spot decision to the agency for the record (备案,
+    /// 行政处罚法第五十二条第三款).
+    FileOnSpot => "当场处罚备案" {
+        date: NaiveDate,
+    },
     /// 承办人 proposes closing (结案审批表).
     ProposeClosing => "提请结案" {
         date: NaiveDate,
@@ -464,6 +469,7 @@ impl Action {
             | Action::Demand { .. }
             | Action::RemedyStarted { .. }
             | Action::RemedyEnded { .. }
+            | Action::FileOnSpot { .. }
             | Action::ProposeClosing { .. } => {}
         }
         t
@@ -512,6 +518,7 @@ impl Action {
             | Action::ProposeClosing { .. }
             | Action::ApproveClosing { .. }
             | Action::Correct { .. }
+            | Action::FileOnSpot { .. }
             | Action::Archive { .. } => vec![],
         }
     }

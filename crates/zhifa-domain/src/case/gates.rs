@@ -18,6 +18,7 @@ use crate::procedure_settings::ProcedureSettings;
 mod catalog_rules;
 mod correction_order;
 mod hearing_panel;
+mod on_spot;
 pub use catalog_rules::{
     act_within_catalog_texts, correction_ordered, mandatory_measures_included, one_fine_per_act,
     township_may_decide, PriorFine,
@@ -29,6 +30,7 @@ pub use correction_order::{
 pub use hearing_panel::{
     hearing_panel_apart, hearing_public_or_reason, hearing_recorded, hearing_time_given,
 };
+pub use on_spot::on_spot_decision_filed;
 
 /// 行政处罚法 Art 24: a township may punish only within its published catalog; the power
 /// must be in effect on the date of the act.

@@ -971,6 +971,10 @@ pub struct Case {
     /// stored form while empty, so a case without one serialises as it always did.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// An on-the-spot decision reported to the agency for the record (行政处罚法第五十二条
+    /// 第三款): when, and the officer who reported it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_spot_filed: Option<(NaiveDate, i64)>,
     /// The 责令（限期）改正通知书, when one was issued (left out of the stored form while
     /// absent, so older cases serialise as before).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -303,6 +303,7 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
         Action::TerminateExecution { date, reason } => {
             execution::terminate_execution(step, c, date, reason)
         }
+        Action::FileOnSpot { date } => execution::file_on_spot(step, c, date),
         Action::ProposeClosing { date } => execution::propose_closing(step, c, date),
         Action::ApproveClosing { date, opinion } => {
             execution::approve_closing(step, c, date, opinion)
@@ -374,6 +375,7 @@ fn not_before_last_step(case: &Case, action: &Action) -> RuleResult {
         | Action::TerminateExecution { date, .. }
         | Action::Withdraw { date, .. }
         | Action::ProposeClosing { date }
+        | Action::FileOnSpot { date }
         | Action::ApproveClosing { date, .. }
         | Action::Archive { date, .. } => *date,
         // A correction is dated when approved; the date it corrects is checked by its own rule.

@@ -522,14 +522,22 @@ pub(super) fn closing(ctx: &DocCtx<'_>) -> Vec<Paper> {
         number(ctx, DocKind::ClosingForm),
     );
     p.date = date(proposed);
-    p.fields([
+    let mut rows = vec![
         ("案件名称", case_name(case)),
         ("当事人", party_names(case)),
         opened_row(ctx),
         ("违反条款", violated(case)),
         ("处理结果", result_text(ctx)),
         ("执行情况", execution_text(ctx)),
-    ]);
+    ];
+    // 行政处罚法第五十二条第三款: the on-the-spot decision reported to the agency.
+    if let Some((on, by)) = case.on_spot_filed {
+        rows.push((
+            "备案情况",
+            format!("{}由{}报本机关备案", date(on), ctx.name(by)),
+        ));
+    }
+    p.fields(rows);
     p.signatures(
         case.handlers
             .iter()

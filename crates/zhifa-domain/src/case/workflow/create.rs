@@ -107,6 +107,7 @@ pub fn propose(
         timeline: vec![(Stage::Proposed, new.proposed_on)],
         version: 1,
         corrections: Vec::new(),
+        on_spot_filed: None,
         correction_notice: None,
         correction_recheck: None,
     })

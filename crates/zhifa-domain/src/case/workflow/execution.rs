@@ -344,10 +344,27 @@ pub(super) fn propose_closing(
     not_in_future(*date, ctx.today, "提请结案")?;
     closable(case, *date, ctx.calendar)?;
     correction_followed_up(case)?;
+    on_spot_decision_filed(case)?;
     crate::review::no_review_vetoes(&crate::review::vetoes(case, ctx))?;
     c.closing_proposed_on = Some(*date);
     enter(c, Stage::Closing, *date);
     done("提请结案", [DocKind::ClosingForm])
+}
+
+/// 当场处罚备案: the decision reported to the agency (行政处罚法第五十二条第三款).
+pub(super) fn file_on_spot(step: &Step, c: &mut Case, date: &NaiveDate) -> RuleResult<StepOutcome> {
+    let Step { case, actor, ctx } = *step;
+    not_in_future(*date, ctx.today, "备案")?;
+    if let Some(d) = &case.decision {
+        if *date < d.date {
+            return Err(RuleError::input(format!(
+                "备案日期早于当场处罚决定的日期 {}",
+                d.date
+            )));
+        }
+    }
+    c.on_spot_filed = Some((*date, actor.id));
+    done(format!("{} 将当场处罚决定报本机关备案", actor.name), [])
 }
 
 /// 结案审批.

@@ -297,6 +297,15 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             at_stage(case, &INQUIRY, "撤销立案")?;
             head_not_own(case, actor)
         }
+        K::FileOnSpot => {
+            if case.procedure != Procedure::Simple || case.decision.is_none() {
+                return Err(RuleError::input("只有当场作出的行政处罚决定需要报送备案"));
+            }
+            if let Some((on, _)) = case.on_spot_filed {
+                return Err(RuleError::input(format!("本案当场处罚决定已于 {on} 备案")));
+            }
+            is_handler(case, actor)
+        }
         K::ProposeClosing => {
             if matches!(case.stage, Stage::Proposed | Stage::Closing | Stage::Closed) {
                 return Err(RuleError::stage(format!(

@@ -242,13 +242,29 @@ fn simple_procedure_on_the_spot_to_archive() {
             cash_ground: Some(CashGround::SmallFine),
         },
     );
+    // 行政处罚法第五十二条第三款: reported to the agency for the record before closing.
+    let close = Action::ProposeClosing {
+        date: d("2026-10-13"),
+    };
+    let e = w.refuse(&c, ZHANG, close.clone());
+    assert_eq!(e.rule, "行政处罚法第五十二条第三款", "{e}");
     let c = w.step(
         &c,
         ZHANG,
-        Action::ProposeClosing {
+        Action::FileOnSpot {
+            date: d("2026-10-12"),
+        },
+    );
+    assert_eq!(c.on_spot_filed, Some((d("2026-10-12"), ZHANG)));
+    let again = w.refuse(
+        &c,
+        ZHANG,
+        Action::FileOnSpot {
             date: d("2026-10-13"),
         },
     );
+    assert!(again.message.contains("已于 2026-10-12 备案"), "{again}");
+    let c = w.step(&c, ZHANG, close);
     let c = w.step(
         &c,
         SUN,
