@@ -63,6 +63,8 @@ fn on_the_spot_decision_pdf_has_every_required_field() {
         pdf.windows(9).any(|w| w == b"/FontFile"),
         "fonts are embedded"
     );
+    // Filled in and handed over at the scene: one sheet, as the pre-printed forms are.
+    assert_eq!(pages(&pdf).len(), 1, "{:?}", pages(&pdf));
     let text = pages(&pdf).concat();
     for needle in [
         "合隆镇人民政府",

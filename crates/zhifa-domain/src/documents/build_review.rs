@@ -422,6 +422,9 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
     let d = check::decision(ctx, kind)?;
     let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
     p.date = date(d.date);
+    // The on-the-spot form is filled in and handed over at the scene: set a size smaller,
+    // so it fits one sheet as the pre-printed forms do (行政处罚法第五十二条).
+    p.compact = on_spot;
     p.fields(party_rows(case, d.date));
     if on_spot {
         p.para(format!(
