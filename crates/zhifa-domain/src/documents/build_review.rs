@@ -243,7 +243,8 @@ pub(super) fn notice(ctx: &DocCtx<'_>) -> Vec<Paper> {
     p.para(format!(
         "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，{you}有权进行陈述和申辩。\
          请在收到本告知书之日起{}个工作日内向本机关提出陈述、申辩，逾期未提出的，视为放弃此权利。",
-        ctx.statement_days
+        // In words, as every other period in the documents (五个工作日, 十五日).
+        crate::chinese::numeral(ctx.statement_days)
     ));
     if n.hearing_right {
         p.para(format!(

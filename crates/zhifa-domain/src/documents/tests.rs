@@ -754,3 +754,17 @@ fn the_file_orders_each_part_by_date_not_by_kind() {
         "parts first"
     );
 }
+
+#[test]
+fn periods_are_written_in_words_throughout_a_document() {
+    let w = World::new();
+    let c = numbered(notified(&w, 2000));
+    let a = agency();
+    let t = all_text(&build(DocKind::PriorNotice, &ctx(&c, &a, &w)).unwrap());
+    assert!(t.contains("之日起五个工作日内向本机关提出陈述"), "{t}");
+    let digits_then_period = t
+        .char_indices()
+        .filter(|(_, ch)| ch.is_ascii_digit())
+        .any(|(i, _)| t[i..].chars().nth(1).is_some_and(|n| n == '个'));
+    assert!(!digits_then_period, "{t}");
+}
