@@ -217,6 +217,7 @@ fn party_label(key: &str) -> &str {
         "operator_id_no" => "经营者身份证号",
         "address" => "地址",
         "phone" => "电话",
+        "employer" => "工作单位",
         "sex" => "性别",
         "birth_date" => "出生日期",
         "parties" | "party" => "当事人",
@@ -263,7 +264,8 @@ fn party_from_fields(obj: &mut Map<String, Value>) -> Result<Option<PartyInput>,
         _ => String::new(),
     };
     let [kind, name, id_no, legal_rep, address, phone] = PARTY.map(|s| take(s.key));
-    if [&name, &id_no, &legal_rep, &address, &phone]
+    let employer = take(specs::EMPLOYER.key);
+    if [&name, &id_no, &legal_rep, &address, &phone, &employer]
         .iter()
         .all(|s| s.is_empty())
     {
@@ -292,6 +294,7 @@ fn party_from_fields(obj: &mut Map<String, Value>) -> Result<Option<PartyInput>,
             id_no,
             address,
             phone,
+            employer,
         },
     }))
 }

@@ -414,6 +414,9 @@ pub const PARTY: [FieldSpec; 6] = [
     f("phone", "电话", K::Text, ""),
 ];
 
+/// A natural person's 工作单位: a party field of its own, last in the forms (optional).
+pub const EMPLOYER: FieldSpec = f("employer", "当事人工作单位", K::Text, "个人填写，无则不填");
+
 /// 提请立案 (一般程序), in the form's order; the party is `PARTY` in a form.
 pub fn new_case() -> Vec<FieldSpec> {
     let mut v = vec![
@@ -441,6 +444,7 @@ pub fn new_case() -> Vec<FieldSpec> {
         ),
         f("assistants", "协办人", K::Persons, ""),
         f("party", "当事人", K::Party, "文件中写 [[party]] 表"),
+        EMPLOYER,
     ]);
     v
 }
@@ -482,6 +486,7 @@ pub fn on_spot() -> Vec<FieldSpec> {
         ),
         f("correction_order", "责令改正内容", K::MultiLine, ""),
         f("party", "当事人", K::Party, "文件中写 [party] 表"),
+        EMPLOYER,
     ]);
     v
 }

@@ -33,6 +33,9 @@ pub struct Person {
     pub id_no: ResidentId,
     pub address: String,
     pub phone: String,
+    /// 工作单位 (and post), as the 询问笔录 records it; empty when none was given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub employer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +126,7 @@ impl Person {
             id_no: id,
             address: address.trim().to_string(),
             phone,
+            employer: String::new(),
         })
     }
 
@@ -227,6 +231,9 @@ pub enum PartyInput {
         address: String,
         #[serde(default)]
         phone: String,
+        /// 工作单位 (optional).
+        #[serde(default)]
+        employer: String,
     },
     Organisation {
         name: String,
@@ -258,9 +265,13 @@ impl PartyInput {
                 id_no,
                 address,
                 phone,
-            } => Party::Person(Person::new(
-                &name, sex, birth_date, &id_no, &address, &phone,
-            )?),
+                employer,
+            } => {
+                let mut p = Person::new(&name, sex, birth_date, &id_no, &address, &phone)?;
+                text::optional("工作单位", &employer, text::PLACE)?;
+                p.employer = employer.trim().to_string();
+                Party::Person(p)
+            }
             PartyInput::Organisation {
                 name,
                 credit_code,
@@ -320,6 +331,7 @@ mod tests {
             id_no: id.clone(),
             address: "合隆镇".into(),
             phone: "138 1234 5678".into(),
+            employer: " 农安县合隆镇某某农机合作社 ".into(),
         }
         .into_party()
         .unwrap();
@@ -327,6 +339,7 @@ mod tests {
         assert_eq!(p.birth_date, NaiveDate::from_ymd_opt(1980, 1, 1).unwrap());
         assert_eq!(p.sex, Sex::Male, "17th digit 1 is odd");
         assert_eq!(p.phone, "13812345678");
+        assert_eq!(p.employer, "农安县合隆镇某某农机合作社");
     }
 
     #[test]

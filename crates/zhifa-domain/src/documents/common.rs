@@ -104,6 +104,9 @@ pub(crate) fn party_rows(case: &Case, on: chrono::NaiveDate) -> Vec<(String, Str
                 rows.push(("居民身份证号码".into(), x.id_no.as_str().into()));
                 rows.push(("住址".into(), x.address.clone()));
                 rows.push(("联系电话".into(), x.phone.clone()));
+                if !x.employer.is_empty() {
+                    rows.push(("工作单位".into(), x.employer.clone()));
+                }
             }
             Party::Organisation(o) => {
                 rows.push(("当事人".into(), o.name.clone()));
@@ -262,6 +265,8 @@ fn person_rows(case: &Case, persons: &[String], on: chrono::NaiveDate) -> Vec<(S
                 rows.push(("联系电话".into(), x.phone.clone()));
                 if let Some(e) = employer {
                     rows.push(("工作单位".into(), format!("{e}（经营者）")));
+                } else if !x.employer.is_empty() {
+                    rows.push(("工作单位".into(), x.employer.clone()));
                 }
             }
         }

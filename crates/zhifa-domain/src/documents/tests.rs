@@ -697,7 +697,10 @@ fn an_inquiry_record_names_the_person_the_recusal_right_and_sets_questions_apart
         ]
     );
     let w = World::new();
-    let c = investigated(&w);
+    let mut c = investigated(&w);
+    if let crate::case::Party::Person(p) = &mut c.parties[0] {
+        p.employer = "农安县合隆镇某某农机合作社 驾驶员".into();
+    }
     let party = match &c.parties[0] {
         crate::case::Party::Person(p) => p.clone(),
         _ => panic!("the fixture's party is a person"),
@@ -725,6 +728,7 @@ fn an_inquiry_record_names_the_person_the_recusal_right_and_sets_questions_apart
         party.address.as_str(),
         "有权申请回避",
         "是否申请执法人员回避（亲笔填写）",
+        "农安县合隆镇某某农机合作社 驾驶员",
     ] {
         assert!(text.contains(want), "{want}: {text}");
     }
