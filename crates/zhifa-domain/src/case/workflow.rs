@@ -429,7 +429,7 @@ fn check_proposal(case: &Case, p: &Proposal) -> RuleResult {
             format!("{} 的处罚条款没有“{}”，不能适用", power.code, k.name()),
         ));
     }
-    mandatory_measures_included(power, &p.kinds)?;
+    mandatory_measures_included(power, p.alternative_band, &p.kinds)?;
     minor_treated_by_age(&case.parties, case.act_date, &p.kinds, p.tier, p.mitigation)?;
     penalty::check_fine(power, case.party_type(), p)
 }

@@ -80,19 +80,26 @@ pub(super) fn check_reserved(p: &Power, errs: &mut Vec<String>) {
     }
 }
 
-/// Mandatory measures are penalties of the item, stated with the statute's words.
+/// Mandatory measures, the power's and its alternative band's, are penalties of the item,
+/// stated with the statute's words.
 pub(super) fn check_mandatory(p: &Power, errs: &mut Vec<String>) {
-    for m in &p.mandatory {
+    let band = p.statutory.alternative.iter().flat_map(|a| &a.mandatory);
+    let listed = p
+        .mandatory
+        .iter()
+        .map(|m| ("必须给予的处罚（mandatory）", m))
+        .chain(band.map(|m| ("备选幅度必须给予的处罚（alternative.mandatory）", m)));
+    for (what, m) in listed {
         if m.any_of.is_empty() {
-            errs.push("必须给予的处罚（mandatory）须列出处罚种类（any_of）".to_string());
+            errs.push(format!("{what}须列出处罚种类（any_of）"));
         }
         if m.text.trim().is_empty() {
-            errs.push("必须给予的处罚（mandatory）须写明条文表述（text）".to_string());
+            errs.push(format!("{what}须写明条文表述（text）"));
         }
         for k in &m.any_of {
             if !p.penalty_kinds.contains(k) {
                 errs.push(format!(
-                    "必须给予的处罚种类“{}”不在本事项的处罚种类中",
+                    "{what}中的处罚种类“{}”不在本事项的处罚种类中",
                     PenaltyKind::name(*k)
                 ));
             }

@@ -195,6 +195,11 @@ pub struct Alternative {
     pub individual: Option<Bounds>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<Bounds>,
+    /// What the provision makes mandatory in this band on top of the power's own
+    /// `mandatory` (城乡规划法 Art 64: 不能拆除的，没收实物或者违法收入; 动物防疫法 Art 98:
+    /// 情节严重的，责令停业整顿): required only of a proposal or decision in this band.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mandatory: Vec<Mandatory>,
 }
 
 impl Alternative {
@@ -446,6 +451,16 @@ impl Power {
     /// Every provision the power cites: the violated ones, then the penalty provision.
     pub fn provisions(&self) -> impl Iterator<Item = &Provision> {
         self.violated.iter().chain(std::iter::once(&self.penalty))
+    }
+
+    /// The measures a penalty under this item must contain: the power's own, and the
+    /// alternative band's too when the proposal uses that band.
+    pub fn mandatory_in(&self, alternative_band: bool) -> impl Iterator<Item = &Mandatory> {
+        let band: &[Mandatory] = match &self.statutory.alternative {
+            Some(alt) if alternative_band => &alt.mandatory,
+            _ => &[],
+        };
+        self.mandatory.iter().chain(band)
     }
 
     /// Whether the power is in effect on `date` (its own dates must be resolved).

@@ -299,6 +299,27 @@ mod issue_15 {
     }
 
     #[test]
+    fn a_band_s_mandatory_measures_are_penalties_of_the_item_with_the_statute_s_words() {
+        use crate::catalog::PenaltyKind::{RevokeLicence, SuspendBusiness};
+        let p = template("NY-014");
+        assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+        let band = |p: &crate::catalog::Power| p.statutory.alternative.clone().unwrap();
+        assert_eq!(band(&p).mandatory[0].any_of, [SuspendBusiness]);
+        let mut bad = p.clone();
+        let mut alt = band(&p);
+        alt.mandatory[0].any_of = vec![RevokeLicence];
+        alt.mandatory[0].text = " ".into();
+        bad.statutory.alternative = Some(alt);
+        let errs = validate(&bad);
+        let says = |what: &str| {
+            errs.iter()
+                .any(|e| e.contains("备选幅度") && e.contains(what))
+        };
+        assert!(says("“吊销许可证件”不在本事项的处罚种类中"), "{errs:?}");
+        assert!(says("条文表述"), "{errs:?}");
+    }
+
+    #[test]
     fn a_power_cannot_start_before_its_text_is_in_force() {
         let mut p = template("NY-016"); // 畜牧法 (2022-10-30), in force 2023-03-01
         assert_eq!(p.effective_from, Some("2023-03-01".parse().unwrap()));
@@ -390,8 +411,18 @@ mod issue_15_audit {
 
     const AUDIT: &str = include_str!("../../../../assets/catalog/MANDATORY_AUDIT.md");
 
-    /// `code → mandatory kinds` from the audit lines (`HJ-004  … mandatory: A|B — why`).
-    fn audited() -> BTreeMap<String, Vec<Vec<String>>> {
+    /// The kinds one audit reading lists: `none`, or `mandatory: A|B + C`.
+    type Kinds = Vec<Vec<String>>;
+
+    fn kinds_of(list: &str) -> Kinds {
+        list.split(" + ")
+            .map(|group| group.trim().split('|').map(str::to_string).collect())
+            .collect()
+    }
+
+    /// `code → (the power's mandatory kinds, its alternative band's)` from the audit lines
+    /// (`HJ-004  … mandatory: A|B — why`, `NY-014  … none; alternative: C — why`).
+    fn audited() -> BTreeMap<String, (Kinds, Kinds)> {
         let mut out = BTreeMap::new();
         for line in AUDIT.lines() {
             let Some(code) = line.split_whitespace().next() else {
@@ -403,23 +434,31 @@ mod issue_15_audit {
             if !is_code {
                 continue;
             }
-            let rest = line.split_once(" — ").map_or(line, |(head, _)| head);
-            let kinds: Vec<Vec<String>> = match rest.split_once("mandatory: ") {
-                Some((_, list)) => list
-                    .split(" + ")
-                    .map(|group| group.trim().split('|').map(str::to_string).collect())
-                    .collect(),
+            let head = line.split_once(" — ").map_or(line, |(head, _)| head);
+            let (rest, band) = match head.split_once("; alternative: ") {
+                Some((rest, band)) => (rest, kinds_of(band)),
+                None => (head, Vec::new()),
+            };
+            let kinds = match rest.split_once("mandatory: ") {
+                Some((_, list)) => kinds_of(list),
                 None => {
                     assert!(rest.trim_end().ends_with("none"), "unreadable line: {line}");
                     Vec::new()
                 }
             };
             assert!(
-                out.insert(code.to_string(), kinds).is_none(),
+                out.insert(code.to_string(), (kinds, band)).is_none(),
                 "{code} is audited twice"
             );
         }
         out
+    }
+
+    fn names(listed: &[crate::catalog::Mandatory]) -> Kinds {
+        listed
+            .iter()
+            .map(|m| m.any_of.iter().map(|k| k.name().to_string()).collect())
+            .collect()
     }
 
     #[test]
@@ -430,11 +469,12 @@ mod issue_15_audit {
             let found = audit
                 .remove(&p.code)
                 .unwrap_or_else(|| panic!("{} is missing from MANDATORY_AUDIT.md", p.code));
-            let stated: Vec<Vec<String>> = p
-                .mandatory
-                .iter()
-                .map(|m| m.any_of.iter().map(|k| k.name().to_string()).collect())
-                .collect();
+            let band = p
+                .statutory
+                .alternative
+                .as_ref()
+                .map(|a| names(&a.mandatory));
+            let stated = (names(&p.mandatory), band.unwrap_or_default());
             assert_eq!(stated, found, "{}: catalog and audit disagree", p.code);
         }
         assert!(
@@ -462,6 +502,31 @@ mod issue_15_audit {
         assert!(kinds("CG-001").is_empty());
         // 土地管理法 Art 82: 没收违法所得，并处罚款.
         assert_eq!(kinds("ZR-012"), [vec![ConfiscateGains]]);
+    }
+
+    #[test]
+    fn what_only_the_heavier_band_makes_mandatory_is_stated_on_that_band() {
+        let catalog = crate::assets::catalog_template().unwrap();
+        let band = |code: &str| -> Vec<Vec<PenaltyKind>> {
+            let p = catalog.powers.iter().find(|p| p.code == code).unwrap();
+            assert!(
+                p.mandatory.is_empty(),
+                "{code}: not mandatory in every band"
+            );
+            let alt = p.statutory.alternative.as_ref();
+            alt.map_or(Vec::new(), |a| {
+                a.mandatory.iter().map(|m| m.any_of.clone()).collect()
+            })
+        };
+        use PenaltyKind::*;
+        // 动物防疫法 Art 98: 情节严重的，责令停业整顿，并处三万元以上十万元以下罚款.
+        assert_eq!(band("NY-014"), [vec![SuspendBusiness]]);
+        // 城乡规划法 Art 64: 限期拆除，不能拆除的，没收实物或者违法收入.
+        for code in ["GH-001", "GH-002"] {
+            assert_eq!(band(code), [vec![ConfiscateProperty, ConfiscateGains]]);
+        }
+        // 大气污染防治法 Art 118(1): 拒不改正的，责令停业整治 — no second fine band to carry it.
+        assert!(band("HJ-005").is_empty());
     }
 }
 

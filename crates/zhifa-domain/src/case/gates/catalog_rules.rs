@@ -61,25 +61,38 @@ pub fn township_may_decide(power: &Power, kinds: &[PenaltyKind]) -> RuleResult {
 }
 
 /// 行政处罚法 Art 4 (处罚法定): what the penalty provision makes mandatory ("给予警告",
-/// "并没收非法经营的物品") is part of every penalty under it; a decision that leaves it out
-/// applies the provision wrongly. A proposal not to punish (`kinds` empty) is another path.
-pub fn mandatory_measures_included(power: &Power, kinds: &[PenaltyKind]) -> RuleResult {
+/// "并没收非法经营的物品") is part of every penalty under it, and what it makes mandatory in
+/// its heavier band ("情节严重的，责令停业整顿") is part of every penalty in that band
+/// (`alternative_band`, the proposal's band); a decision that leaves it out applies the
+/// provision wrongly. A proposal not to punish (`kinds` empty) is another path.
+pub fn mandatory_measures_included(
+    power: &Power,
+    alternative_band: bool,
+    kinds: &[PenaltyKind],
+) -> RuleResult {
     if kinds.is_empty() {
         return Ok(());
     }
     let missing: Vec<&str> = power
-        .mandatory
-        .iter()
+        .mandatory_in(alternative_band)
         .filter(|m| !m.met_by(kinds))
         .map(|m| m.text.as_str())
         .collect();
     if missing.is_empty() {
         return Ok(());
     }
+    // Name the band's trigger when one of its own measures is missing.
+    let band = power
+        .statutory
+        .alternative
+        .as_ref()
+        .filter(|alt| alternative_band && alt.mandatory.iter().any(|m| !m.met_by(kinds)))
+        .map(|alt| format!("在“{}”的情形下", alt.condition))
+        .unwrap_or_default();
     Err(RuleError::new(
         "行政处罚法第四条",
         format!(
-            "{} 的处罚条款（{}）规定必须{}，处罚种类中缺少；请补选相应处罚种类",
+            "{} 的处罚条款（{}）规定{band}必须{}，处罚种类中缺少；请补选相应处罚种类",
             power.code,
             crate::catalog::cite_provisions(std::iter::once(&power.penalty)),
             missing.join("，并")

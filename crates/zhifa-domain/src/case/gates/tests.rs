@@ -828,22 +828,22 @@ fn art_4_mandatory_measures_of_the_penalty_provision_are_in_the_penalty() {
     use crate::catalog::PenaltyKind::*;
     // 文物保护法 Art 83 para 2: 给予警告，可以并处 500 元以下罚款 — a fine alone is wrong.
     let gh = template_power("GH-016");
-    let e = mandatory_measures_included(&gh, &[Fine]).unwrap_err();
+    let e = mandatory_measures_included(&gh, false, &[Fine]).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第四条");
     assert!(e.message.contains("给予警告"), "{e}");
-    assert!(mandatory_measures_included(&gh, &[Warning, Fine]).is_ok());
-    assert!(mandatory_measures_included(&gh, &[Warning]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[Warning, Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[Warning]).is_ok());
     // 烟花爆竹安全管理条例 Art 36 para 1: 罚款，并没收非法经营的物品.
     let yj = template_power("YJ-010");
-    assert!(mandatory_measures_included(&yj, &[Fine]).is_err());
-    assert!(mandatory_measures_included(&yj, &[Fine, ConfiscateProperty]).is_ok());
+    assert!(mandatory_measures_included(&yj, false, &[Fine]).is_err());
+    assert!(mandatory_measures_included(&yj, false, &[Fine, ConfiscateProperty]).is_ok());
     // 土地管理法 Art 77 para 1: 限期拆除 or 没收 the buildings, the fine optional.
     let zr = template_power("ZR-001");
-    assert!(mandatory_measures_included(&zr, &[Fine]).is_err());
-    assert!(mandatory_measures_included(&zr, &[Other, Fine]).is_ok());
-    assert!(mandatory_measures_included(&zr, &[ConfiscateProperty]).is_ok());
+    assert!(mandatory_measures_included(&zr, false, &[Fine]).is_err());
+    assert!(mandatory_measures_included(&zr, false, &[Other, Fine]).is_ok());
+    assert!(mandatory_measures_included(&zr, false, &[ConfiscateProperty]).is_ok());
     // A proposal not to punish is another path (Art 33).
-    assert!(mandatory_measures_included(&gh, &[]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[]).is_ok());
 }
 
 #[test]
@@ -889,6 +889,118 @@ fn art_4_28_on_the_spot_decision_keeps_the_mandatory_warning_and_orders_correcti
         c.decision.unwrap().kinds,
         [PenaltyKind::Warning, PenaltyKind::Fine]
     );
+}
+
+#[test]
+fn art_4_a_measure_mandatory_in_the_heavier_band_is_required_in_that_band_only() {
+    use crate::catalog::PenaltyKind::*;
+    // 动物防疫法 Art 98: 处三千元以上三万元以下罚款；情节严重的，责令停业整顿，并处罚款.
+    let ny = template_power("NY-014");
+    let e = mandatory_measures_included(&ny, true, &[Fine]).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四条");
+    assert!(
+        e.message.contains("“情节严重”") && e.message.contains("责令停业整顿"),
+        "{e}"
+    );
+    assert!(mandatory_measures_included(&ny, true, &[Fine, SuspendBusiness]).is_ok());
+    assert!(mandatory_measures_included(&ny, false, &[Fine]).is_ok());
+    // 城乡规划法 Art 64: 无法改正、不能拆除的，没收实物或者违法收入，可以并处罚款.
+    let gh = template_power("GH-001");
+    assert!(mandatory_measures_included(&gh, true, &[Fine]).is_err());
+    assert!(mandatory_measures_included(&gh, true, &[ConfiscateProperty]).is_ok());
+    assert!(mandatory_measures_included(&gh, true, &[ConfiscateGains, Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[Fine]).is_ok());
+    // The power's own measures stay required in the heavier band (文物保护法 Art 83).
+    let warning = template_power("GH-016");
+    assert!(mandatory_measures_included(&warning, true, &[Fine]).is_err());
+}
+
+/// A case filed under NY-014 (随意弃置病死动物) with `proposal`, reviewed and notified
+/// (notice served 2026-06-15, no statement or hearing asked for).
+fn notified_under_ny_014(w: &World, proposal: Proposal) -> Case {
+    let mut c = investigated(w);
+    c.power.power = template_power("NY-014");
+    let c = w.step(&c, ZHANG, Action::EndInvestigation { proposal });
+    let c = w.step(
+        &c,
+        ZHAO,
+        Action::SquadReview {
+            date: d("2026-06-11"),
+            agree: true,
+            opinion: "同意".into(),
+        },
+    );
+    let c = w.step(
+        &c,
+        SUN,
+        Action::ReviewDecision {
+            date: d("2026-06-12"),
+            outcome: crate::case::ReviewOutcome::Penalty,
+            opinion: "同意处罚".into(),
+        },
+    );
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::IssueNotice {
+            date: d("2026-06-15"),
+        },
+    );
+    w.step(&c, ZHANG, serve(ServedDoc::Notice, "2026-06-15"))
+}
+
+fn decide_kinds(kinds: Vec<PenaltyKind>, fine: i64) -> Action {
+    match decide("2026-06-24", fine) {
+        Action::Decide {
+            date,
+            fine,
+            confiscation,
+            correction_order,
+            payment_place,
+            publish,
+            ..
+        } => Action::Decide {
+            date,
+            kinds,
+            fine,
+            confiscation,
+            correction_order,
+            payment_place,
+            publish,
+        },
+        _ => unreachable!("decide builds Action::Decide"),
+    }
+}
+
+#[test]
+fn art_4_a_decision_in_the_heavier_band_keeps_that_band_s_mandatory_measure() {
+    use PenaltyKind::{Fine, SuspendBusiness};
+    let w = World::new();
+    // 情节严重 (the alternative band): the proposal without 责令停业整顿 is refused…
+    let mut grave = proposal("2026-06-10", 50_000, TierName::Grave);
+    grave.alternative_band = true;
+    let mut c = investigated(&w);
+    c.power.power = template_power("NY-014");
+    let e = w.refuse(
+        &c,
+        ZHANG,
+        Action::EndInvestigation {
+            proposal: grave.clone(),
+        },
+    );
+    assert_eq!(e.rule, "行政处罚法第四条");
+    // …and so is a decision that drops it after a proposal that had it.
+    grave.kinds = vec![Fine, SuspendBusiness];
+    let c = notified_under_ny_014(&w, grave);
+    let e = w.refuse(&c, SUN, decide_kinds(vec![Fine], 50_000));
+    assert_eq!(e.rule, "行政处罚法第四条");
+    assert!(e.message.contains("责令停业整顿"), "{e}");
+    let c = w.step(&c, SUN, decide_kinds(vec![Fine, SuspendBusiness], 50_000));
+    assert_eq!(c.decision.unwrap().kinds, [Fine, SuspendBusiness]);
+    // The same decision in the main band (no 情节严重): a fine alone is lawful.
+    let c = notified_under_ny_014(&w, proposal("2026-06-10", 20_000, TierName::Ordinary));
+    let c = w.step(&c, SUN, decide_kinds(vec![Fine], 20_000));
+    assert_eq!(c.decision.unwrap().kinds, [Fine]);
 }
 
 fn held_hearing(presiding: i64) -> Hearing {

@@ -164,7 +164,8 @@ pub fn decide_on_spot(
         return Err(RuleError::input("请选择处罚种类（警告或罚款）"));
     }
     let party_type = input.party.party_type();
-    mandatory_measures_included(&power.power, &input.kinds)?;
+    // The on-the-spot proposal below is always in the main band.
+    mandatory_measures_included(&power.power, false, &input.kinds)?;
     simple_procedure_allowed(party_type, &input.kinds, input.fine)?;
     correction_ordered(&correction_order)?;
     minor_treated_by_age(

@@ -446,7 +446,9 @@ pub(super) fn decide(
             return Err(RuleError::input("请选择处罚种类"));
         }
         township_may_decide(&case.power.power, kinds)?;
-        mandatory_measures_included(&case.power.power, kinds)?;
+        // The decision stays in the proposal's band (check_decided_fine reads the same).
+        let alternative_band = case.proposal.as_ref().is_some_and(|p| p.alternative_band);
+        mandatory_measures_included(&case.power.power, alternative_band, kinds)?;
         correction_ordered(correction_order)?;
         not_heavier_than_notified(case, kinds, *fine, *confiscation)?;
         penalty::check_decided_fine(case, kinds, *fine, *confiscation)?;
