@@ -251,7 +251,8 @@ fn penalty_for(
 ) -> Result<(Vec<PenaltyKind>, Fen, Option<TierName>, bool), DemoError> {
     let (mut kinds, fine, tier, alternative) = tier_penalty(c, power, party, cap)?;
     if !kinds.is_empty() {
-        for m in &power.mandatory {
+        // The item's own mandatory measures, and its heavier band's when that band is used.
+        for m in power.mandatory_in(alternative) {
             if let Some(first) = m.any_of.first().filter(|_| !m.met_by(&kinds)) {
                 kinds.insert(0, *first);
             }
