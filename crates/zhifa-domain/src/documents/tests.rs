@@ -154,7 +154,7 @@ fn notice_names_the_proposed_penalty_and_rights() {
     let t = all_text(&p);
     assert_eq!(p[0].number.as_deref(), Some("合综执告〔2026〕1号"));
     assert!(
-        t.contains("陈述") && t.contains("申辩") && t.contains("5个工作日"),
+        t.contains("陈述") && t.contains("申辩") && t.contains("五个工作日"),
         "{t}"
     );
     assert!(t.contains("人民币陆佰元整"));
