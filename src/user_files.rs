@@ -9,7 +9,7 @@ pub const TEXT_FILE_LIMIT: u64 = 1024 * 1024;
 /// A path as a user types it: `~` or `~/…` is their home directory (a shell would expand it;
 /// a form field does not).
 pub fn expand_home(typed: &str) -> PathBuf {
-    let home = || std::env::var_os("HOME").map(PathBuf::from);
+    let home = || directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     match typed.strip_prefix('~') {
         Some("") => home().unwrap_or_else(|| PathBuf::from(typed)),
         Some(rest) if rest.starts_with('/') => match home() {

@@ -118,12 +118,13 @@ impl State {
     pub fn reload(&mut self, env: &mut Env) {
         let Some(user) = env.user else { return };
         self.error = None;
+        // The desk's cached calendar: the 工作台 reloads after every screen above it closes.
+        let today = env.today;
         self.table_wanted = env
             .desk
-            .store()
-            .calendar()
+            .rule_ctx(today, |ctx| ctx.calendar.table_wanted(today))
             .ok()
-            .and_then(|c| c.table_wanted(env.today));
+            .flatten();
         match env.desk.store().stage_counts() {
             Ok(c) => self.counts = c,
             Err(e) => self.error = Some(format!("无法读取各阶段案件数：{e}")),

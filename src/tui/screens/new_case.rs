@@ -55,6 +55,46 @@ pub struct State {
     today: chrono::NaiveDate,
     /// The match chosen with ↑/↓ while the power field has the focus (0: the first).
     pub power_sel: usize,
+    /// Each power's search keys, made once (pinyin is not computed on every key or frame).
+    power_keys: Vec<PowerKeys>,
+}
+
+/// What a power is found by, lower-cased: its code, its short and published names, and
+/// their pinyin initials and full pinyin.
+struct PowerKeys {
+    code: String,
+    names: [String; 2],
+    cause_pinyin: [String; 2],
+    name_pinyin: [String; 2],
+}
+
+impl PowerKeys {
+    fn of(v: &PowerVersion) -> PowerKeys {
+        use crate::domain::search::{full_pinyin, initials};
+        let cause = v.power.cause();
+        PowerKeys {
+            code: v.power.code.to_lowercase(),
+            cause_pinyin: [initials(&cause), full_pinyin(&cause)],
+            name_pinyin: [initials(&v.power.name), full_pinyin(&v.power.name)],
+            names: [cause, v.power.name.clone()],
+        }
+    }
+
+    /// How well `q` matches, best first (None: not at all).
+    fn rank(&self, q: &str) -> Option<u8> {
+        let any = |keys: &[String]| keys.iter().any(|k| k.contains(q));
+        if self.code.starts_with(q) {
+            Some(0)
+        } else if any(&self.names) {
+            Some(1)
+        } else if any(&self.cause_pinyin) {
+            Some(2)
+        } else if any(&self.name_pinyin) {
+            Some(3)
+        } else {
+            None
+        }
+    }
 }
 
 impl State {
@@ -90,6 +130,7 @@ impl State {
             _ => "",
         });
         let users = super::or_note(env.desk.store().users(), "人员", &mut load_error);
+        let power_keys = powers.iter().map(PowerKeys::of).collect();
         let form = FormCore::typed(&specs, defaults, &users, env);
         let mut state = State {
             on_spot,
@@ -101,6 +142,7 @@ impl State {
             users,
             today: env.today,
             power_sel: 0,
+            power_keys,
         };
         state.check_fields();
         state.error = load_error;
@@ -176,31 +218,15 @@ impl State {
     /// Powers matching what was typed in the first field, best first: the code, then the
     /// name or short name containing the words, then their pinyin (initials or full).
     pub fn matches(&self) -> Vec<&PowerVersion> {
-        use crate::domain::search::{full_pinyin, initials};
         let q = crate::domain::search::normalise_query(&self.form.value(0));
         if q.is_empty() {
             return Vec::new();
         }
-        let rank = |v: &PowerVersion| -> Option<u8> {
-            let p = &v.power;
-            let code = p.code.to_lowercase();
-            let cause = p.cause();
-            if code == q || code.starts_with(&q) {
-                Some(0)
-            } else if cause.contains(q.as_str()) || p.name.contains(q.as_str()) {
-                Some(1)
-            } else if initials(&cause).contains(&q) || full_pinyin(&cause).contains(&q) {
-                Some(2)
-            } else if initials(&p.name).contains(&q) || full_pinyin(&p.name).contains(&q) {
-                Some(3)
-            } else {
-                None
-            }
-        };
         let mut found: Vec<(u8, &PowerVersion)> = self
             .powers
             .iter()
-            .filter_map(|v| rank(v).map(|r| (r, v)))
+            .zip(&self.power_keys)
+            .filter_map(|(v, k)| k.rank(&q).map(|r| (r, v)))
             .collect();
         found.sort_by_key(|(r, _)| *r);
         found.into_iter().map(|(_, v)| v).take(8).collect()

@@ -90,17 +90,11 @@ fn no_new_veto(before: &Case, after: &Case, ctx: &Ctx) -> RuleResult {
     }
 }
 
+/// The `item`-th (1-based, as the clerk counts) of `items`; `nth` is its writing twin.
 fn numbered<'a, T>(items: &'a [T], item: usize, what: &str) -> RuleResult<&'a T> {
     items
         .get(item.wrapping_sub(1))
         .ok_or_else(|| RuleError::input(format!("没有第 {item} 项{what}（共 {} 项）", items.len())))
-}
-
-fn numbered_mut<'a, T>(items: &'a mut [T], item: usize, what: &str) -> RuleResult<&'a mut T> {
-    let n = items.len();
-    items
-        .get_mut(item.wrapping_sub(1))
-        .ok_or_else(|| RuleError::input(format!("没有第 {item} 项{what}（共 {n} 项）")))
 }
 
 fn missing(what: &str) -> RuleError {
@@ -163,6 +157,8 @@ fn write_value(
     after: &str,
 ) -> RuleResult {
     use CorrectionTarget as T;
+    // `nth` counts from 0; `current_value` has already found the 1-based `item`.
+    let at = item.saturating_sub(1);
     let date = || {
         after
             .parse::<NaiveDate>()
@@ -172,12 +168,12 @@ fn write_value(
         T::ActDate => c.act_date = date()?,
         T::DiscoveredOn => c.discovered_on = date()?,
         T::Place => c.place = after.into(),
-        T::PartyName => match numbered_mut(&mut c.parties, item, "当事人")? {
+        T::PartyName => match nth(&mut c.parties, at, "当事人")? {
             Party::Person(p) => p.name = after.into(),
             Party::Organisation(o) => o.name = after.into(),
             Party::Business(b) => b.trade_name = after.into(),
         },
-        T::PartyAddress => match numbered_mut(&mut c.parties, item, "当事人")? {
+        T::PartyAddress => match nth(&mut c.parties, at, "当事人")? {
             Party::Person(p) => p.address = after.into(),
             Party::Organisation(o) => o.address = after.into(),
             Party::Business(b) => b.operator.address = after.into(),
@@ -189,7 +185,7 @@ fn write_value(
             }
             move_stage(c, Stage::Notifying, before, d);
         }
-        T::StatementDate => numbered_mut(&mut c.statements, item, "陈述申辩")?.date = date()?,
+        T::StatementDate => nth(&mut c.statements, at, "陈述申辩")?.date = date()?,
         T::WaiverDate => {
             let d = date()?;
             c.waived_on = Some(d);
@@ -204,13 +200,13 @@ fn write_value(
         }
         T::ServiceDate => {
             let d = date()?;
-            let s = numbered_mut(&mut c.services, item, "送达")?;
+            let s = nth(&mut c.services, at, "送达")?;
             s.date = d;
             s.served_on = execution::deemed_served_on(s.method, d);
             move_stage(c, Stage::Executing, before, d);
         }
-        T::PaymentDate => numbered_mut(&mut c.payments, item, "缴款")?.date = date()?,
-        T::ReceiptNo => numbered_mut(&mut c.payments, item, "缴款")?.receipt_no = after.into(),
+        T::PaymentDate => nth(&mut c.payments, at, "缴款")?.date = date()?,
+        T::ReceiptNo => nth(&mut c.payments, at, "缴款")?.receipt_no = after.into(),
     }
     Ok(())
 }
