@@ -328,13 +328,13 @@ pub fn notified_from(w: &World, c: Case, fine: i64) -> Case {
     } else {
         TierName::Minor
     };
-    let c = w.step(
-        &c,
-        ZHANG,
-        Action::EndInvestigation {
-            proposal: proposal("2026-06-10", fine, tier),
-        },
-    );
+    notified_with(w, c, proposal("2026-06-10", fine, tier))
+}
+
+/// `c` (investigated) with `proposal`, reviewed, and its prior notice issued and served on
+/// 2026-06-15.
+pub fn notified_with(w: &World, c: Case, proposal: Proposal) -> Case {
+    let c = w.step(&c, ZHANG, Action::EndInvestigation { proposal });
     let c = w.step(
         &c,
         ZHAO,

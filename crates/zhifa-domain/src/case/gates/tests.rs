@@ -920,33 +920,7 @@ fn art_4_a_measure_mandatory_in_the_heavier_band_is_required_in_that_band_only()
 fn notified_under_ny_014(w: &World, proposal: Proposal) -> Case {
     let mut c = investigated(w);
     c.power.power = template_power("NY-014");
-    let c = w.step(&c, ZHANG, Action::EndInvestigation { proposal });
-    let c = w.step(
-        &c,
-        ZHAO,
-        Action::SquadReview {
-            date: d("2026-06-11"),
-            agree: true,
-            opinion: "同意".into(),
-        },
-    );
-    let c = w.step(
-        &c,
-        SUN,
-        Action::ReviewDecision {
-            date: d("2026-06-12"),
-            outcome: crate::case::ReviewOutcome::Penalty,
-            opinion: "同意处罚".into(),
-        },
-    );
-    let c = w.step(
-        &c,
-        ZHANG,
-        Action::IssueNotice {
-            date: d("2026-06-15"),
-        },
-    );
-    w.step(&c, ZHANG, serve(ServedDoc::Notice, "2026-06-15"))
+    notified_with(w, c, proposal)
 }
 
 fn decide_kinds(kinds: Vec<PenaltyKind>, fine: i64) -> Action {
