@@ -421,3 +421,16 @@ pub fn decide(date: &str, fine: i64) -> Action {
         publish: false,
     }
 }
+
+/// A hearing asked for on 2026-06-16, notified 06-17 for 06-29 in the 会议室 under
+/// `presiding`, and held that day when `held`.
+pub fn hearing_of_06_29(presiding: i64, held: bool) -> Hearing {
+    Hearing {
+        notified_on: Some(d("2026-06-17")),
+        date: Some(d("2026-06-29")),
+        place: "会议室".into(),
+        presiding: Some(presiding),
+        held_on: held.then(|| d("2026-06-29")),
+        ..Hearing::requested(d("2026-06-16"))
+    }
+}

@@ -618,6 +618,29 @@ pub struct Hearing {
     pub party_statement: String,
 }
 
+impl Hearing {
+    /// A hearing the party asked for on `on`, nothing scheduled yet (public unless a reason
+    /// is recorded later).
+    pub fn requested(on: NaiveDate) -> Hearing {
+        Hearing {
+            requested_on: on,
+            notified_on: None,
+            date: None,
+            place: String::new(),
+            presiding: None,
+            held_on: None,
+            party_absent: false,
+            time: String::new(),
+            public: held_in_public(),
+            closed_reason: String::new(),
+            hearing_officers: Vec::new(),
+            recorder: None,
+            investigators_case: String::new(),
+            party_statement: String::new(),
+        }
+    }
+}
+
 /// A hearing is public unless a reason is recorded (行政处罚法第六十四条第（三）项); hearings
 /// stored before the choice was asked were public.
 pub fn held_in_public() -> bool {

@@ -244,25 +244,10 @@ fn every_applicable_document_builds() {
 /// answers its points; the notice does not list the 听证笔录 made after it.
 #[test]
 fn hearing_decision_says_it_was_heard_and_earlier_papers_list_only_earlier_evidence() {
-    use crate::case::{Hearing, RecordKind, StatementRecord};
+    use crate::case::{RecordKind, StatementRecord};
     let w = World::new();
     let mut c = numbered(notified(&w, 600));
-    c.hearing = Some(Hearing {
-        requested_on: d("2026-06-16"),
-        notified_on: Some(d("2026-06-17")),
-        date: Some(d("2026-06-29")),
-        place: "会议室".into(),
-        presiding: Some(ZHOU),
-        held_on: Some(d("2026-06-29")),
-        party_absent: false,
-        time: String::new(),
-        public: true,
-        closed_reason: String::new(),
-        hearing_officers: vec![],
-        recorder: None,
-        investigators_case: String::new(),
-        party_statement: String::new(),
-    });
+    c.hearing = Some(hearing_of_06_29(ZHOU, true));
     c.records
         .push(record(RecordKind::Hearing, "2026-06-29", &["刘某"], 0));
     c.statements.push(StatementRecord {

@@ -122,22 +122,7 @@ fn r10_hearing_right_and_requested_hearing_art63_64() {
     let w = World::new();
     let mut c = good(&w);
     passes("R10", &w, &c);
-    c.hearing = Some(Hearing {
-        requested_on: d("2026-06-16"),
-        notified_on: None,
-        date: None,
-        place: String::new(),
-        presiding: None,
-        held_on: None,
-        party_absent: false,
-        time: String::new(),
-        public: true,
-        closed_reason: String::new(),
-        hearing_officers: vec![],
-        recorder: None,
-        investigators_case: String::new(),
-        party_statement: String::new(),
-    });
+    c.hearing = Some(Hearing::requested(d("2026-06-16")));
     assert!(fails("R10", &w, &c).contains("听证"));
     let mut c = good(&w);
     let n = c.notice.as_mut().unwrap();
@@ -178,22 +163,7 @@ fn r14_hearing_notice_service_proof_art64() {
     let w = World::new();
     let mut c = good(&w);
     passes("R14", &w, &c);
-    c.hearing = Some(Hearing {
-        requested_on: d("2026-06-16"),
-        notified_on: Some(d("2026-06-17")),
-        date: Some(d("2026-06-29")),
-        place: "会议室".into(),
-        presiding: Some(QIAN),
-        held_on: None,
-        party_absent: false,
-        time: String::new(),
-        public: true,
-        closed_reason: String::new(),
-        hearing_officers: vec![],
-        recorder: None,
-        investigators_case: String::new(),
-        party_statement: String::new(),
-    });
+    c.hearing = Some(hearing_of_06_29(QIAN, false));
     assert!(fails("R14", &w, &c).contains("尚未送达"));
 }
 

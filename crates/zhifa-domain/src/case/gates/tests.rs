@@ -602,22 +602,7 @@ fn art_64_2_hearing_only_after_the_hearing_notice_was_served() {
     let mut c = notified(&w, 800);
     let e = hearing_notice_served(&c).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第六十四条第二项");
-    c.hearing = Some(Hearing {
-        requested_on: d("2026-06-16"),
-        notified_on: Some(d("2026-06-17")),
-        date: Some(d("2026-06-29")),
-        place: "会议室".into(),
-        presiding: Some(QIAN),
-        held_on: None,
-        party_absent: false,
-        time: String::new(),
-        public: true,
-        closed_reason: String::new(),
-        hearing_officers: vec![],
-        recorder: None,
-        investigators_case: String::new(),
-        party_statement: String::new(),
-    });
+    c.hearing = Some(hearing_of_06_29(QIAN, false));
     let c = w.step(&c, ZHANG, serve(ServedDoc::HearingNotice, "2026-06-18"));
     assert!(hearing_notice_served(&c).is_ok());
 }
@@ -978,22 +963,7 @@ fn art_4_a_decision_in_the_heavier_band_keeps_that_band_s_mandatory_measure() {
 }
 
 fn held_hearing(presiding: i64) -> Hearing {
-    Hearing {
-        requested_on: d("2026-06-16"),
-        notified_on: Some(d("2026-06-17")),
-        date: Some(d("2026-06-29")),
-        place: "会议室".into(),
-        presiding: Some(presiding),
-        held_on: Some(d("2026-06-29")),
-        party_absent: false,
-        time: String::new(),
-        public: true,
-        closed_reason: String::new(),
-        hearing_officers: vec![],
-        recorder: None,
-        investigators_case: String::new(),
-        party_statement: String::new(),
-    }
+    hearing_of_06_29(presiding, true)
 }
 
 #[test]

@@ -250,22 +250,7 @@ pub(super) fn request_hearing(
         return Err(RuleError::input("已登记听证申请"));
     }
     hearing_request_in_time(case, *date, ctx.calendar)?;
-    c.hearing = Some(Hearing {
-        requested_on: *date,
-        notified_on: None,
-        date: None,
-        place: String::new(),
-        presiding: None,
-        held_on: None,
-        party_absent: false,
-        time: String::new(),
-        public: true,
-        closed_reason: String::new(),
-        hearing_officers: Vec::new(),
-        recorder: None,
-        investigators_case: String::new(),
-        party_statement: String::new(),
-    });
+    c.hearing = Some(Hearing::requested(*date));
     done("当事人申请听证", [])
 }
 
