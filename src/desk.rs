@@ -327,9 +327,15 @@ impl Desk {
         Ok(saved)
     }
 
-    /// Every step with whether `actor` may take it now, and why not.
-    pub fn available(&self, case: &Case, actor: &User) -> Vec<(ActionKind, RuleResult)> {
-        case::available(case, actor)
+    /// Every step with whether `actor` could take it on `today`, and why not: the role and
+    /// stage, then the step's own gates that need no input (the menu offers only what passes).
+    pub fn available(
+        &self,
+        case: &Case,
+        actor: &User,
+        today: NaiveDate,
+    ) -> Result<Vec<(ActionKind, RuleResult)>, StoreError> {
+        self.rule_ctx(today, |ctx| case::available_today(case, actor, ctx))
     }
 
     /// Deadline states move with the date (未到期 → 即将到期 → 已逾期): on the first use of a

@@ -391,7 +391,7 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             let actor = ctx.login(desk.store_mut())?;
             let id = find(&desk, &case)?;
             let c = desk.store().load_case(id)?;
-            let steps = desk.available(&c, &actor);
+            let steps = desk.available(&c, &actor, crate::desk::today())?;
             if json.json {
                 let v: Vec<_> = steps
                     .iter()

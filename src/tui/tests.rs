@@ -18,6 +18,7 @@ mod finding;
 mod forms;
 mod holidays;
 mod meaning;
+mod menu;
 
 const TODAY: &str = "2026-11-26";
 

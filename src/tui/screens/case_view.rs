@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 use crate::domain::case::deadlines::Deadline;
 use crate::domain::case::rule::RuleKind;
-use crate::domain::case::{available, ActionKind, Case, RuleResult, Stage};
+use crate::domain::case::{ActionKind, Case, RuleResult, Stage};
 use crate::domain::people::User;
 use crate::store::AuditEntry;
 use crate::tui::action::UiAction;
@@ -141,13 +141,18 @@ impl State {
 
     /// The steps this user may take now, then those refused by a rule worth knowing (role,
     /// separation of duties, a missing prerequisite); steps of other stages are left out.
-    fn open_menu(&mut self, user: &User) {
-        let mut items: Vec<(ActionKind, RuleResult)> = available(&self.case, user)
+    fn open_menu(&mut self, user: &User, env: &Env) -> Outcome {
+        let items = match env.desk.available(&self.case, user, env.today) {
+            Ok(items) => items,
+            Err(e) => return Outcome::Error(format!("无法读取办案规则：{e}")),
+        };
+        let mut items: Vec<(ActionKind, RuleResult)> = items
             .into_iter()
             .filter(|(_, r)| !matches!(r, Err(e) if e.kind == RuleKind::Stage))
             .collect();
         items.sort_by_key(|(_, r)| r.is_err());
         self.menu = Some(Menu { items, sel: 0 });
+        Outcome::Stay
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
@@ -190,10 +195,12 @@ impl State {
             }
             UiAction::Down => self.scroll = self.scroll.saturating_add(1),
             UiAction::Up => self.scroll = self.scroll.saturating_sub(1),
-            UiAction::Menu | UiAction::Open => match env.user {
-                Some(u) => self.open_menu(u),
-                None => return Outcome::Error("请先登录".into()),
-            },
+            UiAction::Menu | UiAction::Open => {
+                return match env.user {
+                    Some(u) => self.open_menu(u, env),
+                    None => Outcome::Error("请先登录".into()),
+                }
+            }
             UiAction::RevealPersonal => return self.toggle_personal(env),
             UiAction::Back => return Outcome::Pop(None),
             UiAction::Quit => return Outcome::Quit,

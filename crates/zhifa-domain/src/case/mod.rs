@@ -30,5 +30,6 @@ pub use model::*;
 pub use party::{Party, PartyInput};
 pub use rule::{RuleError, RuleResult};
 pub use workflow::{
-    available, decide_on_spot, precheck, propose, transition, NewCase, OnSpot, Transition,
+    available, available_today, decide_on_spot, precheck, propose, ready_today, transition,
+    NewCase, OnSpot, Transition,
 };

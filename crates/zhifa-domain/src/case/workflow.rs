@@ -439,10 +439,12 @@ mod create;
 mod execution;
 mod investigation;
 mod permissions;
+mod readiness;
 mod review;
 
 pub use create::{decide_on_spot, propose, NewCase, OnSpot};
 pub use permissions::{available, precheck};
+pub use readiness::{available_today, ready_today};
 
 #[cfg(test)]
 mod tests;

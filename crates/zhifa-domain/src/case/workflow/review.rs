@@ -419,14 +419,10 @@ pub(super) fn decide(
     let Step { case, actor, ctx } = *step;
     let mut docs = Vec::new();
     dated(*date, case, ctx, "决定")?;
-    legal_review_passed(case)?;
-    collective_discussion_held(case)?;
+    super::readiness::decision_ready(case, *date, ctx)?;
     within_decision_limit(case, *date, ctx.calendar)?;
     let penalty_case = case.outcome == Some(Outcome::Penalty);
     if penalty_case {
-        notice_served_by(case, Some(*date))?;
-        party_heard(case, *date, ctx.calendar, ctx.settings)?;
-        hearing_answered(case)?;
         if kinds.is_empty() {
             return Err(RuleError::input("请选择处罚种类"));
         }
