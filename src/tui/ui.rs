@@ -116,6 +116,26 @@ pub fn hints_line(pairs: &[(String, String)], width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
+/// `text` broken into lines of at most `width` columns (a wide character counts two), the
+/// lines after the first indented by `indent` columns: a menu entry's reason wraps under
+/// its name instead of being cut at the popup's edge.
+pub fn wrap_columns(text: &str, width: usize, indent: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(indent + 2);
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > width {
+            lines.push(" ".repeat(indent));
+            used = indent;
+        }
+        lines.last_mut().expect("never empty").push(ch);
+        used += w;
+    }
+    lines
+}
+
 /// A centred rectangle of at most `w` × `h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);

@@ -584,26 +584,39 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             &s.keys.menu_title,
         );
         let height = inner.height as usize;
-        let start = menu.sel.saturating_sub(height.saturating_sub(1));
-        let lines: Vec<Line> = menu
+        // Each entry wraps (its reason may be long); the selected one is kept in view.
+        let entries: Vec<(usize, String)> = menu
             .items
             .iter()
             .enumerate()
-            .skip(start)
-            .take(height)
-            .map(|(i, (k, r))| {
+            .flat_map(|(i, (k, r))| {
                 let text = match r {
                     Ok(()) => format!("可办理  {}", k.label()),
                     Err(e) => format!("不可办  {}：{}", k.label(), e),
                 };
+                ui::wrap_columns(&ui::clean(&text), inner.width as usize, 8)
+                    .into_iter()
+                    .map(move |line| (i, line))
+            })
+            .collect();
+        let last_of_selected = entries
+            .iter()
+            .rposition(|(i, _)| *i == menu.sel)
+            .unwrap_or(0);
+        let start = (last_of_selected + 1).saturating_sub(height);
+        let lines: Vec<Line> = entries
+            .into_iter()
+            .skip(start)
+            .take(height)
+            .map(|(i, text)| {
                 let style = if i == menu.sel {
                     ui::selected()
-                } else if r.is_ok() {
+                } else if menu.items[i].1.is_ok() {
                     ratatui::style::Style::default()
                 } else {
                     ui::dim()
                 };
-                Line::from(Span::styled(ui::clean(&text), style))
+                Line::from(Span::styled(text, style))
             })
             .collect();
         let lines = if lines.is_empty() {

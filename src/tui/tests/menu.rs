@@ -45,24 +45,34 @@ fn the_menu_does_not_offer_a_decision_while_the_party_may_still_state_a_case() {
             &format!("{}-{}", case.year.unwrap(), case.serial.unwrap()),
         );
         press(&mut a, &[KeyCode::Char('a')]);
-        let entry = match a.stack.last() {
+        let (index, entry) = match a.stack.last() {
             Some(Screen::Case(view)) => view
                 .menu
                 .as_ref()
                 .unwrap()
                 .items
                 .iter()
-                .find(|(k, _)| *k == ActionKind::Decide)
-                .map(|(_, r)| r.clone()),
+                .enumerate()
+                .find(|(_, (k, _))| *k == ActionKind::Decide)
+                .map(|(i, (_, r))| (i, r.clone()))
+                .unwrap(),
             _ => panic!("not on the case: {}", a.status),
         };
-        (entry, render(&a, 120, 36))
+        // Select it, so the popup scrolls to it.
+        for _ in 0..index {
+            press(&mut a, &[KeyCode::Down]);
+        }
+        let entry = Some(entry);
+        (entry, render(&a, 120, 36), render(&a, 80, 24))
     };
-    let (on_the_day, screen) = menu_entry(served);
+    let (on_the_day, screen, narrow) = menu_entry(served);
     let why = on_the_day.unwrap().unwrap_err().to_string();
     assert!(why.contains("第四十五条") || why.contains("陈述"), "{why}");
     assert!(screen.contains("不可办  作出决定"), "{screen}");
-    let (later, screen) = menu_entry(served + chrono::Days::new(30));
+    // At 80 columns the reason wraps inside the popup instead of being cut.
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !" │\n".contains(*c)).collect() };
+    assert!(squeeze(&narrow).contains(&squeeze(&why)), "{narrow}");
+    let (later, screen, _) = menu_entry(served + chrono::Days::new(30));
     assert!(later.unwrap().is_ok());
     assert!(screen.contains("可办理  作出决定"), "{screen}");
 }
