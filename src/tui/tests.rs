@@ -1192,8 +1192,16 @@ fn documents_tab_lists_previews_and_exports() {
     open_case(&mut a, "185");
     press(&mut a, &[KeyCode::Tab; 4]);
     let screen = render(&a, 120, 36);
-    assert!(screen.contains("-- 预览 --"), "{screen}");
+    assert!(screen.contains("── 预览"), "{screen}");
     snapshot_both("case_documents", &a);
+    // At 80×24 the preview of a long document turns by pages, and back.
+    let narrow = render(&a, 80, 24);
+    assert!(narrow.contains("── 预览 1–"), "{narrow}");
+    press(&mut a, &[KeyCode::PageDown]);
+    let turned = render(&a, 80, 24);
+    assert!(turned.contains("── 预览 9–"), "{turned}");
+    press(&mut a, &[KeyCode::PageUp]);
+    assert_eq!(render(&a, 80, 24), narrow);
     press(&mut a, &[KeyCode::Char('j')]);
     let out = dir.path().join("exports");
     // Only this test reads the variable (the export folder of the UI).
@@ -1231,7 +1239,7 @@ fn documents_tab_lists_previews_and_exports() {
         .find_map(|l| l.trim_start().strip_prefix("> "))
         .map(|l| l.split("  [").next().unwrap().to_string())
         .unwrap();
-    let preview = screen.split("-- 预览 --").nth(1).unwrap();
+    let preview = screen.split("── 预览").nth(1).unwrap();
     assert!(
         preview.contains(&selected.replace(['（', '）'], "")) || preview.contains(&selected),
         "{selected}:\n{screen}"

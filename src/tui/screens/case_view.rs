@@ -350,7 +350,7 @@ impl State {
                     out.push(format!("   {}：{}", r.persons.join("、"), r.content));
                 }
             }
-            Tab::Documents => out.extend(super::documents_tab::lines(self)),
+            Tab::Documents => {} // drawn by documents_tab::draw, with its own preview scroll
             Tab::Approvals => {
                 if let Some(a) = &c.filing {
                     out.push(format!(
@@ -571,12 +571,16 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         tabs,
     );
     let body = ui::load_error(f, body, &s.error);
-    f.render_widget(
-        Paragraph::new(s.tab_lines())
-            .wrap(Wrap { trim: false })
-            .scroll((s.scroll, 0)),
-        body,
-    );
+    if s.tab == Tab::Documents {
+        super::documents_tab::draw(f, body, s);
+    } else {
+        f.render_widget(
+            Paragraph::new(s.tab_lines())
+                .wrap(Wrap { trim: false })
+                .scroll((s.scroll, 0)),
+            body,
+        );
+    }
     if let Some(menu) = &s.menu {
         let inner = ui::popup(
             f,
@@ -641,6 +645,9 @@ impl View for State {
         } else {
             "case"
         }
+    }
+    fn acts(&self, a: UiAction) -> bool {
+        self.menu.is_some() || self.tab == Tab::Documents || !super::documents_tab::acts(a)
     }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         State::handle(self, a, env)

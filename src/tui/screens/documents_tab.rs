@@ -4,10 +4,17 @@
 //! `p` sends it to the printer (PDF via `lp`, kept in the export folder if there is none),
 //! `e` exports it, `E` exports the whole case file. The exported path is shown.
 
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
 use crate::documents::{self, Format, Loaded, What};
 use crate::domain::documents::{DocKind, DocState};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
+use crate::tui::ui;
 
 use super::case_view::State as CaseView;
 
@@ -34,8 +41,12 @@ pub struct DocsTab {
     pub rows: Vec<Row>,
     pub sel: usize,
     pub preview: Vec<String>,
+    /// The first preview line shown (PageDown/PageUp move it; a new selection resets it).
+    pub preview_top: usize,
     /// The last file written, shown under the list.
     pub exported: Option<String>,
+    /// The tab's keys as the keymap binds them, for the preview's rule line.
+    keys: String,
 }
 
 impl DocsTab {
@@ -50,8 +61,19 @@ impl DocsTab {
                 state: state_text(printed.contains(&kind), state),
             })
             .collect();
+        let key = |a| env.keymap.key_label("case", a);
+        let keys = format!(
+            "{} 打印 {} 导出 {} 整本案卷 {} 摘要 · 预览{}/{}",
+            key(UiAction::PrintDoc),
+            key(UiAction::ExportDoc),
+            key(UiAction::ExportCaseFile),
+            key(UiAction::ExportSummary),
+            key(UiAction::PageDown),
+            key(UiAction::PageUp),
+        );
         let mut tab = DocsTab {
             rows,
+            keys,
             ..DocsTab::default()
         };
         tab.refresh_preview(view.id, env);
@@ -63,6 +85,7 @@ impl DocsTab {
     }
 
     fn refresh_preview(&mut self, case_id: i64, env: &mut Env) {
+        self.preview_top = 0;
         self.preview = match self.selected() {
             None => vec!["本案尚无文书".to_string()],
             Some(kind) => match Loaded::load(env.desk.store(), case_id, env.today)
@@ -95,6 +118,11 @@ pub fn handle(view: &mut CaseView, a: UiAction, env: &mut Env) -> Option<Outcome
             tab.sel = tab.sel.saturating_sub(1);
             tab.refresh_preview(id, env);
         }
+        UiAction::PageDown => {
+            tab.preview_top = (tab.preview_top + PREVIEW_PAGE)
+                .min(tab.preview.len().saturating_sub(PREVIEW_PAGE));
+        }
+        UiAction::PageUp => tab.preview_top = tab.preview_top.saturating_sub(PREVIEW_PAGE),
         UiAction::PrintDoc
         | UiAction::ExportDoc
         | UiAction::ExportCaseFile
@@ -195,29 +223,94 @@ fn which_lp() -> Option<std::path::PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// The tab's text: the list with states, the exported path, then the preview.
-pub fn lines(view: &CaseView) -> Vec<String> {
+/// Lines a page key moves the preview by: less than the smallest preview (80×24), so a
+/// page turn keeps a line of context.
+const PREVIEW_PAGE: usize = 8;
+
+/// The keys that act on this tab (the key bar shows them only here).
+pub fn acts(a: UiAction) -> bool {
+    matches!(
+        a,
+        UiAction::PrintDoc
+            | UiAction::ExportDoc
+            | UiAction::ExportCaseFile
+            | UiAction::ExportSummary
+            | UiAction::PageDown
+            | UiAction::PageUp
+    )
+}
+
+/// The tab in `area`: the list (a window around the selection, at most a third of the
+/// height), the exported path, then the preview of the selected document in the rest,
+/// scrolled on its own so a long document can be read at 80×24.
+pub fn draw(f: &mut Frame, area: Rect, view: &CaseView) {
     let Some(tab) = &view.docs else {
-        return vec!["（载入中……按 j/k 选择文书）".into()];
+        f.render_widget(Paragraph::new("（载入中……按 j/k 选择文书）"), area);
+        return;
     };
-    let mut out = Vec::new();
-    if tab.rows.is_empty() {
-        out.push("本案尚无文书".into());
-    }
-    for (i, r) in tab.rows.iter().enumerate() {
-        let mark = if i == tab.sel { ">" } else { " " };
-        let count = if r.count > 1 {
-            format!(" ×{}", r.count)
-        } else {
-            String::new()
-        };
-        out.push(format!("{mark} {}{count}  [{}]", r.kind.name(), r.state));
-    }
-    out.push("p 打印  e 导出  E 导出整本案卷  S 导出案件摘要".into());
+    let list_height = tab.rows.len().clamp(1, (area.height as usize / 3).max(3));
+    let exported = tab.exported.as_ref().map_or(0, |_| 2);
+    let [list, note, rule, preview] = Layout::vertical([
+        Constraint::Length(list_height as u16),
+        Constraint::Length(exported),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let first = (tab.sel + 1).saturating_sub(list_height);
+    let rows: Vec<Line> = if tab.rows.is_empty() {
+        vec![Line::from("本案尚无文书")]
+    } else {
+        tab.rows
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(list_height)
+            .map(|(i, r)| {
+                let count = if r.count > 1 {
+                    format!(" ×{}", r.count)
+                } else {
+                    String::new()
+                };
+                let text = format!(
+                    "{} {}{count}  [{}]",
+                    if i == tab.sel { ">" } else { " " },
+                    r.kind.name(),
+                    r.state
+                );
+                let style = if i == tab.sel {
+                    ui::selected()
+                } else {
+                    Style::default()
+                };
+                Line::from(Span::styled(text, style))
+            })
+            .collect()
+    };
+    f.render_widget(Paragraph::new(rows), list);
     if let Some(e) = &tab.exported {
-        out.push(e.clone());
+        f.render_widget(Paragraph::new(ui::clean(e)).wrap(Wrap { trim: true }), note);
     }
-    out.push("-- 预览 --".into());
-    out.extend(tab.preview.iter().cloned());
-    out
+    let shown = preview.height as usize;
+    let last = (tab.preview_top + shown).min(tab.preview.len());
+    let lines = if tab.preview.len() > shown {
+        format!(" {}–{}/{} 行", tab.preview_top + 1, last, tab.preview.len())
+    } else {
+        String::new()
+    };
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            format!("── 预览{lines} · {}", tab.keys),
+            ui::dim(),
+        ))),
+        rule,
+    );
+    let text: Vec<Line> = tab
+        .preview
+        .iter()
+        .skip(tab.preview_top)
+        .take(shown)
+        .map(|l| Line::from(l.as_str()))
+        .collect();
+    f.render_widget(Paragraph::new(text), preview);
 }
