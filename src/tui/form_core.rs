@@ -130,6 +130,16 @@ impl FormCore {
         self.confirm_leave = false;
     }
 
+    /// Field `i` changed: a widget that reads something for its text reads it again.
+    fn edited_at(&mut self, i: usize) {
+        self.edited();
+        if let (Some(Widget::Files(picker)), Some(input)) =
+            (self.widgets.get_mut(i), self.inputs.get(i))
+        {
+            picker.refresh(&input.value);
+        }
+    }
+
     /// The input was submitted: leaving no longer loses anything.
     pub fn saved(&mut self) {
         self.dirty = false;
@@ -160,11 +170,12 @@ impl FormCore {
             " "
         };
         input.paste(text, widget.multiline(), joiner);
-        self.edited();
+        self.edited_at(self.focus);
         FormStep::Edited
     }
 
     pub fn handle(&mut self, a: UiAction) -> FormStep {
+        let at = self.focus;
         let last = self.focus + 1 >= self.inputs.len();
         let (Some(input), Some(widget)) = (
             self.inputs.get_mut(self.focus),
@@ -265,6 +276,10 @@ impl FormCore {
                         p.sel -= 1;
                         true
                     }
+                    Widget::Files(p) if p.sel > 0 => {
+                        p.sel -= 1;
+                        true
+                    }
                     _ => false,
                 };
                 if !moved {
@@ -279,6 +294,7 @@ impl FormCore {
                     }
                     Widget::Checks { options, .. } => options.len(),
                     Widget::People(p) => p.matches(input).len(),
+                    Widget::Files(p) => p.entries.len(),
                     _ => 0,
                 };
                 let moved = match w {
@@ -288,6 +304,10 @@ impl FormCore {
                         true
                     }
                     Widget::People(p) if p.sel + 1 < n => {
+                        p.sel += 1;
+                        true
+                    }
+                    Widget::Files(p) if p.sel + 1 < n => {
                         p.sel += 1;
                         true
                     }
@@ -317,6 +337,15 @@ impl FormCore {
                 }
                 changed
             }
+            (UiAction::NewLine, Widget::Files(p)) if p.wants_enter(&input.value) => {
+                match p.choose(&input.value) {
+                    Some(text) => {
+                        *input = TextInput::with(&text);
+                        true
+                    }
+                    None => false,
+                }
+            }
             (UiAction::NewLine, Widget::People(p)) if !input.value.trim().is_empty() => {
                 p.toggle(input);
                 true
@@ -341,7 +370,7 @@ impl FormCore {
             (other, _) => return FormStep::Other(other),
         };
         if edited {
-            self.edited();
+            self.edited_at(at);
             FormStep::Edited
         } else {
             stay()

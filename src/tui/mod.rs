@@ -13,6 +13,7 @@ mod admin;
 pub mod app;
 pub mod commands;
 pub mod daily;
+pub mod file_picker;
 pub mod form_core;
 pub mod input;
 pub mod keymap;

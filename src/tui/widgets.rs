@@ -42,6 +42,9 @@ pub enum Widget {
     /// Staff: the field's text is the search (login, name or pinyin initials); space or
     /// Enter adds or removes the highlighted one.
     People(Box<People>),
+    /// Files (an evidence form's 附件): the folder of the path being typed is listed under
+    /// the field; ↑/↓ choose, Enter opens a folder or takes a file.
+    Files(Box<super::file_picker::FilePicker>),
 }
 
 #[derive(Debug, Clone)]

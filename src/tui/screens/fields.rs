@@ -110,6 +110,7 @@ fn widget_keys(widget: &Widget) -> &'static str {
         Widget::People(_) => "输入登录名、姓名或拼音首字母查找，空格或回车添加/移除",
         Widget::Lines => "回车换行",
         Widget::Line => "",
+        Widget::Files(_) => "上下键选择，回车打开目录或选定文件，Tab 下一项",
     }
 }
 
@@ -280,6 +281,47 @@ fn field(
                         ),
                         style,
                     )));
+                }
+            }
+            d
+        }
+        Widget::Files(p) => {
+            let mut d = text_rows(label, input, indent, width, focused, None);
+            for c in p.chosen.iter().filter_map(|c| c.as_ref().ok()) {
+                d.lines.extend(wrapped(
+                    &format!("    已选：{}", ui::clean(c)),
+                    width,
+                    ui::dim(),
+                ));
+            }
+            if focused {
+                match &p.folder {
+                    Ok(folder) => d.lines.extend(wrapped(
+                        &format!("    {}（{} 项）", ui::clean(folder), p.entries.len()),
+                        width,
+                        ui::dim(),
+                    )),
+                    Err(e) => d
+                        .lines
+                        .extend(wrapped(&format!("    {e}"), width, ui::bad())),
+                }
+                for i in window(p.entries.len(), p.sel, LIST_ROWS) {
+                    let e = &p.entries[i];
+                    let style = if i == p.sel {
+                        ui::selected()
+                    } else {
+                        Style::default()
+                    };
+                    let text = if e.is_dir {
+                        format!("    {}/", ui::clean(&e.name))
+                    } else {
+                        format!(
+                            "    {}  {}",
+                            ui::clean(&e.name),
+                            crate::tui::file_picker::size_text(e.size)
+                        )
+                    };
+                    d.lines.push(Line::from(Span::styled(text, style)));
                 }
             }
             d

@@ -19,9 +19,11 @@ use crate::store::{attachments, StoreError};
 const ATTACH: &str = "attach";
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
+use crate::tui::file_picker::{self, FilePicker};
 use crate::tui::form_core::{self, FormCore, FormStep};
 use crate::tui::ui;
 use crate::tui::view::View;
+use crate::tui::widgets::Widget;
 
 pub struct State {
     /// The case's power and party type, for the discretion helper.
@@ -146,7 +148,7 @@ impl State {
             specs.push(FieldSpec {
                 key: ATTACH,
                 label: "附件",
-                hint: "照片、扫描件、录音录像的文件路径，多个用逗号分隔",
+                hint: "照片、扫描件、录音录像的文件路径（~ 表示主目录），多个用逗号分隔",
                 kind: step_input::FieldKind::Text,
             });
         }
@@ -156,12 +158,15 @@ impl State {
         {
             spec.hint = ARCHIVE_NO_FORMAT;
         }
-        let form = FormCore::typed(
+        let mut form = FormCore::typed(
             &specs,
             specs.iter().map(|s| default_for(s, kind, case, users, env)),
             users,
             env,
         );
+        if let Some(i) = specs.iter().position(|s| s.key == ATTACH) {
+            form.widgets[i] = Widget::Files(Box::new(FilePicker::new(&form.raw(i))));
+        }
         let key = |a| env.keymap.key_label(form_core::SECTION, a);
         let hint = format!(
             "{}/回车 下一项，{} 提交，{} 返回。金额以元为单位。",
@@ -202,7 +207,9 @@ impl State {
             .enumerate()
             .map(|(i, spec)| {
                 let v = self.form.value(i);
-                if v.is_empty() || spec.key == ATTACH {
+                if let Some(Widget::Files(picker)) = self.form.widgets.get(i) {
+                    picker.problem()
+                } else if v.is_empty() {
                     None
                 } else {
                     spec.read(&v, ctx).err()
@@ -235,15 +242,7 @@ impl State {
             .iter()
             .enumerate()
             .filter(|(_, s)| s.key == ATTACH)
-            .flat_map(|(i, _)| {
-                self.form
-                    .raw(i)
-                    .split([',', '，'])
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                    .map(std::path::PathBuf::from)
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|(i, _)| file_picker::paths(&self.form.raw(i)))
             .collect()
     }
 

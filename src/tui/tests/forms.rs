@@ -441,3 +441,63 @@ fn the_archive_number_is_proposed_in_its_format() {
     );
     assert_eq!(form::proposed_archive_no("无号", today()), "");
 }
+
+/// The 附件 field lists the folder typed so far, filtered by the name after the last `/`;
+/// ↓ and Enter take a file, whose size and type show before saving; a missing path is a
+/// Chinese message under the field; the chosen file is saved with the evidence.
+#[test]
+fn evidence_files_are_picked_from_a_listing_with_size_and_type() {
+    let (dir, path) = demo_copy();
+    let photos = dir.path().join("照片");
+    std::fs::create_dir(&photos).unwrap();
+    std::fs::write(photos.join("现场照片1.jpg"), vec![0u8; 2048]).unwrap();
+    std::fs::write(photos.join("现场照片2.jpg"), b"JPEG").unwrap();
+    std::fs::write(photos.join("询问录音.m4a"), b"AAC").unwrap();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    let id = a.desk.store().find_case("2026-185").unwrap().unwrap();
+    open_case(&mut a, "185");
+    open_step(&mut a, ActionKind::ApproveFiling);
+    fill_and_submit(&mut a, &[("opinion", "同意立案")]);
+    let handler = {
+        let case = a.desk.store().load_case(id).unwrap();
+        a.desk.store().users().unwrap()[&case.handlers[0]]
+            .username
+            .clone()
+    };
+    switch_to(&mut a, &handler, "合综执立〔2026〕185号");
+    open_step(&mut a, ActionKind::AddEvidence);
+    fill(
+        &mut a,
+        &[
+            ("kind", "视听资料"),
+            ("description", "现场照片"),
+            ("time", "09:30"),
+            ("place", "现场"),
+            ("attach", "/no/such/现场.jpg，"),
+        ],
+    );
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("找不到文件：/no/such/现场.jpg"), "{screen}");
+    // Clear it and type the folder and the start of a name: the listing narrows.
+    for _ in 0.."/no/such/现场.jpg，".chars().count() {
+        press(&mut a, &[KeyCode::Backspace]);
+    }
+    type_text(&mut a, &format!("{}/现场", photos.display()));
+    let screen = render(&a, 120, 36);
+    assert!(screen.contains("现场照片1.jpg  2.0 KB"), "{screen}");
+    assert!(!screen.contains("询问录音"), "{screen}");
+    press(&mut a, &[KeyCode::Down, KeyCode::Enter]);
+    let screen = render(&a, 80, 24);
+    assert!(
+        screen.contains("已选：现场照片2.jpg  4 字节  JPEG 图片"),
+        "{screen}"
+    );
+    assert!(!screen.contains("找不到文件"), "{screen}");
+    submit(&mut a);
+    assert!(a.status.contains("已办理"), "{}", a.status);
+    let case = a.desk.store().load_case(id).unwrap();
+    let files = &case.evidence.last().unwrap().attachments;
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].size, 4);
+}
