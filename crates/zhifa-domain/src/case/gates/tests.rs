@@ -813,22 +813,22 @@ fn art_4_mandatory_measures_of_the_penalty_provision_are_in_the_penalty() {
     use crate::catalog::PenaltyKind::*;
     // 文物保护法 Art 83 para 2: 给予警告，可以并处 500 元以下罚款 — a fine alone is wrong.
     let gh = template_power("GH-016");
-    let e = mandatory_measures_included(&gh, false, &[Fine]).unwrap_err();
+    let e = mandatory_measures_included(&gh, false, &[], &[Fine]).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第四条");
     assert!(e.message.contains("给予警告"), "{e}");
-    assert!(mandatory_measures_included(&gh, false, &[Warning, Fine]).is_ok());
-    assert!(mandatory_measures_included(&gh, false, &[Warning]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[], &[Warning, Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[], &[Warning]).is_ok());
     // 烟花爆竹安全管理条例 Art 36 para 1: 罚款，并没收非法经营的物品.
     let yj = template_power("YJ-010");
-    assert!(mandatory_measures_included(&yj, false, &[Fine]).is_err());
-    assert!(mandatory_measures_included(&yj, false, &[Fine, ConfiscateProperty]).is_ok());
+    assert!(mandatory_measures_included(&yj, false, &[], &[Fine]).is_err());
+    assert!(mandatory_measures_included(&yj, false, &[], &[Fine, ConfiscateProperty]).is_ok());
     // 土地管理法 Art 77 para 1: 限期拆除 or 没收 the buildings, the fine optional.
     let zr = template_power("ZR-001");
-    assert!(mandatory_measures_included(&zr, false, &[Fine]).is_err());
-    assert!(mandatory_measures_included(&zr, false, &[Other, Fine]).is_ok());
-    assert!(mandatory_measures_included(&zr, false, &[ConfiscateProperty]).is_ok());
+    assert!(mandatory_measures_included(&zr, false, &[], &[Fine]).is_err());
+    assert!(mandatory_measures_included(&zr, false, &[], &[Other, Fine]).is_ok());
+    assert!(mandatory_measures_included(&zr, false, &[], &[ConfiscateProperty]).is_ok());
     // A proposal not to punish is another path (Art 33).
-    assert!(mandatory_measures_included(&gh, false, &[]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[], &[]).is_ok());
 }
 
 #[test]
@@ -881,23 +881,23 @@ fn art_4_a_measure_mandatory_in_the_heavier_band_is_required_in_that_band_only()
     use crate::catalog::PenaltyKind::*;
     // 动物防疫法 Art 98: 处三千元以上三万元以下罚款；情节严重的，责令停业整顿，并处罚款.
     let ny = template_power("NY-014");
-    let e = mandatory_measures_included(&ny, true, &[Fine]).unwrap_err();
+    let e = mandatory_measures_included(&ny, true, &[], &[Fine]).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第四条");
     assert!(
         e.message.contains("“情节严重”") && e.message.contains("责令停业整顿"),
         "{e}"
     );
-    assert!(mandatory_measures_included(&ny, true, &[Fine, SuspendBusiness]).is_ok());
-    assert!(mandatory_measures_included(&ny, false, &[Fine]).is_ok());
+    assert!(mandatory_measures_included(&ny, true, &[], &[Fine, SuspendBusiness]).is_ok());
+    assert!(mandatory_measures_included(&ny, false, &[], &[Fine]).is_ok());
     // 城乡规划法 Art 64: 无法改正、不能拆除的，没收实物或者违法收入，可以并处罚款.
     let gh = template_power("GH-001");
-    assert!(mandatory_measures_included(&gh, true, &[Fine]).is_err());
-    assert!(mandatory_measures_included(&gh, true, &[ConfiscateProperty]).is_ok());
-    assert!(mandatory_measures_included(&gh, true, &[ConfiscateGains, Fine]).is_ok());
-    assert!(mandatory_measures_included(&gh, false, &[Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, true, &[], &[Fine]).is_err());
+    assert!(mandatory_measures_included(&gh, true, &[], &[ConfiscateProperty]).is_ok());
+    assert!(mandatory_measures_included(&gh, true, &[], &[ConfiscateGains, Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[], &[Fine]).is_ok());
     // The power's own measures stay required in the heavier band (文物保护法 Art 83).
     let warning = template_power("GH-016");
-    assert!(mandatory_measures_included(&warning, true, &[Fine]).is_err());
+    assert!(mandatory_measures_included(&warning, true, &[], &[Fine]).is_err());
 }
 
 /// A case filed under NY-014 (随意弃置病死动物) with `proposal`, reviewed and notified
