@@ -360,6 +360,8 @@ pub struct Triggered {
     pub trigger: String,
     /// The provision that states the condition and its measures.
     pub basis: Provision,
+    /// Defaulted so that a catalog without it gets validation's Chinese reason.
+    #[serde(default)]
     pub mandatory: Vec<Mandatory>,
 }
 

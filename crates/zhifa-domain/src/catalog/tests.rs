@@ -715,3 +715,194 @@ mod issue_16 {
         assert_eq!(cat.powers[0].cause(), "在人口集中地区露天焚烧秸秆");
     }
 }
+
+mod coercive_audit {
+    //! 行政强制法第十条、第十七条: the written audit of coercive grants
+    //! (`assets/catalog/COERCIVE_AUDIT.md`) lists exactly the template items with
+    //! `[[power.coercive]]`, with the same provisions, kinds and objects.
+    use std::collections::BTreeMap;
+
+    const AUDIT: &str = include_str!("../../../../assets/catalog/COERCIVE_AUDIT.md");
+
+    fn audited() -> BTreeMap<String, Vec<String>> {
+        let mut out = BTreeMap::new();
+        for line in AUDIT.lines() {
+            let Some((code, rest)) = line.split_once("  ") else {
+                continue;
+            };
+            let is_code = code.len() == 6
+                && code.as_bytes()[2] == b'-'
+                && code[3..].bytes().all(|b| b.is_ascii_digit());
+            if !is_code {
+                continue;
+            }
+            let grants = rest.split("; ").map(|g| g.trim().to_string()).collect();
+            assert!(
+                out.insert(code.to_string(), grants).is_none(),
+                "{code} is audited twice"
+            );
+        }
+        out
+    }
+
+    /// `安全生产法第65条第1款第4项 查封扣押：…`, as the audit writes a grant.
+    fn line_of(c: &crate::catalog::Coercive) -> String {
+        let b = &c.basis;
+        let mut s = format!("{}第{}条", b.law, b.article);
+        if let Some(p) = b.paragraph {
+            s.push_str(&format!("第{p}款"));
+        }
+        if let Some(i) = b.item {
+            s.push_str(&format!("第{i}项"));
+        }
+        let kind = serde_json::to_value(c.kind).unwrap();
+        format!("{s} {}：{}", kind.as_str().unwrap(), c.what)
+    }
+
+    #[test]
+    fn the_catalog_grants_exactly_what_the_audit_found() {
+        let catalog = crate::assets::catalog_template().unwrap();
+        let mut audit = audited();
+        for p in &catalog.powers {
+            let stated: Vec<String> = p.coercive.iter().map(line_of).collect();
+            let found = audit.remove(&p.code).unwrap_or_default();
+            assert_eq!(stated, found, "{}: catalog and audit disagree", p.code);
+        }
+        assert!(
+            audit.is_empty(),
+            "audited but not in the catalog: {audit:?}"
+        );
+    }
+
+    #[test]
+    fn spot_checks_of_the_grants() {
+        let catalog = crate::assets::catalog_template().unwrap();
+        let grant = |code: &str| {
+            let p = catalog.powers.iter().find(|p| p.code == code).unwrap();
+            p.coercive
+                .iter()
+                .map(|c| (c.basis.law.clone(), c.basis.article, c.basis.item))
+                .collect::<Vec<_>>()
+        };
+        // 森林法第六十七条第一款第（三）项、第（四）项.
+        assert_eq!(
+            grant("LY-006"),
+            [
+                ("森林法".into(), 67, Some(3)),
+                ("森林法".into(), 67, Some(4))
+            ]
+        );
+        // 安全生产法第六十五条第一款第（四）项: dangerous goods, so fireworks too.
+        assert_eq!(grant("YJ-010"), [("安全生产法".into(), 65, Some(4))]);
+        // 消防法第五十四条 is the 消防救援机构's; 城乡规划法第六十八条 the county government's.
+        assert!(grant("YJ-006").is_empty());
+        assert!(grant("GH-001").is_empty());
+        // No 查封、扣押 in 城市市容和环境卫生管理条例.
+        assert!(grant("CG-005").is_empty());
+    }
+}
+
+mod triggered_and_coercive_keys {
+    //! A team's own catalog: `[[power.triggered]]`, `without_fine`, `[[power.statutory.mandatory]]`
+    //! and `[[power.coercive]]` are checked like every other key.
+    use super::{build, reasons, META, STRAW};
+
+    fn with(extra: &str) -> String {
+        format!("{STRAW}\n{extra}")
+    }
+
+    fn rejected(extra: &str, expect: &str) {
+        let got = reasons(&[("meta.toml", META), ("hj.toml", &with(extra))]);
+        assert!(
+            got.iter()
+                .any(|r| r.contains(expect) && r.contains("hj.toml") && r.contains("HJ-001")),
+            "expected a reason containing {expect:?}, got {got:?}"
+        );
+    }
+
+    const TRIGGERED: &str = r#"
+[[power.triggered]]
+trigger = "拒不改正"
+basis = { law = "大气污染防治法", version = "2018-10-26", article = 119, paragraph = 1 }
+
+[[power.triggered.mandatory]]
+any_of = ["罚款"]
+text = "处罚款"
+"#;
+
+    const COERCIVE: &str = r#"
+[[power.coercive]]
+kind = "查封扣押"
+basis = { law = "大气污染防治法", version = "2018-10-26", article = 30 }
+what = "有关设施、设备、物品"
+"#;
+
+    #[test]
+    fn a_lawful_item_with_conditions_and_coercive_grants_passes() {
+        let text = with(&format!("{TRIGGERED}{COERCIVE}"));
+        let cat = build(&[("meta.toml", META), ("hj.toml", &text)]).unwrap();
+        let p = &cat.powers[0];
+        assert!(p.triggered_by("拒不改正").is_some());
+        assert_eq!(p.coercive_bases().len(), 1);
+    }
+
+    #[test]
+    fn a_statutory_condition_needs_a_name_once_a_basis_and_a_measure_of_the_item() {
+        rejected(
+            &TRIGGERED.replace("trigger = \"拒不改正\"", "trigger = \" \""),
+            "须写明情形名称",
+        );
+        rejected(&format!("{TRIGGERED}{TRIGGERED}"), "重复列出");
+        rejected(
+            &TRIGGERED.replace("[\"罚款\"]", "[\"警告\"]"),
+            "不在本事项的处罚种类中",
+        );
+        rejected(
+            &TRIGGERED.replace("article = 119", "article = 0"),
+            "从 1 开始编号",
+        );
+        rejected(
+            &TRIGGERED.replace(
+                "\n[[power.triggered.mandatory]]\nany_of = [\"罚款\"]\ntext = \"处罚款\"\n",
+                "",
+            ),
+            "必须给予的处罚",
+        );
+        // An unknown key is refused, as everywhere in the format.
+        let got = reasons(&[
+            ("meta.toml", META),
+            ("hj.toml", &with(&TRIGGERED.replace("trigger =", "when ="))),
+        ]);
+        assert!(!got.is_empty());
+    }
+
+    #[test]
+    fn without_fine_is_for_a_measure_other_than_the_fine_of_an_item_that_fines() {
+        rejected(
+            "[[power.mandatory]]\nany_of = [\"罚款\"]\ntext = \"处罚款\"\nwithout_fine = true\n",
+            "without_fine",
+        );
+    }
+
+    #[test]
+    fn a_coercive_grant_cites_the_granting_law_and_says_what_is_seized() {
+        rejected(
+            &COERCIVE.replace("law = \"大气污染防治法\"", "law = \"行政强制法\""),
+            "不能是《行政强制法》",
+        );
+        rejected(&COERCIVE.replace("有关设施、设备、物品", ""), "what");
+        rejected(
+            &COERCIVE.replace("article = 30", "article = 30, item = 0"),
+            "从 1 开始编号",
+        );
+        // A kind outside 查封 / 扣押 / 查封扣押 does not parse.
+        let got = reasons(&[
+            ("meta.toml", META),
+            (
+                "hj.toml",
+                &with(&COERCIVE.replace("\"查封扣押\"", "\"没收\"")),
+            ),
+        ]);
+        assert!(!got.is_empty());
+    }
+}

@@ -757,3 +757,28 @@ fn periods_are_written_in_words_throughout_a_document() {
         .any(|(i, _)| t[i..].chars().nth(1).is_some_and(|n| n == '个'));
     assert!(!digits_then_period, "{t}");
 }
+
+/// 行政强制法第十条、第十七条、第二十四条: the 查封扣押决定书 cites the provision that grants the
+/// measure for the item (秸秆, HJ-001: 大气污染防治法第三十条) beside the procedure article.
+#[test]
+fn seizure_decision_cites_the_granting_provision_and_qiangzhi_art_24() {
+    let w = World::new();
+    let c = w.step(
+        &investigated(&w),
+        SUN,
+        Action::Seize {
+            date: d("2026-06-10"),
+            items: "秸秆打捆机一台".into(),
+            days: 30,
+        },
+    );
+    let c = numbered(c);
+    let a = agency();
+    let text = all_text(&build(DocKind::Seizure, &ctx(&c, &a, &w)).unwrap());
+    assert!(
+        text.contains(
+            "依据《中华人民共和国大气污染防治法》第三十条和《中华人民共和国行政强制法》第二十四条的规定"
+        ),
+        "{text}"
+    );
+}
