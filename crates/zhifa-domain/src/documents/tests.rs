@@ -782,3 +782,58 @@ fn seizure_decision_cites_the_granting_provision_and_qiangzhi_art_24() {
         "{text}"
     );
 }
+
+/// 行政处罚法第四条、第五十九条: the statutory condition the investigation found (大气污染防治法
+/// 第一百一十八条第一款: 拒不改正) and the measure it makes mandatory are in the decision's reasons.
+#[test]
+fn decision_states_the_statutory_condition_found_and_its_measure() {
+    use crate::case::Proposal;
+    use crate::catalog::{PenaltyKind, TierName};
+    let w = World::new();
+    let mut c = investigated(&w);
+    c.power.power = crate::assets::catalog_template()
+        .unwrap()
+        .powers
+        .into_iter()
+        .find(|p| p.code == "HJ-005")
+        .unwrap();
+    let proposal = Proposal {
+        kinds: vec![PenaltyKind::Fine, PenaltyKind::SuspendBusiness],
+        triggers: vec!["拒不改正".into()],
+        ..proposal("2026-06-10", 10_000, TierName::Minor)
+    };
+    let c = notified_with(&w, c, proposal);
+    let c = match decide("2026-06-24", 10_000) {
+        Action::Decide {
+            date,
+            fine,
+            confiscation,
+            correction_order,
+            payment_place,
+            publish,
+            ..
+        } => w.step(
+            &c,
+            SUN,
+            Action::Decide {
+                date,
+                kinds: vec![PenaltyKind::Fine, PenaltyKind::SuspendBusiness],
+                fine,
+                confiscation,
+                correction_order,
+                payment_place,
+                publish,
+            },
+        ),
+        _ => unreachable!("decide builds Action::Decide"),
+    };
+    let c = numbered(c);
+    let a = agency();
+    let text = all_text(&build(DocKind::Decision, &ctx(&c, &a, &w)).unwrap());
+    assert!(
+        text.contains(
+            "当事人有“拒不改正”的情形，依照《中华人民共和国大气污染防治法》第一百一十八条第一款，应当责令停业整治。"
+        ),
+        "{text}"
+    );
+}
