@@ -94,10 +94,13 @@ pub fn mandatory_measures_included(
     if kinds.is_empty() {
         return Ok(());
     }
-    let fined = kinds.contains(&PenaltyKind::Fine);
+    // A measure of the fine-less base situation is not asked of a penalty with a fine.
+    let applies =
+        |m: &&crate::catalog::Mandatory| !(m.without_fine && kinds.contains(&PenaltyKind::Fine));
     let missing: Vec<&str> = power
         .mandatory_in(alternative_band)
-        .filter(|m| !m.met_by(kinds) && !(m.without_fine && fined))
+        .filter(applies)
+        .filter(|m| !m.met_by(kinds))
         .map(|m| m.text.as_str())
         .collect();
     if !missing.is_empty() {
