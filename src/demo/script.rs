@@ -596,6 +596,7 @@ pub fn run(
         tier,
         alternative_band,
         mitigation: demo_mitigation(tier),
+        triggers: Vec::new(),
         fine,
         base_amount: (c.base.0 > 0).then_some(c.base),
         units: (c.units.0 > 0).then_some(c.units),

@@ -255,6 +255,7 @@ pub fn proposal(date: &str, fine_yuan: i64, tier: TierName) -> Proposal {
         tier: Some(tier),
         alternative_band: false,
         mitigation: None,
+        triggers: Vec::new(),
         fine: Fen::from_yuan(fine_yuan),
         base_amount: None,
         units: None,

@@ -20,8 +20,8 @@ mod correction_order;
 mod hearing_panel;
 mod on_spot;
 pub use catalog_rules::{
-    act_within_catalog_texts, correction_ordered, mandatory_measures_included, one_fine_per_act,
-    township_may_decide, PriorFine,
+    act_within_catalog_texts, coercive_measure_granted, correction_ordered,
+    mandatory_measures_included, one_fine_per_act, township_may_decide, PriorFine,
 };
 pub use correction_order::{
     correction_deadline_after_issue, correction_followed_up, correction_order_issued,

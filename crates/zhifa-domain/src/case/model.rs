@@ -395,6 +395,10 @@ pub struct Proposal {
     /// The statutory circumstance for a 从轻 or 减轻 tier (Art 30–32).
     #[serde(default)]
     pub mitigation: Option<Mitigation>,
+    /// The statutory conditions of the item's `triggered` measures the investigation found
+    /// (拒不改正, 情节严重 …), by the catalog's names; their measures become mandatory.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triggers: Vec<String>,
     /// Fine in fen (0 when no fine).
     pub fine: Fen,
     /// For multiples: the base (工程造价, 货值 …) in fen; for per-unit: the number of units.

@@ -420,7 +420,8 @@ fn check_proposal(case: &Case, p: &Proposal) -> RuleResult {
         if p.fine.0 != 0 {
             return Err(RuleError::input("未选处罚种类时罚款金额应为 0"));
         }
-        return Ok(());
+        // …but the conditions it records must be the item's own.
+        return mandatory_measures_included(&case.power.power, false, &p.triggers, &[]);
     }
     let power = &case.power.power;
     if let Some(k) = p.kinds.iter().find(|k| !power.penalty_kinds.contains(k)) {
@@ -429,7 +430,7 @@ fn check_proposal(case: &Case, p: &Proposal) -> RuleResult {
             format!("{} 的处罚条款没有“{}”，不能适用", power.code, k.name()),
         ));
     }
-    mandatory_measures_included(power, p.alternative_band, &p.kinds)?;
+    mandatory_measures_included(power, p.alternative_band, &p.triggers, &p.kinds)?;
     minor_treated_by_age(&case.parties, case.act_date, &p.kinds, p.tier, p.mitigation)?;
     penalty::check_fine(power, case.party_type(), p)
 }

@@ -278,6 +278,7 @@ mod tests {
             organisation: None,
             note: None,
             alternative: None,
+            mandatory: Vec::new(),
         };
         let b = |min: i64, max: i64| Bounds {
             min: Dec4::from_int(min),

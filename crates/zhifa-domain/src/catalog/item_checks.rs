@@ -2,7 +2,7 @@
 //! penalties, related items). Kept apart from `validate.rs` so each reads on its own; both
 //! feed the same issue list.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::validate::CatalogIssue;
 use super::{PenaltyKind, Power, Relation};
@@ -80,15 +80,36 @@ pub(super) fn check_reserved(p: &Power, errs: &mut Vec<String>) {
     }
 }
 
-/// Mandatory measures, the power's and its alternative band's, are penalties of the item,
-/// stated with the statute's words.
+/// Mandatory measures — the power's, each band's and each statutory condition's — are
+/// penalties of the item, stated with the statute's words.
 pub(super) fn check_mandatory(p: &Power, errs: &mut Vec<String>) {
-    let band = p.statutory.alternative.iter().flat_map(|a| &a.mandatory);
+    let alt = p.statutory.alternative.iter().flat_map(|a| &a.mandatory);
+    let triggered = p
+        .triggered
+        .iter()
+        .flat_map(|t| t.mandatory.iter().map(move |m| (t.trigger.trim(), m)));
     let listed = p
         .mandatory
         .iter()
-        .map(|m| ("必须给予的处罚（mandatory）", m))
-        .chain(band.map(|m| ("备选幅度必须给予的处罚（alternative.mandatory）", m)));
+        .map(|m| ("必须给予的处罚（mandatory）".to_string(), m))
+        .chain(p.statutory.mandatory.iter().map(|m| {
+            (
+                "基本幅度必须给予的处罚（statutory.mandatory）".to_string(),
+                m,
+            )
+        }))
+        .chain(alt.map(|m| {
+            (
+                "备选幅度必须给予的处罚（alternative.mandatory）".to_string(),
+                m,
+            )
+        }))
+        .chain(triggered.map(|(t, m)| {
+            (
+                format!("法定情形“{t}”必须给予的处罚（triggered.mandatory）"),
+                m,
+            )
+        }));
     for (what, m) in listed {
         if m.any_of.is_empty() {
             errs.push(format!("{what}须列出处罚种类（any_of）"));
@@ -104,6 +125,78 @@ pub(super) fn check_mandatory(p: &Power, errs: &mut Vec<String>) {
                 ));
             }
         }
+        // "Without a fine" needs an item that may fine, and cannot be the fine itself.
+        if m.without_fine
+            && (!p.penalty_kinds.contains(&PenaltyKind::Fine)
+                || m.any_of.contains(&PenaltyKind::Fine))
+        {
+            errs.push(format!(
+                "{what}标为“无罚款时必给”（without_fine），只用于有罚款的事项中罚款以外的处罚种类"
+            ));
+        }
+    }
+}
+
+/// Statutory conditions (`[[power.triggered]]`) have a name a proposal can record, once, a
+/// basis in the item's own statute and at least one measure.
+pub(super) fn check_triggered(p: &Power, errs: &mut Vec<String>) {
+    let mut seen = BTreeSet::new();
+    for t in &p.triggered {
+        let name = t.trigger.trim();
+        if name.is_empty() {
+            errs.push("法定情形（triggered）须写明情形名称（trigger），如 拒不改正".to_string());
+            continue;
+        }
+        if name.chars().count() > TRIGGER_MAX_CHARS {
+            errs.push(format!(
+                "法定情形名称“{name}”过长（最多 {TRIGGER_MAX_CHARS} 个字），请写法条所称情形的简称"
+            ));
+        }
+        if !seen.insert(name) {
+            errs.push(format!("法定情形“{name}”重复列出"));
+        }
+        check_basis(&format!("法定情形“{name}”的依据（basis）"), &t.basis, errs);
+        if t.mandatory.is_empty() {
+            errs.push(format!(
+                "法定情形“{name}”须列出该情形下必须给予的处罚（[[power.triggered.mandatory]]）"
+            ));
+        }
+    }
+}
+
+/// The longest statutory-condition name a catalog may state, in characters.
+pub const TRIGGER_MAX_CHARS: usize = 20;
+
+/// Coercive measures (`[[power.coercive]]`) cite the law or 行政法规 that grants them
+/// (行政强制法第十条) — not the procedure laws — and say what may be sealed or seized.
+pub(super) fn check_coercive(p: &Power, errs: &mut Vec<String>) {
+    for c in &p.coercive {
+        let what = format!("行政强制措施“{}”", c.kind.name());
+        check_basis(&format!("{what}的依据（basis）"), &c.basis, errs);
+        if PROCEDURE_LAWS.contains(&c.basis.law.trim()) {
+            errs.push(format!(
+                "{what}的依据须是设定该措施的法律、法规条文（行政强制法第十条），不能是《{}》",
+                c.basis.law.trim()
+            ));
+        }
+        if c.what.trim().is_empty() {
+            errs.push(format!("{what}须写明可以查封、扣押的对象（what）"));
+        }
+    }
+}
+
+/// Laws that regulate how coercive measures are applied but grant none for an item.
+const PROCEDURE_LAWS: [&str; 2] = ["行政强制法", "行政处罚法"];
+
+fn check_basis(what: &str, b: &super::Provision, errs: &mut Vec<String>) {
+    if b.law.trim().is_empty() {
+        errs.push(format!("{what}缺少法律名称"));
+    }
+    if b.article == 0 || b.paragraph == Some(0) || b.item == Some(0) {
+        errs.push(format!("{what}的条、款、项须从 1 开始编号"));
+    }
+    if b.in_force.is_some_and(|f| f < b.version) {
+        errs.push(format!("{what}的施行日期早于其版本日期"));
     }
 }
 

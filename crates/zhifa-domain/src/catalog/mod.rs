@@ -181,6 +181,10 @@ pub struct Statutory {
     /// there is no illegal income to multiply (草原法 Art 66: 1–5 × income, else ≤ 50,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternative: Option<Alternative>,
+    /// What the provision makes mandatory in this (main) band only, not in the alternative
+    /// one (城乡规划法 Art 64: 尚可改正的，处罚款; 不能拆除的 band: 罚款 only "可以并处").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mandatory: Vec<Mandatory>,
 }
 
 /// The second band of a two-band penalty article, and when it applies.
@@ -212,6 +216,7 @@ impl Alternative {
             organisation: self.organisation,
             note: None,
             alternative: None,
+            mandatory: Vec::new(),
         }
     }
 }
@@ -334,6 +339,62 @@ pub struct Power {
     /// anyway (行政处罚法 Art 28), so it is not listed here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mandatory: Vec<Mandatory>,
+    /// Measures the provision makes mandatory only on a statutory condition the
+    /// investigation finds (拒不改正, 逾期未改正, 情节严重 …) where that condition has no fine
+    /// band of its own; the proposal records the conditions found (`Proposal::triggers`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triggered: Vec<Triggered>,
+    /// The coercive measures (查封、扣押) a law or 行政法规 grants for this item's conduct
+    /// (行政强制法第十条、第十七条); without one, only 先行登记保存 is available.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coercive: Vec<Coercive>,
+}
+
+/// Measures a provision makes mandatory on a statutory condition, e.g. 大气污染防治法
+/// Art 118 para 1: 拒不改正的，责令停业整治.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Triggered {
+    /// The condition in a few words as the statute names it ("拒不改正"); a proposal
+    /// records it by this name.
+    pub trigger: String,
+    /// The provision that states the condition and its measures.
+    pub basis: Provision,
+    /// Defaulted so that a catalog without it gets validation's Chinese reason.
+    #[serde(default)]
+    pub mandatory: Vec<Mandatory>,
+}
+
+/// 查封 (sealing places, facilities or property) and/or 扣押 (seizing property).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CoerciveKind {
+    #[serde(rename = "查封")]
+    Seal,
+    #[serde(rename = "扣押")]
+    Seize,
+    #[serde(rename = "查封扣押")]
+    SealOrSeize,
+}
+
+impl CoerciveKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            CoerciveKind::Seal => "查封",
+            CoerciveKind::Seize => "扣押",
+            CoerciveKind::SealOrSeize => "查封、扣押",
+        }
+    }
+}
+
+/// One coercive measure a law or 行政法规 grants under this item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coercive {
+    pub kind: CoerciveKind,
+    /// The granting provision (行政强制法第十条: set by a law or 行政法规 only).
+    pub basis: Provision,
+    /// What may be sealed or seized, in a few words.
+    pub what: String,
 }
 
 /// One measure the penalty provision makes mandatory: the decision contains at least one of
@@ -345,6 +406,11 @@ pub struct Mandatory {
     pub any_of: Vec<PenaltyKind>,
     /// The statute's words, shown in a refusal (e.g. "给予警告").
     pub text: String,
+    /// Required only of a penalty without a fine: the base situation of a provision whose
+    /// fine needs a statutory condition (城镇排水与污水处理条例 Art 49: 责令改正，给予警告;
+    /// 逾期不改正或者造成严重后果的 fine).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub without_fine: bool,
 }
 
 impl Mandatory {
@@ -454,13 +520,32 @@ impl Power {
     }
 
     /// The measures a penalty under this item must contain: the power's own, and the
-    /// alternative band's too when the proposal uses that band.
+    /// band's own (the alternative band's when the proposal uses that band, else the main
+    /// band's). Triggered measures come from [`Power::triggered_by`].
     pub fn mandatory_in(&self, alternative_band: bool) -> impl Iterator<Item = &Mandatory> {
         let band: &[Mandatory] = match &self.statutory.alternative {
             Some(alt) if alternative_band => &alt.mandatory,
-            _ => &[],
+            _ => &self.statutory.mandatory,
         };
         self.mandatory.iter().chain(band)
+    }
+
+    /// The provisions that grant the item's coercive measures, each once, in catalog order
+    /// (cited by the 查封扣押决定书 beside 行政强制法第二十四条).
+    pub fn coercive_bases(&self) -> Vec<&Provision> {
+        let mut out: Vec<&Provision> = Vec::new();
+        for c in &self.coercive {
+            if !out.contains(&&c.basis) {
+                out.push(&c.basis);
+            }
+        }
+        out
+    }
+
+    /// The statutory condition the item declares under `trigger`.
+    pub fn triggered_by(&self, trigger: &str) -> Option<&Triggered> {
+        let trigger = trigger.trim();
+        self.triggered.iter().find(|t| t.trigger.trim() == trigger)
     }
 
     /// Whether the power is in effect on `date` (its own dates must be resolved).

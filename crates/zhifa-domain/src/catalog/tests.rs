@@ -404,15 +404,23 @@ mod issue_15 {
 mod issue_15_audit {
     //! Issue 15 item 7: the written audit of mandatory penalty kinds
     //! (`assets/catalog/MANDATORY_AUDIT.md`) covers every item of the template once and says
-    //! what the catalog's `[[power.mandatory]]` says, so neither changes without the other.
+    //! what the catalog's `mandatory` lists say — the power's, each band's and each statutory
+    //! condition's (`[[power.triggered]]`) — so neither changes without the other.
     use std::collections::BTreeMap;
 
-    use crate::catalog::PenaltyKind;
+    use crate::catalog::{PenaltyKind, Power};
 
     const AUDIT: &str = include_str!("../../../../assets/catalog/MANDATORY_AUDIT.md");
 
-    /// The kinds one audit reading lists: `none`, or `mandatory: A|B + C`.
+    /// The kinds one audit reading lists: `none`, or `A|B + C`; a measure required only
+    /// without a fine ends in `（无罚款时）`.
     type Kinds = Vec<Vec<String>>;
+
+    /// One item's readings: `mandatory` (always), then `main`, `alternative` and
+    /// `triggered <condition>` where the item states them.
+    type Readings = Vec<(String, Kinds)>;
+
+    const WITHOUT_FINE: &str = "（无罚款时）";
 
     fn kinds_of(list: &str) -> Kinds {
         list.split(" + ")
@@ -420,9 +428,10 @@ mod issue_15_audit {
             .collect()
     }
 
-    /// `code → (the power's mandatory kinds, its alternative band's)` from the audit lines
-    /// (`HJ-004  … mandatory: A|B — why`, `NY-014  … none; alternative: C — why`).
-    fn audited() -> BTreeMap<String, (Kinds, Kinds)> {
+    /// `code → readings` from the audit lines (`HJ-004  … mandatory: A|B + 罚款 — why`,
+    /// `NY-014  … mandatory: 罚款; alternative: C — why`, `HJ-005  … mandatory: 罚款;
+    /// triggered 拒不改正: 责令停产停业 — why`).
+    fn audited() -> BTreeMap<String, Readings> {
         let mut out = BTreeMap::new();
         for line in AUDIT.lines() {
             let Some(code) = line.split_whitespace().next() else {
@@ -435,19 +444,27 @@ mod issue_15_audit {
                 continue;
             }
             let head = line.split_once(" — ").map_or(line, |(head, _)| head);
-            let (rest, band) = match head.split_once("; alternative: ") {
-                Some((rest, band)) => (rest, kinds_of(band)),
-                None => (head, Vec::new()),
-            };
-            let kinds = match rest.split_once("mandatory: ") {
+            let mut segments = head.split("; ");
+            let first = segments.next().unwrap_or_default();
+            let kinds = match first.split_once("mandatory: ") {
                 Some((_, list)) => kinds_of(list),
                 None => {
-                    assert!(rest.trim_end().ends_with("none"), "unreadable line: {line}");
+                    assert!(
+                        first.trim_end().ends_with("none"),
+                        "unreadable line: {line}"
+                    );
                     Vec::new()
                 }
             };
+            let mut readings = vec![("mandatory".to_string(), kinds)];
+            for seg in segments {
+                let (key, list) = seg
+                    .split_once(": ")
+                    .unwrap_or_else(|| panic!("unreadable segment “{seg}” in: {line}"));
+                readings.push((key.trim().to_string(), kinds_of(list)));
+            }
             assert!(
-                out.insert(code.to_string(), (kinds, band)).is_none(),
+                out.insert(code.to_string(), readings).is_none(),
                 "{code} is audited twice"
             );
         }
@@ -457,8 +474,36 @@ mod issue_15_audit {
     fn names(listed: &[crate::catalog::Mandatory]) -> Kinds {
         listed
             .iter()
-            .map(|m| m.any_of.iter().map(|k| k.name().to_string()).collect())
+            .map(|m| {
+                m.any_of
+                    .iter()
+                    .map(|k| {
+                        let suffix = if m.without_fine { WITHOUT_FINE } else { "" };
+                        format!("{}{suffix}", k.name())
+                    })
+                    .collect()
+            })
             .collect()
+    }
+
+    /// What the catalog states for an item, in the audit's shape.
+    fn stated(p: &Power) -> Readings {
+        let mut out = vec![("mandatory".to_string(), names(&p.mandatory))];
+        if !p.statutory.mandatory.is_empty() {
+            out.push(("main".to_string(), names(&p.statutory.mandatory)));
+        }
+        if let Some(alt) = p
+            .statutory
+            .alternative
+            .as_ref()
+            .filter(|a| !a.mandatory.is_empty())
+        {
+            out.push(("alternative".to_string(), names(&alt.mandatory)));
+        }
+        for t in &p.triggered {
+            out.push((format!("triggered {}", t.trigger), names(&t.mandatory)));
+        }
+        out
     }
 
     #[test]
@@ -469,13 +514,7 @@ mod issue_15_audit {
             let found = audit
                 .remove(&p.code)
                 .unwrap_or_else(|| panic!("{} is missing from MANDATORY_AUDIT.md", p.code));
-            let band = p
-                .statutory
-                .alternative
-                .as_ref()
-                .map(|a| names(&a.mandatory));
-            let stated = (names(&p.mandatory), band.unwrap_or_default());
-            assert_eq!(stated, found, "{}: catalog and audit disagree", p.code);
+            assert_eq!(stated(p), found, "{}: catalog and audit disagree", p.code);
         }
         assert!(
             audit.is_empty(),
@@ -483,50 +522,113 @@ mod issue_15_audit {
         );
     }
 
+    fn template(code: &str) -> Power {
+        crate::assets::catalog_template()
+            .unwrap()
+            .powers
+            .into_iter()
+            .find(|p| p.code == code)
+            .unwrap()
+    }
+
+    fn kinds(listed: &[crate::catalog::Mandatory]) -> Vec<Vec<PenaltyKind>> {
+        listed.iter().map(|m| m.any_of.clone()).collect()
+    }
+
     #[test]
     fn the_statutory_confiscations_and_warnings_are_mandatory() {
         // Spot checks of the audit, one per pattern, so a reading that drifts fails here too.
-        let catalog = crate::assets::catalog_template().unwrap();
-        let kinds = |code: &str| -> Vec<Vec<PenaltyKind>> {
-            let p = catalog.powers.iter().find(|p| p.code == code).unwrap();
-            p.mandatory.iter().map(|m| m.any_of.clone()).collect()
-        };
+        let power = |code: &str| kinds(&template(code).mandatory);
         use PenaltyKind::*;
         // 大气污染防治法 Art 118(3): 没收烧烤工具和违法所得，并处罚款.
-        assert_eq!(kinds("HJ-004"), [vec![ConfiscateProperty, ConfiscateGains]]);
-        // 农药管理条例 Art 60(2): 还应当没收禁用的农药.
-        assert_eq!(kinds("NY-002"), [vec![ConfiscateProperty]]);
+        assert_eq!(
+            power("HJ-004"),
+            [vec![ConfiscateProperty, ConfiscateGains], vec![Fine]]
+        );
+        // 农药管理条例 Art 60(2): 还应当没收禁用的农药; para 1: 处罚款.
+        assert_eq!(power("NY-002"), [vec![ConfiscateProperty], vec![Fine]]);
         // 噪声污染防治法 Art 82: 拒不改正的，给予警告，可以处罚款.
-        assert_eq!(kinds("HJ-008"), [vec![Warning]]);
+        assert_eq!(power("HJ-008"), [vec![Warning]]);
         // 城市市容和环境卫生管理条例 Art 34: 可以并处警告、罚款 — optional.
-        assert!(kinds("CG-001").is_empty());
+        assert!(power("CG-001").is_empty());
         // 土地管理法 Art 82: 没收违法所得，并处罚款.
-        assert_eq!(kinds("ZR-012"), [vec![ConfiscateGains]]);
+        assert_eq!(power("ZR-012"), [vec![ConfiscateGains], vec![Fine]]);
+    }
+
+    #[test]
+    fn a_fine_the_provision_imposes_is_mandatory() {
+        use PenaltyKind::*;
+        // 森林防火条例 Art 50: 给予警告，对个人并处…罚款 — a warning alone is not the provision.
+        assert_eq!(
+            kinds(&template("LY-008").mandatory),
+            [vec![Warning], vec![Fine]]
+        );
+        // 城乡规划法 Art 64: 尚可改正的处罚款 (main band); 不能拆除的只“可以并处”.
+        let gh = template("GH-001");
+        assert_eq!(kinds(&gh.statutory.mandatory), [vec![Fine]]);
+        assert!(!kinds(&gh.statutory.alternative.unwrap().mandatory).contains(&vec![Fine]));
+        // 动物防疫法 Art 108: 可以处罚款; 拒不改正的，处罚款 (its alternative band).
+        let ny = template("NY-015");
+        assert!(ny.mandatory.is_empty());
+        assert_eq!(
+            kinds(&ny.statutory.alternative.unwrap().mandatory),
+            [vec![Fine]]
+        );
+        // 城市市容和环境卫生管理条例 Art 34: 可以并处 — not mandatory.
+        assert!(kinds(&template("CG-005").mandatory).is_empty());
     }
 
     #[test]
     fn what_only_the_heavier_band_makes_mandatory_is_stated_on_that_band() {
-        let catalog = crate::assets::catalog_template().unwrap();
         let band = |code: &str| -> Vec<Vec<PenaltyKind>> {
-            let p = catalog.powers.iter().find(|p| p.code == code).unwrap();
-            assert!(
-                p.mandatory.is_empty(),
-                "{code}: not mandatory in every band"
-            );
+            let p = template(code);
             let alt = p.statutory.alternative.as_ref();
-            alt.map_or(Vec::new(), |a| {
-                a.mandatory.iter().map(|m| m.any_of.clone()).collect()
-            })
+            alt.map_or(Vec::new(), |a| kinds(&a.mandatory))
         };
         use PenaltyKind::*;
         // 动物防疫法 Art 98: 情节严重的，责令停业整顿，并处三万元以上十万元以下罚款.
         assert_eq!(band("NY-014"), [vec![SuspendBusiness]]);
+        assert!(!kinds(&template("NY-014").mandatory).contains(&vec![SuspendBusiness]));
         // 城乡规划法 Art 64: 限期拆除，不能拆除的，没收实物或者违法收入.
         for code in ["GH-001", "GH-002"] {
             assert_eq!(band(code), [vec![ConfiscateProperty, ConfiscateGains]]);
         }
-        // 大气污染防治法 Art 118(1): 拒不改正的，责令停业整治 — no second fine band to carry it.
+        // 大气污染防治法 Art 118(1): 拒不改正的，责令停业整治 — no second fine band to carry
+        // it; it is the condition's (see the next test).
         assert!(band("HJ-005").is_empty());
+    }
+
+    #[test]
+    fn what_a_statutory_condition_makes_mandatory_is_stated_on_that_condition() {
+        use PenaltyKind::*;
+        let triggered = |code: &str, trigger: &str| {
+            let p = template(code);
+            let t = p
+                .triggered_by(trigger)
+                .unwrap_or_else(|| panic!("{code}: {trigger}"));
+            (t.basis.clone(), kinds(&t.mandatory))
+        };
+        // 大气污染防治法 Art 118 para 1: 拒不改正的，责令停业整治.
+        let (basis, k) = triggered("HJ-005", "拒不改正");
+        assert_eq!((basis.article, basis.paragraph), (118, Some(1)));
+        assert_eq!(k, [vec![SuspendBusiness]]);
+        // 安全生产法 Art 99: 情节严重的，责令停产停业整顿; Art 102: 拒不执行的; Art 105:
+        // 逾期未改正的.
+        assert_eq!(triggered("YJ-001", "情节严重").1, [vec![SuspendBusiness]]);
+        assert_eq!(triggered("YJ-003", "拒不执行").1, [vec![SuspendBusiness]]);
+        assert_eq!(triggered("YJ-004", "逾期未改正").1, [vec![SuspendBusiness]]);
+        // 城镇排水与污水处理条例 Art 49: 责令改正，给予警告; 逾期不改正或者造成严重后果的 fine.
+        let cg = template("CG-026");
+        assert!(cg
+            .mandatory
+            .iter()
+            .any(|m| m.without_fine && m.any_of == [Warning]));
+        assert_eq!(triggered("CG-026", "逾期不改正").1, [vec![Fine]]);
+        assert_eq!(triggered("CG-026", "造成严重后果").1, [vec![Fine]]);
+        // 村庄和集镇规划建设管理条例 Art 37 para 1: 严重影响规划的，限期拆除或者没收.
+        let (basis, k) = triggered("GH-008", "严重影响村庄、集镇规划");
+        assert_eq!((basis.article, basis.paragraph), (37, Some(1)));
+        assert_eq!(k, [vec![Other, ConfiscateProperty]]);
     }
 }
 
@@ -611,5 +713,196 @@ mod issue_16 {
         assert!(w.reason.contains("缺少简称（short_name）"), "{w}");
         let cat = old.finish().unwrap();
         assert_eq!(cat.powers[0].cause(), "在人口集中地区露天焚烧秸秆");
+    }
+}
+
+mod coercive_audit {
+    //! 行政强制法第十条、第十七条: the written audit of coercive grants
+    //! (`assets/catalog/COERCIVE_AUDIT.md`) lists exactly the template items with
+    //! `[[power.coercive]]`, with the same provisions, kinds and objects.
+    use std::collections::BTreeMap;
+
+    const AUDIT: &str = include_str!("../../../../assets/catalog/COERCIVE_AUDIT.md");
+
+    fn audited() -> BTreeMap<String, Vec<String>> {
+        let mut out = BTreeMap::new();
+        for line in AUDIT.lines() {
+            let Some((code, rest)) = line.split_once("  ") else {
+                continue;
+            };
+            let is_code = code.len() == 6
+                && code.as_bytes()[2] == b'-'
+                && code[3..].bytes().all(|b| b.is_ascii_digit());
+            if !is_code {
+                continue;
+            }
+            let grants = rest.split("; ").map(|g| g.trim().to_string()).collect();
+            assert!(
+                out.insert(code.to_string(), grants).is_none(),
+                "{code} is audited twice"
+            );
+        }
+        out
+    }
+
+    /// `安全生产法第65条第1款第4项 查封扣押：…`, as the audit writes a grant.
+    fn line_of(c: &crate::catalog::Coercive) -> String {
+        let b = &c.basis;
+        let mut s = format!("{}第{}条", b.law, b.article);
+        if let Some(p) = b.paragraph {
+            s.push_str(&format!("第{p}款"));
+        }
+        if let Some(i) = b.item {
+            s.push_str(&format!("第{i}项"));
+        }
+        let kind = serde_json::to_value(c.kind).unwrap();
+        format!("{s} {}：{}", kind.as_str().unwrap(), c.what)
+    }
+
+    #[test]
+    fn the_catalog_grants_exactly_what_the_audit_found() {
+        let catalog = crate::assets::catalog_template().unwrap();
+        let mut audit = audited();
+        for p in &catalog.powers {
+            let stated: Vec<String> = p.coercive.iter().map(line_of).collect();
+            let found = audit.remove(&p.code).unwrap_or_default();
+            assert_eq!(stated, found, "{}: catalog and audit disagree", p.code);
+        }
+        assert!(
+            audit.is_empty(),
+            "audited but not in the catalog: {audit:?}"
+        );
+    }
+
+    #[test]
+    fn spot_checks_of_the_grants() {
+        let catalog = crate::assets::catalog_template().unwrap();
+        let grant = |code: &str| {
+            let p = catalog.powers.iter().find(|p| p.code == code).unwrap();
+            p.coercive
+                .iter()
+                .map(|c| (c.basis.law.clone(), c.basis.article, c.basis.item))
+                .collect::<Vec<_>>()
+        };
+        // 森林法第六十七条第一款第（三）项、第（四）项.
+        assert_eq!(
+            grant("LY-006"),
+            [
+                ("森林法".into(), 67, Some(3)),
+                ("森林法".into(), 67, Some(4))
+            ]
+        );
+        // 安全生产法第六十五条第一款第（四）项: dangerous goods, so fireworks too.
+        assert_eq!(grant("YJ-010"), [("安全生产法".into(), 65, Some(4))]);
+        // 消防法第五十四条 is the 消防救援机构's; 城乡规划法第六十八条 the county government's.
+        assert!(grant("YJ-006").is_empty());
+        assert!(grant("GH-001").is_empty());
+        // No 查封、扣押 in 城市市容和环境卫生管理条例.
+        assert!(grant("CG-005").is_empty());
+    }
+}
+
+mod triggered_and_coercive_keys {
+    //! A team's own catalog: `[[power.triggered]]`, `without_fine`, `[[power.statutory.mandatory]]`
+    //! and `[[power.coercive]]` are checked like every other key.
+    use super::{build, reasons, META, STRAW};
+
+    fn with(extra: &str) -> String {
+        format!("{STRAW}\n{extra}")
+    }
+
+    fn rejected(extra: &str, expect: &str) {
+        let got = reasons(&[("meta.toml", META), ("hj.toml", &with(extra))]);
+        assert!(
+            got.iter()
+                .any(|r| r.contains(expect) && r.contains("hj.toml") && r.contains("HJ-001")),
+            "expected a reason containing {expect:?}, got {got:?}"
+        );
+    }
+
+    const TRIGGERED: &str = r#"
+[[power.triggered]]
+trigger = "拒不改正"
+basis = { law = "大气污染防治法", version = "2018-10-26", article = 119, paragraph = 1 }
+
+[[power.triggered.mandatory]]
+any_of = ["罚款"]
+text = "处罚款"
+"#;
+
+    const COERCIVE: &str = r#"
+[[power.coercive]]
+kind = "查封扣押"
+basis = { law = "大气污染防治法", version = "2018-10-26", article = 30 }
+what = "有关设施、设备、物品"
+"#;
+
+    #[test]
+    fn a_lawful_item_with_conditions_and_coercive_grants_passes() {
+        let text = with(&format!("{TRIGGERED}{COERCIVE}"));
+        let cat = build(&[("meta.toml", META), ("hj.toml", &text)]).unwrap();
+        let p = &cat.powers[0];
+        assert!(p.triggered_by("拒不改正").is_some());
+        assert_eq!(p.coercive_bases().len(), 1);
+    }
+
+    #[test]
+    fn a_statutory_condition_needs_a_name_once_a_basis_and_a_measure_of_the_item() {
+        rejected(
+            &TRIGGERED.replace("trigger = \"拒不改正\"", "trigger = \" \""),
+            "须写明情形名称",
+        );
+        rejected(&format!("{TRIGGERED}{TRIGGERED}"), "重复列出");
+        rejected(
+            &TRIGGERED.replace("[\"罚款\"]", "[\"警告\"]"),
+            "不在本事项的处罚种类中",
+        );
+        rejected(
+            &TRIGGERED.replace("article = 119", "article = 0"),
+            "从 1 开始编号",
+        );
+        rejected(
+            &TRIGGERED.replace(
+                "\n[[power.triggered.mandatory]]\nany_of = [\"罚款\"]\ntext = \"处罚款\"\n",
+                "",
+            ),
+            "必须给予的处罚",
+        );
+        // An unknown key is refused, as everywhere in the format.
+        let got = reasons(&[
+            ("meta.toml", META),
+            ("hj.toml", &with(&TRIGGERED.replace("trigger =", "when ="))),
+        ]);
+        assert!(!got.is_empty());
+    }
+
+    #[test]
+    fn without_fine_is_for_a_measure_other_than_the_fine_of_an_item_that_fines() {
+        rejected(
+            "[[power.mandatory]]\nany_of = [\"罚款\"]\ntext = \"处罚款\"\nwithout_fine = true\n",
+            "without_fine",
+        );
+    }
+
+    #[test]
+    fn a_coercive_grant_cites_the_granting_law_and_says_what_is_seized() {
+        rejected(
+            &COERCIVE.replace("law = \"大气污染防治法\"", "law = \"行政强制法\""),
+            "不能是《行政强制法》",
+        );
+        rejected(&COERCIVE.replace("有关设施、设备、物品", ""), "what");
+        rejected(
+            &COERCIVE.replace("article = 30", "article = 30, item = 0"),
+            "从 1 开始编号",
+        );
+        // A kind outside 查封 / 扣押 / 查封扣押 does not parse.
+        let got = reasons(&[
+            ("meta.toml", META),
+            (
+                "hj.toml",
+                &with(&COERCIVE.replace("\"查封扣押\"", "\"没收\"")),
+            ),
+        ]);
+        assert!(!got.is_empty());
     }
 }

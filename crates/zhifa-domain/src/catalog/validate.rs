@@ -41,6 +41,8 @@ pub fn validate(power: &Power) -> Vec<String> {
     item_checks::check_alternative_tiers(power, &mut errs);
     item_checks::check_reserved(power, &mut errs);
     item_checks::check_mandatory(power, &mut errs);
+    item_checks::check_triggered(power, &mut errs);
+    item_checks::check_coercive(power, &mut errs);
     errs
 }
 

@@ -344,8 +344,15 @@ fn seizures(ctx: &DocCtx<'_>) -> Vec<Paper> {
             p.date = date(s.date);
             let end = s.date + chrono::Days::new(u64::from(s.days + s.extended_days));
             p.para(format!("{}：", party_names(case)));
+            // The granting provision first (行政强制法第十条、第十七条), then the procedure.
+            let grants = case.power.power.coercive_bases();
+            let basis = if grants.is_empty() {
+                String::new()
+            } else {
+                format!("{}和", crate::catalog::cite_provisions(grants))
+            };
             p.para(format!(
-                "因{}涉嫌{}，依据《中华人民共和国行政强制法》第二十四条的规定，\
+                "因{}涉嫌{}，依据{basis}《中华人民共和国行政强制法》第二十四条的规定，\
                  经本机关负责人{}批准，决定对下列场所、设施或者财物予以查封、扣押。",
                 you(case),
                 cause(case),

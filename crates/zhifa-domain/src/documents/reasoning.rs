@@ -57,11 +57,35 @@ fn range_text(
     }
 }
 
+/// The statutory conditions the investigation found (拒不改正 …) and what each makes
+/// mandatory, as sentences of the report and the decision (empty when none).
+fn conditions_found(case: &Case, pr: &Proposal) -> String {
+    pr.triggers
+        .iter()
+        .filter_map(|name| case.power.power.triggered_by(name))
+        .map(|t| {
+            // The measure's words without the citation in brackets (the basis is cited).
+            let measures: Vec<&str> = t
+                .mandatory
+                .iter()
+                .map(|m| m.text.split('（').next().unwrap_or_default().trim())
+                .collect();
+            format!(
+                "经调查，当事人有“{}”的情形，依照{}，应当{}。",
+                t.trigger.trim(),
+                t.basis.citation(),
+                measures.join("，并")
+            )
+        })
+        .collect()
+}
+
 /// The reasoning of the penalty proposed in `pr`, for the amount `fine` (the proposal's,
 /// or the decision's after reconsideration), `chosen` saying who fixes it (`建议罚款` in the
 /// report, `确定罚款` in the decision). Empty when nothing is to be reasoned.
 pub(crate) fn discretion(case: &Case, pr: &Proposal, fine: Fen, chosen: &str) -> String {
-    let mut out = pr.mitigation_text();
+    let mut out = conditions_found(case, pr);
+    out.push_str(&pr.mitigation_text());
     if !pr.kinds.contains(&PenaltyKind::Fine) || fine.0 <= 0 {
         return out;
     }

@@ -757,3 +757,83 @@ fn periods_are_written_in_words_throughout_a_document() {
         .any(|(i, _)| t[i..].chars().nth(1).is_some_and(|n| n == '个'));
     assert!(!digits_then_period, "{t}");
 }
+
+/// 行政强制法第十条、第十七条、第二十四条: the 查封扣押决定书 cites the provision that grants the
+/// measure for the item (秸秆, HJ-001: 大气污染防治法第三十条) beside the procedure article.
+#[test]
+fn seizure_decision_cites_the_granting_provision_and_qiangzhi_art_24() {
+    let w = World::new();
+    let c = w.step(
+        &investigated(&w),
+        SUN,
+        Action::Seize {
+            date: d("2026-06-10"),
+            items: "秸秆打捆机一台".into(),
+            days: 30,
+        },
+    );
+    let c = numbered(c);
+    let a = agency();
+    let text = all_text(&build(DocKind::Seizure, &ctx(&c, &a, &w)).unwrap());
+    assert!(
+        text.contains(
+            "依据《中华人民共和国大气污染防治法》第三十条和《中华人民共和国行政强制法》第二十四条的规定"
+        ),
+        "{text}"
+    );
+}
+
+/// 行政处罚法第四条、第五十九条: the statutory condition the investigation found (大气污染防治法
+/// 第一百一十八条第一款: 拒不改正) and the measure it makes mandatory are in the decision's reasons.
+#[test]
+fn decision_states_the_statutory_condition_found_and_its_measure() {
+    use crate::case::Proposal;
+    use crate::catalog::{PenaltyKind, TierName};
+    let w = World::new();
+    let mut c = investigated(&w);
+    c.power.power = crate::assets::catalog_template()
+        .unwrap()
+        .powers
+        .into_iter()
+        .find(|p| p.code == "HJ-005")
+        .unwrap();
+    let proposal = Proposal {
+        kinds: vec![PenaltyKind::Fine, PenaltyKind::SuspendBusiness],
+        triggers: vec!["拒不改正".into()],
+        ..proposal("2026-06-10", 10_000, TierName::Minor)
+    };
+    let c = notified_with(&w, c, proposal);
+    let c = match decide("2026-06-24", 10_000) {
+        Action::Decide {
+            date,
+            fine,
+            confiscation,
+            correction_order,
+            payment_place,
+            publish,
+            ..
+        } => w.step(
+            &c,
+            SUN,
+            Action::Decide {
+                date,
+                kinds: vec![PenaltyKind::Fine, PenaltyKind::SuspendBusiness],
+                fine,
+                confiscation,
+                correction_order,
+                payment_place,
+                publish,
+            },
+        ),
+        _ => unreachable!("decide builds Action::Decide"),
+    };
+    let c = numbered(c);
+    let a = agency();
+    let text = all_text(&build(DocKind::Decision, &ctx(&c, &a, &w)).unwrap());
+    assert!(
+        text.contains(
+            "当事人有“拒不改正”的情形，依照《中华人民共和国大气污染防治法》第一百一十八条第一款，应当责令停业整治。"
+        ),
+        "{text}"
+    );
+}

@@ -61,41 +61,103 @@ pub fn township_may_decide(power: &Power, kinds: &[PenaltyKind]) -> RuleResult {
 }
 
 /// 行政处罚法 Art 4 (处罚法定): what the penalty provision makes mandatory ("给予警告",
-/// "并没收非法经营的物品") is part of every penalty under it, and what it makes mandatory in
-/// its heavier band ("情节严重的，责令停业整顿") is part of every penalty in that band
-/// (`alternative_band`, the proposal's band); a decision that leaves it out applies the
-/// provision wrongly. A proposal not to punish (`kinds` empty) is another path.
+/// "并没收非法经营的物品") is part of every penalty under it; what it makes mandatory in one
+/// band ("情节严重的，责令停业整顿") is part of every penalty in that band (`alternative_band`,
+/// the proposal's band); what it makes mandatory on a condition the investigation found
+/// (`triggers`, e.g. 拒不改正) is part of every penalty once that condition is recorded; and
+/// what it gives in the base situation without a fine (给予警告) is part of a penalty without
+/// a fine. A decision that leaves one out applies the provision wrongly. A proposal not to
+/// punish (`kinds` empty) is another path, but its triggers must still be the item's own.
 pub fn mandatory_measures_included(
     power: &Power,
     alternative_band: bool,
+    triggers: &[String],
     kinds: &[PenaltyKind],
 ) -> RuleResult {
+    let mut found = Vec::new();
+    for name in triggers {
+        let Some(t) = power.triggered_by(name) else {
+            let declared: Vec<&str> = power.triggered.iter().map(|t| t.trigger.as_str()).collect();
+            let choices = if declared.is_empty() {
+                "本事项没有此类情形，请不要填写".to_string()
+            } else {
+                format!("只能从“{}”中选择", declared.join("”“"))
+            };
+            return Err(RuleError::input(format!(
+                "法定情形“{}”不是 {} 的处罚条款规定的情形，{choices}",
+                name.trim(),
+                power.code
+            )));
+        };
+        found.push(t);
+    }
     if kinds.is_empty() {
         return Ok(());
     }
+    // A measure of the fine-less base situation is not asked of a penalty with a fine.
+    let applies =
+        |m: &&crate::catalog::Mandatory| !(m.without_fine && kinds.contains(&PenaltyKind::Fine));
     let missing: Vec<&str> = power
         .mandatory_in(alternative_band)
+        .filter(applies)
         .filter(|m| !m.met_by(kinds))
         .map(|m| m.text.as_str())
         .collect();
-    if missing.is_empty() {
+    if !missing.is_empty() {
+        // Name the band's trigger when one of its own measures is missing.
+        let band = power
+            .statutory
+            .alternative
+            .as_ref()
+            .filter(|alt| alternative_band && alt.mandatory.iter().any(|m| !m.met_by(kinds)))
+            .map(|alt| format!("在“{}”的情形下", alt.condition))
+            .unwrap_or_default();
+        return Err(RuleError::new(
+            "行政处罚法第四条",
+            format!(
+                "{} 的处罚条款（{}）规定{band}必须{}，处罚种类中缺少；请补选相应处罚种类",
+                power.code,
+                crate::catalog::cite_provisions(std::iter::once(&power.penalty)),
+                missing.join("，并")
+            ),
+        ));
+    }
+    for t in found {
+        let missing: Vec<&str> = t
+            .mandatory
+            .iter()
+            .filter(|m| !m.met_by(kinds))
+            .map(|m| m.text.as_str())
+            .collect();
+        if !missing.is_empty() {
+            return Err(RuleError::new(
+                "行政处罚法第四条",
+                format!(
+                    "调查认定了“{}”的情形，{} 的处罚条款（{}）规定此时必须{}，处罚种类中缺少；请补选相应处罚种类",
+                    t.trigger.trim(),
+                    power.code,
+                    t.basis.citation(),
+                    missing.join("，并")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// 行政强制法 Art 10, 17: 查封、扣押 are set only by a law or 行政法规 (a 地方性法规 for some)
+/// and carried out only by the agency that text names, within its powers. Under an item
+/// whose laws grant none, the lawful way to keep evidence is 先行登记保存 (行政处罚法第五十六条).
+pub fn coercive_measure_granted(power: &Power) -> RuleResult {
+    if !power.coercive.is_empty() {
         return Ok(());
     }
-    // Name the band's trigger when one of its own measures is missing.
-    let band = power
-        .statutory
-        .alternative
-        .as_ref()
-        .filter(|alt| alternative_band && alt.mandatory.iter().any(|m| !m.met_by(kinds)))
-        .map(|alt| format!("在“{}”的情形下", alt.condition))
-        .unwrap_or_default();
     Err(RuleError::new(
-        "行政处罚法第四条",
+        "行政强制法第十七条",
         format!(
-            "{} 的处罚条款（{}）规定{band}必须{}，处罚种类中缺少；请补选相应处罚种类",
+            "{}（{}）所依据的法律、法规没有规定查封、扣押措施，本机关不能以该事项实施查封、扣押（行政强制法第十条、第十七条）。证据可能灭失或者以后难以取得的，经负责人批准可以先行登记保存（行政处罚法第五十六条）",
             power.code,
-            crate::catalog::cite_provisions(std::iter::once(&power.penalty)),
-            missing.join("，并")
+            power.cause()
         ),
     ))
 }

@@ -813,22 +813,22 @@ fn art_4_mandatory_measures_of_the_penalty_provision_are_in_the_penalty() {
     use crate::catalog::PenaltyKind::*;
     // 文物保护法 Art 83 para 2: 给予警告，可以并处 500 元以下罚款 — a fine alone is wrong.
     let gh = template_power("GH-016");
-    let e = mandatory_measures_included(&gh, false, &[Fine]).unwrap_err();
+    let e = mandatory_measures_included(&gh, false, &[], &[Fine]).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第四条");
     assert!(e.message.contains("给予警告"), "{e}");
-    assert!(mandatory_measures_included(&gh, false, &[Warning, Fine]).is_ok());
-    assert!(mandatory_measures_included(&gh, false, &[Warning]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[], &[Warning, Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[], &[Warning]).is_ok());
     // 烟花爆竹安全管理条例 Art 36 para 1: 罚款，并没收非法经营的物品.
     let yj = template_power("YJ-010");
-    assert!(mandatory_measures_included(&yj, false, &[Fine]).is_err());
-    assert!(mandatory_measures_included(&yj, false, &[Fine, ConfiscateProperty]).is_ok());
+    assert!(mandatory_measures_included(&yj, false, &[], &[Fine]).is_err());
+    assert!(mandatory_measures_included(&yj, false, &[], &[Fine, ConfiscateProperty]).is_ok());
     // 土地管理法 Art 77 para 1: 限期拆除 or 没收 the buildings, the fine optional.
     let zr = template_power("ZR-001");
-    assert!(mandatory_measures_included(&zr, false, &[Fine]).is_err());
-    assert!(mandatory_measures_included(&zr, false, &[Other, Fine]).is_ok());
-    assert!(mandatory_measures_included(&zr, false, &[ConfiscateProperty]).is_ok());
+    assert!(mandatory_measures_included(&zr, false, &[], &[Fine]).is_err());
+    assert!(mandatory_measures_included(&zr, false, &[], &[Other, Fine]).is_ok());
+    assert!(mandatory_measures_included(&zr, false, &[], &[ConfiscateProperty]).is_ok());
     // A proposal not to punish is another path (Art 33).
-    assert!(mandatory_measures_included(&gh, false, &[]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[], &[]).is_ok());
 }
 
 #[test]
@@ -881,23 +881,23 @@ fn art_4_a_measure_mandatory_in_the_heavier_band_is_required_in_that_band_only()
     use crate::catalog::PenaltyKind::*;
     // 动物防疫法 Art 98: 处三千元以上三万元以下罚款；情节严重的，责令停业整顿，并处罚款.
     let ny = template_power("NY-014");
-    let e = mandatory_measures_included(&ny, true, &[Fine]).unwrap_err();
+    let e = mandatory_measures_included(&ny, true, &[], &[Fine]).unwrap_err();
     assert_eq!(e.rule, "行政处罚法第四条");
     assert!(
         e.message.contains("“情节严重”") && e.message.contains("责令停业整顿"),
         "{e}"
     );
-    assert!(mandatory_measures_included(&ny, true, &[Fine, SuspendBusiness]).is_ok());
-    assert!(mandatory_measures_included(&ny, false, &[Fine]).is_ok());
+    assert!(mandatory_measures_included(&ny, true, &[], &[Fine, SuspendBusiness]).is_ok());
+    assert!(mandatory_measures_included(&ny, false, &[], &[Fine]).is_ok());
     // 城乡规划法 Art 64: 无法改正、不能拆除的，没收实物或者违法收入，可以并处罚款.
     let gh = template_power("GH-001");
-    assert!(mandatory_measures_included(&gh, true, &[Fine]).is_err());
-    assert!(mandatory_measures_included(&gh, true, &[ConfiscateProperty]).is_ok());
-    assert!(mandatory_measures_included(&gh, true, &[ConfiscateGains, Fine]).is_ok());
-    assert!(mandatory_measures_included(&gh, false, &[Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, true, &[], &[Fine]).is_err());
+    assert!(mandatory_measures_included(&gh, true, &[], &[ConfiscateProperty]).is_ok());
+    assert!(mandatory_measures_included(&gh, true, &[], &[ConfiscateGains, Fine]).is_ok());
+    assert!(mandatory_measures_included(&gh, false, &[], &[Fine]).is_ok());
     // The power's own measures stay required in the heavier band (文物保护法 Art 83).
     let warning = template_power("GH-016");
-    assert!(mandatory_measures_included(&warning, true, &[Fine]).is_err());
+    assert!(mandatory_measures_included(&warning, true, &[], &[Fine]).is_err());
 }
 
 /// A case filed under NY-014 (随意弃置病死动物) with `proposal`, reviewed and notified
@@ -1089,4 +1089,182 @@ fn chufa_art_72_2_a_payment_plan_moves_the_court_period_to_its_end_not_the_remed
         court_window(&late, &w.calendar).unwrap(),
         Some((d("2027-01-21"), d("2027-04-20")))
     );
+}
+
+/// A proposal under `code` for a fine of `fine_yuan` in tier `tier` with `kinds`, recording
+/// the statutory conditions `triggers`.
+fn proposal_under(
+    fine_yuan: i64,
+    tier: TierName,
+    kinds: Vec<PenaltyKind>,
+    triggers: &[&str],
+) -> Proposal {
+    Proposal {
+        kinds,
+        triggers: triggers.iter().map(|t| t.to_string()).collect(),
+        ..proposal("2026-06-10", fine_yuan, tier)
+    }
+}
+
+fn investigated_under(w: &World, code: &str) -> Case {
+    let mut c = investigated(w);
+    c.power.power = template_power(code);
+    c
+}
+
+/// 大气污染防治法第一百一十八条第一款: 拒不改正的，责令停业整治. Once the investigation records
+/// the refusal, the proposal and the decision must order the suspension (行政处罚法第四条).
+#[test]
+fn art_4_a_measure_mandatory_on_a_recorded_condition_is_in_the_proposal_and_the_decision() {
+    use PenaltyKind::{Fine, SuspendBusiness};
+    let w = World::new();
+    let refused = proposal_under(10_000, TierName::Minor, vec![Fine], &["拒不改正"]);
+    let e = w.refuse(
+        &investigated_under(&w, "HJ-005"),
+        ZHANG,
+        Action::EndInvestigation { proposal: refused },
+    );
+    assert_eq!(e.rule, "行政处罚法第四条");
+    assert!(
+        e.message.contains("拒不改正")
+            && e.message
+                .contains("《中华人民共和国大气污染防治法》第一百一十八条第一款")
+            && e.message.contains("责令停业整治"),
+        "{e}"
+    );
+    // With the suspension proposed, the decision may not drop it.
+    let with = proposal_under(
+        10_000,
+        TierName::Minor,
+        vec![Fine, SuspendBusiness],
+        &["拒不改正"],
+    );
+    let c = notified_with(&w, investigated_under(&w, "HJ-005"), with);
+    let e = w.refuse(&c, SUN, decide_kinds(vec![Fine], 10_000));
+    assert_eq!(e.rule, "行政处罚法第四条");
+    assert!(e.message.contains("责令停业整治"), "{e}");
+    let decided = w.step(&c, SUN, decide_kinds(vec![Fine, SuspendBusiness], 10_000));
+    assert_eq!(decided.decision.unwrap().kinds, [Fine, SuspendBusiness]);
+    // Without the condition recorded, the fine alone is the provision.
+    let plain = proposal_under(10_000, TierName::Minor, vec![Fine], &[]);
+    let c = notified_with(&w, investigated_under(&w, "HJ-005"), plain);
+    assert_eq!(
+        w.step(&c, SUN, decide_kinds(vec![Fine], 10_000))
+            .decision
+            .unwrap()
+            .kinds,
+        [Fine]
+    );
+}
+
+/// 行政处罚法第四条: a proposal records only the statutory conditions its item's provision
+/// names (安全生产法第九十九条 has 情节严重, not 拒不改正), and an item without any takes none.
+#[test]
+fn art_4_a_condition_the_provision_does_not_name_is_refused() {
+    use PenaltyKind::{Fine, SuspendBusiness};
+    let w = World::new();
+    let wrong = proposal_under(5_000, TierName::Minor, vec![Fine], &["拒不改正"]);
+    let c = investigated_under(&w, "YJ-001");
+    let e = w.refuse(&c, ZHANG, Action::EndInvestigation { proposal: wrong });
+    assert!(
+        e.message.contains("拒不改正") && e.message.contains("“情节严重”"),
+        "{e}"
+    );
+    // The declared name is read (the refusal that follows is another rule's: no 个人 band).
+    let grave = proposal_under(
+        5_000,
+        TierName::Minor,
+        vec![Fine, SuspendBusiness],
+        &["情节严重"],
+    );
+    let e = w.refuse(&c, ZHANG, Action::EndInvestigation { proposal: grave });
+    assert!(!e.message.contains("情节严重"), "{e}");
+    // 秸秆 (HJ-001) names no condition at all, even for a proposal not to punish.
+    let none = Proposal {
+        kinds: vec![],
+        fine: Fen(0),
+        tier: None,
+        ..proposal_under(0, TierName::Minor, vec![], &["情节严重"])
+    };
+    let e = w.refuse(
+        &investigated(&w),
+        ZHANG,
+        Action::EndInvestigation { proposal: none },
+    );
+    assert!(e.message.contains("本事项没有此类情形"), "{e}");
+}
+
+/// 城镇排水与污水处理条例第四十九条: 责令改正，给予警告; 逾期不改正或者造成严重后果的, a fine. The
+/// warning is required of a penalty without a fine; the fine, once the condition is recorded.
+#[test]
+fn art_4_paishui_art_49_a_warning_without_a_fine_and_a_fine_on_its_condition() {
+    use PenaltyKind::{Fine, Warning};
+    let cg = template_power("CG-026");
+    let overdue = ["逾期不改正".to_string()];
+    assert!(mandatory_measures_included(&cg, false, &[], &[Warning]).is_ok());
+    // A fine decision needs no second warning.
+    assert!(mandatory_measures_included(&cg, false, &overdue, &[Fine]).is_ok());
+    let e = mandatory_measures_included(&cg, false, &overdue, &[Warning]).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四条");
+    assert!(
+        e.message.contains("逾期不改正")
+            && e.message.contains("《城镇排水与污水处理条例》第四十九条"),
+        "{e}"
+    );
+    let serious = ["造成严重后果".to_string()];
+    assert!(mandatory_measures_included(&cg, false, &serious, &[Warning]).is_err());
+}
+
+/// 行政处罚法第四条 and 第三十三条: where the provision imposes the fine (处、并处), a penalty
+/// under it contains one; only the 不予处罚 path has none. 森林防火条例第五十条 (给予警告，并处
+/// 罚款), 城乡规划法第六十四条 (尚可改正的处罚款; 不能拆除的只“可以并处”), 动物防疫法第一百零八条
+/// (拒不改正的，处罚款).
+#[test]
+fn art_4_33_a_fine_the_provision_imposes_is_in_the_penalty() {
+    use PenaltyKind::*;
+    let fire = template_power("LY-008");
+    let e = mandatory_measures_included(&fire, false, &[], &[Warning]).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四条");
+    assert!(e.message.contains("并处罚款"), "{e}");
+    assert!(mandatory_measures_included(&fire, false, &[], &[Warning, Fine]).is_ok());
+    assert!(mandatory_measures_included(&fire, false, &[], &[]).is_ok());
+    let plan = template_power("GH-001");
+    assert!(mandatory_measures_included(&plan, false, &[], &[Other]).is_err());
+    assert!(mandatory_measures_included(&plan, true, &[], &[ConfiscateProperty]).is_ok());
+    let animals = template_power("NY-015");
+    assert!(mandatory_measures_included(&animals, true, &[], &[SuspendBusiness]).is_err());
+    assert!(mandatory_measures_included(&animals, false, &[], &[SuspendBusiness]).is_ok());
+}
+
+/// A case stored before proposals recorded statutory conditions still loads, with none.
+#[test]
+fn art_4_a_proposal_stored_without_conditions_loads_with_none() {
+    let mut json = serde_json::to_value(proposal("2026-06-10", 500, TierName::Minor)).unwrap();
+    json.as_object_mut().unwrap().remove("triggers");
+    assert!(json.get("triggers").is_none());
+    let p: Proposal = serde_json::from_value(json).unwrap();
+    assert!(p.triggers.is_empty());
+}
+
+/// 行政强制法第十条、第十七条: 查封、扣押 only where a law or 行政法规 grants it for the item's
+/// conduct. 文物保护法第九十七条 grants it (GH-016); 历史文化名城名镇名村保护条例 does not (GH-014),
+/// and the refusal names 先行登记保存 (行政处罚法第五十六条) as the measure available.
+#[test]
+fn qiangzhi_art_17_seizure_only_under_an_item_whose_law_grants_it() {
+    let w = World::new();
+    let seize = Action::Seize {
+        date: d("2026-06-10"),
+        items: "喷涂工具一套".into(),
+        days: 30,
+    };
+    let e = w.refuse(&investigated_under(&w, "GH-014"), SUN, seize.clone());
+    assert_eq!(e.rule, "行政强制法第十七条");
+    assert!(
+        e.message.contains("GH-014")
+            && e.message.contains("先行登记保存")
+            && e.message.contains("行政处罚法第五十六条"),
+        "{e}"
+    );
+    let c = w.step(&investigated_under(&w, "GH-016"), SUN, seize);
+    assert_eq!(c.seizures.len(), 1);
 }

@@ -165,7 +165,7 @@ pub fn decide_on_spot(
     }
     let party_type = input.party.party_type();
     // The on-the-spot proposal below is always in the main band.
-    mandatory_measures_included(&power.power, false, &input.kinds)?;
+    mandatory_measures_included(&power.power, false, &[], &input.kinds)?;
     simple_procedure_allowed(party_type, &input.kinds, input.fine)?;
     correction_ordered(&correction_order)?;
     minor_treated_by_age(
@@ -181,6 +181,7 @@ pub fn decide_on_spot(
         tier: input.tier,
         alternative_band: false,
         mitigation: input.mitigation,
+        triggers: Vec::new(),
         fine: input.fine,
         base_amount: None,
         units: None,

@@ -187,6 +187,7 @@ pub(super) fn seize(
 ) -> RuleResult<StepOutcome> {
     let Step { case, actor, ctx } = *step;
     dated(*date, case, ctx, "查封扣押")?;
+    coercive_measure_granted(&case.power.power)?;
     require_text("查封扣押清单", items, text::NOTE)?;
     seizure_period(*days, 0, 0)?;
     c.seizures.push(Seizure {

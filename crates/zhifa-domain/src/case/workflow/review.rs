@@ -428,8 +428,12 @@ pub(super) fn decide(
         }
         township_may_decide(&case.power.power, kinds)?;
         // The decision stays in the proposal's band (check_decided_fine reads the same).
-        let alternative_band = case.proposal.as_ref().is_some_and(|p| p.alternative_band);
-        mandatory_measures_included(&case.power.power, alternative_band, kinds)?;
+        // …and keeps the conditions the investigation found (their measures stay mandatory).
+        let (alternative_band, triggers) = case
+            .proposal
+            .as_ref()
+            .map_or((false, &[][..]), |p| (p.alternative_band, &p.triggers[..]));
+        mandatory_measures_included(&case.power.power, alternative_band, triggers, kinds)?;
         correction_ordered(correction_order)?;
         not_heavier_than_notified(case, kinds, *fine, *confiscation)?;
         penalty::check_decided_fine(case, kinds, *fine, *confiscation)?;
