@@ -253,6 +253,10 @@ fn penalty_for(
     if !kinds.is_empty() {
         // The item's own mandatory measures, and its heavier band's when that band is used.
         for m in power.mandatory_in(alternative) {
+            // The fine-less base situation's measure is not asked of a fine.
+            if m.without_fine && kinds.contains(&PenaltyKind::Fine) {
+                continue;
+            }
             if let Some(first) = m.any_of.first().filter(|_| !m.met_by(&kinds)) {
                 kinds.insert(0, *first);
             }
@@ -277,10 +281,14 @@ fn tier_penalty(
             .find(|t| !t.alternative && t.bounds(party).is_some())
             .map(|t| t.name)
     };
+    // A fine the provision imposes (处、并处) is in every penalty under it, so a tier is needed.
+    let fine_mandatory = power
+        .mandatory_in(false)
+        .any(|m| m.any_of == [PenaltyKind::Fine]);
     let tier = tier_of(&c.tier).or_else(|| {
         (c.scenario != Scenario::General
             && c.scenario != Scenario::Simple
-            && !power.penalty_kinds.contains(&PenaltyKind::Warning))
+            && (fine_mandatory || !power.penalty_kinds.contains(&PenaltyKind::Warning)))
         .then(lightest)
         .flatten()
     });
@@ -596,7 +604,13 @@ pub fn run(
         tier,
         alternative_band,
         mitigation: demo_mitigation(tier),
-        triggers: Vec::new(),
+        // A fine under an item whose base situation has none rests on its condition.
+        triggers: power
+            .fine_conditions()
+            .first()
+            .filter(|_| kinds.contains(&PenaltyKind::Fine))
+            .map(|t| vec![t.trigger.clone()])
+            .unwrap_or_default(),
         fine,
         base_amount: (c.base.0 > 0).then_some(c.base),
         units: (c.units.0 > 0).then_some(c.units),

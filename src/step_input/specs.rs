@@ -212,6 +212,12 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
                 "条文另设幅度的情形（如没有违法所得）填 是",
             ),
             f(
+                "triggers",
+                "法定情形",
+                K::Texts,
+                "调查认定的、条文另定必给处罚的情形，如 拒不改正；无则不填",
+            ),
+            f(
                 "mitigation",
                 "从轻、减轻情节",
                 K::Choice(MITIGATIONS),

@@ -548,6 +548,23 @@ impl Power {
         self.triggered.iter().find(|t| t.trigger.trim() == trigger)
     }
 
+    /// The statutory conditions on which the provision imposes a fine, when its base
+    /// situation has none (a measure stated `without_fine`, e.g. 城镇排水与污水处理条例 Art 49:
+    /// 责令改正，给予警告; 逾期不改正或者造成严重后果的 a fine). Empty: a fine needs no condition.
+    pub fn fine_conditions(&self) -> Vec<&Triggered> {
+        if !self.mandatory.iter().any(|m| m.without_fine) {
+            return Vec::new();
+        }
+        self.triggered
+            .iter()
+            .filter(|t| {
+                t.mandatory
+                    .iter()
+                    .any(|m| m.any_of.contains(&PenaltyKind::Fine))
+            })
+            .collect()
+    }
+
     /// Whether the power is in effect on `date` (its own dates must be resolved).
     pub fn in_effect_on(&self, date: NaiveDate) -> bool {
         self.effective_from.is_none_or(|from| from <= date)

@@ -122,6 +122,25 @@ pub fn mandatory_measures_included(
             ),
         ));
     }
+    // Where the base situation has no fine, a fine needs its condition recorded.
+    let fine_conditions = power.fine_conditions();
+    if kinds.contains(&PenaltyKind::Fine)
+        && !fine_conditions.is_empty()
+        && !fine_conditions
+            .iter()
+            .any(|c| found.iter().any(|f| f.trigger == c.trigger))
+    {
+        let names: Vec<&str> = fine_conditions.iter().map(|c| c.trigger.trim()).collect();
+        return Err(RuleError::new(
+            "行政处罚法第四条",
+            format!(
+                "{} 的处罚条款（{}）只在“{}”的情形下处以罚款，其余情形只能责令改正、给予警告；调查认定了该情形的，请在“法定情形”中填写，否则请去掉罚款",
+                power.code,
+                fine_conditions[0].basis.citation(),
+                names.join("”或“")
+            ),
+        ));
+    }
     for t in found {
         let missing: Vec<&str> = t
             .mandatory

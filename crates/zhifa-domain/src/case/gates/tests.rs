@@ -1213,6 +1213,19 @@ fn art_4_paishui_art_49_a_warning_without_a_fine_and_a_fine_on_its_condition() {
     );
     let serious = ["造成严重后果".to_string()];
     assert!(mandatory_measures_included(&cg, false, &serious, &[Warning]).is_err());
+    // The base situation has no fine: a fine without its condition recorded is refused.
+    let e = mandatory_measures_included(&cg, false, &[], &[Fine]).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四条");
+    assert!(
+        e.message
+            .contains("只在“逾期不改正”或“造成严重后果”的情形下处以罚款"),
+        "{e}"
+    );
+    assert!(mandatory_measures_included(&cg, false, &serious, &[Fine]).is_ok());
+    // Items whose fine is the base penalty are untouched.
+    let straw = template_power("HJ-001");
+    assert!(straw.fine_conditions().is_empty());
+    assert!(mandatory_measures_included(&straw, false, &[], &[Fine]).is_ok());
 }
 
 /// 行政处罚法第四条 and 第三十三条: where the provision imposes the fine (处、并处), a penalty
