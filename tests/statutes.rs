@@ -670,6 +670,52 @@ impl Checker {
         self.check_item_matches(p, errs);
         self.check_in_force(p, errs);
         self.check_mandatory_confiscation(p, errs);
+        self.check_conditions_and_grants(p, errs);
+    }
+
+    /// The text of a cited provision: its paragraph if one is cited, else the article.
+    fn provision_text(&mut self, p: &Provision) -> Option<String> {
+        let lines = self.statute(p)?.articles.get(&p.article)?.clone();
+        let paras = paragraphs(&lines);
+        let chosen: Vec<&String> = match p.paragraph {
+            Some(n) => paras.get(n as usize - 1)?.clone(),
+            None => lines.iter().collect(),
+        };
+        Some(
+            chosen
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(""),
+        )
+    }
+
+    /// A statutory condition (`[[power.triggered]]`) is cited to a provision that exists and
+    /// names it; a 查封扣押 grant (`[[power.coercive]]`) to one that exists and says 查封 or
+    /// 扣押 (行政强制法第十条: only a law or regulation sets the measure).
+    fn check_conditions_and_grants(&mut self, p: &Power, errs: &mut Vec<String>) {
+        for t in &p.triggered {
+            self.check_provision(&p.code, "condition", &t.basis, errs);
+            if let Some(text) = self.provision_text(&t.basis) {
+                if !text.contains(t.trigger.trim()) {
+                    errs.push(format!(
+                        "{}: condition “{}”: {} Art {} does not name it",
+                        p.code, t.trigger, t.basis.law, t.basis.article
+                    ));
+                }
+            }
+        }
+        for c in &p.coercive {
+            self.check_provision(&p.code, "coercive", &c.basis, errs);
+            if let Some(text) = self.provision_text(&c.basis) {
+                if !text.contains("查封") && !text.contains("扣押") {
+                    errs.push(format!(
+                        "{}: coercive grant: {} Art {} says neither 查封 nor 扣押",
+                        p.code, c.basis.law, c.basis.article
+                    ));
+                }
+            }
+        }
     }
 }
 
@@ -862,4 +908,30 @@ fn optional_alternative_and_conditional_confiscations_are_not_mandatory() {
     let para2 = "有前款第二项规定的行为的，县级人民政府农业主管部门还应当没收禁用的农药。";
     assert!(mandatory_confiscations(para2, Some(1)).is_empty());
     assert_eq!(mandatory_confiscations(para2, Some(2)).len(), 1);
+}
+
+/// A 查封扣押 grant or a statutory condition cited to the wrong article is caught.
+#[test]
+fn the_checker_catches_a_grant_or_a_condition_cited_to_the_wrong_article() {
+    let Some(dir) = laws_dir() else { return };
+    let mut checker = Checker::new(dir);
+    let straw = template_power("HJ-001");
+    assert!(!straw.coercive.is_empty());
+    assert!(problems(&mut checker, &straw).is_empty());
+    let mut wrong = straw.clone();
+    // 大气污染防治法第一百一十九条 is the straw-burning penalty, not a grant.
+    wrong.coercive[0].basis = wrong.penalty.clone();
+    let found = problems(&mut checker, &wrong);
+    assert!(
+        found.iter().any(|e| e.contains("neither 查封 nor 扣押")),
+        "{found:?}"
+    );
+    let mut boiler = template_power("HJ-005");
+    assert!(problems(&mut checker, &boiler).is_empty());
+    boiler.triggered[0].trigger = "情节特别严重".into();
+    let found = problems(&mut checker, &boiler);
+    assert!(
+        found.iter().any(|e| e.contains("does not name it")),
+        "{found:?}"
+    );
 }
