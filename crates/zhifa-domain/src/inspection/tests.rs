@@ -123,9 +123,9 @@ fn a_correction_on_inspection_has_a_later_deadline_and_recheck_art_28() {
         check(&early, &[ZHANG, LI]).unwrap_err().rule,
         "行政处罚法第二十八条第一款"
     );
-    assert_eq!(rechecks_due(&[ok.clone()], d("2026-07-13")), []);
+    assert_eq!(rechecks_due(std::slice::from_ref(&ok), d("2026-07-13")), []);
     assert_eq!(
-        rechecks_due(&[ok.clone()], d("2026-07-14")),
+        rechecks_due(std::slice::from_ref(&ok), d("2026-07-14")),
         [(1, d("2026-07-14"))]
     );
     let recheck = |by| Recheck {
@@ -139,7 +139,10 @@ fn a_correction_on_inspection_has_a_later_deadline_and_recheck_art_28() {
         RuleKind::Role
     );
     let done = record_recheck(&ok, recheck(LI)).unwrap();
-    assert_eq!(rechecks_due(&[done.clone()], d("2026-07-20")), []);
+    assert_eq!(
+        rechecks_due(std::slice::from_ref(&done), d("2026-07-20")),
+        []
+    );
     assert!(
         record_recheck(&done, recheck(LI)).is_err(),
         "rechecked once"
