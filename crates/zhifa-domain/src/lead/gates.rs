@@ -33,6 +33,14 @@ pub fn one_outcome(lead: &Lead) -> RuleResult {
         None => Ok(()),
         Some(d) => {
             let detail = match &d.outcome {
+                super::model::LeadOutcome::Filed {
+                    case_id,
+                    case_number,
+                }
+                | super::model::LeadOutcome::Merged {
+                    case_id,
+                    case_number,
+                } if case_number.is_empty() => format!("（案件 #{case_id}）"),
                 super::model::LeadOutcome::Filed { case_number, .. }
                 | super::model::LeadOutcome::Merged { case_number, .. } => {
                     format!("（案件 {case_number}）")
@@ -150,13 +158,14 @@ pub fn transfer_stated(to: &str, judicial: bool, reason: &str) -> RuleResult {
     Ok(())
 }
 
-/// 立案 and 并案 name the case (its id and number), so the case finds the lead and the lead
-/// the case.
+/// 立案 and 并案 name the case by its id, so the case finds the lead and the lead the case;
+/// the case number goes with it once there is one (a case gets its number when the filing is
+/// approved, after the lead is recorded as filed).
 pub fn case_named(case_id: i64, case_number: &str) -> RuleResult {
     if case_id <= 0 {
         return Err(RuleError::input("请指明案件（案件编号无效）"));
     }
-    text::checked("案号", case_number, CODE)?;
+    text::optional("案号", case_number, CODE)?;
     Ok(())
 }
 

@@ -9,12 +9,14 @@
 //! - [`action`]: the one table of steps (name, who, from which stage, gate).
 //! - [`gates`]: one function per rule, each citing its source.
 //! - [`workflow`]: `register`, `precheck`, `available`, `transition`.
+//! - [`links`]: the case a lead is filed as, the lead an inspection becomes.
 //! - [`deadlines`]: the verification and reply deadlines.
 //! - [`stats`]: counts by source, outcome and time to decision.
 
 pub mod action;
 pub mod deadlines;
 pub mod gates;
+pub mod links;
 pub mod model;
 pub mod printing;
 pub mod reporter;
@@ -26,6 +28,7 @@ mod tests;
 
 pub use action::{LeadAction, LeadActionKind};
 pub use deadlines::{is_overdue, reply_due, reply_overdue, verification_due};
+pub use links::{case_from_lead, lead_from_inspection};
 pub use model::*;
 pub use printing::{for_party, PartyView};
 pub use reporter::{shown_reporter, Reporter, ReporterIdentity, ReporterInput, ShownReporter};

@@ -450,3 +450,85 @@ fn lead_statistics_match_a_hand_built_fixture() {
     assert_eq!(s.avg_working_days_to_decision, Some(85));
     assert_eq!(s.max_working_days_to_decision, Some(11));
 }
+
+#[test]
+fn a_case_is_proposed_from_the_lead_and_linked_without_the_reporter() {
+    use crate::case::fixtures::{adult, straw_power};
+    let w = World::new();
+    let l = registered(&w, "2026-09-17");
+    let l = step(&w, &l, SUN, assign("2026-09-17", &[ZHANG, LI]));
+    let too_early = case_from_lead(&l, d("2026-09-16"), vec![adult()], d("2026-09-21"));
+    assert_eq!(too_early.unwrap_err().rule, "行政处罚法第五十四条");
+    let l = step(
+        &w,
+        &l,
+        ZHANG,
+        LeadAction::RecordFindings {
+            date: d("2026-09-18"),
+            findings: format!("经向举报人{NAME}（{PHONE}）核实并现场检查，该店占道摆放桌椅6张。"),
+        },
+    );
+    let new = case_from_lead(&l, d("2026-09-16"), vec![adult()], d("2026-09-21")).unwrap();
+    assert_eq!(new.source, crate::case::Source::Report);
+    assert_eq!(new.discovered_on, d("2026-09-17"));
+    assert_eq!(new.handlers, [ZHANG, LI]);
+    assert!(new.facts.contains("占道摆放桌椅6张"), "{}", new.facts);
+    assert!(
+        !new.facts.contains(NAME) && !new.facts.contains(PHONE),
+        "{}",
+        new.facts
+    );
+    let case =
+        crate::case::propose(new, Some(straw_power()), "HJ-001", w.u(ZHANG), &w.ctx()).unwrap();
+    // The store gives the case its id; the number comes with the filing approval.
+    let case_id = 41;
+    let filed = step(
+        &w,
+        &l,
+        ZHANG,
+        LeadAction::File {
+            date: case.proposed_on,
+            case_id,
+            case_number: String::new(),
+        },
+    );
+    assert_eq!(
+        filed.outcome().and_then(LeadOutcome::case_id),
+        Some(case_id)
+    );
+    let again = case_from_lead(&filed, d("2026-09-16"), vec![adult()], d("2026-09-22"));
+    assert!(again.unwrap_err().message.contains("#41"));
+}
+
+#[test]
+fn an_inspection_becomes_a_lead_of_its_kind() {
+    use crate::inspection::{InspectionReason, InspectionRecord, InspectionResult};
+    let w = World::new();
+    let record = InspectionRecord {
+        id: 5,
+        date: d("2026-09-17"),
+        start: "09:00".into(),
+        end: "09:40".into(),
+        place: "合隆镇兴隆街".into(),
+        object: None,
+        officers: vec![ZHANG, LI],
+        reason: InspectionReason::Routine,
+        items: vec![],
+        findings: "街面有流动摊贩占道经营。".into(),
+        photos: vec![],
+        result: InspectionResult::ToLead { lead: None },
+        measures: Default::default(),
+    };
+    let lead = register(lead_from_inspection(&record), w.u(ZHANG), &w.ctx()).unwrap();
+    assert_eq!(lead.source, LeadSource::Patrol);
+    assert_eq!(lead.reporter, Reporter::Anonymous);
+    assert_eq!(lead.allegation, record.findings);
+    let of_object = InspectionRecord {
+        object: Some(3),
+        ..record
+    };
+    assert_eq!(
+        lead_from_inspection(&of_object).source,
+        LeadSource::Inspection
+    );
+}
