@@ -12,8 +12,8 @@ use crate::case::gates::{
 };
 use crate::case::model::{Attachment, Recheck};
 use crate::case::rule::{RuleError, RuleResult};
+use crate::case::Ctx;
 use crate::patrol::PatrolOutcome;
-use crate::people::User;
 use crate::text::{self, NOTE, PLACE, TITLE};
 
 /// Why the inspection took place. A complaint or a risk, with its reason recorded, may bring
@@ -122,11 +122,12 @@ pub struct InspectionRecord {
     pub measures: BTreeMap<PatrolOutcome, u32>,
 }
 
-/// Checks a record before it is saved: real times in order, place and findings, photos' names,
-/// two distinct certified officers (行政处罚法第四十二条, the case's own gates), the reasons a
-/// complaint or risk inspection records, the correction's deadline and 复查 date, and no
-/// 责令整改 typed among the measures.
-pub fn check_record(record: &InspectionRecord, officers: &[&User], today: NaiveDate) -> RuleResult {
+/// Checks a record before it is saved (`ctx`: today and the staff): real times in order, place
+/// and findings, photos' names, two distinct certified officers among `record.officers`
+/// (行政处罚法第四十二条, the case's own gates), the reasons a complaint or risk inspection
+/// records, the correction's deadline and 复查 date, and no 责令整改 typed among the measures.
+pub fn check_record(record: &InspectionRecord, ctx: &Ctx<'_>) -> RuleResult {
+    let today = ctx.today;
     if record.date > today {
         return Err(RuleError::input(format!(
             "检查日期 {} 晚于今天（{today}），请核对",
@@ -149,8 +150,9 @@ pub fn check_record(record: &InspectionRecord, officers: &[&User], today: NaiveD
         text::checked("照片文件名", &p.file_name, PLACE)?;
         text::no_path("照片文件名", &p.file_name)?;
     }
-    each_person_once(officers, "检查人员")?;
-    two_certified_officers(officers, record.date)?;
+    let officers = ctx.users_of(&record.officers)?;
+    each_person_once(&officers, "检查人员")?;
+    two_certified_officers(&officers, record.date)?;
     match &record.reason {
         InspectionReason::Complaint { reason, .. } => {
             text::checked("投诉举报检查的原因", reason, NOTE)?;

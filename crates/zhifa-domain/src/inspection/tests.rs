@@ -5,12 +5,11 @@ use std::collections::BTreeMap;
 
 use super::fixtures::{credit_code, object, staff, EXPIRED};
 use super::*;
-use crate::case::fixtures::{d, LI, WANG, ZHANG};
+use crate::case::fixtures::{d, World, LI, WANG, ZHANG};
 use crate::case::model::Recheck;
 use crate::case::rule::RuleKind;
 use crate::field::Field;
 use crate::patrol::{self, Patrol, PatrolOutcome};
-use crate::people::User;
 use crate::procedure_settings::ProcedureSettings;
 
 fn record(id: i64, date: &str, object: Option<i64>, result: InspectionResult) -> InspectionRecord {
@@ -41,9 +40,13 @@ fn correction(deadline: &str, recheck_on: &str) -> InspectionResult {
 }
 
 fn check(r: &InspectionRecord, who: &[i64]) -> Result<(), crate::case::rule::RuleError> {
-    let staff = staff();
-    let officers: Vec<&User> = who.iter().map(|id| &staff[id]).collect();
-    check_record(r, &officers, d("2026-11-20"))
+    let mut w = World::new();
+    w.users = staff();
+    let r = InspectionRecord {
+        officers: who.to_vec(),
+        ..r.clone()
+    };
+    check_record(&r, &w.ctx())
 }
 
 #[test]

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::gates;
 use super::model::{Lead, LeadStage, ReplyWay};
 use crate::case::gates::{each_person_once, two_certified_officers};
+use crate::case::model::Attachment;
 use crate::case::rule::RuleResult;
 use crate::case::Ctx;
 use crate::people::{Role, User};
@@ -94,14 +95,15 @@ lead_steps! {
         each_person_once(&people, "核查人员")?;
         two_certified_officers(&people, *date)
     },
-    /// One of the verifying officers records what was found (核查情况).
+    /// One of the verifying officers records what was found (核查情况), with the files the
+    /// verification produced (photos, the 12345 work order's print).
     RecordFindings => "登记核查情况", who [Handler, SquadLeader, Head], from [Verifying],
-    { date: NaiveDate, findings: String }
+    { date: NaiveDate, findings: String, #[serde(default)] attachments: Vec<Attachment> }
     gate |lead, ctx, actor| {
         gates::verifier_records(lead, actor)?;
         gates::dated("核查日期", *date, assigned_on(lead), ctx.today)?;
         text::checked("核查情况", findings, LONG)?;
-        Ok(())
+        gates::attachment_names(attachments)
     },
     /// The 负责人 extends the verification period, once, before it runs out.
     Extend => "延长核查期限", who [Head], from [Registered, Verifying],

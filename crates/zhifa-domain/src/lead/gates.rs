@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use super::deadlines::verification_due;
 use super::model::Lead;
 use crate::calendar::Calendar;
+use crate::case::model::Attachment;
 use crate::case::rule::{RuleError, RuleResult};
 use crate::people::User;
 use crate::procedure_settings::ProcedureSettings;
-use crate::text::{self, CODE, NOTE, TITLE};
+use crate::text::{self, CODE, NOTE, PLACE, TITLE};
 
 /// 行政处罚法第五十四条: the facts are investigated fully, objectively and fairly before
 /// a lead goes anywhere, so every outcome needs the verification's findings on record.
@@ -193,4 +194,13 @@ pub fn dated(what: &str, date: NaiveDate, earliest: NaiveDate, today: NaiveDate)
     } else {
         Ok(())
     }
+}
+
+/// Attachment names are plain one-line names that cannot lead out of the lead's folder.
+pub fn attachment_names(attachments: &[Attachment]) -> RuleResult {
+    for a in attachments {
+        text::checked("附件文件名", &a.file_name, PLACE)?;
+        text::no_path("附件文件名", &a.file_name)?;
+    }
+    Ok(())
 }

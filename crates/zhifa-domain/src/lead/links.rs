@@ -59,6 +59,7 @@ pub fn lead_from_inspection(record: &InspectionRecord) -> NewLead {
             LeadSource::Patrol
         },
         received_on: record.date,
+        received_time: record.start.clone(),
         reporter: None,
         place: record.place.clone(),
         allegation: record.findings.clone(),

@@ -236,12 +236,16 @@ pub struct Lead {
     pub id: i64,
     pub source: LeadSource,
     pub received_on: NaiveDate,
+    /// `HH:MM` (as the 12345 work order or the duty log has it); empty when not known.
+    #[serde(default)]
+    pub received_time: String,
     pub received_by: i64,
     pub reporter: Reporter,
     pub place: String,
     /// What is alleged (反映的问题).
     pub allegation: String,
-    /// Files kept with the lead, content-addressed as a case's evidence files are.
+    /// Files kept with the lead (those received with it and those the verification added),
+    /// content-addressed as a case's evidence files are.
     pub attachments: Vec<Attachment>,
     /// The catalog item the matter likely falls under (事项编码), if known yet.
     pub power_code: Option<String>,

@@ -18,6 +18,7 @@ fn new_lead(received: &str) -> NewLead {
             work_order: "GD20260917001".into(),
         },
         received_on: d(received),
+        received_time: "9:05".into(),
         reporter: Some(ReporterInput {
             name: NAME.into(),
             phone: "139 1234 5678".into(),
@@ -31,6 +32,14 @@ fn new_lead(received: &str) -> NewLead {
         ),
         attachments: vec![],
         power_code: Some("CS-012".into()),
+    }
+}
+
+fn photo(name: &str) -> crate::case::model::Attachment {
+    crate::case::model::Attachment {
+        file_name: name.into(),
+        sha256: "ab".repeat(32),
+        size: 1024,
     }
 }
 
@@ -58,6 +67,7 @@ fn findings(date: &str) -> LeadAction {
     LeadAction::RecordFindings {
         date: d(date),
         findings: "经现场核查，该店在店外人行道摆放桌椅6张，情况属实。".into(),
+        attachments: vec![],
     }
 }
 
@@ -96,6 +106,20 @@ fn registration_checks_the_reporter_and_keeps_anonymous_leads() {
     assert!(e.message.contains("举报人身份证号码"), "{e}");
     let future = register(new_lead("2026-11-21"), w.u(ZHANG), &w.ctx()).unwrap_err();
     assert_eq!(future.kind, RuleKind::Input);
+    assert_eq!(l.received_time, "09:05");
+    let mut bad_time = new_lead("2026-09-17");
+    bad_time.received_time = "25:00".into();
+    assert!(register(bad_time, w.u(ZHANG), &w.ctx()).is_err());
+    let mut escaping = new_lead("2026-09-17");
+    escaping.attachments = vec![photo("../../zhifa.sqlite3")];
+    let e = register(escaping, w.u(ZHANG), &w.ctx()).unwrap_err();
+    assert!(e.message.contains("附件文件名"), "{e}");
+    let by_admin = register(
+        new_lead("2026-09-17"),
+        w.u(crate::case::fixtures::WU),
+        &w.ctx(),
+    );
+    assert_eq!(by_admin.unwrap_err().kind, RuleKind::Role);
 }
 
 #[test]
@@ -466,6 +490,7 @@ fn a_case_is_proposed_from_the_lead_and_linked_without_the_reporter() {
         LeadAction::RecordFindings {
             date: d("2026-09-18"),
             findings: format!("经向举报人{NAME}（{PHONE}）核实并现场检查，该店占道摆放桌椅6张。"),
+            attachments: vec![photo("现场照片1.jpg")],
         },
     );
     let new = case_from_lead(&l, d("2026-09-16"), vec![adult()], d("2026-09-21")).unwrap();

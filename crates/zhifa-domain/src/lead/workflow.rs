@@ -22,6 +22,8 @@ use crate::text::{self, CODE, LONG, PLACE};
 pub struct NewLead {
     pub source: LeadSource,
     pub received_on: NaiveDate,
+    #[serde(default)]
+    pub received_time: String,
     /// `None` for an anonymous report or a source without a reporter.
     #[serde(default)]
     pub reporter: Option<ReporterInput>,
@@ -60,10 +62,7 @@ pub fn register(new: NewLead, actor: &User, ctx: &Ctx<'_>) -> RuleResult<Lead> {
         Some(r) => r.into_reporter()?,
         None => Reporter::Anonymous,
     };
-    for a in &new.attachments {
-        text::checked("附件文件名", &a.file_name, PLACE)?;
-        text::no_path("附件文件名", &a.file_name)?;
-    }
+    gates::attachment_names(&new.attachments)?;
     let power_code = match new.power_code.as_deref().map(str::trim) {
         Some(c) if !c.is_empty() => Some(text::checked("事项编码", c, CODE)?),
         _ => None,
@@ -72,6 +71,7 @@ pub fn register(new: NewLead, actor: &User, ctx: &Ctx<'_>) -> RuleResult<Lead> {
         id: 0,
         source,
         received_on: new.received_on,
+        received_time: text::time("收到时间", &new.received_time)?,
         received_by: actor.id,
         reporter,
         place: text::checked("发生地点", &new.place, PLACE)?,
@@ -161,10 +161,15 @@ fn apply(lead: &mut Lead, action: LeadAction, by: i64) {
             });
             lead.stage = LeadStage::Verifying;
         }
-        LeadAction::RecordFindings { date, findings } => {
+        LeadAction::RecordFindings {
+            date,
+            findings,
+            attachments,
+        } => {
             if let Some(v) = lead.verification.as_mut() {
                 v.findings = Some((date, trim(findings)));
             }
+            lead.attachments.extend(attachments);
         }
         LeadAction::Extend { date, reason } => {
             lead.extension = Some(LeadExtension {
