@@ -1,7 +1,7 @@
 //! The steps of a lead: one table, [`lead_steps!`], gives each step its fields, its Chinese
 //! name, who may take it, the stages it is taken from and its gate (the named rules of
 //! [`super::gates`] it must pass). The macro makes [`LeadAction`], [`LeadActionKind`] (with
-//! `ALL`, `label`, `roles`, `from`) and [`LeadAction::gate`] from it, so a step's permissions
+//! `ALL`, `label`, `roles`, `stages`) and [`LeadAction::gate`] from it, so a step's permissions
 //! and rules sit on its own row; `workflow::apply` records it through an exhaustive match.
 
 use chrono::NaiveDate;
@@ -57,7 +57,7 @@ macro_rules! lead_steps {
             }
 
             /// The stages the step is taken from.
-            pub fn from(self) -> &'static [LeadStage] {
+            pub fn stages(self) -> &'static [LeadStage] {
                 match self {
                     $( LeadActionKind::$step => &[$( LeadStage::$stage ),+], )*
                 }

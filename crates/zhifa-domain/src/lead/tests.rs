@@ -399,7 +399,7 @@ fn the_table_gives_every_step_a_name_roles_and_stages() {
     for k in LeadActionKind::ALL {
         assert_eq!(LeadActionKind::parse(k.label()), Some(k));
         assert_eq!(LeadActionKind::parse(&k.code()), Some(k));
-        assert!(!k.roles().is_empty() && !k.from().is_empty());
+        assert!(!k.roles().is_empty() && !k.stages().is_empty());
     }
     let w = World::new();
     let l = registered(&w, "2026-09-17");

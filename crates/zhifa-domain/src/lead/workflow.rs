@@ -102,7 +102,7 @@ pub fn precheck(lead: &Lead, kind: LeadActionKind, actor: &User) -> RuleResult {
             ),
         ));
     }
-    if kind.from().contains(&lead.stage) {
+    if kind.stages().contains(&lead.stage) {
         return Ok(());
     }
     if kind.is_outcome() {
@@ -111,7 +111,7 @@ pub fn precheck(lead: &Lead, kind: LeadActionKind, actor: &User) -> RuleResult {
             ..e
         })?;
     }
-    let from: Vec<String> = kind.from().iter().map(|s| s.name()).collect();
+    let from: Vec<String> = kind.stages().iter().map(|s| s.name()).collect();
     Err(RuleError::stage(format!(
         "线索处于“{}”阶段，不能{}（须在“{}”阶段）",
         lead.stage.name(),
