@@ -16,6 +16,8 @@ pub mod documents;
 pub mod field;
 pub mod holiday_table;
 pub mod identity;
+pub mod inspection;
+pub mod lead;
 pub mod ledger;
 pub mod ledger_import;
 pub mod money;

@@ -106,6 +106,17 @@ pub struct PatrolTally {
     pub outcomes: BTreeMap<PatrolOutcome, u32>,
 }
 
+impl PatrolTally {
+    /// Adds `other` in: the tallies computed from inspection records and those of the
+    /// hand-typed patrols make one summary.
+    pub fn merge(&mut self, other: &PatrolTally) {
+        self.inspections += other.inspections;
+        for (o, n) in &other.outcomes {
+            *self.outcomes.entry(*o).or_default() += n;
+        }
+    }
+}
+
 pub fn tally<'a>(patrols: impl IntoIterator<Item = &'a Patrol>) -> PatrolTally {
     let mut t = PatrolTally::default();
     for p in patrols {

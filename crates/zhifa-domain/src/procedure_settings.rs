@@ -35,6 +35,18 @@ pub struct ProcedureSettings {
     /// review re-examines the hearing. Handlers and the deciding head never review their own
     /// case whatever this says (separation of duties, `permissions::APPROVING_STEPS`).
     pub legal_reviewer_may_preside_hearing: bool,
+    /// Working days from a lead's receipt to verify it and decide where it goes (案源核查).
+    /// Art 54 says only "及时立案"; provinces and sectors set their own numbers (M). Default 15.
+    pub lead_verification_working_days: u32,
+    /// Working days the 负责人 may add, once, to a lead's verification period (M). Default 15.
+    pub lead_extension_working_days: u32,
+    /// Working days after a lead's outcome to reply to a named reporter (M: local 信访/举报
+    /// rules differ). Default 15.
+    pub lead_reply_working_days: u32,
+    /// Calendar days within which inspecting the same object again warns, unless the
+    /// inspection is driven by a complaint or a risk with its reason recorded (limits on
+    /// burdening businesses; local rules differ, M). Default 30.
+    pub reinspection_interval_days: u32,
 }
 
 impl Default for ProcedureSettings {
@@ -49,6 +61,10 @@ impl Default for ProcedureSettings {
             publication_working_days: 20,
             discussion_min_members: 3,
             legal_reviewer_may_preside_hearing: false,
+            lead_verification_working_days: 15,
+            lead_extension_working_days: 15,
+            lead_reply_working_days: 15,
+            reinspection_interval_days: 30,
         }
     }
 }

@@ -1,0 +1,216 @@
+//! 双随机、一公开: for a plan, objects drawn at random from the pool of its field and, for
+//! each, a pair of certified officers drawn from the staff, with the seed recorded so anyone
+//! can re-run the draw and get the same result. An officer with a recorded conflict with an
+//! object (行政处罚法第四十三条, 回避) is never drawn for it; one without a valid certificate
+//! on the day (第四十二条) is never drawn at all.
+//!
+//! The randomness: ChaCha8 (`rand_chacha` 0.3) seeded with `seed_from_u64(seed)`, and the
+//! Fisher–Yates partial shuffle of `rand` 0.8 (`SliceRandom::partial_shuffle`), both
+//! value-stable within those versions. Pools are put in ascending id order first, so the
+//! result depends only on the pools, the conflicts, the date and the seed.
+
+use chrono::NaiveDate;
+use rand::seq::SliceRandom;
+use rand_chacha::rand_core::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::object::InspectionObject;
+use super::plan::InspectionPlan;
+use crate::case::rule::{RuleError, RuleResult};
+use crate::field::Field;
+use crate::identity::CreditCode;
+use crate::people::User;
+
+/// How the draw is made, printed on the 公示 so it can be checked.
+pub const DRAW_METHOD: &str = "ChaCha8 随机数（rand_chacha 0.3，seed_from_u64）与 Fisher–Yates 部分洗牌（rand 0.8 partial_shuffle）；对象池、人员池均按编号升序排列后抽取";
+
+/// A recorded conflict of interest: `officer` is never drawn for `object`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub officer: i64,
+    pub object: i64,
+    pub reason: String,
+}
+
+/// One object drawn and the two officers drawn for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrawnObject {
+    pub object: i64,
+    pub officers: [i64; 2],
+}
+
+/// The result of a draw, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draw {
+    pub plan: i64,
+    pub drawn_on: NaiveDate,
+    pub seed: u64,
+    /// Objects in the pool (the plan's field) when drawn.
+    pub pool_size: usize,
+    /// In the order drawn.
+    pub objects: Vec<DrawnObject>,
+}
+
+/// Draws `plan.object_count` objects of the plan's field from `objects`, and for each a pair
+/// of officers certified on `date` with no conflict with it, from `officers`.
+pub fn draw(
+    plan: &InspectionPlan,
+    objects: &[InspectionObject],
+    officers: &[&User],
+    conflicts: &[Conflict],
+    seed: u64,
+    date: NaiveDate,
+) -> RuleResult<Draw> {
+    plan.check()?;
+    let mut pool: Vec<&InspectionObject> =
+        objects.iter().filter(|o| o.field == plan.field).collect();
+    pool.sort_by_key(|o| o.id);
+    pool.dedup_by_key(|o| o.id);
+    let wanted = plan.object_count as usize;
+    if pool.len() < wanted {
+        return Err(RuleError::input(format!(
+            "{}领域的检查对象只有 {} 个，不够抽取 {wanted} 个；请减少抽取数量或先补充检查对象",
+            plan.field.name(),
+            pool.len()
+        )));
+    }
+    let mut staff: Vec<&User> = officers
+        .iter()
+        .copied()
+        .filter(|u| u.certified_on(date))
+        .collect();
+    staff.sort_by_key(|u| u.id);
+    staff.dedup_by_key(|u| u.id);
+
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let pool_size = pool.len();
+    let (chosen, _) = pool.partial_shuffle(&mut rng, wanted);
+    let mut drawn = Vec::with_capacity(wanted);
+    for object in chosen.iter() {
+        let mut eligible: Vec<i64> = staff
+            .iter()
+            .map(|u| u.id)
+            .filter(|id| {
+                !conflicts
+                    .iter()
+                    .any(|c| c.officer == *id && c.object == object.id)
+            })
+            .collect();
+        if eligible.len() < 2 {
+            return Err(RuleError::new(
+                "行政处罚法第四十二条",
+                format!(
+                    "可为“{}”抽取的持证且无回避情形的执法人员不足两名（现有 {} 名），请补充执法人员名录",
+                    object.name,
+                    eligible.len()
+                ),
+            ));
+        }
+        let (pair, _) = eligible.partial_shuffle(&mut rng, 2);
+        drawn.push(DrawnObject {
+            object: object.id,
+            officers: [pair[0], pair[1]],
+        });
+    }
+    Ok(Draw {
+        plan: plan.id,
+        drawn_on: date,
+        seed,
+        pool_size,
+        objects: drawn,
+    })
+}
+
+/// 行政处罚法第四十三条: no officer inspects an object they have a recorded conflict with.
+/// For a draw recorded earlier (or edited behind the program's back): which pairing breaks it.
+pub fn no_conflicted_officer(draw: &Draw, conflicts: &[Conflict]) -> RuleResult {
+    for d in &draw.objects {
+        if let Some(c) = conflicts
+            .iter()
+            .find(|c| c.object == d.object && d.officers.contains(&c.officer))
+        {
+            return Err(RuleError::new(
+                "行政处罚法第四十三条",
+                format!(
+                    "执法人员 #{} 与检查对象 #{} 有回避情形（{}），不能参加对它的检查",
+                    c.officer, c.object, c.reason
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The draw as published (公示): the plan, the date, the seed and method, and each object with
+/// its officers (names and certificate numbers are public, as on every inspection).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishedDraw {
+    pub plan: String,
+    pub field: Field,
+    pub period_from: NaiveDate,
+    pub period_to: NaiveDate,
+    pub scope: String,
+    pub drawn_on: NaiveDate,
+    /// As decimal text, so no reader rounds it (JSON numbers above 2^53 lose digits).
+    pub seed: String,
+    pub method: &'static str,
+    pub pool_size: usize,
+    pub objects: Vec<PublishedObject>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishedObject {
+    pub name: String,
+    pub credit_code: Option<CreditCode>,
+    pub address: String,
+    /// `张三（执法证号 …）`.
+    pub officers: Vec<String>,
+}
+
+/// The 公示 record of `draw`; refuses if an object or officer it names is not given.
+pub fn publication(
+    draw: &Draw,
+    plan: &InspectionPlan,
+    objects: &[InspectionObject],
+    officers: &[&User],
+) -> RuleResult<PublishedDraw> {
+    let object = |id: i64| {
+        objects
+            .iter()
+            .find(|o| o.id == id)
+            .ok_or_else(|| RuleError::input(format!("没有编号为 {id} 的检查对象")))
+    };
+    let officer = |id: i64| {
+        officers
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.label())
+            .ok_or_else(|| RuleError::input(format!("没有编号为 {id} 的人员")))
+    };
+    let mut published = Vec::with_capacity(draw.objects.len());
+    for d in &draw.objects {
+        let o = object(d.object)?;
+        published.push(PublishedObject {
+            name: o.name.clone(),
+            credit_code: o.credit_code.clone(),
+            address: o.address.clone(),
+            officers: vec![officer(d.officers[0])?, officer(d.officers[1])?],
+        });
+    }
+    Ok(PublishedDraw {
+        plan: plan.name.clone(),
+        field: plan.field,
+        period_from: plan.period_from,
+        period_to: plan.period_to,
+        scope: plan.scope.clone(),
+        drawn_on: draw.drawn_on,
+        seed: draw.seed.to_string(),
+        method: DRAW_METHOD,
+        pool_size: draw.pool_size,
+        objects: published,
+    })
+}
+
+#[cfg(test)]
+mod tests;

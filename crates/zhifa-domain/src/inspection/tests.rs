@@ -1,0 +1,298 @@
+//! Inspection records, the re-inspection warning and the statistics, against hand-built
+//! fixtures.
+
+use std::collections::BTreeMap;
+
+use super::fixtures::{credit_code, object, staff, EXPIRED};
+use super::*;
+use crate::case::fixtures::{d, World, LI, WANG, ZHANG};
+use crate::case::model::Recheck;
+use crate::case::rule::RuleKind;
+use crate::field::Field;
+use crate::patrol::{self, Patrol, PatrolOutcome};
+use crate::procedure_settings::ProcedureSettings;
+
+fn record(id: i64, date: &str, object: Option<i64>, result: InspectionResult) -> InspectionRecord {
+    InspectionRecord {
+        id,
+        date: d(date),
+        start: "09:30".into(),
+        end: "10:10".into(),
+        place: "合隆镇兴隆街".into(),
+        object,
+        officers: vec![ZHANG, LI],
+        reason: InspectionReason::Routine,
+        items: vec!["是否占道经营".into(), "户外广告是否经批准".into()],
+        findings: "店外摆放桌椅4张。".into(),
+        photos: vec![],
+        result,
+        measures: BTreeMap::new(),
+    }
+}
+
+fn correction(deadline: &str, recheck_on: &str) -> InspectionResult {
+    InspectionResult::CorrectionOrdered {
+        content: "清理店外桌椅，恢复人行道通行".into(),
+        deadline: d(deadline),
+        recheck_on: d(recheck_on),
+        recheck: None,
+    }
+}
+
+fn check(r: &InspectionRecord, who: &[i64]) -> Result<(), crate::case::rule::RuleError> {
+    let mut w = World::new();
+    w.users = staff();
+    let r = InspectionRecord {
+        officers: who.to_vec(),
+        ..r.clone()
+    };
+    check_record(&r, &w.ctx())
+}
+
+#[test]
+fn an_object_carries_a_checked_credit_code() {
+    let mut input = ObjectInput {
+        name: "合隆镇兴隆烧烤店".into(),
+        credit_code: credit_code(1),
+        address: "合隆镇兴隆街18号".into(),
+        field: Field::UrbanManagement,
+        risk: RiskLevel::High,
+    };
+    assert!(input.clone().into_object().is_ok());
+    input.credit_code.pop();
+    input.credit_code.push('Z');
+    let e = input.clone().into_object().unwrap_err();
+    assert!(e.message.contains("统一社会信用代码"), "{e}");
+    input.credit_code = String::new();
+    assert_eq!(input.into_object().unwrap().credit_code, None, "a place");
+    assert_eq!(RiskLevel::parse("较高风险"), Some(RiskLevel::High));
+}
+
+#[test]
+fn a_plan_has_a_period_in_order_and_something_to_draw() {
+    let mut p = fixtures::plan(3);
+    assert_eq!(p.check(), Ok(()));
+    p.object_count = 0;
+    assert!(p.check().is_err());
+    p = fixtures::plan(3);
+    p.period_to = d("2026-06-30");
+    assert!(p.check().is_err());
+}
+
+#[test]
+fn an_inspection_needs_two_distinct_certified_officers_art_42() {
+    let r = record(1, "2026-07-06", Some(1), InspectionResult::Passed);
+    assert_eq!(check(&r, &[ZHANG, LI]), Ok(()));
+    let e = check(&r, &[ZHANG, WANG]).unwrap_err();
+    assert_eq!(e.rule, "行政处罚法第四十二条");
+    let e = check(&r, &[ZHANG, EXPIRED]).unwrap_err();
+    assert_eq!(
+        e.rule, "行政处罚法第四十二条",
+        "certificate expired on 06-30"
+    );
+    let e = check(&r, &[ZHANG, ZHANG]).unwrap_err();
+    assert!(e.message.contains("不止一次"), "{e}");
+    // A street patrol has no object and the same rule.
+    let street = record(2, "2026-07-06", None, InspectionResult::Passed);
+    assert_eq!(check(&street, &[ZHANG, LI]), Ok(()));
+}
+
+#[test]
+fn a_correction_on_inspection_has_a_later_deadline_and_recheck_art_28() {
+    let ok = record(
+        1,
+        "2026-07-06",
+        Some(1),
+        correction("2026-07-13", "2026-07-14"),
+    );
+    assert_eq!(check(&ok, &[ZHANG, LI]), Ok(()));
+    let same_day = record(
+        1,
+        "2026-07-06",
+        Some(1),
+        correction("2026-07-06", "2026-07-14"),
+    );
+    assert_eq!(
+        check(&same_day, &[ZHANG, LI]).unwrap_err().rule,
+        "行政处罚法第二十八条第一款"
+    );
+    let early = record(
+        1,
+        "2026-07-06",
+        Some(1),
+        correction("2026-07-13", "2026-07-10"),
+    );
+    assert_eq!(
+        check(&early, &[ZHANG, LI]).unwrap_err().rule,
+        "行政处罚法第二十八条第一款"
+    );
+    assert_eq!(rechecks_due(std::slice::from_ref(&ok), d("2026-07-13")), []);
+    assert_eq!(
+        rechecks_due(std::slice::from_ref(&ok), d("2026-07-14")),
+        [(1, d("2026-07-14"))]
+    );
+    let recheck = |by| Recheck {
+        date: d("2026-07-14"),
+        corrected: true,
+        note: "桌椅已清理".into(),
+        by,
+    };
+    assert_eq!(
+        record_recheck(&ok, recheck(WANG)).unwrap_err().kind,
+        RuleKind::Role
+    );
+    let done = record_recheck(&ok, recheck(LI)).unwrap();
+    assert_eq!(
+        rechecks_due(std::slice::from_ref(&done), d("2026-07-20")),
+        []
+    );
+    assert!(
+        record_recheck(&done, recheck(LI)).is_err(),
+        "rechecked once"
+    );
+    let passed = record(2, "2026-07-06", Some(1), InspectionResult::Passed);
+    assert!(record_recheck(&passed, recheck(LI)).is_err());
+}
+
+#[test]
+fn a_record_refuses_bad_times_missing_reasons_and_typed_rectifications() {
+    let mut r = record(1, "2026-07-06", Some(1), InspectionResult::Passed);
+    r.end = "09:00".into();
+    assert!(check(&r, &[ZHANG, LI])
+        .unwrap_err()
+        .message
+        .contains("早于开始时间"));
+    r.end = "25:00".into();
+    assert_eq!(check(&r, &[ZHANG, LI]).unwrap_err().kind, RuleKind::Input);
+    let mut r = record(1, "2026-07-06", Some(1), InspectionResult::Passed);
+    r.reason = InspectionReason::Risk { reason: " ".into() };
+    assert!(check(&r, &[ZHANG, LI]).is_err());
+    let mut r = record(1, "2026-07-06", Some(1), InspectionResult::Passed);
+    r.measures.insert(PatrolOutcome::Rectifications, 1);
+    assert!(check(&r, &[ZHANG, LI])
+        .unwrap_err()
+        .message
+        .contains("自动计数"));
+    let future = record(1, "2026-11-21", Some(1), InspectionResult::Passed);
+    assert!(check(&future, &[ZHANG, LI]).is_err());
+}
+
+#[test]
+fn a_reinspection_inside_the_interval_warns_unless_reasoned() {
+    let shop = object(1, Field::UrbanManagement, RiskLevel::Medium);
+    let other = object(2, Field::UrbanManagement, RiskLevel::Medium);
+    let history = [
+        record(1, "2026-06-01", Some(1), InspectionResult::Passed),
+        record(2, "2026-07-06", Some(1), InspectionResult::Passed),
+        record(3, "2026-07-20", None, InspectionResult::Passed),
+    ];
+    let s = ProcedureSettings::default();
+    let routine = InspectionReason::Routine;
+    // 29 days after 07-06 warns; 30 days after does not.
+    let w = reinspection_warning(&shop, &history, d("2026-08-04"), &routine, &s).unwrap();
+    assert_eq!(
+        (w.last, w.days_since, w.interval_days),
+        (d("2026-07-06"), 29, 30)
+    );
+    assert!(w.message.contains("投诉举报或风险监测"), "{}", w.message);
+    assert_eq!(
+        reinspection_warning(&shop, &history, d("2026-08-05"), &routine, &s),
+        None
+    );
+    let drawn = InspectionReason::Drawn { plan: 1 };
+    assert!(reinspection_warning(&shop, &history, d("2026-07-10"), &drawn, &s).is_some());
+    let complaint = InspectionReason::Complaint {
+        lead: Some(4),
+        reason: "群众举报夜间占道经营".into(),
+    };
+    assert_eq!(
+        reinspection_warning(&shop, &history, d("2026-07-10"), &complaint, &s),
+        None
+    );
+    let unreasoned = InspectionReason::Risk {
+        reason: String::new(),
+    };
+    assert!(reinspection_warning(&shop, &history, d("2026-07-10"), &unreasoned, &s).is_some());
+    assert_eq!(
+        reinspection_warning(&other, &history, d("2026-07-10"), &routine, &s),
+        None
+    );
+    let mut sixty = s.clone();
+    sixty.reinspection_interval_days = 60;
+    assert!(reinspection_warning(&shop, &history, d("2026-08-05"), &routine, &sixty).is_some());
+    assert_eq!(annual_count(1, &history, 2026), 2);
+    assert_eq!(annual_count(1, &history, 2025), 0);
+    assert_eq!(annual_count(2, &history, 2026), 0);
+}
+
+#[test]
+fn statistics_and_tallies_come_from_the_records() {
+    let mut seized = record(1, "2026-07-06", None, InspectionResult::Passed);
+    seized.measures.insert(PatrolOutcome::SeizedItems, 3);
+    let mut demolished = record(
+        2,
+        "2026-07-08",
+        Some(1),
+        correction("2026-07-15", "2026-07-16"),
+    );
+    demolished
+        .measures
+        .insert(PatrolOutcome::DemolishedBuildings, 1);
+    demolished
+        .measures
+        .insert(PatrolOutcome::DemolishedArea, 40);
+    let records = [
+        seized,
+        demolished,
+        record(
+            3,
+            "2026-07-09",
+            Some(2),
+            correction("2026-07-16", "2026-07-17"),
+        ),
+        record(
+            4,
+            "2026-07-10",
+            Some(3),
+            InspectionResult::ToLead { lead: Some(9) },
+        ),
+        record(
+            5,
+            "2026-07-11",
+            Some(4),
+            InspectionResult::Filed { case_id: 7 },
+        ),
+        record(6, "2026-08-01", Some(5), InspectionResult::Passed),
+    ];
+    let s = inspection_stats(&records, d("2026-07-01"), d("2026-07-31"));
+    assert_eq!((s.inspections, s.of_objects), (5, 4));
+    assert_eq!(
+        s.by_result,
+        [
+            (ResultKind::Passed, 1),
+            (ResultKind::CorrectionOrdered, 2),
+            (ResultKind::ToLead, 1),
+            (ResultKind::Filed, 1)
+        ]
+    );
+    assert_eq!(
+        patrol::summary(&s.tally),
+        "共开展检查5次，收缴违规用品3件，拆除违法建筑1处（40平方米），责令整改2起。"
+    );
+    // A hand-typed patrol (no record) adds to the same sentence.
+    let typed = Patrol {
+        id: 1,
+        date: d("2026-07-20"),
+        place: "合隆镇南街".into(),
+        squad: "第一中队".into(),
+        officers: vec![ZHANG, LI],
+        outcomes: [(PatrolOutcome::SeizedItems, 2)].into_iter().collect(),
+        note: String::new(),
+    };
+    let mut all = s.tally.clone();
+    all.merge(&patrol::tally([&typed]));
+    assert_eq!(
+        patrol::summary(&all),
+        "共开展检查6次，收缴违规用品5件，拆除违法建筑1处（40平方米），责令整改2起。"
+    );
+}
