@@ -144,6 +144,25 @@ fn procedure_label(key: &str) -> &'static str {
         "publication_working_days" => "公示时限（工作日）",
         "discussion_min_members" => "集体讨论最少参加人数",
         "legal_reviewer_may_preside_hearing" => "听证主持人可兼任本案法制审核（true/false）",
+        "lead_verification_working_days" => "线索核查期限（工作日）",
+        "lead_extension_working_days" => "线索核查期限每次延长（工作日）",
+        "lead_reply_working_days" => "答复举报人期限（工作日）",
+        "reinspection_interval_days" => "同一对象再次检查的提示间隔（日）",
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `settings show` names every procedure setting (a new one without a label printed
+    /// a bare key).
+    #[test]
+    fn every_procedure_setting_has_a_label() {
+        let all =
+            serde_json::to_value(crate::domain::procedure_settings::ProcedureSettings::default())
+                .unwrap();
+        for key in all.as_object().unwrap().keys() {
+            assert!(!super::procedure_label(key).is_empty(), "{key}");
+        }
     }
 }
