@@ -18,7 +18,9 @@ use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::{DeadlineCtx, Store, StoreError, Who};
 
 mod leader;
-pub use leader::{may_record_fault, may_review, parse_deduction, NewFault, QualityBy, SHEET_KEY};
+pub use leader::{
+    may_record_fault, may_review, parse_deduction, NewFault, NewPatrol, QualityBy, SHEET_KEY,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {

@@ -89,6 +89,18 @@ pub struct NewFault {
     pub date: NaiveDate,
 }
 
+/// One inspection (巡查) as an officer records it; the recorder takes part and the
+/// record is of the recorder's squad.
+#[derive(Debug, Clone)]
+pub struct NewPatrol {
+    pub date: NaiveDate,
+    pub place: String,
+    /// Others who took part (the recorder is added).
+    pub officers: Vec<i64>,
+    pub outcomes: BTreeMap<crate::domain::patrol::PatrolOutcome, u32>,
+    pub note: String,
+}
+
 fn refused(msg: String) -> DeskError {
     DeskError::Refused(msg)
 }
@@ -260,6 +272,38 @@ impl Desk {
             recorded_by: actor.id,
         };
         Ok(self.store.add_fault(&rec, &Who::user(actor))?)
+    }
+
+    /// Records an inspection (`zhifa patrol add`, the UI's 巡查 screen); returns its number.
+    pub fn add_patrol(&mut self, p: &NewPatrol, actor: &User, today: NaiveDate) -> DeskResult<i64> {
+        use crate::domain::text;
+        if p.date > today {
+            return Err(refused(format!("巡查日期 {} 晚于今天，请核对", p.date)));
+        }
+        if p.place.trim().is_empty() {
+            return Err(refused("请填写巡查地点".into()));
+        }
+        text::checked("巡查地点", &p.place, text::PLACE).map_err(|e| refused(e.to_string()))?;
+        text::optional("备注", &p.note, text::NOTE).map_err(|e| refused(e.to_string()))?;
+        for (o, n) in &p.outcomes {
+            crate::domain::patrol::check_count(*o, *n).map_err(refused)?;
+        }
+        let mut officers = vec![actor.id];
+        for o in &p.officers {
+            if !officers.contains(o) {
+                officers.push(*o);
+            }
+        }
+        let rec = crate::domain::patrol::Patrol {
+            id: 0,
+            date: p.date,
+            place: p.place.trim().into(),
+            squad: actor.squad.clone(),
+            officers,
+            outcomes: p.outcomes.clone(),
+            note: p.note.trim().into(),
+        };
+        Ok(self.store.add_patrol(&rec, &Who::user(actor))?)
     }
 
     /// Follows a 过错责任 up: records how it was dealt with (处理结果).

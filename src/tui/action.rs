@@ -65,6 +65,8 @@ pub enum UiAction {
     GoReview,
     GoFaults,
     GoQuality,
+    /// 巡查记录 (everyone).
+    GoPatrols,
     /// 评查 scoring: remove the case's last manual deduction.
     Undo,
     /// Choose the period a report covers.

@@ -13,7 +13,7 @@ use super::action::UiAction;
 use super::commands::{self, Command, Scope};
 use super::keymap::Keymap;
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
-use super::screens::{dashboard, faults, quality, review_round};
+use super::screens::{dashboard, faults, patrols, quality, review_round};
 use super::status::{Severity, StatusLine};
 use super::ui;
 use super::view::View;
@@ -68,6 +68,7 @@ screens! {
     Review(Box<review_round::State>),
     Quality(Box<quality::State>),
     Faults(Box<faults::State>),
+    Patrols(Box<patrols::State>),
 }
 
 /// What a handler asks the app to do next.
@@ -359,6 +360,7 @@ impl App {
             Command::Review => review_round::open(&mut env),
             Command::Quality => quality::open(&mut env),
             Command::Faults => faults::open(&mut env),
+            Command::Patrols => patrols::open(&mut env),
             Command::Check => super::admin::check(&mut env),
             Command::Backup => super::admin::backup(&mut env),
             Command::List(cmd) => match self.stack.last_mut() {

@@ -27,6 +27,8 @@ pub enum Command {
     Review,
     Quality,
     Faults,
+    /// 巡查记录.
+    Patrols,
     /// Check the whole file (`zhifa check`).
     Check,
     /// Back the file and its evidence up now (`zhifa backup`).
@@ -104,6 +106,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     global("review", &["评查"], "案卷评查", Command::Review),
     global("quality", &["质量"], "评查质量报告", Command::Quality),
     global("faults", &["过错"], "过错责任", Command::Faults),
+    global("patrols", &["巡查"], "巡查记录", Command::Patrols),
     global("logout", &["注销"], "注销", Command::Logout),
     global("check", &["检查"], "检查数据库和审计链", Command::Check),
     global(

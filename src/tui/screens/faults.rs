@@ -55,7 +55,8 @@ fn add_specs() -> [FieldSpec; 6] {
             kind: FieldKind::Text,
         },
         FieldSpec {
-            key: "officers",
+            // Not "officers": the two-officer rule of Art 42 is about acting, not fault.
+            key: "responsible",
             label: "责任人员",
             hint: "",
             kind: FieldKind::Persons,
@@ -395,10 +396,9 @@ fn draw_list(f: &mut Frame, area: Rect, s: &State) {
             style,
         )));
         lines.push(Line::from(format!(
-            "    {}：{}（{}）",
+            "    {}：{}",
             ui::clean(&r.officers),
-            ui::clean(&f.finding),
-            f.category.name()
+            ui::clean(&f.finding)
         )));
     }
     // Wrapped rows: keep the selected record in sight by scrolling to it.

@@ -268,6 +268,7 @@ impl State {
             UiAction::GoPowers => return Outcome::Push(Screen::Powers(powers::State::load(env))),
             UiAction::GoReview => return crate::tui::screens::review_round::open(env),
             UiAction::GoFaults => return crate::tui::screens::faults::open(env),
+            UiAction::GoPatrols => return crate::tui::screens::patrols::open(env),
             UiAction::Back | UiAction::Quit => return Outcome::Quit,
             _ => {}
         }

@@ -13,6 +13,7 @@ pub mod help;
 pub mod home;
 pub mod login;
 pub mod new_case;
+pub mod patrols;
 pub mod powers;
 pub mod quality;
 pub mod review_round;

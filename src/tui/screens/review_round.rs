@@ -107,6 +107,8 @@ pub struct Scored {
     pub handlers: String,
     pub manual: Vec<Deduction>,
     pub score: Score,
+    /// The rules' hints (提示), which score nothing but a reviewer reads.
+    pub hints: Vec<String>,
 }
 
 pub struct Scoring {
@@ -325,12 +327,20 @@ impl State {
                     .join("、"),
                 manual: Vec::new(),
                 score,
+                hints: env
+                    .desk
+                    .findings(c, env.today)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|f| f.severity == crate::domain::review::Severity::Hint)
+                    .map(|f| format!("[提示] {} {}：{}", f.code, f.name, f.message))
+                    .collect(),
             });
         }
         let n = scored.len();
         let how = match sel.sample {
-            Some(k) => format!("随机抽取 {k} 件（种子 {}）", sel.seed),
-            None => "全部".into(),
+            Some(k) => format!("随机抽取 {k} 件，种子 {}", sel.seed),
+            None => "符合条件的全部".into(),
         };
         self.mode = Mode::Score(Box::new(Scoring {
             selection: sel,
@@ -339,8 +349,9 @@ impl State {
             adding: None,
             confirm_leave: false,
         }));
+        let save = env.keymap.key_label("review_score", UiAction::Submit);
         Outcome::Status(format!(
-            "已选 {n} 件（{how}）。逐件评分，完成后按 Ctrl-S 保存本轮"
+            "已选 {n} 件（{how}）；逐件评分后按 {save} 保存本轮"
         ))
     }
 
@@ -614,6 +625,9 @@ fn draw_scoring(f: &mut Frame, area: Rect, s: &State, sc: &Scoring) {
     }
     for d in &case.manual {
         lines.push(Line::from(Span::styled(deduction_line(d), ui::warn())));
+    }
+    for h in &case.hints {
+        lines.push(Line::from(Span::styled(ui::clean(h), ui::dim())));
     }
     match &sc.adding {
         None => {

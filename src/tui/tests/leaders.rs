@@ -249,3 +249,60 @@ fn only_leaders_open_the_review_and_fault_screens() {
     press(&mut a, &[KeyCode::Char('f'), KeyCode::Char('n')]);
     assert!(a.status.contains("不能登记过错责任"), "{}", a.status);
 }
+
+#[test]
+fn an_officer_records_a_patrol_by_keys_and_sees_the_month_s_tally() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    let (from, to) = ("2026-11-01".parse().unwrap(), today());
+    let before = a.desk.store().patrols_between(from, to).unwrap();
+    let seized_before = crate::domain::patrol::tally(&before)
+        .outcomes
+        .get(&crate::domain::patrol::PatrolOutcome::SeizedItems)
+        .copied()
+        .unwrap_or(0);
+    type_text(&mut a, ":巡查");
+    press(&mut a, &[KeyCode::Enter]);
+    snapshot_both("patrols", &a);
+    press(&mut a, &[KeyCode::Char('n')]);
+    // Date (today), place, who else, then the first outcome: 收缴违规用品.
+    press(&mut a, &[KeyCode::Tab]);
+    type_text(&mut a, "合隆镇中心街");
+    press(&mut a, &[KeyCode::Tab]);
+    type_text(&mut a, "liqiang");
+    press(&mut a, &[KeyCode::Enter, KeyCode::Tab]);
+    type_text(&mut a, "3");
+    snapshot_both("patrol_form", &a);
+    a.on_key(ctrl('s'));
+    assert!(a.status.contains("已登记巡查 #"), "{}", a.status);
+    let after = a.desk.store().patrols_between(from, to).unwrap();
+    assert_eq!(after.len(), before.len() + 1);
+    let new = after.iter().max_by_key(|p| p.id).unwrap();
+    let me = a
+        .desk
+        .store()
+        .user_by_username("zhangwei")
+        .unwrap()
+        .unwrap();
+    let li = a.desk.store().user_by_username("liqiang").unwrap().unwrap();
+    assert_eq!(new.officers, vec![me.id, li.id]);
+    assert_eq!(new.place, "合隆镇中心街");
+    let screen = render(&a, 120, 36);
+    let want = format!("收缴违规用品{}件", seized_before + 3);
+    assert!(screen.contains(&want), "{want}:\n{screen}");
+    // A date after today is refused in Chinese; nothing is saved.
+    press(&mut a, &[KeyCode::Char('n')]);
+    for _ in 0..12 {
+        press(&mut a, &[KeyCode::Backspace]);
+    }
+    type_text(&mut a, "2026-12-30");
+    press(&mut a, &[KeyCode::Tab]);
+    type_text(&mut a, "某地");
+    a.on_key(ctrl('s'));
+    assert!(a.status.contains("晚于今天"), "{}", a.status);
+    assert_eq!(
+        a.desk.store().patrols_between(from, to).unwrap().len(),
+        after.len()
+    );
+}
