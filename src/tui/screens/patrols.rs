@@ -318,10 +318,14 @@ fn draw_list(f: &mut Frame, area: Rect, s: &State) {
                 .collect();
             Line::from(Span::styled(
                 ui::clean(&format!(
-                    "#{} {} {} {}（{}）{}",
+                    "#{} {} {}{}（{}）{}",
                     p.id,
                     p.date,
-                    p.squad,
+                    if p.squad.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{} ", p.squad)
+                    },
                     p.place,
                     who.join("、"),
                     outcomes_text(p)
