@@ -85,6 +85,15 @@ pub(crate) enum FaultCommand {
         #[arg(long)]
         date: Option<String>,
     },
+    /// 补记过错责任的处理结果（负责人）
+    Outcome {
+        /// 过错责任编号（fault list 中的 #编号）
+        #[arg(long)]
+        id: i64,
+        /// 处理结果，如 批评教育、通报批评
+        #[arg(long)]
+        outcome: String,
+    },
     /// 列出过错责任记录
     List {
         #[command(flatten)]
@@ -323,6 +332,13 @@ pub(crate) fn run_fault(ctx: &Context, cmd: FaultCommand) -> CliResult {
                 category.name(),
                 category.article()
             );
+            Ok(())
+        }
+        FaultCommand::Outcome { id, outcome } => {
+            let mut store = ctx.open_store()?;
+            let user = ctx.login(&mut store)?;
+            Desk::new(store).set_fault_outcome(id, &outcome, &user)?;
+            println!("已记录过错责任 #{id} 的处理结果：{}", clean(outcome.trim()));
             Ok(())
         }
         FaultCommand::List { json } => {
