@@ -172,18 +172,19 @@ impl State {
         let Some(dir) = &self.export_dir else {
             return Outcome::Error("无法确定导出目录（没有 HOME？）".into());
         };
+        // Short, so the status line shows the whole path at 80 columns.
         let stem = format!(
-            "评查质量报告（按{}）{}至{}",
+            "评查质量_{}_{}-{}",
             self.by.label(),
-            self.from,
-            self.to
+            self.from.format("%Y%m%d"),
+            self.to.format("%Y%m%d")
         );
         let written = crate::report::table::xlsx_bytes(&[self.table()]).and_then(|bytes| {
             crate::output::write_new_name(dir, &stem, "xlsx", &bytes, env.desk.store().path())
                 .map_err(|e| e.to_string())
         });
         match written {
-            Ok(path) => Outcome::Status(format!("已导出评查质量报告：{}", path.display())),
+            Ok(path) => Outcome::Status(format!("已导出：{}", path.display())),
             Err(e) => Outcome::Error(format!("不能导出评查质量报告：{e}")),
         }
     }

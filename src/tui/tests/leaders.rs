@@ -153,7 +153,11 @@ fn the_quality_report_exports_under_a_new_name_and_changes_its_period() {
     a.on_key(ctrl('s'));
     assert!(!render(&a, 80, 24).contains("本期间没有评查记录"));
     press(&mut a, &[KeyCode::Char('x')]);
-    assert!(a.status.contains("已导出评查质量报告"), "{}", a.status);
+    assert!(
+        a.status.contains("已导出：") && a.status.contains("评查质量_中队_"),
+        "{}",
+        a.status
+    );
     assert!(
         a.status.contains(&out.display().to_string()),
         "{}",
