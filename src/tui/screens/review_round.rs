@@ -123,6 +123,8 @@ pub struct Scoring {
 
 pub enum Mode {
     List,
+    /// One saved round's sheet (the row's index).
+    Detail(usize),
     Choose(Box<FormCore>),
     Score(Box<Scoring>),
 }
@@ -492,9 +494,18 @@ impl State {
                     }
                 }
             }
+            Mode::Detail(_) => {
+                if matches!(a, UiAction::Back | UiAction::Open) {
+                    self.mode = Mode::List;
+                } else if a == UiAction::Quit {
+                    return Outcome::Quit;
+                }
+                return Outcome::Stay;
+            }
             Mode::List => {}
         }
         match a {
+            UiAction::Open if self.sel < self.rows.len() => self.mode = Mode::Detail(self.sel),
             UiAction::Down => self.sel = (self.sel + 1).min(self.rows.len().saturating_sub(1)),
             UiAction::Up => self.sel = self.sel.saturating_sub(1),
             UiAction::New => self.mode = Mode::Choose(Box::new(self.choose_form(env))),
@@ -646,9 +657,57 @@ fn draw_scoring(f: &mut Frame, area: Rect, s: &State, sc: &Scoring) {
     }
 }
 
+/// A saved round as `zhifa review show` prints it.
+fn draw_detail(f: &mut Frame, area: Rect, row: &Row) {
+    let r = &row.round;
+    let sc = &r.score;
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "{} 第{}轮  {}  评查人 {}",
+                ui::clean(&row.case_no),
+                r.round,
+                r.date,
+                ui::clean(&r.reviewer_name)
+            ),
+            ui::title_style(),
+        )),
+        Line::from(format!(
+            "得分 {}/{} {}（{}）",
+            sc.score_text(),
+            points_text(sc.total),
+            sc.grade,
+            ui::clean(&sc.sheet)
+        )),
+    ];
+    for x in &sc.sections {
+        lines.push(Line::from(format!(
+            "  {} {}分，扣 {}",
+            x.name,
+            points_text(x.points),
+            points_text(x.deducted)
+        )));
+    }
+    for v in &sc.vetoes {
+        lines.push(Line::from(Span::styled(
+            format!("  否决：{}", ui::clean(v)),
+            ui::bad(),
+        )));
+    }
+    for d in sc.automatic.iter().chain(&sc.manual) {
+        lines.push(Line::from(format!("  {}", deduction_line(d))));
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     match &s.mode {
         Mode::List => draw_list(f, area, s),
+        Mode::Detail(i) => {
+            if let Some(row) = s.rows.get(*i) {
+                draw_detail(f, area, row);
+            }
+        }
         Mode::Choose(form) => {
             let [head, body] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
@@ -670,7 +729,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
 impl View for State {
     fn title(&self) -> String {
         match &self.mode {
-            Mode::List => "案卷评查".into(),
+            Mode::List | Mode::Detail(_) => "案卷评查".into(),
             Mode::Choose(_) => "案卷评查 · 选案".into(),
             Mode::Score(_) => "案卷评查 · 评分".into(),
         }
@@ -678,6 +737,7 @@ impl View for State {
     fn section(&self) -> &'static str {
         match &self.mode {
             Mode::List => "review",
+            Mode::Detail(_) => "review_round",
             Mode::Choose(_) => form_core::SECTION,
             Mode::Score(sc) if sc.adding.is_some() => form_core::SECTION,
             Mode::Score(_) => "review_score",
@@ -685,14 +745,19 @@ impl View for State {
     }
     fn takes_text(&self) -> bool {
         match &self.mode {
-            Mode::List => false,
+            Mode::List | Mode::Detail(_) => false,
             Mode::Choose(_) => true,
             Mode::Score(sc) => sc.adding.is_some(),
         }
     }
     fn acts(&self, a: UiAction) -> bool {
         match &self.mode {
-            Mode::List => !matches!(a, UiAction::Up | UiAction::Down) || self.rows.len() > 1,
+            Mode::List => match a {
+                UiAction::Up | UiAction::Down => self.rows.len() > 1,
+                UiAction::Open => !self.rows.is_empty(),
+                _ => true,
+            },
+            Mode::Detail(_) => true,
             Mode::Choose(_) => a != UiAction::FillAmount,
             Mode::Score(sc) if sc.adding.is_some() => a != UiAction::FillAmount,
             Mode::Score(sc) => match a {
@@ -717,7 +782,7 @@ impl View for State {
                     form.paste(text);
                 }
             }
-            Mode::List => {}
+            Mode::List | Mode::Detail(_) => {}
         }
         Outcome::Stay
     }

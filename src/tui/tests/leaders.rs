@@ -92,6 +92,15 @@ fn a_legal_reviewer_saves_a_sampled_review_round_by_keys_alone() {
         "{screen}"
     );
     assert!(screen.contains("随机抽取2件（种子 20261126）"), "{screen}");
+    // The first case drawn (listed second, newest first) shows its sheet with the deduction.
+    press(&mut a, &[KeyCode::Char('j'), KeyCode::Enter]);
+    let screen = render(&a, 80, 24);
+    assert!(
+        screen.contains("评查人 钱丽") && screen.contains("人工：目录页码不连续"),
+        "{screen}"
+    );
+    snapshot_both("review_detail", &a);
+    press(&mut a, &[KeyCode::Esc]);
     // And the quality report counts them.
     press(&mut a, &[KeyCode::Char('r')]);
     let screen = render(&a, 120, 36);
