@@ -223,8 +223,22 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         return;
     }
     let body = ui::load_error(f, body, &s.error);
+    // Columns: the group (as wide as the widest), count, average, then the deductions.
+    let group_w = s
+        .lines
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(ui::clean(&l.group).as_str()))
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let pad = |t: &str, w: usize| crate::text::pad(t, w);
     let mut lines = vec![Line::from(Span::styled(
-        format!("{}  评查数  平均分  最常见扣分", s.by.label()),
+        format!(
+            "{}{}{}最常见扣分",
+            pad(s.by.label(), group_w + 2),
+            pad("评查数", 8),
+            pad("平均分", 8)
+        ),
         ui::dim(),
     ))];
     if s.lines.is_empty() {
@@ -232,10 +246,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     }
     for l in &s.lines {
         lines.push(Line::from(format!(
-            "{}  {}  {}  {}",
-            ui::clean(&l.group),
-            l.reviewed,
-            points_text(l.average),
+            "{}{}{}{}",
+            pad(&ui::clean(&l.group), group_w + 2),
+            pad(&l.reviewed.to_string(), 8),
+            pad(&points_text(l.average), 8),
             ui::clean(&top_text(l))
         )));
     }
