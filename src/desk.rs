@@ -17,12 +17,20 @@ use crate::domain::people::User;
 use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::{DeadlineCtx, Store, StoreError, Who};
 
+mod leader;
+pub use leader::{
+    may_record_fault, may_review, parse_deduction, NewFault, NewPatrol, QualityBy, SHEET_KEY,
+};
+
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {
     #[error("{0}")]
     Rule(#[from] RuleError),
     #[error("{0}")]
     Store(#[from] StoreError),
+    /// A refusal in the desk's own words (who may review, what a record needs).
+    #[error("{0}")]
+    Refused(String),
 }
 
 pub type DeskResult<T> = Result<T, DeskError>;

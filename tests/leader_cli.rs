@@ -166,6 +166,43 @@ fn review_fault_patrol_and_stats() {
         ],
     );
     assert!(e.contains("过错类别“99”不存在"), "{e}");
+    // Followed up by the head; a clerk may not.
+    let id = serde_json::from_str::<serde_json::Value>(&ok(&o, &["fault", "list", "--json"]))
+        .unwrap()
+        .as_array()
+        .and_then(|a| a.last().cloned())
+        .and_then(|f| f["id"].as_i64())
+        .unwrap()
+        .to_string();
+    let e = fails(
+        &o,
+        &[
+            "--user",
+            "zhangwei",
+            "fault",
+            "outcome",
+            "--id",
+            &id,
+            "--outcome",
+            "x",
+        ],
+    );
+    assert!(e.contains("不能登记过错责任"), "{e}");
+    ok(
+        &o,
+        &[
+            "--user",
+            "sunzhen",
+            "fault",
+            "outcome",
+            "--id",
+            &id,
+            "--outcome",
+            "通报批评",
+        ],
+    );
+    let faults = ok(&o, &["fault", "list"]);
+    assert!(faults.contains("→ 通报批评"), "{faults}");
 
     // Patrols and the summary sentence.
     ok(

@@ -3,10 +3,10 @@
 use clap::Subcommand;
 
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
+use crate::desk::{Desk, NewPatrol};
 use crate::domain::chinese::parse_date;
-use crate::domain::patrol::{self, Patrol};
+use crate::domain::patrol;
 use crate::domain::text;
-use crate::store::Who;
 use crate::text::clean;
 
 #[derive(Debug, Subcommand)]
@@ -60,12 +60,13 @@ pub(crate) fn run(ctx: &Context, cmd: PatrolCommand) -> CliResult {
             if date > crate::desk::today() {
                 return Err(CliError(format!("巡查日期 {date} 晚于今天，请核对")));
             }
+            // The flag's own wording; the desk checks the same for every caller.
             if place.trim().is_empty() {
                 return Err(CliError("请用 --place 填写巡查地点".into()));
             }
             text::checked("巡查地点", &place, text::PLACE)?;
             text::optional("备注", &note, text::NOTE)?;
-            let mut ids = vec![user.id];
+            let mut ids = Vec::new();
             for name in officers
                 .iter()
                 .flat_map(|s| s.split([',', '，']))
@@ -75,26 +76,23 @@ pub(crate) fn run(ctx: &Context, cmd: PatrolCommand) -> CliResult {
                 let u = store
                     .user_by_username(name)?
                     .ok_or_else(|| CliError(format!("没有登录名为“{name}”的人员")))?;
-                if !ids.contains(&u.id) {
-                    ids.push(u.id);
-                }
+                ids.push(u.id);
             }
             let mut map = std::collections::BTreeMap::new();
             for o in &outcomes {
                 let (k, n) = patrol::parse_outcome(o).map_err(CliError)?;
                 *map.entry(k).or_insert(0) += n;
             }
-            let p = Patrol {
-                id: 0,
+            let new = NewPatrol {
                 date,
-                place: place.trim().into(),
-                squad: user.squad.clone(),
+                place,
                 officers: ids,
                 outcomes: map,
-                note: note.trim().into(),
+                note,
             };
-            let id = store.add_patrol(&p, &Who::user(&user))?;
-            println!("已登记巡查 #{id}：{} {}", p.date, clean(&p.place));
+            let id = Desk::new(store).add_patrol(&new, &user, crate::desk::today())?;
+            let p = &new;
+            println!("已登记巡查 #{id}：{} {}", p.date, clean(p.place.trim()));
             Ok(())
         }
         PatrolCommand::List { from, to, json } => {

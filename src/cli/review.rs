@@ -1,24 +1,17 @@
 //! `zhifa review` (案卷评查: rules, run a round, show rounds, quality report) and
 //! `zhifa fault` (过错责任 records).
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use clap::Subcommand;
 
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
-use crate::desk::Desk;
-use crate::domain::case::Case;
+use crate::desk::{Desk, NewFault, QualityBy};
 use crate::domain::chinese::parse_date;
-use crate::domain::people::{Role, User};
-use crate::domain::review::fault::{FaultCategory, FaultRecord};
-use crate::domain::review::sheet::{self, Sheet};
+use crate::domain::review::fault::FaultCategory;
+use crate::domain::review::sheet::Sheet;
 use crate::domain::review::{self, points_text, RULES};
 use crate::store::{Store, Who};
 use crate::text::clean;
-
-/// The setting key holding an agency's own scoring sheet (TOML text).
-pub(crate) const SHEET_KEY: &str = "review.sheet";
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ReviewCommand {
@@ -92,6 +85,15 @@ pub(crate) enum FaultCommand {
         #[arg(long)]
         date: Option<String>,
     },
+    /// 补记过错责任的处理结果（负责人）
+    Outcome {
+        /// 过错责任编号（fault list 中的 #编号）
+        #[arg(long)]
+        id: i64,
+        /// 处理结果，如 批评教育、通报批评
+        #[arg(long)]
+        outcome: String,
+    },
     /// 列出过错责任记录
     List {
         #[command(flatten)]
@@ -108,13 +110,8 @@ pub(crate) fn find_case(store: &Store, text: &str) -> Result<i64, CliError> {
 }
 
 /// The agency's scoring sheet, else the shipped one.
-pub(crate) fn sheet(store: &Store) -> Result<Sheet, CliError> {
-    match store.setting(SHEET_KEY)? {
-        Some(text) => {
-            Sheet::parse(&text).map_err(|e| CliError(format!("本机关评分表有误：{}", e.join("；"))))
-        }
-        None => Ok(Sheet::default_sheet()),
-    }
+pub(crate) fn sheet(desk: &Desk) -> Result<Sheet, CliError> {
+    Ok(desk.review_sheet()?)
 }
 
 fn date_or_today(s: Option<&str>) -> Result<NaiveDate, CliError> {
@@ -175,35 +172,16 @@ pub(crate) fn run(ctx: &Context, cmd: ReviewCommand) -> CliResult {
         } => {
             let mut store = ctx.open_store()?;
             let user = ctx.login(&mut store)?;
-            if !(user.has(Role::Head)
-                || user.has(Role::LegalReviewer)
-                || user.has(Role::SquadLeader))
-            {
-                return Err(CliError(format!(
-                    "{} 不是负责人、法制审核人员或中队长，不能评查案卷",
-                    user.name
-                )));
-            }
+            crate::desk::may_review(&user).map_err(CliError)?;
             let on = date_or_today(date.as_deref())?;
             let id = find_case(&store, &case_no)?;
-            let case = store.load_case(id)?;
-            let sh = sheet(&store)?;
-            let mut manual = Vec::new();
-            for d in &deduct {
-                let mut parts = d.splitn(3, [':', '：']);
-                let (Some(sec), Some(pts), Some(reason)) =
-                    (parts.next(), parts.next(), parts.next())
-                else {
-                    return Err(CliError(format!(
-                        "人工扣分“{d}”应写成 部分:分值:理由，如 卷面:0.5:目录页码不连续"
-                    )));
-                };
-                manual.push(sheet::manual_deduction(&sh, sec, pts, reason).map_err(CliError)?);
-            }
             let mut desk = Desk::new(store);
-            let fs = desk.findings(&case, on)?;
-            let score = sheet::score(&sh, &fs, &manual);
-            let round = desk.store_mut().add_review_round(id, &user, on, &score)?;
+            let sh = sheet(&desk)?;
+            let manual = deduct
+                .iter()
+                .map(|d| crate::desk::parse_deduction(&sh, d).map_err(CliError))
+                .collect::<Result<Vec<_>, _>>()?;
+            let round = desk.review_case(id, &manual, on, &user)?;
             if json.json {
                 return print_json(&round);
             }
@@ -223,13 +201,9 @@ pub(crate) fn run(ctx: &Context, cmd: ReviewCommand) -> CliResult {
             Ok(())
         }
         ReviewCommand::Report { from, to, by, json } => {
-            let store = ctx.open_store()?;
+            let desk = Desk::new(ctx.open_store()?);
             let (from, to) = (parse_date(&from)?, parse_date(&to)?);
-            let rounds = store.review_rounds_between(from, to)?;
-            let cases: BTreeMap<i64, Case> =
-                store.all_cases()?.into_iter().map(|c| (c.id, c)).collect();
-            let users = store.users()?;
-            let lines = quality(&rounds, &cases, &users, &by)?;
+            let lines = desk.quality_report(from, to, QualityBy::parse(&by).map_err(CliError)?)?;
             if json.json {
                 return print_json(&lines);
             }
@@ -256,7 +230,7 @@ pub(crate) fn run(ctx: &Context, cmd: ReviewCommand) -> CliResult {
             let text = super::read_text_file(&file, super::INPUT_FILE_LIMIT)?;
             let sh = Sheet::parse(&text)
                 .map_err(|e| CliError(format!("评分表有误：\n{}", e.join("\n"))))?;
-            store.set_setting(SHEET_KEY, &text, &Who::user(&user))?;
+            store.set_setting(crate::desk::SHEET_KEY, &text, &Who::user(&user))?;
             println!(
                 "已导入评分表“{}”（总分 {}）",
                 sh.name,
@@ -265,47 +239,6 @@ pub(crate) fn run(ctx: &Context, cmd: ReviewCommand) -> CliResult {
             Ok(())
         }
     }
-}
-
-pub(crate) fn quality(
-    rounds: &[review::ReviewRound],
-    cases: &BTreeMap<i64, Case>,
-    users: &BTreeMap<i64, User>,
-    by: &str,
-) -> Result<Vec<review::QualityLine>, CliError> {
-    let handlers = |r: &review::ReviewRound| -> Vec<i64> {
-        cases
-            .get(&r.case_id)
-            .map(|c| c.handlers.clone())
-            .unwrap_or_default()
-    };
-    Ok(match by.trim() {
-        "中队" => review::quality_report(rounds, |r| {
-            let sq = handlers(r)
-                .first()
-                .and_then(|h| users.get(h))
-                .map(|u| u.squad.clone())
-                .unwrap_or_else(|| "未分中队".into());
-            vec![sq]
-        }),
-        "人员" => review::quality_report(rounds, |r| {
-            handlers(r)
-                .iter()
-                .map(|h| {
-                    users
-                        .get(h)
-                        .map(|u| u.name.clone())
-                        .unwrap_or_else(|| format!("#{h}"))
-                })
-                .collect()
-        }),
-        "月份" => review::quality_report(rounds, |r| vec![r.date.format("%Y-%m").to_string()]),
-        other => {
-            return Err(CliError(format!(
-                "分组“{other}”不支持：可选 中队、人员、月份"
-            )))
-        }
-    })
 }
 
 fn print_round(r: &review::ReviewRound) {
@@ -358,12 +291,7 @@ pub(crate) fn run_fault(ctx: &Context, cmd: FaultCommand) -> CliResult {
         } => {
             let mut store = ctx.open_store()?;
             let user = ctx.login(&mut store)?;
-            if !(user.has(Role::Head) || user.has(Role::Admin)) {
-                return Err(CliError(format!(
-                    "{} 不是负责人，不能登记过错责任",
-                    user.name
-                )));
-            }
+            crate::desk::may_record_fault(&user).map_err(CliError)?;
             let case_id = find_case(&store, &case_no)?;
             let category = FaultCategory::parse(&category).ok_or_else(|| {
                 CliError(format!(
@@ -381,6 +309,7 @@ pub(crate) fn run_fault(ctx: &Context, cmd: FaultCommand) -> CliResult {
                     .ok_or_else(|| CliError(format!("没有登录名为“{name}”的人员")))?;
                 ids.push(u.id);
             }
+            // The flags' own wording; the desk checks the same again for every caller.
             if ids.is_empty() {
                 return Err(CliError(
                     "请用 --officers 填写至少一名责任人员的登录名".into(),
@@ -389,25 +318,27 @@ pub(crate) fn run_fault(ctx: &Context, cmd: FaultCommand) -> CliResult {
             if finding.trim().is_empty() {
                 return Err(CliError("请用 --finding 写明认定的事实".into()));
             }
-            use crate::domain::text;
-            text::checked("认定事实", &finding, text::NOTE)?;
-            text::optional("处理结果", &outcome, text::NOTE)?;
-            let rec = FaultRecord {
-                id: 0,
+            let new = NewFault {
                 case_id,
                 officers: ids,
                 category,
-                finding: finding.trim().into(),
-                outcome: outcome.trim().into(),
+                finding,
+                outcome,
                 date: date_or_today(date.as_deref())?,
-                recorded_by: user.id,
             };
-            let id = store.add_fault(&rec, &Who::user(&user))?;
+            let id = Desk::new(store).add_fault(&new, &user)?;
             println!(
                 "已登记过错责任 #{id}：{}（{}）",
                 category.name(),
                 category.article()
             );
+            Ok(())
+        }
+        FaultCommand::Outcome { id, outcome } => {
+            let mut store = ctx.open_store()?;
+            let user = ctx.login(&mut store)?;
+            Desk::new(store).set_fault_outcome(id, &outcome, &user)?;
+            println!("已记录过错责任 #{id} 的处理结果：{}", clean(outcome.trim()));
             Ok(())
         }
         FaultCommand::List { json } => {

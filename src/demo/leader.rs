@@ -5,11 +5,19 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
-use crate::desk::Desk;
+use crate::desk::{Desk, DeskError, NewPatrol};
 use crate::domain::case::Stage;
-use crate::domain::patrol::{Patrol, PatrolOutcome};
+use crate::domain::patrol::PatrolOutcome;
 use crate::domain::review::sheet;
-use crate::store::{StoreError, Who};
+use crate::store::StoreError;
+
+/// A desk refusal while building the demo, as the builder reports errors.
+fn refused(e: DeskError) -> StoreError {
+    match e {
+        DeskError::Store(e) => e,
+        other => StoreError::Rule(other.to_string()),
+    }
+}
 
 const PLACES: [&str; 6] = [
     "合隆镇主街",
@@ -56,18 +64,21 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
                 outcomes.insert(MunicipalFixes, 1);
             }
         }
-        let p = Patrol {
-            id: 0,
+        // Through the desk, as the CLI and the UI record one (the recorder's squad).
+        let p = NewPatrol {
             date,
             place: PLACES[i as usize % PLACES.len()].into(),
-            squad: a.squad.clone(),
-            officers: vec![a.id, b.id],
+            officers: vec![b.id],
             outcomes,
             note: String::new(),
         };
-        desk.store_mut().add_patrol(&p, &Who::user(a))?;
+        desk.add_patrol(&p, a, today).map_err(refused)?;
     }
-    let Some(reviewer) = users.values().find(|u| u.legal_qualified).cloned() else {
+    let Some(reviewer) = users
+        .values()
+        .find(|u| u.legal_qualified && crate::desk::may_review(u).is_ok())
+        .cloned()
+    else {
         return Ok(());
     };
     let sh = sheet::Sheet::default_sheet();
@@ -86,9 +97,8 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
         } else {
             Vec::new()
         };
-        let score = sheet::score(&sh, &desk.findings(c, today)?, &manual);
-        desk.store_mut()
-            .add_review_round(c.id, &reviewer, today, &score)?;
+        desk.review_case(c.id, &manual, today, &reviewer)
+            .map_err(refused)?;
     }
     Ok(())
 }

@@ -19,7 +19,10 @@ use serde_json::{json, Map, Value};
 use crate::domain::case::{Action, ActionKind, NewCase, OnSpot, PartyInput};
 use crate::domain::people::User;
 
-pub use kind::{bool_text, read_bool, read_choice, read_persons, FieldKind, FieldSpec, ReadCtx};
+pub use kind::{
+    bool_text, read_bool, read_choice, read_count, read_date, read_persons, FieldKind, FieldSpec,
+    ReadCtx,
+};
 pub use specs::{fields, new_case as new_case_fields, on_spot as on_spot_fields, PARTY};
 
 /// A user id from a login name, or a real name when it is unique.

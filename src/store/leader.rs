@@ -3,7 +3,7 @@
 //! audit entry.
 
 use chrono::NaiveDate;
-use rusqlite::{params, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use super::audit::{append, Who};
 use super::{now_text, Result, Store, StoreError};
@@ -64,39 +64,80 @@ impl Store {
         on: NaiveDate,
         score: &Score,
     ) -> Result<ReviewRound> {
+        let mut saved = self.add_review_rounds(&[(case_id, score.clone())], reviewer, on, None)?;
+        saved
+            .pop()
+            .ok_or_else(|| StoreError::Rule("评查未保存".into()))
+    }
+
+    /// Saves the next review round of each case in one transaction, each with its audit
+    /// entry; with `selection` (how the cases were chosen: period, squad, officer, sample
+    /// size and seed) one more entry records it, so the sample can be drawn again.
+    pub fn add_review_rounds(
+        &mut self,
+        scored: &[(i64, Score)],
+        reviewer: &crate::domain::people::User,
+        on: NaiveDate,
+        selection: Option<(&str, serde_json::Value)>,
+    ) -> Result<Vec<ReviewRound>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let round: i64 = tx.query_row(
-            "SELECT coalesce(max(round), 0) + 1 FROM review_round WHERE case_id = ?1",
-            [case_id],
-            |r| r.get(0),
-        )?;
-        let data = serde_json::to_string(score).map_err(|e| bad_json("评分", e))?;
-        tx.execute(
-            "INSERT INTO review_round (case_id, round, reviewer_id, reviewer_name, date, score, grade, data, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![case_id, round, reviewer.id, reviewer.name, on.to_string(), score.score, score.grade, data, now_text()],
-        )?;
-        let id = tx.last_insert_rowid();
-        append(
-            &tx,
-            &Who::user(reviewer),
-            Some(case_id),
-            "案卷评查",
-            &format!("第{round}轮评查：{}分，{}", score.score_text(), score.grade),
-            &serde_json::json!({ "round": round, "score": score.score }),
-        )?;
+        let mut out = Vec::new();
+        for (case_id, score) in scored {
+            let case_id = *case_id;
+            let round: i64 = tx.query_row(
+                "SELECT coalesce(max(round), 0) + 1 FROM review_round WHERE case_id = ?1",
+                [case_id],
+                |r| r.get(0),
+            )?;
+            let data = serde_json::to_string(score).map_err(|e| bad_json("评分", e))?;
+            tx.execute(
+                "INSERT INTO review_round (case_id, round, reviewer_id, reviewer_name, date, score, grade, data, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![case_id, round, reviewer.id, reviewer.name, on.to_string(), score.score, score.grade, data, now_text()],
+            )?;
+            let id = tx.last_insert_rowid();
+            append(
+                &tx,
+                &Who::user(reviewer),
+                Some(case_id),
+                "案卷评查",
+                &format!("第{round}轮评查：{}分，{}", score.score_text(), score.grade),
+                &serde_json::json!({ "round": round, "score": score.score }),
+            )?;
+            out.push(ReviewRound {
+                id,
+                case_id,
+                round: round as u32,
+                reviewer_id: reviewer.id,
+                reviewer_name: reviewer.name.clone(),
+                date: on,
+                score: score.clone(),
+            });
+        }
+        if let Some((summary, detail)) = selection {
+            append(
+                &tx,
+                &Who::user(reviewer),
+                None,
+                "评查选案",
+                summary,
+                &detail,
+            )?;
+        }
         tx.commit()?;
-        Ok(ReviewRound {
-            id,
-            case_id,
-            round: round as u32,
-            reviewer_id: reviewer.id,
-            reviewer_name: reviewer.name.clone(),
-            date: on,
-            score: score.clone(),
-        })
+        Ok(out)
+    }
+
+    /// The selections of earlier review rounds (the "评查选案" audit entries), newest first:
+    /// when, by whom, and what was chosen how.
+    pub fn review_selections(&self) -> Result<Vec<(String, String, String)>> {
+        let mut st = self.conn.prepare(
+            "SELECT at, user_name, summary FROM audit WHERE action = '评查选案' ORDER BY id DESC",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     fn rounds_where(
@@ -188,6 +229,36 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Records how a fault was dealt with (处理结果) — the follow-up of a record made
+    /// before the outcome was known; audited with the earlier outcome.
+    pub fn set_fault_outcome(&mut self, id: i64, outcome: &str, who: &Who) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (case_id, before): (i64, String) = tx
+            .query_row(
+                "SELECT case_id, outcome FROM fault_record WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Rule(format!("没有编号为 #{id} 的过错责任记录")))?;
+        tx.execute(
+            "UPDATE fault_record SET outcome = ?1 WHERE id = ?2",
+            params![outcome, id],
+        )?;
+        append(
+            &tx,
+            who,
+            Some(case_id),
+            "过错责任",
+            &format!("过错责任 #{id} 处理结果：{outcome}"),
+            &serde_json::json!({ "fault": id, "outcome": outcome, "before": before }),
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn faults(&self) -> Result<Vec<FaultRecord>> {

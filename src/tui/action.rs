@@ -61,6 +61,16 @@ pub enum UiAction {
     WordLeft,
     WordRight,
     DeleteForward,
+    /// 案卷评查 (rounds), 过错责任 and the 评查质量报告 (负责人、法制审核员、中队长).
+    GoReview,
+    GoFaults,
+    GoQuality,
+    /// 巡查记录 (everyone).
+    GoPatrols,
+    /// 评查 scoring: remove the case's last manual deduction.
+    Undo,
+    /// Choose the period a report covers.
+    EditPeriod,
     /// A character typed into the focused text field. Not bindable in a keymap file.
     #[serde(skip)]
     Input(char),

@@ -12,8 +12,8 @@ use ratatui::Frame;
 use super::action::UiAction;
 use super::commands::{self, Command, Scope};
 use super::keymap::Keymap;
-use super::screens::dashboard;
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
+use super::screens::{dashboard, faults, patrols, quality, review_round};
 use super::status::{Severity, StatusLine};
 use super::ui;
 use super::view::View;
@@ -65,6 +65,10 @@ screens! {
     Calendar(Box<calendar::State>),
     Users(users::State),
     Dashboard(Box<dashboard::State>),
+    Review(Box<review_round::State>),
+    Quality(Box<quality::State>),
+    Faults(Box<faults::State>),
+    Patrols(Box<patrols::State>),
 }
 
 /// What a handler asks the app to do next.
@@ -353,6 +357,10 @@ impl App {
                 self.logout("已注销");
                 return;
             }
+            Command::Review => review_round::open(&mut env),
+            Command::Quality => quality::open(&mut env),
+            Command::Faults => faults::open(&mut env),
+            Command::Patrols => patrols::open(&mut env),
             Command::Check => super::admin::check(&mut env),
             Command::Backup => super::admin::backup(&mut env),
             Command::List(cmd) => match self.stack.last_mut() {

@@ -23,6 +23,12 @@ pub enum Command {
     New,
     Spot,
     Logout,
+    /// 案卷评查 rounds, the 评查质量报告, 过错责任 (leaders only).
+    Review,
+    Quality,
+    Faults,
+    /// 巡查记录.
+    Patrols,
     /// Check the whole file (`zhifa check`).
     Check,
     /// Back the file and its evidence up now (`zhifa backup`).
@@ -97,6 +103,10 @@ pub const COMMANDS: &[CommandSpec] = &[
     global("users", &["用户"], "用户管理", Command::Users),
     global("new", &["立案"], "提请立案", Command::New),
     global("spot", &["当场"], "当场处罚", Command::Spot),
+    global("review", &["评查"], "案卷评查", Command::Review),
+    global("quality", &["质量"], "评查质量报告", Command::Quality),
+    global("faults", &["过错"], "过错责任", Command::Faults),
+    global("patrols", &["巡查"], "巡查记录", Command::Patrols),
     global("logout", &["注销"], "注销", Command::Logout),
     global("check", &["检查"], "检查数据库和审计链", Command::Check),
     global(

@@ -11,6 +11,7 @@
 pub mod action;
 mod admin;
 pub mod app;
+pub mod choices;
 pub mod commands;
 pub mod daily;
 pub mod file_picker;

@@ -17,6 +17,7 @@ mod dashboard;
 mod finding;
 mod forms;
 mod holidays;
+mod leaders;
 mod meaning;
 mod menu;
 

@@ -7,22 +7,32 @@ use ratatui::Frame;
 
 use crate::tui::ui;
 
-/// The `:` commands are listed in lines of at most 54 cells, so that the case list's 17
-/// keys and these still fit the overlay at 80×24 (the status line is too narrow for them).
-const COMMANDS_WIDTH: usize = 54;
+/// The overlay's width for the keys alone; the `:` commands widen it up to
+/// `COMMANDS_WIDTH` cells where the terminal allows, so that the case list's 17 keys and
+/// the commands still fit the overlay at 80×24 (the status line is too narrow for them).
+const KEYS_WIDTH: u16 = 56;
+const COMMANDS_WIDTH: u16 = 74;
 
 pub fn draw(f: &mut Frame, area: Rect, bindings: &[(String, String)]) {
     let with_commands = bindings
         .iter()
         .any(|(keys, _)| keys.split(' ').any(|k| k == ":"));
+    // The popup clears one column on each side of its box.
+    let width = if with_commands {
+        COMMANDS_WIDTH
+            .min(area.width.saturating_sub(4))
+            .max(KEYS_WIDTH)
+    } else {
+        KEYS_WIDTH
+    };
     let commands = if with_commands {
-        crate::tui::commands::help_lines(COMMANDS_WIDTH)
+        crate::tui::commands::help_lines(width.saturating_sub(2) as usize)
     } else {
         Vec::new()
     };
     let extra = commands.len();
     let h = ((bindings.len() + extra) as u16 + 3).min(area.height);
-    let inner = ui::popup(f, ui::centered(area, 56, h), "按键帮助（任意键关闭）");
+    let inner = ui::popup(f, ui::centered(area, width, h), "按键帮助（任意键关闭）");
     let row = |keys: &str, desc: &str| {
         Line::from(vec![
             Span::styled(crate::text::pad(keys, 22), ui::warn()),

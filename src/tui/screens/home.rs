@@ -36,6 +36,9 @@ pub struct State {
     pub table_wanted: Option<i32>,
     /// The 期限日历 key that imports a table, as the banner names it.
     import_key: String,
+    /// Whether the user reviews case files (负责人、法制审核员、中队长): the 评查 and 过错责任
+    /// keys show only then.
+    leader: bool,
 }
 
 /// The list is the review/approval queue, then the user's own open cases, each in order
@@ -110,6 +113,7 @@ impl State {
             error: None,
             table_wanted: None,
             import_key: env.keymap.key_label("calendar", UiAction::ImportHolidays),
+            leader: env.user.is_some_and(|u| crate::desk::may_review(u).is_ok()),
         };
         s.reload(env);
         s
@@ -262,6 +266,9 @@ impl State {
                 )))
             }
             UiAction::GoPowers => return Outcome::Push(Screen::Powers(powers::State::load(env))),
+            UiAction::GoReview => return crate::tui::screens::review_round::open(env),
+            UiAction::GoFaults => return crate::tui::screens::faults::open(env),
+            UiAction::GoPatrols => return crate::tui::screens::patrols::open(env),
             UiAction::Back | UiAction::Quit => return Outcome::Quit,
             _ => {}
         }
@@ -387,6 +394,12 @@ impl View for State {
     }
     fn section(&self) -> &'static str {
         "home"
+    }
+    fn acts(&self, a: UiAction) -> bool {
+        match a {
+            UiAction::GoReview | UiAction::GoFaults => self.leader,
+            _ => true,
+        }
     }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         State::handle(self, a, env)

@@ -6,13 +6,17 @@ pub mod case_view;
 pub mod cases;
 pub mod dashboard;
 pub mod documents_tab;
+pub mod faults;
 pub mod fields;
 pub mod form;
 pub mod help;
 pub mod home;
 pub mod login;
 pub mod new_case;
+pub mod patrols;
 pub mod powers;
+pub mod quality;
+pub mod review_round;
 pub mod users;
 
 /// What a screen could read: the value, or the default with the reason noted in `error`

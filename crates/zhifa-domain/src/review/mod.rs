@@ -12,6 +12,7 @@ use super::case::{RuleError, RuleResult};
 
 pub mod fault;
 pub mod rules;
+pub mod selection;
 pub mod sheet;
 
 #[cfg(test)]
