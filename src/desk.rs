@@ -18,6 +18,7 @@ use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::{DeadlineCtx, Store, StoreError, Who};
 
 mod leader;
+pub mod leads;
 pub use leader::{
     may_record_fault, may_review, parse_deduction, NewFault, NewPatrol, QualityBy, SHEET_KEY,
 };

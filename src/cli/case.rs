@@ -461,6 +461,18 @@ fn show(desk: &Desk, c: &Case, full: bool) -> CliResult {
     );
     println!("权限事项：{}", clean(&c.power.power.name));
     println!("依据：{}", c.power.power.penalty);
+    for l in desk.store().leads_of_case(c.id)? {
+        println!(
+            "来源线索：{}（{}，{}）",
+            l.number,
+            l.lead.source.kind().name(),
+            l.lead
+                .decision
+                .as_ref()
+                .map(|d| d.outcome.kind().name())
+                .unwrap_or_default()
+        );
+    }
     for p in &c.parties {
         let shown = shown_party(p, full);
         println!(

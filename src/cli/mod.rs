@@ -29,6 +29,7 @@ mod calendar;
 mod case;
 mod demo;
 mod init;
+mod lead;
 mod ledger;
 mod maintenance;
 mod patrol;
@@ -119,6 +120,9 @@ enum Command {
     /// 巡查记录：登记、列表、汇总
     #[command(subcommand)]
     Patrol(patrol::PatrolCommand),
+    /// 线索（案源）：登记、核查、立案或不予立案、移送、并案、告知、答复举报人
+    #[command(subcommand)]
+    Lead(lead::LeadCommand),
     /// 统计报表
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -271,6 +275,7 @@ pub fn run() -> ExitCode {
         Some(Command::Review(cmd)) => review::run(&ctx, cmd),
         Some(Command::Fault(cmd)) => review::run_fault(&ctx, cmd),
         Some(Command::Patrol(cmd)) => patrol::run(&ctx, cmd),
+        Some(Command::Lead(cmd)) => lead::run(&ctx, cmd),
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
         Some(Command::Ledger(cmd)) => ledger::run(&ctx, cmd),
         Some(Command::Print(args)) => print::run(&ctx, args),

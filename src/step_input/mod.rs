@@ -9,6 +9,7 @@
 //! value is ever read as JSON, so a receipt number `20261203` stays text.
 
 mod kind;
+pub mod lead;
 mod specs;
 
 use std::collections::BTreeMap;

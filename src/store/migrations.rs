@@ -303,6 +303,27 @@ INSERT INTO setting (key, value) VALUES ('codes.migrated_pending', '1')
     ON CONFLICT(key) DO UPDATE SET value = '1';
 "#;
 
+/// Leads (案源/线索, `domain::lead`): one row per lead, its whole record as JSON in `data`
+/// (bound to the chain like a case's), numbered per year of receipt; the stage and the
+/// linked case are copied out for lists and for finding a case's leads.
+const V9: &str = r#"
+CREATE TABLE lead (
+    id          INTEGER PRIMARY KEY,
+    year        INTEGER NOT NULL,
+    serial      INTEGER NOT NULL,
+    received_on TEXT NOT NULL,
+    stage       TEXT NOT NULL,
+    case_id     INTEGER REFERENCES case_file(id),
+    version     INTEGER NOT NULL,
+    data        TEXT NOT NULL,
+    updated_by  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    UNIQUE (year, serial)
+);
+CREATE INDEX lead_stage ON lead(stage, received_on);
+CREATE INDEX lead_case ON lead(case_id) WHERE case_id IS NOT NULL;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -313,11 +334,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V6),
         M::up(V7),
         M::up(V8),
+        M::up(V9),
     ])
 }
 
 /// The schema version this binary writes.
-pub const LATEST: i64 = 8;
+pub const LATEST: i64 = 9;
 
 /// The schema version the file's tables show, whatever `user_version` says: the newest
 /// migration whose mark (a table or column it added) is present.
@@ -344,6 +366,7 @@ pub(crate) fn actual_version(conn: &rusqlite::Connection) -> rusqlite::Result<i6
         table("ledger_import")?,
         column("audit", "mac")?,
         table("deadline_state_due")?,
+        table("lead")?,
     ];
     Ok(marks
         .iter()

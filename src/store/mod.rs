@@ -16,6 +16,7 @@ mod derived;
 mod init;
 mod integrity;
 mod leader;
+pub mod leads;
 mod ledger;
 pub mod maintenance;
 mod migrations;

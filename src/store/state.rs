@@ -142,6 +142,14 @@ pub(crate) const KINDS: &[Kind] = &[
         skips_bookkeeping: false,
     },
     Kind {
+        name: "lead",
+        table: "lead",
+        key: "id",
+        columns: &["id", "year", "serial", "received_on", "case_id", "data"],
+        hidden: &["data"],
+        skips_bookkeeping: false,
+    },
+    Kind {
         name: "holiday",
         table: "holiday_year",
         key: "year",
