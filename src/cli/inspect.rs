@@ -83,6 +83,9 @@ pub(crate) enum InspectCommand {
         /// 随机数种子（不填则取当前时间）
         #[arg(long)]
         seed: Option<u64>,
+        /// 抽取日期（默认今天）
+        #[arg(long)]
+        date: Option<String>,
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -322,9 +325,18 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
             }
             Ok(())
         }
-        InspectCommand::Draw { plan, seed, json } => {
+        InspectCommand::Draw {
+            plan,
+            seed,
+            date: on,
+            json,
+        } => {
             let actor = ctx.login(desk.store_mut())?;
-            desk.draw_plan(plan, seed, &actor, today)?;
+            let on = match on {
+                Some(d) => date("抽取日期", &d)?,
+                None => today,
+            };
+            desk.draw_plan(plan, seed, on, &actor, today)?;
             let published = desk.publication(plan)?;
             if json.json {
                 return print_json(&published);

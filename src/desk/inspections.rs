@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use super::{Desk, DeskError, DeskResult};
 use crate::domain::case::{Recheck, RuleError};
 use crate::domain::inspection::{
-    self, Conflict, Draw, InspectionObject, InspectionPlan, InspectionRecord, InspectionStats,
-    ObjectInput, PublishedDraw, ReinspectionWarning,
+    self, Conflict, Draw, InspectionObject, InspectionPlan, InspectionReason, InspectionRecord,
+    InspectionStats, ObjectInput, PublishedDraw, ReinspectionWarning,
 };
 use crate::domain::people::{Role, User};
 use crate::store::Who;
@@ -77,10 +77,14 @@ impl Desk {
         &mut self,
         plan_id: i64,
         seed: Option<u64>,
+        drawn_on: NaiveDate,
         actor: &User,
         today: NaiveDate,
     ) -> DeskResult<Draw> {
         may_plan(actor)?;
+        if drawn_on > today {
+            return Err(RuleError::input(format!("抽取日期 {drawn_on} 晚于今天，请核对")).into());
+        }
         let (plan, drawn) = self.plan(plan_id)?;
         if drawn.is_some() {
             return Err(DeskError::Refused(format!(
@@ -99,7 +103,7 @@ impl Desk {
             .values()
             .filter(|u| u.active && u.has(Role::Handler))
             .collect();
-        let d = inspection::draw(&plan, &objects, &officers, &conflicts, seed, today)?;
+        let d = inspection::draw(&plan, &objects, &officers, &conflicts, seed, drawn_on)?;
         self.store.save_draw(&d, &Who::user(actor))?;
         Ok(d)
     }
@@ -142,6 +146,9 @@ impl Desk {
         if !record.officers.contains(&actor.id) && !actor.has(Role::Head) {
             return Err(RuleError::input("登记现场检查的应是参加检查的执法人员之一").into());
         }
+        if let InspectionReason::Drawn { plan } = record.reason {
+            self.drawn_for(plan, &record)?;
+        }
         let warning = match record.object {
             Some(id) => {
                 let object = self
@@ -164,6 +171,32 @@ impl Desk {
         };
         let saved = self.store.insert_inspection(&record, &Who::user(actor))?;
         Ok((saved, warning))
+    }
+
+    /// A 双随机 inspection is of an object the plan drew, by the officers drawn for it, on or
+    /// after the draw: otherwise the record would claim a randomness it did not have.
+    fn drawn_for(&self, plan: i64, record: &InspectionRecord) -> DeskResult<()> {
+        let (_, drawn) = self.plan(plan)?;
+        let d = drawn.ok_or_else(|| {
+            DeskError::Refused(format!("抽查计划 #{plan} 尚未抽取，不能登记为双随机抽查"))
+        })?;
+        let Some(pick) = d.objects.iter().find(|o| Some(o.object) == record.object) else {
+            return Err(DeskError::Refused(format!(
+                "该对象不在抽查计划 #{plan} 的抽取结果中，不能登记为双随机抽查"
+            )));
+        };
+        if record.date < d.drawn_on {
+            return Err(DeskError::Refused(format!(
+                "检查日期 {} 早于抽取日期 {}",
+                record.date, d.drawn_on
+            )));
+        }
+        if !pick.officers.iter().all(|o| record.officers.contains(o)) {
+            return Err(DeskError::Refused(
+                "双随机抽查应由抽取的两名执法人员实施；人员有变动的请登记为日常巡查并说明".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// The 复查 of a correction ordered on inspection.
