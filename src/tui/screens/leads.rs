@@ -14,7 +14,7 @@ use ratatui::Frame;
 
 use crate::desk::leads::{outcome_text, LeadLine};
 use crate::domain::case::rule::RuleKind;
-use crate::domain::lead::{self, LeadActionKind, LeadSource, LeadStage};
+use crate::domain::lead::{self, LeadAction, LeadActionKind, LeadSource, LeadStage, ReplyWay};
 use crate::domain::people::User;
 use crate::text::fit;
 use crate::tui::action::UiAction;
@@ -253,8 +253,8 @@ impl State {
         Outcome::Stay
     }
 
-    /// The steps this user may take now, then those refused by role (a step of another
-    /// stage is left out, as on a case).
+    /// The steps this user may take now, then those refused by role or by the separation
+    /// of duties (a step of another stage is left out, as on a case).
     fn open_menu(&mut self, env: &Env) -> Outcome {
         let Some(user) = env.user else {
             return Outcome::Error("请先登录".into());
@@ -262,10 +262,22 @@ impl State {
         let Some(lead) = self.open_line().map(|l| l.row.lead.clone()) else {
             return Outcome::Stay;
         };
+        let today = env.today;
+        // The step's own gate on a blank form: only who may take it is known before the
+        // form is filled (the verifiers record, others approve).
+        let duty = |k: LeadActionKind| -> Result<(), String> {
+            let verdict = env
+                .desk
+                .rule_ctx(today, |ctx| blank(k, today).gate(&lead, ctx, user));
+            match verdict {
+                Ok(Err(e)) if e.kind == RuleKind::Role => Err(e.to_string()),
+                _ => Ok(()),
+            }
+        };
         let mut items: Vec<(LeadActionKind, Result<(), String>)> = LeadActionKind::ALL
             .into_iter()
             .filter_map(|k| match lead::precheck(&lead, k, user) {
-                Ok(()) => Some((k, Ok(()))),
+                Ok(()) => Some((k, duty(k))),
                 Err(e) if e.kind == RuleKind::Stage => None,
                 Err(e) => Some((k, Err(e.to_string()))),
             })
@@ -406,6 +418,51 @@ impl State {
     }
 }
 
+/// Step `k` with nothing filled in, for asking its gate who may take it.
+fn blank(k: LeadActionKind, date: chrono::NaiveDate) -> LeadAction {
+    use LeadActionKind as K;
+    let case_id = 0;
+    let (reason, case_number) = (String::new(), String::new());
+    match k {
+        K::Assign => LeadAction::Assign {
+            date,
+            officers: Vec::new(),
+        },
+        K::RecordFindings => LeadAction::RecordFindings {
+            date,
+            findings: reason,
+            attachments: Vec::new(),
+        },
+        K::Extend => LeadAction::Extend { date, reason },
+        K::File => LeadAction::File {
+            date,
+            case_id,
+            case_number,
+        },
+        K::NotFile => LeadAction::NotFile { date, reason },
+        K::Transfer => LeadAction::Transfer {
+            date,
+            to: String::new(),
+            judicial: false,
+            reason,
+        },
+        K::Merge => LeadAction::Merge {
+            date,
+            case_id,
+            case_number,
+        },
+        K::Tell => LeadAction::Tell {
+            date,
+            where_to: reason,
+        },
+        K::Reply => LeadAction::Reply {
+            date,
+            way: ReplyWay::Phone,
+            content: reason,
+        },
+    }
+}
+
 /// The stage, or the outcome once decided.
 fn stage_text(l: &LeadLine) -> String {
     match l.row.lead.outcome() {
@@ -417,18 +474,15 @@ fn stage_text(l: &LeadLine) -> String {
 /// The verification deadline as a column: overdue marked, nothing once decided.
 fn due_text(l: &LeadLine) -> String {
     if l.overdue {
-        return format!(
-            "已逾期 {}",
-            l.due
-                .map(|d| d.format("%m-%d").to_string())
-                .unwrap_or_default()
-        );
+        let due = l.due.map(|d| d.to_string()).unwrap_or_default();
+        return format!("核查期限 {due} 已逾期");
     }
     if l.reply_overdue {
-        return "未按期答复".into();
+        let due = l.reply_due.map(|d| d.to_string()).unwrap_or_default();
+        return format!("答复期限 {due} 已逾期");
     }
     match (l.row.lead.decision.is_none(), l.due) {
-        (true, Some(d)) => d.to_string(),
+        (true, Some(d)) => format!("核查期限 {d}"),
         _ => String::new(),
     }
 }
@@ -436,15 +490,19 @@ fn due_text(l: &LeadLine) -> String {
 fn draw_list(f: &mut Frame, area: Rect, s: &State) {
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let shown = s.shown();
-    let mut filters = vec![format!("线索 {}/{} 条", shown.len(), s.lines.len())];
-    filters.push(format!(
-        "阶段：{}（{}）",
-        s.stage.map_or("全部".into(), |st| st.name()),
-        s.keys.stage
-    ));
-    if s.overdue_only {
-        filters.push("只看逾期".into());
-    }
+    let mut filters = vec![
+        format!("线索 {}/{} 条", shown.len(), s.lines.len()),
+        format!(
+            "阶段：{}（{}）",
+            s.stage.map_or("全部".into(), |st| st.name()),
+            s.keys.stage
+        ),
+        format!(
+            "只看逾期：{}（{}）",
+            if s.overdue_only { "是" } else { "否" },
+            s.keys.overdue
+        ),
+    ];
     if s.searching || !s.query.value.is_empty() {
         filters.push(format!(
             "搜索：{}{}",
@@ -452,7 +510,7 @@ fn draw_list(f: &mut Frame, area: Rect, s: &State) {
             if s.searching { "_" } else { "" }
         ));
     } else {
-        filters.push(format!("{} 搜索", s.keys.search));
+        filters.push(format!("搜索（{}）", s.keys.search));
     }
     f.render_widget(
         Paragraph::new(Span::styled(filters.join("  "), ui::title_style())),
@@ -468,29 +526,15 @@ fn draw_list(f: &mut Frame, area: Rect, s: &State) {
         f.render_widget(Paragraph::new(msg).style(ui::dim()), body);
         return;
     }
-    // Columns: the number (线索〔2026〕123号 is 17 cells), received, source, stage or outcome,
-    // the deadline; the allegation takes what is left.
-    let widths = [18, 11, 9, 9, 13];
-    let rest = (body.width as usize)
-        .saturating_sub(widths.iter().sum::<usize>())
-        .max(8);
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "{}{}{}{}{}{}",
-            fit("编号", widths[0]),
-            fit("收到日期", widths[1]),
-            fit("来源", widths[2]),
-            fit("阶段/结果", widths[3]),
-            fit("核查期限", widths[4]),
-            "反映的问题"
-        ),
-        ui::dim(),
-    ))];
-    let height = body.height.saturating_sub(1) as usize;
-    let start = s.sel.saturating_sub(height.saturating_sub(1));
-    for (i, l) in shown.iter().enumerate().skip(start).take(height) {
+    // Each lead on two rows: the number (线索〔2026〕123号 is 17 cells), received, source,
+    // stage or outcome and deadline; then the place and the allegation, wrapped whole.
+    let widths = [18, 11, 9, 10];
+    let mut lines: Vec<Line> = Vec::new();
+    let mut sel_at = 0;
+    for (i, l) in shown.iter().enumerate() {
         let lead = &l.row.lead;
         let style = if i == s.sel {
+            sel_at = lines.len();
             ui::selected()
         } else if l.overdue || l.reply_overdue {
             ui::bad()
@@ -499,18 +543,29 @@ fn draw_list(f: &mut Frame, area: Rect, s: &State) {
         };
         lines.push(Line::from(Span::styled(
             format!(
-                "{}{}{}{}{}{}",
+                "{}{}{}{}{}",
                 fit(&l.row.number, widths[0]),
                 fit(&lead.received_on.to_string(), widths[1]),
                 fit(&lead.source.kind().name(), widths[2]),
                 fit(&stage_text(l), widths[3]),
-                fit(&due_text(l), widths[4]),
-                fit(&lead.allegation.replace('\n', " "), rest - 1)
+                due_text(l)
             ),
             style,
         )));
+        lines.push(Line::from(format!(
+            "    {}：{}",
+            ui::clean(&lead.place),
+            ui::clean(&lead.allegation.replace('\n', " "))
+        )));
     }
-    f.render_widget(Paragraph::new(lines), body);
+    // Wrapped rows: keep the selected lead in sight by scrolling to it.
+    let skip = sel_at.saturating_sub(body.height as usize / 2);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((skip as u16, 0)),
+        body,
+    );
 }
 
 fn draw_detail(f: &mut Frame, area: Rect, s: &State, d: &Detail) {
@@ -635,6 +690,7 @@ struct Keys {
     reveal: String,
     search: String,
     stage: String,
+    overdue: String,
     new: String,
     menu_title: String,
 }
@@ -646,6 +702,7 @@ impl Keys {
             reveal: key("lead", UiAction::RevealPersonal),
             search: key("leads", UiAction::Search),
             stage: key("leads", UiAction::NextTab),
+            overdue: key("leads", UiAction::ToggleOverdue),
             new: key("leads", UiAction::New),
             menu_title: format!(
                 "办理环节（{} 办理，{} 关闭）",
