@@ -179,7 +179,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     );
     let [month_area, leads_area, text_area] = Layout::vertical([
         Constraint::Min(5),
-        Constraint::Length(3),
+        Constraint::Length(2),
         Constraint::Length(2),
     ])
     .areas(bottom);
@@ -226,7 +226,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     );
 }
 
-/// The 线索 block: received this year by source and by outcome, still open, overdue.
+/// The 线索 lines: received this year by source and by outcome, still open, overdue.
 fn lead_lines(leads: &Result<LeadStats, String>) -> Vec<Line<'static>> {
     let l = match leads {
         Ok(l) => l,
@@ -251,21 +251,17 @@ fn lead_lines(leads: &Result<LeadStats, String>) -> Vec<Line<'static>> {
         format!("逾期 {}", l.overdue),
         if l.overdue > 0 { ui::bad() } else { ui::dim() },
     );
-    vec![
-        Line::from(vec![
-            Span::styled("线索 ", ui::title_style()),
-            Span::raw(format!("收到 {} 条，未处理 {}，", l.received, l.open)),
-            overdue,
-        ]),
-        Line::from(format!(
-            "  来源：{}",
-            pairs(l.by_source.iter().map(|(k, n)| (k.name(), *n)).collect())
-        )),
-        Line::from(format!(
-            "  结果：{}",
+    // One paragraph, wrapped at the spaces between its items (two rows at 80 columns).
+    vec![Line::from(vec![
+        Span::styled("线索 ", ui::title_style()),
+        Span::raw(format!("收到 {} 条，未处理 {}，", l.received, l.open)),
+        overdue,
+        Span::raw(format!(
+            "；来源：{}；结果：{}",
+            pairs(l.by_source.iter().map(|(k, n)| (k.name(), *n)).collect()),
             pairs(l.by_outcome.iter().map(|(k, n)| (k.name(), *n)).collect())
         )),
-    ]
+    ])]
 }
 
 impl View for State {

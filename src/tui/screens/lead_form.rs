@@ -69,6 +69,8 @@ pub struct State {
     pub power_sel: usize,
     /// The submit key as the keymap binds it, for the title line.
     submit_key: String,
+    /// What of the lead the step acts on, shown under the title.
+    pub context: String,
 }
 
 /// 登记线索: a complaint received today, unless the clerk says otherwise.
@@ -170,6 +172,7 @@ impl State {
             search,
             power_sel: 0,
             submit_key: env.keymap.key_label(form_core::SECTION, UiAction::Submit),
+            context: row.map(|r| context(kind, r)).unwrap_or_default(),
         };
         s.check();
         s
@@ -350,6 +353,21 @@ impl State {
     }
 }
 
+/// The line above a step's form: the verified findings when filing (the case's facts come
+/// from them), else what was alleged.
+fn context(kind: Kind, row: &LeadRow) -> String {
+    let findings = row
+        .lead
+        .verification
+        .as_ref()
+        .and_then(|v| v.findings.as_ref())
+        .map(|(_, f)| f.as_str());
+    match (kind, findings) {
+        (Kind::File, Some(f)) => format!("核查情况（作为案情）：{f}"),
+        _ => format!("{}：{}", ui::clean(&row.lead.place), row.lead.allegation),
+    }
+}
+
 fn draw_matches(f: &mut Frame, area: Rect, s: &State) {
     let matches = s.matches();
     let mut info: Vec<Line> = Vec::new();
@@ -389,8 +407,10 @@ fn draw_matches(f: &mut Frame, area: Rect, s: &State) {
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let error_h = if s.error.is_some() { 2 } else { 0 };
-    let [head, body, error] = Layout::vertical([
+    let context_h = if s.context.is_empty() { 0 } else { 2 };
+    let [head, context, body, error] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(context_h),
         Constraint::Min(1),
         Constraint::Length(error_h),
     ])
@@ -401,6 +421,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         format!("{}：{}（{} 提交）", s.lead_no, s.what(), s.submit_key)
     };
     f.render_widget(Paragraph::new(Span::styled(title, ui::title_style())), head);
+    f.render_widget(
+        Paragraph::new(ui::clean(&s.context.replace('\n', " ")))
+            .style(ui::dim())
+            .wrap(Wrap { trim: true }),
+        context,
+    );
     let form_area = if s.kind == Kind::File {
         let [form_area, side] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])

@@ -416,7 +416,7 @@ fn the_desk_and_the_dashboard_count_overdue_leads() {
         "{home}"
     );
     press(&mut a, &[KeyCode::Char('t')]);
-    let dash = render(&a, 80, 24);
+    let dash = render(&a, 120, 36);
     assert!(
         dash.contains("收到 4 条，未处理 2，逾期 1")
             && dash.contains("来源：举报投诉2 巡查发现1 部门移送1")
