@@ -208,6 +208,18 @@ fn the_lead_register_detail_and_forms_on_screen() {
     login(&mut a, "sunzhen");
     press(&mut a, &[KeyCode::Char('l')]);
     snapshot_both("leads", &a);
+    // Every key of the list and of the detail is in the help, whole at 80×24.
+    for (section, open) in [("leads", vec![]), ("lead", vec![KeyCode::Enter])] {
+        press(&mut a, &open);
+        press(&mut a, &[KeyCode::Char('?')]);
+        let help = render(&a, 80, 24);
+        for (keys, desc) in a.keymap.help(section) {
+            assert!(help.contains(&desc), "{keys} {desc}: {help}");
+        }
+        press(&mut a, &[KeyCode::Esc]);
+    }
+    press(&mut a, &[KeyCode::Esc]);
+    assert!(leads_state(&a).detail.is_none());
     let list = render(&a, 80, 24);
     assert!(
         list.contains("核查期限")
