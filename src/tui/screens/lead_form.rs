@@ -44,11 +44,32 @@ pub enum Kind {
     File,
 }
 
-/// The catalog search of the filing form.
+/// The catalog search on a form's power field (the new lead's likely power, the filed
+/// case's power), as 提请立案 searches it.
 struct PowerSearch {
+    /// The power field's index.
+    at: usize,
     powers: Vec<PowerVersion>,
     keys: Vec<PowerKeys>,
 }
+
+/// The powers in force today for the search on field `at`, or why they could not be read.
+fn power_search(env: &Env, at: usize) -> (PowerSearch, Option<String>) {
+    let mut load_error = None;
+    let powers = super::or_note(
+        env.desk.store().powers_on(env.today, None),
+        "权限清单",
+        &mut load_error,
+    );
+    let search = PowerSearch {
+        at,
+        keys: powers.iter().map(PowerKeys::of).collect(),
+        powers,
+    };
+    (search, load_error)
+}
+
+const NO_MATCH: &str = "权限事项：没有匹配的事项，请输入编码（如 HJ-001）、名称中的词或拼音";
 
 pub struct State {
     pub kind: Kind,
@@ -85,14 +106,11 @@ pub fn new_lead(env: &mut Env) -> Screen {
             _ => "",
         })
         .collect();
-    Screen::LeadForm(Box::new(State::with(
-        Kind::New,
-        None,
-        specs,
-        &defaults,
-        None,
-        env,
-    )))
+    let at = specs.iter().position(|s| s.key == "power").unwrap_or(0);
+    let (search, load_error) = power_search(env, at);
+    let mut s = State::with(Kind::New, None, specs, &defaults, Some(search), env);
+    s.error = s.error.or(load_error);
+    Screen::LeadForm(Box::new(s))
 }
 
 /// The form of `kind` on the lead; 立案 is the filing form.
@@ -113,18 +131,9 @@ pub fn step(row: &LeadRow, kind: LeadActionKind, env: &mut Env) -> Screen {
                 _ => "",
             })
             .collect();
-        let mut load_error = None;
-        let powers = super::or_note(
-            env.desk.store().powers_on(env.today, None),
-            "权限清单",
-            &mut load_error,
-        );
-        let search = PowerSearch {
-            keys: powers.iter().map(PowerKeys::of).collect(),
-            powers,
-        };
+        let (search, load_error) = power_search(env, 0);
         let mut s = State::with(Kind::File, Some(row), specs, &defaults, Some(search), env);
-        s.error = load_error;
+        s.error = s.error.or(load_error);
         return Screen::LeadForm(Box::new(s));
     }
     let specs = forms::lead_fields(kind);
@@ -186,34 +195,64 @@ impl State {
         }
     }
 
-    /// The powers matching the power field (filing form only).
+    /// The power field's index, on a form that searches the catalog.
+    fn power_at(&self) -> Option<usize> {
+        self.search.as_ref().map(|s| s.at)
+    }
+
+    /// The powers matching what the power field holds.
     pub fn matches(&self) -> Vec<&PowerVersion> {
         match &self.search {
-            Some(s) => search_powers(&s.powers, &s.keys, &self.form.value(0)),
+            Some(s) => search_powers(&s.powers, &s.keys, &self.form.value(s.at)),
             None => Vec::new(),
         }
     }
 
+    /// The code of the match chosen (None: nothing typed).
+    fn chosen_power(&self) -> Result<Option<String>, String> {
+        let Some(at) = self.power_at() else {
+            return Ok(None);
+        };
+        if self.form.value(at).is_empty() {
+            return Ok(None);
+        }
+        let matches = self.matches();
+        matches
+            .get(self.power_sel.min(matches.len().saturating_sub(1)))
+            .map(|v| Some(v.power.code.clone()))
+            .ok_or_else(|| NO_MATCH.to_string())
+    }
+
     fn check(&mut self) {
         self.checks = choices::checks(&self.specs, &self.form, &self.users, self.today);
-        if self.kind == Kind::File {
+        if let Some(at) = self.power_at() {
             // The search's list speaks for the power.
-            self.checks[0] = None;
+            self.checks[at] = None;
         }
     }
 
-    /// Every field as typed (the power, a UI search, left out).
-    fn pairs(&self) -> Vec<(String, String)> {
-        self.specs
+    /// Every field as typed, the power as the code chosen from the search (the filing
+    /// form's power goes to the desk apart, so it is left out).
+    fn pairs(&self) -> Result<Vec<(String, String)>, String> {
+        let power = self.chosen_power()?.unwrap_or_default();
+        Ok(self
+            .specs
             .iter()
             .enumerate()
             .filter(|(_, s)| s.key != POWER.key || self.kind != Kind::File)
-            .map(|(i, s)| (s.key.to_string(), self.form.raw(i)))
-            .collect()
+            .map(|(i, s)| {
+                let value = if Some(i) == self.power_at() {
+                    power.clone()
+                } else {
+                    self.form.raw(i)
+                };
+                (s.key.to_string(), value)
+            })
+            .collect())
     }
 
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
-        if self.kind == Kind::File && self.form.focus == 0 {
+        if self.power_at() == Some(self.form.focus) {
             let n = self.matches().len();
             match a {
                 UiAction::Down if self.power_sel + 1 < n => {
@@ -250,7 +289,10 @@ impl State {
         let Some(user) = env.user else {
             return Outcome::Error("请先登录".into());
         };
-        let pairs = self.pairs();
+        let pairs = match self.pairs() {
+            Ok(p) => p,
+            Err(e) => return Outcome::Error(e),
+        };
         let done = match self.kind {
             Kind::New => forms::build_new_lead(&pairs, &self.users, self.today)
                 .and_then(|new| {
@@ -292,15 +334,8 @@ impl State {
                 }
             }
             Kind::File => {
-                let matches = self.matches();
-                let Some(code) = matches
-                    .get(self.power_sel.min(matches.len().saturating_sub(1)))
-                    .map(|v| v.power.code.clone())
-                else {
-                    return Outcome::Error(
-                        "权限事项：没有匹配的事项，请输入编码（如 HJ-001）、名称中的词或拼音"
-                            .into(),
-                    );
+                let Ok(Some(code)) = self.chosen_power() else {
+                    return Outcome::Error(NO_MATCH.into());
                 };
                 let filing = match forms::build_filing(&pairs, &self.users, self.today) {
                     Ok(f) => f,
@@ -427,7 +462,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             .wrap(Wrap { trim: true }),
         context,
     );
-    let form_area = if s.kind == Kind::File {
+    let form_area = if s.search.is_some() {
         let [form_area, side] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                 .areas(body);
@@ -464,7 +499,7 @@ impl View for State {
     }
     fn paste(&mut self, text: &str, _env: &mut Env) -> Outcome {
         if let FormStep::Edited = self.form.paste(text) {
-            if self.form.focus == 0 {
+            if self.power_at() == Some(self.form.focus) {
                 self.power_sel = 0;
             }
             self.check();
