@@ -130,6 +130,11 @@ impl State {
         self.lines.iter().find(|l| l.row.lead.id == id)
     }
 
+    /// The case the open lead was filed as or merged into.
+    fn linked_case(&self) -> Option<i64> {
+        self.open_line()?.row.lead.outcome()?.case_id()
+    }
+
     fn name(&self, id: &i64) -> String {
         self.users
             .get(id)
@@ -246,6 +251,15 @@ impl State {
             UiAction::Up => d.scroll = d.scroll.saturating_sub(1),
             UiAction::Menu | UiAction::Open => return self.open_menu(env),
             UiAction::RevealPersonal => return self.toggle_reporter(env),
+            UiAction::GoCases => {
+                let Some(case_id) = self.linked_case() else {
+                    return Outcome::Error("这条线索尚未立案或并案，没有关联的案件".into());
+                };
+                return match super::case_view::State::load(case_id, env) {
+                    Ok(view) => Outcome::Push(Screen::Case(Box::new(view))),
+                    Err(e) => Outcome::Error(e),
+                };
+            }
             UiAction::Back => self.detail = None,
             UiAction::Quit => return Outcome::Quit,
             _ => {}
@@ -660,7 +674,7 @@ impl View for State {
     }
     fn acts(&self, a: UiAction) -> bool {
         match &self.detail {
-            Some(_) => true,
+            Some(d) => d.menu.is_some() || a != UiAction::GoCases || self.linked_case().is_some(),
             None => {
                 !matches!(a, UiAction::Open | UiAction::Up | UiAction::Down)
                     || !self.shown().is_empty()

@@ -208,12 +208,14 @@ fn the_lead_register_detail_and_forms_on_screen() {
     login(&mut a, "sunzhen");
     press(&mut a, &[KeyCode::Char('l')]);
     snapshot_both("leads", &a);
-    // Every key of the list and of the detail is in the help, whole at 80×24.
+    // Every key of the list and of the detail that acts is in the help, whole at 80×24.
     for (section, open) in [("leads", vec![]), ("lead", vec![KeyCode::Enter])] {
         press(&mut a, &open);
         press(&mut a, &[KeyCode::Char('?')]);
         let help = render(&a, 80, 24);
-        for (keys, desc) in a.keymap.help(section) {
+        // The keys that act here (打开关联案件 only on a lead with a case).
+        let view = a.stack.last().unwrap().view();
+        for (keys, desc) in a.keymap.help_where(section, &|act| view.acts(act)) {
             assert!(help.contains(&desc), "{keys} {desc}: {help}");
         }
         press(&mut a, &[KeyCode::Esc]);
@@ -397,7 +399,14 @@ fn a_complaint_goes_by_keys_from_registration_to_a_case_linked_both_ways() {
     let case = a.desk.store().load_case(case_id).unwrap();
     assert_eq!(case.handlers.len(), 2);
     assert_eq!(case.power.power.code, "HJ-001");
-    press(&mut a, &[KeyCode::Esc]);
+    // From the lead to its case by its key, and by the case list's search.
+    press(&mut a, &[KeyCode::Char('c')]);
+    let basic = render(&a, 120, 36);
+    assert!(
+        basic.contains(&case_number) && basic.contains("来源线索：线索〔2026〕1号"),
+        "{basic}"
+    );
+    press(&mut a, &[KeyCode::Esc, KeyCode::Esc]);
     open_case(&mut a, &case_number);
     let basic = render(&a, 120, 36);
     assert!(basic.contains("来源线索：线索〔2026〕1号"), "{basic}");
