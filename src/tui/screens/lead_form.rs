@@ -485,7 +485,7 @@ impl View for State {
         if self.lead_no.is_empty() {
             self.what().into()
         } else {
-            format!("线索 {} {}", self.lead_no, self.what())
+            format!("{} {}", self.lead_no, self.what())
         }
     }
     fn section(&self) -> &'static str {

@@ -201,7 +201,18 @@ impl State {
                     .into(),
                 );
             }
-            UiAction::New => return Outcome::Push(lead_form::new_lead(env)),
+            UiAction::New => {
+                let roles = lead::workflow::REGISTERING_ROLES;
+                if let Some(u) = env.user.filter(|u| !roles.iter().any(|r| u.has(*r))) {
+                    let names: Vec<&str> = roles.iter().map(|r| r.name()).collect();
+                    return Outcome::Error(format!(
+                        "{} 不能登记线索：线索由{}登记",
+                        u.name,
+                        names.join("、")
+                    ));
+                }
+                return Outcome::Push(lead_form::new_lead(env));
+            }
             UiAction::Open => {
                 if let Some(l) = self.shown().get(self.sel) {
                     self.detail = Some(Detail {
@@ -210,6 +221,8 @@ impl State {
                         scroll: 0,
                         menu: None,
                     });
+                    // A filter's message is about the list, not the lead.
+                    return Outcome::Status(String::new());
                 }
             }
             UiAction::Back => return Outcome::Pop(None),
@@ -657,7 +670,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
 impl View for State {
     fn title(&self) -> String {
         match self.open_line() {
-            Some(l) => format!("线索 {}", l.row.number),
+            Some(l) => l.row.number.clone(),
             None => "线索".into(),
         }
     }

@@ -445,3 +445,17 @@ fn the_desk_and_the_dashboard_count_overdue_leads() {
         "{dash}"
     );
 }
+
+#[test]
+fn a_legal_reviewer_reads_the_register_but_is_told_who_registers() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "qianli");
+    press(&mut a, &[KeyCode::Char('l'), KeyCode::Char('n')]);
+    assert!(
+        a.status.contains("不能登记线索") && a.status.contains("承办人"),
+        "{}",
+        a.status
+    );
+    assert!(matches!(a.stack.last(), Some(Screen::Leads(_))));
+}
