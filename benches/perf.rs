@@ -191,6 +191,7 @@ impl ListDesk {
             today: today(),
             demo: false,
             keymap: &self.keymap,
+            export_dir: None,
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::domain::people::User;
 use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::{DeadlineCtx, Store, StoreError, Who};
 
+pub mod inspections;
 mod leader;
 pub mod leads;
 pub use leader::{

@@ -9,9 +9,13 @@
 use std::path::Path;
 
 /// The only crates the pure core may depend on.
-const ALLOWED_DEPENDENCIES: [&str; 6] = [
+const ALLOWED_DEPENDENCIES: [&str; 8] = [
     "chrono",
     "pinyin",
+    // Seeded draws (双随机, 评查 samples): deterministic from the recorded seed, no IO (no
+    // `std` RNG or OS entropy is used: only `SeedableRng::seed_from_u64`).
+    "rand",
+    "rand_chacha",
     "serde",
     "serde_json",
     "thiserror",

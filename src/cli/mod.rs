@@ -29,6 +29,7 @@ mod calendar;
 mod case;
 mod demo;
 mod init;
+mod inspect;
 mod lead;
 mod ledger;
 mod maintenance;
@@ -123,6 +124,9 @@ enum Command {
     /// 线索（案源）：登记、核查、立案或不予立案、移送、并案、告知、答复举报人
     #[command(subcommand)]
     Lead(lead::LeadCommand),
+    /// 行政检查：检查对象、回避、抽查计划与双随机抽取、现场检查、复查、统计
+    #[command(subcommand)]
+    Inspect(inspect::InspectCommand),
     /// 统计报表
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -276,6 +280,7 @@ pub fn run() -> ExitCode {
         Some(Command::Fault(cmd)) => review::run_fault(&ctx, cmd),
         Some(Command::Patrol(cmd)) => patrol::run(&ctx, cmd),
         Some(Command::Lead(cmd)) => lead::run(&ctx, cmd),
+        Some(Command::Inspect(cmd)) => inspect::run(&ctx, cmd),
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
         Some(Command::Ledger(cmd)) => ledger::run(&ctx, cmd),
         Some(Command::Print(args)) => print::run(&ctx, args),

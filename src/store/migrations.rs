@@ -324,6 +324,44 @@ CREATE INDEX lead_stage ON lead(stage, received_on);
 CREATE INDEX lead_case ON lead(case_id) WHERE case_id IS NOT NULL;
 "#;
 
+/// Inspections (行政检查, `domain::inspection`): the objects inspected, recorded conflicts of
+/// interest, plans with their one draw, and the inspection records; each record's JSON bound
+/// to the chain like a case's.
+const V10: &str = r#"
+CREATE TABLE inspection_object (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    credit_code TEXT,
+    field       TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE UNIQUE INDEX inspection_object_code ON inspection_object(credit_code)
+    WHERE credit_code IS NOT NULL;
+CREATE TABLE inspection_conflict (
+    id      INTEGER PRIMARY KEY,
+    officer INTEGER NOT NULL REFERENCES staff(id),
+    object  INTEGER NOT NULL REFERENCES inspection_object(id),
+    reason  TEXT NOT NULL,
+    UNIQUE (officer, object)
+);
+CREATE TABLE inspection_plan (
+    id         INTEGER PRIMARY KEY,
+    data       TEXT NOT NULL,
+    draw       TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE inspection (
+    id         INTEGER PRIMARY KEY,
+    date       TEXT NOT NULL,
+    object_id  INTEGER REFERENCES inspection_object(id),
+    data       TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX inspection_date ON inspection(date);
+CREATE INDEX inspection_of_object ON inspection(object_id, date) WHERE object_id IS NOT NULL;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -335,11 +373,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V7),
         M::up(V8),
         M::up(V9),
+        M::up(V10),
     ])
 }
 
 /// The schema version this binary writes.
-pub const LATEST: i64 = 9;
+pub const LATEST: i64 = 10;
 
 /// The schema version the file's tables show, whatever `user_version` says: the newest
 /// migration whose mark (a table or column it added) is present.
@@ -367,6 +406,7 @@ pub(crate) fn actual_version(conn: &rusqlite::Connection) -> rusqlite::Result<i6
         column("audit", "mac")?,
         table("deadline_state_due")?,
         table("lead")?,
+        table("inspection")?,
     ];
     Ok(marks
         .iter()
@@ -376,7 +416,7 @@ pub(crate) fn actual_version(conn: &rusqlite::Connection) -> rusqlite::Result<i6
 }
 
 /// Turns a file of this version back into what schema 7 wrote (labels in the vocabulary
-/// columns, the old index name), for tests of opening older files.
+/// columns, the old index name, no leads or inspections), for tests of opening older files.
 #[cfg(test)]
 pub(crate) const BACK_TO_V7: &str = r#"
 UPDATE deadline SET state = CASE state
@@ -403,6 +443,11 @@ UPDATE case_file SET
         ELSE outcome END;
 DROP INDEX deadline_state_due;
 CREATE INDEX deadline_open ON deadline(state, due);
+DROP TABLE lead;
+DROP TABLE inspection;
+DROP TABLE inspection_plan;
+DROP TABLE inspection_conflict;
+DROP TABLE inspection_object;
 PRAGMA user_version = 7;
 "#;
 

@@ -14,6 +14,7 @@ mod catalog;
 mod codes;
 mod derived;
 mod init;
+pub mod inspections;
 mod integrity;
 mod leader;
 pub mod leads;

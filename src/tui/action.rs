@@ -61,6 +61,13 @@ pub enum UiAction {
     WordLeft,
     WordRight,
     DeleteForward,
+    /// Selecting text in a field (Shift with the cursor keys, Ctrl-A for all): typing,
+    /// pasting or deleting then replaces the selection.
+    SelectLeft,
+    SelectRight,
+    SelectHome,
+    SelectEnd,
+    SelectAll,
     /// 案卷评查 (rounds), 过错责任 and the 评查质量报告 (负责人、法制审核员、中队长).
     GoReview,
     GoFaults,

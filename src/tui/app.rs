@@ -29,6 +29,8 @@ pub struct Env<'a> {
     pub demo: bool,
     /// For the key letters a message names.
     pub keymap: &'a Keymap,
+    /// Where exported papers and tables go (`paths::exports_dir`; tests point it elsewhere).
+    pub export_dir: Option<&'a std::path::Path>,
 }
 
 /// The screens, one line each: the variant and its state, which implements `View`.
@@ -118,6 +120,8 @@ pub struct App {
     /// The terminal's size at the last draw: below the minimum, keys do nothing behind the
     /// "窗口太小" message.
     pub size: std::cell::Cell<(u16, u16)>,
+    /// Where exports go: the documents folder of README, or `ZHIFA_EXPORT_DIR`.
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -152,6 +156,7 @@ impl App {
             lock: None,
             quit_asked: false,
             size: std::cell::Cell::new((ui::MIN_WIDTH, ui::MIN_HEIGHT)),
+            export_dir: crate::paths::exports_dir(),
         }
     }
 
@@ -254,6 +259,7 @@ impl App {
             today: self.today,
             demo: self.demo,
             keymap: &self.keymap,
+            export_dir: self.export_dir.as_deref(),
         };
         if let Some(top) = self.stack.last_mut() {
             let outcome = top.view_mut().paste(text, &mut env);
@@ -298,6 +304,7 @@ impl App {
             today: self.today,
             demo: self.demo,
             keymap: &self.keymap,
+            export_dir: self.export_dir.as_deref(),
         };
         let Some(top) = self.stack.last_mut() else {
             self.quit = true;
@@ -333,6 +340,7 @@ impl App {
             today: self.today,
             demo: self.demo,
             keymap: &self.keymap,
+            export_dir: self.export_dir.as_deref(),
         };
         let outcome = match spec.command {
             Command::Quit => Outcome::Quit,
@@ -415,6 +423,7 @@ impl App {
                         today: self.today,
                         demo: self.demo,
                         keymap: &self.keymap,
+                        export_dir: self.export_dir.as_deref(),
                     };
                     if let Some(top) = self.stack.last_mut() {
                         top.view_mut().reload(&mut env);
@@ -436,6 +445,7 @@ impl App {
                     today: self.today,
                     demo: self.demo,
                     keymap: &self.keymap,
+                    export_dir: self.export_dir.as_deref(),
                 };
                 self.stack = vec![Screen::Home(home::State::load(&mut env))];
             }

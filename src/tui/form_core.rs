@@ -265,6 +265,26 @@ impl FormCore {
                 input.word_right();
                 false
             }
+            (UiAction::SelectLeft, _) => {
+                input.select(TextInput::left);
+                false
+            }
+            (UiAction::SelectRight, _) => {
+                input.select(TextInput::right);
+                false
+            }
+            (UiAction::SelectHome, _) => {
+                input.select(TextInput::home);
+                false
+            }
+            (UiAction::SelectEnd, _) => {
+                input.select(TextInput::end);
+                false
+            }
+            (UiAction::SelectAll, _) => {
+                input.select_all();
+                false
+            }
             (UiAction::Up, w) => {
                 let moved = match w {
                     Widget::Lines => input.up(),

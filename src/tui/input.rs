@@ -14,6 +14,8 @@ pub struct TextInput {
     pub value: String,
     /// The cursor, in characters from the start.
     cursor: usize,
+    /// The other end of the selection, if text is selected (from the cursor to here).
+    anchor: Option<usize>,
 }
 
 /// Where a word ends: between a space or punctuation and anything else, and between Han
@@ -35,7 +37,47 @@ impl TextInput {
         TextInput {
             value: value.to_string(),
             cursor: value.chars().count(),
+            anchor: None,
         }
+    }
+
+    /// The selected characters as `start..end`, if any are selected.
+    pub fn selection(&self) -> Option<std::ops::Range<usize>> {
+        let a = self.anchor?.min(self.len());
+        let c = self.cursor();
+        (a != c).then(|| a.min(c)..a.max(c))
+    }
+
+    /// Moves the cursor with `movement`, extending the selection from where it started.
+    pub fn select(&mut self, movement: impl FnOnce(&mut TextInput)) {
+        let anchor = self.anchor.take().unwrap_or(self.cursor());
+        movement(self);
+        self.anchor = Some(anchor);
+    }
+
+    /// Selects the whole text.
+    pub fn select_all(&mut self) {
+        self.anchor = Some(0);
+        self.cursor = self.len();
+    }
+
+    /// Deletes the selected text (the cursor goes where it began); whether there was any.
+    fn take_selection(&mut self) -> bool {
+        self.anchor_cleared(|t| {
+            let Some(r) = t.selection() else {
+                return false;
+            };
+            let (from, to) = (t.byte_at(r.start), t.byte_at(r.end));
+            t.value.replace_range(from..to, "");
+            t.cursor = r.start;
+            true
+        })
+    }
+
+    fn anchor_cleared<T>(&mut self, f: impl FnOnce(&mut TextInput) -> T) -> T {
+        let out = f(self);
+        self.anchor = None;
+        out
     }
 
     fn len(&self) -> usize {
@@ -58,6 +100,7 @@ impl TextInput {
     /// never enter a field (a line break comes through `new_line`).
     pub fn push(&mut self, c: char) {
         if !c.is_control() {
+            self.take_selection();
             let at = self.byte_at(self.cursor());
             self.value.insert(at, c);
             self.cursor = self.cursor() + 1;
@@ -66,6 +109,7 @@ impl TextInput {
 
     /// A line break at the cursor (multi-line fields only; the caller decides).
     pub fn new_line(&mut self) {
+        self.take_selection();
         let at = self.byte_at(self.cursor());
         self.value.insert(at, '\n');
         self.cursor = self.cursor() + 1;
@@ -85,6 +129,7 @@ impl TextInput {
                 c => clean.push(c),
             }
         }
+        self.take_selection();
         let at = self.byte_at(self.cursor());
         self.value.insert_str(at, &clean);
         self.cursor = self.cursor() + clean.chars().count();
@@ -92,6 +137,9 @@ impl TextInput {
 
     /// Deletes the character before the cursor.
     pub fn backspace(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         let c = self.cursor();
         if c > 0 {
             let at = self.byte_at(c - 1);
@@ -102,6 +150,9 @@ impl TextInput {
 
     /// Deletes the character at the cursor.
     pub fn delete(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         let c = self.cursor();
         if c < self.len() {
             let at = self.byte_at(c);
@@ -110,28 +161,45 @@ impl TextInput {
         }
     }
 
+    /// One character left; with a selection, to its start (as editors do).
     pub fn left(&mut self) {
+        if let Some(r) = self.selection() {
+            self.anchor = None;
+            self.cursor = r.start;
+            return;
+        }
+        self.anchor = None;
         self.cursor = self.cursor().saturating_sub(1);
     }
 
+    /// One character right; with a selection, to its end.
     pub fn right(&mut self) {
+        if let Some(r) = self.selection() {
+            self.anchor = None;
+            self.cursor = r.end;
+            return;
+        }
+        self.anchor = None;
         self.cursor = (self.cursor() + 1).min(self.len());
     }
 
     /// To the start of the cursor's line.
     pub fn home(&mut self) {
+        self.anchor = None;
         let (row, _) = self.row_col();
         self.cursor = self.line_start(row);
     }
 
     /// To the end of the cursor's line.
     pub fn end(&mut self) {
+        self.anchor = None;
         let (row, _) = self.row_col();
         self.cursor = self.line_start(row) + self.line(row).chars().count();
     }
 
     /// To the start of this word or the one before.
     pub fn word_left(&mut self) {
+        self.anchor = None;
         let chars: Vec<char> = self.value.chars().collect();
         let mut i = self.cursor();
         while i > 0 && class(chars[i - 1]) == 0 {
@@ -148,6 +216,7 @@ impl TextInput {
 
     /// To the end of this word or the next.
     pub fn word_right(&mut self) {
+        self.anchor = None;
         let chars: Vec<char> = self.value.chars().collect();
         let mut i = self.cursor();
         while i < chars.len() && class(chars[i]) == 0 {
@@ -213,8 +282,15 @@ impl TextInput {
     /// The text laid out in rows of at most `width` columns (each line wrapped, a wide
     /// character never split), and the cursor's row and column in that layout.
     pub fn wrapped(&self, width: usize) -> (Vec<String>, (usize, usize)) {
+        let (rows, _, at) = self.wrapped_rows(width);
+        (rows, at)
+    }
+
+    /// As `wrapped`, with the index of each row's first character (for drawing a selection).
+    pub fn wrapped_rows(&self, width: usize) -> (Vec<String>, Vec<usize>, (usize, usize)) {
         let width = width.max(2);
         let cursor = self.cursor();
+        let mut starts = vec![0];
         let mut rows = vec![String::new()];
         let mut used = 0;
         let mut at = (0, 0);
@@ -224,12 +300,14 @@ impl TextInput {
             }
             if c == '\n' {
                 rows.push(String::new());
+                starts.push(i + 1);
                 used = 0;
                 continue;
             }
             let w = c.width().unwrap_or(0);
             if used + w > width {
                 rows.push(String::new());
+                starts.push(i);
                 used = 0;
                 if i == cursor {
                     at = (rows.len() - 1, 0);
@@ -243,17 +321,43 @@ impl TextInput {
         if cursor >= self.len() {
             if used >= width {
                 rows.push(String::new());
+                starts.push(self.len());
                 used = 0;
             }
             at = (rows.len() - 1, used);
         }
-        (rows, at)
+        (rows, starts, at)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_selection_is_replaced_by_typing_and_removed_by_deleting() {
+        let mut t = TextInput::with("合隆镇东岗村");
+        t.home();
+        t.select(TextInput::left);
+        assert_eq!(t.selection(), None, "nothing left of the start");
+        t.end();
+        t.select(TextInput::left);
+        t.select(TextInput::left);
+        t.select(TextInput::left);
+        assert_eq!(t.selection(), Some(3..6));
+        t.push('前');
+        assert_eq!(t.value, "合隆镇前");
+        t.select_all();
+        t.paste("东岗村3组\n", false, " ");
+        assert_eq!(t.value, "东岗村3组 ");
+        t.select(TextInput::word_left);
+        t.backspace();
+        t.select(TextInput::home);
+        assert_eq!(t.selection(), Some(0..4));
+        t.right();
+        assert_eq!(t.selection(), None, "a plain move ends the selection");
+        assert_eq!(t.cursor(), 4, "→ goes to the selection's end");
+    }
 
     #[test]
     fn edits_by_character() {

@@ -73,13 +73,22 @@ pub fn key_name(k: &KeyEvent) -> Option<String> {
     };
     Some(if k.modifiers.contains(KeyModifiers::CONTROL) {
         format!("ctrl-{base}")
+    } else if k.modifiers.contains(KeyModifiers::SHIFT) && SHIFTABLE.contains(&base.as_str()) {
+        format!("shift-{base}")
     } else {
         base
     })
 }
 
+/// The named keys a binding may take with `shift-` (selection in a field); Shift with a
+/// character is the character itself, and Shift-Tab is `backtab`.
+const SHIFTABLE: [&str; 6] = ["left", "right", "home", "end", "up", "down"];
+
 /// Whether `name` is a key `key_name` can produce.
 fn is_key_name(name: &str) -> bool {
+    if let Some(base) = name.strip_prefix("shift-") {
+        return SHIFTABLE.contains(&base);
+    }
     let base = name.strip_prefix("ctrl-").unwrap_or(name);
     let mut chars = base.chars();
     let single =
@@ -96,6 +105,9 @@ fn line_of(text: &str, offset: usize) -> usize {
 pub fn shown(key: &str) -> String {
     if let Some(base) = key.strip_prefix("ctrl-") {
         return format!("Ctrl-{}", shown(base).to_uppercase());
+    }
+    if let Some(base) = key.strip_prefix("shift-") {
+        return format!("Shift-{}", shown(base));
     }
     match key {
         "esc" => "Esc".into(),
@@ -160,7 +172,7 @@ fn parse_file(
                 .map(|b| {
                     if !is_key_name(b.on.get_ref()) {
                         return Err(format!(
-                            "按键配置第 {} 行：没有名为“{}”的键（可用：单个字符，或 {}，可加 ctrl- 前缀）",
+                            "按键配置第 {} 行：没有名为“{}”的键（可用：单个字符，或 {}，可加 ctrl- 前缀；left right home end up down 可加 shift- 前缀）",
                             line_of(text, b.on.span().start),
                             b.on.get_ref(),
                             NAMED.map(|(n, _)| n).join(" ")
@@ -219,12 +231,16 @@ impl Keymap {
     /// The action `key` runs on `screen` (the screen's own bindings first, then global).
     pub fn action(&self, screen: &str, key: &KeyEvent) -> Option<UiAction> {
         let name = key_name(key)?;
-        [screen, "global"]
-            .iter()
-            .filter_map(|s| self.sections.get(*s))
-            .flatten()
-            .find(|b| b.on == name)
-            .map(|b| b.run)
+        let find = |name: &str| {
+            [screen, "global"]
+                .iter()
+                .filter_map(|s| self.sections.get(*s))
+                .flatten()
+                .find(|b| b.on == name)
+                .map(|b| b.run)
+        };
+        // A shifted key no screen binds acts as the key itself (Shift-↓ in a list).
+        find(&name).or_else(|| name.strip_prefix("shift-").and_then(find))
     }
 
     /// The key a message names for `action` on `screen`: the first plain key bound to it
@@ -300,9 +316,10 @@ impl Keymap {
 
 /// The key event a (checked) key name stands for.
 fn key_of(name: &str) -> KeyEvent {
-    let (mods, base) = match name.strip_prefix("ctrl-") {
-        Some(b) => (KeyModifiers::CONTROL, b),
-        None => (KeyModifiers::NONE, name),
+    let (mods, base) = match (name.strip_prefix("ctrl-"), name.strip_prefix("shift-")) {
+        (Some(b), _) => (KeyModifiers::CONTROL, b),
+        (None, Some(b)) => (KeyModifiers::SHIFT, b),
+        (None, None) => (KeyModifiers::NONE, name),
     };
     let code = NAMED
         .iter()

@@ -748,6 +748,72 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
             .all(|(_, r)| r.is_err())),
         _ => panic!("not on the case"),
     }
+    press(&mut a, &[KeyCode::Esc]);
+
+    // The 案件摘要 and the whole 卷宗 printed to files from the 文书 tab.
+    let out = tempfile::tempdir().unwrap();
+    a.export_dir = Some(out.path().to_path_buf());
+    press(&mut a, &[KeyCode::Tab; 4]);
+    press(&mut a, &[KeyCode::Char('S')]);
+    assert!(a.status.contains("案件摘要"), "{}", a.status);
+    press(&mut a, &[KeyCode::Char('E')]);
+    assert!(a.status.contains("已导出"), "{}", a.status);
+    let files: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files.iter().all(|f| f.ends_with(".pdf")), "{files:?}");
+
+    // A legal reviewer's 评查 round takes the case (decided on 09-18) and is saved.
+    type_text(&mut a, ":logout");
+    press(&mut a, &[KeyCode::Enter]);
+    login(&mut a, "qianli");
+    press(&mut a, &[KeyCode::Char('v'), KeyCode::Char('n')]);
+    for date in ["2026-09-18", "2026-09-18"] {
+        press(&mut a, &[KeyCode::Tab]);
+        for _ in 0..10 {
+            press(&mut a, &[KeyCode::Backspace]);
+        }
+        type_text(&mut a, date);
+    }
+    submit(&mut a);
+    assert!(a.status.contains("已选"), "{}", a.status);
+    submit(&mut a);
+    assert!(a.status.contains("已保存本轮评查"), "{}", a.status);
+    let rounds = a
+        .desk
+        .store()
+        .review_rounds_between(d("2026-01-01"), d("2026-12-31"))
+        .unwrap();
+    assert!(rounds
+        .iter()
+        .any(|r| r.case_id == id && r.reviewer_name == "钱丽"));
+
+    // And the head records a 过错责任 found in the review on it, picked by keys.
+    type_text(&mut a, ":logout");
+    press(&mut a, &[KeyCode::Enter]);
+    login(&mut a, "sunzhen");
+    let faults = a.desk.store().faults().unwrap().len();
+    press(&mut a, &[KeyCode::Char('f'), KeyCode::Char('n')]);
+    type_text(&mut a, no);
+    press(&mut a, &[KeyCode::Tab]);
+    type_text(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Enter, KeyCode::Tab]);
+    type_text(&mut a, "76");
+    press(&mut a, &[KeyCode::Enter]);
+    type_text(&mut a, "卷内目录页码不连续，未及时更正");
+    submit(&mut a);
+    assert!(a.status.contains("已登记过错责任"), "{}", a.status);
+    let all = a.desk.store().faults().unwrap();
+    assert_eq!(all.len(), faults + 1);
+    assert!(all
+        .iter()
+        .any(|f| f.case_id == id && f.finding.contains("未及时更正")));
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
 }
 
 #[test]
@@ -1206,8 +1272,7 @@ fn documents_tab_lists_previews_and_exports() {
     assert_eq!(render(&a, 80, 24), narrow);
     press(&mut a, &[KeyCode::Char('j')]);
     let out = dir.path().join("exports");
-    // Only this test reads the variable (the export folder of the UI).
-    std::env::set_var("ZHIFA_EXPORT_DIR", &out);
+    a.export_dir = Some(out.clone());
     press(&mut a, &[KeyCode::Char('e')]);
     assert!(a.status.contains("已导出"), "{}", a.status);
     let files: Vec<_> = std::fs::read_dir(&out).unwrap().collect();

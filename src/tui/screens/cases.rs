@@ -46,6 +46,8 @@ pub struct State {
     reference: Option<i64>,
     /// The query is shown selected: the next key typed replaces it.
     query_selected: bool,
+    /// Each power's 案由 (its short name) by code, read once when the list opens.
+    causes: std::collections::HashMap<String, String>,
 }
 
 impl State {
@@ -64,9 +66,28 @@ impl State {
             error: None,
             reference: None,
             query_selected: false,
+            causes: env
+                .desk
+                .store()
+                .powers_on(env.today, None)
+                .map(|ps| {
+                    ps.into_iter()
+                        .map(|p| (p.power.code.clone(), p.power.cause()))
+                        .collect()
+                })
+                .unwrap_or_default(),
         };
         s.reload(env);
         s
+    }
+
+    /// A row's 案由: the power's short name, else its name without `对……的处罚`.
+    fn cause(&self, r: &CaseRow) -> String {
+        self.causes.get(&r.power_code).cloned().unwrap_or_else(|| {
+            let name = r.power_name.trim();
+            let name = name.strip_prefix('对').unwrap_or(name);
+            name.strip_suffix("的处罚").unwrap_or(name).to_string()
+        })
     }
 
     fn filter(&self) -> CaseFilter {
@@ -452,7 +473,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             };
             let mut cells = vec![ui::clean(&r.case_no), ui::clean(&r.party_names)];
             if wide {
-                cells.push(ui::clean(&r.power_name));
+                cells.push(ui::clean(&s.cause(r)));
             }
             cells.extend([r.stage.name().to_string(), due, state.to_string()]);
             Row::new(cells).style(style)
@@ -460,11 +481,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         .collect();
     // Below 110 columns the 案由 column is left out (the case view shows it) rather than
     // squeezed to nothing.
+    // The party grows with the terminal (a company's name is long); the 案由 is the
+    // power's short name (at most 16 characters) and takes twice the party's share.
     let widths: Vec<Constraint> = if wide {
         vec![
             Constraint::Length(CASE_NO_W),
-            Constraint::Length(12),
             Constraint::Fill(1),
+            Constraint::Fill(2),
             Constraint::Length(8),
             Constraint::Length(20),
             Constraint::Length(8),
@@ -472,9 +495,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     } else {
         vec![
             Constraint::Length(CASE_NO_W),
-            Constraint::Length(12),
-            Constraint::Length(8),
             Constraint::Fill(1),
+            Constraint::Length(8),
+            Constraint::Length(20),
             Constraint::Length(8),
         ]
     };

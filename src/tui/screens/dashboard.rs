@@ -90,7 +90,7 @@ impl State {
         let Some(st) = &self.stats else {
             return Outcome::Error("没有可导出的统计".into());
         };
-        let Some(dir) = crate::paths::exports_dir() else {
+        let Some(dir) = env.export_dir.map(std::path::Path::to_path_buf) else {
             return Outcome::Error("无法确定导出目录（没有 HOME？）".into());
         };
         let written = crate::report::table::xlsx_bytes(&[crate::report::stats::stats_table(st)])

@@ -168,7 +168,7 @@ fn export(view: &CaseView, what: What, print: bool, env: &mut Env) -> Result<Str
         Ok(l) => l,
         Err(e) => return Err(format!("不能生成：{e}")),
     };
-    let Some(dir) = crate::paths::exports_dir() else {
+    let Some(dir) = env.export_dir.map(std::path::Path::to_path_buf) else {
         return Err("无法确定导出目录（没有 HOME？）".into());
     };
     let format = Format::best();

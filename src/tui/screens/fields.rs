@@ -50,8 +50,24 @@ fn text_rows(
     max_rows: Option<usize>,
 ) -> Drawn {
     let room = (width as usize).saturating_sub(indent + 1).max(4);
-    let (rows, (crow, ccol)) = input.wrapped(room);
-    let rows: Vec<String> = rows.iter().map(|r| ui::clean(r)).collect();
+    let (rows, starts, (crow, ccol)) = input.wrapped_rows(room);
+    let selection = input.selection().filter(|_| focused);
+    // A row as spans, its selected part (if any) highlighted.
+    let row_spans = |i: usize, row: &str| -> Vec<Span<'static>> {
+        let start = starts.get(i).copied().unwrap_or(0);
+        let chars: Vec<char> = row.chars().collect();
+        let Some(sel) = &selection else {
+            return vec![plain(ui::clean(row))];
+        };
+        let from = sel.start.saturating_sub(start).min(chars.len());
+        let to = sel.end.saturating_sub(start).min(chars.len());
+        let part = |a: usize, b: usize| ui::clean(&chars[a..b].iter().collect::<String>());
+        vec![
+            plain(part(0, from)),
+            Span::styled(part(from, to), ui::selected()),
+            plain(part(to, chars.len())),
+        ]
+    };
     let (from, to) = match max_rows {
         Some(n) if rows.len() > n => {
             let w = window(rows.len(), crow, n);
@@ -61,14 +77,12 @@ fn text_rows(
     };
     let mut lines = Vec::new();
     let mut first = Some(first);
-    for row in &rows[from..to] {
-        match first.take() {
-            Some(mut spans) => {
-                spans.push(plain(row.clone()));
-                lines.push(Line::from(spans));
-            }
-            None => lines.push(Line::from(format!("{}{row}", " ".repeat(indent)))),
-        }
+    for (i, row) in rows.iter().enumerate().take(to).skip(from) {
+        let mut spans = first
+            .take()
+            .unwrap_or_else(|| vec![plain(" ".repeat(indent))]);
+        spans.extend(row_spans(i, row));
+        lines.push(Line::from(spans));
     }
     if let Some(spans) = first {
         lines.push(Line::from(spans));

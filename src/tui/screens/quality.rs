@@ -70,7 +70,7 @@ impl State {
             lines: Vec::new(),
             error: None,
             period: None,
-            export_dir: crate::paths::exports_dir(),
+            export_dir: env.export_dir.map(std::path::Path::to_path_buf),
             today: env.today,
         };
         s.reload(env);

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::domain::case::ActionKind;
+use crate::tui::action::UiAction;
 use crate::tui::screens::form;
 
 fn ctrl(app: &mut App, c: char) {
@@ -500,4 +501,35 @@ fn evidence_files_are_picked_from_a_listing_with_size_and_type() {
     let files = &case.evidence.last().unwrap().attachments;
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].size, 4);
+}
+
+/// Shift with the cursor keys selects, and typing, pasting or deleting replaces the
+/// selection; Ctrl-A selects the whole field; a plain move ends the selection.
+#[test]
+fn text_is_selected_with_shift_and_replaced_by_what_is_typed() {
+    let shift = |a: &mut App, code: KeyCode| a.on_key(KeyEvent::new(code, KeyModifiers::SHIFT));
+    let (_d, path) = demo_copy();
+    let mut a = approve_filing_form(&path);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    assert_eq!(focused_key(&a), "opinion");
+    type_text(&mut a, "同意立案调查");
+    shift(&mut a, KeyCode::Left);
+    shift(&mut a, KeyCode::Left);
+    type_text(&mut a, "查处");
+    assert_eq!(field(&a, "opinion"), "同意立案查处");
+    shift(&mut a, KeyCode::Home);
+    press(&mut a, &[KeyCode::Delete]);
+    assert_eq!(field(&a, "opinion"), "");
+    type_text(&mut a, "不同意");
+    ctrl(&mut a, 'a');
+    a.on_paste("同意立案");
+    assert_eq!(field(&a, "opinion"), "同意立案");
+    shift(&mut a, KeyCode::Left);
+    press(&mut a, &[KeyCode::Left]);
+    type_text(&mut a, "，");
+    assert_eq!(field(&a, "opinion"), "同意立，案");
+    // The selection keys are named as the help names them.
+    let keys = Keymap::load(None).unwrap();
+    assert_eq!(keys.key_label("fields", UiAction::SelectLeft), "Shift-左");
+    assert_eq!(keys.key_label("fields", UiAction::SelectAll), "Ctrl-A");
 }

@@ -1,6 +1,6 @@
 //! Which cases a 评查 round takes: those decided (or archived) in a period, optionally of
 //! one squad or one officer, and optionally a random sample of N of them. The sample is
-//! drawn by a seeded generator (splitmix64, Fisher–Yates), so the same selection and seed
+//! drawn by a seeded generator (ChaCha8, Fisher–Yates, as the 双随机 draw), so the same selection and seed
 //! give the same cases again; the seed is recorded with the round.
 
 use std::collections::BTreeMap;
@@ -98,28 +98,20 @@ pub fn select(cases: &[Case], users: &BTreeMap<i64, User>, sel: &Selection) -> V
 }
 
 /// `n` of `ids` drawn with `seed` (all of them when there are no more than `n`), returned
-/// in their original order.
+/// in their original order: the same generator and shuffle as the 双随机 draw
+/// (`inspection::draw`), so one method of drawing serves both.
 pub fn sample(ids: Vec<i64>, n: usize, seed: u64) -> Vec<i64> {
+    use rand::seq::SliceRandom;
+    use rand_chacha::rand_core::SeedableRng;
     if ids.len() <= n {
         return ids;
     }
-    let mut state = seed;
-    let mut next = || {
-        // splitmix64: small, well-mixed, and the same on every platform.
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
     let mut pool = ids;
-    for i in 0..n {
-        let j = i + (next() % (pool.len() - i) as u64) as usize;
-        pool.swap(i, j);
-    }
-    pool.truncate(n);
-    pool.sort_unstable();
-    pool
+    let (chosen, _) = pool.partial_shuffle(&mut rng, n);
+    let mut out = chosen.to_vec();
+    out.sort_unstable();
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,548 @@
+//! `zhifa inspect`: inspections (行政检查) — objects, 回避, plans and their 双随机 draw with its
+//! 公示, 现场检查记录 with the re-inspection warning, 复查 and statistics. The same desk
+//! operations as everything else.
+
+use std::collections::BTreeMap;
+
+use clap::Subcommand;
+
+use super::{print_json, CliError, CliResult, Context, JsonFlag};
+use crate::desk::Desk;
+use crate::domain::case::Recheck;
+use crate::domain::field::Field;
+use crate::domain::inspection::{
+    Conflict, InspectionPlan, InspectionReason, InspectionRecord, InspectionResult, ObjectInput,
+    RiskLevel,
+};
+use crate::domain::patrol;
+use crate::step_input::{read_bool, read_date};
+use crate::text::clean;
+
+// One command is parsed per process: the size of the largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub(crate) enum InspectCommand {
+    /// 登记检查对象（企业、场所）
+    ObjectAdd {
+        #[arg(long)]
+        name: String,
+        /// 统一社会信用代码（场所没有的可不填）
+        #[arg(long = "credit-code", default_value = "")]
+        credit_code: String,
+        #[arg(long)]
+        address: String,
+        /// 领域：城市管理、规划建设、自然资源、农业农村、林业、水利、生态环境、应急管理（或 CG、GH…）
+        #[arg(long)]
+        field: String,
+        /// 风险等级：低风险、一般风险、较高风险、高风险
+        #[arg(long, default_value = "一般风险")]
+        risk: String,
+    },
+    /// 检查对象列表（含本年度检查次数）
+    Objects {
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 登记回避情形：该人员不被抽取检查该对象
+    Conflict {
+        /// 人员登录名
+        #[arg(long)]
+        officer: String,
+        /// 检查对象编号
+        #[arg(long)]
+        object: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// 制定抽查计划（双随机）
+    PlanAdd {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        field: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// 抽查事项和范围
+        #[arg(long)]
+        scope: String,
+        /// 抽取对象数量
+        #[arg(long)]
+        count: u32,
+    },
+    /// 抽查计划列表
+    Plans {
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 按计划随机抽取对象和执法人员（每个计划只抽一次；种子记录在案，可复现）
+    Draw {
+        #[arg(long)]
+        plan: i64,
+        /// 随机数种子（不填则取当前时间）
+        #[arg(long)]
+        seed: Option<u64>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 抽取结果公示（计划、日期、种子、方法、对象和执法人员）
+    Publish {
+        #[arg(long)]
+        plan: i64,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 登记一次现场检查
+    Add {
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        start: String,
+        #[arg(long, default_value = "")]
+        end: String,
+        #[arg(long)]
+        place: String,
+        /// 检查对象编号（街面、区域巡查不填）
+        #[arg(long)]
+        object: Option<i64>,
+        /// 检查人员登录名，逗号分隔（两名持证人员）
+        #[arg(long)]
+        officers: String,
+        /// 检查原因：日常巡查、双随机抽查、投诉举报、风险监测
+        #[arg(long, default_value = "日常巡查")]
+        reason: String,
+        /// 投诉举报或风险监测的具体原因
+        #[arg(long, default_value = "")]
+        why: String,
+        /// 双随机抽查所属计划编号
+        #[arg(long)]
+        plan: Option<i64>,
+        /// 检查事项，分号分隔
+        #[arg(long, default_value = "")]
+        items: String,
+        /// 检查情况
+        #[arg(long)]
+        findings: String,
+        /// 检查结果：合格、责令改正、转为线索、立案
+        #[arg(long, default_value = "合格")]
+        result: String,
+        /// 责令改正的内容
+        #[arg(long, default_value = "")]
+        content: String,
+        /// 改正期限
+        #[arg(long)]
+        deadline: Option<String>,
+        /// 复查日期
+        #[arg(long = "recheck-on")]
+        recheck_on: Option<String>,
+        /// 立案的案件（案号、2026-12 或 #编号）
+        #[arg(long = "case")]
+        case_ref: Option<String>,
+        /// 当场成果：成果=数量，如 收缴违规用品=3（可多次）
+        #[arg(long = "measure")]
+        measures: Vec<String>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 某期间的检查记录
+    List {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// 登记责令改正的复查
+    Recheck {
+        #[arg(long)]
+        id: i64,
+        #[arg(long)]
+        date: String,
+        /// 是否已按要求改正：是 / 否
+        #[arg(long)]
+        corrected: String,
+        #[arg(long)]
+        note: String,
+    },
+    /// 某期间的检查统计与成果汇总（由检查记录计算，加上手工登记的巡查成果）
+    Stats {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+fn field(s: &str) -> Result<Field, CliError> {
+    Field::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+        CliError(format!("领域“{s}”不存在：可填 {}", all.join("、")))
+    })
+}
+
+fn date(label: &str, s: &str) -> Result<chrono::NaiveDate, CliError> {
+    read_date(s, crate::desk::today()).map_err(|e| CliError(format!("{label}：{e}")))
+}
+
+pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
+    let today = crate::desk::today();
+    let mut desk = Desk::new(ctx.open_store()?);
+    match cmd {
+        InspectCommand::ObjectAdd {
+            name,
+            credit_code,
+            address,
+            field: f,
+            risk,
+        } => {
+            let actor = ctx.login(desk.store_mut())?;
+            let risk = RiskLevel::parse(&risk).ok_or_else(|| {
+                CliError(format!(
+                    "风险等级“{risk}”不存在：可填 低风险、一般风险、较高风险、高风险"
+                ))
+            })?;
+            let o = desk.add_object(
+                ObjectInput {
+                    name,
+                    credit_code,
+                    address,
+                    field: field(&f)?,
+                    risk,
+                },
+                &actor,
+            )?;
+            println!("已登记检查对象 #{}：{}", o.id, clean(&o.name));
+            Ok(())
+        }
+        InspectCommand::Objects { json } => {
+            let objects = desk.store().objects()?;
+            let year = chrono::Datelike::year(&today);
+            let mut lines = Vec::new();
+            for o in &objects {
+                let history = desk.store().inspections_of(o.id)?;
+                lines.push((
+                    o,
+                    crate::domain::inspection::annual_count(o.id, &history, year),
+                ));
+            }
+            if json.json {
+                let v: Vec<_> = lines
+                    .iter()
+                    .map(|(o, n)| serde_json::json!({ "object": o, "inspections_this_year": n }))
+                    .collect();
+                return print_json(&v);
+            }
+            for (o, n) in lines {
+                println!(
+                    "#{}  {}  {}  {}  {}  本年检查 {n} 次",
+                    o.id,
+                    clean(&o.name),
+                    o.credit_code
+                        .as_ref()
+                        .map(|c| c.as_str())
+                        .unwrap_or("（无代码）"),
+                    o.field.name(),
+                    o.risk.name()
+                );
+            }
+            Ok(())
+        }
+        InspectCommand::Conflict {
+            officer,
+            object,
+            reason,
+        } => {
+            let actor = ctx.login(desk.store_mut())?;
+            let u = desk
+                .store()
+                .user_by_username(officer.trim())?
+                .ok_or_else(|| CliError(format!("没有登录名为“{officer}”的人员")))?;
+            desk.add_conflict(
+                Conflict {
+                    officer: u.id,
+                    object,
+                    reason,
+                },
+                &actor,
+            )?;
+            println!("已登记回避：{} 不参加检查对象 #{object} 的抽查", u.name);
+            Ok(())
+        }
+        InspectCommand::PlanAdd {
+            name,
+            field: f,
+            from,
+            to,
+            scope,
+            count,
+        } => {
+            let actor = ctx.login(desk.store_mut())?;
+            let p = desk.add_plan(
+                InspectionPlan {
+                    id: 0,
+                    name,
+                    field: field(&f)?,
+                    period_from: date("计划开始日期", &from)?,
+                    period_to: date("计划结束日期", &to)?,
+                    scope,
+                    object_count: count,
+                },
+                &actor,
+            )?;
+            println!("已登记抽查计划 #{}：{}", p.id, clean(&p.name));
+            Ok(())
+        }
+        InspectCommand::Plans { json } => {
+            let plans = desk.store().plans()?;
+            if json.json {
+                let v: Vec<_> = plans
+                    .iter()
+                    .map(|(p, d)| serde_json::json!({ "plan": p, "draw": d }))
+                    .collect();
+                return print_json(&v);
+            }
+            for (p, d) in plans {
+                println!(
+                    "#{}  {}  {}  {} 至 {}  抽取 {} 个  {}",
+                    p.id,
+                    clean(&p.name),
+                    p.field.name(),
+                    p.period_from,
+                    p.period_to,
+                    p.object_count,
+                    d.map_or("未抽取".into(), |d| format!(
+                        "已于 {} 抽取（种子 {}）",
+                        d.drawn_on, d.seed
+                    ))
+                );
+            }
+            Ok(())
+        }
+        InspectCommand::Draw { plan, seed, json } => {
+            let actor = ctx.login(desk.store_mut())?;
+            desk.draw_plan(plan, seed, &actor, today)?;
+            let published = desk.publication(plan)?;
+            if json.json {
+                return print_json(&published);
+            }
+            print_publication(&published);
+            Ok(())
+        }
+        InspectCommand::Publish { plan, json } => {
+            let published = desk.publication(plan)?;
+            if json.json {
+                return print_json(&published);
+            }
+            print_publication(&published);
+            Ok(())
+        }
+        InspectCommand::Add {
+            date: on,
+            start,
+            end,
+            place,
+            object,
+            officers,
+            reason,
+            why,
+            plan,
+            items,
+            findings,
+            result,
+            content,
+            deadline,
+            recheck_on,
+            case_ref,
+            measures,
+            json,
+        } => {
+            let actor = ctx.login(desk.store_mut())?;
+            let users = desk.store().users()?;
+            let officers = crate::step_input::read_persons(&officers, &users)
+                .map_err(|e| CliError(format!("检查人员：{e}")))?;
+            let reason = match reason.trim() {
+                "日常巡查" => InspectionReason::Routine,
+                "双随机抽查" => InspectionReason::Drawn {
+                    plan: plan
+                        .ok_or_else(|| CliError("双随机抽查请用 --plan 填写所属计划编号".into()))?,
+                },
+                "投诉举报" => InspectionReason::Complaint {
+                    lead: None,
+                    reason: why,
+                },
+                "风险监测" => InspectionReason::Risk { reason: why },
+                other => {
+                    return Err(CliError(format!(
+                        "检查原因“{other}”不存在：可填 日常巡查、双随机抽查、投诉举报、风险监测"
+                    )))
+                }
+            };
+            let result = match result.trim() {
+                "合格" => InspectionResult::Passed,
+                "责令改正" => {
+                    let deadline = deadline
+                        .ok_or_else(|| CliError("责令改正请用 --deadline 填写改正期限".into()))?;
+                    let recheck_on = recheck_on
+                        .ok_or_else(|| CliError("责令改正请用 --recheck-on 填写复查日期".into()))?;
+                    InspectionResult::CorrectionOrdered {
+                        content,
+                        deadline: date("改正期限", &deadline)?,
+                        recheck_on: date("复查日期", &recheck_on)?,
+                        recheck: None,
+                    }
+                }
+                "转为线索" => InspectionResult::ToLead { lead: None },
+                "立案" => {
+                    let r = case_ref.ok_or_else(|| CliError("立案请用 --case 填写案件".into()))?;
+                    let case_id = desk
+                        .store()
+                        .find_case(&r)?
+                        .ok_or_else(|| CliError(format!("找不到案件“{r}”")))?;
+                    InspectionResult::Filed { case_id }
+                }
+                other => {
+                    return Err(CliError(format!(
+                        "检查结果“{other}”不存在：可填 合格、责令改正、转为线索、立案"
+                    )))
+                }
+            };
+            let mut tally = BTreeMap::new();
+            for m in &measures {
+                let (k, n) = patrol::parse_outcome(m).map_err(CliError)?;
+                *tally.entry(k).or_insert(0) += n;
+            }
+            let record = InspectionRecord {
+                id: 0,
+                date: date("检查日期", &on)?,
+                start,
+                end,
+                place,
+                object,
+                officers,
+                reason,
+                items: items
+                    .split(['；', ';'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                findings,
+                photos: Vec::new(),
+                result,
+                measures: tally,
+            };
+            let (saved, warning) = desk.add_inspection(record, &actor, today)?;
+            if json.json {
+                return print_json(&serde_json::json!({ "inspection": saved, "warning": warning }));
+            }
+            if let Some(w) = warning {
+                eprintln!("提示：{}", clean(&w.message));
+            }
+            println!(
+                "已登记现场检查 #{}：{} {}",
+                saved.id,
+                saved.date,
+                clean(&saved.place)
+            );
+            Ok(())
+        }
+        InspectCommand::List { from, to, json } => {
+            let records = desk
+                .store()
+                .inspections_between(date("起始日期", &from)?, date("结束日期", &to)?)?;
+            if json.json {
+                return print_json(&records);
+            }
+            for r in records {
+                println!(
+                    "#{}  {}  {}  {}  {}",
+                    r.id,
+                    r.date,
+                    clean(&r.place),
+                    crate::domain::serde_name(&r.result.kind()),
+                    clean(&r.findings.chars().take(30).collect::<String>())
+                );
+            }
+            Ok(())
+        }
+        InspectCommand::Recheck {
+            id,
+            date: on,
+            corrected,
+            note,
+        } => {
+            let actor = ctx.login(desk.store_mut())?;
+            let corrected =
+                read_bool(&corrected).map_err(|e| CliError(format!("是否已改正：{e}")))?;
+            desk.recheck_inspection(
+                id,
+                Recheck {
+                    date: date("复查日期", &on)?,
+                    corrected,
+                    note,
+                    by: actor.id,
+                },
+                &actor,
+                today,
+            )?;
+            println!("已登记检查记录 #{id} 的复查");
+            Ok(())
+        }
+        InspectCommand::Stats { from, to, json } => {
+            let (from, to) = (date("起始日期", &from)?, date("结束日期", &to)?);
+            let stats = desk.inspection_stats(from, to)?;
+            if json.json {
+                return print_json(&serde_json::json!({
+                    "stats": stats,
+                    "summary": patrol::summary(&stats.tally),
+                }));
+            }
+            let by: Vec<String> = stats
+                .by_result
+                .iter()
+                .map(|(k, n)| format!("{}{n}", crate::domain::serde_name(k)))
+                .collect();
+            println!(
+                "{from} 至 {to} 现场检查 {} 次（有名对象 {} 次）；{}",
+                stats.inspections,
+                stats.of_objects,
+                by.join("，")
+            );
+            println!("{}", patrol::summary(&stats.tally));
+            Ok(())
+        }
+    }
+}
+
+fn print_publication(p: &crate::domain::inspection::PublishedDraw) {
+    println!("双随机抽查结果公示：{}", clean(&p.plan));
+    println!(
+        "领域 {}，期间 {} 至 {}，事项：{}",
+        p.field.name(),
+        p.period_from,
+        p.period_to,
+        clean(&p.scope)
+    );
+    println!(
+        "抽取日期 {}，对象库 {} 个，随机数种子 {}",
+        p.drawn_on, p.pool_size, p.seed
+    );
+    println!("抽取方法：{}", p.method);
+    for (i, o) in p.objects.iter().enumerate() {
+        println!(
+            "{}. {}（{}）{} —— {}",
+            i + 1,
+            clean(&o.name),
+            o.credit_code
+                .as_ref()
+                .map(|c| c.as_str())
+                .unwrap_or("无代码"),
+            clean(&o.address),
+            o.officers.join("、")
+        );
+    }
+}
