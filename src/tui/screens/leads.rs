@@ -303,6 +303,8 @@ impl State {
         };
         let mut items: Vec<(LeadActionKind, Result<(), String>)> = LeadActionKind::ALL
             .into_iter()
+            // Steps of another stage are left out even when the role also refuses them.
+            .filter(|k| k.stages().contains(&lead.stage))
             .filter_map(|k| match lead::precheck(&lead, k, user) {
                 Ok(()) => Some((k, duty(k))),
                 Err(e) if e.kind == RuleKind::Stage => None,

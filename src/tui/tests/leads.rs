@@ -337,8 +337,15 @@ fn a_complaint_goes_by_keys_from_registration_to_a_case_linked_both_ways() {
         a.status
     );
     let id = a.desk.store().find_lead("2026-1").unwrap().unwrap();
+    // The menu of a registered lead: its own stage's steps only.
+    press(&mut a, &[KeyCode::Enter, KeyCode::Char('a')]);
+    let menu = render(&a, 80, 24);
+    assert!(
+        menu.contains("可办理  分派核查") && !menu.contains("不予立案"),
+        "{menu}"
+    );
+    press(&mut a, &[KeyCode::Esc]);
     // 分派核查: one officer is refused by the two-officer rule, shown as it is picked.
-    press(&mut a, &[KeyCode::Enter]);
     open_lead_step(&mut a, LeadActionKind::Assign);
     press(&mut a, &[KeyCode::Tab]);
     type_text(&mut a, "zhangwei");
@@ -450,6 +457,7 @@ fn the_desk_and_the_dashboard_count_overdue_leads() {
 fn a_legal_reviewer_reads_the_register_but_is_told_who_registers() {
     let (_d, path) = demo_copy();
     let mut a = app(&path);
+    seed_register(&mut a);
     login(&mut a, "qianli");
     press(&mut a, &[KeyCode::Char('l'), KeyCode::Char('n')]);
     assert!(
@@ -458,4 +466,17 @@ fn a_legal_reviewer_reads_the_register_but_is_told_who_registers() {
         a.status
     );
     assert!(matches!(a.stack.last(), Some(Screen::Leads(_))));
+    // On the registered patrol finding the menu says who takes its steps, and leaves out
+    // those of other stages (不予立案 is decided after verification).
+    press(&mut a, &[KeyCode::Char('/')]);
+    type_text(&mut a, "建筑垃圾");
+    press(
+        &mut a,
+        &[KeyCode::Enter, KeyCode::Enter, KeyCode::Char('a')],
+    );
+    let menu = render(&a, 80, 24);
+    assert!(
+        menu.contains("不可办  分派核查") && !menu.contains("不予立案"),
+        "{menu}"
+    );
 }
