@@ -431,7 +431,7 @@ fn show(desk: &Desk, l: &LeadLine, full: bool) -> CliResult {
             "处理结果（{}，{}）：{}",
             d.date,
             name(&d.by),
-            outcome_text(&d.outcome)
+            crate::desk::leads::outcome_text(&d.outcome)
         ),
         (None, Some(due)) => println!(
             "核查期限：{due}{}",
@@ -458,38 +458,4 @@ fn show(desk: &Desk, l: &LeadLine, full: bool) -> CliResult {
         );
     }
     Ok(())
-}
-
-fn outcome_text(o: &lead::LeadOutcome) -> String {
-    use lead::LeadOutcome as O;
-    match o {
-        O::Filed {
-            case_id,
-            case_number,
-        }
-        | O::Merged {
-            case_id,
-            case_number,
-        } => format!(
-            "{} 案件 {}",
-            o.kind().name(),
-            if case_number.is_empty() {
-                format!("#{case_id}")
-            } else {
-                clean(case_number)
-            }
-        ),
-        O::NotFiled { reason } => format!("不予立案：{}", clean(reason)),
-        O::Transferred {
-            to,
-            judicial,
-            reason,
-        } => format!(
-            "移送{}{}：{}",
-            if *judicial { "司法机关 " } else { "" },
-            clean(to),
-            clean(reason)
-        ),
-        O::Told { where_to } => format!("告知向 {} 反映", clean(where_to)),
-    }
 }

@@ -127,3 +127,39 @@ fn lead_line(row: LeadRow, today: NaiveDate, ctx: &crate::domain::case::Ctx) -> 
         row,
     }
 }
+
+/// A lead's outcome in one line, as the CLI and the UI show it.
+pub fn outcome_text(o: &lead::LeadOutcome) -> String {
+    use crate::text::clean;
+    use lead::LeadOutcome as O;
+    match o {
+        O::Filed {
+            case_id,
+            case_number,
+        }
+        | O::Merged {
+            case_id,
+            case_number,
+        } => format!(
+            "{} 案件 {}",
+            o.kind().name(),
+            if case_number.is_empty() {
+                format!("#{case_id}")
+            } else {
+                clean(case_number)
+            }
+        ),
+        O::NotFiled { reason } => format!("不予立案：{}", clean(reason)),
+        O::Transferred {
+            to,
+            judicial,
+            reason,
+        } => format!(
+            "移送{}{}：{}",
+            if *judicial { "司法机关 " } else { "" },
+            clean(to),
+            clean(reason)
+        ),
+        O::Told { where_to } => format!("告知向 {} 反映", clean(where_to)),
+    }
+}

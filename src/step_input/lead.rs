@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::kind::{FieldKind as K, FieldSpec, ReadCtx};
-use super::{explain, read_fields};
+use super::{explain, read_fields, PARTY};
+use crate::domain::case::Party;
 use crate::domain::lead::{LeadAction, LeadActionKind, NewLead};
 use crate::domain::people::User;
 
@@ -165,4 +166,51 @@ pub fn build_new_lead(
         "power_code": if power.is_empty() { Value::Null } else { Value::String(power) },
     });
     serde_json::from_value(new).map_err(|e| explain(&specs, "登记线索", &e))
+}
+
+/// 由线索立案 (`lead file`, and the UI's filing form after the power): when the act took
+/// place, the day the case is proposed, and the party by the form's party fields.
+pub fn filing_fields() -> Vec<FieldSpec> {
+    let mut v = vec![
+        f("act_date", "违法行为发生日期", K::Date, ""),
+        f("date", "提请立案日期", K::Date, "不填为今天"),
+    ];
+    v.extend(PARTY);
+    v
+}
+
+/// What the filing form gives `Desk::file_lead` besides the power.
+#[derive(Debug, Clone)]
+pub struct Filing {
+    pub act_date: NaiveDate,
+    pub date: NaiveDate,
+    pub party: Party,
+}
+
+/// Reads the pairs of the filing form (`filing_fields`); the party is checked as a new
+/// case's is.
+pub fn build_filing(
+    pairs: &[(String, String)],
+    users: &BTreeMap<i64, User>,
+    today: NaiveDate,
+) -> Result<Filing, String> {
+    let specs = filing_fields();
+    let mut obj = read_fields(&specs, "由线索立案", pairs, ReadCtx { users, today })?;
+    let date_of = |obj: &Map<String, Value>, key: &str| {
+        obj.get(key)
+            .and_then(Value::as_str)
+            .and_then(|d| d.parse::<NaiveDate>().ok())
+    };
+    let act_date = date_of(&obj, "act_date")
+        .ok_or_else(|| "“违法行为发生日期”：必填，如 2026-12-03 或 12月3日".to_string())?;
+    let date = date_of(&obj, "date").unwrap_or(today);
+    let party = super::parties(&mut obj, Vec::new())?
+        .into_iter()
+        .next()
+        .ok_or_else(|| "请填写当事人（姓名或名称、身份证号或统一社会信用代码）".to_string())?;
+    Ok(Filing {
+        act_date,
+        date,
+        party,
+    })
 }

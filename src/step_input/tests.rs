@@ -320,3 +320,37 @@ fn a_party_table_reads_numbers_as_text() {
     let e = party_from_table(&pairs(&[("type", "外星人")])).unwrap_err();
     assert!(e.contains("个体工商户"), "{e}");
 }
+
+#[test]
+fn filing_from_a_lead_reads_the_act_date_and_the_party_from_form_fields() {
+    let users = BTreeMap::new();
+    let filing = lead::build_filing(
+        &pairs(&[
+            ("act_date", "11月20日"),
+            ("party_type", "个人"),
+            ("party_name", "刘长海"),
+            ("id_no", "220122198001010018"),
+            ("address", "农安县合隆镇东岗村3组"),
+        ]),
+        &users,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(filing.act_date.to_string(), "2026-11-20");
+    assert_eq!(filing.date, today(), "the proposal date defaults to today");
+    assert_eq!(filing.party.display_name(), "刘长海");
+    let no_date = lead::build_filing(&pairs(&[("party_name", "刘长海")]), &users, today());
+    assert!(no_date.unwrap_err().contains("违法行为发生日期"));
+    let no_party = lead::build_filing(&pairs(&[("act_date", "今天")]), &users, today());
+    assert!(no_party.unwrap_err().contains("当事人"));
+    let bad_id = lead::build_filing(
+        &pairs(&[
+            ("act_date", "今天"),
+            ("party_name", "刘长海"),
+            ("id_no", "220122198001010019"),
+        ]),
+        &users,
+        today(),
+    );
+    assert!(bad_id.is_err());
+}

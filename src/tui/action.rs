@@ -74,6 +74,8 @@ pub enum UiAction {
     GoQuality,
     /// 巡查记录 (everyone).
     GoPatrols,
+    /// 线索 (案源) register (everyone).
+    GoLeads,
     /// 评查 scoring: remove the case's last manual deduction.
     Undo,
     /// Choose the period a report covers.

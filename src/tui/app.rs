@@ -14,6 +14,7 @@ use super::commands::{self, Command, Scope};
 use super::keymap::Keymap;
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
 use super::screens::{dashboard, faults, patrols, quality, review_round};
+use super::screens::{lead_form, leads};
 use super::status::{Severity, StatusLine};
 use super::ui;
 use super::view::View;
@@ -71,6 +72,8 @@ screens! {
     Quality(Box<quality::State>),
     Faults(Box<faults::State>),
     Patrols(Box<patrols::State>),
+    Leads(Box<leads::State>),
+    LeadForm(Box<lead_form::State>),
 }
 
 /// What a handler asks the app to do next.
@@ -369,6 +372,7 @@ impl App {
             Command::Quality => quality::open(&mut env),
             Command::Faults => faults::open(&mut env),
             Command::Patrols => patrols::open(&mut env),
+            Command::Leads => leads::open(&mut env),
             Command::Check => super::admin::check(&mut env),
             Command::Backup => super::admin::backup(&mut env),
             Command::List(cmd) => match self.stack.last_mut() {

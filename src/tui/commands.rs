@@ -29,6 +29,8 @@ pub enum Command {
     Faults,
     /// 巡查记录.
     Patrols,
+    /// 线索 (案源).
+    Leads,
     /// Check the whole file (`zhifa check`).
     Check,
     /// Back the file and its evidence up now (`zhifa backup`).
@@ -107,6 +109,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     global("quality", &["质量"], "评查质量报告", Command::Quality),
     global("faults", &["过错"], "过错责任", Command::Faults),
     global("patrols", &["巡查"], "巡查记录", Command::Patrols),
+    global("leads", &["线索", "案源"], "线索（案源）", Command::Leads),
     global("logout", &["注销"], "注销", Command::Logout),
     global("check", &["检查"], "检查数据库和审计链", Command::Check),
     global(

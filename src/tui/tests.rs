@@ -18,6 +18,7 @@ mod finding;
 mod forms;
 mod holidays;
 mod leaders;
+mod leads;
 mod meaning;
 mod menu;
 

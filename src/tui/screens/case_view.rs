@@ -97,6 +97,8 @@ pub struct State {
     pub review: super::case_review::ReviewTab,
     /// The 文书 tab, loaded when first shown.
     pub docs: Option<super::documents_tab::DocsTab>,
+    /// The leads filed as or merged into this case (来源线索).
+    pub source_leads: String,
 }
 
 impl State {
@@ -120,6 +122,7 @@ impl State {
             full_personal: false,
             review,
             docs: None,
+            source_leads: super::leads::of_case(env, id),
         })
     }
 
@@ -276,6 +279,9 @@ impl State {
                     crate::domain::serde_name(&c.source)
                 ));
                 out.push(format!("违法地点：{}", c.place));
+                if !self.source_leads.is_empty() {
+                    out.push(format!("来源线索：{}", self.source_leads));
+                }
                 out.push(format!(
                     "违法行为日期：{}  发现日期：{}",
                     c.act_date, c.discovered_on

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
+use crate::domain::lead::{lead_stats, LeadStats};
 use crate::domain::stats::{days_text, Stats};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
@@ -17,6 +18,8 @@ use crate::tui::view::View;
 pub struct State {
     pub year: i32,
     pub stats: Option<Stats>,
+    /// The year's leads (domain `lead_stats`), or why they could not be counted.
+    pub leads: Result<LeadStats, String>,
     pub error: Option<String>,
 }
 
@@ -25,6 +28,7 @@ impl State {
         let mut s = State {
             year: env.today.year(),
             stats: None,
+            leads: Err(String::new()),
             error: None,
         };
         s.reload(env);
@@ -38,6 +42,19 @@ impl State {
         ) else {
             return;
         };
+        self.leads = env
+            .desk
+            .lead_records()
+            .map_err(|e| e.to_string())
+            .and_then(|leads| {
+                let today = env.today;
+                env.desk
+                    .rule_ctx(today, |ctx| {
+                        lead_stats(&leads, from, to, today, ctx.settings, ctx.calendar)
+                    })
+                    .map_err(|e| e.to_string())?
+                    .map_err(|e| e.to_string())
+            });
         match env.desk.store().stats_between(from, to) {
             Ok(s) => {
                 self.stats = Some(s);
@@ -160,8 +177,16 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             .block(Block::default().borders(Borders::ALL).title(" 数字 ")),
         numbers_area,
     );
-    let [month_area, text_area] =
-        Layout::vertical([Constraint::Min(5), Constraint::Length(2)]).areas(bottom);
+    let [month_area, leads_area, text_area] = Layout::vertical([
+        Constraint::Min(5),
+        Constraint::Length(2),
+        Constraint::Length(2),
+    ])
+    .areas(bottom);
+    f.render_widget(
+        Paragraph::new(lead_lines(&s.leads)).wrap(Wrap { trim: true }),
+        leads_area,
+    );
     // One labelled bar a month, its count on it: read without counting columns.
     let months: Vec<Bar> = (1..=12)
         .map(|m| {
@@ -199,6 +224,44 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         .wrap(Wrap { trim: true }),
         text_area,
     );
+}
+
+/// The 线索 lines: received this year by source and by outcome, still open, overdue.
+fn lead_lines(leads: &Result<LeadStats, String>) -> Vec<Line<'static>> {
+    let l = match leads {
+        Ok(l) => l,
+        Err(e) => {
+            return vec![Line::from(Span::styled(
+                format!("线索：无法统计（{}）", ui::clean(e)),
+                ui::bad(),
+            ))]
+        }
+    };
+    let pairs = |v: Vec<(String, usize)>| {
+        if v.is_empty() {
+            "无".to_string()
+        } else {
+            v.iter()
+                .map(|(k, n)| format!("{k}{n}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    };
+    let overdue = Span::styled(
+        format!("逾期 {}", l.overdue),
+        if l.overdue > 0 { ui::bad() } else { ui::dim() },
+    );
+    // One paragraph, wrapped at the spaces between its items (two rows at 80 columns).
+    vec![Line::from(vec![
+        Span::styled("线索 ", ui::title_style()),
+        Span::raw(format!("收到 {} 条，未处理 {}，", l.received, l.open)),
+        overdue,
+        Span::raw(format!(
+            "；来源：{}；结果：{}",
+            pairs(l.by_source.iter().map(|(k, n)| (k.name(), *n)).collect()),
+            pairs(l.by_outcome.iter().map(|(k, n)| (k.name(), *n)).collect())
+        )),
+    ])]
 }
 
 impl View for State {

@@ -39,6 +39,10 @@ pub struct State {
     /// Whether the user reviews case files (负责人、法制审核员、中队长): the 评查 and 过错责任
     /// keys show only then.
     leader: bool,
+    /// Leads past their verification deadline and reporters not answered in time, as a
+    /// line naming the 线索 key (None when there are none).
+    pub lead_alert: Option<String>,
+    leads_key: String,
 }
 
 /// The list is the review/approval queue, then the user's own open cases, each in order
@@ -114,6 +118,8 @@ impl State {
             table_wanted: None,
             import_key: env.keymap.key_label("calendar", UiAction::ImportHolidays),
             leader: env.user.is_some_and(|u| crate::desk::may_review(u).is_ok()),
+            lead_alert: None,
+            leads_key: env.keymap.key_label("home", UiAction::GoLeads),
         };
         s.reload(env);
         s
@@ -129,6 +135,7 @@ impl State {
             .rule_ctx(today, |ctx| ctx.calendar.table_wanted(today))
             .ok()
             .flatten();
+        self.lead_alert = lead_alert(env, &self.leads_key);
         match env.desk.store().stage_counts() {
             Ok(c) => self.counts = c,
             Err(e) => self.error = Some(format!("无法读取各阶段案件数：{e}")),
@@ -269,11 +276,27 @@ impl State {
             UiAction::GoReview => return crate::tui::screens::review_round::open(env),
             UiAction::GoFaults => return crate::tui::screens::faults::open(env),
             UiAction::GoPatrols => return crate::tui::screens::patrols::open(env),
+            UiAction::GoLeads => return crate::tui::screens::leads::open(env),
             UiAction::Back | UiAction::Quit => return Outcome::Quit,
             _ => {}
         }
         Outcome::Stay
     }
+}
+
+/// The 线索 line: how many leads are undecided past their verification deadline (行政处罚法
+/// 第七十六条 makes not filing in time a disciplinary matter) and how many named reporters
+/// were not answered in time; None when both are nought.
+fn lead_alert(env: &Env, key: &str) -> Option<String> {
+    let lines = match env.desk.lead_lines(env.today) {
+        Ok(l) => l,
+        Err(e) => return Some(format!("无法读取线索期限：{e}")),
+    };
+    let overdue = lines.iter().filter(|l| l.overdue).count();
+    let unanswered = lines.iter().filter(|l| l.reply_overdue).count();
+    (overdue + unanswered > 0).then(|| {
+        format!("线索：{overdue} 条超过核查期限未处理，{unanswered} 条未按期答复举报人（按 {key} 查看）")
+    })
 }
 
 /// The banner that asks for a year's holiday table: deadlines in that year are estimates
@@ -297,12 +320,27 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         let w = unicode_width::UnicodeWidthStr::width(banner.as_str()) as u16;
         (w.div_ceil(area.width.max(1)) + 1).min(3)
     };
-    let [banner_area, counts_area, list_area] = Layout::vertical([
+    let alert_h = match &s.lead_alert {
+        Some(a) => {
+            let w = unicode_width::UnicodeWidthStr::width(a.as_str()) as u16;
+            w.div_ceil(area.width.max(1)).clamp(1, 2)
+        }
+        None => 0,
+    };
+    let [banner_area, alert_area, counts_area, list_area] = Layout::vertical([
         Constraint::Length(banner_h),
+        Constraint::Length(alert_h),
         Constraint::Length(3),
         Constraint::Min(1),
     ])
     .areas(area);
+    if let Some(a) = &s.lead_alert {
+        f.render_widget(
+            Paragraph::new(Span::styled(ui::clean(a), ui::bad()))
+                .wrap(ratatui::widgets::Wrap { trim: false }),
+            alert_area,
+        );
+    }
     if banner_h > 0 {
         f.render_widget(
             Paragraph::new(Span::styled(banner, ui::warn()))

@@ -60,8 +60,8 @@ pub struct State {
 }
 
 /// What a power is found by, lower-cased: its code, its short and published names, and
-/// their pinyin initials and full pinyin.
-struct PowerKeys {
+/// their pinyin initials and full pinyin. The lead's filing form searches with it too.
+pub(super) struct PowerKeys {
     code: String,
     names: [String; 2],
     cause_pinyin: [String; 2],
@@ -69,7 +69,7 @@ struct PowerKeys {
 }
 
 impl PowerKeys {
-    fn of(v: &PowerVersion) -> PowerKeys {
+    pub(super) fn of(v: &PowerVersion) -> PowerKeys {
         use crate::domain::search::{full_pinyin, initials};
         let cause = v.power.cause();
         PowerKeys {
@@ -95,6 +95,26 @@ impl PowerKeys {
             None
         }
     }
+}
+
+/// The powers matching `typed`, best first (at most 8): the code, then the name or short
+/// name containing the words, then their pinyin (initials or full).
+pub(super) fn search_powers<'a>(
+    powers: &'a [PowerVersion],
+    keys: &[PowerKeys],
+    typed: &str,
+) -> Vec<&'a PowerVersion> {
+    let q = crate::domain::search::normalise_query(typed);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(u8, &PowerVersion)> = powers
+        .iter()
+        .zip(keys)
+        .filter_map(|(v, k)| k.rank(&q).map(|r| (r, v)))
+        .collect();
+    found.sort_by_key(|(r, _)| *r);
+    found.into_iter().map(|(_, v)| v).take(8).collect()
 }
 
 impl State {
@@ -218,18 +238,7 @@ impl State {
     /// Powers matching what was typed in the first field, best first: the code, then the
     /// name or short name containing the words, then their pinyin (initials or full).
     pub fn matches(&self) -> Vec<&PowerVersion> {
-        let q = crate::domain::search::normalise_query(&self.form.value(0));
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let mut found: Vec<(u8, &PowerVersion)> = self
-            .powers
-            .iter()
-            .zip(&self.power_keys)
-            .filter_map(|(v, k)| k.rank(&q).map(|r| (r, v)))
-            .collect();
-        found.sort_by_key(|(r, _)| *r);
-        found.into_iter().map(|(_, v)| v).take(8).collect()
+        search_powers(&self.powers, &self.power_keys, &self.form.value(0))
     }
 
     /// The power submitted: the match chosen in the list (the first unless ↑/↓ moved).
