@@ -44,6 +44,23 @@ fn demo_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// The demo without its leads and inspections, for tests that build their own register
+/// (a hand-built fixture the counts can be checked against); each test works on a copy.
+fn demo_copy_without_intake() -> (tempfile::TempDir, PathBuf) {
+    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, src) = BUILT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.sqlite3");
+        let report = crate::demo::build_before_intake(&path, today()).unwrap();
+        assert!(report.refused.is_empty());
+        (dir, path)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zhifa.sqlite3");
+    std::fs::copy(src, &path).unwrap();
+    (dir, path)
+}
+
 fn app(path: &std::path::Path) -> App {
     let desk = Desk::open(path).unwrap();
     App::new(desk, Keymap::load(None).unwrap(), true, today())

@@ -202,7 +202,7 @@ fn fill_lead(a: &mut App, values: &[(&str, &str)]) {
 
 #[test]
 fn the_lead_register_detail_and_forms_on_screen() {
-    let (_d, path) = demo_copy();
+    let (_d, path) = demo_copy_without_intake();
     let mut a = app(&path);
     seed_register(&mut a);
     login(&mut a, "sunzhen");
@@ -296,7 +296,7 @@ fn the_lead_register_detail_and_forms_on_screen() {
 
 #[test]
 fn a_complaint_goes_by_keys_from_registration_to_a_case_linked_both_ways() {
-    let (_d, path) = demo_copy();
+    let (_d, path) = demo_copy_without_intake();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
     // The 工作台 names the key; the palette opens the same screen.
@@ -428,7 +428,7 @@ fn a_complaint_goes_by_keys_from_registration_to_a_case_linked_both_ways() {
 
 #[test]
 fn the_desk_and_the_dashboard_count_overdue_leads() {
-    let (_d, path) = demo_copy();
+    let (_d, path) = demo_copy_without_intake();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
     assert!(
@@ -455,7 +455,7 @@ fn the_desk_and_the_dashboard_count_overdue_leads() {
 
 #[test]
 fn a_legal_reviewer_reads_the_register_but_is_told_who_registers() {
-    let (_d, path) = demo_copy();
+    let (_d, path) = demo_copy_without_intake();
     let mut a = app(&path);
     seed_register(&mut a);
     login(&mut a, "qianli");
