@@ -60,6 +60,15 @@ pub(crate) enum ReviewCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// 执法质量考评：每名执法人员期间内作出决定的案件数、评查数、平均分、否决数、过错责任数
+    Appraisal {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
     /// 导入本机关的评分表（TOML，格式见 assets/review/default.toml）
     ImportSheet { file: std::path::PathBuf },
 }
@@ -220,6 +229,35 @@ pub(crate) fn run(ctx: &Context, cmd: ReviewCommand) -> CliResult {
                     l.reviewed,
                     points_text(l.average),
                     clean(&top.join("；"))
+                );
+            }
+            Ok(())
+        }
+        ReviewCommand::Appraisal { from, to, json } => {
+            let desk = Desk::new(ctx.open_store()?);
+            let (from, to) = (parse_date(&from)?, parse_date(&to)?);
+            if from > to {
+                return Err(CliError(format!("起始日期 {from} 晚于结束日期 {to}")));
+            }
+            let lines = desk.officer_appraisal(from, to)?;
+            if json.json {
+                let v: Vec<_> = lines
+                    .iter()
+                    .map(|(u, a)| serde_json::json!({ "name": u.name, "squad": u.squad, "appraisal": a }))
+                    .collect();
+                return print_json(&v);
+            }
+            println!("中队  姓名  作出决定  已评查  平均分  否决  过错责任");
+            for (u, a) in lines {
+                println!(
+                    "{}  {}  {}  {}  {}  {}  {}",
+                    clean(&u.squad),
+                    clean(&u.name),
+                    a.decided,
+                    a.reviewed,
+                    a.average.map_or("—".into(), points_text),
+                    a.vetoed,
+                    a.faults
                 );
             }
             Ok(())

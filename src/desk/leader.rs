@@ -201,6 +201,39 @@ impl Desk {
         Ok(cases.into_iter().filter(|c| ids.contains(&c.id)).collect())
     }
 
+    /// 执法质量考评 over `from..=to`: each officer's cases decided in the period, the latest
+    /// 评查 score of each (rounds of any date), vetoes and faults; with the officer's name
+    /// and squad, by squad then name.
+    pub fn officer_appraisal(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> DeskResult<Vec<(User, review::appraisal::Appraisal)>> {
+        let decided: Vec<(i64, Vec<i64>)> = self
+            .store
+            .all_cases()?
+            .into_iter()
+            .filter(|c| {
+                c.decision
+                    .as_ref()
+                    .is_some_and(|d| from <= d.date && d.date <= to)
+            })
+            .map(|c| (c.id, c.handlers))
+            .collect();
+        let rounds = self
+            .store
+            .review_rounds_between(NaiveDate::MIN, NaiveDate::MAX)?;
+        let faults = self.store.faults()?;
+        let users = self.store.users()?;
+        let mut out: Vec<(User, review::appraisal::Appraisal)> =
+            review::appraisal::appraisal(&decided, &rounds, &faults, from, to)
+                .into_iter()
+                .filter_map(|a| users.get(&a.officer).cloned().map(|u| (u, a)))
+                .collect();
+        out.sort_by(|(a, _), (b, _)| a.squad.cmp(&b.squad).then(a.name.cmp(&b.name)));
+        Ok(out)
+    }
+
     /// The quality report over the rounds dated `from..=to` (`zhifa review report`, the
     /// UI's 评查质量 screen): the latest round of each case, grouped.
     pub fn quality_report(

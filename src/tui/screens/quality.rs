@@ -12,6 +12,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::desk::QualityBy;
+use crate::domain::review::appraisal::Appraisal;
 use crate::domain::review::{points_text, QualityLine};
 use crate::step_input::{self, FieldKind, FieldSpec};
 use crate::tui::action::UiAction;
@@ -42,6 +43,11 @@ pub struct State {
     pub to: NaiveDate,
     pub by: QualityBy,
     pub lines: Vec<QualityLine>,
+    /// The 执法质量考评 view (after 月份 in the Tab cycle): each officer's figures.
+    pub appraising: bool,
+    pub appraisal: Vec<(crate::domain::people::User, Appraisal)>,
+    /// The first row shown (the report can be longer than the screen).
+    pub top: usize,
     pub error: Option<String>,
     /// The period form, while open.
     pub period: Option<Box<FormCore>>,
@@ -68,6 +74,9 @@ impl State {
             to: env.today,
             by: QualityBy::Squad,
             lines: Vec::new(),
+            appraising: false,
+            appraisal: Vec::new(),
+            top: 0,
             error: None,
             period: None,
             export_dir: env.export_dir.map(std::path::Path::to_path_buf),
@@ -79,6 +88,15 @@ impl State {
 
     pub fn reload(&mut self, env: &mut Env) {
         self.error = None;
+        self.top = 0;
+        if self.appraising {
+            self.appraisal = super::or_note(
+                env.desk.officer_appraisal(self.from, self.to),
+                "考评数据",
+                &mut self.error,
+            );
+            return;
+        }
         self.lines = super::or_note(
             env.desk.quality_report(self.from, self.to, self.by),
             "评查记录",
@@ -86,11 +104,20 @@ impl State {
         );
     }
 
+    /// Tab: 中队 → 人员 → 月份 → 考评 → 中队.
     fn turn(&mut self, step: isize, env: &mut Env) {
         let all = QualityBy::ALL;
-        let i = all.iter().position(|b| *b == self.by).unwrap_or(0) as isize;
-        let n = all.len() as isize;
-        self.by = all[((i + step).rem_euclid(n)) as usize];
+        let n = all.len() as isize + 1;
+        let i = if self.appraising {
+            all.len() as isize
+        } else {
+            all.iter().position(|b| *b == self.by).unwrap_or(0) as isize
+        };
+        let next = (i + step).rem_euclid(n) as usize;
+        self.appraising = next == all.len();
+        if !self.appraising {
+            self.by = all[next];
+        }
         self.reload(env);
     }
 
@@ -136,6 +163,10 @@ impl State {
                 )));
             }
             UiAction::ExportDoc => return self.export(env),
+            UiAction::Down => {
+                self.top = (self.top + 1).min(self.table().rows.len().saturating_sub(1));
+            }
+            UiAction::Up => self.top = self.top.saturating_sub(1),
             UiAction::Back => return Outcome::Pop(None),
             UiAction::Quit => return Outcome::Quit,
             _ => {}
@@ -143,8 +174,19 @@ impl State {
         Outcome::Stay
     }
 
-    /// The report as a table: one row a group.
+    /// The report as a table: one row a group, or one an officer in the 考评 view.
     fn table(&self) -> crate::report::table::Table<'static> {
+        if self.appraising {
+            return crate::report::table::Table {
+                name: "执法质量考评",
+                headers: APPRAISAL_HEADERS.map(String::from).to_vec(),
+                rows: self
+                    .appraisal
+                    .iter()
+                    .map(|(u, a)| appraisal_row(u, a))
+                    .collect(),
+            };
+        }
         crate::report::table::Table {
             name: "评查质量",
             headers: [self.by.label(), "评查数", "平均分", "最常见扣分"]
@@ -166,7 +208,7 @@ impl State {
     }
 
     fn export(&mut self, env: &mut Env) -> Outcome {
-        if self.lines.is_empty() {
+        if self.table().rows.is_empty() {
             return Outcome::Error("本期间没有评查记录，无可导出".into());
         }
         let Some(dir) = &self.export_dir else {
@@ -175,7 +217,11 @@ impl State {
         // Short, so the status line shows the whole path at 80 columns.
         let stem = format!(
             "评查质量_{}_{}-{}",
-            self.by.label(),
+            if self.appraising {
+                "考评"
+            } else {
+                self.by.label()
+            },
             self.from.format("%Y%m%d"),
             self.to.format("%Y%m%d")
         );
@@ -190,6 +236,28 @@ impl State {
     }
 }
 
+const APPRAISAL_HEADERS: [&str; 7] = [
+    "中队",
+    "姓名",
+    "作出决定",
+    "已评查",
+    "平均分",
+    "否决",
+    "过错责任",
+];
+
+fn appraisal_row(u: &crate::domain::people::User, a: &Appraisal) -> Vec<String> {
+    vec![
+        u.squad.clone(),
+        u.name.clone(),
+        a.decided.to_string(),
+        a.reviewed.to_string(),
+        a.average.map_or_else(|| "—".to_string(), points_text),
+        a.vetoed.to_string(),
+        a.faults.to_string(),
+    ]
+}
+
 fn top_text(l: &QualityLine) -> String {
     l.top_deductions
         .iter()
@@ -200,16 +268,17 @@ fn top_text(l: &QualityLine) -> String {
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    let groups: Vec<String> = QualityBy::ALL
+    let mut groups: Vec<String> = QualityBy::ALL
         .iter()
         .map(|b| {
-            if *b == s.by {
+            if *b == s.by && !s.appraising {
                 format!("[{}]", b.label())
             } else {
                 b.label().to_string()
             }
         })
         .collect();
+    groups.push(if s.appraising { "[考评]" } else { "考评" }.to_string());
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!("{} 至 {}  ", s.from, s.to), ui::title_style()),
@@ -223,6 +292,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         return;
     }
     let body = ui::load_error(f, body, &s.error);
+    if s.appraising {
+        draw_appraisal(f, body, s);
+        return;
+    }
     // Columns: the group (as wide as the widest), count, average, then the deductions.
     let group_w = s
         .lines
@@ -244,7 +317,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     if s.lines.is_empty() {
         lines.push(Line::from("本期间没有评查记录"));
     }
-    for l in &s.lines {
+    for l in s.lines.iter().skip(s.top) {
         lines.push(Line::from(format!(
             "{}{}{}{}",
             pad(&ui::clean(&l.group), group_w + 2),
@@ -254,6 +327,54 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         )));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+}
+
+/// The 考评 view: one row an officer, columns as wide as their widest cell.
+fn draw_appraisal(f: &mut Frame, area: Rect, s: &State) {
+    let rows: Vec<Vec<String>> = s
+        .appraisal
+        .iter()
+        .map(|(u, a)| {
+            appraisal_row(u, a)
+                .into_iter()
+                .map(|c| ui::clean(&c))
+                .collect()
+        })
+        .collect();
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| unicode_width::UnicodeWidthStr::width(r[i].as_str()))
+            .chain(std::iter::once(unicode_width::UnicodeWidthStr::width(
+                APPRAISAL_HEADERS[i],
+            )))
+            .max()
+            .unwrap_or(0)
+            + 2
+    };
+    let widths: Vec<usize> = (0..APPRAISAL_HEADERS.len()).map(width).collect();
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| crate::text::pad(c, *w))
+            .collect()
+    };
+    let header: Vec<String> = APPRAISAL_HEADERS.map(String::from).to_vec();
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "平均分：期间内作出决定、已评查案件最近一轮得分的平均；等次按本机关规定评定（共 {} 人，j/k 滚动）",
+                rows.len()
+            ),
+            ui::dim(),
+        )),
+        Line::from(Span::styled(line(&header), ui::dim())),
+    ];
+    if rows.is_empty() {
+        lines.push(Line::from("本期间没有作出决定的案件"));
+    }
+    lines.extend(rows.iter().skip(s.top).map(|r| Line::from(line(r))));
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
 impl View for State {

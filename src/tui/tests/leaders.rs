@@ -321,3 +321,50 @@ fn an_officer_records_a_patrol_by_keys_and_sees_the_month_s_tally() {
         after.len()
     );
 }
+
+/// 执法质量考评: after 月份 the Tab cycle shows each officer's figures for the period (cases
+/// decided, reviewed, average, vetoes, faults), the same as `review appraisal`, and exports them.
+#[test]
+fn the_quality_screen_shows_each_officers_appraisal_and_exports_it() {
+    let (dir, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    type_text(&mut a, ":quality");
+    press(&mut a, &[KeyCode::Enter]);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    let screen = render(&a, 80, 24);
+    assert!(
+        screen.contains("[考评]") && screen.contains("作出决定") && screen.contains("过错责任"),
+        "{screen}"
+    );
+    let desk_lines = a
+        .desk
+        .officer_appraisal("2026-01-01".parse().unwrap(), today())
+        .unwrap();
+    assert!(!desk_lines.is_empty());
+    let (u, first) = &desk_lines[0];
+    let row = screen
+        .lines()
+        .find(|l| l.contains(u.name.as_str()))
+        .unwrap_or_else(|| panic!("{} not shown:\n{screen}", u.name));
+    assert!(row.contains(&first.decided.to_string()), "{row}");
+    snapshot_both("appraisal", &a);
+    // Longer than the screen: it scrolls.
+    let last = &desk_lines.last().unwrap().0.name;
+    assert!(!render(&a, 80, 24).contains(last.as_str()));
+    for _ in 0..desk_lines.len() {
+        press(&mut a, &[KeyCode::Char('j')]);
+    }
+    assert!(render(&a, 80, 24).contains(last.as_str()));
+    let out = dir.path().join("exports");
+    match a.stack.last_mut() {
+        Some(Screen::Quality(q)) => q.export_dir = Some(out.clone()),
+        _ => panic!("not the report"),
+    }
+    press(&mut a, &[KeyCode::Char('x')]);
+    assert!(a.status.contains("评查质量_考评_"), "{}", a.status);
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+    // Tab once more: back to 中队.
+    press(&mut a, &[KeyCode::Tab]);
+    assert!(render(&a, 120, 36).contains("[中队]"));
+}

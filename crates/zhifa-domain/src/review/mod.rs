@@ -10,6 +10,7 @@ use super::case::model::Case;
 use super::case::Ctx;
 use super::case::{RuleError, RuleResult};
 
+pub mod appraisal;
 pub mod fault;
 pub mod rules;
 pub mod selection;
