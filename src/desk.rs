@@ -17,8 +17,14 @@ use crate::domain::people::User;
 use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::{DeadlineCtx, Store, StoreError, Who};
 
+pub mod admin;
+pub mod catalog;
+mod exports;
+pub use exports::LedgerExport;
 mod leader;
 pub mod leads;
+pub mod restore;
+pub use admin::{SettingKind, SettingRow};
 pub use leader::{
     may_record_fault, may_review, parse_deduction, NewFault, NewPatrol, QualityBy, SHEET_KEY,
 };

@@ -13,7 +13,8 @@ use super::action::UiAction;
 use super::commands::{self, Command, Scope};
 use super::keymap::Keymap;
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
-use super::screens::{dashboard, faults, patrols, quality, review_round};
+use super::screens::{catalog_import, dashboard, faults, patrols, quality, restore};
+use super::screens::{review_round, settings};
 use super::status::{Severity, StatusLine};
 use super::ui;
 use super::view::View;
@@ -69,6 +70,9 @@ screens! {
     Quality(Box<quality::State>),
     Faults(Box<faults::State>),
     Patrols(Box<patrols::State>),
+    Settings(Box<settings::State>),
+    CatalogImport(Box<catalog_import::State>),
+    Restore(Box<restore::State>),
 }
 
 /// What a handler asks the app to do next.
@@ -85,6 +89,8 @@ pub enum Outcome {
     Replace(Screen, String),
     /// Logged in: the user's 工作台 replaces the login screen.
     LoggedIn(User),
+    /// Back to the login screen with a message (after a restore replaced the file).
+    Logout(String),
     Quit,
 }
 
@@ -361,6 +367,7 @@ impl App {
             Command::Quality => quality::open(&mut env),
             Command::Faults => faults::open(&mut env),
             Command::Patrols => patrols::open(&mut env),
+            Command::Settings => settings::open(&mut env),
             Command::Check => super::admin::check(&mut env),
             Command::Backup => super::admin::backup(&mut env),
             Command::List(cmd) => match self.stack.last_mut() {
@@ -435,6 +442,7 @@ impl App {
                 };
                 self.stack = vec![Screen::Home(home::State::load(&mut env))];
             }
+            Outcome::Logout(msg) => self.logout(&msg),
             Outcome::Quit => self.ask_quit(),
         }
     }

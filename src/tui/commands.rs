@@ -29,6 +29,8 @@ pub enum Command {
     Faults,
     /// 巡查记录.
     Patrols,
+    /// 设置 (管理员).
+    Settings,
     /// Check the whole file (`zhifa check`).
     Check,
     /// Back the file and its evidence up now (`zhifa backup`).
@@ -108,6 +110,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     global("faults", &["过错"], "过错责任", Command::Faults),
     global("patrols", &["巡查"], "巡查记录", Command::Patrols),
     global("logout", &["注销"], "注销", Command::Logout),
+    global("settings", &["设置"], "设置（管理员）", Command::Settings),
     global("check", &["检查"], "检查数据库和审计链", Command::Check),
     global(
         "backup",
