@@ -370,6 +370,14 @@ impl App {
             Command::Settings => settings::open(&mut env),
             Command::Check => super::admin::check(&mut env),
             Command::Backup => super::admin::backup(&mut env),
+            Command::Ledger => match super::exports::folder() {
+                Ok(dir) => super::exports::ledger(&mut env, arg, &dir),
+                Err(e) => Outcome::Error(e),
+            },
+            Command::Publish => match super::exports::folder() {
+                Ok(dir) => super::exports::publish(&mut env, &dir),
+                Err(e) => Outcome::Error(e),
+            },
             Command::List(cmd) => match self.stack.last_mut() {
                 Some(Screen::Cases(list)) => match list.apply_command(cmd, arg, &mut env) {
                     Ok(msg) => Outcome::Status(msg),

@@ -35,6 +35,9 @@ pub enum Command {
     Check,
     /// Back the file and its evidence up now (`zhifa backup`).
     Backup,
+    /// The 台账 (optionally one year's) and the 公示 list into the export folder.
+    Ledger,
+    Publish,
     List(ListCommand),
 }
 
@@ -117,6 +120,20 @@ pub const COMMANDS: &[CommandSpec] = &[
         &["备份"],
         "立即备份（含证据附件）",
         Command::Backup,
+    ),
+    CommandSpec {
+        name: "ledger",
+        aliases: &["台账"],
+        args: "[年份]",
+        desc: "导出案件台账（Excel，不填年份为全部）",
+        scope: Scope::Global,
+        command: Command::Ledger,
+    },
+    global(
+        "publish",
+        &["公示"],
+        "导出公示清单（Excel，个人信息已遮蔽）",
+        Command::Publish,
     ),
     global("quit", &["q", "退出"], "退出", Command::Quit),
     list("stage", &["阶段"], "阶段", "按阶段筛选", ListCommand::Stage),

@@ -14,6 +14,7 @@ pub mod app;
 pub mod choices;
 pub mod commands;
 pub mod daily;
+pub mod exports;
 pub mod file_picker;
 pub mod form_core;
 pub mod input;

@@ -410,3 +410,57 @@ fn an_admin_restores_a_backup_after_seeing_both_sides() {
     assert_eq!(audit[0].action, "从备份恢复");
     login(&mut a, "admin");
 }
+
+/// The message of a status outcome (a refusal fails the test with its text).
+fn status_of(o: crate::tui::app::Outcome) -> String {
+    match o {
+        crate::tui::app::Outcome::Status(s) => s,
+        crate::tui::app::Outcome::Error(e) => panic!("refused: {e}"),
+        _ => panic!("neither a message nor a refusal"),
+    }
+}
+
+#[test]
+fn ledger_and_public_list_export_to_new_names_with_the_full_path() {
+    let (dir, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    // A year that is not one is refused before anything is written.
+    a.run_command("ledger 20x6");
+    assert!(a.status.contains("不是年份"), "{}", a.status);
+    let out = dir.path().join("导出");
+    let mut env = crate::tui::app::Env {
+        desk: &mut a.desk,
+        user: a.user.as_ref(),
+        today: a.today,
+        demo: a.demo,
+        keymap: &a.keymap,
+    };
+    let first = out.join("2026年案件台账.xlsx");
+    let msg = status_of(crate::tui::exports::ledger(&mut env, "２０２６年", &out));
+    let cases = env
+        .desk
+        .ledger_export("2026-01-01".parse().ok(), "2026-12-31".parse().ok())
+        .unwrap()
+        .cases;
+    assert!(cases > 0);
+    assert!(
+        msg.contains(&format!("（案件 {cases}，旧台账 0）：{}", first.display())),
+        "{msg}"
+    );
+    // Again: a new name beside the first, which stays as the clerk left it.
+    std::fs::write(&first, b"edited").unwrap();
+    let msg = status_of(crate::tui::exports::ledger(&mut env, "2026", &out));
+    let second = out.join("2026年案件台账 (2).xlsx");
+    assert!(msg.ends_with(&second.display().to_string()), "{msg}");
+    assert_eq!(std::fs::read(&first).unwrap(), b"edited");
+    assert!(std::fs::metadata(&second).unwrap().len() > 1000);
+    let msg = status_of(crate::tui::exports::publish(&mut env, &out));
+    let published = env.desk.publish_export(false).unwrap().rows.len();
+    assert!(
+        msg.contains(&format!(
+            "已导出公示清单 {published} 条（个人信息已遮蔽）："
+        )) && msg.ends_with(&out.join("行政处罚公示.xlsx").display().to_string()),
+        "{msg}"
+    );
+}
