@@ -24,6 +24,7 @@ pub use exports::LedgerExport;
 mod leader;
 pub mod leads;
 pub mod restore;
+pub mod summaries;
 pub use admin::{SettingKind, SettingRow};
 pub use leader::{
     may_record_fault, may_review, parse_deduction, NewFault, NewPatrol, QualityBy, SHEET_KEY,

@@ -58,6 +58,8 @@ pub enum UiAction {
     ImportCatalog,
     /// 从备份恢复 (管理员).
     Restore,
+    /// 案件列表: the 案件摘要 of every case the list's filter shows.
+    PrintSummaries,
     /// 期限日历: import a year's holiday table from a file (管理员).
     ImportHolidays,
     /// Text editing in a field: the cursor by character, to the line's start or end, by

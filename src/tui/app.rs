@@ -12,9 +12,9 @@ use ratatui::Frame;
 use super::action::UiAction;
 use super::commands::{self, Command, Scope};
 use super::keymap::Keymap;
+use super::screens::{batch_print, review_round, settings};
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
 use super::screens::{catalog_import, dashboard, faults, patrols, quality, restore};
-use super::screens::{review_round, settings};
 use super::status::{Severity, StatusLine};
 use super::ui;
 use super::view::View;
@@ -73,6 +73,7 @@ screens! {
     Settings(Box<settings::State>),
     CatalogImport(Box<catalog_import::State>),
     Restore(Box<restore::State>),
+    BatchPrint(Box<batch_print::State>),
 }
 
 /// What a handler asks the app to do next.
@@ -308,6 +309,29 @@ impl App {
         };
         let outcome = top.view_mut().handle(action, &mut env);
         self.apply(outcome);
+    }
+
+    /// Whether the top screen has work it does in steps between frames.
+    pub fn busy(&self) -> bool {
+        self.lock.is_none() && self.stack.last().is_some_and(|s| s.view().busy())
+    }
+
+    /// One step of the top screen's work (a batch), between frames.
+    pub fn step_screen(&mut self) {
+        if !self.busy() {
+            return;
+        }
+        let mut env = Env {
+            desk: &mut self.desk,
+            user: self.user.as_ref(),
+            today: self.today,
+            demo: self.demo,
+            keymap: &self.keymap,
+        };
+        if let Some(top) = self.stack.last_mut() {
+            let outcome = top.view_mut().step(&mut env);
+            self.apply(outcome);
+        }
     }
 
     /// Runs a `:` command from the one table (`commands::COMMANDS`): go to a screen, log

@@ -1,5 +1,6 @@
 //! One module per screen: its state, its handler, and a `draw` that only reads the state.
 
+pub mod batch_print;
 pub mod calendar;
 pub mod case_review;
 pub mod case_view;

@@ -464,3 +464,94 @@ fn ledger_and_public_list_export_to_new_names_with_the_full_path() {
         "{msg}"
     );
 }
+
+#[test]
+fn summaries_of_the_filtered_list_print_in_steps_with_a_progress_bar() {
+    use crate::domain::case::Stage;
+    use crate::store::CaseFilter;
+    let (dir, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    // The stage with the fewest cases (at least two), so the batch stays short.
+    let count = |s: Stage| {
+        a.desk
+            .store()
+            .count_cases(&CaseFilter {
+                stage: Some(s),
+                ..CaseFilter::default()
+            })
+            .unwrap()
+    };
+    let stage = Stage::ALL
+        .into_iter()
+        .filter(|s| count(*s) >= 2)
+        .min_by_key(|s| count(*s))
+        .unwrap();
+    let n = count(stage);
+    press(&mut a, &[KeyCode::Char('c')]);
+    a.run_command(&format!("stage {}", stage.name()));
+    press(&mut a, &[KeyCode::Char('P')]);
+    let Some(Screen::BatchPrint(batch)) = a.stack.last_mut() else {
+        panic!("{}", a.status);
+    };
+    let out = dir.path().join("摘要");
+    batch.dir = out.clone();
+    let redact = |s: String| s.replace(&out.display().to_string(), "<文件夹>");
+    insta::assert_snapshot!("batch_print_ready_80x24", redact(render(&a, 80, 24)));
+    insta::assert_snapshot!("batch_print_ready_120x36", redact(render(&a, 120, 36)));
+    assert!(render(&a, 80, 24).contains(&format!("阶段 {}", stage.name())));
+    // Nothing is written before Enter; then one case per step, the bar moving.
+    a.step_screen();
+    assert!(!out.exists());
+    press(&mut a, &[KeyCode::Enter]);
+    assert!(a.busy());
+    a.step_screen();
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains(&format!("1/{n}")), "{screen}");
+    insta::assert_snapshot!("batch_print_running_80x24", redact(render(&a, 80, 24)));
+    insta::assert_snapshot!("batch_print_running_120x36", redact(render(&a, 120, 36)));
+    while a.busy() {
+        a.step_screen();
+    }
+    assert!(
+        a.status
+            .contains(&format!("已生成 {n} 份案件摘要：{}", out.display())),
+        "{}",
+        a.status
+    );
+    let files = std::fs::read_dir(&out).unwrap().count();
+    assert_eq!(files, n);
+    // Each print is on its case's audit trail.
+    let audit = a.desk.store().recent_audit(n as u32).unwrap();
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|e| e.summary.contains("案件摘要"))
+            .count(),
+        n,
+        "{audit:?}"
+    );
+}
+
+#[test]
+fn a_batch_stops_on_esc_after_the_case_in_hand() {
+    let (dir, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    press(&mut a, &[KeyCode::Char('c'), KeyCode::Char('P')]);
+    let Some(Screen::BatchPrint(batch)) = a.stack.last_mut() else {
+        panic!("{}", a.status);
+    };
+    let out = dir.path().join("摘要");
+    batch.dir = out.clone();
+    assert!(render(&a, 120, 36).contains("全部案件"));
+    press(&mut a, &[KeyCode::Enter]);
+    a.step_screen();
+    press(&mut a, &[KeyCode::Esc]);
+    assert!(!a.busy());
+    a.step_screen();
+    assert!(a.status.contains("已停止：生成了 1 份"), "{}", a.status);
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+    press(&mut a, &[KeyCode::Esc]);
+    assert!(matches!(a.stack.last(), Some(Screen::Cases(_))));
+}
