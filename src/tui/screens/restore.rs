@@ -28,10 +28,7 @@ pub struct State {
 
 /// Opens the screen for an administrator.
 pub fn open(env: &mut Env) -> Outcome {
-    if !env
-        .user
-        .is_some_and(|u| crate::domain::people::may_administer(u).is_ok())
-    {
+    if !crate::tui::admin::is_admin(env) {
         return Outcome::Error("只有管理员可以从备份恢复".into());
     }
     let mut error = None;

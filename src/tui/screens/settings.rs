@@ -32,10 +32,7 @@ pub struct State {
 
 /// Opens the screen for an administrator; anyone else is told who may.
 pub fn open(env: &mut Env) -> Outcome {
-    if !env
-        .user
-        .is_some_and(|u| crate::domain::people::may_administer(u).is_ok())
-    {
+    if !crate::tui::admin::is_admin(env) {
         return Outcome::Error("只有管理员可以查看和修改设置".into());
     }
     Outcome::Push(Screen::Settings(Box::new(State::load(env))))

@@ -66,7 +66,7 @@ fn an_admin_changes_roles_by_ticks_and_the_last_admin_stays() {
     press(&mut a, &[KeyCode::Char('u')]);
     select_user(&mut a, "admin");
     press(&mut a, &[KeyCode::Char('r')]);
-    press(&mut a, &vec![KeyCode::Down; 4]);
+    press(&mut a, &[KeyCode::Down; 4]);
     press(&mut a, &[KeyCode::Char(' '), KeyCode::Enter]);
     assert!(a.status.contains("唯一在用的管理员"), "{}", a.status);
     assert!(roles_of(&a, "admin").contains(&Role::Admin));
