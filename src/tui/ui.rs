@@ -136,6 +136,54 @@ pub fn wrap_columns(text: &str, width: usize, indent: usize) -> Vec<String> {
     lines
 }
 
+/// `text` broken into lines of at most `width` columns at spaces (a word longer than a
+/// line is broken by `wrap_columns`), keeping its leading spaces: a report scrolls by
+/// these rows, so the screen knows where its end is and no code is cut in two.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(4);
+    let mut lines = vec![String::new()];
+    for (i, word) in text.split(' ').enumerate() {
+        let last = lines.last_mut().expect("never empty");
+        let used = last.width();
+        let needed = word.width() + usize::from(i > 0);
+        if i > 0 && used + needed <= width {
+            last.push(' ');
+            last.push_str(word);
+        } else if i == 0 || word.is_empty() {
+            last.push_str(word);
+            if i > 0 {
+                last.push(' ');
+            }
+        } else if word.width() <= width {
+            lines.push(word.to_string());
+        } else {
+            lines.extend(wrap_columns(word, width, 0));
+        }
+    }
+    lines
+        .into_iter()
+        .flat_map(|l| {
+            if l.width() > width {
+                wrap_columns(&l, width, 0)
+            } else {
+                vec![l]
+            }
+        })
+        .collect()
+}
+
+/// Rows of `lines`, each wrapped to `width`, starting at `scroll` but never past the
+/// last screenful of `height` rows.
+pub fn scrolled_rows(lines: &[String], width: u16, height: u16, scroll: u16) -> Vec<String> {
+    let rows: Vec<String> = lines
+        .iter()
+        .flat_map(|l| wrap_words(&clean(l), width as usize))
+        .collect();
+    let top = (scroll as usize).min(rows.len().saturating_sub(height as usize));
+    rows.into_iter().skip(top).take(height as usize).collect()
+}
+
 /// A centred rectangle of at most `w` × `h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -182,3 +230,26 @@ pub fn too_small(f: &mut Frame, note: Option<&str>) {
 
 /// Text from the database, with control characters removed before it reaches the terminal.
 pub use crate::text::clean;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A list of codes wraps between codes, the indent stays, and a word longer than a
+    /// line is still broken (never lost).
+    #[test]
+    fn words_wrap_at_spaces_and_keep_the_indent() {
+        let rows = wrap_words("  CG-001 CG-002 CG-003", 16);
+        assert_eq!(rows, vec!["  CG-001 CG-002", "CG-003"]);
+        let rows = wrap_words("导入后将停用文件未列出的现行 147 项：", 20);
+        assert!(rows
+            .iter()
+            .all(|r| unicode_width::UnicodeWidthStr::width(r.as_str()) <= 20));
+        assert_eq!(
+            rows.concat().replace(' ', ""),
+            "导入后将停用文件未列出的现行147项："
+        );
+        let shown = scrolled_rows(&["a b c d".to_string()], 4, 1, 99);
+        assert_eq!(shown, vec!["c d"]);
+    }
+}

@@ -67,9 +67,9 @@ impl State {
         }
         if self.report.is_some() {
             match a {
-                UiAction::Down => self.scroll = self.scroll.saturating_add(1),
+                UiAction::Down => self.scroll = self.scroll_to(self.scroll + 1),
                 UiAction::Up => self.scroll = self.scroll.saturating_sub(1),
-                UiAction::PageDown => self.scroll = self.scroll.saturating_add(10),
+                UiAction::PageDown => self.scroll = self.scroll_to(self.scroll + 10),
                 UiAction::PageUp => self.scroll = self.scroll.saturating_sub(10),
                 UiAction::Back => self.report = None,
                 UiAction::Submit => return self.confirm(env),
@@ -97,6 +97,17 @@ impl State {
             a => edit(&mut self.path, a),
         }
         Outcome::Stay
+    }
+
+    /// `to`, but not past the report's rows at the narrowest screen (the drawing stops at
+    /// the last screenful on any width).
+    fn scroll_to(&self, to: u16) -> u16 {
+        let rows: usize = self
+            .lines
+            .iter()
+            .map(|l| ui::wrap_words(l, ui::MIN_WIDTH as usize - 2).len())
+            .sum();
+        to.min(rows.saturating_sub(1) as u16)
     }
 
     /// Enter on the report: a file with problems is refused (back to the path); a changed
@@ -172,17 +183,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         None => " 导入权限清单（先校验，确认后导入） ".to_string(),
     };
     let body: Vec<String> = if s.report.is_some() {
-        s.lines.iter().map(|l| ui::clean(l)).collect()
+        s.lines.clone()
     } else {
         vec![
             "输入本乡镇正式公布的权限清单文件路径后回车：先逐项校验，列出全部问题、与内置模板不同的法定幅度和将停用的事项，确认后才导入。".into(),
         ]
     };
+    let block = Block::default().borders(Borders::TOP).title(title);
+    let inner = block.inner(report_area);
     f.render_widget(
-        Paragraph::new(body.join("\n"))
-            .wrap(Wrap { trim: false })
-            .scroll((s.scroll, 0))
-            .block(Block::default().borders(Borders::TOP).title(title)),
+        Paragraph::new(ui::scrolled_rows(&body, inner.width, inner.height, s.scroll).join("\n"))
+            .block(block),
         report_area,
     );
     f.render_widget(

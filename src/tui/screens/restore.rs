@@ -150,23 +150,19 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                 main,
             );
         }
-        Some(_) => f.render_widget(
-            Paragraph::new(
-                s.lines
-                    .iter()
-                    .map(|l| ui::clean(l))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+        Some(_) => {
+            let block = Block::default()
+                .borders(Borders::TOP)
+                .title(" 备份检查报告 ");
+            let inner = block.inner(main);
+            f.render_widget(
+                Paragraph::new(
+                    ui::scrolled_rows(&s.lines, inner.width, inner.height, s.scroll).join("\n"),
+                )
+                .block(block),
+                main,
             )
-            .wrap(Wrap { trim: false })
-            .scroll((s.scroll, 0))
-            .block(
-                Block::default()
-                    .borders(Borders::TOP)
-                    .title(" 备份检查报告 "),
-            ),
-            main,
-        ),
+        }
     }
     f.render_widget(
         Paragraph::new(prompt_text)
