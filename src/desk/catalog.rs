@@ -159,7 +159,18 @@ impl Desk {
     }
 }
 
-/// The sentence an import ends with (the CLI prints it, the UI shows it).
+/// What an import changed, in one short sentence (the UI's status line).
+pub fn imported_counts(report: &ImportReport) -> String {
+    format!(
+        "新增 {} 项，修改 {} 项，停用 {} 项，未变 {} 项",
+        report.added.len(),
+        report.changed.len(),
+        report.retired.len(),
+        report.unchanged
+    )
+}
+
+/// The sentence an import ends with (the CLI prints it).
 pub fn imported_line(catalog: &Catalog, report: &ImportReport) -> String {
     format!(
         "已导入“{}”（版本 {}，自 {} 起）：新增 {} 项，修改 {} 项（旧版本保留给已有案件），停用 {} 项，未变 {} 项",

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::desk::catalog::{imported_line, CatalogReport};
+use crate::desk::catalog::{imported_counts, CatalogReport};
 use crate::domain::catalog::import_check::ImportConsent;
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
@@ -147,7 +147,7 @@ impl State {
             .desk
             .import_catalog(catalog, &report.source, admin, &consent)
         {
-            Ok(done) => Outcome::Pop(Some(imported_line(catalog, &done))),
+            Ok(done) => Outcome::Pop(Some(format!("已导入权限清单：{}", imported_counts(&done)))),
             Err(e) => Outcome::Error(e.to_string()),
         }
     }

@@ -88,16 +88,24 @@ impl State {
             return Outcome::Stay;
         };
         match env.desk.restore(plan, admin) {
+            // File names only: the status line is one row, and both files are in the
+            // backup folder the screen showed.
             Ok(done) => Outcome::Logout(format!(
-                "已从备份恢复（{}）{}；请重新登录",
-                plan.backup.display(),
+                "已从 {} 恢复{}；请重新登录",
+                file_name(&plan.backup),
                 done.previous_saved_as
-                    .map(|p| format!("，原数据库已另存为 {}", p.display()))
+                    .map(|p| format!("，原数据库另存为 {}", file_name(&p)))
                     .unwrap_or_default()
             )),
             Err(e) => Outcome::Error(e.to_string()),
         }
     }
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {

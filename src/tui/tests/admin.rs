@@ -308,8 +308,9 @@ fn catalog_import_shows_the_report_first_and_keeps_the_path_on_refusal() {
         &[KeyCode::Char('j'), KeyCode::PageDown, KeyCode::Enter],
     );
     assert!(
-        a.status
-            .contains(&format!("已导入“合隆镇综合行政执法事项清单”（版本 2026-1，自 2026-12-01 起）：新增 0 项，修改 1 项（旧版本保留给已有案件），停用 {retiring} 项")),
+        a.status.contains(&format!(
+            "已导入权限清单：新增 0 项，修改 1 项，停用 {retiring} 项，未变 0 项"
+        )),
         "{}",
         a.status
     );
@@ -404,7 +405,14 @@ fn an_admin_restores_a_backup_after_seeing_both_sides() {
     );
     press(&mut a, &[KeyCode::Char('j'), KeyCode::Enter]);
     assert!(a.user.is_none());
-    assert!(a.status.text.contains("已从备份恢复"), "{}", a.status.text);
+    assert!(
+        a.status.text.contains(&format!(
+            "已从 {} 恢复，原数据库另存为 before-restore-",
+            backup.file_name().unwrap().to_string_lossy()
+        )),
+        "{}",
+        a.status.text
+    );
     assert_ne!(a.desk.store().agency().unwrap().court, "某某人民法院");
     let audit = a.desk.store().recent_audit(1).unwrap();
     assert_eq!(audit[0].action, "从备份恢复");
