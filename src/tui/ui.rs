@@ -136,41 +136,47 @@ pub fn wrap_columns(text: &str, width: usize, indent: usize) -> Vec<String> {
     lines
 }
 
-/// `text` broken into lines of at most `width` columns at spaces (a word longer than a
-/// line is broken by `wrap_columns`), keeping its leading spaces: a report scrolls by
-/// these rows, so the screen knows where its end is and no code is cut in two.
+/// `text` broken into lines of at most `width` columns, keeping its leading spaces: a
+/// short word (a code, a number) that does not fit moves to the next line whole, so no
+/// code is cut in two; a long run (a Chinese sentence has no spaces) fills the line and
+/// goes on by characters. A report scrolls by these rows, so the screen knows its end.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    /// Words up to this wide move whole; longer ones are broken by characters.
+    const SHORT: usize = 16;
     let width = width.max(4);
     let mut lines = vec![String::new()];
     for (i, word) in text.split(' ').enumerate() {
-        let last = lines.last_mut().expect("never empty");
-        let used = last.width();
-        let needed = word.width() + usize::from(i > 0);
-        if i > 0 && used + needed <= width {
-            last.push(' ');
-            last.push_str(word);
-        } else if i == 0 || word.is_empty() {
-            last.push_str(word);
+        let used = lines.last().map_or(0, |l| l.width());
+        let sep = usize::from(i > 0);
+        if used + sep + word.width() <= width {
+            let last = lines.last_mut().expect("never empty");
             if i > 0 {
                 last.push(' ');
             }
-        } else if word.width() <= width {
+            last.push_str(word);
+            continue;
+        }
+        if word.width() <= SHORT {
             lines.push(word.to_string());
-        } else {
-            lines.extend(wrap_columns(word, width, 0));
+            continue;
+        }
+        let mut used = used;
+        if i > 0 && used < width {
+            lines.last_mut().expect("never empty").push(' ');
+            used += 1;
+        }
+        for ch in word.chars() {
+            let w = ch.width().unwrap_or(0);
+            if used + w > width {
+                lines.push(String::new());
+                used = 0;
+            }
+            lines.last_mut().expect("never empty").push(ch);
+            used += w;
         }
     }
     lines
-        .into_iter()
-        .flat_map(|l| {
-            if l.width() > width {
-                wrap_columns(&l, width, 0)
-            } else {
-                vec![l]
-            }
-        })
-        .collect()
 }
 
 /// Rows of `lines`, each wrapped to `width`, starting at `scroll` but never past the
