@@ -88,24 +88,23 @@ impl State {
             return Outcome::Stay;
         };
         match env.desk.restore(plan, admin) {
-            // File names only: the status line is one row, and both files are in the
-            // backup folder the screen showed.
+            // The backup's name only: the status line is one row at 80 columns, and the
+            // saved copy is in the backup folder the screen showed.
             Ok(done) => Outcome::Logout(format!(
-                "已从 {} 恢复{}；请重新登录",
-                file_name(&plan.backup),
-                done.previous_saved_as
-                    .map(|p| format!("，原数据库另存为 {}", file_name(&p)))
-                    .unwrap_or_default()
+                "已从备份 {} 恢复{}；请重新登录",
+                plan.backup
+                    .file_stem()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                if done.previous_saved_as.is_some() {
+                    "，原数据库已另存在备份目录"
+                } else {
+                    ""
+                }
             )),
             Err(e) => Outcome::Error(e.to_string()),
         }
     }
-}
-
-fn file_name(p: &std::path::Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {

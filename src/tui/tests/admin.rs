@@ -407,8 +407,8 @@ fn an_admin_restores_a_backup_after_seeing_both_sides() {
     assert!(a.user.is_none());
     assert!(
         a.status.text.contains(&format!(
-            "已从 {} 恢复，原数据库另存为 before-restore-",
-            backup.file_name().unwrap().to_string_lossy()
+            "已从备份 {} 恢复，原数据库已另存在备份目录",
+            backup.file_stem().unwrap().to_string_lossy()
         )),
         "{}",
         a.status.text
@@ -416,6 +416,17 @@ fn an_admin_restores_a_backup_after_seeing_both_sides() {
     assert_ne!(a.desk.store().agency().unwrap().court, "某某人民法院");
     let audit = a.desk.store().recent_audit(1).unwrap();
     assert_eq!(audit[0].action, "从备份恢复");
+    let saved = std::fs::read_dir(backup.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("before-restore-")
+        })
+        .count();
+    assert_eq!(saved, 1);
     login(&mut a, "admin");
 }
 
