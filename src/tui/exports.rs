@@ -64,15 +64,16 @@ pub fn ledger(env: &mut Env, arg: &str, dir: &Path) -> Outcome {
     };
     let (cases, imported, skipped) = (export.cases, export.imported, export.unreadable.len());
     match write(env, dir, &stem, export.table) {
-        Ok(path) => Outcome::Status(format!(
-            "已导出台账 {} 行（案件 {cases}，旧台账 {imported}{}）：{path}",
-            cases + imported,
-            if skipped > 0 {
-                format!("；{skipped} 件案件无法读取，未导出，请运行 :check")
-            } else {
-                String::new()
-            }
+        // Short before the path: the status line is one row at 80 columns.
+        Ok(path) if skipped > 0 => Outcome::Error(format!(
+            "已导出台账 {} 行，{skipped} 件无法读取未导出（:check）：{path}",
+            cases + imported
         )),
+        Ok(path) if imported > 0 => Outcome::Status(format!(
+            "已导出台账 {} 行（旧台账 {imported}）：{path}",
+            cases + imported
+        )),
+        Ok(path) => Outcome::Status(format!("已导出台账 {cases} 行：{path}")),
         Err(e) => Outcome::Error(format!("不能导出台账：{e}")),
     }
 }
@@ -85,7 +86,7 @@ pub fn publish(env: &mut Env, dir: &Path) -> Outcome {
     };
     let n = table.rows.len();
     match write(env, dir, "行政处罚公示", table) {
-        Ok(path) => Outcome::Status(format!("已导出公示清单 {n} 条（个人信息已遮蔽）：{path}")),
+        Ok(path) => Outcome::Status(format!("已导出公示清单 {n} 条（已遮蔽个人信息）：{path}")),
         Err(e) => Outcome::Error(format!("不能导出公示清单：{e}")),
     }
 }

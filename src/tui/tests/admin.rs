@@ -464,7 +464,7 @@ fn ledger_and_public_list_export_to_new_names_with_the_full_path() {
         .cases;
     assert!(cases > 0);
     assert!(
-        msg.contains(&format!("（案件 {cases}，旧台账 0）：{}", first.display())),
+        msg == format!("已导出台账 {cases} 行：{}", first.display()),
         "{msg}"
     );
     // Again: a new name beside the first, which stays as the clerk left it.
@@ -478,7 +478,7 @@ fn ledger_and_public_list_export_to_new_names_with_the_full_path() {
     let published = env.desk.publish_export(false).unwrap().rows.len();
     assert!(
         msg.contains(&format!(
-            "已导出公示清单 {published} 条（个人信息已遮蔽）："
+            "已导出公示清单 {published} 条（已遮蔽个人信息）："
         )) && msg.ends_with(&out.join("行政处罚公示.xlsx").display().to_string()),
         "{msg}"
     );
