@@ -17,9 +17,16 @@ use crate::domain::people::User;
 use crate::domain::procedure_settings::ProcedureSettings;
 use crate::store::{DeadlineCtx, Store, StoreError, Who};
 
+pub mod admin;
+pub mod catalog;
+mod exports;
 pub mod inspections;
+pub use exports::LedgerExport;
 mod leader;
 pub mod leads;
+pub mod restore;
+pub mod summaries;
+pub use admin::{SettingKind, SettingRow};
 pub use leader::{
     may_record_fault, may_review, parse_deduction, NewFault, NewPatrol, QualityBy, SHEET_KEY,
 };

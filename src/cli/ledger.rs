@@ -7,9 +7,9 @@ use clap::Subcommand;
 
 use super::{print_json, CliError, CliResult, Context, JsonFlag};
 use crate::domain::chinese::parse_date;
-use crate::domain::ledger::{self, LedgerRow};
+
 use crate::domain::ledger_import::{Mapping, RowChecker};
-use crate::report::table::{self, Table};
+use crate::report::table;
 use crate::store::Who;
 use crate::text::clean;
 
@@ -71,43 +71,16 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
             let target = crate::output::guard(&out, force, store.path())?;
             let from = from.as_deref().map(parse_date).transpose()?;
             let to = to.as_deref().map(parse_date).transpose()?;
-            let users = store.users()?;
-            let mut cases = Vec::new();
-            let mut unreadable = Vec::new();
-            // One damaged case is named and left out; the rest of the ledger is exported.
-            store.for_each_case(|_, loaded| match loaded {
-                Ok(c) => cases.push(c),
-                Err(e) => unreadable.push(e),
-            })?;
-            cases.sort_by_key(|c| c.id);
-            let mut rows = Vec::new();
-            for c in cases {
-                if from.is_some_and(|f| c.proposed_on < f) || to.is_some_and(|t| c.proposed_on > t)
-                {
-                    continue;
-                }
-                let no = store.case_no(c.id)?;
-                rows.push(LedgerRow::from_case(&c, &no, &users).cells());
-            }
-            for e in &unreadable {
+            let export = crate::desk::Desk::new(store).ledger_export(from, to)?;
+            for e in &export.unreadable {
                 eprintln!("未导出：{}", crate::text::clean(e));
             }
-            let imported = store.ledger_records()?;
-            let n = rows.len();
-            rows.extend(imported.iter().map(LedgerRow::cells));
-            table::write(
-                &target,
-                &[Table {
-                    name: "案件台账",
-                    headers: ledger::COLUMNS.iter().map(|s| s.to_string()).collect(),
-                    rows,
-                }],
-            )
-            .map_err(CliError)?;
+            table::write(&target, &[export.table]).map_err(CliError)?;
             println!(
-                "已导出台账 {} 行（案件 {n}，旧台账 {}）：{}",
-                n + imported.len(),
-                imported.len(),
+                "已导出台账 {} 行（案件 {}，旧台账 {}）：{}",
+                export.cases + export.imported,
+                export.cases,
+                export.imported,
                 out.display()
             );
             Ok(())
@@ -115,26 +88,9 @@ pub(crate) fn run(ctx: &Context, cmd: LedgerCommand) -> CliResult {
         LedgerCommand::Publish { out, force, all } => {
             let store = ctx.open_store()?;
             let target = crate::output::guard(&out, force, store.path())?;
-            let mut rows = Vec::new();
-            for c in store.all_cases()? {
-                let no = store.case_no(c.id)?;
-                if let Some(r) = ledger::public_row(&c, &no, all) {
-                    rows.push(r);
-                }
-            }
-            let n = rows.len();
-            table::write(
-                &target,
-                &[Table {
-                    name: "行政处罚公示",
-                    headers: ledger::PUBLIC_COLUMNS
-                        .iter()
-                        .map(|s| s.to_string())
-                        .collect(),
-                    rows,
-                }],
-            )
-            .map_err(CliError)?;
+            let table = crate::desk::Desk::new(store).publish_export(all)?;
+            let n = table.rows.len();
+            table::write(&target, &[table]).map_err(CliError)?;
             println!("已导出公示清单 {n} 条（个人信息已遮蔽）：{}", out.display());
             Ok(())
         }

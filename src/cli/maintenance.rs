@@ -142,14 +142,8 @@ pub(crate) fn restore(ctx: &Context, args: RestoreArgs) -> CliResult {
         }
     };
     let checked = restore::check_backup(&args.backup, &db)?;
-    println!("备份：{}", args.backup.display());
-    for c in &checked.checks {
-        println!(
-            "{} {}：{}",
-            if c.ok { "[正常]" } else { "[异常]" },
-            c.name,
-            crate::text::clean(&c.detail)
-        );
+    for line in crate::desk::restore::report_lines(&args.backup, &checked, current.as_ref()) {
+        println!("{}", crate::text::clean(&line));
     }
     if !checked.passed() {
         return Err(CliError(
@@ -157,14 +151,6 @@ pub(crate) fn restore(ctx: &Context, args: RestoreArgs) -> CliResult {
                 .into(),
         ));
     }
-    match &current {
-        Some(c) => println!("将被替换：{}", crate::text::clean(&c.describe())),
-        None => println!("将被替换：（当前没有可读的数据库）"),
-    }
-    println!(
-        "用来替换：{}",
-        crate::text::clean(&checked.contents.describe())
-    );
     if let Some(c) = &current {
         c.may_be_replaced_by(&checked.contents, args.other_agency)?;
     }

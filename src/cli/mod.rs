@@ -298,8 +298,6 @@ pub fn run() -> ExitCode {
 
 /// Largest file a command reads whole: a case, a step, a holiday table, a review sheet.
 pub(crate) const INPUT_FILE_LIMIT: u64 = crate::user_files::TEXT_FILE_LIMIT;
-/// A whole catalog (`powers show --json` of every item) is larger than one case.
-pub(crate) const CATALOG_FILE_LIMIT: u64 = 8 * 1024 * 1024;
 
 /// Reads a text file a user named (see `user_files::read_text`), for a command.
 pub(crate) fn read_text_file(path: &std::path::Path, limit: u64) -> Result<String, CliError> {

@@ -7,10 +7,10 @@ use clap::Subcommand;
 
 use super::{print_json, read_text_file, CliError, CliResult, Context, JsonFlag};
 use crate::domain::catalog::import_check::ImportConsent;
-use crate::domain::catalog::{Catalog, CatalogBuilder};
+use crate::domain::catalog::Catalog;
 use crate::domain::chinese;
 use crate::domain::field::Field;
-use crate::store::{PowerVersion, Who};
+use crate::store::PowerVersion;
 use crate::text::{clean, pad};
 
 #[derive(Debug, Subcommand)]
@@ -165,10 +165,10 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
                 override_statutory,
                 retire_missing,
             };
-            let report = store.import_catalog_as(
+            let report = crate::desk::Desk::new(store).import_catalog(
                 &catalog,
                 &file.display().to_string(),
-                &Who::user(&admin),
+                &admin,
                 &consent,
             )?;
             tracing::info!(file = %file.display(), added = report.added.len(), changed = report.changed.len(), "catalog imported");
@@ -178,16 +178,7 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
             if !report.retired.is_empty() {
                 println!("已停用：{}", report.retired.join("、"));
             }
-            println!(
-                "已导入“{}”（版本 {}，自 {} 起）：新增 {} 项，修改 {} 项（旧版本保留给已有案件），停用 {} 项，未变 {} 项",
-                clean(&catalog.meta.name),
-                clean(&catalog.meta.version),
-                catalog.meta.effective_from,
-                report.added.len(),
-                report.changed.len(),
-                report.retired.len(),
-                report.unchanged
-            );
+            println!("{}", crate::desk::catalog::imported_line(&catalog, &report));
             Ok(())
         }
     }
@@ -195,18 +186,14 @@ pub(crate) fn run(ctx: &Context, cmd: PowersCommand) -> CliResult {
 
 /// Reads and checks a catalog file; on problems prints each one and fails.
 fn load_file(path: &std::path::Path, json: bool) -> Result<Catalog, CliError> {
-    let text = read_text_file(path, super::CATALOG_FILE_LIMIT)?;
-    let name = path.display().to_string();
-    let mut builder = CatalogBuilder::new();
-    builder.add_text(&name, &text);
-    // Warnings do not stop the import (an old catalog without short names keeps its
-    // derived 案由); they are shown so the team can complete the file.
+    let text = read_text_file(path, crate::desk::catalog::CATALOG_FILE_LIMIT)?;
+    let checked = crate::desk::catalog::check_text(&path.display().to_string(), &text);
     if !json {
-        for w in builder.warnings() {
+        for w in &checked.warnings {
             eprintln!("提示：{w}");
         }
     }
-    builder.finish().map_err(|issues| {
+    checked.catalog.map_err(|issues| {
         if json {
             let _ = print_json(&serde_json::json!({ "ok": false, "issues": issues }));
         } else {

@@ -87,7 +87,15 @@ pub(crate) fn run(ctx: &Context, args: PrintArgs) -> CliResult {
         let dir = args
             .output
             .ok_or_else(|| CliError("批量打印请用 -o 指定输出目录".into()))?;
-        return batch(&mut store, stage, format, &dir, args.force, &who, today);
+        return batch(
+            crate::desk::Desk::new(store),
+            stage,
+            format,
+            &dir,
+            args.force,
+            &who,
+            today,
+        );
     }
 
     let case_text = args.case.ok_or_else(|| {
@@ -128,7 +136,7 @@ pub(crate) fn run(ctx: &Context, args: PrintArgs) -> CliResult {
 }
 
 fn batch(
-    store: &mut crate::store::Store,
+    mut desk: crate::desk::Desk,
     stage: Stage,
     format: Format,
     dir: &Path,
@@ -136,7 +144,7 @@ fn batch(
     who: &Who,
     today: chrono::NaiveDate,
 ) -> CliResult {
-    let rows = store.list_cases(&CaseFilter {
+    let rows = desk.store().list_cases(&CaseFilter {
         stage: Some(stage),
         ..CaseFilter::default()
     })?;
@@ -157,13 +165,7 @@ fn batch(
     let mut failed = Vec::new();
     for r in &rows {
         bar.set_message(r.case_no.clone());
-        let file = dir.join(format!("{}-摘要.{}", safe_name(&r.case_no), format.ext()));
-        let result = crate::output::guard(&file, force, store.path())
-            .map_err(|e| e.to_string())
-            .and_then(|target| {
-                let l = Loaded::load(store, r.id, today)?;
-                documents::export(store, &l, What::Summary, format, &target, who)
-            });
+        let result = desk.print_summary(r.id, &r.case_no, dir, format, force, who, today);
         if let Err(e) = result {
             failed.push(format!("{}：{e}", r.case_no));
         }
@@ -183,19 +185,6 @@ fn batch(
             failed.join("\n")
         )))
     }
-}
-
-/// Case numbers contain 〔〕, which are fine in file names; slashes are not.
-fn safe_name(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '\0') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 fn send_to_printer(file: &Path, printer: &str) -> CliResult {

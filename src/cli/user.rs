@@ -3,6 +3,7 @@
 use clap::Subcommand;
 
 use super::{new_secret, print_json, CliError, CliResult, Context, JsonFlag};
+use crate::desk::Desk;
 use crate::domain::chinese::parse_date;
 use crate::domain::people::Role;
 use crate::store::{NewUser, Who};
@@ -155,7 +156,7 @@ pub(crate) fn run(ctx: &Context, cmd: UserCommand) -> CliResult {
             crate::domain::people::may_set_password(&actor, target.id)
                 .map_err(|e| CliError(e.to_string()))?;
             let password = new_secret(&format!("{} 的新密码：", target.username))?;
-            store.set_password(target.id, &password, &Who::user(&actor))?;
+            Desk::new(store).reset_password(target.id, &password, &actor)?;
             println!("已设置 {} 的新密码", target.username);
             Ok(())
         }
@@ -169,8 +170,7 @@ pub(crate) fn run(ctx: &Context, cmd: UserCommand) -> CliResult {
             let admin = ctx.login_admin(&mut store)?;
             let roles = parse_roles(&roles)?;
             let user = target(&store, &username)?;
-            let user =
-                store.set_user_roles(user.id, &roles, legal_qualified, &Who::user(&admin))?;
+            let user = Desk::new(store).set_user_roles(user.id, &roles, legal_qualified, &admin)?;
             let names: Vec<&str> = user.roles.iter().map(|r| r.name()).collect();
             println!(
                 "已调整 {}（{}）的岗位：{}",

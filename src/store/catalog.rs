@@ -44,8 +44,9 @@ fn content_key(p: &Power) -> String {
 }
 
 /// Codes with a version still open (in effect now or from a future date).
-fn open_codes(tx: &Transaction<'_>) -> Result<Vec<String>> {
-    let mut stmt = tx.prepare("SELECT code FROM power WHERE effective_to IS NULL ORDER BY code")?;
+fn open_codes(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT code FROM power WHERE effective_to IS NULL ORDER BY code")?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -77,6 +78,19 @@ impl Store {
         who: &Who,
     ) -> Result<ImportReport> {
         self.import_catalog_checked(catalog, source, who, None)
+    }
+
+    /// What importing `catalog` would do, read only: the statutory ranges that differ from
+    /// the shipped template and the items in effect now it would retire (the same check the
+    /// import makes, shown before anyone confirms).
+    pub fn catalog_import_preview(
+        &self,
+        catalog: &Catalog,
+    ) -> Result<crate::domain::catalog::import_check::ImportCheck> {
+        let template = crate::assets::catalog_template().map_err(|issues| {
+            StoreError::Rule(format!("内置权限清单模板有 {} 处问题", issues.len()))
+        })?;
+        Ok(check_import(catalog, &template, &open_codes(&self.conn)?))
     }
 
     /// Imports a team's catalog after `catalog::import_check`: a statutory range that

@@ -50,6 +50,16 @@ pub enum UiAction {
     ExportSummary,
     /// 用户管理: deactivate the selected member of staff, or reactivate them.
     ToggleActive,
+    /// 用户管理: change the selected member of staff's roles (管理员).
+    EditRoles,
+    /// 设置 (管理员).
+    GoSettings,
+    /// 导入权限清单, its check report shown first (管理员).
+    ImportCatalog,
+    /// 从备份恢复 (管理员).
+    Restore,
+    /// 案件列表: the 案件摘要 of every case the list's filter shows.
+    PrintSummaries,
     /// 期限日历: import a year's holiday table from a file (管理员).
     ImportHolidays,
     /// Text editing in a field: the cursor by character, to the line's start or end, by

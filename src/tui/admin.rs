@@ -22,12 +22,16 @@ pub fn check(env: &mut Env) -> Outcome {
     }
 }
 
+/// Whether the logged-in user is an administrator (the screens that only an admin opens
+/// ask this; the desk checks again when anything is written).
+pub fn is_admin(env: &Env) -> bool {
+    env.user
+        .is_some_and(|u| crate::domain::people::may_administer(u).is_ok())
+}
+
 /// Backs up now (an admin's task: the backup holds every case and evidence file).
 pub fn backup(env: &mut Env) -> Outcome {
-    let admin = env
-        .user
-        .is_some_and(|u| crate::domain::people::may_administer(u).is_ok());
-    if !admin {
+    if !is_admin(env) {
         return Outcome::Error("只有管理员可以备份".into());
     }
     match env.desk.backup_now(None) {

@@ -12,8 +12,9 @@ use ratatui::Frame;
 use super::action::UiAction;
 use super::commands::{self, Command, Scope};
 use super::keymap::Keymap;
+use super::screens::{batch_print, review_round, settings};
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
-use super::screens::{dashboard, faults, patrols, quality, review_round};
+use super::screens::{catalog_import, dashboard, faults, patrols, quality, restore};
 use super::screens::{lead_form, leads};
 use super::status::{Severity, StatusLine};
 use super::ui;
@@ -74,6 +75,10 @@ screens! {
     Patrols(Box<patrols::State>),
     Leads(Box<leads::State>),
     LeadForm(Box<lead_form::State>),
+    Settings(Box<settings::State>),
+    CatalogImport(Box<catalog_import::State>),
+    Restore(Box<restore::State>),
+    BatchPrint(Box<batch_print::State>),
 }
 
 /// What a handler asks the app to do next.
@@ -90,6 +95,8 @@ pub enum Outcome {
     Replace(Screen, String),
     /// Logged in: the user's 工作台 replaces the login screen.
     LoggedIn(User),
+    /// Back to the login screen with a message (after a restore replaced the file).
+    Logout(String),
     Quit,
 }
 
@@ -314,6 +321,30 @@ impl App {
         self.apply(outcome);
     }
 
+    /// Whether the top screen has work it does in steps between frames.
+    pub fn busy(&self) -> bool {
+        self.lock.is_none() && self.stack.last().is_some_and(|s| s.view().busy())
+    }
+
+    /// One step of the top screen's work (a batch), between frames.
+    pub fn step_screen(&mut self) {
+        if !self.busy() {
+            return;
+        }
+        let mut env = Env {
+            desk: &mut self.desk,
+            user: self.user.as_ref(),
+            today: self.today,
+            demo: self.demo,
+            keymap: &self.keymap,
+            export_dir: self.export_dir.as_deref(),
+        };
+        if let Some(top) = self.stack.last_mut() {
+            let outcome = top.view_mut().step(&mut env);
+            self.apply(outcome);
+        }
+    }
+
     /// Runs a `:` command from the one table (`commands::COMMANDS`): go to a screen, log
     /// out, quit, or (on the case list) filter and sort.
     pub fn run_command(&mut self, line: &str) {
@@ -373,8 +404,17 @@ impl App {
             Command::Faults => faults::open(&mut env),
             Command::Patrols => patrols::open(&mut env),
             Command::Leads => leads::open(&mut env),
+            Command::Settings => settings::open(&mut env),
             Command::Check => super::admin::check(&mut env),
             Command::Backup => super::admin::backup(&mut env),
+            Command::Ledger => match super::exports::folder(&env) {
+                Ok(dir) => super::exports::ledger(&mut env, arg, &dir),
+                Err(e) => Outcome::Error(e),
+            },
+            Command::Publish => match super::exports::folder(&env) {
+                Ok(dir) => super::exports::publish(&mut env, &dir),
+                Err(e) => Outcome::Error(e),
+            },
             Command::List(cmd) => match self.stack.last_mut() {
                 Some(Screen::Cases(list)) => match list.apply_command(cmd, arg, &mut env) {
                     Ok(msg) => Outcome::Status(msg),
@@ -449,6 +489,7 @@ impl App {
                 };
                 self.stack = vec![Screen::Home(home::State::load(&mut env))];
             }
+            Outcome::Logout(msg) => self.logout(&msg),
             Outcome::Quit => self.ask_quit(),
         }
     }

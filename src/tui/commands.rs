@@ -31,10 +31,15 @@ pub enum Command {
     Patrols,
     /// 线索 (案源).
     Leads,
+    /// 设置 (管理员).
+    Settings,
     /// Check the whole file (`zhifa check`).
     Check,
     /// Back the file and its evidence up now (`zhifa backup`).
     Backup,
+    /// The 台账 (optionally one year's) and the 公示 list into the export folder.
+    Ledger,
+    Publish,
     List(ListCommand),
 }
 
@@ -111,12 +116,27 @@ pub const COMMANDS: &[CommandSpec] = &[
     global("patrols", &["巡查"], "巡查记录", Command::Patrols),
     global("leads", &["线索", "案源"], "线索（案源）", Command::Leads),
     global("logout", &["注销"], "注销", Command::Logout),
+    global("settings", &["设置"], "设置（管理员）", Command::Settings),
     global("check", &["检查"], "检查数据库和审计链", Command::Check),
     global(
         "backup",
         &["备份"],
         "立即备份（含证据附件）",
         Command::Backup,
+    ),
+    CommandSpec {
+        name: "ledger",
+        aliases: &["台账"],
+        args: "[年份]",
+        desc: "导出案件台账（Excel，不填年份为全部）",
+        scope: Scope::Global,
+        command: Command::Ledger,
+    },
+    global(
+        "publish",
+        &["公示"],
+        "导出公示清单（Excel，个人信息已遮蔽）",
+        Command::Publish,
     ),
     global("quit", &["q", "退出"], "退出", Command::Quit),
     list("stage", &["阶段"], "阶段", "按阶段筛选", ListCommand::Stage),

@@ -14,6 +14,7 @@ pub mod app;
 pub mod choices;
 pub mod commands;
 pub mod daily;
+pub mod exports;
 pub mod file_picker;
 pub mod form_core;
 pub mod input;
@@ -61,7 +62,12 @@ pub fn run(path: &Path, demo: bool) -> Result<(), String> {
             if daily_running {
                 wait = wait.min(std::time::Duration::from_millis(200));
             }
+            if app.busy() {
+                // A batch goes on between frames; a key still answers at once.
+                wait = std::time::Duration::ZERO;
+            }
             if !event::poll(wait)? {
+                app.step_screen();
                 app.tick();
                 app.on_idle(last_key.elapsed());
                 continue;

@@ -13,6 +13,7 @@ use super::app::{App, Screen};
 use super::keymap::Keymap;
 use crate::desk::Desk;
 
+mod admin;
 mod dashboard;
 mod finding;
 mod forms;

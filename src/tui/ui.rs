@@ -136,6 +136,60 @@ pub fn wrap_columns(text: &str, width: usize, indent: usize) -> Vec<String> {
     lines
 }
 
+/// `text` broken into lines of at most `width` columns, keeping its leading spaces: a
+/// short word (a code, a number) that does not fit moves to the next line whole, so no
+/// code is cut in two; a long run (a Chinese sentence has no spaces) fills the line and
+/// goes on by characters. A report scrolls by these rows, so the screen knows its end.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    /// Words up to this wide move whole; longer ones are broken by characters.
+    const SHORT: usize = 16;
+    let width = width.max(4);
+    let mut lines = vec![String::new()];
+    for (i, word) in text.split(' ').enumerate() {
+        let used = lines.last().map_or(0, |l| l.width());
+        let sep = usize::from(i > 0);
+        if used + sep + word.width() <= width {
+            let last = lines.last_mut().expect("never empty");
+            if i > 0 {
+                last.push(' ');
+            }
+            last.push_str(word);
+            continue;
+        }
+        if word.width() <= SHORT {
+            lines.push(word.to_string());
+            continue;
+        }
+        let mut used = used;
+        if i > 0 && used < width {
+            lines.last_mut().expect("never empty").push(' ');
+            used += 1;
+        }
+        for ch in word.chars() {
+            let w = ch.width().unwrap_or(0);
+            if used + w > width {
+                lines.push(String::new());
+                used = 0;
+            }
+            lines.last_mut().expect("never empty").push(ch);
+            used += w;
+        }
+    }
+    lines
+}
+
+/// Rows of `lines`, each wrapped to `width`, starting at `scroll` but never past the
+/// last screenful of `height` rows.
+pub fn scrolled_rows(lines: &[String], width: u16, height: u16, scroll: u16) -> Vec<String> {
+    let rows: Vec<String> = lines
+        .iter()
+        .flat_map(|l| wrap_words(&clean(l), width as usize))
+        .collect();
+    let top = (scroll as usize).min(rows.len().saturating_sub(height as usize));
+    rows.into_iter().skip(top).take(height as usize).collect()
+}
+
 /// A centred rectangle of at most `w` × `h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -182,3 +236,26 @@ pub fn too_small(f: &mut Frame, note: Option<&str>) {
 
 /// Text from the database, with control characters removed before it reaches the terminal.
 pub use crate::text::clean;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A list of codes wraps between codes, the indent stays, and a word longer than a
+    /// line is still broken (never lost).
+    #[test]
+    fn words_wrap_at_spaces_and_keep_the_indent() {
+        let rows = wrap_words("  CG-001 CG-002 CG-003", 16);
+        assert_eq!(rows, vec!["  CG-001 CG-002", "CG-003"]);
+        let rows = wrap_words("导入后将停用文件未列出的现行 147 项：", 20);
+        assert!(rows
+            .iter()
+            .all(|r| unicode_width::UnicodeWidthStr::width(r.as_str()) <= 20));
+        assert_eq!(
+            rows.concat().replace(' ', ""),
+            "导入后将停用文件未列出的现行147项："
+        );
+        let shown = scrolled_rows(&["a b c d".to_string()], 4, 1, 99);
+        assert_eq!(shown, vec!["c d"]);
+    }
+}

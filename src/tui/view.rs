@@ -32,6 +32,14 @@ pub trait View {
     }
     /// The screen above this one closed: load the data again.
     fn reload(&mut self, _env: &mut Env) {}
+    /// Whether the screen has work left that it does in steps between frames (a batch).
+    fn busy(&self) -> bool {
+        false
+    }
+    /// One step of that work; the app draws a frame and reads keys between steps.
+    fn step(&mut self, _env: &mut Env) -> Outcome {
+        Outcome::Stay
+    }
     /// Draws from state only.
     fn draw(&self, f: &mut Frame, area: Rect);
 }
@@ -57,6 +65,12 @@ impl<T: View + ?Sized> View for Box<T> {
     }
     fn reload(&mut self, env: &mut Env) {
         (**self).reload(env)
+    }
+    fn busy(&self) -> bool {
+        (**self).busy()
+    }
+    fn step(&mut self, env: &mut Env) -> Outcome {
+        (**self).step(env)
     }
     fn draw(&self, f: &mut Frame, area: Rect) {
         (**self).draw(f, area)

@@ -392,6 +392,7 @@ impl State {
                     };
                 }
             }
+            UiAction::PrintSummaries => return super::batch_print::open(self.filter(), env),
             UiAction::GoPowers => return Outcome::Push(Screen::Powers(powers::State::load(env))),
             UiAction::NewOnSpot => {
                 return Outcome::Push(Screen::NewCase(Box::new(new_case::State::on_spot(env))))

@@ -1,9 +1,11 @@
 //! One module per screen: its state, its handler, and a `draw` that only reads the state.
 
+pub mod batch_print;
 pub mod calendar;
 pub mod case_review;
 pub mod case_view;
 pub mod cases;
+pub mod catalog_import;
 pub mod dashboard;
 pub mod documents_tab;
 pub mod faults;
@@ -18,7 +20,9 @@ pub mod new_case;
 pub mod patrols;
 pub mod powers;
 pub mod quality;
+pub mod restore;
 pub mod review_round;
+pub mod settings;
 pub mod users;
 
 /// What a screen could read: the value, or the default with the reason noted in `error`

@@ -1,5 +1,5 @@
-//! 用户管理: the staff list; admins add people (`n`), reset passwords (`/`) and deactivate
-//! or reactivate someone (`x`). The rules
+//! 用户管理: the staff list; admins add people (`n`), change roles (`r`), reset passwords
+//! (`/`) and deactivate or reactivate someone (`x`). The rules
 //! (roles, certificate numbers, the legal-qualification flag) are the store's, as for
 //! `zhifa user add`.
 
@@ -31,6 +31,37 @@ pub enum Mode {
     List,
     Add(FormCore),
     Reset { user: i64, password: TextInput },
+    Roles(RolesEdit),
+}
+
+/// The roles of one member of staff being changed: a tick per role, then the
+/// legal-qualification flag (which only a 法制审核员 carries).
+pub struct RolesEdit {
+    pub user: i64,
+    pub ticked: [bool; 5],
+    pub legal_qualified: bool,
+    /// The highlighted row: 0–4 the roles, 5 the qualification.
+    pub sel: usize,
+}
+
+impl RolesEdit {
+    fn of(u: &User) -> RolesEdit {
+        RolesEdit {
+            user: u.id,
+            ticked: Role::ALL.map(|r| u.has(r)),
+            legal_qualified: u.legal_qualified,
+            sel: 0,
+        }
+    }
+
+    fn roles(&self) -> Vec<Role> {
+        Role::ALL
+            .into_iter()
+            .zip(self.ticked)
+            .filter(|(_, on)| *on)
+            .map(|(r, _)| r)
+            .collect()
+    }
 }
 
 pub struct State {
@@ -53,10 +84,12 @@ impl State {
             hint: {
                 let key = |a| env.keymap.key_label("users", a);
                 format!(
-                    "{} 添加人员  {} 重置所选人员密码  {} 停用/启用（管理员）",
+                    "{} 添加人员  {} 调整岗位  {} 重置密码  {} 停用/启用  {} 设置（管理员）",
                     key(UiAction::New),
+                    key(UiAction::EditRoles),
                     key(UiAction::Search),
-                    key(UiAction::ToggleActive)
+                    key(UiAction::ToggleActive),
+                    key(UiAction::GoSettings)
                 )
             },
         };
@@ -104,6 +137,11 @@ impl State {
                     };
                 }
             }
+            (Mode::List, UiAction::EditRoles) if is_admin => {
+                if let Some(u) = self.users.get(self.sel) {
+                    self.mode = Mode::Roles(RolesEdit::of(u));
+                }
+            }
             (Mode::List, UiAction::ToggleActive) if is_admin => {
                 let (Some(admin), Some(u)) = (env.user, self.users.get(self.sel)) else {
                     return Outcome::Stay;
@@ -121,9 +159,11 @@ impl State {
                     Err(e) => Outcome::Error(e.to_string()),
                 };
             }
-            (Mode::List, UiAction::New | UiAction::Search | UiAction::ToggleActive) => {
-                return Outcome::Error("只有管理员可以添加、停用人员或重置密码".into())
-            }
+            (
+                Mode::List,
+                UiAction::New | UiAction::Search | UiAction::ToggleActive | UiAction::EditRoles,
+            ) => return Outcome::Error("只有管理员可以添加、停用人员、调整岗位或重置密码".into()),
+            (Mode::List, UiAction::GoSettings) => return super::settings::open(env),
             (Mode::List, UiAction::Back) => return Outcome::Pop(None),
             (Mode::List, UiAction::Quit) => return Outcome::Quit,
             (Mode::Reset { password, .. }, UiAction::Input(c)) => password.push(c),
@@ -134,7 +174,7 @@ impl State {
                     return Outcome::Stay;
                 };
                 let (id, pw) = (*user, password.value.clone());
-                return match env.desk.set_password(id, &pw, &Who::user(admin)) {
+                return match env.desk.reset_password(id, &pw, admin) {
                     Ok(()) => {
                         self.mode = Mode::List;
                         Outcome::Status("已重置密码，账号已解锁".into())
@@ -142,9 +182,41 @@ impl State {
                     Err(e) => Outcome::Error(e.to_string()),
                 };
             }
+            (Mode::Roles(edit), UiAction::Down) => edit.sel = (edit.sel + 1).min(5),
+            (Mode::Roles(edit), UiAction::Up) => edit.sel = edit.sel.saturating_sub(1),
+            (Mode::Roles(edit), UiAction::Open) => match edit.ticked.get_mut(edit.sel) {
+                Some(on) => *on = !*on,
+                None => edit.legal_qualified = !edit.legal_qualified,
+            },
+            (Mode::Roles(_), UiAction::Back) => self.mode = Mode::List,
+            (Mode::Roles(_), UiAction::Submit) => return self.save_roles(env),
             _ => {}
         }
         Outcome::Stay
+    }
+
+    /// Saves the ticked roles (the desk's rules, as for `zhifa user roles`); a refusal
+    /// keeps the ticks.
+    fn save_roles(&mut self, env: &mut Env) -> Outcome {
+        let (Mode::Roles(edit), Some(admin)) = (&self.mode, env.user) else {
+            return Outcome::Stay;
+        };
+        match env
+            .desk
+            .set_user_roles(edit.user, &edit.roles(), edit.legal_qualified, admin)
+        {
+            Ok(u) => {
+                self.mode = Mode::List;
+                self.reload(env);
+                let names: Vec<&str> = u.roles.iter().map(|r| r.name()).collect();
+                Outcome::Status(format!(
+                    "已调整 {} 的岗位：{}",
+                    ui::clean(&u.name),
+                    names.join("、")
+                ))
+            }
+            Err(e) => Outcome::Error(e.to_string()),
+        }
     }
 
     /// Collects the 添加人员 values and adds the account (the store's rules, as for
@@ -194,6 +266,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             Mode::List => 1,
             Mode::Add(_) => 9,
             Mode::Reset { .. } => 3,
+            Mode::Roles(_) => 8,
         }),
     ])
     .areas(area);
@@ -268,6 +341,40 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
                 form_area,
             );
         }
+        Mode::Roles(edit) => {
+            let name = s
+                .users
+                .iter()
+                .find(|u| u.id == edit.user)
+                .map(|u| ui::clean(&u.name))
+                .unwrap_or_default();
+            let tick = |on: bool| if on { "[x]" } else { "[ ]" };
+            let lines: Vec<Line> = Role::ALL
+                .iter()
+                .zip(edit.ticked)
+                .map(|(r, on)| format!("{} {}", tick(on), r.name()))
+                .chain(std::iter::once(format!(
+                    "{} 已取得国家统一法律职业资格（法制审核员）",
+                    tick(edit.legal_qualified)
+                )))
+                .enumerate()
+                .map(|(i, text)| {
+                    if i == edit.sel {
+                        Line::from(Span::styled(format!("> {text}"), ui::selected()))
+                    } else {
+                        Line::from(format!("  {text}"))
+                    }
+                })
+                .collect();
+            f.render_widget(
+                Paragraph::new(lines).block(
+                    Block::default()
+                        .borders(Borders::TOP)
+                        .title(format!(" 调整 {name} 的岗位 ")),
+                ),
+                form_area,
+            );
+        }
         Mode::Reset { user, password } => {
             let name = s
                 .users
@@ -292,7 +399,9 @@ impl View for State {
         "用户管理".into()
     }
     fn section(&self) -> &'static str {
-        if matches!(self.mode, Mode::Add(_)) {
+        if matches!(self.mode, Mode::Roles(_)) {
+            "user_roles"
+        } else if matches!(self.mode, Mode::Add(_)) {
             crate::tui::form_core::SECTION
         } else if self.takes_text() {
             "form"
@@ -301,7 +410,7 @@ impl View for State {
         }
     }
     fn takes_text(&self) -> bool {
-        !matches!(self.mode, Mode::List)
+        matches!(self.mode, Mode::Add(_) | Mode::Reset { .. })
     }
     fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
         State::handle(self, a, env)
