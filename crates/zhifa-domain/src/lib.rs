@@ -11,6 +11,7 @@ pub mod assets;
 pub mod calendar;
 pub mod case;
 pub mod catalog;
+pub mod enforcement;
 pub mod chinese;
 pub mod documents;
 pub mod field;
