@@ -40,7 +40,9 @@ pub fn substitute_demand_due(order: &DutyOrder, cal: &Calendar) -> RuleResult<Op
     let mut day = planned;
     let mut left = 3;
     while left > 0 {
-        day = day.pred_opt().ok_or(crate::calendar::CalendarError::OutOfRange)?;
+        day = day
+            .pred_opt()
+            .ok_or(crate::calendar::CalendarError::OutOfRange)?;
         if cal.is_working_day(day)? {
             left -= 1;
         }
@@ -77,9 +79,7 @@ pub fn earliest_enforcement_day(
     cal: &Calendar,
 ) -> RuleResult<Option<EarliestDay>> {
     let e = &order.enforcement;
-    if order.complied_on.is_some()
-        || e.termination.is_some()
-        || e.days.iter().any(|d| d.completed)
+    if order.complied_on.is_some() || e.termination.is_some() || e.days.iter().any(|d| d.completed)
     {
         return Ok(None);
     }

@@ -93,7 +93,10 @@ pub fn enforcement_decision_contents(d: &EnforcementDecision) -> RuleResult {
         ("地址", d.party_address.as_str()),
         ("强制执行的理由和依据", d.reasons_and_basis.as_str()),
         ("强制执行的方式和时间", d.way_and_time.as_str()),
-        ("申请行政复议或者提起行政诉讼的途径和期限", d.remedies.as_str()),
+        (
+            "申请行政复议或者提起行政诉讼的途径和期限",
+            d.remedies.as_str(),
+        ),
         ("行政机关的名称", d.agency.as_str()),
     ];
     let mut missing: Vec<&str> = fields
@@ -334,11 +337,7 @@ pub fn substitute_performance_demand(
             format!("代履行催告于 {demand_on} 作出，须满三个工作日（第六十九条），{earliest} 起方可代履行"),
         ));
     }
-    if let Some(done) = sub
-        .complied_on
-        .or(order.complied_on)
-        .filter(|d| *d <= day)
-    {
+    if let Some(done) = sub.complied_on.or(order.complied_on).filter(|d| *d <= day) {
         return Err(RuleError::new(
             "行政强制法第五十一条第一款第（二）项",
             format!("当事人已于 {done} 履行，应当停止代履行"),
@@ -433,15 +432,13 @@ pub fn agreement_allowed(a: &EnforcementAgreement) -> RuleResult {
 /// breaks it, enforcement resumes.
 pub fn no_enforcement_under_agreement(order: &DutyOrder, day: NaiveDate) -> RuleResult {
     match order.enforcement.agreement.as_ref() {
-        Some(a) if a.date <= day && a.breached_on.is_none_or(|b| b > day) => {
-            Err(RuleError::new(
-                "行政强制法第四十二条第二款",
-                format!(
-                    "{} 已与当事人达成执行协议，当事人不履行协议的方可恢复强制执行；请先登记不履行协议",
-                    a.date
-                ),
-            ))
-        }
+        Some(a) if a.date <= day && a.breached_on.is_none_or(|b| b > day) => Err(RuleError::new(
+            "行政强制法第四十二条第二款",
+            format!(
+                "{} 已与当事人达成执行协议，当事人不履行协议的方可恢复强制执行；请先登记不履行协议",
+                a.date
+            ),
+        )),
         _ => Ok(()),
     }
 }
@@ -460,7 +457,12 @@ pub fn suspension_recorded(s: &Suspension) -> RuleResult {
 /// 行政强制法第三十九条、第四十条: nothing is enforced while suspended (until resumed) or
 /// after execution was terminated.
 pub fn enforcement_not_halted(order: &DutyOrder, day: NaiveDate) -> RuleResult {
-    if let Some(t) = order.enforcement.termination.as_ref().filter(|t| t.date <= day) {
+    if let Some(t) = order
+        .enforcement
+        .termination
+        .as_ref()
+        .filter(|t| t.date <= day)
+    {
         return Err(RuleError::new(
             "行政强制法第四十条",
             format!("已于 {} 终结执行，不得再实施强制执行", t.date),

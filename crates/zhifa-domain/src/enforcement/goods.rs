@@ -142,7 +142,8 @@ impl GoodsItem {
     /// How many 件 the item counts for in the patrol tally: its quantity when counted in
     /// pieces, else one (a batch weighed in 千克 is one item).
     pub fn pieces(&self) -> u32 {
-        const PIECE_UNITS: [&str; 10] = ["件", "个", "台", "只", "把", "套", "辆", "块", "张", "根"];
+        const PIECE_UNITS: [&str; 10] =
+            ["件", "个", "台", "只", "把", "套", "辆", "块", "张", "根"];
         if PIECE_UNITS.contains(&self.unit.trim()) {
             self.quantity
         } else {
@@ -152,7 +153,8 @@ impl GoodsItem {
 }
 
 /// A movement sequence is lawful: in date order, each approved, and nothing after the goods
-/// left the agency (no 销毁 after 退还, no movement after 拍卖 or 销毁).
+/// left the agency (no 销毁 after 退还, no movement after 拍卖 or 销毁) — except returning
+/// the proceeds of seized perishables sold (行政强制法第二十八条第二款).
 pub fn movement_sequence_lawful(item: &GoodsItem) -> RuleResult {
     let mut prev: Option<&GoodsMovement> = None;
     for m in &item.movements {
@@ -164,7 +166,10 @@ pub fn movement_sequence_lawful(item: &GoodsItem) -> RuleResult {
             )));
         }
         if let Some(p) = prev {
-            if p.kind.is_final() {
+            let proceeds_back = p.kind == MovementKind::Auction
+                && m.kind == MovementKind::Return
+                && !item.is_confiscated();
+            if p.kind.is_final() && !proceeds_back {
                 return Err(RuleError::new(
                     "罚没物品管理",
                     format!(
@@ -203,9 +208,9 @@ pub fn movement_sequence_lawful(item: &GoodsItem) -> RuleResult {
 
 /// 行政处罚法第七十四条: confiscated goods are auctioned publicly or dealt with per state
 /// rules, the proceeds paid in full to the treasury; goods not confiscated are the party's
-/// and may not be auctioned or destroyed (行政强制法第二十六条: 不得使用或者损毁; the
-/// auction of perishables under 第二十八条第二款 is recorded with its proceeds returned);
-/// a destruction is recorded with witnesses.
+/// and may not be destroyed (行政强制法第二十六条: 不得使用或者损毁), only sold when
+/// perishable or hard to keep, with the reason and the proceeds recorded (第二十八条第二款,
+/// the proceeds go back on release); a destruction is recorded with witnesses.
 pub fn disposal_lawful(item: &GoodsItem) -> RuleResult {
     for m in &item.movements {
         match m.kind {
@@ -224,16 +229,28 @@ pub fn disposal_lawful(item: &GoodsItem) -> RuleResult {
                     format!("销毁“{}”须有见证人在场并记录，请登记见证人", item.description),
                 ))
             }
-            MovementKind::Auction if item.is_confiscated() => {
-                if m.proceeds.is_none() || m.treasury_ref.trim().is_empty() {
-                    return Err(RuleError::new(
-                        "行政处罚法第七十四条第二款",
-                        format!(
-                            "没收物品“{}”拍卖的款项必须全部上缴国库，请登记拍卖所得和缴库凭证号",
-                            item.description
-                        ),
-                    ));
-                }
+            MovementKind::Auction
+                if item.is_confiscated()
+                    && (m.proceeds.is_none() || m.treasury_ref.trim().is_empty()) =>
+            {
+                return Err(RuleError::new(
+                    "行政处罚法第七十四条第二款",
+                    format!(
+                        "没收物品“{}”拍卖的款项必须全部上缴国库，请登记拍卖所得和缴库凭证号",
+                        item.description
+                    ),
+                ))
+            }
+            MovementKind::Auction
+                if !item.is_confiscated() && (m.proceeds.is_none() || m.note.trim().is_empty()) =>
+            {
+                return Err(RuleError::new(
+                    "行政强制法第二十八条第二款",
+                    format!(
+                        "“{}”未经没收，仅鲜活物品或者其他不易保管的财物可以拍卖或者变卖，请在备注中说明理由并登记所得款项",
+                        item.description
+                    ),
+                ))
             }
             MovementKind::Return if item.is_confiscated() => {
                 return Err(RuleError::new(

@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::case::model::{Attachment, ServiceMethod};
 use crate::calendar::Period;
+use crate::case::model::{Attachment, ServiceMethod};
 use crate::money::Fen;
 
 /// Everything done to enforce one order. Empty until the deadline passes unperformed.

@@ -121,8 +121,8 @@ fn qiangzhi_art_43_no_enforcement_at_night_hours_configurable() {
     let cal = calendar();
     let night = NightHours::default();
     for (start, end) in [("21:00", "22:30"), ("05:00", "08:00"), ("20:00", "01:00")] {
-        let e = not_at_night_or_on_holidays(&day("2026-09-03", start, end), night, &cal)
-            .unwrap_err();
+        let e =
+            not_at_night_or_on_holidays(&day("2026-09-03", start, end), night, &cal).unwrap_err();
         assert!(e.message.contains("夜间"), "{start}–{end}: {e:?}");
     }
     assert!(not_at_night_or_on_holidays(&day("2026-09-03", "06:00", "22:00"), night, &cal).is_ok());
@@ -131,9 +131,15 @@ fn qiangzhi_art_43_no_enforcement_at_night_hours_configurable() {
         starts: t("20:00"),
         ends: t("07:00"),
     };
-    assert!(not_at_night_or_on_holidays(&day("2026-09-03", "19:00", "20:30"), strict, &cal).is_err());
-    assert!(not_at_night_or_on_holidays(&day("2026-09-03", "06:30", "09:00"), strict, &cal).is_err());
-    assert!(not_at_night_or_on_holidays(&day("2026-09-03", "07:00", "20:00"), strict, &cal).is_ok());
+    assert!(
+        not_at_night_or_on_holidays(&day("2026-09-03", "19:00", "20:30"), strict, &cal).is_err()
+    );
+    assert!(
+        not_at_night_or_on_holidays(&day("2026-09-03", "06:30", "09:00"), strict, &cal).is_err()
+    );
+    assert!(
+        not_at_night_or_on_holidays(&day("2026-09-03", "07:00", "20:00"), strict, &cal).is_ok()
+    );
 }
 
 #[test]
@@ -209,7 +215,12 @@ fn qiangzhi_art_35_demand_served_and_passed_before_the_decision() {
     let e = demand_before_enforcement(&unserved, d("2026-04-01")).unwrap_err();
     assert_eq!(e.rule, "行政强制法第三十八条");
     let mut silent = village_house();
-    silent.enforcement.demand.as_mut().unwrap().states_statement_right = false;
+    silent
+        .enforcement
+        .demand
+        .as_mut()
+        .unwrap()
+        .states_statement_right = false;
     assert!(demand_before_enforcement(&silent, d("2026-04-01")).is_err());
     let mut done = village_house();
     done.complied_on = Some(d("2026-03-28"));
@@ -248,7 +259,8 @@ fn qiangzhi_art_37_decision_states_every_required_item() {
     };
     let e = enforcement_decision_contents(&bare).unwrap_err();
     assert_eq!(e.rule, "行政强制法第三十七条第二款");
-    for item in ["地址", "申请行政复议或者提起行政诉讼的途径和期限", "印章"] {
+    for item in ["地址", "申请行政复议或者提起行政诉讼的途径和期限", "印章"]
+    {
         assert!(e.message.contains(item), "{item}: {e:?}");
     }
 }
@@ -313,7 +325,12 @@ fn qiangzhi_art_51_and_69_the_demand_three_working_days_before() {
     assert!(substitute_performance_demand(&o, d("2026-06-09"), &cal).is_ok());
     // The party performed after the 催告: 代履行 stops.
     let mut complied = obstacle();
-    complied.enforcement.substitute.as_mut().unwrap().complied_on = Some(d("2026-06-08"));
+    complied
+        .enforcement
+        .substitute
+        .as_mut()
+        .unwrap()
+        .complied_on = Some(d("2026-06-08"));
     let e = substitute_performance_demand(&complied, d("2026-06-10"), &cal).unwrap_err();
     assert!(e.message.contains("停止代履行"), "{e:?}");
 }
@@ -322,7 +339,13 @@ fn qiangzhi_art_51_and_69_the_demand_three_working_days_before() {
 fn qiangzhi_art_50_51_substitute_decision_served_with_its_items_and_a_harm() {
     let cal = calendar();
     let mut unserved = obstacle();
-    unserved.enforcement.substitute.as_mut().unwrap().decision.served_on = None;
+    unserved
+        .enforcement
+        .substitute
+        .as_mut()
+        .unwrap()
+        .decision
+        .served_on = None;
     let e = substitute_performance_demand(&unserved, d("2026-06-10"), &cal).unwrap_err();
     assert_eq!(e.rule, "行政强制法第五十一条第一款第（一）项");
     let mut bare = obstacle();
@@ -330,9 +353,18 @@ fn qiangzhi_art_50_51_substitute_decision_served_with_its_items_and_a_harm() {
     dec.performer.clear();
     dec.cost_estimate = Fen(0);
     let e = substitute_performance_demand(&bare, d("2026-06-10"), &cal).unwrap_err();
-    assert!(e.message.contains("代履行人") && e.message.contains("费用预算"), "{e:?}");
+    assert!(
+        e.message.contains("代履行人") && e.message.contains("费用预算"),
+        "{e:?}"
+    );
     let mut harmless = obstacle();
-    harmless.enforcement.substitute.as_mut().unwrap().decision.harm = None;
+    harmless
+        .enforcement
+        .substitute
+        .as_mut()
+        .unwrap()
+        .decision
+        .harm = None;
     let e = substitute_performance_demand(&harmless, d("2026-06-10"), &cal).unwrap_err();
     assert_eq!(e.rule, "行政强制法第五十条");
 }
@@ -498,10 +530,21 @@ fn qiangzhi_art_39_2_no_further_enforcement_only_after_three_years_suspended() {
 fn qiangzhi_art_13_without_the_power_only_the_court_enforces() {
     let cal = calendar();
     let mut o = village_house();
-    assert!(enforcement_day_lawful(&o, &day("2026-09-03", "09:00", "17:00"), NightHours::default(), &cal).is_ok());
+    assert!(enforcement_day_lawful(
+        &o,
+        &day("2026-09-03", "09:00", "17:00"),
+        NightHours::default(),
+        &cal
+    )
+    .is_ok());
     o.power = EnforcementPower::ApplyToCourt;
-    let e = enforcement_day_lawful(&o, &day("2026-09-03", "09:00", "17:00"), NightHours::default(), &cal)
-        .unwrap_err();
+    let e = enforcement_day_lawful(
+        &o,
+        &day("2026-09-03", "09:00", "17:00"),
+        NightHours::default(),
+        &cal,
+    )
+    .unwrap_err();
     assert_eq!(e.rule, "行政强制法第十三条第二款");
     assert_eq!(
         earliest_enforcement_day(&o, &cal).unwrap_err().rule,
@@ -550,9 +593,17 @@ fn earliest_day_rolls_past_rest_days_and_counts_the_substitute_demand_in_working
     // A 代履行 催告 on Monday 2026-09-28: 9-29, 9-30, then 国庆 — 10-08 is the third.
     let mut sub = obstacle();
     sub.enforcement.substitute.as_mut().unwrap().demand_on = Some(d("2026-09-28"));
-    sub.enforcement.substitute.as_mut().unwrap().decision.served_on = Some(d("2026-09-25"));
+    sub.enforcement
+        .substitute
+        .as_mut()
+        .unwrap()
+        .decision
+        .served_on = Some(d("2026-09-25"));
     let e = earliest_enforcement_day(&sub, &cal).unwrap().unwrap();
-    assert_eq!((e.date, e.rule), (d("2026-10-08"), "行政强制法第五十一条第一款第（二）项"));
+    assert_eq!(
+        (e.date, e.rule),
+        (d("2026-10-08"), "行政强制法第五十一条第一款第（二）项")
+    );
 }
 
 #[test]
@@ -566,9 +617,20 @@ fn due_dates_for_the_desk() {
     sub.enforcement.substitute.as_mut().unwrap().demand_on = None;
     // 代履行 planned Wednesday 2026-06-10: a 催告 up to Sunday 06-07 still leaves
     // Monday, Tuesday and Wednesday.
-    assert_eq!(substitute_demand_due(&sub, &cal).unwrap(), Some(d("2026-06-07")));
-    sub.enforcement.substitute.as_mut().unwrap().decision.planned_on = d("2026-10-09");
-    assert_eq!(substitute_demand_due(&sub, &cal).unwrap(), Some(d("2026-09-29")));
+    assert_eq!(
+        substitute_demand_due(&sub, &cal).unwrap(),
+        Some(d("2026-06-07"))
+    );
+    sub.enforcement
+        .substitute
+        .as_mut()
+        .unwrap()
+        .decision
+        .planned_on = d("2026-10-09");
+    assert_eq!(
+        substitute_demand_due(&sub, &cal).unwrap(),
+        Some(d("2026-09-29"))
+    );
     let mut done = village_house();
     done.complied_on = Some(d("2026-03-15"));
     assert_eq!(correction_due(&done), None);
