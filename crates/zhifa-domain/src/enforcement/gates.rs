@@ -532,3 +532,21 @@ pub fn enforcement_day_lawful(
     not_at_night_or_on_holidays(day, night, cal)?;
     demolition_after_remedies(order, day.date, cal)
 }
+
+/// Every gate a day of 代履行 must pass: its decision, harm and 催告 (第五十条、第五十一条),
+/// not halted (第三十九条、第四十条), no 执行协议 being kept (第四十二条), not at night or on
+/// holidays (第四十三条: 代履行 is a way of 行政强制执行, 第十二条第（五）项), and the day's
+/// record with the supervising officer and signatures (第五十一条第一款第（三）（四）项).
+/// 代履行 is set by a law, 第五十条 itself (第十三条第一款), so no court is needed.
+pub fn substitute_day_lawful(
+    order: &DutyOrder,
+    day: &EnforcementDay,
+    night: NightHours,
+    cal: &Calendar,
+) -> RuleResult {
+    substitute_performance_demand(order, day.date, cal)?;
+    enforcement_not_halted(order, day.date)?;
+    no_enforcement_under_agreement(order, day.date)?;
+    not_at_night_or_on_holidays(day, night, cal)?;
+    substitute_performance_recorded(day)
+}

@@ -635,3 +635,54 @@ fn due_dates_for_the_desk() {
     done.complied_on = Some(d("2026-03-15"));
     assert_eq!(correction_due(&done), None);
 }
+
+#[test]
+fn qiangzhi_art_43_and_51_a_substitute_day_passes_every_gate_or_names_the_first_refusal() {
+    let cal = calendar();
+    let night = NightHours::default();
+    let o = obstacle();
+    let tuesday = day("2026-06-09", "09:00", "11:00");
+    assert!(substitute_day_lawful(&o, &tuesday, night, &cal).is_ok());
+    // Even with the 催告 long past, not on a Sunday.
+    let sunday = day("2026-06-14", "09:00", "11:00");
+    assert_eq!(
+        substitute_day_lawful(&o, &sunday, night, &cal)
+            .unwrap_err()
+            .rule,
+        "行政强制法第四十三条"
+    );
+    let unsigned = EnforcementDay {
+        witnesses: vec![],
+        ..tuesday
+    };
+    assert_eq!(
+        substitute_day_lawful(&o, &unsigned, night, &cal)
+            .unwrap_err()
+            .rule,
+        "行政强制法第五十一条第一款第（四）项"
+    );
+}
+
+#[test]
+fn a_case_holds_orders_as_json_and_older_records_still_read() {
+    let o = village_house();
+    let json = serde_json::to_string(&o).unwrap();
+    assert!(
+        json.contains("责令限期拆除") && json.contains("自行强制执行"),
+        "{json}"
+    );
+    let back: DutyOrder = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, o);
+    // An order saved before its enforcement began: everything after it defaults.
+    let bare = serde_json::json!({
+        "kind": "责令限期改正",
+        "obligation": "恢复被占用的绿地",
+        "issued_on": "2026-03-02",
+        "deadline": "2026-03-16",
+        "basis": {"law": "城乡规划法", "version": "2019-04-23", "article": 65},
+    });
+    let read: DutyOrder = serde_json::from_value(bare).unwrap();
+    assert_eq!(read.enforcement, Enforcement::default());
+    assert_eq!(read.power, EnforcementPower::ApplyToCourt);
+    assert!(read.direct_suit);
+}
