@@ -229,3 +229,25 @@ pub fn earliest_enforcement_day(
 fn next(d: NaiveDate) -> NaiveDate {
     d.succ_opt().unwrap_or(d)
 }
+
+/// For an order the township may not enforce itself, the window to apply to the court
+/// (opens, closes), computed as for fines: ten working days after the 催告 was served
+/// (行政强制法第五十四条, [`demand_period_end`]) and after the party's remedy periods ended,
+/// closing three months after they ended (第五十三条). `None` until the order and the 催告
+/// are served.
+///
+/// [`demand_period_end`]: crate::case::gates::demand_period_end
+pub fn order_court_window(
+    order: &DutyOrder,
+    cal: &Calendar,
+) -> RuleResult<Option<(NaiveDate, NaiveDate)>> {
+    let Some(served) = order.enforcement.demand.as_ref().and_then(|d| d.served_on) else {
+        return Ok(None);
+    };
+    let Some((_, end)) = order_remedy_periods_end(order, cal)? else {
+        return Ok(None);
+    };
+    let after_demand = crate::case::gates::demand_period_end(served, cal)?;
+    let closes = cal.months_period_end(end, 3)?;
+    Ok(Some((after_demand.max(next(end)), closes)))
+}

@@ -550,3 +550,38 @@ pub fn substitute_day_lawful(
     not_at_night_or_on_holidays(day, night, cal)?;
     substitute_performance_recorded(day)
 }
+
+/// 行政强制法第五十三条、第五十四条: an order the township may not enforce itself goes to
+/// the court once the 催告 was served ten working days before and the party's remedy
+/// periods ended with no 复议 or lawsuit pending, and within three months after.
+pub fn order_court_application_window(
+    order: &DutyOrder,
+    date: NaiveDate,
+    cal: &Calendar,
+) -> RuleResult {
+    if order.remedy_pending_on(date) {
+        return Err(RuleError::new(
+            "行政强制法第五十三条",
+            "当事人已申请行政复议或者提起行政诉讼且尚未终结，不能申请人民法院强制执行",
+        ));
+    }
+    let Some((opens, closes)) = super::deadlines::order_court_window(order, cal)? else {
+        return Err(RuleError::new(
+            "行政强制法第五十四条",
+            "申请人民法院强制执行前须先催告，且责令决定和催告书均须登记送达",
+        ));
+    };
+    if date < opens {
+        return Err(RuleError::new(
+            "行政强制法第五十三条、第五十四条",
+            format!("催告书送达满十个工作日且当事人的复议、诉讼期限届满后（{opens} 起）方可申请人民法院强制执行"),
+        ));
+    }
+    if date > closes {
+        return Err(RuleError::new(
+            "行政强制法第五十三条",
+            format!("申请人民法院强制执行的期限已于 {closes} 届满"),
+        ));
+    }
+    Ok(())
+}

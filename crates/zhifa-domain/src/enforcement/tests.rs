@@ -686,3 +686,31 @@ fn a_case_holds_orders_as_json_and_older_records_still_read() {
     assert_eq!(read.power, EnforcementPower::ApplyToCourt);
     assert!(read.direct_suit);
 }
+
+#[test]
+fn qiangzhi_art_53_54_an_order_without_the_power_goes_to_court_in_its_window() {
+    let cal = calendar();
+    let mut o = village_house();
+    o.power = EnforcementPower::ApplyToCourt;
+    // Remedy periods end 2026-09-02; three months later, 2026-12-02.
+    assert_eq!(
+        order_court_window(&o, &cal).unwrap(),
+        Some((d("2026-09-03"), d("2026-12-02")))
+    );
+    assert!(order_court_application_window(&o, d("2026-09-02"), &cal).is_err());
+    assert!(order_court_application_window(&o, d("2026-09-03"), &cal).is_ok());
+    assert!(order_court_application_window(&o, d("2026-12-02"), &cal).is_ok());
+    let e = order_court_application_window(&o, d("2026-12-03"), &cal).unwrap_err();
+    assert_eq!(e.rule, "行政强制法第五十三条");
+    // A 催告 served late: ten working days after it (2026-09-01 → 09-15).
+    o.enforcement.demand = Some(demand("2026-09-01", "2026-09-01", "2026-09-11"));
+    assert!(order_court_application_window(&o, d("2026-09-14"), &cal).is_err());
+    assert!(order_court_application_window(&o, d("2026-09-15"), &cal).is_ok());
+    o.enforcement.demand = None;
+    assert_eq!(
+        order_court_application_window(&o, d("2026-10-12"), &cal)
+            .unwrap_err()
+            .rule,
+        "行政强制法第五十四条"
+    );
+}
