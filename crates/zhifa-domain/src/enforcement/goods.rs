@@ -299,7 +299,12 @@ pub fn seized_goods_unreturned(
             out.push(Unreturned {
                 index,
                 description: item.description.clone(),
-                rule: "行政强制法第二十八条第二款",
+                // 先行登记保存 has no return rule of its own; the release of a 查封扣押 does.
+                rule: if item.origin == GoodsOrigin::Seized {
+                    "行政强制法第二十八条第二款"
+                } else {
+                    "行政处罚法第五十六条"
+                },
                 due_since: released,
                 reason: format!(
                     "{released} 已解除{}，应当立即退还财物，尚未登记退还",
