@@ -13,6 +13,7 @@ pub mod case;
 pub mod catalog;
 pub mod chinese;
 pub mod documents;
+pub mod enforcement;
 pub mod field;
 pub mod holiday_table;
 pub mod identity;

@@ -973,21 +973,55 @@ fn remedy_periods(
     let Some(from) = case.served(ServedDoc::Decision).map(|s| s.served_on) else {
         return Ok(None);
     };
+    let reconsidered = case
+        .remedies
+        .iter()
+        .filter(|r| r.kind == super::model::RemedyKind::Reconsideration)
+        .filter_map(|r| r.ended_on)
+        .max();
+    let (mut basis, mut end) = remedy_periods_after_service(
+        from,
+        case.procedure != Procedure::Simple,
+        reconsidered,
+        roll,
+    )?;
+    if let Some(plan_end) = case.plan.as_ref().and_then(|p| p.end()) {
+        if plan_end > end {
+            basis = "批准的延期（分期）缴纳期限";
+            end = plan_end;
+        }
+    }
+    Ok(Some((basis, end)))
+}
+
+/// The party's 复议 and lawsuit periods against any decision served on `served_on` (the
+/// rule of [`remedy_periods`] without a payment plan): 60 days for 复议 (复议法 Art 20);
+/// where the decision may also be sued directly, 6 months (行政诉讼法 Art 46), the later of
+/// the two; after a 复议 ended, 15 days to sue (行政诉讼法 Art 45). Also used for orders
+/// to act (行政强制法 Art 44: no forced demolition while these periods run).
+pub fn remedy_periods_after_service(
+    served_on: NaiveDate,
+    direct_suit: bool,
+    reconsideration_ended: Option<NaiveDate>,
+    roll: Option<&Calendar>,
+) -> RuleResult<(&'static str, NaiveDate)> {
     let days = |start: NaiveDate, n: u32| -> RuleResult<NaiveDate> {
         match roll {
             Some(cal) => cal.days_period_end(start, n).map_err(RuleError::from),
             None => Ok(start + chrono::Days::new(n.into())),
         }
     };
-    let (mut basis, mut end) = if case.procedure == Procedure::Simple {
+    let (mut basis, mut end) = if !direct_suit {
         (
             "申请行政复议的期限（当场处罚决定复议前置）",
-            days(from, 60)?,
+            days(served_on, 60)?,
         )
     } else {
         let months = match roll {
-            Some(cal) => cal.months_period_end(from, 6).map_err(RuleError::from)?,
-            None => from
+            Some(cal) => cal
+                .months_period_end(served_on, 6)
+                .map_err(RuleError::from)?,
+            None => served_on
                 .checked_add_months(chrono::Months::new(6))
                 .unwrap_or(NaiveDate::MAX),
         };
@@ -996,26 +1030,14 @@ fn remedy_periods(
             months,
         )
     };
-    let reconsidered = case
-        .remedies
-        .iter()
-        .filter(|r| r.kind == super::model::RemedyKind::Reconsideration)
-        .filter_map(|r| r.ended_on)
-        .max();
-    if let Some(ended) = reconsidered {
+    if let Some(ended) = reconsideration_ended {
         let sue_by = days(ended, 15)?;
         if sue_by > end {
             basis = "复议决定后提起行政诉讼的期限（十五日）";
             end = sue_by;
         }
     }
-    if let Some(plan_end) = case.plan.as_ref().and_then(|p| p.end()) {
-        if plan_end > end {
-            basis = "批准的延期（分期）缴纳期限";
-            end = plan_end;
-        }
-    }
-    Ok(Some((basis, end)))
+    Ok((basis, end))
 }
 
 fn remedy_periods_nominal_end(case: &Case) -> Option<(&'static str, NaiveDate)> {

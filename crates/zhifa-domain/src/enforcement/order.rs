@@ -1,0 +1,115 @@
+//! Orders that impose a duty to act, and who may enforce them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::record::Enforcement;
+use crate::case::model::Remedy;
+use crate::catalog::Provision;
+
+/// The kinds of order that impose a duty to act rather than to pay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum DutyKind {
+    /// 责令停止建设、限期改正 (e.g. 城乡规划法第六十五条).
+    #[default]
+    #[serde(rename = "责令限期改正")]
+    Correct,
+    #[serde(rename = "责令限期拆除")]
+    Demolish,
+    #[serde(rename = "责令恢复原状")]
+    Restore,
+    #[serde(rename = "责令清除障碍物")]
+    ClearObstacle,
+    #[serde(rename = "责令拆除违法设置的广告设施")]
+    RemoveAdvertising,
+}
+
+impl DutyKind {
+    pub const ALL: [DutyKind; 5] = [
+        DutyKind::Correct,
+        DutyKind::Demolish,
+        DutyKind::Restore,
+        DutyKind::ClearObstacle,
+        DutyKind::RemoveAdvertising,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DutyKind::Correct => "责令限期改正",
+            DutyKind::Demolish => "责令限期拆除",
+            DutyKind::Restore => "责令恢复原状",
+            DutyKind::ClearObstacle => "责令清除障碍物",
+            DutyKind::RemoveAdvertising => "责令拆除违法设置的广告设施",
+        }
+    }
+
+    /// Whether forcing it means demolishing a building, structure or facility, which needs
+    /// a 公告 and the end of the remedy periods first (行政强制法第四十四条: "建筑物、构筑物、
+    /// 设施等需要强制拆除的").
+    pub fn is_demolition(self) -> bool {
+        matches!(self, DutyKind::Demolish | DutyKind::RemoveAdvertising)
+    }
+}
+
+/// Who carries out the order if the party does not: the township itself where a law gives
+/// it the power (城乡规划法第六十五条: "可以拆除"), else the court (行政强制法第十三条、第五十三条).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum EnforcementPower {
+    #[serde(rename = "自行强制执行")]
+    SelfEnforce,
+    /// The safe default: without a statute granting the power, only a court may enforce.
+    #[default]
+    #[serde(rename = "申请人民法院强制执行")]
+    ApplyToCourt,
+}
+
+/// An order imposing a duty to act, with what follows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DutyOrder {
+    pub kind: DutyKind,
+    /// What the party must do, as the order states it.
+    pub obligation: String,
+    pub issued_on: NaiveDate,
+    /// When the order was served; the party's remedy periods run from it.
+    #[serde(default)]
+    pub served_on: Option<NaiveDate>,
+    /// The last day to perform.
+    pub deadline: NaiveDate,
+    pub basis: Provision,
+    #[serde(default)]
+    pub power: EnforcementPower,
+    /// Whether the order may be sued directly (6 months) besides 复议 (60 days); `false`
+    /// only where 复议 must come first.
+    #[serde(default = "yes")]
+    pub direct_suit: bool,
+    /// 复议 and lawsuits against the order.
+    #[serde(default)]
+    pub remedies: Vec<Remedy>,
+    /// The day the party performed (a recheck found it done).
+    #[serde(default)]
+    pub complied_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub enforcement: Enforcement,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl DutyOrder {
+    /// Whether a 复议 or lawsuit against the order is pending on `date`.
+    pub fn remedy_pending_on(&self, date: NaiveDate) -> bool {
+        self.remedies
+            .iter()
+            .any(|r| r.started_on <= date && r.ended_on.is_none_or(|e| date <= e))
+    }
+
+    /// The latest day a 复议 against the order ended, if any.
+    pub fn reconsideration_ended(&self) -> Option<NaiveDate> {
+        self.remedies
+            .iter()
+            .filter(|r| r.kind == crate::case::model::RemedyKind::Reconsideration)
+            .filter_map(|r| r.ended_on)
+            .max()
+    }
+}
