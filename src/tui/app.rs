@@ -14,7 +14,7 @@ use super::commands::{self, Command, Scope};
 use super::keymap::Keymap;
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
 use super::screens::{dashboard, faults, patrols, quality, review_round};
-use super::screens::{lead_form, leads};
+use super::screens::{inspection_form, inspections, lead_form, leads};
 use super::status::{Severity, StatusLine};
 use super::ui;
 use super::view::View;
@@ -74,6 +74,8 @@ screens! {
     Patrols(Box<patrols::State>),
     Leads(Box<leads::State>),
     LeadForm(Box<lead_form::State>),
+    Inspections(Box<inspections::State>),
+    InspectionForm(Box<inspection_form::State>),
 }
 
 /// What a handler asks the app to do next.
@@ -373,6 +375,7 @@ impl App {
             Command::Faults => faults::open(&mut env),
             Command::Patrols => patrols::open(&mut env),
             Command::Leads => leads::open(&mut env),
+            Command::Inspections => inspections::open(&mut env),
             Command::Check => super::admin::check(&mut env),
             Command::Backup => super::admin::backup(&mut env),
             Command::List(cmd) => match self.stack.last_mut() {
