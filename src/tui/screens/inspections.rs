@@ -584,16 +584,20 @@ fn draw_tabs(f: &mut Frame, area: Rect, s: &State) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Rows with the selection kept in sight.
-fn draw_rows(f: &mut Frame, area: Rect, rows: Vec<(String, Style)>, sel: usize) {
+/// Items of `per` rows each, the selected item's rows highlighted and kept in sight.
+fn draw_rows(f: &mut Frame, area: Rect, rows: Vec<(String, Style)>, sel: usize, per: usize) {
     let height = area.height as usize;
-    let start = sel.saturating_sub(height.saturating_sub(1));
+    let first = sel * per;
+    let start = (first + per).saturating_sub(height);
     let lines: Vec<Line> = rows
         .into_iter()
         .enumerate()
         .skip(start)
         .take(height)
-        .map(|(i, (t, st))| Line::from(Span::styled(t, if i == sel { ui::selected() } else { st })))
+        .map(|(i, (t, st))| {
+            let style = if i / per == sel { ui::selected() } else { st };
+            Line::from(Span::styled(t, style))
+        })
         .collect();
     f.render_widget(Paragraph::new(lines), area);
 }
@@ -664,7 +668,7 @@ fn draw_records(f: &mut Frame, area: Rect, s: &State) {
             )
         })
         .collect();
-    draw_rows(f, body, rows, s.sel());
+    draw_rows(f, body, rows, s.sel(), 1);
 }
 
 fn draw_objects(f: &mut Frame, area: Rect, s: &State) {
@@ -712,7 +716,7 @@ fn draw_objects(f: &mut Frame, area: Rect, s: &State) {
             )
         })
         .collect();
-    draw_rows(f, body, rows, s.sel());
+    draw_rows(f, body, rows, s.sel(), 1);
 }
 
 fn draw_plans(f: &mut Frame, area: Rect, s: &State) {
@@ -736,35 +740,36 @@ fn draw_plans(f: &mut Frame, area: Rect, s: &State) {
         );
         return;
     }
-    let state_w = 22;
-    let name_w = (body.width as usize)
-        .saturating_sub(state_w + 24 + 1)
-        .max(10);
+    // Each plan on two rows: its name whole, then the draw's state and the period.
     let rows = s
         .plans
         .iter()
-        .map(|(p, d)| {
+        .flat_map(|(p, d)| {
             let state = match d {
-                Some(d) => format!("已抽取 {} {} 个", d.drawn_on, d.objects.len()),
-                None => format!("未抽取（抽 {} 个）", p.object_count),
+                Some(d) => format!("已于 {} 抽取 {} 个对象", d.drawn_on, d.objects.len()),
+                None => format!("未抽取（计划抽取 {} 个）", p.object_count),
             };
-            (
-                format!(
-                    "{}{}{} 至 {}",
-                    fit(&p.name, name_w),
-                    fit(&state, state_w),
-                    p.period_from.format("%m-%d"),
-                    p.period_to.format("%m-%d")
+            let style = if d.is_some() {
+                Style::default()
+            } else {
+                ui::warn()
+            };
+            [
+                (ui::clean(&p.name), style),
+                (
+                    format!(
+                        "    {}  {}  期间 {} 至 {}",
+                        p.field.name(),
+                        state,
+                        p.period_from,
+                        p.period_to
+                    ),
+                    style,
                 ),
-                if d.is_some() {
-                    Style::default()
-                } else {
-                    ui::warn()
-                },
-            )
+            ]
         })
         .collect();
-    draw_rows(f, body, rows, s.sel());
+    draw_rows(f, body, rows, s.sel(), 2);
 }
 
 fn draw_detail(f: &mut Frame, area: Rect, s: &State, d: &Detail) {
