@@ -138,7 +138,7 @@ fn record_specs(objects: &[InspectionObject], plans: &[InspectionPlan]) -> Vec<F
             "why",
             "具体原因",
             K::Text,
-            "投诉举报、风险监测须写明；可在 30 天内再次检查同一对象",
+            "投诉举报、风险监测须写明原因（近期检查过的对象可再次检查）",
         ),
         f(
             "plan",

@@ -191,9 +191,7 @@ impl State {
 
     /// Whether the record's 复查 is due by today and not recorded.
     fn due(&self, r: &InspectionRecord) -> bool {
-        inspection::rechecks_due(std::slice::from_ref(r), self.today)
-            .first()
-            .is_some()
+        !inspection::rechecks_due(std::slice::from_ref(r), self.today).is_empty()
     }
 
     /// The records the filter and the search let through, newest first.
@@ -680,11 +678,10 @@ fn draw_objects(f: &mut Frame, area: Rect, s: &State) {
     f.render_widget(
         Paragraph::new(Span::styled(
             format!(
-                "{}{}{}{}",
+                "{}{}{}{year}年检查",
                 fit("名称", name_w),
                 fit("领域", 12),
-                fit("风险", 10),
-                format!("{year}年检查")
+                fit("风险", 10)
             ),
             ui::dim(),
         )),
