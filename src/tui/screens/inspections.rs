@@ -271,11 +271,22 @@ impl State {
                 );
             }
             UiAction::New => {
+                // Who may is the desk's rule, asked before the form is filled.
+                let Some(user) = env.user else {
+                    return Outcome::Error("请先登录".into());
+                };
+                let allowed = match self.tab {
+                    Tab::Plans => crate::desk::inspections::may_plan(user),
+                    Tab::Records | Tab::Objects => crate::desk::inspections::may_inspect(user),
+                };
+                if let Err(e) = allowed {
+                    return Outcome::Error(e.to_string());
+                }
                 return Outcome::Push(match self.tab {
                     Tab::Records => inspection_form::new_record(env),
                     Tab::Objects => inspection_form::new_object(env),
                     Tab::Plans => inspection_form::new_plan(env),
-                })
+                });
             }
             UiAction::Draw if self.tab == Tab::Plans => return self.draw_plan(env),
             UiAction::Open => return self.open(env),
@@ -318,6 +329,9 @@ impl State {
         let Some(user) = env.user else {
             return Outcome::Error("请先登录".into());
         };
+        if let Err(e) = crate::desk::inspections::may_plan(user) {
+            return Outcome::Error(e.to_string());
+        }
         let Some((p, _)) = self.plans.get(self.sel()) else {
             return Outcome::Stay;
         };

@@ -303,3 +303,22 @@ fn a_plan_is_drawn_by_its_key_and_its_publication_exported_without_clobbering() 
     let text = std::fs::read_to_string(out.path().join(&files[0])).unwrap();
     assert!(text.contains("2026年12月市容专项抽查"), "{text}");
 }
+
+#[test]
+fn who_may_not_record_or_draw_is_told_before_the_form_opens() {
+    let (_d, path) = demo_copy();
+    let mut a = app(&path);
+    login(&mut a, "qianli");
+    press(&mut a, &[KeyCode::Char('i'), KeyCode::Char('n')]);
+    assert!(a.status.contains("不能登记检查事项"), "{}", a.status);
+    assert!(matches!(a.stack.last(), Some(Screen::Inspections(_))));
+    type_text(&mut a, ":logout");
+    press(&mut a, &[KeyCode::Enter]);
+    login(&mut a, "zhangwei");
+    press(&mut a, &[KeyCode::Char('i'), KeyCode::Tab, KeyCode::Tab]);
+    for k in ['n', 'd'] {
+        press(&mut a, &[KeyCode::Char(k)]);
+        assert!(a.status.contains("不能制定抽查计划"), "{k}: {}", a.status);
+        assert!(matches!(a.stack.last(), Some(Screen::Inspections(_))));
+    }
+}
