@@ -18,10 +18,14 @@ use crate::domain::inspection::{
     InspectionResult, PublishedDraw,
 };
 use crate::domain::people::User;
+use crate::step_input::{self, FieldKind, FieldSpec};
 use crate::text::fit;
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
+use crate::tui::choices;
+use crate::tui::form_core::{self, FormCore, FormStep};
 use crate::tui::input::TextInput;
+use crate::tui::screens::fields;
 use crate::tui::screens::inspection_form;
 use crate::tui::ui;
 use crate::tui::view::View;
@@ -78,9 +82,26 @@ pub struct State {
     pub query: TextInput,
     pub searching: bool,
     pub detail: Option<Detail>,
+    /// The period's form while it is being changed (`f`).
+    pub period: Option<Box<FormCore>>,
     pub error: Option<String>,
     today: NaiveDate,
 }
+
+const PERIOD: [FieldSpec; 2] = [
+    FieldSpec {
+        key: "from",
+        label: "检查日期自",
+        hint: "",
+        kind: FieldKind::Date,
+    },
+    FieldSpec {
+        key: "to",
+        label: "至",
+        hint: "",
+        kind: FieldKind::Date,
+    },
+];
 
 /// Opens the screen (everyone may read it; the desk says who may record).
 pub fn open(env: &mut Env) -> Outcome {
@@ -122,6 +143,7 @@ impl State {
             query: TextInput::default(),
             searching: false,
             detail: None,
+            period: None,
             error: None,
             today,
         };
@@ -132,7 +154,6 @@ impl State {
     pub fn reload(&mut self, env: &mut Env) {
         self.error = None;
         self.today = env.today;
-        self.to = env.today;
         let store = env.desk.store();
         self.users = super::or_note(store.users(), "人员", &mut self.error);
         let mut records = super::or_note(
@@ -231,7 +252,43 @@ impl State {
         Outcome::Status(String::new())
     }
 
+    /// The period's form: Ctrl-S sets it, Esc leaves it unchanged.
+    fn handle_period(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        let Some(form) = self.period.as_mut() else {
+            return Outcome::Stay;
+        };
+        match form.handle(a) {
+            FormStep::Done(o) => *o,
+            FormStep::Edited | FormStep::Other(_) => Outcome::Stay,
+            FormStep::Leave => {
+                self.period = None;
+                Outcome::Stay
+            }
+            FormStep::Submit => {
+                let read = |i: usize| {
+                    step_input::read_date(&form.value(i), env.today)
+                        .map_err(|e| format!("“{}”：{e}", PERIOD[i].label))
+                };
+                match (read(0), read(1)) {
+                    (Ok(f), Ok(t)) if f <= t => {
+                        self.from = f;
+                        self.to = t;
+                        self.period = None;
+                        self.sel[0] = 0;
+                        self.reload(env);
+                        Outcome::Status(format!("期间：{f} 至 {t}"))
+                    }
+                    (Ok(f), Ok(t)) => Outcome::Error(format!("起日 {f} 晚于止日 {t}，请改正")),
+                    (Err(e), _) | (_, Err(e)) => Outcome::Error(e),
+                }
+            }
+        }
+    }
+
     pub fn handle(&mut self, a: UiAction, env: &mut Env) -> Outcome {
+        if self.period.is_some() {
+            return self.handle_period(a, env);
+        }
         if self.searching {
             match a {
                 UiAction::Input(c) => self.query.push(c),
@@ -258,6 +315,10 @@ impl State {
             UiAction::NextTab => return self.cycle(true),
             UiAction::PrevTab => return self.cycle(false),
             UiAction::Search if self.tab == Tab::Records => self.searching = true,
+            UiAction::EditPeriod if self.tab == Tab::Records => {
+                let values = [self.from.to_string(), self.to.to_string()];
+                self.period = Some(Box::new(FormCore::typed(&PERIOD, values, &self.users, env)));
+            }
             UiAction::ToggleOverdue if self.tab == Tab::Records => {
                 self.due_only = !self.due_only;
                 self.sel[0] = 0;
@@ -619,9 +680,10 @@ fn draw_records(f: &mut Frame, area: Rect, s: &State) {
     let shown = s.shown();
     let mut filters = vec![
         format!(
-            "{} 至 {}  {}/{} 次",
+            "{} 至 {}（{} 换期间） {}/{} 次",
             s.from,
             s.to,
+            s.keys.period,
             shown.len(),
             s.records.len()
         ),
@@ -819,6 +881,11 @@ fn draw_detail(f: &mut Frame, area: Rect, s: &State, d: &Detail) {
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &State) {
+    if let Some(form) = &s.period {
+        let checks = choices::checks(&PERIOD, form, &s.users, s.today);
+        fields::draw(f, area, &PERIOD, form, &checks);
+        return;
+    }
     if let Some(d) = &s.detail {
         draw_detail(f, area, s, d);
         return;
@@ -839,15 +906,19 @@ impl View for State {
     }
     fn section(&self) -> &'static str {
         match &self.detail {
+            _ if self.period.is_some() => form_core::SECTION,
             _ if self.searching => "search",
             Some(_) => "inspection",
             None => "inspections",
         }
     }
     fn takes_text(&self) -> bool {
-        self.searching
+        self.searching || self.period.is_some()
     }
     fn acts(&self, a: UiAction) -> bool {
+        if self.period.is_some() {
+            return a != UiAction::FillAmount;
+        }
         match &self.detail {
             Some(d) => match a {
                 UiAction::Recheck => matches!(d.open, Open::Record(_)),
@@ -855,7 +926,9 @@ impl View for State {
                 _ => true,
             },
             None => match a {
-                UiAction::Search | UiAction::ToggleOverdue => self.tab == Tab::Records,
+                UiAction::Search | UiAction::ToggleOverdue | UiAction::EditPeriod => {
+                    self.tab == Tab::Records
+                }
                 UiAction::Draw => self.tab == Tab::Plans,
                 UiAction::Open | UiAction::Up | UiAction::Down => self.len(self.tab) > 0,
                 _ => true,
@@ -866,6 +939,10 @@ impl View for State {
         State::handle(self, a, env)
     }
     fn paste(&mut self, text: &str, _env: &mut Env) -> Outcome {
+        if let Some(form) = self.period.as_mut() {
+            form.paste(text);
+            return Outcome::Stay;
+        }
         if self.searching {
             self.query.paste(text, false, " ");
             self.sel[0] = 0;
@@ -882,6 +959,7 @@ impl View for State {
 
 /// The key letters the screen names in its own lines, as the keymap binds them.
 struct Keys {
+    period: String,
     search: String,
     due: String,
     new: String,
@@ -896,6 +974,7 @@ impl Keys {
     fn new(env: &Env) -> Keys {
         let key = |section, a| env.keymap.key_label(section, a);
         Keys {
+            period: key("inspections", UiAction::EditPeriod),
             search: key("inspections", UiAction::Search),
             due: key("inspections", UiAction::ToggleOverdue),
             new: key("inspections", UiAction::New),

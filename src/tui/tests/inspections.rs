@@ -7,6 +7,7 @@
 use super::*;
 use crate::domain::inspection::InspectionResult;
 use crate::tui::screens::{inspection_form, inspections};
+use chrono::Datelike;
 
 fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
@@ -100,6 +101,23 @@ fn the_inspection_screens_on_the_demo() {
     let due = crate::domain::inspection::rechecks_due(&screen(&a).records, today()).len();
     assert_eq!(screen(&a).shown().len(), due);
     press(&mut a, &[KeyCode::Char('o')]);
+    // f changes the period: November only.
+    press(&mut a, &[KeyCode::Char('f')]);
+    for _ in 0..10 {
+        press(&mut a, &[KeyCode::Backspace]);
+    }
+    type_text(&mut a, "2026-11-01");
+    a.on_key(ctrl('s'));
+    assert!(
+        a.status.contains("期间：2026-11-01 至 2026-11-26"),
+        "{}",
+        a.status
+    );
+    let november = screen(&a).records.len();
+    assert!(
+        november > 0 && november < 40 && screen(&a).records.iter().all(|r| r.date.month() == 11),
+        "{november}"
+    );
     press(&mut a, &[KeyCode::Char('n')]);
     snapshot_both("inspection_new_form", &a);
     press(&mut a, &[KeyCode::Esc]);
