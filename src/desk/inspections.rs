@@ -13,7 +13,7 @@ use crate::domain::people::{Role, User};
 use crate::store::Who;
 
 /// Who registers objects, plans and inspections: those who inspect and lead.
-fn may_inspect(actor: &User) -> DeskResult<()> {
+pub fn may_inspect(actor: &User) -> DeskResult<()> {
     if [Role::Handler, Role::SquadLeader, Role::Head]
         .iter()
         .any(|r| actor.has(*r))
@@ -28,7 +28,7 @@ fn may_inspect(actor: &User) -> DeskResult<()> {
 }
 
 /// Who draws and records conflicts: the head or a squad leader, not the officers drawn.
-fn may_plan(actor: &User) -> DeskResult<()> {
+pub fn may_plan(actor: &User) -> DeskResult<()> {
     if actor.has(Role::Head) || actor.has(Role::SquadLeader) {
         Ok(())
     } else {

@@ -86,6 +86,12 @@ pub enum UiAction {
     GoPatrols,
     /// 线索 (案源) register (everyone).
     GoLeads,
+    /// 检查 (行政检查): records, objects, plans (everyone).
+    GoInspections,
+    /// 抽查计划: draw the selected plan (双随机).
+    Draw,
+    /// 检查记录: record the 复查 of a correction.
+    Recheck,
     /// 评查 scoring: remove the case's last manual deduction.
     Undo,
     /// Choose the period a report covers.

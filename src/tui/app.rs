@@ -15,7 +15,7 @@ use super::keymap::Keymap;
 use super::screens::{batch_print, review_round, settings};
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
 use super::screens::{catalog_import, dashboard, faults, patrols, quality, restore};
-use super::screens::{lead_form, leads};
+use super::screens::{inspection_form, inspections, lead_form, leads};
 use super::status::{Severity, StatusLine};
 use super::ui;
 use super::view::View;
@@ -79,6 +79,8 @@ screens! {
     CatalogImport(Box<catalog_import::State>),
     Restore(Box<restore::State>),
     BatchPrint(Box<batch_print::State>),
+    Inspections(Box<inspections::State>),
+    InspectionForm(Box<inspection_form::State>),
 }
 
 /// What a handler asks the app to do next.
@@ -405,6 +407,7 @@ impl App {
             Command::Patrols => patrols::open(&mut env),
             Command::Leads => leads::open(&mut env),
             Command::Settings => settings::open(&mut env),
+            Command::Inspections => inspections::open(&mut env),
             Command::Check => super::admin::check(&mut env),
             Command::Backup => super::admin::backup(&mut env),
             Command::Ledger => match super::exports::folder(&env) {

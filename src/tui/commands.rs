@@ -33,6 +33,8 @@ pub enum Command {
     Leads,
     /// 设置 (管理员).
     Settings,
+    /// 检查 (行政检查).
+    Inspections,
     /// Check the whole file (`zhifa check`).
     Check,
     /// Back the file and its evidence up now (`zhifa backup`).
@@ -115,9 +117,15 @@ pub const COMMANDS: &[CommandSpec] = &[
     global("faults", &["过错"], "过错责任", Command::Faults),
     global("patrols", &["巡查"], "巡查记录", Command::Patrols),
     global("leads", &["线索", "案源"], "线索（案源）", Command::Leads),
+    global(
+        "inspect",
+        &["检查", "行政检查"],
+        "检查（记录、对象、抽查计划）",
+        Command::Inspections,
+    ),
     global("logout", &["注销"], "注销", Command::Logout),
     global("settings", &["设置"], "设置（管理员）", Command::Settings),
-    global("check", &["检查"], "检查数据库和审计链", Command::Check),
+    global("check", &["校验"], "检查数据库和审计链", Command::Check),
     global(
         "backup",
         &["备份"],

@@ -18,6 +18,7 @@ mod dashboard;
 mod finding;
 mod forms;
 mod holidays;
+mod inspections;
 mod leaders;
 mod leads;
 mod meaning;

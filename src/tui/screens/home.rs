@@ -43,6 +43,9 @@ pub struct State {
     /// line naming the 线索 key (None when there are none).
     pub lead_alert: Option<String>,
     leads_key: String,
+    /// Corrections ordered on inspection whose 复查 is due, as a line naming the 检查 key.
+    pub recheck_alert: Option<String>,
+    inspections_key: String,
 }
 
 /// The list is the review/approval queue, then the user's own open cases, each in order
@@ -120,6 +123,8 @@ impl State {
             leader: env.user.is_some_and(|u| crate::desk::may_review(u).is_ok()),
             lead_alert: None,
             leads_key: env.keymap.key_label("home", UiAction::GoLeads),
+            recheck_alert: None,
+            inspections_key: env.keymap.key_label("home", UiAction::GoInspections),
         };
         s.reload(env);
         s
@@ -136,6 +141,8 @@ impl State {
             .ok()
             .flatten();
         self.lead_alert = lead_alert(env, &self.leads_key);
+        self.recheck_alert =
+            crate::tui::screens::inspections::rechecks_due_line(env, &self.inspections_key);
         match env.desk.store().stage_counts() {
             Ok(c) => self.counts = c,
             Err(e) => self.error = Some(format!("无法读取各阶段案件数：{e}")),
@@ -277,6 +284,7 @@ impl State {
             UiAction::GoFaults => return crate::tui::screens::faults::open(env),
             UiAction::GoPatrols => return crate::tui::screens::patrols::open(env),
             UiAction::GoLeads => return crate::tui::screens::leads::open(env),
+            UiAction::GoInspections => return crate::tui::screens::inspections::open(env),
             UiAction::Back | UiAction::Quit => return Outcome::Quit,
             _ => {}
         }
@@ -320,13 +328,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         let w = unicode_width::UnicodeWidthStr::width(banner.as_str()) as u16;
         (w.div_ceil(area.width.max(1)) + 1).min(3)
     };
-    let alert_h = match &s.lead_alert {
-        Some(a) => {
+    let alerts: Vec<&String> = [&s.lead_alert, &s.recheck_alert]
+        .into_iter()
+        .flatten()
+        .collect();
+    let alert_h: u16 = alerts
+        .iter()
+        .map(|a| {
             let w = unicode_width::UnicodeWidthStr::width(a.as_str()) as u16;
             w.div_ceil(area.width.max(1)).clamp(1, 2)
-        }
-        None => 0,
-    };
+        })
+        .sum();
     let [banner_area, alert_area, counts_area, list_area] = Layout::vertical([
         Constraint::Length(banner_h),
         Constraint::Length(alert_h),
@@ -334,10 +346,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         Constraint::Min(1),
     ])
     .areas(area);
-    if let Some(a) = &s.lead_alert {
+    if !alerts.is_empty() {
+        let lines: Vec<Line> = alerts
+            .iter()
+            .map(|a| Line::from(Span::styled(ui::clean(a), ui::bad())))
+            .collect();
         f.render_widget(
-            Paragraph::new(Span::styled(ui::clean(a), ui::bad()))
-                .wrap(ratatui::widgets::Wrap { trim: false }),
+            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
             alert_area,
         );
     }

@@ -13,6 +13,8 @@ pub mod fields;
 pub mod form;
 pub mod help;
 pub mod home;
+pub mod inspection_form;
+pub mod inspections;
 pub mod lead_form;
 pub mod leads;
 pub mod login;

@@ -1,0 +1,174 @@
+//! What a record, an object's history and a 公示 say, as lines of text: the detail shows
+//! them and the 公示 is exported as them.
+
+use chrono::Datelike;
+
+use super::State;
+use crate::domain::inspection::{
+    self, Draw, InspectionPlan, InspectionReason, InspectionRecord, InspectionResult, PublishedDraw,
+};
+
+impl State {
+    /// The open record, every field, as the detail shows it.
+    pub(super) fn record_lines(&self, r: &InspectionRecord) -> Vec<String> {
+        let mut out = Vec::new();
+        let time = match (r.start.as_str(), r.end.as_str()) {
+            ("", "") => String::new(),
+            (s, e) => format!(" {s}—{e}"),
+        };
+        out.push(format!("检查时间：{}{time}", r.date));
+        out.push(format!("检查地点：{}", r.place));
+        out.push(format!(
+            "检查对象：{}",
+            r.object.map_or("无（街面、区域巡查）".into(), |id| self
+                .object_name(id))
+        ));
+        let officers: Vec<String> = r.officers.iter().map(|i| self.name(i)).collect();
+        out.push(format!("检查人员：{}", officers.join("、")));
+        out.push(format!("检查原因：{}", reason_text(&r.reason, &self.plans)));
+        if !r.items.is_empty() {
+            out.push(format!("检查事项：{}", r.items.join("；")));
+        }
+        out.push(format!("检查情况：{}", r.findings));
+        out.push(format!("检查结果：{}", result_text(&r.result)));
+        if let InspectionResult::CorrectionOrdered {
+            content,
+            deadline,
+            recheck_on,
+            recheck,
+        } = &r.result
+        {
+            out.push(format!("责令改正内容：{content}"));
+            out.push(format!("改正期限：{deadline}，复查日期：{recheck_on}"));
+            match recheck {
+                Some(c) => out.push(format!(
+                    "复查（{}，{}）：{}；{}",
+                    c.date,
+                    self.name(&c.by),
+                    if c.corrected {
+                        "已按要求改正"
+                    } else {
+                        "未按要求改正"
+                    },
+                    c.note
+                )),
+                None if self.due(r) => out.push(format!(
+                    "复查：已到复查日期，尚未复查（按 {} 登记）",
+                    self.keys.recheck
+                )),
+                None => out.push(format!(
+                    "复查：尚未到复查日期（到期后按 {} 登记）",
+                    self.keys.recheck
+                )),
+            }
+        }
+        if !r.measures.is_empty() {
+            let m: Vec<String> = r
+                .measures
+                .iter()
+                .map(|(k, n)| format!("{}{n}{}", k.name(), k.unit()))
+                .collect();
+            out.push(format!("当场成果：{}", m.join("，")));
+        }
+        for p in &r.photos {
+            out.push(format!("照片：{}", p.file_name));
+        }
+        out
+    }
+
+    /// The object and its inspections, newest first, with this year's count.
+    pub(super) fn object_lines(&self, id: i64) -> Vec<String> {
+        let Some(o) = self.objects.iter().find(|o| o.id == id) else {
+            return vec!["这个检查对象已不在列表中".into()];
+        };
+        let history = self.history.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+        let mut out = vec![
+            format!(
+                "统一社会信用代码：{}",
+                o.credit_code.as_ref().map_or("无", |c| c.as_str())
+            ),
+            format!("地址：{}", o.address),
+            format!("领域：{}  风险等级：{}", o.field.name(), o.risk.name()),
+            format!(
+                "{}年检查 {} 次，累计 {} 次",
+                self.today.year(),
+                inspection::annual_count(id, history, self.today.year()),
+                history.len()
+            ),
+            String::new(),
+            "检查记录：".into(),
+        ];
+        for r in history.iter().rev() {
+            out.push(format!(
+                "  {} {}  {}：{}",
+                r.date,
+                result_text(&r.result),
+                reason_text(&r.reason, &self.plans),
+                r.findings.replace('\n', " ")
+            ));
+        }
+        if history.is_empty() {
+            out.push("  暂无检查记录".into());
+        }
+        out
+    }
+}
+
+pub(super) fn reason_text(
+    reason: &InspectionReason,
+    plans: &[(InspectionPlan, Option<Draw>)],
+) -> String {
+    match reason {
+        InspectionReason::Routine => "日常巡查".into(),
+        InspectionReason::Drawn { plan } => {
+            let name = plans
+                .iter()
+                .find(|(p, _)| p.id == *plan)
+                .map_or_else(|| format!("#{plan}"), |(p, _)| p.name.clone());
+            format!("双随机抽查（{name}）")
+        }
+        InspectionReason::Complaint { reason, .. } => format!("投诉举报（{reason}）"),
+        InspectionReason::Risk { reason } => format!("风险监测（{reason}）"),
+    }
+}
+
+pub(super) fn result_text(result: &InspectionResult) -> String {
+    match result {
+        InspectionResult::Passed => "合格".into(),
+        InspectionResult::CorrectionOrdered { deadline, .. } => {
+            format!("责令改正（期限 {deadline}）")
+        }
+        InspectionResult::ToLead { .. } => "转为线索".into(),
+        InspectionResult::Filed { .. } => "立案".into(),
+    }
+}
+
+/// The 公示 as lines of text: on screen and in the exported file alike.
+pub fn publication_lines(p: &PublishedDraw) -> Vec<String> {
+    let mut out = vec![
+        format!("双随机抽查结果公示：{}", p.plan),
+        format!(
+            "领域 {}，期间 {} 至 {}，事项：{}",
+            p.field.name(),
+            p.period_from,
+            p.period_to,
+            p.scope
+        ),
+        format!(
+            "抽取日期 {}，对象库 {} 个，随机数种子 {}",
+            p.drawn_on, p.pool_size, p.seed
+        ),
+        format!("抽取方法：{}", p.method),
+    ];
+    for (i, o) in p.objects.iter().enumerate() {
+        out.push(format!(
+            "{}. {}（{}）{} —— {}",
+            i + 1,
+            o.name,
+            o.credit_code.as_ref().map_or("无代码", |c| c.as_str()),
+            o.address,
+            o.officers.join("、")
+        ));
+    }
+    out
+}
