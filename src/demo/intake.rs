@@ -247,17 +247,29 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
             && c.proposed_on > day(355)
             && c.proposed_on <= day(10)
     });
-    for i in 0..150usize {
+    // Which lead becomes which case, and when each came in; registered in the order they
+    // came in, so the register's numbers follow the dates.
+    let mut plan: Vec<(usize, Option<&Case>, NaiveDate)> = (0..150usize)
+        .map(|i| {
+            // A lead filed as a demo case is received four days before the case was proposed.
+            let case = if i % 10 <= 3 || i % 10 == 8 {
+                from_leads.next()
+            } else {
+                None
+            };
+            let back = 2 + (i as u64 * 360) / 150;
+            let received = case.map_or(day(back), |c| c.proposed_on - Days::new(4));
+            (i, case, received)
+        })
+        .collect();
+    plan.sort_by_key(|(i, _, received)| (*received, *i));
+    for (i, case, received) in plan {
         let (a, b) = pair(i + 7);
         let (place, what) = ALLEGATIONS[i % ALLEGATIONS.len()];
-        // A lead filed as a demo case is received four days before the case was proposed.
-        let case = if i % 10 <= 3 || i % 10 == 8 {
-            from_leads.next()
-        } else {
-            None
-        };
-        let back = 2 + (i as u64 * 360) / 150;
-        let received = case.map_or(day(back), |c| c.proposed_on - Days::new(4));
+        let back = (today - received).num_days().max(0) as u64;
+        // What the reporter said is what the case is about.
+        let cause = case.map(|c| c.power.power.cause());
+        let what = cause.as_deref().unwrap_or(what);
         let named = i % 3 != 0;
         let new = NewLead {
             source: match (case.map(|c| c.source), i % 6) {
@@ -278,7 +290,7 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
                 address: String::new(),
             }),
             place: case.map_or_else(|| place.to_string(), |c| c.place.clone()),
-            allegation: what.into(),
+            allegation: what.to_string(),
             attachments: Vec::new(),
             power_code: case.map(|c| c.power.power.code.clone()),
         };
@@ -312,7 +324,10 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
             a,
             LeadAction::RecordFindings {
                 date: found,
-                findings: format!("经现场核查，{place}{what}的情况基本属实"),
+                findings: match case {
+                    Some(c) => format!("经现场核查，{}存在{what}的情况", c.place),
+                    None => format!("经现场核查，{place}{what}的情况基本属实"),
+                },
                 attachments: Vec::new(),
             },
         )?;
