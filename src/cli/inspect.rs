@@ -531,30 +531,7 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
 }
 
 fn print_publication(p: &crate::domain::inspection::PublishedDraw) {
-    println!("双随机抽查结果公示：{}", clean(&p.plan));
-    println!(
-        "领域 {}，期间 {} 至 {}，事项：{}",
-        p.field.name(),
-        p.period_from,
-        p.period_to,
-        clean(&p.scope)
-    );
-    println!(
-        "抽取日期 {}，对象库 {} 个，随机数种子 {}",
-        p.drawn_on, p.pool_size, p.seed
-    );
-    println!("抽取方法：{}", p.method);
-    for (i, o) in p.objects.iter().enumerate() {
-        println!(
-            "{}. {}（{}）{} —— {}",
-            i + 1,
-            clean(&o.name),
-            o.credit_code
-                .as_ref()
-                .map(|c| c.as_str())
-                .unwrap_or("无代码"),
-            clean(&o.address),
-            o.officers.join("、")
-        );
+    for line in p.lines() {
+        println!("{}", clean(&line));
     }
 }

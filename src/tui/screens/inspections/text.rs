@@ -143,32 +143,8 @@ pub(super) fn result_text(result: &InspectionResult) -> String {
     }
 }
 
-/// The 公示 as lines of text: on screen and in the exported file alike.
+/// The 公示 as lines of text: on screen and in the exported file alike (the domain's
+/// wording, as the CLI prints it).
 pub fn publication_lines(p: &PublishedDraw) -> Vec<String> {
-    let mut out = vec![
-        format!("双随机抽查结果公示：{}", p.plan),
-        format!(
-            "领域 {}，期间 {} 至 {}，事项：{}",
-            p.field.name(),
-            p.period_from,
-            p.period_to,
-            p.scope
-        ),
-        format!(
-            "抽取日期 {}，对象库 {} 个，随机数种子 {}",
-            p.drawn_on, p.pool_size, p.seed
-        ),
-        format!("抽取方法：{}", p.method),
-    ];
-    for (i, o) in p.objects.iter().enumerate() {
-        out.push(format!(
-            "{}. {}（{}）{} —— {}",
-            i + 1,
-            o.name,
-            o.credit_code.as_ref().map_or("无代码", |c| c.as_str()),
-            o.address,
-            o.officers.join("、")
-        ));
-    }
-    out
+    p.lines()
 }
