@@ -22,6 +22,21 @@ use super::view::View;
 use crate::desk::Desk;
 use crate::domain::people::User;
 
+/// The `Env` of an app's own fields, borrowed field by field so the screen stack stays free
+/// to borrow beside it (a method borrowing all of `self` could not).
+macro_rules! app_env {
+    ($app:expr) => {
+        Env {
+            desk: &mut $app.desk,
+            user: $app.user.as_ref(),
+            today: $app.today,
+            demo: $app.demo,
+            keymap: &$app.keymap,
+            export_dir: $app.export_dir.as_deref(),
+        }
+    };
+}
+
 /// What every screen handler may use.
 pub struct Env<'a> {
     pub desk: &'a mut Desk,
@@ -262,14 +277,7 @@ impl App {
             p.paste(text, false, " ");
             return;
         }
-        let mut env = Env {
-            desk: &mut self.desk,
-            user: self.user.as_ref(),
-            today: self.today,
-            demo: self.demo,
-            keymap: &self.keymap,
-            export_dir: self.export_dir.as_deref(),
-        };
+        let mut env = app_env!(self);
         if let Some(top) = self.stack.last_mut() {
             let outcome = top.view_mut().paste(text, &mut env);
             self.apply(outcome);
@@ -307,14 +315,7 @@ impl App {
             self.palette = Some(super::input::TextInput::default());
             return;
         }
-        let mut env = Env {
-            desk: &mut self.desk,
-            user: self.user.as_ref(),
-            today: self.today,
-            demo: self.demo,
-            keymap: &self.keymap,
-            export_dir: self.export_dir.as_deref(),
-        };
+        let mut env = app_env!(self);
         let Some(top) = self.stack.last_mut() else {
             self.quit = true;
             return;
@@ -333,14 +334,7 @@ impl App {
         if !self.busy() {
             return;
         }
-        let mut env = Env {
-            desk: &mut self.desk,
-            user: self.user.as_ref(),
-            today: self.today,
-            demo: self.demo,
-            keymap: &self.keymap,
-            export_dir: self.export_dir.as_deref(),
-        };
+        let mut env = app_env!(self);
         if let Some(top) = self.stack.last_mut() {
             let outcome = top.view_mut().step(&mut env);
             self.apply(outcome);
@@ -367,14 +361,7 @@ impl App {
             self.status = StatusLine::error("请先登录");
             return;
         }
-        let mut env = Env {
-            desk: &mut self.desk,
-            user: self.user.as_ref(),
-            today: self.today,
-            demo: self.demo,
-            keymap: &self.keymap,
-            export_dir: self.export_dir.as_deref(),
-        };
+        let mut env = app_env!(self);
         let outcome = match spec.command {
             Command::Quit => Outcome::Quit,
             Command::Home => {
@@ -460,14 +447,7 @@ impl App {
             Outcome::Pop(msg) => {
                 if self.stack.len() > 1 {
                     self.stack.pop();
-                    let mut env = Env {
-                        desk: &mut self.desk,
-                        user: self.user.as_ref(),
-                        today: self.today,
-                        demo: self.demo,
-                        keymap: &self.keymap,
-                        export_dir: self.export_dir.as_deref(),
-                    };
+                    let mut env = app_env!(self);
                     if let Some(top) = self.stack.last_mut() {
                         top.view_mut().reload(&mut env);
                     }
@@ -482,14 +462,7 @@ impl App {
                 let help = self.keymap.key_label("home", UiAction::Help);
                 self.status = StatusLine::info(format!("欢迎，{}。按 {help} 查看按键", user.name));
                 self.user = Some(user);
-                let mut env = Env {
-                    desk: &mut self.desk,
-                    user: self.user.as_ref(),
-                    today: self.today,
-                    demo: self.demo,
-                    keymap: &self.keymap,
-                    export_dir: self.export_dir.as_deref(),
-                };
+                let mut env = app_env!(self);
                 self.stack = vec![Screen::Home(home::State::load(&mut env))];
             }
             Outcome::Logout(msg) => self.logout(&msg),
