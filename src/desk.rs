@@ -20,6 +20,7 @@ use crate::store::{DeadlineCtx, Store, StoreError, Who};
 pub mod admin;
 pub mod catalog;
 mod exports;
+pub mod goods;
 pub mod inspections;
 pub use exports::LedgerExport;
 mod leader;

@@ -275,8 +275,8 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
             })?;
             let users = desk.store().users()?;
             let mut action = build_action(kind, &fields, file.as_ref(), &users, today)?;
-            let staging = match &mut action {
-                Action::AddEvidence { evidence } if !attach.is_empty() => {
+            let staging = match action.attachments_mut() {
+                Some(into) if !attach.is_empty() => {
                     let mut staging = attachments::Staging::begin(desk.store(), id)?;
                     for f in &attach {
                         if let Err(e) = staging.add(f) {
@@ -284,13 +284,13 @@ pub(crate) fn run(ctx: &Context, cmd: CaseCommand) -> CliResult {
                             return Err(e.into());
                         }
                     }
-                    evidence
-                        .attachments
-                        .extend(staging.attachments().iter().cloned());
+                    into.extend(staging.attachments().iter().cloned());
                     Some(staging)
                 }
                 _ if !attach.is_empty() => {
-                    return Err(CliError("只有登记证据（add_evidence）时可以附文件".into()))
+                    return Err(CliError(
+                        "只有登记证据（add_evidence）、实施强制执行（enforce_day）和登记罚没物品（register_goods）时可以附文件".into(),
+                    ))
                 }
                 _ => None,
             };

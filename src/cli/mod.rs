@@ -28,6 +28,7 @@ mod bench;
 mod calendar;
 mod case;
 mod demo;
+mod goods;
 mod init;
 mod inspect;
 mod lead;
@@ -133,6 +134,9 @@ enum Command {
     /// 台账：导出（Excel/CSV）、公示清单、导入旧台账
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
+    /// 罚没物品登记簿：列出、导出（Excel/CSV）
+    #[command(subcommand)]
+    Goods(goods::GoodsCommand),
     /// 打印文书：单份文书、整本案卷或案件摘要（PDF 或文本），可送打印机
     Print(print::PrintArgs),
 }
@@ -283,6 +287,7 @@ pub fn run() -> ExitCode {
         Some(Command::Inspect(cmd)) => inspect::run(&ctx, cmd),
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
         Some(Command::Ledger(cmd)) => ledger::run(&ctx, cmd),
+        Some(Command::Goods(cmd)) => goods::run(&ctx, cmd),
         Some(Command::Print(args)) => print::run(&ctx, args),
     };
     match result {

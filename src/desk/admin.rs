@@ -37,7 +37,7 @@ pub struct SettingRow {
 
 /// The procedural settings (these are M-tagged or left to provinces) with their Chinese
 /// names, in the order the 设置 screen and `settings show` list them.
-pub const PROCEDURE_LABELS: [(&str, &str); 13] = [
+pub const PROCEDURE_LABELS: [(&str, &str); 15] = [
     ("filing_limit_days", "立案时限（日）"),
     ("statement_period_working_days", "陈述申辩期（工作日）"),
     ("hearing_threshold_individual", "听证标准（个人，元）"),
@@ -60,6 +60,8 @@ pub const PROCEDURE_LABELS: [(&str, &str); 13] = [
         "reinspection_interval_days",
         "同一对象再次检查的提示间隔（日）",
     ),
+    ("night_starts_hour", "夜间开始（时，不得强制执行）"),
+    ("night_ends_hour", "夜间结束（时）"),
 ];
 
 /// The Chinese name of a procedural setting ("" for one without).

@@ -108,11 +108,13 @@ pub fn build_action(
             m
         }
         None => {
-            if !matches!(
-                step,
-                ActionKind::ExcludeSeizureDays | ActionKind::ScheduleHearing
-            ) {
-                obj.entry("date").or_insert(today_v);
+            let date_key = match step {
+                ActionKind::ExcludeSeizureDays | ActionKind::ScheduleHearing => None,
+                ActionKind::RegisterGoods => Some("taken_on"),
+                _ => Some("date"),
+            };
+            if let Some(key) = date_key {
+                obj.entry(key).or_insert(today_v);
             }
             obj
         }

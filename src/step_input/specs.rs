@@ -86,7 +86,40 @@ pub const SERVED_DOCS: &[&str] = &[
     "催告书",
     "责令改正通知书",
     "加处罚款决定书",
+    "责令限期履行决定书",
+    "履行义务催告书",
+    "强制执行决定书",
+    "代履行决定书",
 ];
+/// The orders to act (`DutyKind`).
+pub const DUTY_KINDS: &[&str] = &[
+    "责令限期改正",
+    "责令限期拆除",
+    "责令恢复原状",
+    "责令清除障碍物",
+    "责令拆除违法设置的广告设施",
+];
+/// What makes 代履行 available (行政强制法第五十条).
+pub const SUBSTITUTE_HARMS: &[&str] = &["危害交通安全", "造成环境污染", "破坏自然资源"];
+/// Where 立即代履行 happens (第五十二条).
+pub const PUBLIC_SPACES: &[&str] = &["道路", "河道", "航道", "公共场所", "其他场所"];
+pub const CLEARABLES: &[&str] = &["遗洒物", "障碍物", "污染物", "其他物品"];
+pub const SUSPENSION_GROUNDS: &[&str] = &[
+    "当事人履行行政决定确有困难或者暂无履行能力",
+    "第三人对执行标的主张权利，确有理由",
+    "执行可能造成难以弥补的损失，且中止执行不损害公共利益",
+    "行政机关认为需要中止执行的其他情形",
+];
+pub const TERMINATION_GROUNDS: &[&str] = &[
+    "公民死亡，无遗产可供执行，又无义务承受人",
+    "法人或者其他组织终止，无财产可供执行，又无义务承受人",
+    "执行标的灭失",
+    "据以执行的行政决定被撤销",
+    "行政机关认为需要终结执行的其他情形",
+    "中止执行满三年未恢复执行",
+];
+pub const GOODS_ORIGINS: &[&str] = &["没收", "查封扣押", "先行登记保存"];
+pub const MOVEMENT_KINDS: &[&str] = &["入库", "移交", "退还", "拍卖", "销毁"];
 /// What a 更正/补正 may change (`CorrectionTarget`): recorded dates and names, never what
 /// was decided.
 pub const CORRECTION_TARGETS: &[&str] = &[
@@ -367,6 +400,175 @@ pub fn fields(step: ActionKind) -> Vec<FieldSpec> {
         ],
         A::TerminateExecution => vec![DATE, f("reason", "终结理由", K::MultiLine, "")],
         A::Withdraw => vec![DATE, f("reason", "撤销理由", K::MultiLine, "")],
+        A::OrderDuty => vec![
+            f("date", "决定日期", K::Date, "不填为今天"),
+            f(
+                "kind",
+                "责令事项",
+                K::Choice(DUTY_KINDS),
+                "须是权限清单该项规定的",
+            ),
+            f(
+                "obligation",
+                "应履行的义务",
+                K::MultiLine,
+                "如 拆除东侧未经许可建设的二层砖房（约120平方米）",
+            ),
+            f("deadline", "履行期限", K::Date, "最后一日"),
+        ],
+        A::RecordPerformance => vec![
+            f("date", "履行日期", K::Date, "复查发现已履行之日"),
+            f("note", "履行情况", K::MultiLine, "现场看到的情况"),
+        ],
+        A::DemandDuty => vec![
+            f("date", "催告日期", K::Date, "履行期限届满后"),
+            f("deadline", "催告给予的期限", K::Date, "最后一日"),
+            f("way", "履行方式", K::MultiLine, "如 自行拆除并清运建筑垃圾"),
+        ],
+        A::HearDutyStatement => vec![
+            DATE,
+            f("summary", "陈述申辩内容", K::MultiLine, ""),
+            f("review", "复核意见", K::MultiLine, ""),
+            f("adopted", "是否采纳", K::Bool, "采纳则不应强制执行"),
+        ],
+        A::DecideEnforcement => vec![
+            DATE,
+            f(
+                "way_and_time",
+                "强制执行的方式和时间",
+                K::MultiLine,
+                "如 于2026年5月20日组织强制拆除",
+            ),
+        ],
+        A::PostDemolitionNotice => vec![
+            f("date", "公告日期", K::Date, ""),
+            f("days", "自行拆除期限（日）", K::Count, "十日以内按工作日计"),
+            f("place", "张贴地点", K::Text, "如 村委会公告栏及现场"),
+        ],
+        A::DecideSubstitute => vec![
+            DATE,
+            f("planned_on", "代履行日期", K::Date, "催告后至少三个工作日"),
+            f("object", "标的", K::MultiLine, "清除、拆除或恢复的对象"),
+            f("cost_estimate", "费用预算（元）", K::Money, ""),
+            f(
+                "performer",
+                "代履行人",
+                K::Text,
+                "本机关或没有利害关系的第三人",
+            ),
+            f(
+                "harm",
+                "不履行的后果",
+                K::Choice(SUBSTITUTE_HARMS),
+                "行政强制法第五十条",
+            ),
+            f("way_and_time", "代履行的方式和时间", K::MultiLine, ""),
+        ],
+        A::DemandSubstitute | A::NotifyImmediate | A::ResumeEnforcement => vec![DATE],
+        A::ImmediateSubstitute => vec![
+            DATE,
+            f(
+                "space",
+                "场所",
+                K::Choice(PUBLIC_SPACES),
+                "道路、河道、航道或公共场所",
+            ),
+            f("what", "清除的物品", K::Choice(CLEARABLES), ""),
+            f("description", "情况说明", K::MultiLine, "物品、位置、危害"),
+            f("party_unable", "当事人不能清除", K::Bool, ""),
+            f("party_present", "当事人在场", K::Bool, "不在场的须事后通知"),
+        ],
+        A::AgreeEnforcement => vec![
+            DATE,
+            f("terms", "协议内容", K::MultiLine, "分阶段履行的期限和事项"),
+            f(
+                "no_harm_to_public",
+                "不损害公共利益和他人合法权益",
+                K::Bool,
+                "须经审查为 是",
+            ),
+        ],
+        A::AgreementResult => vec![DATE, f("kept", "当事人履行了协议", K::Bool, "")],
+        A::SuspendEnforcement => vec![
+            DATE,
+            f(
+                "ground",
+                "中止情形",
+                K::Choice(SUSPENSION_GROUNDS),
+                "行政强制法第三十九条",
+            ),
+            f("reason", "理由", K::MultiLine, ""),
+        ],
+        A::EndEnforcement => vec![
+            DATE,
+            f(
+                "ground",
+                "终结情形",
+                K::Choice(TERMINATION_GROUNDS),
+                "行政强制法第四十条",
+            ),
+            f("reason", "理由", K::MultiLine, ""),
+        ],
+        A::EnforceDay => vec![
+            DATE,
+            f("start", "开始时间", K::Time, "如 08:30"),
+            f("end", "结束时间", K::Time, "如 16:00"),
+            f(
+                "officers",
+                "到场执法人员",
+                K::Persons,
+                "强制执行须两名持证人员",
+            ),
+            f("performer", "实施人", K::Text, "本机关或代履行人"),
+            f("witnesses", "见证人", K::Names, "当事人不签名时须有见证人"),
+            f(
+                "removed",
+                "执行情况",
+                K::MultiLine,
+                "拆除、清除或恢复了什么",
+            ),
+            f("party_signed", "当事人签名", K::Bool, ""),
+            f(
+                "emergency",
+                "紧急情况说明",
+                K::Text,
+                "夜间或节假日实施时必填（第四十三条）",
+            ),
+            f("completed", "执行完毕", K::Bool, ""),
+            f("substitute", "代履行", K::Bool, "代履行或立即代履行填 是"),
+            f("cost", "代履行实际费用（元）", K::Money, "代履行时填"),
+        ],
+        A::RegisterGoods => vec![
+            f("origin", "来源", K::Choice(GOODS_ORIGINS), ""),
+            f(
+                "description",
+                "名称及特征",
+                K::MultiLine,
+                "品名、规格、成色",
+            ),
+            f("quantity", "数量", K::Count, ""),
+            f("unit", "单位", K::Text, "件、个、台、千克…"),
+            f("estimated_value", "估价（元）", K::Money, ""),
+            f("storage_place", "存放地点", K::Text, ""),
+            f("custodian", "保管人", K::Text, ""),
+            f("taken_on", "取得日期", K::Date, "不填为今天"),
+        ],
+        A::MoveGoods => vec![
+            f("index", "第几项（从0起）", K::Count, ""),
+            f("kind", "处置方式", K::Choice(MOVEMENT_KINDS), ""),
+            DATE,
+            f("approver", "批准的负责人", K::Person, ""),
+            f("witnesses", "见证人", K::Names, "拍卖、销毁必填"),
+            f("to", "去向", K::Text, "仓库、接收单位或领回人"),
+            f("proceeds", "拍卖所得（元）", K::Money, "拍卖时填"),
+            f(
+                "treasury_ref",
+                "缴库凭证号",
+                K::Text,
+                "拍卖款上缴国库的凭证",
+            ),
+            f("note", "备注", K::Text, ""),
+        ],
         A::ProposeClosing | A::FileOnSpot => vec![DATE],
         A::ApproveClosing => vec![DATE, OPINION],
         A::Correct => vec![

@@ -202,6 +202,17 @@ fn every_choice_is_a_value_of_its_domain_type() {
     all::<c::RemedyKind>(REMEDY_KINDS);
     all::<c::RemedyResult>(REMEDY_RESULTS);
     all::<c::Source>(SOURCES);
+    {
+        use crate::domain::enforcement as e;
+        all::<e::SubstituteHarm>(SUBSTITUTE_HARMS);
+        all::<e::PublicSpace>(PUBLIC_SPACES);
+        all::<e::Clearable>(CLEARABLES);
+        all::<e::SuspensionGround>(SUSPENSION_GROUNDS);
+        all::<e::TerminationGround>(TERMINATION_GROUNDS);
+        all::<e::GoodsOrigin>(GOODS_ORIGINS);
+        all::<e::MovementKind>(MOVEMENT_KINDS);
+        assert_eq!(DUTY_KINDS, e::DutyKind::ALL.map(e::DutyKind::name));
+    }
     assert_eq!(MITIGATIONS, Mitigation::ALL.map(Mitigation::name));
     assert_eq!(CASH_GROUNDS, CashGround::ALL.map(CashGround::name));
     assert_eq!(

@@ -209,12 +209,8 @@ impl Staging {
         let Ok(case) = store.load_case(self.case_id) else {
             return;
         };
-        let named: std::collections::HashSet<&str> = case
-            .evidence
-            .iter()
-            .flat_map(|e| &e.attachments)
-            .map(|a| a.file_name.as_str())
-            .collect();
+        let named: std::collections::HashSet<&str> =
+            case.attachments().map(|a| a.file_name.as_str()).collect();
         for name in &self.placed {
             if !named.contains(name.as_str()) {
                 let _ = std::fs::remove_file(self.dir.join(name));
@@ -252,7 +248,7 @@ pub struct AttachmentProblem {
 pub fn verify(db_path: &Path, case: &Case) -> Vec<AttachmentProblem> {
     let dir = case_dir(db_path, case.id);
     let mut out = Vec::new();
-    for a in case.evidence.iter().flat_map(|e| &e.attachments) {
+    for a in case.attachments() {
         let path = dir.join(&a.file_name);
         let problem = match sha256_of(&path) {
             Err(_) => Some("文件缺失，请从备份恢复".to_string()),

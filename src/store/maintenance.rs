@@ -234,11 +234,7 @@ impl Store {
         let mut files = 0usize;
         self.for_each_case(|_, loaded| match loaded {
             Ok(case) => {
-                files += case
-                    .evidence
-                    .iter()
-                    .map(|e| e.attachments.len())
-                    .sum::<usize>();
+                files += case.attachments().count();
                 problems.extend(attachments::verify(self.path(), &case));
             }
             Err(e) => unreadable.push(e),

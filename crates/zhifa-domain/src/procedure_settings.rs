@@ -47,6 +47,11 @@ pub struct ProcedureSettings {
     /// inspection is driven by a complaint or a risk with its reason recorded (limits on
     /// burdening businesses; local rules differ, M). Default 30.
     pub reinspection_interval_days: u32,
+    /// The hour night begins for 行政强制法第四十三条 (no enforcement at night). The statute
+    /// sets no hours; the default 22 follows 噪声污染防治法第八十八条 (M).
+    pub night_starts_hour: u32,
+    /// The hour night ends. Default 6.
+    pub night_ends_hour: u32,
 }
 
 impl Default for ProcedureSettings {
@@ -65,6 +70,22 @@ impl Default for ProcedureSettings {
             lead_extension_working_days: 15,
             lead_reply_working_days: 15,
             reinspection_interval_days: 30,
+            night_starts_hour: 22,
+            night_ends_hour: 6,
+        }
+    }
+}
+
+impl ProcedureSettings {
+    /// The night hours enforcement must avoid (行政强制法第四十三条); an hour out of range
+    /// falls back to the default.
+    pub fn night_hours(&self) -> crate::enforcement::NightHours {
+        let default = crate::enforcement::NightHours::default();
+        let at =
+            |h: u32, or: chrono::NaiveTime| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(or);
+        crate::enforcement::NightHours {
+            starts: at(self.night_starts_hour, default.starts),
+            ends: at(self.night_ends_hour, default.ends),
         }
     }
 }

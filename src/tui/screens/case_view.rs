@@ -30,12 +30,13 @@ pub enum Tab {
     Documents,
     Approvals,
     Execution,
+    Goods,
     Log,
     Review,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Tab::Basic,
         Tab::Parties,
         Tab::Evidence,
@@ -43,6 +44,7 @@ impl Tab {
         Tab::Documents,
         Tab::Approvals,
         Tab::Execution,
+        Tab::Goods,
         Tab::Log,
         Tab::Review,
     ];
@@ -56,6 +58,7 @@ impl Tab {
             Tab::Documents => "文书",
             Tab::Approvals => "审批",
             Tab::Execution => "执行",
+            Tab::Goods => "物品",
             Tab::Log => "记录",
             Tab::Review => "评查",
         }
@@ -99,6 +102,11 @@ pub struct State {
     pub docs: Option<super::documents_tab::DocsTab>,
     /// The leads filed as or merged into this case (来源线索).
     pub source_leads: String,
+    /// What may lawfully be done next about the order to act, as of load (the calendar is
+    /// read once here, not while drawing).
+    pub duty_next: Option<String>,
+    /// Goods held after their measure ended (行政强制法第二十八条), as of load.
+    pub goods_flags: Vec<String>,
 }
 
 impl State {
@@ -107,6 +115,34 @@ impl State {
         let case = store.load_case(id).map_err(|e| e.to_string())?;
         let review = super::case_review::ReviewTab::load(env.desk, &case, env.today);
         let mut error = None;
+        let calendar = if case.duty.is_some() || !case.goods.is_empty() {
+            super::or_note(store.calendar().map(Some), "节假日表", &mut error)
+        } else {
+            None
+        };
+        let duty_next = case
+            .duty
+            .as_ref()
+            .zip(calendar.as_ref())
+            .map(|(o, cal)| crate::domain::enforcement::next_lawful_step(o, cal));
+        let goods_flags = calendar
+            .as_ref()
+            .and_then(|cal| {
+                crate::domain::enforcement::seized_goods_unreturned(&case.goods, env.today, cal)
+                    .ok()
+            })
+            .unwrap_or_default()
+            .into_iter()
+            .map(|u| {
+                format!(
+                    "第{}项 {}：{}（{}）",
+                    u.index + 1,
+                    u.description,
+                    u.reason,
+                    u.rule
+                )
+            })
+            .collect();
         Ok(State {
             keys: Keys::new(env),
             id,
@@ -123,6 +159,8 @@ impl State {
             review,
             docs: None,
             source_leads: super::leads::of_case(env, id),
+            duty_next,
+            goods_flags,
         })
     }
 
@@ -258,6 +296,127 @@ impl State {
             .map(|i| self.name(i))
             .collect::<Vec<_>>()
             .join("、")
+    }
+
+    /// The order to act and everything done to enforce it, then the next lawful step.
+    fn duty_lines(&self, o: &crate::domain::enforcement::DutyOrder) -> Vec<String> {
+        use crate::domain::serde_name;
+        let e = &o.enforcement;
+        let mut out = vec![format!(
+            "{}：{}，期限 {}（{}）",
+            o.kind.name(),
+            o.obligation,
+            o.deadline,
+            o.served_on
+                .map_or("未送达".to_string(), |d| format!("{d} 送达"))
+        )];
+        out.push(format!("强制执行：{}", serde_name(&o.power)));
+        if let Some(d) = &e.demand {
+            out.push(format!("催告：{} 期限至 {}  {}", d.date, d.deadline, d.way));
+        }
+        for st in &e.statements {
+            out.push(format!(
+                "陈述申辩：{} {}（{}）",
+                st.date,
+                st.summary,
+                if st.adopted { "采纳" } else { "不采纳" }
+            ));
+        }
+        if let Some(d) = &e.decision {
+            out.push(format!("强制执行决定：{} {}", d.date, d.way_and_time));
+        }
+        if let Some(n) = &e.public_notice {
+            out.push(format!(
+                "强制拆除公告：{} 限期{} {}",
+                n.date, n.period, n.place
+            ));
+        }
+        if let Some(s) = &e.substitute {
+            out.push(format!(
+                "代履行决定：{} 于 {} 由 {} 实施，预算 {}{}",
+                s.decision.date,
+                s.decision.planned_on,
+                s.decision.performer,
+                s.decision.cost_estimate,
+                s.cost.map(|c| format!("，实际 {c}")).unwrap_or_default()
+            ));
+            if let Some(d) = s.demand_on {
+                out.push(format!("代履行催告：{d}"));
+            }
+        }
+        if let Some(im) = &e.immediate {
+            out.push(format!(
+                "立即代履行：{} {}{}",
+                im.date,
+                im.description,
+                im.notified_on
+                    .map(|d| format!("，{d} 事后通知"))
+                    .unwrap_or_default()
+            ));
+        }
+        if let Some(a) = &e.agreement {
+            out.push(format!("执行协议：{} {}", a.date, a.terms));
+        }
+        if let Some(sp) = &e.suspension {
+            out.push(format!("中止执行：{} {}", sp.date, sp.reason));
+        }
+        for d in &e.days {
+            out.push(format!(
+                "实施：{} {}-{} {}（{}）{}",
+                d.date,
+                d.start.format("%H:%M"),
+                d.end.format("%H:%M"),
+                d.removed,
+                self.names(&d.officers),
+                if d.completed { " 执行完毕" } else { "" }
+            ));
+        }
+        if let Some(next) = &self.duty_next {
+            out.push(format!("▶ {next}"));
+        }
+        out
+    }
+
+    /// The case's goods register with each movement, and goods held after release.
+    fn goods_lines(&self) -> Vec<String> {
+        use crate::domain::serde_name;
+        let c = &self.case;
+        if c.goods.is_empty() {
+            return vec!["尚无登记的罚没物品（环节菜单“登记罚没物品”）".into()];
+        }
+        let mut out = Vec::new();
+        for (i, g) in c.goods.iter().enumerate() {
+            out.push(format!(
+                "{}. {} {}{} 估价 {}  {}  {}  存放 {} 保管 {}",
+                i + 1,
+                g.description,
+                g.quantity,
+                g.unit,
+                g.estimated_value,
+                serde_name(&g.origin),
+                serde_name(&g.state()),
+                g.storage_place,
+                g.custodian
+            ));
+            for m in &g.movements {
+                out.push(format!(
+                    "   {} {} {} 批准 {}{}",
+                    m.date,
+                    serde_name(&m.kind),
+                    m.to,
+                    self.name(&m.approver),
+                    if m.witnesses.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" 见证 {}", m.witnesses.join("、"))
+                    }
+                ));
+            }
+        }
+        for f in &self.goods_flags {
+            out.push(format!("⚠ {f}"));
+        }
+        out
     }
 
     fn tab_lines(&self) -> Vec<Line<'static>> {
@@ -442,6 +601,9 @@ impl State {
                 if let Some(ct) = &c.court {
                     out.push(format!("申请强制执行：{} {}", ct.date, ct.court));
                 }
+                if let Some(o) = &c.duty {
+                    out.extend(self.duty_lines(o));
+                }
                 for r in &c.remedies {
                     out.push(format!(
                         "{}：{} 起{}",
@@ -453,6 +615,7 @@ impl State {
                     ));
                 }
             }
+            Tab::Goods => out.extend(self.goods_lines()),
             Tab::Review => out.extend(self.review.lines()),
             Tab::Log => {
                 for e in &self.audit {

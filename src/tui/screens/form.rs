@@ -143,7 +143,7 @@ pub fn proposed_archive_no(case_no: &str, today: chrono::NaiveDate) -> String {
 impl State {
     pub fn new(case: &Case, kind: ActionKind, users: &BTreeMap<i64, User>, env: &Env) -> State {
         let mut specs = step_input::fields(kind);
-        if kind == ActionKind::AddEvidence {
+        if kind.takes_files() {
             // Files are copied beside the database with their SHA-256 (as `--attach` does).
             specs.push(FieldSpec {
                 key: ATTACH,
@@ -355,11 +355,9 @@ impl State {
             }
         };
         let mut staging = None;
-        // Only evidence with files takes the case folder's lock.
+        // Only a step with files takes the case folder's lock.
         let paths = self.attach_paths();
-        if let (crate::domain::case::Action::AddEvidence { evidence }, false) =
-            (&mut action, paths.is_empty())
-        {
+        if let (Some(into), false) = (action.attachments_mut(), paths.is_empty()) {
             let mut files = match attachments::Staging::begin(env.desk.store(), self.case_id) {
                 Ok(s) => s,
                 Err(e) => return self.attach_failed(e),
@@ -370,9 +368,7 @@ impl State {
                     return self.attach_failed(e);
                 }
             }
-            evidence
-                .attachments
-                .extend(files.attachments().iter().cloned());
+            into.extend(files.attachments().iter().cloned());
             staging = Some(files);
         }
         let result = env.desk.act(

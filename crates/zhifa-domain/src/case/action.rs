@@ -10,6 +10,10 @@ use super::model::{
     Record, RemedyKind, RemedyResult, ReviewOutcome, ServedDoc, ServiceMethod, Signature,
 };
 use crate::catalog::PenaltyKind;
+use crate::enforcement::{
+    Clearable, DutyKind, GoodsOrigin, MovementKind, PublicSpace, SubstituteHarm, SuspensionGround,
+    TerminationGround,
+};
 use crate::money::Fen;
 use crate::text::{self, TextError, TextKind, CODE, LONG, NAME, NOTE, PLACE, TITLE};
 
@@ -277,6 +281,157 @@ steps! {
         date: NaiveDate,
         reason: String,
     },
+    /// 负责人 orders the party to act (责令限期拆除、改正、恢复原状、清除障碍物 …) under a
+    /// provision the catalog item lists (`[[power.duty]]`).
+    OrderDuty => "责令限期履行" {
+        date: NaiveDate,
+        kind: DutyKind,
+        obligation: String,
+        deadline: NaiveDate,
+    },
+    /// 承办人 records that the party performed the duty (a 复查 found it done).
+    RecordPerformance => "登记履行义务" {
+        date: NaiveDate,
+        note: String,
+    },
+    /// 承办人 issues the 催告书 for the duty (行政强制法第三十五条).
+    DemandDuty => "催告履行义务" {
+        date: NaiveDate,
+        deadline: NaiveDate,
+        way: String,
+    },
+    /// The party's 陈述申辩 after the 催告 and its 复核 (行政强制法第三十六条).
+    HearDutyStatement => "强制执行陈述申辩及复核" {
+        date: NaiveDate,
+        summary: String,
+        review: String,
+        adopted: bool,
+    },
+    /// 负责人 decides to enforce (强制执行决定书, 行政强制法第三十七条).
+    DecideEnforcement => "强制执行决定" {
+        date: NaiveDate,
+        way_and_time: String,
+    },
+    /// 强制拆除公告 giving the party a period to demolish (行政强制法第四十四条).
+    PostDemolitionNotice => "强制拆除公告" {
+        date: NaiveDate,
+        days: u32,
+        place: String,
+    },
+    /// 负责人 decides on 代履行 (代履行决定书, 行政强制法第五十条、第五十一条).
+    DecideSubstitute => "代履行决定" {
+        date: NaiveDate,
+        planned_on: NaiveDate,
+        object: String,
+        cost_estimate: Fen,
+        performer: String,
+        harm: SubstituteHarm,
+        way_and_time: String,
+    },
+    /// The 代履行催告, three working days before (行政强制法第五十一条第一款第（二）项).
+    DemandSubstitute => "代履行催告" {
+        date: NaiveDate,
+    },
+    /// 负责人 decides on 立即代履行 (行政强制法第五十二条).
+    ImmediateSubstitute => "立即代履行" {
+        date: NaiveDate,
+        space: PublicSpace,
+        what: Clearable,
+        description: String,
+        party_unable: bool,
+        party_present: bool,
+    },
+    /// The notice to an absent party after 立即代履行 (行政强制法第五十二条).
+    NotifyImmediate => "立即代履行事后通知" {
+        date: NaiveDate,
+    },
+    /// 负责人 agrees an 执行协议 with the party (行政强制法第四十二条).
+    AgreeEnforcement => "达成执行协议" {
+        date: NaiveDate,
+        terms: String,
+        no_harm_to_public: bool,
+    },
+    /// Whether the party kept the 执行协议 (第四十二条第二款: if not, enforcement resumes).
+    AgreementResult => "登记执行协议履行情况" {
+        date: NaiveDate,
+        kept: bool,
+    },
+    /// 负责人 suspends enforcement (中止执行, 行政强制法第三十九条).
+    SuspendEnforcement => "中止执行" {
+        date: NaiveDate,
+        ground: SuspensionGround,
+        reason: String,
+    },
+    /// 负责人 resumes a suspended enforcement (第三十九条第二款).
+    ResumeEnforcement => "恢复执行" {
+        date: NaiveDate,
+    },
+    /// 负责人 ends enforcement of the duty (终结执行, 行政强制法第四十条).
+    EndEnforcement => "终结强制执行" {
+        date: NaiveDate,
+        ground: TerminationGround,
+        reason: String,
+    },
+    /// A day of forced enforcement or 代履行, as the 强制执行笔录 records it.
+    EnforceDay => "实施强制执行" {
+        date: NaiveDate,
+        /// `HH:MM`.
+        start: String,
+        end: String,
+        /// The agency's officers present.
+        officers: Vec<i64>,
+        /// Who did the work (the agency, or the 代履行人).
+        performer: String,
+        #[serde(default)]
+        witnesses: Vec<String>,
+        /// What was removed, demolished or restored.
+        removed: String,
+        #[serde(default)]
+        party_signed: bool,
+        /// Why it could not wait, when at night or on a holiday (第四十三条).
+        #[serde(default)]
+        emergency: String,
+        #[serde(default)]
+        completed: bool,
+        /// A day of 代履行 rather than forced enforcement.
+        #[serde(default)]
+        substitute: bool,
+        /// The actual cost of 代履行 charged to the party (第五十一条第二款).
+        #[serde(default)]
+        cost: Option<Fen>,
+        #[serde(default)]
+        attachments: Vec<super::model::Attachment>,
+    },
+    /// 承办人 registers goods confiscated, seized or preserved (罚没物品登记).
+    RegisterGoods => "登记罚没物品" {
+        origin: GoodsOrigin,
+        description: String,
+        quantity: u32,
+        unit: String,
+        estimated_value: Fen,
+        storage_place: String,
+        custodian: String,
+        taken_on: NaiveDate,
+        #[serde(default)]
+        photos: Vec<super::model::Attachment>,
+    },
+    /// A movement of registered goods (入库、移交、退还、拍卖、销毁), approved by a 负责人.
+    MoveGoods => "罚没物品出入库处置" {
+        index: usize,
+        kind: MovementKind,
+        date: NaiveDate,
+        approver: i64,
+        #[serde(default)]
+        witnesses: Vec<String>,
+        #[serde(default)]
+        to: String,
+        #[serde(default)]
+        proceeds: Option<Fen>,
+        #[serde(default)]
+        treasury_ref: String,
+        #[serde(default)]
+        note: String,
+    },
     /// 负责人 revokes the filing (撤销立案).
     Withdraw => "撤销立案" {
         date: NaiveDate,
@@ -332,6 +487,15 @@ impl ActionKind {
                     .and_then(|v| v.as_str().map(|x| x == t))
                     == Some(true)
         })
+    }
+
+    /// Whether the step attaches files (kept beside the database with their SHA-256):
+    /// the steps whose `Action::attachments_mut` is `Some`.
+    pub fn takes_files(self) -> bool {
+        matches!(
+            self,
+            ActionKind::AddEvidence | ActionKind::EnforceDay | ActionKind::RegisterGoods
+        )
     }
 
     /// The snake_case name used by the CLI and in files.
@@ -458,7 +622,89 @@ impl Action {
                 t.push(("归档号", archive_no, CODE));
                 t.push(("保存期限", retention, CODE));
             }
-            Action::ExtendSeizure { .. }
+            Action::OrderDuty { obligation, .. } => t.push(("应履行的义务", obligation, NOTE)),
+            Action::RecordPerformance { note, .. } => t.push(("履行情况", note, NOTE)),
+            Action::DemandDuty { way, .. } => t.push(("履行方式", way, NOTE)),
+            Action::HearDutyStatement {
+                summary, review, ..
+            } => {
+                t.push(("陈述申辩内容", summary, LONG));
+                t.push(("复核意见", review, LONG));
+            }
+            Action::DecideEnforcement { way_and_time, .. } => {
+                t.push(("强制执行的方式和时间", way_and_time, NOTE))
+            }
+            Action::PostDemolitionNotice { place, .. } => t.push(("公告张贴地点", place, PLACE)),
+            Action::DecideSubstitute {
+                object,
+                performer,
+                way_and_time,
+                ..
+            } => {
+                t.push(("代履行标的", object, NOTE));
+                t.push(("代履行人", performer, TITLE));
+                t.push(("代履行的方式和时间", way_and_time, NOTE));
+            }
+            Action::ImmediateSubstitute { description, .. } => {
+                t.push(("清除的物品及情况", description, NOTE))
+            }
+            Action::AgreeEnforcement { terms, .. } => t.push(("协议内容", terms, LONG)),
+            Action::SuspendEnforcement { reason, .. } | Action::EndEnforcement { reason, .. } => {
+                t.push(("理由", reason, NOTE))
+            }
+            Action::EnforceDay {
+                performer,
+                witnesses,
+                removed,
+                emergency,
+                attachments,
+                ..
+            } => {
+                t.push(("实施人", performer, TITLE));
+                for w in witnesses {
+                    t.push(("见证人", w, NAME));
+                }
+                t.push(("执行情况", removed, NOTE));
+                t.push(("紧急情况说明", emergency, NOTE));
+                for a in attachments {
+                    t.push(("附件文件名", &a.file_name, PLACE));
+                }
+            }
+            Action::RegisterGoods {
+                description,
+                unit,
+                storage_place,
+                custodian,
+                photos,
+                ..
+            } => {
+                t.push(("物品名称及特征", description, NOTE));
+                t.push(("计量单位", unit, CODE));
+                t.push(("存放地点", storage_place, PLACE));
+                t.push(("保管人", custodian, NAME));
+                for a in photos {
+                    t.push(("附件文件名", &a.file_name, PLACE));
+                }
+            }
+            Action::MoveGoods {
+                witnesses,
+                to,
+                treasury_ref,
+                note,
+                ..
+            } => {
+                for w in witnesses {
+                    t.push(("见证人", w, NAME));
+                }
+                t.push(("去向（仓库、接收单位或领回人）", to, TITLE));
+                t.push(("缴库凭证号", treasury_ref, CODE));
+                t.push(("备注", note, NOTE));
+            }
+            Action::DemandSubstitute { .. }
+            | Action::NotifyImmediate { .. }
+            | Action::AgreementResult { .. }
+            | Action::ResumeEnforcement { .. }
+            | Action::ExtendSeizure { .. }
             | Action::ExcludeSeizureDays { .. }
             | Action::ReleaseSeizure { .. }
             | Action::IssueNotice { .. }
@@ -484,6 +730,7 @@ impl Action {
                 vec![("开始时间", &record.start), ("结束时间", &record.end)]
             }
             Action::ScheduleHearing { time, .. } => vec![("听证时间", time)],
+            Action::EnforceDay { start, end, .. } => vec![("开始时间", start), ("结束时间", end)],
             Action::ApproveFiling { .. }
             | Action::OrderCorrection { .. }
             | Action::Recheck { .. }
@@ -519,7 +766,44 @@ impl Action {
             | Action::ApproveClosing { .. }
             | Action::Correct { .. }
             | Action::FileOnSpot { .. }
+            | Action::OrderDuty { .. }
+            | Action::RecordPerformance { .. }
+            | Action::DemandDuty { .. }
+            | Action::HearDutyStatement { .. }
+            | Action::DecideEnforcement { .. }
+            | Action::PostDemolitionNotice { .. }
+            | Action::DecideSubstitute { .. }
+            | Action::DemandSubstitute { .. }
+            | Action::ImmediateSubstitute { .. }
+            | Action::NotifyImmediate { .. }
+            | Action::AgreeEnforcement { .. }
+            | Action::AgreementResult { .. }
+            | Action::SuspendEnforcement { .. }
+            | Action::ResumeEnforcement { .. }
+            | Action::EndEnforcement { .. }
+            | Action::RegisterGoods { .. }
+            | Action::MoveGoods { .. }
             | Action::Archive { .. } => vec![],
+        }
+    }
+
+    /// The files the step attaches (evidence, photos of a day of enforcement or of goods).
+    pub fn attachments(&self) -> &[super::model::Attachment] {
+        match self {
+            Action::AddEvidence { evidence } => &evidence.attachments,
+            Action::EnforceDay { attachments, .. } => attachments,
+            Action::RegisterGoods { photos, .. } => photos,
+            _ => &[],
+        }
+    }
+
+    /// Where the files a step attaches go, for steps that take files.
+    pub fn attachments_mut(&mut self) -> Option<&mut Vec<super::model::Attachment>> {
+        match self {
+            Action::AddEvidence { evidence } => Some(&mut evidence.attachments),
+            Action::EnforceDay { attachments, .. } => Some(attachments),
+            Action::RegisterGoods { photos, .. } => Some(photos),
+            _ => None,
         }
     }
 
@@ -530,10 +814,8 @@ impl Action {
         for (label, value, kind) in self.texts() {
             text::optional(label, value, kind)?;
         }
-        if let Action::AddEvidence { evidence } = self {
-            for a in &evidence.attachments {
-                text::no_path("附件文件名", &a.file_name)?;
-            }
+        for a in self.attachments() {
+            text::no_path("附件文件名", &a.file_name)?;
         }
         for (label, value) in self.times() {
             text::time(label, value)?;

@@ -34,6 +34,18 @@ pub enum DeadlineKind {
     CourtApplication,
     /// 公示: publish decisions with social impact (Art 48; the period is a setting).
     Publication,
+    /// 履行期限: the day an order to act must be performed by; after it, 催告.
+    DutyPerformance,
+    /// 催告履行期限: the period a 催告 gives (行政强制法第三十五条).
+    DutyDemand,
+    /// 公告期限: the period a 强制拆除公告 gives (行政强制法第四十四条).
+    DemolitionNotice,
+    /// 最早可强制执行日: the earliest lawful day of enforcement (第三十五条至第四十四条).
+    Enforcement,
+    /// 代履行催告: three working days before the planned 代履行 (第五十一条).
+    SubstituteDemand,
+    /// 退还物品: seized or preserved goods to return once released (行政强制法第二十八条).
+    GoodsReturn,
 }
 
 impl DeadlineKind {
@@ -49,6 +61,12 @@ impl DeadlineKind {
             DeadlineKind::Payment => "缴纳罚款",
             DeadlineKind::CourtApplication => "申请强制执行",
             DeadlineKind::Publication => "公示",
+            DeadlineKind::DutyPerformance => "履行期限",
+            DeadlineKind::DutyDemand => "催告履行期限",
+            DeadlineKind::DemolitionNotice => "拆除公告期限",
+            DeadlineKind::Enforcement => "可强制执行",
+            DeadlineKind::SubstituteDemand => "代履行催告",
+            DeadlineKind::GoodsReturn => "退还物品",
         }
     }
 
@@ -64,6 +82,12 @@ impl DeadlineKind {
             DeadlineKind::Payment => "行政处罚法第六十六条、第六十七条",
             DeadlineKind::CourtApplication => "行政强制法第五十三条、第五十四条",
             DeadlineKind::Publication => "行政处罚法第四十八条（天数为本机关设置）",
+            DeadlineKind::DutyPerformance => "责令限期履行决定",
+            DeadlineKind::DutyDemand => "行政强制法第三十五条",
+            DeadlineKind::DemolitionNotice => "行政强制法第四十四条",
+            DeadlineKind::Enforcement => "行政强制法第三十五条至第四十四条",
+            DeadlineKind::SubstituteDemand => "行政强制法第五十一条",
+            DeadlineKind::GoodsReturn => "行政强制法第二十八条；行政处罚法第五十六条",
         }
     }
 }
@@ -352,6 +376,8 @@ fn compute_with(
         let due = gates::seizure_period_end(s, cal);
         b.push(DeadlineKind::Seizure, i as u32, due, s.released_on);
     }
+    duty_deadlines(&mut b, case);
+    goods_deadlines(&mut b, case);
     if ended && case.decision.is_none() {
         return b.out;
     }
@@ -432,6 +458,102 @@ fn compute_with(
         }
     }
     b.out
+}
+
+/// The deadlines of an order to act: the party's deadline and the 催告's, the 公告 period,
+/// the 代履行催告, the earliest lawful day of enforcement, and the court window of an order
+/// only a court may enforce. Each is met by what ends it: performance, the next step, the
+/// end of enforcement.
+fn duty_deadlines(b: &mut Builder, case: &Case) {
+    use crate::enforcement as enf;
+    let Some(order) = case.duty.as_ref() else {
+        return;
+    };
+    let e = &order.enforcement;
+    let done_day = e.days.iter().filter(|d| d.completed).map(|d| d.date).min();
+    let settled = order
+        .complied_on
+        .or(e.termination.as_ref().map(|t| t.date))
+        .or(done_day)
+        .or(case.court.as_ref().map(|c| c.date));
+    if order.served_on.is_some() {
+        let met = order
+            .complied_on
+            .or(e.demand.as_ref().map(|d| d.date))
+            .or(settled);
+        b.push(DeadlineKind::DutyPerformance, 0, Ok(order.deadline), met);
+    }
+    if let Some(d) = e.demand.as_ref().filter(|d| d.served_on.is_some()) {
+        let next = e
+            .decision
+            .as_ref()
+            .map(|x| x.date)
+            .or(e.substitute.as_ref().map(|s| s.decision.date));
+        b.push(
+            DeadlineKind::DutyDemand,
+            0,
+            Ok(d.deadline),
+            next.or(settled),
+        );
+    }
+    if e.public_notice.is_some() {
+        let end = enf::notice_period_end(order, b.cal)
+            .and_then(|x| x.ok_or_else(|| RuleError::input("未公告")));
+        b.push(
+            DeadlineKind::DemolitionNotice,
+            0,
+            end,
+            settled.or(e.days.first().map(|d| d.date)),
+        );
+    }
+    if let Some(sub) = e.substitute.as_ref() {
+        if sub.decision.served_on.is_some() {
+            let planned = sub.decision.planned_on;
+            let due = match enf::substitute_demand_due(order, b.cal) {
+                Ok(Some(d)) => Ok(d),
+                Ok(None) => Ok(sub.demand_on.unwrap_or(planned)),
+                Err(e) => Err(e),
+            };
+            b.push(
+                DeadlineKind::SubstituteDemand,
+                0,
+                due,
+                sub.demand_on.or(settled),
+            );
+        }
+    }
+    if order.power == enf::EnforcementPower::SelfEnforce || e.substitute.is_some() {
+        // Only once the day can be counted: an error here says what is still to be recorded.
+        if let Ok(Some(earliest)) = enf::earliest_enforcement_day(order, b.cal) {
+            b.push(DeadlineKind::Enforcement, 0, Ok(earliest.date), settled);
+        } else if let Some(done) = done_day {
+            b.push(DeadlineKind::Enforcement, 0, Ok(done), Some(done));
+        }
+    }
+    if order.power == enf::EnforcementPower::ApplyToCourt && e.substitute.is_none() {
+        if let Ok(Some((_, closes))) = enf::order_court_window(order, b.cal) {
+            b.push(DeadlineKind::CourtApplication, 1, Ok(closes), settled);
+        }
+    }
+}
+
+/// Goods held after their measure ended: returned on the day the register records.
+fn goods_deadlines(b: &mut Builder, case: &Case) {
+    use crate::enforcement::{GoodsOrigin, MovementKind};
+    for (i, g) in case.goods.iter().enumerate() {
+        if g.origin == GoodsOrigin::Confiscated || g.confiscated_on.is_some() {
+            continue;
+        }
+        let Some(released) = g.released_on else {
+            continue;
+        };
+        let returned = g
+            .movements
+            .iter()
+            .find(|m| m.kind == MovementKind::Return)
+            .map(|m| m.date);
+        b.push(DeadlineKind::GoodsReturn, i as u32, Ok(released), returned);
+    }
 }
 
 /// The earliest open deadline, for lists and the home screen (an estimate ranks by its

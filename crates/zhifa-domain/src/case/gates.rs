@@ -17,16 +17,18 @@ use crate::procedure_settings::ProcedureSettings;
 
 mod catalog_rules;
 mod correction_order;
+mod duty;
 mod hearing_panel;
 mod on_spot;
 pub use catalog_rules::{
-    act_within_catalog_texts, coercive_measure_granted, correction_ordered,
+    act_within_catalog_texts, coercive_measure_granted, correction_ordered, duty_order_provided,
     mandatory_measures_included, one_fine_per_act, township_may_decide, PriorFine,
 };
 pub use correction_order::{
     correction_deadline_after_issue, correction_followed_up, correction_order_issued,
     correction_ordered_on,
 };
+pub use duty::{duty_settled, goods_movement_approved, goods_origin_recorded, goods_settled};
 pub use hearing_panel::{
     hearing_panel_apart, hearing_public_or_reason, hearing_recorded, hearing_time_given,
 };

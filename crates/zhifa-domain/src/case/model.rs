@@ -503,6 +503,18 @@ pub enum ServedDoc {
     /// 加处罚款决定书 (行政处罚法第七十二条第一款第（一）项).
     #[serde(rename = "加处罚款决定书")]
     Surcharge,
+    /// The order to act: 责令限期拆除（改正、恢复原状 …）决定书.
+    #[serde(rename = "责令限期履行决定书")]
+    DutyOrder,
+    /// 催告书 for a duty to act (行政强制法第三十五条、第三十八条).
+    #[serde(rename = "履行义务催告书")]
+    DutyDemand,
+    /// 强制执行决定书 (行政强制法第三十七条、第三十八条).
+    #[serde(rename = "强制执行决定书")]
+    EnforcementDecision,
+    /// 代履行决定书 (行政强制法第五十一条第一款第（一）项).
+    #[serde(rename = "代履行决定书")]
+    SubstituteDecision,
 }
 
 impl ServedDoc {
@@ -515,6 +527,10 @@ impl ServedDoc {
             ServedDoc::Demand => "催告书",
             ServedDoc::CorrectionOrder => "责令改正通知书",
             ServedDoc::Surcharge => "加处罚款决定书",
+            ServedDoc::DutyOrder => "责令限期履行决定书",
+            ServedDoc::DutyDemand => "履行义务催告书",
+            ServedDoc::EnforcementDecision => "强制执行决定书",
+            ServedDoc::SubstituteDecision => "代履行决定书",
         }
     }
 }
@@ -1009,6 +1025,13 @@ pub struct Case {
     /// The 复查 of the correction ordered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correction_recheck: Option<Recheck>,
+    /// The order to act (责令限期拆除、恢复原状 …) with everything done to enforce it
+    /// (行政强制法第四章).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duty: Option<crate::enforcement::DutyOrder>,
+    /// The register of goods confiscated, seized or preserved in this case (罚没物品).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goods: Vec<crate::enforcement::GoodsItem>,
     /// Optimistic-lock version: bumped by every change.
     pub version: i64,
 }
@@ -1091,6 +1114,21 @@ impl Case {
             Some(held) => self.statements.iter().filter(|s| s.date >= held).collect(),
             None => Vec::new(),
         }
+    }
+
+    /// Every file attached to the case with its recorded hash: evidence, the photos and video
+    /// of days of enforcement, and photos of goods in the register.
+    pub fn attachments(&self) -> impl Iterator<Item = &Attachment> {
+        let days = self
+            .duty
+            .iter()
+            .flat_map(|d| &d.enforcement.days)
+            .flat_map(|d| &d.attachments);
+        self.evidence
+            .iter()
+            .flat_map(|e| &e.attachments)
+            .chain(days)
+            .chain(self.goods.iter().flat_map(|g| &g.photos))
     }
 
     /// When the case entered `stage`.

@@ -113,6 +113,8 @@ pub fn transition(case: &Case, action: &Action, actor: &User, ctx: &Ctx) -> Rule
     let mut c = case.clone();
     let step = Step { case, actor, ctx };
     let outcome = apply(&step, &mut c, action)?;
+    enforcement::sync_duty(&mut c);
+    goods::sync_goods(&mut c);
     c.version += 1;
     Ok(Transition {
         case: c,
@@ -313,6 +315,172 @@ fn apply(step: &Step, c: &mut Case, action: &Action) -> RuleResult<StepOutcome> 
             archive_no,
             retention,
         } => execution::archive(step, c, date, archive_no, retention),
+        Action::OrderDuty {
+            date,
+            kind,
+            obligation,
+            deadline,
+        } => enforcement::order_duty(step, c, date, kind, obligation, deadline),
+        Action::RecordPerformance { date, note } => {
+            enforcement::record_performance(step, c, date, note)
+        }
+        Action::DemandDuty {
+            date,
+            deadline,
+            way,
+        } => enforcement::demand_duty(step, c, date, deadline, way),
+        Action::HearDutyStatement {
+            date,
+            summary,
+            review,
+            adopted,
+        } => enforcement::hear_duty_statement(step, c, date, summary, review, adopted),
+        Action::DecideEnforcement { date, way_and_time } => {
+            enforcement::decide_enforcement(step, c, date, way_and_time)
+        }
+        Action::PostDemolitionNotice { date, days, place } => {
+            enforcement::post_demolition_notice(step, c, date, days, place)
+        }
+        Action::DecideSubstitute {
+            date,
+            planned_on,
+            object,
+            cost_estimate,
+            performer,
+            harm,
+            way_and_time,
+        } => enforcement::decide_substitute(
+            step,
+            c,
+            date,
+            planned_on,
+            object,
+            cost_estimate,
+            performer,
+            harm,
+            way_and_time,
+        ),
+        Action::DemandSubstitute { date } => enforcement::demand_substitute(step, c, date),
+        Action::ImmediateSubstitute {
+            date,
+            space,
+            what,
+            description,
+            party_unable,
+            party_present,
+        } => enforcement::immediate_substitute(
+            step,
+            c,
+            date,
+            space,
+            what,
+            description,
+            party_unable,
+            party_present,
+        ),
+        Action::NotifyImmediate { date } => enforcement::notify_immediate(step, c, date),
+        Action::AgreeEnforcement {
+            date,
+            terms,
+            no_harm_to_public,
+        } => enforcement::agree_enforcement(step, c, date, terms, no_harm_to_public),
+        Action::AgreementResult { date, kept } => {
+            enforcement::agreement_result(step, c, date, kept)
+        }
+        Action::SuspendEnforcement {
+            date,
+            ground,
+            reason,
+        } => enforcement::suspend_enforcement(step, c, date, ground, reason),
+        Action::ResumeEnforcement { date } => enforcement::resume_enforcement(step, c, date),
+        Action::EndEnforcement {
+            date,
+            ground,
+            reason,
+        } => enforcement::end_enforcement(step, c, date, ground, reason),
+        Action::EnforceDay {
+            date,
+            start,
+            end,
+            officers,
+            performer,
+            witnesses,
+            removed,
+            party_signed,
+            emergency,
+            completed,
+            substitute,
+            cost,
+            attachments,
+        } => enforcement::enforce_day(
+            step,
+            c,
+            enforcement::DayTyped {
+                date: *date,
+                start,
+                end,
+                officers,
+                performer,
+                witnesses,
+                removed,
+                party_signed: *party_signed,
+                emergency,
+                completed: *completed,
+                substitute: *substitute,
+                cost: *cost,
+                attachments,
+            },
+        ),
+        Action::RegisterGoods {
+            origin,
+            description,
+            quantity,
+            unit,
+            estimated_value,
+            storage_place,
+            custodian,
+            taken_on,
+            photos,
+        } => goods::register_goods(
+            step,
+            c,
+            goods::GoodsTyped {
+                origin: *origin,
+                description,
+                quantity: *quantity,
+                unit,
+                estimated_value: *estimated_value,
+                storage_place,
+                custodian,
+                taken_on: *taken_on,
+                photos,
+            },
+        ),
+        Action::MoveGoods {
+            index,
+            kind,
+            date,
+            approver,
+            witnesses,
+            to,
+            proceeds,
+            treasury_ref,
+            note,
+        } => goods::move_goods(
+            step,
+            c,
+            goods::MoveTyped {
+                index: *index,
+                kind: *kind,
+                date: *date,
+                approver: *approver,
+                witnesses,
+                to,
+                proceeds: *proceeds,
+                treasury_ref,
+                note,
+            },
+        ),
         Action::Correct {
             date,
             target,
@@ -347,6 +515,27 @@ fn not_before_last_step(case: &Case, action: &Action) -> RuleResult {
         | Action::OrderCorrection { .. }
         | Action::Recheck { .. }
         | Action::ExcludeSeizureDays { .. } => return Ok(()),
+        // The order and its enforcement run beside the penalty procedure (an order to stop
+        // building is often made at 立案, its enforcement after the decision), and goods are
+        // registered as they come in: each checks its own dates against the order or the item.
+        Action::OrderDuty { .. }
+        | Action::RecordPerformance { .. }
+        | Action::DemandDuty { .. }
+        | Action::HearDutyStatement { .. }
+        | Action::DecideEnforcement { .. }
+        | Action::PostDemolitionNotice { .. }
+        | Action::DecideSubstitute { .. }
+        | Action::DemandSubstitute { .. }
+        | Action::ImmediateSubstitute { .. }
+        | Action::NotifyImmediate { .. }
+        | Action::AgreeEnforcement { .. }
+        | Action::AgreementResult { .. }
+        | Action::SuspendEnforcement { .. }
+        | Action::ResumeEnforcement { .. }
+        | Action::EndEnforcement { .. }
+        | Action::EnforceDay { .. }
+        | Action::RegisterGoods { .. }
+        | Action::MoveGoods { .. } => return Ok(()),
         Action::ApproveFiling { date, .. }
         | Action::Preserve { date, .. }
         | Action::DecidePreservation { date, .. }
@@ -437,7 +626,9 @@ fn check_proposal(case: &Case, p: &Proposal) -> RuleResult {
 
 mod correction;
 mod create;
+mod enforcement;
 mod execution;
+mod goods;
 mod investigation;
 mod permissions;
 mod readiness;
@@ -449,3 +640,5 @@ pub use readiness::{available_today, ready_today};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_enforcement;

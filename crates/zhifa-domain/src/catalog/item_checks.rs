@@ -185,6 +185,36 @@ pub(super) fn check_coercive(p: &Power, errs: &mut Vec<String>) {
     }
 }
 
+/// Orders to act (`[[power.duty]]`) cite the provision that provides for them, each kind
+/// once, and self-enforcement cites the law that grants it (行政强制法第十三条第一款).
+pub(super) fn check_duties(p: &Power, errs: &mut Vec<String>) {
+    for (i, d) in p.duties.iter().enumerate() {
+        let what = format!("责令履行“{}”", d.kind.name());
+        check_basis(&format!("{what}的依据（basis）"), &d.basis, errs);
+        if p.duties[..i].iter().any(|e| e.kind == d.kind) {
+            errs.push(format!("{what}重复列出"));
+        }
+        match (&d.enforce, &d.enforce_basis) {
+            (crate::enforcement::EnforcementPower::SelfEnforce, None) => errs.push(format!(
+                "{what}由本机关自行强制执行的，须写明授权的法律条文（enforce_basis，行政强制法第十三条第一款）"
+            )),
+            (crate::enforcement::EnforcementPower::SelfEnforce, Some(b)) => {
+                check_basis(&format!("{what}的强制执行依据（enforce_basis）"), b, errs);
+                if PROCEDURE_LAWS.contains(&b.law.trim()) {
+                    errs.push(format!(
+                        "{what}的强制执行权须由法律规定（行政强制法第十三条第一款），不能只引用《{}》",
+                        b.law.trim()
+                    ));
+                }
+            }
+            (crate::enforcement::EnforcementPower::ApplyToCourt, Some(_)) => errs.push(format!(
+                "{what}申请人民法院强制执行的，不应写强制执行依据（enforce_basis）"
+            )),
+            (crate::enforcement::EnforcementPower::ApplyToCourt, None) => {}
+        }
+    }
+}
+
 /// Laws that regulate how coercive measures are applied but grant none for an item.
 const PROCEDURE_LAWS: [&str; 2] = ["行政强制法", "行政处罚法"];
 

@@ -348,6 +348,28 @@ pub struct Power {
     /// (行政强制法第十条、第十七条); without one, only 先行登记保存 is available.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coercive: Vec<Coercive>,
+    /// The orders to act (责令限期拆除、恢复原状 …) the provision lets the agency make under
+    /// this item, and who enforces each if the party does not perform.
+    #[serde(default, rename = "duty", skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<DutyGrant>,
+}
+
+/// One order to act that a provision lets the agency make under an item, and who may force
+/// it: the township itself only where a law says so (城乡规划法第六十五条: "可以拆除";
+/// 行政强制法第十三条), else the court (第五十三条).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DutyGrant {
+    pub kind: crate::enforcement::DutyKind,
+    /// The provision that provides for the order.
+    pub basis: Provision,
+    /// Who enforces it; the court unless a law grants the agency the power.
+    #[serde(default)]
+    pub enforce: crate::enforcement::EnforcementPower,
+    /// The provision that grants the agency the power to enforce it itself; required with
+    /// `enforce = "自行强制执行"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enforce_basis: Option<Provision>,
 }
 
 /// Measures a provision makes mandatory on a statutory condition, e.g. 大气污染防治法
@@ -528,6 +550,11 @@ impl Power {
             _ => &self.statutory.mandatory,
         };
         self.mandatory.iter().chain(band)
+    }
+
+    /// The order of `kind` this item provides for, if any.
+    pub fn duty(&self, kind: crate::enforcement::DutyKind) -> Option<&DutyGrant> {
+        self.duties.iter().find(|d| d.kind == kind)
     }
 
     /// The provisions that grant the item's coercive measures, each once, in catalog order

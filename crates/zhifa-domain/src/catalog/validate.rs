@@ -43,6 +43,7 @@ pub fn validate(power: &Power) -> Vec<String> {
     item_checks::check_mandatory(power, &mut errs);
     item_checks::check_triggered(power, &mut errs);
     item_checks::check_coercive(power, &mut errs);
+    item_checks::check_duties(power, &mut errs);
     errs
 }
 

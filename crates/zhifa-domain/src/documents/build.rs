@@ -2,7 +2,9 @@
 //! documents (the shared pieces are in `common`).
 
 use super::common::*;
-use super::{build_execution, build_review, DocCtx, DocError, DocKind, DocState, Paper};
+use super::{
+    build_duty, build_execution, build_review, DocCtx, DocError, DocKind, DocState, Paper,
+};
 use crate::case::{Case, Party, RecordKind, ServedDoc};
 use crate::serde_name;
 
@@ -32,6 +34,17 @@ pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         DocKind::Surcharge => build_execution::surcharge(ctx)?,
         DocKind::CourtApplication => build_execution::court(ctx)?,
         DocKind::Transfer => build_execution::transfer(ctx),
+        DocKind::DutyOrder => build_duty::order(ctx),
+        DocKind::DutyDemand => build_duty::demand(ctx),
+        DocKind::EnforcementDecision => build_duty::decision(ctx),
+        DocKind::DemolitionNotice => build_duty::notice(ctx),
+        DocKind::SubstituteDecision => build_duty::substitute_decision(ctx),
+        DocKind::SubstituteDemand => build_duty::substitute_demand(ctx),
+        DocKind::ImmediateNotice => build_duty::immediate_notice(ctx),
+        DocKind::EnforcementAgreement => build_duty::agreement(ctx),
+        DocKind::EnforcementRecord => build_duty::records(ctx),
+        DocKind::GoodsList => build_duty::goods_list(ctx),
+        DocKind::GoodsDisposal => build_duty::goods_disposal(ctx),
         DocKind::ClosingForm => build_execution::closing(ctx),
         // The binding sheets exist once the case has its number.
         DocKind::Cover => ctx
@@ -75,6 +88,7 @@ fn why_not(kind: DocKind) -> &'static str {
 
 /// The documents this case has, in case-file order, with how many of each and their state.
 pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
+    let enforcement = case.duty.as_ref().map(|d| &d.enforcement);
     let count = |k: DocKind| -> usize {
         match k {
             DocKind::FilingForm => usize::from(case.procedure_general()),
@@ -121,6 +135,34 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
                 case.outcome,
                 Some(crate::case::Outcome::Transferred { .. })
             )),
+            DocKind::DutyOrder => usize::from(case.duty.is_some()),
+            DocKind::DutyDemand => usize::from(enforcement.is_some_and(|e| e.demand.is_some())),
+            DocKind::EnforcementDecision => {
+                usize::from(enforcement.is_some_and(|e| e.decision.is_some()))
+            }
+            DocKind::DemolitionNotice => {
+                usize::from(enforcement.is_some_and(|e| e.public_notice.is_some()))
+            }
+            DocKind::SubstituteDecision => {
+                usize::from(enforcement.is_some_and(|e| e.substitute.is_some()))
+            }
+            DocKind::SubstituteDemand => usize::from(
+                enforcement
+                    .is_some_and(|e| e.substitute.as_ref().is_some_and(|s| s.demand_on.is_some())),
+            ),
+            DocKind::ImmediateNotice => usize::from(enforcement.is_some_and(|e| {
+                e.immediate
+                    .as_ref()
+                    .is_some_and(|i| i.notified_on.is_some())
+            })),
+            DocKind::EnforcementAgreement => {
+                usize::from(enforcement.is_some_and(|e| e.agreement.is_some()))
+            }
+            DocKind::EnforcementRecord => enforcement.map_or(0, |e| e.days.len()),
+            DocKind::GoodsList => usize::from(!case.goods.is_empty()),
+            DocKind::GoodsDisposal => {
+                usize::from(case.goods.iter().any(|g| !g.movements.is_empty()))
+            }
             DocKind::ClosingForm => usize::from(case.closing_proposed_on.is_some()),
             DocKind::Cover | DocKind::Contents | DocKind::Notes => {
                 usize::from(case.serial.is_some())
@@ -148,6 +190,19 @@ fn state(case: &Case, kind: DocKind) -> DocState {
         DocKind::Surcharge => served(ServedDoc::Surcharge),
         DocKind::NoPenaltyDecision => served(ServedDoc::NoPenaltyDecision),
         DocKind::Demand => served(ServedDoc::Demand),
+        DocKind::DutyOrder => served(ServedDoc::DutyOrder),
+        DocKind::DutyDemand => served(ServedDoc::DutyDemand),
+        DocKind::EnforcementDecision => served(ServedDoc::EnforcementDecision),
+        DocKind::SubstituteDecision => served(ServedDoc::SubstituteDecision),
+        // Posted, not served (行政强制法第四十四条); the others are records or notices
+        // handed over with the record.
+        DocKind::DemolitionNotice
+        | DocKind::SubstituteDemand
+        | DocKind::ImmediateNotice
+        | DocKind::EnforcementAgreement
+        | DocKind::EnforcementRecord
+        | DocKind::GoodsList
+        | DocKind::GoodsDisposal => DocState::Internal,
         // Handed over on the spot and signed for (行政处罚法第五十二条第一款).
         DocKind::OnSpotDecision => match &case.decision {
             Some(d) => DocState::Served(d.date),

@@ -315,6 +315,10 @@ pub(crate) fn served_kind(ctx: &DocCtx<'_>, doc: ServedDoc) -> DocKind {
         ServedDoc::Demand => DocKind::Demand,
         ServedDoc::CorrectionOrder => DocKind::CorrectionOrder,
         ServedDoc::Surcharge => DocKind::Surcharge,
+        ServedDoc::DutyOrder => DocKind::DutyOrder,
+        ServedDoc::DutyDemand => DocKind::DutyDemand,
+        ServedDoc::EnforcementDecision => DocKind::EnforcementDecision,
+        ServedDoc::SubstituteDecision => DocKind::SubstituteDecision,
     }
 }
 
@@ -340,7 +344,13 @@ pub(crate) fn served_title(ctx: &DocCtx<'_>, doc: ServedDoc) -> &'static str {
 /// `当场行政处罚决定书 合综执当罚〔2026〕1号`, as a receipt names what it served.
 pub(crate) fn served_doc_title(ctx: &DocCtx<'_>, doc: ServedDoc) -> String {
     let kind = served_kind(ctx, doc);
-    let title = served_title(ctx, doc);
+    let specific = ctx
+        .case
+        .duty
+        .as_ref()
+        .filter(|_| kind == DocKind::DutyOrder)
+        .map(|o| format!("{}决定书", o.kind.name()));
+    let title = specific.as_deref().unwrap_or(served_title(ctx, doc));
     match kind.code().and_then(|c| ctx.number(c)) {
         Some(n) => format!("{title} {n}"),
         None => title.to_string(),

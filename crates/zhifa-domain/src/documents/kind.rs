@@ -90,6 +90,17 @@ kinds! {
     Surcharge => "加处罚款决定书", "surcharge", Some("加罚"), Execution;
     CourtApplication => "强制执行申请书", "court", Some("强执"), Execution;
     Transfer => "案件移送书", "transfer", Some("移"), Execution;
+    DutyOrder => "责令限期履行决定书", "duty-order", Some("责履"), Decision;
+    DutyDemand => "履行义务催告书", "duty-demand", Some("履催"), Execution;
+    EnforcementDecision => "强制执行决定书", "enforcement", Some("强决"), Execution;
+    DemolitionNotice => "强制拆除公告", "demolition-notice", Some("拆告"), Execution;
+    SubstituteDecision => "代履行决定书", "substitute", Some("代决"), Execution;
+    SubstituteDemand => "代履行催告书", "substitute-demand", Some("代催"), Execution;
+    ImmediateNotice => "立即代履行事后通知书", "immediate-notice", Some("代通"), Execution;
+    EnforcementAgreement => "执行协议", "agreement", None, Execution;
+    EnforcementRecord => "强制执行笔录", "enforcement-record", None, Execution;
+    GoodsList => "罚没物品清单", "goods", None, Execution;
+    GoodsDisposal => "罚没物品处置记录", "goods-disposal", None, Execution;
     ClosingForm => "结案审批表", "closing", Some(number::CLOSING), Closing;
     Cover => "案卷封面", "cover", None, Binding;
     Contents => "卷内文件目录", "contents", None, Binding;

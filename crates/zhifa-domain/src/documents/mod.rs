@@ -7,6 +7,7 @@
 
 pub mod amount;
 mod build;
+mod build_duty;
 mod build_execution;
 mod build_review;
 pub mod casefile;

@@ -251,3 +251,64 @@ pub fn order_court_window(
     let closes = cal.months_period_end(end, 3)?;
     Ok(Some((after_demand.max(next(end)), closes)))
 }
+
+/// What may lawfully be done next about the order, in one Chinese sentence for the case
+/// view: asked of the same functions the gates use, never computed again here.
+pub fn next_lawful_step(order: &DutyOrder, cal: &Calendar) -> String {
+    let e = &order.enforcement;
+    if let Some(done) = order.complied_on {
+        return format!("当事人已于 {done} 履行义务");
+    }
+    if let Some(t) = &e.termination {
+        return format!(
+            "已于 {} 终结执行（{}）",
+            t.date,
+            crate::serde_name(&t.ground)
+        );
+    }
+    if let Some(d) = e.days.iter().find(|d| d.completed) {
+        return format!("已于 {} 执行完毕", d.date);
+    }
+    if let Some(im) = &e.immediate {
+        return if e.days.is_empty() {
+            format!(
+                "下一步：{} 当日实施立即代履行并制作笔录（行政强制法第五十二条）",
+                im.date
+            )
+        } else {
+            "立即代履行已实施".into()
+        };
+    }
+    if order.served_on.is_none() {
+        return "下一步：送达责令限期履行决定书".into();
+    }
+    if e.demand.is_none() {
+        return format!(
+            "履行期限至 {}；期满不履行的，下一步催告（行政强制法第三十五条）",
+            order.deadline
+        );
+    }
+    if e.substitute.is_some() {
+        return match substitute_demand_due(order, cal) {
+            Ok(Some(due)) => format!("下一步：代履行催告，最迟 {due}（行政强制法第五十一条）"),
+            _ => "下一步：按代履行决定实施代履行并制作笔录（行政强制法第五十一条）".into(),
+        };
+    }
+    if order.power == EnforcementPower::ApplyToCourt {
+        return match order_court_window(order, cal) {
+            Ok(Some((opens, closes))) => format!(
+                "本机关无强制执行权：{opens} 至 {closes} 可申请人民法院强制执行（行政强制法第五十三条）；符合第五十条的也可代履行"
+            ),
+            Ok(None) => "本机关无强制执行权：催告书送达后，期满可申请人民法院强制执行".into(),
+            Err(err) => format!("尚不能申请人民法院强制执行：{}（{}）", err.message, err.rule),
+        };
+    }
+    match earliest_enforcement_day(order, cal) {
+        Ok(Some(day)) => format!(
+            "最早可于 {} 依法强制执行：{}（{}）",
+            day.date, day.why, day.rule
+        ),
+        Ok(None) => "没有待执行的义务".into(),
+        Err(err) => format!("尚不能强制执行：{}（{}）", err.message, err.rule),
+    }
+}

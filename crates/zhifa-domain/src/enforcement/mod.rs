@@ -12,8 +12,8 @@ pub mod order;
 pub mod record;
 
 pub use deadlines::{
-    correction_due, earliest_enforcement_day, notice_period_end, order_court_window,
-    substitute_demand_due, EarliestDay,
+    correction_due, earliest_enforcement_day, next_lawful_step, notice_period_end,
+    order_court_window, substitute_demand_due, EarliestDay,
 };
 pub use gates::*;
 pub use goods::{

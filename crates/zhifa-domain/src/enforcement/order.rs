@@ -78,6 +78,9 @@ pub struct DutyOrder {
     pub basis: Provision,
     #[serde(default)]
     pub power: EnforcementPower,
+    /// The law that grants the agency the power to enforce the order itself, when it has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enforce_basis: Option<Provision>,
     /// Whether the order may be sued directly (6 months) besides 复议 (60 days); `false`
     /// only where 复议 must come first.
     #[serde(default = "yes")]
@@ -97,6 +100,11 @@ fn yes() -> bool {
 }
 
 impl DutyOrder {
+    /// The provision the agency enforces under: the grant of the power, else the order's own.
+    pub fn enforce_basis_or_basis(&self) -> &Provision {
+        self.enforce_basis.as_ref().unwrap_or(&self.basis)
+    }
+
     /// Whether a 复议 or lawsuit against the order is pending on `date`.
     pub fn remedy_pending_on(&self, date: NaiveDate) -> bool {
         self.remedies

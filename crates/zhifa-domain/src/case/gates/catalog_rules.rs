@@ -181,6 +181,37 @@ pub fn coercive_measure_granted(power: &Power) -> RuleResult {
     ))
 }
 
+/// 行政强制法第三十四条 ("依法作出行政决定"): an order to act rests on a provision that
+/// provides for it; the catalog item lists those orders (`[[power.duty]]`) with who may
+/// enforce each. An order the item does not list cannot be made under it.
+pub fn duty_order_provided(
+    power: &Power,
+    kind: crate::enforcement::DutyKind,
+) -> RuleResult<&crate::catalog::DutyGrant> {
+    power.duty(kind).ok_or_else(|| {
+        let listed: Vec<&str> = power.duties.iter().map(|d| d.kind.name()).collect();
+        RuleError::new(
+            "行政强制法第三十四条",
+            if listed.is_empty() {
+                format!(
+                    "{}（{}）的处罚条款没有规定责令履行的义务，不能依该事项作出“{}”",
+                    power.code,
+                    power.cause(),
+                    kind.name()
+                )
+            } else {
+                format!(
+                    "{}（{}）的处罚条款没有规定“{}”，可作出：{}",
+                    power.code,
+                    power.cause(),
+                    kind.name(),
+                    listed.join("、")
+                )
+            },
+        )
+    })
+}
+
 /// 行政处罚法 Art 28 para 1: every penalty decision orders the party to correct the act
 /// (or to correct it within a time limit).
 pub fn correction_ordered(correction_order: &str) -> RuleResult {

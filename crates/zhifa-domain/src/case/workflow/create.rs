@@ -110,6 +110,8 @@ pub fn propose(
         on_spot_filed: None,
         correction_notice: None,
         correction_recheck: None,
+        duty: None,
+        goods: Vec::new(),
     })
 }
 

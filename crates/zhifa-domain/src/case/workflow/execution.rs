@@ -38,6 +38,14 @@ pub(super) fn serve(
         ServedDoc::Demand => case.demands.last().map(|d| d.date),
         ServedDoc::CorrectionOrder => case.correction_notice.as_ref().map(|n| n.date),
         ServedDoc::Surcharge => case.surcharge_demand().map(|d| d.date),
+        ServedDoc::DutyOrder => case.duty.as_ref().map(|d| d.issued_on),
+        ServedDoc::DutyDemand => duty_record(case, |e| e.demand.as_ref().map(|d| d.date)),
+        ServedDoc::EnforcementDecision => {
+            duty_record(case, |e| e.decision.as_ref().map(|d| d.date))
+        }
+        ServedDoc::SubstituteDecision => {
+            duty_record(case, |e| e.substitute.as_ref().map(|s| s.decision.date))
+        }
     };
     let issued =
         issued.ok_or_else(|| RuleError::input(format!("{} 尚未制作，不能送达", doc.name())))?;
@@ -68,6 +76,14 @@ pub(super) fn serve(
         format!("送达{}（{}）", doc.name(), crate::serde_name(&method)),
         [DocKind::ServiceReceipt],
     )
+}
+
+/// The date of a paper in the enforcement record of the case's order, if made.
+fn duty_record(
+    case: &Case,
+    date_of: impl Fn(&crate::enforcement::Enforcement) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    case.duty.as_ref().and_then(|d| date_of(&d.enforcement))
 }
 
 /// The date service takes effect: the day of the act, except 公告送达, which is deemed
@@ -250,7 +266,19 @@ pub(super) fn apply_court(
     let Step { case, ctx, .. } = *step;
     dated(*date, case, ctx, "申请强制执行")?;
     require_text("人民法院", court, text::TITLE)?;
-    court_application_window(case, *date, ctx.calendar)?;
+    // An order to act the agency may not force goes to the court in its own window; an
+    // unpaid fine in the money window (both when both are owed).
+    let order = case
+        .duty
+        .as_ref()
+        .filter(|d| d.power == crate::enforcement::EnforcementPower::ApplyToCourt)
+        .filter(|d| d.complied_on.is_none() && d.enforcement.termination.is_none());
+    if let Some(order) = order {
+        crate::enforcement::order_court_application_window(order, *date, ctx.calendar)?;
+    }
+    if order.is_none() || case.fine_due().0 > case.paid().0 {
+        court_application_window(case, *date, ctx.calendar)?;
+    }
     c.court = Some(CourtApplication {
         date: *date,
         court: court.trim().into(),
@@ -343,6 +371,8 @@ pub(super) fn propose_closing(
     let Step { case, ctx, .. } = *step;
     not_in_future(*date, ctx.today, "提请结案")?;
     closable(case, *date, ctx.calendar)?;
+    duty_settled(case)?;
+    goods_settled(case)?;
     correction_followed_up(case)?;
     on_spot_decision_filed(case)?;
     crate::review::no_review_vetoes(&crate::review::vetoes(case, ctx))?;

@@ -197,8 +197,9 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             }
             is_handler(case, actor)
         }
-        // A correction notice is served when issued, before the other papers exist.
-        K::Serve if case.correction_notice.is_some() => {
+        // A correction notice or an order to act is served when issued, before the other
+        // papers exist.
+        K::Serve if case.correction_notice.is_some() || case.duty.is_some() => {
             at_stage(case, &OPEN, "送达")?;
             is_handler(case, actor)
         }
@@ -278,6 +279,11 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
             fine_not_paid_in_full(case, kind.label())?;
             is_handler(case, actor)
         }
+        // An order to act may be challenged as soon as it is served, whatever the stage.
+        K::RemedyStarted | K::RemedyEnded if case.duty.is_some() => {
+            at_stage(case, &OPEN, "登记复议诉讼")?;
+            is_handler(case, actor)
+        }
         K::RemedyStarted | K::RemedyEnded => {
             at_stage(case, &[Stage::Serving, Stage::Executing], "办理执行事项")?;
             is_handler(case, actor)
@@ -292,6 +298,47 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
                 return Err(RuleError::input("没有待执行的罚款"));
             }
             head_not_own(case, actor)
+        }
+        K::OrderDuty => {
+            at_stage(case, &OPEN, "责令限期履行")?;
+            if case.duty.is_some() {
+                return Err(RuleError::input("本案已作出责令限期履行决定"));
+            }
+            head_not_own(case, actor)
+        }
+        K::DecideEnforcement
+        | K::DecideSubstitute
+        | K::ImmediateSubstitute
+        | K::AgreeEnforcement
+        | K::SuspendEnforcement
+        | K::ResumeEnforcement
+        | K::EndEnforcement => {
+            at_stage(case, &OPEN, "决定强制执行事项")?;
+            duty_open(case)?;
+            head_not_own(case, actor)
+        }
+        K::RecordPerformance
+        | K::DemandDuty
+        | K::HearDutyStatement
+        | K::PostDemolitionNotice
+        | K::DemandSubstitute
+        | K::NotifyImmediate
+        | K::AgreementResult
+        | K::EnforceDay => {
+            at_stage(case, &OPEN, "办理强制执行事项")?;
+            duty_open(case)?;
+            is_handler(case, actor)
+        }
+        K::RegisterGoods => {
+            at_stage(case, &OPEN, "登记罚没物品")?;
+            is_handler(case, actor)
+        }
+        K::MoveGoods => {
+            at_stage(case, &OPEN, "处置罚没物品")?;
+            if case.goods.is_empty() {
+                return Err(RuleError::input("本案没有登记罚没物品"));
+            }
+            is_handler(case, actor)
         }
         K::Withdraw => {
             at_stage(case, &INQUIRY, "撤销立案")?;
@@ -335,6 +382,22 @@ fn role_and_stage(case: &Case, kind: ActionKind, actor: &User) -> RuleResult {
                 Err(RuleError::role("岗位权限", "由本案承办人或管理员归档"))
             }
         }
+    }
+}
+
+/// The case has an order to act that is still to be carried out: a menu leaves out the
+/// enforcement steps of a case without one, or whose order was performed or ended.
+fn duty_open(case: &Case) -> RuleResult {
+    match case.duty.as_ref() {
+        None => Err(RuleError::stage("本案没有责令限期履行决定")),
+        Some(d) if d.complied_on.is_some() => Err(RuleError::stage(format!(
+            "当事人已于 {} 履行义务",
+            d.complied_on.map(|d| d.to_string()).unwrap_or_default()
+        ))),
+        Some(d) if d.enforcement.termination.is_some() => {
+            Err(RuleError::stage("本案强制执行已终结"))
+        }
+        Some(_) => Ok(()),
     }
 }
 

@@ -6,6 +6,30 @@ use crate::case::rule::{RuleError, RuleResult};
 use crate::enforcement::order::DutyOrder;
 use crate::enforcement::record::EnforcementDecision;
 
+/// 行政强制法第三十五条: a 催告 comes after the order took effect (served, 第三十八条) and
+/// its deadline passed with the duty not performed.
+pub fn duty_overdue_for_demand(order: &DutyOrder, date: NaiveDate) -> RuleResult {
+    if order.served_on.is_none_or(|s| s > date) {
+        return Err(RuleError::new(
+            "行政强制法第三十五条",
+            "责令限期履行决定尚未送达当事人，不能催告；请先登记送达",
+        ));
+    }
+    if date <= order.deadline {
+        return Err(RuleError::new(
+            "行政强制法第三十五条",
+            format!("履行期限至 {}，期满仍不履行的方可催告", order.deadline),
+        ));
+    }
+    if let Some(done) = order.complied_on.filter(|d| *d <= date) {
+        return Err(RuleError::new(
+            "行政强制法第三十五条",
+            format!("当事人已于 {done} 履行义务，无需催告"),
+        ));
+    }
+    Ok(())
+}
+
 /// 行政强制法第三十五条、第三十七条第一款: a 强制执行决定 only after a written 催告 was
 /// served and its period passed without performance.
 pub fn demand_before_enforcement(order: &DutyOrder, decision_on: NaiveDate) -> RuleResult {

@@ -13,16 +13,16 @@ mod halts;
 mod substitute;
 mod timing;
 pub use demand::{
-    decision_served_before_enforcing, demand_before_enforcement, enforcement_decision_contents,
-    statement_heard,
+    decision_served_before_enforcing, demand_before_enforcement, duty_overdue_for_demand,
+    enforcement_decision_contents, statement_heard,
 };
 pub use halts::{
     agreement_allowed, enforcement_not_halted, no_enforcement_under_agreement, suspension_recorded,
     termination_allowed,
 };
 pub use substitute::{
-    immediate_substitute_allowed, immediate_substitute_notified, substitute_performance_demand,
-    substitute_performance_recorded,
+    immediate_substitute_allowed, immediate_substitute_notified, substitute_after_demand,
+    substitute_decision_contents, substitute_performance_demand, substitute_performance_recorded,
 };
 pub use timing::{
     demolition_after_remedies, not_at_night_or_on_holidays, order_remedy_periods_end, NightHours,

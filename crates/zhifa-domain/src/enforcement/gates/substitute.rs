@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use crate::calendar::Calendar;
 use crate::case::rule::{RuleError, RuleResult};
 use crate::enforcement::order::DutyOrder;
-use crate::enforcement::record::{Clearable, EnforcementDay, ImmediateSubstitute, PublicSpace};
+use crate::enforcement::record::{
+    Clearable, EnforcementDay, ImmediateSubstitute, PublicSpace, SubstituteDecision,
+};
 
 /// 行政强制法第五十条、第五十一条第一款第（一）（二）项: 代履行 only after its decision
 /// (naming the party, address, reasons and basis, way and time, object, cost estimate and
@@ -25,35 +27,7 @@ pub fn substitute_performance_demand(
         ));
     };
     let dec = &sub.decision;
-    if dec.harm.is_none() {
-        return Err(RuleError::new(
-            "行政强制法第五十条",
-            "代履行限于不履行的后果已经或者将危害交通安全、造成环境污染或者破坏自然资源的情形，请登记所属情形",
-        ));
-    }
-    let fields = [
-        ("当事人的姓名或者名称", dec.party_name.as_str()),
-        ("地址", dec.party_address.as_str()),
-        ("代履行的理由和依据", dec.reasons_and_basis.as_str()),
-        ("方式和时间", dec.way_and_time.as_str()),
-        ("标的", dec.object.as_str()),
-        ("代履行人", dec.performer.as_str()),
-    ];
-    let missing: Vec<&str> = fields
-        .iter()
-        .filter(|(_, v)| v.trim().is_empty())
-        .map(|(n, _)| *n)
-        .collect();
-    if !missing.is_empty() || dec.cost_estimate.0 <= 0 {
-        let mut missing = missing;
-        if dec.cost_estimate.0 <= 0 {
-            missing.push("费用预算");
-        }
-        return Err(RuleError::new(
-            "行政强制法第五十一条第一款第（一）项",
-            format!("代履行决定书缺少：{}", missing.join("、")),
-        ));
-    }
+    substitute_decision_contents(dec)?;
     match dec.served_on {
         Some(s) if s <= day => {}
         _ => {
@@ -80,6 +54,74 @@ pub fn substitute_performance_demand(
         return Err(RuleError::new(
             "行政强制法第五十一条第一款第（二）项",
             format!("当事人已于 {done} 履行，应当停止代履行"),
+        ));
+    }
+    Ok(())
+}
+
+/// 行政强制法第五十条、第五十一条第一款第（一）项: the 代履行决定书 names the party, address,
+/// reasons and basis, way and time, object, cost estimate and performer, and the harm that
+/// makes 代履行 available.
+pub fn substitute_decision_contents(dec: &SubstituteDecision) -> RuleResult {
+    if dec.harm.is_none() {
+        return Err(RuleError::new(
+            "行政强制法第五十条",
+            "代履行限于不履行的后果已经或者将危害交通安全、造成环境污染或者破坏自然资源的情形，请登记所属情形",
+        ));
+    }
+    let fields = [
+        ("当事人的姓名或者名称", dec.party_name.as_str()),
+        ("地址", dec.party_address.as_str()),
+        ("代履行的理由和依据", dec.reasons_and_basis.as_str()),
+        ("方式和时间", dec.way_and_time.as_str()),
+        ("标的", dec.object.as_str()),
+        ("代履行人", dec.performer.as_str()),
+    ];
+    let mut missing: Vec<&str> = fields
+        .iter()
+        .filter(|(_, v)| v.trim().is_empty())
+        .map(|(n, _)| *n)
+        .collect();
+    if dec.cost_estimate.0 <= 0 {
+        missing.push("费用预算");
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(RuleError::new(
+            "行政强制法第五十一条第一款第（一）项",
+            format!("代履行决定书缺少：{}", missing.join("、")),
+        ))
+    }
+}
+
+/// 行政强制法第五十条: 代履行 is decided only when the party, ordered to act, did not act
+/// and still did not after a 催告 (served, its period passed).
+pub fn substitute_after_demand(order: &DutyOrder, decided_on: NaiveDate) -> RuleResult {
+    let demand = order
+        .enforcement
+        .demand
+        .as_ref()
+        .filter(|d| d.served_on.is_some_and(|s| s <= decided_on));
+    let Some(demand) = demand else {
+        return Err(RuleError::new(
+            "行政强制法第五十条",
+            "代履行须在当事人逾期不履行、经催告仍不履行后决定，请先制作并送达催告书",
+        ));
+    };
+    if decided_on <= demand.deadline {
+        return Err(RuleError::new(
+            "行政强制法第五十条",
+            format!(
+                "催告书给予的履行期限至 {} 届满，期满仍不履行的方可决定代履行",
+                demand.deadline
+            ),
+        ));
+    }
+    if let Some(done) = order.complied_on.filter(|d| *d <= decided_on) {
+        return Err(RuleError::new(
+            "行政强制法第五十条",
+            format!("当事人已于 {done} 履行义务，不得代履行"),
         ));
     }
     Ok(())

@@ -62,6 +62,7 @@ fn village_house() -> DutyOrder {
         deadline: d("2026-03-16"),
         basis: planning_65(),
         power: EnforcementPower::SelfEnforce,
+        enforce_basis: Some(planning_65()),
         direct_suit: true,
         remedies: vec![],
         complied_on: None,
