@@ -22,6 +22,35 @@ pub const DEMO_PASSWORD: &str = "demo";
 
 pub const STAFF_TOML: &str = include_str!("../../sample-data/staff.toml");
 pub const CASES_TOML: &str = include_str!("../../sample-data/cases.toml");
+/// The cases that take orders to act and goods through 行政强制法 Chapter IV, written by
+/// hand (the generated file above holds penalties); run after them.
+pub const ENFORCEMENT_TOML: &str = include_str!("../../sample-data/enforcement.toml");
+
+/// Every demo case with its number in its file's sequence (which seeds its generated
+/// identity numbers), in the order they come in: the enforcement cases merged among the
+/// generated ones by start date, so case numbers follow filing dates as in a real register.
+fn demo_cases() -> Result<Vec<(u32, script::DemoCase)>, DemoError> {
+    let cases: CasesFile =
+        toml::from_str(CASES_TOML).map_err(|e| DemoError::Data("cases.toml", e.to_string()))?;
+    let more: CasesFile = toml::from_str(ENFORCEMENT_TOML)
+        .map_err(|e| DemoError::Data("enforcement.toml", e.to_string()))?;
+    let first_extra = cases.case.len() as u32;
+    let mut all: Vec<(u32, script::DemoCase)> = cases
+        .case
+        .into_iter()
+        .enumerate()
+        .map(|(n, c)| (n as u32, c))
+        .chain(
+            more.case
+                .into_iter()
+                .enumerate()
+                .map(|(n, c)| (first_extra + n as u32, c)),
+        )
+        .collect();
+    // Stable: on the same day the generated case comes first.
+    all.sort_by_key(|(n, c)| (c.start, *n >= first_extra));
+    Ok(all)
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,8 +144,7 @@ fn build_parts(
 ) -> Result<DemoReport, DemoError> {
     let staff: StaffFile =
         toml::from_str(STAFF_TOML).map_err(|e| DemoError::Data("staff.toml", e.to_string()))?;
-    let cases: CasesFile =
-        toml::from_str(CASES_TOML).map_err(|e| DemoError::Data("cases.toml", e.to_string()))?;
+    let cases = demo_cases()?;
     let agency = assets::demo_agency().map_err(|e| DemoError::Data("agency.toml", e))?;
     let catalog = assets::catalog_template()
         .map_err(|issues| DemoError::Data("catalog", format!("{} 处问题", issues.len())))?;
@@ -134,10 +162,10 @@ fn build_parts(
         staff: staff.staff.len(),
         ..DemoReport::default()
     };
-    let total = cases.case.len();
-    for (n, c) in cases.case.iter().enumerate() {
-        progress(n, total);
-        match script::run(&mut desk, &cast, c, n as u32, today) {
+    let total = cases.len();
+    for (i, (n, c)) in cases.iter().enumerate() {
+        progress(i, total);
+        match script::run(&mut desk, &cast, c, *n, today) {
             Ok(stage) => {
                 report.cases += 1;
                 *report.by_stage.entry(stage.name().to_string()).or_default() += 1;
@@ -190,22 +218,19 @@ fn cast(store: &Store) -> Result<Cast, DemoError> {
 
 /// How many cases the demo data describes.
 pub fn case_count() -> Result<usize, DemoError> {
-    let cases: CasesFile =
-        toml::from_str(CASES_TOML).map_err(|e| DemoError::Data("cases.toml", e.to_string()))?;
-    Ok(cases.case.len())
+    Ok(demo_cases()?.len())
 }
 
 /// Takes every demo case through the workflow once more on an existing demo-staffed
 /// database (new case numbers, same scripts): the benchmark's workload of real desk steps.
 /// Returns how many cases ran.
 pub fn replay(desk: &mut Desk, today: NaiveDate) -> Result<usize, DemoError> {
-    let cases: CasesFile =
-        toml::from_str(CASES_TOML).map_err(|e| DemoError::Data("cases.toml", e.to_string()))?;
+    let cases = demo_cases()?;
     let cast = cast(desk.store())?;
-    for (n, c) in cases.case.iter().enumerate() {
-        script::run(desk, &cast, c, n as u32, today)?;
+    for (n, c) in &cases {
+        script::run(desk, &cast, c, *n, today)?;
     }
-    Ok(cases.case.len())
+    Ok(cases.len())
 }
 
 mod intake;

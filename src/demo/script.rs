@@ -60,6 +60,12 @@ pub struct DemoCase {
     pub seize: bool,
     #[serde(default)]
     pub order_correction: bool,
+    /// An order to act and how it is enforced (sample-data/enforcement.toml).
+    #[serde(default)]
+    pub duty: Option<duty::DutyPath>,
+    /// Goods taken in the case and what became of them.
+    #[serde(default)]
+    pub goods: Option<duty::GoodsPath>,
     /// The party as in a form; `auto` identity numbers and phones are generated.
     pub party: PartyInput,
 }
@@ -145,6 +151,8 @@ macro_rules! on {
         }
     };
 }
+
+mod duty;
 
 impl Run<'_> {
     fn wd(&self, n: u32) -> Option<NaiveDate> {
@@ -535,6 +543,14 @@ pub fn run(
                 items: "现场查获的涉案物品一批（详见证据登记保存清单）".into(),
             },
         )?;
+        if c.goods.is_some() {
+            duty::register_preserved(&mut r, d)?;
+        }
+    }
+    if let Some(path) = c.duty.filter(|p| p.at_scene()) {
+        if !duty::at_scene(&mut r, path)? {
+            return r.stage();
+        }
     }
     if c.seize {
         r.act(
@@ -918,6 +934,14 @@ pub fn run(
             }
         }
     } else if stop == STOPS[6] {
+        return r.stage();
+    }
+    if let Some(path) = c.duty {
+        if !duty::after_decision(&mut r, path)? {
+            return r.stage();
+        }
+    }
+    if c.goods.is_some() && !duty::destroy(&mut r)? {
         return r.stage();
     }
     close_and_archive(&mut r, stop)

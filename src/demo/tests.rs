@@ -62,6 +62,48 @@ fn demo_builds_with_every_case_lawful() {
             && c.served(crate::domain::case::ServedDoc::CorrectionOrder)
                 .is_some()
     });
+    // Each path of 行政强制法 Chapter IV the issue names, archived (sample-data/enforcement.toml).
+    let duty = |c: &crate::domain::case::Case| c.duty.clone();
+    with(
+        "a house demolished by the township after its 公告",
+        &|c| {
+            duty(c).is_some_and(|o| {
+                o.power == crate::domain::enforcement::EnforcementPower::SelfEnforce
+                    && o.enforcement.public_notice.is_some()
+                    && o.enforcement.days.iter().any(|d| d.completed)
+            })
+        },
+    );
+    with("an order performed in time", &|c| {
+        duty(c).is_some_and(|o| o.complied_on.is_some_and(|d| d <= o.deadline))
+    });
+    with("代履行 of an obstacle with its cost", &|c| {
+        duty(c).is_some_and(|o| {
+            o.enforcement
+                .substitute
+                .as_ref()
+                .is_some_and(|s| s.cost.is_some() && s.demand_on.is_some())
+        })
+    });
+    with("立即代履行 notified afterwards", &|c| {
+        duty(c).is_some_and(|o| {
+            o.enforcement
+                .immediate
+                .as_ref()
+                .is_some_and(|i| i.notified_on.is_some())
+        })
+    });
+    with("a demolition order sent to the court", &|c| {
+        c.court.is_some()
+            && duty(c).is_some_and(|o| {
+                o.power == crate::domain::enforcement::EnforcementPower::ApplyToCourt
+            })
+    });
+    with("goods confiscated and destroyed", &|c| {
+        c.goods.iter().any(|g| {
+            g.is_confiscated() && g.state() == crate::domain::enforcement::GoodsState::Destroyed
+        })
+    });
     let overdue = store
         .list_cases(&crate::store::CaseFilter {
             overdue_only: true,

@@ -15,6 +15,7 @@ use crate::desk::Desk;
 
 mod admin;
 mod dashboard;
+mod enforcement;
 mod finding;
 mod forms;
 mod holidays;
@@ -173,7 +174,7 @@ fn case_view_tabs_and_menu() {
     let (_d, path) = demo_copy();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    open_case(&mut a, "185");
+    open_case(&mut a, "191");
     snapshot_both("case_view", &a);
     press(&mut a, &[KeyCode::Tab]);
     snapshot_both("case_view_parties", &a);
@@ -274,8 +275,8 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     // The head approves a case waiting for filing approval.
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    let first = a.desk.store().find_case("2026-185").unwrap().unwrap();
-    open_case(&mut a, "185");
+    let first = a.desk.store().find_case("2026-191").unwrap().unwrap();
+    open_case(&mut a, "191");
     press(&mut a, &[KeyCode::Char('a'), KeyCode::Enter]);
     // Form: 日期 (today), 是否同意 (true), 意见.
     press(&mut a, &[KeyCode::Down, KeyCode::Down]);
@@ -292,7 +293,7 @@ fn keys_approve_a_filing_and_record_an_inspection() {
     let mut b = app(&path);
     login(&mut b, &handler);
     press(&mut b, &[KeyCode::Char('c'), KeyCode::Char('/')]);
-    type_text(&mut b, "185");
+    type_text(&mut b, "191");
     press(
         &mut b,
         &[KeyCode::Enter, KeyCode::Enter, KeyCode::Char('a')],
@@ -338,7 +339,7 @@ fn leaving_a_changed_form_asks_first() {
     let (_d, path) = demo_copy();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    open_case(&mut a, "185");
+    open_case(&mut a, "191");
     press(&mut a, &[KeyCode::Char('a'), KeyCode::Enter]);
     type_text(&mut a, "x");
     press(&mut a, &[KeyCode::Esc]);
@@ -484,9 +485,9 @@ fn new_case_by_keys_goes_to_filing_approval() {
     let id = a
         .desk
         .store()
-        .find_case("2026-188")
+        .find_case("2026-194")
         .unwrap()
-        .expect("new case 188");
+        .expect("new case 194");
     let case = a.desk.store().load_case(id).unwrap();
     assert_eq!(case.stage.name(), "立案审批");
     assert_eq!(case.power.power.code, "HJ-001");
@@ -609,7 +610,7 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
     }
     submit(&mut a);
     assert!(a.status.contains("已提请立案"), "{}", a.status);
-    let no = "合综执立〔2026〕188号";
+    let no = "合综执立〔2026〕194号";
 
     switch_to(&mut a, "sunzhen", no);
     open_step(&mut a, K::ApproveFiling);
@@ -728,7 +729,7 @@ fn keys_alone_take_a_case_from_filing_to_archive() {
     match a.stack.last() {
         Some(super::app::Screen::Form(f)) => {
             let i = f.specs.iter().position(|s| s.key == "archive_no").unwrap();
-            assert_eq!(f.form.value(i), "2026-188", "proposed in its format");
+            assert_eq!(f.form.value(i), "2026-194", "proposed in its format");
         }
         _ => panic!("no archive form"),
     }
@@ -906,7 +907,7 @@ fn forms_check_as_you_type_and_name_the_field() {
     let (_d, path) = demo_copy();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    open_case(&mut a, "185");
+    open_case(&mut a, "191");
     open_step(&mut a, crate::domain::case::ActionKind::ApproveFiling);
     press(&mut a, &[KeyCode::Backspace]);
     type_text(&mut a, "9"); // 2026-11-29: a valid date; the form is complete but for 意见
@@ -992,7 +993,7 @@ fn on_the_spot_decision_by_keys() {
     let id = a
         .desk
         .store()
-        .find_case("合综执当罚〔2026〕188号")
+        .find_case("合综执当罚〔2026〕194号")
         .unwrap()
         .unwrap();
     assert_eq!(a.desk.store().load_case(id).unwrap().stage.name(), "执行");
@@ -1005,8 +1006,8 @@ fn evidence_with_an_attachment_through_the_form() {
     std::fs::write(&photo, b"JPEG").unwrap();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    let first = a.desk.store().find_case("2026-185").unwrap().unwrap();
-    open_case(&mut a, "185");
+    let first = a.desk.store().find_case("2026-191").unwrap().unwrap();
+    open_case(&mut a, "191");
     open_step(&mut a, crate::domain::case::ActionKind::ApproveFiling);
     fill_and_submit(&mut a, &[("opinion", "同意立案")]);
     let handler = {
@@ -1015,7 +1016,7 @@ fn evidence_with_an_attachment_through_the_form() {
             .username
             .clone()
     };
-    switch_to(&mut a, &handler, "合综执立〔2026〕185号");
+    switch_to(&mut a, &handler, "合综执立〔2026〕191号");
     open_step(&mut a, crate::domain::case::ActionKind::AddEvidence);
     fill_and_submit(
         &mut a,
@@ -1276,7 +1277,7 @@ fn documents_tab_lists_previews_and_exports() {
     let (dir, path) = demo_copy();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    open_case(&mut a, "185");
+    open_case(&mut a, "191");
     press(&mut a, &[KeyCode::Tab; 4]);
     let screen = render(&a, 120, 36);
     assert!(screen.contains("── 预览"), "{screen}");

@@ -128,8 +128,7 @@ impl State {
         let goods_flags = calendar
             .as_ref()
             .and_then(|cal| {
-                crate::domain::enforcement::seized_goods_unreturned(&case.goods, env.today, cal)
-                    .ok()
+                crate::domain::case::gates::goods_held_unlawfully(&case, env.today, cal).ok()
             })
             .unwrap_or_default()
             .into_iter()
@@ -386,6 +385,12 @@ impl State {
         }
         let mut out = Vec::new();
         for (i, g) in c.goods.iter().enumerate() {
+            let origin = match g.confiscated_on {
+                Some(on) if g.origin != crate::domain::enforcement::GoodsOrigin::Confiscated => {
+                    format!("{}（{on} 决定没收）", serde_name(&g.origin))
+                }
+                _ => serde_name(&g.origin),
+            };
             out.push(format!(
                 "{}. {} {}{} 估价 {}  {}  {}  存放 {} 保管 {}",
                 i + 1,
@@ -393,7 +398,7 @@ impl State {
                 g.quantity,
                 g.unit,
                 g.estimated_value,
-                serde_name(&g.origin),
+                origin,
                 serde_name(&g.state()),
                 g.storage_place,
                 g.custodian

@@ -44,28 +44,28 @@ fn focused_key(app: &App) -> &'static str {
     f.specs[f.form.focus].key
 }
 
-/// The head opens 立案审批 on case 185 (日期, 是否同意, 意见).
+/// The head opens 立案审批 on case 191 (日期, 是否同意, 意见).
 fn approve_filing_form(path: &std::path::Path) -> App {
     let mut a = app(path);
     login(&mut a, "sunzhen");
-    open_case(&mut a, "185");
+    open_case(&mut a, "191");
     open_step(&mut a, ActionKind::ApproveFiling);
     a
 }
 
-/// Case 185 approved by the head; its first handler logged in on it.
+/// Case 191 approved by the head; its first handler logged in on it.
 fn approved_case_as_handler(path: &std::path::Path) -> App {
     let mut a = approve_filing_form(path);
     press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
     type_text(&mut a, "同意立案");
     ctrl(&mut a, 's');
     assert!(a.status.contains("已办理"), "{}", a.status);
-    let id = a.desk.store().find_case("2026-185").unwrap().unwrap();
+    let id = a.desk.store().find_case("2026-191").unwrap().unwrap();
     let case = a.desk.store().load_case(id).unwrap();
     let handler = a.desk.store().users().unwrap()[&case.handlers[0]]
         .username
         .clone();
-    switch_to(&mut a, &handler, "合综执立〔2026〕185号");
+    switch_to(&mut a, &handler, "合综执立〔2026〕191号");
     a
 }
 
@@ -275,7 +275,7 @@ fn the_record_form_starts_with_the_cases_officers_and_today() {
     let (_d, path) = demo_copy();
     let mut a = approved_case_as_handler(&path);
     open_step(&mut a, ActionKind::AddRecord);
-    let id = a.desk.store().find_case("2026-185").unwrap().unwrap();
+    let id = a.desk.store().find_case("2026-191").unwrap().unwrap();
     let case = a.desk.store().load_case(id).unwrap();
     let users = a.desk.store().users().unwrap();
     let logins: Vec<&str> = case
@@ -353,7 +353,7 @@ fn enter_moves_on_or_starts_a_line_and_ctrl_s_submits() {
     );
     ctrl(&mut a, 's');
     assert!(a.status.contains("已办理"), "{}", a.status);
-    let id = a.desk.store().find_case("2026-185").unwrap().unwrap();
+    let id = a.desk.store().find_case("2026-191").unwrap().unwrap();
     let case = a.desk.store().load_case(id).unwrap();
     assert_eq!(case.stage.name(), "调查取证");
 }
@@ -456,8 +456,8 @@ fn evidence_files_are_picked_from_a_listing_with_size_and_type() {
     std::fs::write(photos.join("询问录音.m4a"), b"AAC").unwrap();
     let mut a = app(&path);
     login(&mut a, "sunzhen");
-    let id = a.desk.store().find_case("2026-185").unwrap().unwrap();
-    open_case(&mut a, "185");
+    let id = a.desk.store().find_case("2026-191").unwrap().unwrap();
+    open_case(&mut a, "191");
     open_step(&mut a, ActionKind::ApproveFiling);
     fill_and_submit(&mut a, &[("opinion", "同意立案")]);
     let handler = {
@@ -466,7 +466,7 @@ fn evidence_files_are_picked_from_a_listing_with_size_and_type() {
             .username
             .clone()
     };
-    switch_to(&mut a, &handler, "合综执立〔2026〕185号");
+    switch_to(&mut a, &handler, "合综执立〔2026〕191号");
     open_step(&mut a, ActionKind::AddEvidence);
     fill(
         &mut a,

@@ -499,12 +499,10 @@ fn duty_deadlines(b: &mut Builder, case: &Case) {
     if e.public_notice.is_some() {
         let end = enf::notice_period_end(order, b.cal)
             .and_then(|x| x.ok_or_else(|| RuleError::input("未公告")));
-        b.push(
-            DeadlineKind::DemolitionNotice,
-            0,
-            end,
-            settled.or(e.days.first().map(|d| d.date)),
-        );
+        // The party's period: once it has run, what follows is the enforcement's own day.
+        let ran = end.as_ref().ok().copied().filter(|end| *end < b.today);
+        let met = settled.or(e.days.first().map(|d| d.date)).or(ran);
+        b.push(DeadlineKind::DemolitionNotice, 0, end, met);
     }
     if let Some(sub) = e.substitute.as_ref() {
         if sub.decision.served_on.is_some() {

@@ -28,7 +28,10 @@ pub use correction_order::{
     correction_deadline_after_issue, correction_followed_up, correction_order_issued,
     correction_ordered_on,
 };
-pub use duty::{duty_settled, goods_movement_approved, goods_origin_recorded, goods_settled};
+pub use duty::{
+    duty_settled, goods_held_unlawfully, goods_movement_approved, goods_origin_recorded,
+    goods_settled,
+};
 pub use hearing_panel::{
     hearing_panel_apart, hearing_public_or_reason, hearing_recorded, hearing_time_given,
 };

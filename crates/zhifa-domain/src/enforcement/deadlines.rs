@@ -309,6 +309,16 @@ pub fn next_lawful_step(order: &DutyOrder, cal: &Calendar) -> String {
             day.date, day.why, day.rule
         ),
         Ok(None) => "没有待执行的义务".into(),
+        // A year without its table: the estimate from the statutory holidays, marked so.
+        Err(err) if matches!(err.kind, crate::case::rule::RuleKind::Calendar(_)) => {
+            match earliest_enforcement_day(order, &cal.with_statutory_estimates()) {
+                Ok(Some(day)) => format!(
+                    "预计最早可于 {} 依法强制执行：{}（{}；该年放假安排尚未导入，以导入后计算为准）",
+                    day.date, day.why, day.rule
+                ),
+                _ => format!("尚不能强制执行：{}", err.message),
+            }
+        }
         Err(err) => format!("尚不能强制执行：{}（{}）", err.message, err.rule),
     }
 }

@@ -116,3 +116,32 @@ pub fn goods_movement_approved(
     }
     Ok(())
 }
+
+/// Goods the case still holds that it should not: seized goods not returned once every
+/// 查封扣押 is lifted (行政强制法第二十八条第二款), and preserved goods whose
+/// 先行登记保存 was not decided within seven working days (行政处罚法第五十六条) — a
+/// preservation decided in time keeps its goods lawfully until the decision.
+pub fn goods_held_unlawfully(
+    case: &Case,
+    today: chrono::NaiveDate,
+    cal: &crate::calendar::Calendar,
+) -> RuleResult<Vec<crate::enforcement::Unreturned>> {
+    let decided_in_time = |taken: chrono::NaiveDate| {
+        case.preservations.iter().any(|p| {
+            p.date <= taken
+                && p.decided_on
+                    .is_some_and(|d| cal.add_working_days(p.date, 7).is_ok_and(|due| d <= due))
+        })
+    };
+    Ok(
+        crate::enforcement::seized_goods_unreturned(&case.goods, today, cal)?
+            .into_iter()
+            .filter(|u| {
+                let g = &case.goods[u.index];
+                !(g.origin == GoodsOrigin::Preserved
+                    && g.released_on.is_none()
+                    && decided_in_time(g.taken_on))
+            })
+            .collect(),
+    )
+}

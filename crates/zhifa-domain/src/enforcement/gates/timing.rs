@@ -125,7 +125,23 @@ pub fn demolition_after_remedies(order: &DutyOrder, day: NaiveDate, cal: &Calend
             "当事人已对责令拆除决定申请行政复议或者提起行政诉讼且尚未终结，不得强制拆除",
         ));
     }
-    let Some((basis, end)) = order_remedy_periods_end(order, cal)? else {
+    let ends = match order_remedy_periods_end(order, cal) {
+        // A year without its holiday table: a day before the statutory estimate is refused
+        // all the same (the real end is never earlier than the period's plain end), saying so.
+        Err(e) if matches!(e.kind, crate::case::rule::RuleKind::Calendar(_)) => {
+            match order_remedy_periods_end(order, &cal.with_statutory_estimates()) {
+                Ok(Some((basis, estimate))) if day <= estimate => {
+                    return Err(RuleError::new(
+                        "行政强制法第四十四条",
+                        format!("当事人的{basis}预计至 {estimate} 届满（相关年度的放假安排尚未导入，导入后以其计算为准），期满前不得强制拆除"),
+                    ))
+                }
+                _ => return Err(e),
+            }
+        }
+        other => other?,
+    };
+    let Some((basis, end)) = ends else {
         return Err(RuleError::new(
             "行政强制法第四十四条",
             "责令拆除决定尚未登记送达，无法确定当事人申请复议、提起诉讼的法定期限，不得强制拆除",
