@@ -531,7 +531,10 @@ fn bench_gen_refuses_an_existing_file_and_too_few_cases() {
         .args(["bench", "gen", "--cases", "10"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("不能少于 300"));
+        .stderr(predicate::str::contains(format!(
+            "不能少于 {}",
+            zhifa::demo::case_count().unwrap()
+        )));
     assert!(!env.db().exists(), "nothing is written for a refused size");
     env.init();
     env.zhifa()

@@ -220,7 +220,7 @@ fn ledger_import_is_for_keepers_never_takes_live_numbers_repeats_as_no_op_and_un
         drop(out);
         std::fs::read_to_string(&again).unwrap().lines().count() - 1
     };
-    assert_eq!(count(&o), 300);
+    assert_eq!(count(&o), zhifa::demo::case_count().unwrap());
     // A 承办人 may not import.
     let out = as_demo(&[
         "--user", "zhangwei", "ledger", "import", exported, "--apply",
@@ -229,7 +229,11 @@ fn ledger_import_is_for_keepers_never_takes_live_numbers_repeats_as_no_op_and_un
     // Re-importing the exported ledger adds nothing: every row is a live case, unchanged.
     let out = as_demo(&["--user", "admin", "ledger", "import", exported, "--apply"]);
     assert!(out.contains("没有新的行需要导入"), "{out}");
-    assert_eq!(count(&o), 300, "re-import doubled case numbers");
+    assert_eq!(
+        count(&o),
+        zhifa::demo::case_count().unwrap(),
+        "re-import doubled case numbers"
+    );
     // A different row under a live case number is refused.
     let text = std::fs::read_to_string(exported).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
@@ -241,7 +245,7 @@ fn ledger_import_is_for_keepers_never_takes_live_numbers_repeats_as_no_op_and_un
     let colliding = o.file("撞号.csv", lines.join("\n") + "\n");
     let out = as_demo(&["--user", "admin", "ledger", "import", &colliding, "--apply"]);
     assert!(out.contains(&live_no) && out.contains("本系统"), "{out}");
-    assert_eq!(count(&o), 300);
+    assert_eq!(count(&o), zhifa::demo::case_count().unwrap());
     // New rows: imported as one numbered import, then undone as a whole.
     let old = o.file(
         "旧台账.csv",
@@ -260,7 +264,7 @@ fn ledger_import_is_for_keepers_never_takes_live_numbers_repeats_as_no_op_and_un
     assert!(out.contains("不是管理员或负责人"), "{out}");
     let out = as_demo(&["--user", "admin", "ledger", "undo", "1"]);
     assert!(out.contains("已撤销导入 #1"), "{out}");
-    assert_eq!(count(&o), 300);
+    assert_eq!(count(&o), zhifa::demo::case_count().unwrap());
     let imports = as_demo(&["ledger", "imports"]);
     assert!(imports.contains("#1 已撤销"), "{imports}");
     let log = as_demo(&["--user", "admin", "audit", "log"]);

@@ -405,6 +405,10 @@ impl App {
                 Ok(dir) => super::exports::publish(&mut env, &dir),
                 Err(e) => Outcome::Error(e),
             },
+            Command::Goods => match super::exports::folder(&env) {
+                Ok(dir) => super::exports::goods(&mut env, &dir),
+                Err(e) => Outcome::Error(e),
+            },
             Command::List(cmd) => match self.stack.last_mut() {
                 Some(Screen::Cases(list)) => match list.apply_command(cmd, arg, &mut env) {
                     Ok(msg) => Outcome::Status(msg),

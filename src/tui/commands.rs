@@ -42,6 +42,7 @@ pub enum Command {
     /// The 台账 (optionally one year's) and the 公示 list into the export folder.
     Ledger,
     Publish,
+    Goods,
     List(ListCommand),
 }
 
@@ -145,6 +146,12 @@ pub const COMMANDS: &[CommandSpec] = &[
         &["公示"],
         "导出公示清单（Excel，个人信息已遮蔽）",
         Command::Publish,
+    ),
+    global(
+        "goods",
+        &["罚没物品"],
+        "导出罚没物品登记簿（Excel，供财务核对）",
+        Command::Goods,
     ),
     global("quit", &["q", "退出"], "退出", Command::Quit),
     list("stage", &["阶段"], "阶段", "按阶段筛选", ListCommand::Stage),

@@ -92,3 +92,20 @@ pub fn publish(env: &mut Env, dir: &Path) -> Outcome {
         Err(e) => Outcome::Error(format!("不能导出公示清单：{e}")),
     }
 }
+
+/// `:goods`: the register of confiscated, seized and preserved goods across cases.
+pub fn goods(env: &mut Env, dir: &Path) -> Outcome {
+    let (table, unreadable) = match env.desk.goods_export() {
+        Ok(t) => t,
+        Err(e) => return Outcome::Error(format!("不能导出罚没物品登记簿：{e}")),
+    };
+    let n = table.rows.len();
+    match write(env, dir, "罚没物品登记簿", table) {
+        Ok(path) if !unreadable.is_empty() => Outcome::Error(format!(
+            "已导出罚没物品 {n} 项，{} 件无法读取未导出（:check）：{path}",
+            unreadable.len()
+        )),
+        Ok(path) => Outcome::Status(format!("已导出罚没物品 {n} 项：{path}")),
+        Err(e) => Outcome::Error(format!("不能导出罚没物品登记簿：{e}")),
+    }
+}

@@ -430,7 +430,7 @@ fn an_admin_restores_a_backup_after_seeing_both_sides() {
     login(&mut a, "admin");
 }
 
-/// `:ledger` and `:publish` by the command line, into the app's export folder.
+/// `:ledger`, `:publish` and `:goods` by the command line, into the app's export folder.
 #[test]
 fn ledger_and_public_list_export_to_new_names_with_the_full_path() {
     let (dir, path) = demo_copy();
@@ -474,6 +474,24 @@ fn ledger_and_public_list_export_to_new_names_with_the_full_path() {
             "已导出公示清单 {published} 条（已遮蔽个人信息）："
         )) && msg.ends_with(&out.join("行政处罚公示.xlsx").display().to_string()),
         "{msg}"
+    );
+    // The goods register: the demo's fireworks cases hold 82 箱 in two items.
+    a.run_command("goods");
+    let (rows, _) = a.desk.goods_register().unwrap();
+    assert_eq!(rows.len(), 2);
+    let msg = a.status.to_string();
+    assert!(
+        msg == format!(
+            "已导出罚没物品 2 项：{}",
+            out.join("罚没物品登记簿.xlsx").display()
+        ),
+        "{msg}"
+    );
+    assert!(
+        std::fs::metadata(out.join("罚没物品登记簿.xlsx"))
+            .unwrap()
+            .len()
+            > 1000
     );
 }
 
