@@ -906,3 +906,5 @@ what = "有关设施、设备、物品"
         assert!(!got.is_empty());
     }
 }
+
+mod duty_audit;
