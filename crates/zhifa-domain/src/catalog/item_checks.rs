@@ -205,7 +205,7 @@ pub(super) fn check_duties(p: &Power, errs: &mut Vec<String>) {
                         "{what}的强制执行权须由法律规定（行政强制法第十三条第一款），不能只引用《{}》",
                         b.law.trim()
                     ));
-                } else if !is_statute(&b.law) {
+                } else if !super::citation::is_law(&b.law) {
                     errs.push(format!(
                         "{what}的强制执行权只能由法律设定（行政强制法第十三条第一款），《{}》不是法律；请改为申请人民法院强制执行",
                         b.law.trim()
@@ -222,13 +222,6 @@ pub(super) fn check_duties(p: &Power, errs: &mut Vec<String>) {
 
 /// Laws that regulate how coercive measures are applied but grant none for an item.
 const PROCEDURE_LAWS: [&str; 2] = ["行政强制法", "行政处罚法"];
-
-/// Whether a text is a law of the NPC or its Standing Committee (《…法》), not a 行政法规
-/// (《…条例》《…办法》《…规定》) — only a law may grant 行政强制执行 (行政强制法第十三条).
-/// A 实施条例 of a law ends in 条例, so it is not one.
-fn is_statute(law: &str) -> bool {
-    law.trim().ends_with('法')
-}
 
 fn check_basis(what: &str, b: &super::Provision, errs: &mut Vec<String>) {
     if b.law.trim().is_empty() {

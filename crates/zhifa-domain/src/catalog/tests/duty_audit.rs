@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{build, reasons, META, STRAW};
+use super::triggered_and_coercive_keys::{rejected, with};
+use super::{build, reasons, META};
 use crate::catalog::{DutyGrant, Provision};
 use crate::enforcement::{DutyKind, EnforcementPower};
 
@@ -13,16 +14,7 @@ const AUDIT: &str = include_str!("../../../../../assets/catalog/DUTY_AUDIT.md");
 /// The audit's decisions: code → the grants it lists (empty for `无`).
 fn audited() -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
-    for line in AUDIT.lines() {
-        let Some((code, rest)) = line.split_once("  ") else {
-            continue;
-        };
-        let is_code = code.len() == 6
-            && code.as_bytes()[2] == b'-'
-            && code[3..].bytes().all(|b| b.is_ascii_digit());
-        if !is_code {
-            continue;
-        }
+    for (code, rest) in super::audit_lines(AUDIT) {
         let (grants, why) = rest
             .split_once("  —— ")
             .unwrap_or_else(|| panic!("{code}: the audit line gives no reason"));
@@ -39,26 +31,16 @@ fn audited() -> BTreeMap<String, Vec<String>> {
     out
 }
 
-/// `城乡规划法第65条第1款第2项`, as the audit cites a provision.
-fn cite(b: &Provision) -> String {
-    let mut s = format!("{}第{}条", b.law, b.article);
-    if let Some(p) = b.paragraph {
-        s.push_str(&format!("第{p}款"));
-    }
-    if let Some(i) = b.item {
-        s.push_str(&format!("第{i}项"));
-    }
-    s
-}
-
 /// `责令限期拆除 城乡规划法第65条 自行强制执行（城乡规划法第65条）`, as the audit writes a grant.
 fn line_of(d: &DutyGrant) -> String {
     let enforce = match (&d.enforce, &d.enforce_basis) {
-        (EnforcementPower::SelfEnforce, Some(b)) => format!("自行强制执行（{}）", cite(b)),
+        (EnforcementPower::SelfEnforce, Some(b)) => {
+            format!("自行强制执行（{}）", b.short_citation())
+        }
         (EnforcementPower::SelfEnforce, None) => "自行强制执行（无依据）".to_string(),
         (EnforcementPower::ApplyToCourt, _) => "申请人民法院强制执行".to_string(),
     };
-    format!("{} {} {enforce}", d.kind.name(), cite(&d.basis))
+    format!("{} {} {enforce}", d.kind.name(), d.basis.short_citation())
 }
 
 #[test]
@@ -83,8 +65,12 @@ fn spot_checks_of_the_orders() {
     let catalog = crate::assets::catalog_template().unwrap();
     let duty = |code: &str, kind: DutyKind| {
         let p = catalog.powers.iter().find(|p| p.code == code).unwrap();
-        p.duty(kind)
-            .map(|d| (d.enforce, d.enforce_basis.as_ref().map(cite)))
+        p.duty(kind).map(|d| {
+            (
+                d.enforce,
+                d.enforce_basis.as_ref().map(Provision::short_citation),
+            )
+        })
     };
     // 城乡规划法第六十五条: the township itself "可以拆除".
     assert_eq!(
@@ -143,7 +129,12 @@ fn self_enforcement_rests_on_a_law_and_no_item_grants_it_from_a_regulation() {
             .filter(|d| d.enforce == EnforcementPower::SelfEnforce)
         {
             let b = d.enforce_basis.as_ref().expect("validated");
-            assert!(b.law.ends_with('法'), "{}: {} is not a law", p.code, b.law);
+            assert!(
+                crate::catalog::citation::is_law(&b.law),
+                "{}: {} is not a law",
+                p.code,
+                b.law
+            );
         }
     }
 }
@@ -161,19 +152,6 @@ basis = { law = "大气污染防治法", version = "2018-10-26", article = 119, 
 enforce = "自行强制执行"
 enforce_basis = { law = "大气污染防治法", version = "2018-10-26", article = 119 }
 "#;
-
-fn with(extra: &str) -> String {
-    format!("{STRAW}\n{extra}")
-}
-
-fn rejected(extra: &str, expect: &str) {
-    let got = reasons(&[("meta.toml", META), ("hj.toml", &with(extra))]);
-    assert!(
-        got.iter()
-            .any(|r| r.contains(expect) && r.contains("hj.toml") && r.contains("HJ-001")),
-        "expected a reason containing {expect:?}, got {got:?}"
-    );
-}
 
 #[test]
 fn a_lawful_item_with_orders_passes_and_the_court_is_the_default() {
@@ -215,6 +193,14 @@ fn self_enforcement_cannot_rest_on_a_regulation_or_the_procedure_laws() {
             "enforce_basis = { law = \"城市市容和环境卫生管理条例\"",
         ),
         "《城市市容和环境卫生管理条例》不是法律",
+    );
+    // A 办法 ends in 法 but is a 行政法规 too.
+    rejected(
+        &SELF_ENFORCED.replace(
+            "enforce_basis = { law = \"大气污染防治法\"",
+            "enforce_basis = { law = \"无证无照经营查处办法\"",
+        ),
+        "《无证无照经营查处办法》不是法律",
     );
     rejected(
         &SELF_ENFORCED.replace(
