@@ -16,7 +16,7 @@ const PREFIXED_REGULATIONS: [&str; 1] = ["河道管理条例"];
 pub fn law_title(short: &str) -> String {
     let prefixed = !short.starts_with("中华人民共和国")
         && !short.contains('《')
-        && ((short.ends_with('法') && !short.ends_with("办法"))
+        && (is_law(short)
             || short.ends_with("法实施条例")
             || PREFIXED_REGULATIONS.contains(&short));
     if prefixed {
@@ -24,6 +24,14 @@ pub fn law_title(short: &str) -> String {
     } else {
         format!("《{short}》")
     }
+}
+
+/// Whether a short title names a law of the NPC or its Standing Committee (《…法》), not a
+/// 行政法规 (《…条例》, 《…办法》, a law's 实施条例) — only a law may set 行政强制执行
+/// (行政强制法第十三条).
+pub fn is_law(short: &str) -> bool {
+    let short = short.trim();
+    short.ends_with('法') && !short.ends_with("办法")
 }
 
 /// Several provisions as one citation, each statute's title printed once:
@@ -59,6 +67,18 @@ impl Provision {
 }
 
 impl Provision {
+    /// `土地管理法第77条第1款`, the short form of messages and the written audits.
+    pub fn short_citation(&self) -> String {
+        let mut s = format!("{}第{}条", self.law, self.article);
+        if let Some(n) = self.paragraph {
+            s.push_str(&format!("第{n}款"));
+        }
+        if let Some(n) = self.item {
+            s.push_str(&format!("第{n}项"));
+        }
+        s
+    }
+
     /// `《中华人民共和国大气污染防治法》第一百一十九条第一款` (no version date).
     pub fn citation(&self) -> String {
         format!("{}{}", law_title(&self.law), self.article_text())

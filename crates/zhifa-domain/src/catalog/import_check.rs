@@ -44,17 +44,6 @@ fn provision_key(p: &Provision) -> (String, u32, Option<u32>, Option<u32>) {
     (p.law.clone(), p.article, p.paragraph, p.item)
 }
 
-fn provision_text(p: &Provision) -> String {
-    let mut s = format!("{}第{}条", p.law, p.article);
-    if let Some(n) = p.paragraph {
-        s.push_str(&format!("第{n}款"));
-    }
-    if let Some(n) = p.item {
-        s.push_str(&format!("第{n}项"));
-    }
-    s
-}
-
 /// Whether an imported band says what the template's says: same kind and base, and each
 /// party's bounds the file gives equal to the template's (a file may leave a party out: it
 /// then cannot fine that party at all, which raises nothing).
@@ -127,7 +116,7 @@ pub fn check_import(catalog: &Catalog, template: &Catalog, open_codes: &[String]
         {
             check.statutory_changes.push(StatutoryChange {
                 code: p.code.clone(),
-                provision: provision_text(&p.penalty),
+                provision: p.penalty.short_citation(),
                 template: describe(&same_article[0].statutory),
                 imported: describe(&p.statutory),
             });

@@ -205,6 +205,11 @@ pub(super) fn check_duties(p: &Power, errs: &mut Vec<String>) {
                         "{what}的强制执行权须由法律规定（行政强制法第十三条第一款），不能只引用《{}》",
                         b.law.trim()
                     ));
+                } else if !super::citation::is_law(&b.law) {
+                    errs.push(format!(
+                        "{what}的强制执行权只能由法律设定（行政强制法第十三条第一款），《{}》不是法律；请改为申请人民法院强制执行",
+                        b.law.trim()
+                    ));
                 }
             }
             (crate::enforcement::EnforcementPower::ApplyToCourt, Some(_)) => errs.push(format!(

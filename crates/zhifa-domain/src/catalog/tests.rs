@@ -75,6 +75,18 @@ fn assert_rejected(straw_edit: (&str, &str), expect: &str) {
     );
 }
 
+/// The lines of a written audit (`assets/catalog/*_AUDIT.md`) that decide an item:
+/// `(code, the rest of the line)`, for a line that starts with an item code and two spaces.
+fn audit_lines(audit: &str) -> impl Iterator<Item = (&str, &str)> {
+    audit.lines().filter_map(|line| {
+        let (code, rest) = line.split_once("  ")?;
+        let is_code = code.len() == 6
+            && code.as_bytes()[2] == b'-'
+            && code[3..].bytes().all(|b| b.is_ascii_digit());
+        is_code.then_some((code, rest))
+    })
+}
+
 #[test]
 fn a_lawful_item_passes_and_gets_its_effective_date() {
     let cat = build(&[("meta.toml", META), ("hj.toml", STRAW)]).unwrap();
@@ -433,16 +445,7 @@ mod issue_15_audit {
     /// triggered 拒不改正: 责令停产停业 — why`).
     fn audited() -> BTreeMap<String, Readings> {
         let mut out = BTreeMap::new();
-        for line in AUDIT.lines() {
-            let Some(code) = line.split_whitespace().next() else {
-                continue;
-            };
-            let is_code = code.len() == 6
-                && code.as_bytes()[2] == b'-'
-                && code[3..].bytes().all(|b| b.is_ascii_digit());
-            if !is_code {
-                continue;
-            }
+        for (code, line) in super::audit_lines(AUDIT) {
             let head = line.split_once(" — ").map_or(line, |(head, _)| head);
             let mut segments = head.split("; ");
             let first = segments.next().unwrap_or_default();
@@ -726,16 +729,7 @@ mod coercive_audit {
 
     fn audited() -> BTreeMap<String, Vec<String>> {
         let mut out = BTreeMap::new();
-        for line in AUDIT.lines() {
-            let Some((code, rest)) = line.split_once("  ") else {
-                continue;
-            };
-            let is_code = code.len() == 6
-                && code.as_bytes()[2] == b'-'
-                && code[3..].bytes().all(|b| b.is_ascii_digit());
-            if !is_code {
-                continue;
-            }
+        for (code, rest) in super::audit_lines(AUDIT) {
             let grants = rest.split("; ").map(|g| g.trim().to_string()).collect();
             assert!(
                 out.insert(code.to_string(), grants).is_none(),
@@ -747,16 +741,13 @@ mod coercive_audit {
 
     /// `安全生产法第65条第1款第4项 查封扣押：…`, as the audit writes a grant.
     fn line_of(c: &crate::catalog::Coercive) -> String {
-        let b = &c.basis;
-        let mut s = format!("{}第{}条", b.law, b.article);
-        if let Some(p) = b.paragraph {
-            s.push_str(&format!("第{p}款"));
-        }
-        if let Some(i) = b.item {
-            s.push_str(&format!("第{i}项"));
-        }
         let kind = serde_json::to_value(c.kind).unwrap();
-        format!("{s} {}：{}", kind.as_str().unwrap(), c.what)
+        format!(
+            "{} {}：{}",
+            c.basis.short_citation(),
+            kind.as_str().unwrap(),
+            c.what
+        )
     }
 
     #[test]
@@ -807,11 +798,13 @@ mod triggered_and_coercive_keys {
     //! and `[[power.coercive]]` are checked like every other key.
     use super::{build, reasons, META, STRAW};
 
-    fn with(extra: &str) -> String {
+    /// The straw-burning item with `extra` keys appended.
+    pub(super) fn with(extra: &str) -> String {
         format!("{STRAW}\n{extra}")
     }
 
-    fn rejected(extra: &str, expect: &str) {
+    /// The item with `extra` is refused with a reason containing `expect`.
+    pub(super) fn rejected(extra: &str, expect: &str) {
         let got = reasons(&[("meta.toml", META), ("hj.toml", &with(extra))]);
         assert!(
             got.iter()
@@ -906,3 +899,5 @@ what = "有关设施、设备、物品"
         assert!(!got.is_empty());
     }
 }
+
+mod duty_audit;
