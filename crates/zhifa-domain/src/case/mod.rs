@@ -23,6 +23,8 @@ pub mod workflow;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+#[cfg(test)]
+pub(crate) mod fixtures_duty;
 
 pub use action::{Action, ActionKind};
 pub use ctx::Ctx;

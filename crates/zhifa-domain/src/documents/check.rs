@@ -157,9 +157,73 @@ pub fn remedy_text(ctx: &DocCtx<'_>, on_spot: bool) -> String {
              可以自收到行政复议决定书之日起十五日内依法向{court}提起行政诉讼。"
         )
     } else {
-        format!(
-            "如不服本决定，可以自收到本决定书之日起六十日内向{review}申请行政复议，\
-             也可以自收到本决定书之日起六个月内直接向{court}提起行政诉讼。"
-        )
+        remedy_against(ctx, "本决定", "本决定书")
     }
+}
+
+/// The same remedies against an act that is printed under another name: `act` is what
+/// the party may contest (`本通知`, `本机关立即实施代履行的决定`), `paper` what it receives
+/// (`本通知书`), from whose receipt the periods run.
+pub fn remedy_against(ctx: &DocCtx<'_>, act: &str, paper: &str) -> String {
+    let review = &ctx.agency.review_body;
+    let court = &ctx.agency.court;
+    format!(
+        "如不服{act}，可以自收到{paper}之日起六十日内向{review}申请行政复议，\
+         也可以自收到{paper}之日起六个月内直接向{court}提起行政诉讼。"
+    )
+}
+
+/// What a paper that the party may contest must name before it prints: the party and
+/// address, and the route and time limit of 复议 and 诉讼 with the agency's name
+/// (行政强制法第三十七条第二款第（一）（四）（五）项 for the 强制执行决定书, 第五十一条第一款
+/// 第（一）项 for the 代履行决定书; 行政复议法第二十条第三款 for the order and the notice,
+/// whose party is told where and by when to seek 复议).
+pub fn contestable(
+    ctx: &DocCtx<'_>,
+    doc: DocKind,
+    article: &'static str,
+    party: (&str, &str),
+) -> Result<(), DocError> {
+    let (name, address) = party;
+    if name.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "当事人的姓名或者名称",
+            "案件没有当事人",
+        ));
+    }
+    if address.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "当事人的地址",
+            &format!("请补充当事人“{name}”的地址"),
+        ));
+    }
+    if ctx.agency.review_body.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "申请行政复议的途径",
+            "机关设置中没有复议机关：zhifa settings set review_body 某某县人民政府",
+        ));
+    }
+    if ctx.agency.court.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "提起行政诉讼的途径",
+            "机关设置中没有人民法院：zhifa settings set court 某某县人民法院",
+        ));
+    }
+    if ctx.agency.full_name.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "行政机关的名称",
+            "机关设置中没有机关全称",
+        ));
+    }
+    Ok(())
 }
