@@ -5,7 +5,9 @@ use super::fixtures::*;
 use super::model::*;
 use super::workflow;
 use super::Action;
-use crate::enforcement::{DutyKind, EnforcementPower, SubstituteHarm};
+use crate::enforcement::{
+    Clearable, DutyKind, EnforcementPower, GoodsOrigin, MovementKind, PublicSpace, SubstituteHarm,
+};
 use crate::money::Fen;
 
 pub fn power(code: &str) -> PowerRef {
@@ -163,5 +165,121 @@ pub fn substitute_ready(w: &World) -> Case {
         &c,
         ZHANG,
         serve(ServedDoc::SubstituteDecision, "2026-06-09"),
+    )
+}
+
+/// CG-011: steel pipes on the road cleared at once (第五十二条) on 2026-06-01, the party
+/// `present` or not.
+pub fn immediate_cleared(w: &World, present: bool) -> Case {
+    let c = filed(w, "CG-011", "2026-06-01", "2026-06-01");
+    let c = w.step(
+        &c,
+        SUN,
+        order(DutyKind::ClearObstacle, "2026-06-01", "2026-06-01"),
+    );
+    let c = w.step(
+        &c,
+        SUN,
+        Action::ImmediateSubstitute {
+            date: d("2026-06-01"),
+            space: PublicSpace::Road,
+            what: Clearable::Obstacle,
+            description: "货车遗落的钢管横在镇中街车行道上".into(),
+            party_unable: true,
+            party_present: present,
+        },
+    );
+    w.step(&c, ZHANG, day("2026-06-01", true, true))
+}
+
+/// `substitute_ready`, its 催告 on 06-12 and the 代履行 of 06-17 by the 环卫所 at 760 yuan.
+pub fn substitute_done(w: &World) -> Case {
+    let c = substitute_ready(w);
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::DemandSubstitute {
+            date: d("2026-06-12"),
+        },
+    );
+    let mut a = day("2026-06-17", true, true);
+    if let Action::EnforceDay {
+        cost,
+        performer,
+        removed,
+        ..
+    } = &mut a
+    {
+        *cost = Some(Fen::from_yuan(760));
+        *performer = "合隆镇环卫所".into();
+        *removed = "清运人行道上的砂石、砖块约5立方米".into();
+    }
+    w.step(&c, ZHANG, a)
+}
+
+/// `investigated`, a baler seized on 06-10 and registered, released 07-01 and returned
+/// 07-02 on the head's approval.
+pub fn goods_returned(w: &World) -> Case {
+    let c = investigated(w);
+    let c = w.step(
+        &c,
+        SUN,
+        Action::Seize {
+            date: d("2026-06-10"),
+            items: "秸秆打捆机一台".into(),
+            days: 30,
+        },
+    );
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::RegisterGoods {
+            origin: GoodsOrigin::Seized,
+            description: "秸秆打捆机（红色）".into(),
+            quantity: 1,
+            unit: "台".into(),
+            estimated_value: Fen::from_yuan(12_000),
+            storage_place: "执法队罚没物品仓库".into(),
+            custodian: "王某".into(),
+            taken_on: d("2026-06-10"),
+            photos: vec![],
+        },
+    );
+    let c = w.step(
+        &c,
+        ZHANG,
+        Action::ReleaseSeizure {
+            index: 0,
+            date: d("2026-07-01"),
+        },
+    );
+    w.step(
+        &c,
+        ZHANG,
+        Action::MoveGoods {
+            index: 0,
+            kind: MovementKind::Return,
+            date: d("2026-07-02"),
+            approver: SUN,
+            witnesses: vec![],
+            to: "刘某".into(),
+            proceeds: None,
+            treasury_ref: String::new(),
+            note: String::new(),
+        },
+    )
+}
+
+/// `demolition_before_enforcing`, then an 执行协议 on 04-01.
+pub fn agreed(w: &World) -> Case {
+    let c = demolition_before_enforcing(w);
+    w.step(
+        &c,
+        SUN,
+        Action::AgreeEnforcement {
+            date: d("2026-04-01"),
+            terms: "乙方于2026年4月30日前自行拆除二层砖房并清运建筑垃圾".into(),
+            no_harm_to_public: true,
+        },
     )
 }

@@ -39,6 +39,15 @@ pub(super) fn order_ref(ctx: &DocCtx<'_>, order: &DutyOrder) -> String {
     reference(ctx, DocKind::DutyOrder, &order_title(order))
 }
 
+/// The order's basis and, where another provision grants the power to enforce it, that one.
+pub(super) fn bases(order: &DutyOrder) -> String {
+    let mut all = vec![order.basis.clone()];
+    if let Some(grant) = order.enforce_basis.as_ref().filter(|g| **g != order.basis) {
+        all.push(grant.clone());
+    }
+    crate::catalog::cite_provisions(&all)
+}
+
 /// What the party must do, as the object of `责令` (a leading 责令 dropped).
 pub(super) fn duty(order: &DutyOrder) -> String {
     correction_object(&order.obligation)
@@ -83,8 +92,7 @@ pub(super) fn demand_history(ctx: &DocCtx<'_>, order: &DutyOrder) -> String {
 fn consequence_of_order(order: &DutyOrder, you: &str) -> String {
     match order.power {
         EnforcementPower::SelfEnforce => format!(
-            "{you}逾期不履行的，本机关将依照{LAW}第三十五条的规定书面催告；经催告仍不履行且无正当理由的，本机关将依据{}和{LAW}第三十七条的规定作出强制执行决定，依法强制执行{}。",
-            cite(order.enforce_basis_or_basis()),
+            "{you}逾期不履行的，本机关将依照{LAW}第三十五条、第三十七条的规定书面催告，经催告仍不履行的，依法作出强制执行决定并强制执行{}。",
             demolition_clause(order)
         ),
         EnforcementPower::ApplyToCourt => format!(
@@ -99,7 +107,7 @@ fn consequence_of_demand(order: &DutyOrder, you: &str) -> String {
     match order.power {
         EnforcementPower::SelfEnforce => format!(
             "{you}逾期仍不履行且无正当理由的，本机关将依据{}和{LAW}第三十七条的规定作出强制执行决定，依法强制执行{}。",
-            cite(order.enforce_basis_or_basis()),
+            bases(order),
             demolition_clause(order)
         ),
         EnforcementPower::ApplyToCourt => format!(
@@ -167,6 +175,22 @@ pub(super) fn order(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     Ok(vec![p])
 }
 
+/// How the party reaches the agency to state, defend or report performance: the
+/// handlers, the phone and the address, those the settings have.
+pub(super) fn contact(ctx: &DocCtx<'_>) -> String {
+    let a = ctx.agency;
+    let parts: Vec<String> = [
+        ("联系人", ctx.names(&ctx.case.handlers)),
+        ("联系电话", a.phone.clone()),
+        ("机关地址", a.address.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k}：{v}"))
+    .collect();
+    format!("{}。", parts.join("；"))
+}
+
 /// The party the decisions name: the first one, as the workflow records them.
 pub(super) fn first_party(ctx: &DocCtx<'_>) -> (String, String) {
     ctx.case
@@ -195,20 +219,16 @@ pub(super) fn demand(ctx: &DocCtx<'_>) -> Vec<Paper> {
     p.para(format!(
         "依据{LAW}第三十五条的规定，现书面催告{you}履行上述义务："
     ));
-    p.para(format!("（一）履行义务的期限：{}前。", date(d.deadline)));
+    p.para(format!("一、履行义务的期限：{}前。", date(d.deadline)));
     p.para(format!(
-        "（二）履行义务的方式：{}。",
+        "二、履行义务的方式：{}。",
         d.way.trim().trim_end_matches('。')
     ));
     p.para(format!(
-        "（三）{you}依法享有陈述权和申辩权。{you}收到本催告书后可以向本机关陈述和申辩，本机关将充分听取意见，对{you}提出的事实、理由和证据进行记录、复核；成立的，予以采纳（该法第三十六条）。"
+        "三、{you}依法享有陈述权和申辩权。{you}收到本催告书后可以向本机关陈述和申辩，本机关将充分听取意见，对{you}提出的事实、理由和证据进行记录、复核；成立的，予以采纳（该法第三十六条）。"
     ));
     p.para(consequence_of_demand(order, you));
-    p.fields([
-        ("机关地址", ctx.agency.address.clone()),
-        ("联系电话", ctx.agency.phone.clone()),
-        ("联系人", ctx.names(&case.handlers)),
-    ]);
+    p.para(contact(ctx));
     p.closing(&ctx.agency.full_name, &date(d.date));
     vec![p]
 }
@@ -255,10 +275,9 @@ pub(super) fn decision(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
             sentence(&s.review)
         ));
     }
-    p.para(history);
     p.para(format!(
-        "强制执行的理由和依据：{}。依据{LAW}第三十七条的规定，本机关决定强制执行。",
-        d.reasons_and_basis.trim().trim_end_matches('。'),
+        "强制执行的理由和依据：{history}依据{}和{LAW}第三十七条的规定，本机关决定强制执行。",
+        bases(order)
     ));
     p.para(format!(
         "强制执行的方式和时间：{}。",

@@ -123,6 +123,10 @@ pub(super) fn disposal(ctx: &DocCtx<'_>) -> Vec<Paper> {
     }) {
         p.para("解除查封、扣押的，财物立即退还当事人（《中华人民共和国行政强制法》第二十八条第二款）。");
     }
-    p.signatures(["经办人（签名）：", "批准人（签名）：", "见证人（签名）："]);
+    let mut lines = vec!["经办人（签名）：", "批准人（签名）："];
+    if moves().any(|(_, _, m)| m.witnesses.iter().any(|w| !w.trim().is_empty())) {
+        lines.push("见证人（签名）：");
+    }
+    p.signatures(lines);
     vec![p]
 }

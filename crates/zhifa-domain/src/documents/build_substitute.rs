@@ -2,7 +2,9 @@
 //! and the notice after 立即代履行. Each reads the record the workflow kept.
 
 use super::amount::figures_and_capitals;
-use super::build_duty::{demand_history, first_party, number, order_history, order_ref, reference};
+use super::build_duty::{
+    bases, contact, demand_history, first_party, number, order_history, order_ref, reference,
+};
 use super::check::{contestable, remedy_against, remedy_text};
 use super::common::{date, party_names, sentence, you};
 use super::{DocCtx, DocError, DocKind, Paper};
@@ -35,18 +37,15 @@ pub(super) fn decision(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         ("当事人", d.party_name.clone()),
         ("地址", d.party_address.clone()),
     ]);
-    p.para(format!(
-        "{}{you}逾期未履行。{}{you}逾期仍未履行。",
-        order_history(ctx, order),
-        demand_history(ctx, order)
-    ));
     let harm = d
         .harm
-        .map(|h| format!("其后果已经或者将{}，", serde_name(&h)))
+        .map(|h| format!("其后果已经或者将{}。", serde_name(&h)))
         .unwrap_or_default();
     p.para(format!(
-        "代履行的理由和依据：{}。{harm}依据{LAW}第五十条、第五十一条的规定，本机关决定代履行。",
-        d.reasons_and_basis.trim().trim_end_matches('。')
+        "代履行的理由和依据：{}{you}逾期未履行。{}{you}逾期仍未履行，{harm}依据{}和{LAW}第五十条、第五十一条的规定，本机关决定代履行。",
+        order_history(ctx, order),
+        demand_history(ctx, order),
+        bases(order)
     ));
     p.fields([
         (
@@ -62,7 +61,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         ("代履行人", d.performer.clone()),
     ]);
     p.para(format!(
-        "代履行三日前（依照{LAW}第六十九条，指工作日），本机关将催告{you}履行；{you}履行的，停止代履行（该法第五十一条第一款第（二）项）。代履行时本机关派员到场监督。代履行的费用按照成本合理确定，由{you}承担（该法第五十一条第二款）。"
+        "本机关将在代履行三日（工作日）前催告{you}履行，{you}履行的，停止代履行；代履行时本机关派员到场监督；代履行的费用按照成本合理确定，由{you}承担（{LAW}第五十一条、第六十九条）。"
     ));
     p.para(remedy_text(ctx, false));
     p.closing(&ctx.agency.full_name, &date(d.date));
@@ -111,11 +110,7 @@ pub(super) fn demand(ctx: &DocCtx<'_>) -> Vec<Paper> {
         order_ref(ctx, order),
         date(d.planned_on)
     ));
-    p.fields([
-        ("机关地址", ctx.agency.address.clone()),
-        ("联系电话", ctx.agency.phone.clone()),
-        ("联系人", ctx.names(&case.handlers)),
-    ]);
+    p.para(contact(ctx));
     p.closing(&ctx.agency.full_name, &date(on));
     vec![p]
 }
@@ -148,7 +143,7 @@ pub(super) fn immediate_notice(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError>
         .and_then(|o| o.enforcement.days.iter().find(|d| d.date == im.date))
         .map(|d| {
             format!(
-                "{}至{}由{}实施，{}",
+                "当日{}至{}由{}实施：{}",
                 d.start.format("%H:%M"),
                 d.end.format("%H:%M"),
                 d.performer,

@@ -10,10 +10,8 @@ use crate::case::fixtures_duty::*;
 use crate::case::model::Attachment;
 use crate::case::{Action, ServedDoc};
 use crate::enforcement::{
-    earliest_enforcement_day, notice_period_end, order_remedy_periods_end, Clearable, DutyKind,
-    MovementKind, PublicSpace,
+    earliest_enforcement_day, notice_period_end, order_remedy_periods_end, DutyKind,
 };
-use crate::money::Fen;
 
 fn text_of(c: &Case, w: &World, kind: DocKind) -> (Vec<Paper>, String) {
     let a = agency();
@@ -64,8 +62,8 @@ fn the_order_states_duty_deadline_basis_what_follows_and_remedies() {
             "于2026年2月27日在合隆镇某村东侧农田",
             "违反了《中华人民共和国城乡规划法》第四十一条第一款",
             "依据《中华人民共和国城乡规划法》第六十五条的规定，本机关责令你于2026年3月16日前拆除东侧未经许可建设的二层砖房。",
-            "《中华人民共和国行政强制法》第三十五条的规定书面催告",
-            "《中华人民共和国行政强制法》第三十七条的规定作出强制执行决定",
+            "《中华人民共和国行政强制法》第三十五条、第三十七条的规定书面催告",
+            "依法作出强制执行决定并强制执行",
             "第四十四条予以公告",
             "六十日内向农安县人民政府申请行政复议",
             "六个月内直接向农安县人民法院提起行政诉讼",
@@ -110,9 +108,10 @@ fn the_demand_carries_every_article_35_item() {
             "刘某：",
             "责令限期拆除决定书（合综执责履〔2026〕1号），于2026年3月2日送达你",
             "行政强制法》第三十五条",
-            "（一）履行义务的期限：2026年3月27日前。",
-            "（二）履行义务的方式：自行拆除并清运建筑垃圾。",
-            "（三）你依法享有陈述权和申辩权",
+            "一、履行义务的期限：2026年3月27日前。",
+            "二、履行义务的方式：自行拆除并清运建筑垃圾。",
+            "三、你依法享有陈述权和申辩权",
+            "联系人：张三、李四。",
             "第三十六条",
         ],
     );
@@ -280,27 +279,7 @@ fn the_enforcement_record_signs_as_it_happened() {
 #[test]
 fn substitute_papers_carry_every_article_51_item() {
     let w = World::new();
-    let c = substitute_ready(&w);
-    let c = w.step(
-        &c,
-        ZHANG,
-        Action::DemandSubstitute {
-            date: d("2026-06-12"),
-        },
-    );
-    let mut a = day("2026-06-17", true, true);
-    if let Action::EnforceDay {
-        cost,
-        performer,
-        removed,
-        ..
-    } = &mut a
-    {
-        *cost = Some(Fen::from_yuan(760));
-        *performer = "合隆镇环卫所".into();
-        *removed = "清运人行道上的砂石、砖块约5立方米".into();
-    }
-    let c = numbered(w.step(&c, ZHANG, a));
+    let c = numbered(substitute_done(&w));
     let (papers, t) = text_of(&c, &w, DocKind::SubstituteDecision);
     assert_eq!(papers[0].number.as_deref(), Some("合综执代决〔2026〕1号"));
     assert_eq!(papers[0].date, "2026年6月9日");
@@ -316,8 +295,8 @@ fn substitute_papers_carry_every_article_51_item() {
             "人行道上的砂石、砖块约5立方米",
             "800元（人民币捌佰元整）",
             "合隆镇环卫所",
-            "第五十一条第二款",
-            "第六十九条",
+            "第五十一条、第六十九条",
+            "费用按照成本合理确定",
             "六十日内向农安县人民政府申请行政复议",
         ],
     );
@@ -353,34 +332,12 @@ fn substitute_papers_carry_every_article_51_item() {
     );
 }
 
-fn immediate(w: &World, present: bool) -> Case {
-    let c = filed(w, "CG-011", "2026-06-01", "2026-06-01");
-    let c = w.step(
-        &c,
-        SUN,
-        order(DutyKind::ClearObstacle, "2026-06-01", "2026-06-01"),
-    );
-    let c = w.step(
-        &c,
-        SUN,
-        Action::ImmediateSubstitute {
-            date: d("2026-06-01"),
-            space: PublicSpace::Road,
-            what: Clearable::Obstacle,
-            description: "货车遗落的钢管横在镇中街车行道上".into(),
-            party_unable: true,
-            party_present: present,
-        },
-    );
-    w.step(&c, ZHANG, day("2026-06-01", true, true))
-}
-
 /// 行政强制法第五十二条: the notice afterwards is for a party who was absent; it says what was
 /// cleared, when and by whom, and the remedies against the decision to clear it.
 #[test]
 fn the_immediate_notice_is_only_for_an_absent_party() {
     let w = World::new();
-    let c = immediate(&w, true);
+    let c = immediate_cleared(&w, true);
     let e = w.refuse(
         &c,
         ZHANG,
@@ -392,7 +349,7 @@ fn the_immediate_notice_is_only_for_an_absent_party() {
     assert!(!documents(&c)
         .iter()
         .any(|(k, _, _)| *k == DocKind::ImmediateNotice));
-    let c = immediate(&w, false);
+    let c = immediate_cleared(&w, false);
     let c = numbered(w.step(
         &c,
         ZHANG,
@@ -409,7 +366,7 @@ fn the_immediate_notice_is_only_for_an_absent_party() {
             "2026年6月1日，货车遗落的钢管横在镇中街车行道上（道路，障碍物）",
             "你不能清除且不在现场",
             "第五十二条",
-            "09:00至16:00由合隆镇综合行政执法队实施",
+            "当日09:00至16:00由合隆镇综合行政执法队实施",
             "如不服本机关立即实施代履行的决定，可以自收到本通知书之日起六十日内",
         ],
     );
@@ -421,16 +378,7 @@ fn the_immediate_notice_is_only_for_an_absent_party() {
 #[test]
 fn the_agreement_names_the_order_and_what_a_breach_brings() {
     let w = World::new();
-    let c = demolition_before_enforcing(&w);
-    let c = numbered(w.step(
-        &c,
-        SUN,
-        Action::AgreeEnforcement {
-            date: d("2026-04-01"),
-            terms: "乙方于2026年4月30日前自行拆除二层砖房并清运建筑垃圾".into(),
-            no_harm_to_public: true,
-        },
-    ));
+    let c = numbered(agreed(&w));
     let (papers, t) = text_of(&c, &w, DocKind::EnforcementAgreement);
     assert_eq!(papers[0].date, "2026年4月1日");
     has_all(
@@ -497,54 +445,7 @@ fn the_case_file_lists_the_papers_in_order() {
 #[test]
 fn goods_list_and_disposal_read_the_register() {
     let w = World::new();
-    let c = investigated(&w);
-    let c = w.step(
-        &c,
-        SUN,
-        Action::Seize {
-            date: d("2026-06-10"),
-            items: "秸秆打捆机一台".into(),
-            days: 30,
-        },
-    );
-    let c = w.step(
-        &c,
-        ZHANG,
-        Action::RegisterGoods {
-            origin: crate::enforcement::GoodsOrigin::Seized,
-            description: "秸秆打捆机（红色）".into(),
-            quantity: 1,
-            unit: "台".into(),
-            estimated_value: Fen::from_yuan(12_000),
-            storage_place: "执法队罚没物品仓库".into(),
-            custodian: "王某".into(),
-            taken_on: d("2026-06-10"),
-            photos: vec![],
-        },
-    );
-    let c = w.step(
-        &c,
-        ZHANG,
-        Action::ReleaseSeizure {
-            index: 0,
-            date: d("2026-07-01"),
-        },
-    );
-    let c = numbered(w.step(
-        &c,
-        ZHANG,
-        Action::MoveGoods {
-            index: 0,
-            kind: MovementKind::Return,
-            date: d("2026-07-02"),
-            approver: SUN,
-            witnesses: vec![],
-            to: "刘某".into(),
-            proceeds: None,
-            treasury_ref: String::new(),
-            note: String::new(),
-        },
-    ));
+    let c = numbered(goods_returned(&w));
     let (papers, t) = text_of(&c, &w, DocKind::GoodsList);
     assert_eq!(papers[0].date, "2026年6月10日");
     has_all(
