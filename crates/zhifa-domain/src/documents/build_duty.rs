@@ -191,6 +191,22 @@ pub(super) fn contact(ctx: &DocCtx<'_>) -> String {
     format!("{}。", parts.join("；"))
 }
 
+/// A decision to enforce or to perform in the party's place, headed by the party and the
+/// address it records, once `contestable` found every item it must name.
+pub(super) fn decision_paper(
+    ctx: &DocCtx<'_>,
+    kind: DocKind,
+    article: &'static str,
+    party: (&str, &str),
+    on: chrono::NaiveDate,
+) -> Result<Paper, DocError> {
+    contestable(ctx, kind, article, party)?;
+    let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
+    p.date = date(on);
+    p.fields([("当事人", party.0), ("地址", party.1)]);
+    Ok(p)
+}
+
 /// The party the decisions name: the first one, as the workflow records them.
 pub(super) fn first_party(ctx: &DocCtx<'_>) -> (String, String) {
     ctx.case
@@ -244,20 +260,14 @@ pub(super) fn decision(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     let Some(d) = order.enforcement.decision.as_ref() else {
         return Ok(Vec::new());
     };
-    let kind = DocKind::EnforcementDecision;
-    contestable(
+    let you = you(case);
+    let mut p = decision_paper(
         ctx,
-        kind,
+        DocKind::EnforcementDecision,
         "行政强制法第三十七条第二款",
         (&d.party_name, &d.party_address),
+        d.date,
     )?;
-    let you = you(case);
-    let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
-    p.date = date(d.date);
-    p.fields([
-        ("当事人", d.party_name.clone()),
-        ("地址", d.party_address.clone()),
-    ]);
     let mut history = format!(
         "{}{you}逾期未履行。{}{you}逾期仍未履行，且无正当理由。",
         order_history(ctx, order),

@@ -3,7 +3,8 @@
 
 use super::amount::figures_and_capitals;
 use super::build_duty::{
-    bases, contact, demand_history, first_party, number, order_history, order_ref, reference,
+    bases, contact, decision_paper, demand_history, first_party, number, order_history, order_ref,
+    reference,
 };
 use super::check::{contestable, remedy_against, remedy_text};
 use super::common::{date, party_names, sentence, you};
@@ -23,20 +24,14 @@ pub(super) fn decision(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         return Ok(Vec::new());
     };
     let d = &s.decision;
-    let kind = DocKind::SubstituteDecision;
-    contestable(
+    let you = you(case);
+    let mut p = decision_paper(
         ctx,
-        kind,
+        DocKind::SubstituteDecision,
         "行政强制法第五十一条第一款第（一）项",
         (&d.party_name, &d.party_address),
+        d.date,
     )?;
-    let you = you(case);
-    let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
-    p.date = date(d.date);
-    p.fields([
-        ("当事人", d.party_name.clone()),
-        ("地址", d.party_address.clone()),
-    ]);
     let harm = d
         .harm
         .map(|h| format!("其后果已经或者将{}。", serde_name(&h)))

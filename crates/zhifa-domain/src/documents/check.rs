@@ -80,32 +80,8 @@ pub fn decision<'a>(ctx: &DocCtx<'a>, doc: DocKind) -> Result<&'a Decision, DocE
             "决定没有写明缴款地点或方式（罚缴分离，行政处罚法第六十七条）",
         ));
     }
-    // (五) 申请行政复议、提起行政诉讼的途径和期限
-    if ctx.agency.review_body.trim().is_empty() {
-        return Err(missing(
-            doc,
-            article,
-            "申请行政复议的途径",
-            "机关设置中没有复议机关：zhifa settings set review_body 某某县人民政府",
-        ));
-    }
-    if ctx.agency.court.trim().is_empty() {
-        return Err(missing(
-            doc,
-            article,
-            "提起行政诉讼的途径",
-            "机关设置中没有人民法院：zhifa settings set court 某某县人民法院",
-        ));
-    }
-    // (六) 作出行政处罚决定的行政机关名称和作出决定的日期
-    if ctx.agency.full_name.trim().is_empty() {
-        return Err(missing(
-            doc,
-            article,
-            "行政机关名称",
-            "机关设置中没有机关全称",
-        ));
-    }
+    // (五) 申请行政复议、提起行政诉讼的途径和期限; (六) 行政机关名称
+    remedy_route(ctx, doc, article)?;
     if on_spot
         && d.on_spot_place
             .as_deref()
@@ -201,6 +177,12 @@ pub fn contestable(
             &format!("请补充当事人“{name}”的地址"),
         ));
     }
+    remedy_route(ctx, doc, article)
+}
+
+/// The route of 复议 and 诉讼 and the agency's name, from the agency's settings: without
+/// them a paper that tells the party where to turn cannot be printed.
+fn remedy_route(ctx: &DocCtx<'_>, doc: DocKind, article: &'static str) -> Result<(), DocError> {
     if ctx.agency.review_body.trim().is_empty() {
         return Err(missing(
             doc,
@@ -221,7 +203,7 @@ pub fn contestable(
         return Err(missing(
             doc,
             article,
-            "行政机关的名称",
+            "行政机关名称",
             "机关设置中没有机关全称",
         ));
     }
