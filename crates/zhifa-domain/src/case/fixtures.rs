@@ -72,8 +72,10 @@ pub fn users() -> BTreeMap<i64, User> {
     .collect()
 }
 
+/// The shipped holiday tables (2025, 2026), as `zhifa init` loads them.
 pub fn calendar() -> Calendar {
-    crate::calendar::tests::shipped_calendar(CalendarPolicy::default())
+    let years = crate::assets::holiday_tables().unwrap();
+    Calendar::with_years(CalendarPolicy::default(), years.iter())
 }
 
 pub struct World {
@@ -81,6 +83,12 @@ pub struct World {
     pub calendar: Calendar,
     pub settings: ProcedureSettings,
     pub today: NaiveDate,
+}
+
+impl Default for World {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl World {

@@ -21,8 +21,10 @@ pub mod penalty;
 pub mod rule;
 pub mod workflow;
 
-#[cfg(test)]
-pub(crate) mod fixtures;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures_duty;
 
 pub use action::{Action, ActionKind};
 pub use ctx::Ctx;

@@ -3,7 +3,8 @@
 
 use super::common::*;
 use super::{
-    build_duty, build_execution, build_review, DocCtx, DocError, DocKind, DocState, Paper,
+    build_duty, build_execution, build_goods, build_review, build_substitute, DocCtx, DocError,
+    DocKind, DocState, Paper,
 };
 use crate::case::{Case, Party, RecordKind, ServedDoc};
 use crate::serde_name;
@@ -34,17 +35,17 @@ pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         DocKind::Surcharge => build_execution::surcharge(ctx)?,
         DocKind::CourtApplication => build_execution::court(ctx)?,
         DocKind::Transfer => build_execution::transfer(ctx),
-        DocKind::DutyOrder => build_duty::order(ctx),
+        DocKind::DutyOrder => build_duty::order(ctx)?,
         DocKind::DutyDemand => build_duty::demand(ctx),
-        DocKind::EnforcementDecision => build_duty::decision(ctx),
-        DocKind::DemolitionNotice => build_duty::notice(ctx),
-        DocKind::SubstituteDecision => build_duty::substitute_decision(ctx),
-        DocKind::SubstituteDemand => build_duty::substitute_demand(ctx),
-        DocKind::ImmediateNotice => build_duty::immediate_notice(ctx),
+        DocKind::EnforcementDecision => build_duty::decision(ctx)?,
+        DocKind::DemolitionNotice => build_duty::notice(ctx)?,
+        DocKind::SubstituteDecision => build_substitute::decision(ctx)?,
+        DocKind::SubstituteDemand => build_substitute::demand(ctx),
+        DocKind::ImmediateNotice => build_substitute::immediate_notice(ctx)?,
         DocKind::EnforcementAgreement => build_duty::agreement(ctx),
         DocKind::EnforcementRecord => build_duty::records(ctx),
-        DocKind::GoodsList => build_duty::goods_list(ctx),
-        DocKind::GoodsDisposal => build_duty::goods_disposal(ctx),
+        DocKind::GoodsList => build_goods::list(ctx),
+        DocKind::GoodsDisposal => build_goods::disposal(ctx),
         DocKind::ClosingForm => build_execution::closing(ctx),
         // The binding sheets exist once the case has its number.
         DocKind::Cover => ctx
@@ -150,10 +151,11 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
                 enforcement
                     .is_some_and(|e| e.substitute.as_ref().is_some_and(|s| s.demand_on.is_some())),
             ),
+            // Only a party who was absent is notified afterwards (行政强制法第五十二条).
             DocKind::ImmediateNotice => usize::from(enforcement.is_some_and(|e| {
                 e.immediate
                     .as_ref()
-                    .is_some_and(|i| i.notified_on.is_some())
+                    .is_some_and(|i| !i.party_present && i.notified_on.is_some())
             })),
             DocKind::EnforcementAgreement => {
                 usize::from(enforcement.is_some_and(|e| e.agreement.is_some()))
@@ -333,11 +335,7 @@ fn correction(ctx: &DocCtx<'_>) -> Vec<Paper> {
         ("联系人", ctx.names(&case.handlers)),
     ]);
     // The notice is an act of its own: the same remedies, named for what it is.
-    p.para(
-        super::check::remedy_text(ctx, false)
-            .replace("本决定书", "本通知书")
-            .replace("本决定", "本通知"),
-    );
+    p.para(super::check::remedy_against(ctx, "本通知", "本通知书"));
     p.closing(&ctx.agency.full_name, &date(n.date));
     vec![p]
 }

@@ -80,32 +80,8 @@ pub fn decision<'a>(ctx: &DocCtx<'a>, doc: DocKind) -> Result<&'a Decision, DocE
             "决定没有写明缴款地点或方式（罚缴分离，行政处罚法第六十七条）",
         ));
     }
-    // (五) 申请行政复议、提起行政诉讼的途径和期限
-    if ctx.agency.review_body.trim().is_empty() {
-        return Err(missing(
-            doc,
-            article,
-            "申请行政复议的途径",
-            "机关设置中没有复议机关：zhifa settings set review_body 某某县人民政府",
-        ));
-    }
-    if ctx.agency.court.trim().is_empty() {
-        return Err(missing(
-            doc,
-            article,
-            "提起行政诉讼的途径",
-            "机关设置中没有人民法院：zhifa settings set court 某某县人民法院",
-        ));
-    }
-    // (六) 作出行政处罚决定的行政机关名称和作出决定的日期
-    if ctx.agency.full_name.trim().is_empty() {
-        return Err(missing(
-            doc,
-            article,
-            "行政机关名称",
-            "机关设置中没有机关全称",
-        ));
-    }
+    // (五) 申请行政复议、提起行政诉讼的途径和期限; (六) 行政机关名称
+    remedy_route(ctx, doc, article)?;
     if on_spot
         && d.on_spot_place
             .as_deref()
@@ -157,9 +133,79 @@ pub fn remedy_text(ctx: &DocCtx<'_>, on_spot: bool) -> String {
              可以自收到行政复议决定书之日起十五日内依法向{court}提起行政诉讼。"
         )
     } else {
-        format!(
-            "如不服本决定，可以自收到本决定书之日起六十日内向{review}申请行政复议，\
-             也可以自收到本决定书之日起六个月内直接向{court}提起行政诉讼。"
-        )
+        remedy_against(ctx, "本决定", "本决定书")
     }
+}
+
+/// The same remedies against an act that is printed under another name: `act` is what
+/// the party may contest (`本通知`, `本机关立即实施代履行的决定`), `paper` what it receives
+/// (`本通知书`), from whose receipt the periods run.
+pub fn remedy_against(ctx: &DocCtx<'_>, act: &str, paper: &str) -> String {
+    let review = &ctx.agency.review_body;
+    let court = &ctx.agency.court;
+    format!(
+        "如不服{act}，可以自收到{paper}之日起六十日内向{review}申请行政复议，\
+         也可以自收到{paper}之日起六个月内直接向{court}提起行政诉讼。"
+    )
+}
+
+/// What a paper that the party may contest must name before it prints: the party and
+/// address, and the route and time limit of 复议 and 诉讼 with the agency's name
+/// (行政强制法第三十七条第二款第（一）（四）（五）项 for the 强制执行决定书, 第五十一条第一款
+/// 第（一）项 for the 代履行决定书; 行政复议法第二十条第三款 for the order and the notice,
+/// whose party is told where and by when to seek 复议).
+pub fn contestable(
+    ctx: &DocCtx<'_>,
+    doc: DocKind,
+    article: &'static str,
+    party: (&str, &str),
+) -> Result<(), DocError> {
+    let (name, address) = party;
+    if name.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "当事人的姓名或者名称",
+            "案件没有当事人",
+        ));
+    }
+    if address.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "当事人的地址",
+            &format!("请补充当事人“{name}”的地址"),
+        ));
+    }
+    remedy_route(ctx, doc, article)
+}
+
+/// The route of 复议 and 诉讼 and the agency's name, from the agency's settings: without
+/// them a paper that tells the party where to turn cannot be printed.
+fn remedy_route(ctx: &DocCtx<'_>, doc: DocKind, article: &'static str) -> Result<(), DocError> {
+    if ctx.agency.review_body.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "申请行政复议的途径",
+            "机关设置中没有复议机关：zhifa settings set review_body 某某县人民政府",
+        ));
+    }
+    if ctx.agency.court.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "提起行政诉讼的途径",
+            "机关设置中没有人民法院：zhifa settings set court 某某县人民法院",
+        ));
+    }
+    if ctx.agency.full_name.trim().is_empty() {
+        return Err(missing(
+            doc,
+            article,
+            "行政机关名称",
+            "机关设置中没有机关全称",
+        ));
+    }
+    Ok(())
 }

@@ -9,7 +9,9 @@ pub mod amount;
 mod build;
 mod build_duty;
 mod build_execution;
+mod build_goods;
 mod build_review;
+mod build_substitute;
 pub mod casefile;
 pub mod check;
 mod common;
@@ -20,6 +22,8 @@ pub mod summary;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_duty;
 #[cfg(test)]
 mod tests_served;
 

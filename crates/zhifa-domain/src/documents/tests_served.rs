@@ -9,7 +9,7 @@ use crate::case::rule::RuleKind;
 use crate::case::{Action, ServedDoc};
 
 /// The 送达回证 that served `doc`, as printed.
-fn receipt_of(c: &Case, w: &World, title: &str) -> String {
+pub(super) fn receipt_of(c: &Case, w: &World, title: &str) -> String {
     let a = agency();
     let receipts = build(DocKind::ServiceReceipt, &ctx(c, &a, w)).unwrap();
     assert_eq!(receipts.len(), c.services.len(), "one receipt per service");

@@ -267,4 +267,8 @@ pub struct EnforcementDay {
     /// The order was carried out in full that day.
     #[serde(default)]
     pub completed: bool,
+    /// Done as 代履行 (第五十条至第五十二条) rather than by force: the record names the
+    /// supervising officer and the 代履行人 (第五十一条第一款第（三）（四）项).
+    #[serde(default)]
+    pub substitute: bool,
 }

@@ -42,13 +42,18 @@ fn party_of(case: &Case) -> (String, String) {
         .unwrap_or_default()
 }
 
-/// The reasons and basis of a decision to enforce: the duty and the provision behind it.
+/// The reasons and basis of a decision to enforce: the duty, the provision behind it and
+/// the one that grants the power to enforce it, where that is another.
 fn reasons_and_basis(order: &DutyOrder) -> String {
+    let mut basis = vec![order.basis.clone()];
+    if let Some(grant) = order.enforce_basis.as_ref().filter(|g| **g != order.basis) {
+        basis.push(grant.clone());
+    }
     format!(
         "当事人逾期未履行{}（{}），经催告仍未履行；依据{}",
         order.kind.name(),
         order.obligation,
-        cite_provisions(std::slice::from_ref(&order.basis))
+        cite_provisions(&basis)
     )
 }
 
@@ -413,6 +418,12 @@ pub(super) fn notify_immediate(
     if im.notified_on.is_some() {
         return Err(RuleError::input("已登记事后通知"));
     }
+    if im.party_present {
+        return Err(RuleError::new(
+            "行政强制法第五十二条",
+            "立即代履行时当事人在场，无需事后通知（事后通知限于当事人不在场的情形）",
+        ));
+    }
     im.notified_on = Some(*date);
     done("立即代履行后通知当事人", [DocKind::ImmediateNotice])
 }
@@ -594,6 +605,7 @@ pub(super) fn enforce_day(step: &Step, c: &mut Case, t: DayTyped) -> RuleResult<
         party_signed: t.party_signed,
         emergency: Some(t.emergency.trim().to_string()).filter(|e| !e.is_empty()),
         completed: t.completed,
+        substitute: t.substitute,
     };
     if day.end <= day.start {
         return Err(RuleError::input("结束时间须晚于开始时间"));

@@ -92,6 +92,7 @@ fn day(date: &str, start: &str, end: &str) -> EnforcementDay {
         party_signed: false,
         emergency: None,
         completed: true,
+        substitute: false,
     }
 }
 
