@@ -476,6 +476,29 @@ impl super::Store {
         Ok(())
     }
 
+    /// Records a print of a paper that belongs to no case (a lead's, an inspection's, a
+    /// draw's): `subject` names the record in the entry's detail (`{"lead": 3}`).
+    pub fn record_print(
+        &mut self,
+        who: &Who,
+        subject: serde_json::Value,
+        what: &str,
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        append(
+            &tx,
+            who,
+            None,
+            "打印文书",
+            &format!("{}：{what}", who.name),
+            &serde_json::json!({ "print": subject }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// A case's audit trail, oldest first.
     pub fn case_audit(&self, case_id: i64) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare_cached(&format!(

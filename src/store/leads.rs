@@ -46,6 +46,8 @@ fn bad_json(e: serde_json::Error) -> StoreError {
 #[derive(Debug, Clone)]
 pub struct LeadRow {
     pub number: String,
+    /// The year and serial of the number, which papers numbered by the lead take.
+    pub serial: (i32, u32),
     pub lead: Lead,
 }
 
@@ -90,6 +92,7 @@ impl Store {
         tx.commit()?;
         Ok(LeadRow {
             number,
+            serial: (year, serial),
             lead: saved,
         })
     }
@@ -146,6 +149,7 @@ impl Store {
         tx.commit()?;
         Ok(LeadRow {
             number,
+            serial: (year, serial),
             lead: after.clone(),
         })
     }
@@ -159,6 +163,7 @@ impl Store {
         lead.id = id;
         Ok(LeadRow {
             number: lead_number(year, serial),
+            serial: (year, serial),
             lead,
         })
     }

@@ -147,9 +147,9 @@ fn not_heavier(ctx: &DocCtx<'_>, doc: DocKind, d: &Decision) -> Result<(), DocEr
 /// The remedy notice of a decision: 60 days for 复议 (行政复议法 Art 20), six months for a
 /// direct suit (行政诉讼法 Art 46); an on-the-spot decision must go to 复议 first
 /// (行政复议法 Art 23 para 1 item 1).
-pub fn remedy_text(ctx: &DocCtx<'_>, on_spot: bool) -> String {
-    let review = &ctx.agency.review_body;
-    let court = &ctx.agency.court;
+pub fn remedy_text(agency: &crate::agency::Agency, on_spot: bool) -> String {
+    let review = &agency.review_body;
+    let court = &agency.court;
     if on_spot {
         format!(
             "如不服本决定，应当依照《中华人民共和国行政复议法》第二十三条第一款第（一）项的规定，\
