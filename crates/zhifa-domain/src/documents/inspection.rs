@@ -149,11 +149,14 @@ fn record(ctx: &InspectionDocCtx<'_>) -> Paper {
     if !r.photos.is_empty() {
         p.para(format!("现场拍摄照片{}张，附后。", r.photos.len()));
     }
-    p.para("以上笔录已交被检查人（在场人）核对，确认无误。");
+    // The party checks the record and says so in their own hand; a witness signs where the
+    // party is absent or refuses.
+    p.para("被检查人或在场人核对意见（亲笔书写）：");
     p.signatures([
         format!("执法人员（签名）：{}", staff::names(ctx.users, &r.officers)),
         "被检查人或在场人（签名）：    年  月  日".to_string(),
         "见证人（签名）：    年  月  日".to_string(),
+        "记录人（签名）：    年  月  日".to_string(),
     ]);
     p
 }
@@ -205,7 +208,8 @@ fn correction(ctx: &InspectionDocCtx<'_>) -> Result<Paper, DocError> {
                 "经查，本机关执法人员于{}在{}检查时发现：{}",
                 date(r.date),
                 ctx.public(&r.place),
-                sentence(&ctx.public(&r.findings))
+                // Findings typed as `发现…` would read 发现：发现.
+                sentence(ctx.public(&r.findings).trim().trim_start_matches("发现"))
             ),
             basis: None,
             content: &content,
@@ -215,6 +219,8 @@ fn correction(ctx: &InspectionDocCtx<'_>) -> Result<Paper, DocError> {
             date: r.date,
         },
     );
+    // No case, so no 送达回证: the party signs for the notice on it.
+    p.signatures(["被检查人签收：    年  月  日"]);
     Ok(p)
 }
 
@@ -248,38 +254,51 @@ pub fn draw_record(ctx: &DrawDocCtx<'_>) -> Paper {
         p.para(line);
     }
     p.heading("未参加抽取或回避的执法人员");
-    if ctx.pool.excluded.is_empty() {
+    // The uncertified in one sentence (a township may have many); each conflict on a row
+    // of its own, with its object and reason.
+    let uncertified: Vec<String> = ctx
+        .pool
+        .excluded
+        .iter()
+        .filter(|(_, why)| *why == Exclusion::Uncertified)
+        .map(|(o, _)| staff::name(ctx.users, *o))
+        .collect();
+    let object_name = |id: i64| {
+        ctx.objects
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| format!("#{id}"), |o| o.name.clone())
+    };
+    let conflicts: Vec<Vec<String>> = ctx
+        .pool
+        .excluded
+        .iter()
+        .filter_map(|(officer, why)| match why {
+            Exclusion::Conflict { object, reason } => Some((*officer, *object, reason)),
+            Exclusion::Uncertified => None,
+        })
+        .enumerate()
+        .map(|(i, (officer, object, reason))| {
+            vec![
+                (i + 1).to_string(),
+                staff::name(ctx.users, officer),
+                object_name(object),
+                reason.clone(),
+            ]
+        })
+        .collect();
+    if uncertified.is_empty() && conflicts.is_empty() {
         p.para("无。");
-    } else {
-        let object_name = |id: i64| {
-            ctx.objects
-                .iter()
-                .find(|o| o.id == id)
-                .map_or_else(|| format!("#{id}"), |o| o.name.clone())
-        };
-        p.table(
-            &["序号", "执法人员", "原因"],
-            ctx.pool
-                .excluded
-                .iter()
-                .enumerate()
-                .map(|(i, (officer, why))| {
-                    vec![
-                        (i + 1).to_string(),
-                        staff::name(ctx.users, *officer),
-                        match why {
-                            Exclusion::Uncertified => {
-                                "抽取日无有效行政执法证（行政处罚法第四十二条），不参加抽取".into()
-                            }
-                            Exclusion::Conflict { object, reason } => format!(
-                                "与“{}”有回避情形：{reason}（行政处罚法第四十三条），不抽取检查该对象",
-                                object_name(*object)
-                            ),
-                        },
-                    ]
-                })
-                .collect(),
-        );
+    }
+    if !uncertified.is_empty() {
+        p.para(format!(
+            "抽取日无有效行政执法证，不参加抽取（行政处罚法第四十二条）：{}。",
+            uncertified.join("、")
+        ));
+    }
+    if !conflicts.is_empty() {
+        p.para("有回避情形，不抽取检查该对象（行政处罚法第四十三条）：");
+        p.table(&["序号", "执法人员", "检查对象", "回避原因"], conflicts);
     }
     p.para("任何人可用上述随机数种子和抽取方法，对同一对象库和人员库重新抽取，核对结果。");
     p.signatures(["抽取人（签名）：", "监督人（签名）："]);
