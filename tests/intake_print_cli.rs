@@ -3,20 +3,10 @@
 //! reporter on the internal papers only, files never overwritten, every print in the log.
 
 mod common;
-use common::Office;
+use common::{fails, ok, Office};
 
 const REPORTER: &str = "王秀兰";
 const PHONE: &str = "13904318822";
-
-fn ok(o: &Office, user: &str, args: &[&str]) -> String {
-    let a = o.cmd().args(["--user", user]).args(args).assert().success();
-    String::from_utf8(a.get_output().stdout.clone()).unwrap()
-}
-
-fn fails(o: &Office, user: &str, args: &[&str]) -> String {
-    let a = o.cmd().args(["--user", user]).args(args).assert().failure();
-    String::from_utf8(a.get_output().stderr.clone()).unwrap()
-}
 
 /// A complaint by a named reporter, registered and verified by 张伟 and 李强.
 fn verified_lead(o: &Office, number: &str) {

@@ -170,19 +170,13 @@ impl Store {
 
     /// Records that `who` was shown a lead's reporter in full (the identity is confidential).
     pub fn record_lead_access(&mut self, id: i64, who: &Who) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        append(
-            &tx,
+        self.append_alone(
             who,
             None,
             "查看举报人信息",
             &format!("{}：查看线索 #{id} 的举报人完整信息", who.name),
             &serde_json::json!({ "lead": id, "access": "reporter" }),
-        )?;
-        tx.commit()?;
-        Ok(())
+        )
     }
 
     /// One lead by id.
