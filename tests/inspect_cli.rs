@@ -4,7 +4,7 @@
 //! inspection edited behind zhifa's back named by `check`.
 
 mod common;
-use common::Office;
+use common::{fails, ok, Office};
 
 fn office() -> Office {
     Office::with_staff(&[
@@ -13,16 +13,6 @@ fn office() -> Office {
         ("wangfang", "王芳", &["承办人"], Some("22012210013")),
         ("sunzhen", "孙振", &["负责人"], Some("22012210001")),
     ])
-}
-
-fn ok(o: &Office, user: &str, args: &[&str]) -> String {
-    let a = o.cmd().args(["--user", user]).args(args).assert().success();
-    String::from_utf8(a.get_output().stdout.clone()).unwrap()
-}
-
-fn fails(o: &Office, user: &str, args: &[&str]) -> String {
-    let a = o.cmd().args(["--user", user]).args(args).assert().failure();
-    String::from_utf8(a.get_output().stderr.clone()).unwrap()
 }
 
 fn objects(o: &Office) {

@@ -118,6 +118,9 @@ pub(crate) enum InspectCommand {
         /// 投诉举报或风险监测的具体原因
         #[arg(long, default_value = "")]
         why: String,
+        /// 投诉举报检查所核查的线索（线索〔2026〕3号、2026-3 或 #编号）：其举报人不会出现在检查笔录和改正通知书上
+        #[arg(long)]
+        lead: Option<String>,
         /// 双随机抽查所属计划编号
         #[arg(long)]
         plan: Option<i64>,
@@ -168,6 +171,21 @@ pub(crate) enum InspectCommand {
         corrected: String,
         #[arg(long)]
         note: String,
+    },
+    /// 打印检查的文书：现场检查（勘验）笔录、责令（限期）改正通知书；--plan 打印双随机抽查抽取记录
+    Print {
+        /// 检查记录编号
+        #[arg(
+            value_name = "编号",
+            required_unless_present = "plan",
+            conflicts_with = "plan"
+        )]
+        id: Option<i64>,
+        /// 抽查计划编号：打印其抽取记录
+        #[arg(long)]
+        plan: Option<i64>,
+        #[command(flatten)]
+        paper: super::paper_print::PaperArgs,
     },
     /// 某期间的检查统计与成果汇总（由检查记录计算，加上手工登记的巡查成果）
     Stats {
@@ -361,6 +379,7 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
             officers,
             reason,
             why,
+            lead,
             plan,
             items,
             findings,
@@ -376,6 +395,11 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
             let users = desk.store().users()?;
             let officers = crate::step_input::read_persons(&officers, &users)
                 .map_err(|e| CliError(format!("检查人员：{e}")))?;
+            if lead.is_some() && reason.trim() != "投诉举报" {
+                return Err(CliError(
+                    "--lead 只用于投诉举报检查（--reason 投诉举报）".into(),
+                ));
+            }
             let reason = match reason.trim() {
                 "日常巡查" => InspectionReason::Routine,
                 "双随机抽查" => InspectionReason::Drawn {
@@ -383,7 +407,14 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
                         .ok_or_else(|| CliError("双随机抽查请用 --plan 填写所属计划编号".into()))?,
                 },
                 "投诉举报" => InspectionReason::Complaint {
-                    lead: None,
+                    lead: match &lead {
+                        Some(l) => Some(desk.store().find_lead(l)?.ok_or_else(|| {
+                            CliError(format!(
+                                "找不到线索“{l}”：请填线索编号（如 线索〔2026〕3号）、2026-3 或 #编号"
+                            ))
+                        })?),
+                        None => None,
+                    },
                     reason: why,
                 },
                 "风险监测" => InspectionReason::Risk { reason: why },
@@ -503,6 +534,25 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
             )?;
             println!("已登记检查记录 #{id} 的复查");
             Ok(())
+        }
+        InspectCommand::Print { id, plan, paper } => {
+            let doc = paper.doc()?;
+            let actor = ctx.login(desk.store_mut())?;
+            let papers = match (id, plan) {
+                (_, Some(plan)) => {
+                    if doc.is_some_and(|k| k != crate::domain::documents::DocKind::DrawRecord) {
+                        return Err(CliError(
+                            "--plan 只打印双随机抽查抽取记录（draw）；检查记录的文书请填检查记录编号".into(),
+                        ));
+                    }
+                    crate::documents::intake::draw(desk.store(), plan)
+                }
+                (Some(id), None) => crate::documents::intake::inspection(desk.store(), id, doc),
+                (None, None) => Err("请填写检查记录编号，或用 --plan 指定抽查计划".into()),
+            }
+            .map_err(CliError)?;
+            let who = crate::store::Who::user(&actor);
+            super::paper_print::write(desk.store_mut(), &papers, &paper, &who)
         }
         InspectCommand::Stats { from, to, json } => {
             let (from, to) = (date("起始日期", &from)?, date("结束日期", &to)?);

@@ -69,6 +69,15 @@ pub(crate) enum LeadCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// 打印线索的文书：案件来源登记表、线索核查报告、不予立案审批表、案件移送函（--doc 选一种，不填打印全部）
+    Print {
+        lead: String,
+        /// 登记表和核查报告上显示举报人完整信息（记入审计日志）；默认部分隐藏
+        #[arg(long)]
+        full: bool,
+        #[command(flatten)]
+        paper: super::paper_print::PaperArgs,
+    },
     /// 列出线索的各环节及其字段
     Fields,
     /// 线索统计：按来源、处理结果、处理用时（工作日）
@@ -331,6 +340,19 @@ pub(crate) fn run(ctx: &Context, cmd: LeadCommand) -> CliResult {
                 row.number, case.id
             );
             Ok(())
+        }
+        LeadCommand::Print { lead, full, paper } => {
+            let doc = paper.doc()?;
+            let mut desk = Desk::new(ctx.open_store()?);
+            let actor = ctx.login(desk.store_mut())?;
+            let id = find(&desk, &lead)?;
+            let papers =
+                crate::documents::intake::lead(desk.store(), id, doc, full).map_err(CliError)?;
+            let who = Who::user(&actor);
+            if full {
+                desk.store_mut().record_lead_access(id, &who)?;
+            }
+            super::paper_print::write(desk.store_mut(), &papers, &paper, &who)
         }
         LeadCommand::Stats { from, to, json } => {
             let desk = Desk::new(ctx.open_store()?);

@@ -34,6 +34,7 @@ mod inspect;
 mod lead;
 mod ledger;
 mod maintenance;
+mod paper_print;
 mod patrol;
 mod powers;
 mod print;

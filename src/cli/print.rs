@@ -48,9 +48,10 @@ pub(crate) struct PrintArgs {
 
 pub(crate) fn run(ctx: &Context, args: PrintArgs) -> CliResult {
     if args.kinds {
-        for k in DocKind::ALL {
+        for k in DocKind::ALL.iter().filter(|k| k.of_case()) {
             println!("{:<16}{}", k.slug(), k.name());
         }
+        println!("线索、检查和抽取记录的文书：zhifa lead print、zhifa inspect print");
         return Ok(());
     }
     let format = match &args.format {

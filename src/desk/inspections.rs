@@ -99,10 +99,7 @@ impl Desk {
         let objects = self.store.objects()?;
         let conflicts = self.store.conflicts()?;
         let users = self.store.users()?;
-        let officers: Vec<&User> = users
-            .values()
-            .filter(|u| u.active && u.has(Role::Handler))
-            .collect();
+        let officers = inspection::officers_pool(users.values());
         let d = inspection::draw(&plan, &objects, &officers, &conflicts, seed, drawn_on)?;
         self.store.save_draw(&d, &Who::user(actor))?;
         Ok(d)

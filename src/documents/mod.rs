@@ -3,6 +3,7 @@
 //! pure `domain::documents`; this layer loads what they need from the store, renders, and
 //! records every print in the case's audit trail.
 
+pub mod intake;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod settings;

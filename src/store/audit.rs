@@ -461,19 +461,47 @@ impl super::Store {
     /// Records that `who` saw a case's full personal data or printed one of its documents
     /// (`what`, e.g. "查看完整个人信息"), in the case's trail.
     pub fn record_access(&mut self, case_id: i64, who: &Who, what: &str) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        append(
-            &tx,
+        self.append_alone(
             who,
             Some(case_id),
             what,
             &format!("{}：{what}", who.name),
             &serde_json::json!({ "access": what }),
-        )?;
+        )
+    }
+
+    /// One audit entry in a transaction of its own (a look or a print changes no record).
+    pub(super) fn append_alone(
+        &mut self,
+        who: &Who,
+        case_id: Option<i64>,
+        action: &str,
+        summary: &str,
+        detail: &serde_json::Value,
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        append(&tx, who, case_id, action, summary, detail)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Records a print of a paper that belongs to no case (a lead's, an inspection's, a
+    /// draw's): `subject` names the record in the entry's detail (`{"lead": 3}`).
+    pub fn record_print(
+        &mut self,
+        who: &Who,
+        subject: serde_json::Value,
+        what: &str,
+    ) -> Result<()> {
+        self.append_alone(
+            who,
+            None,
+            "打印文书",
+            &format!("{}：{what}", who.name),
+            &serde_json::json!({ "print": subject }),
+        )
     }
 
     /// A case's audit trail, oldest first.

@@ -46,6 +46,8 @@ fn bad_json(e: serde_json::Error) -> StoreError {
 #[derive(Debug, Clone)]
 pub struct LeadRow {
     pub number: String,
+    /// The year and serial of the number, which papers numbered by the lead take.
+    pub serial: (i32, u32),
     pub lead: Lead,
 }
 
@@ -90,6 +92,7 @@ impl Store {
         tx.commit()?;
         Ok(LeadRow {
             number,
+            serial: (year, serial),
             lead: saved,
         })
     }
@@ -146,6 +149,7 @@ impl Store {
         tx.commit()?;
         Ok(LeadRow {
             number,
+            serial: (year, serial),
             lead: after.clone(),
         })
     }
@@ -159,25 +163,20 @@ impl Store {
         lead.id = id;
         Ok(LeadRow {
             number: lead_number(year, serial),
+            serial: (year, serial),
             lead,
         })
     }
 
     /// Records that `who` was shown a lead's reporter in full (the identity is confidential).
     pub fn record_lead_access(&mut self, id: i64, who: &Who) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        append(
-            &tx,
+        self.append_alone(
             who,
             None,
             "查看举报人信息",
             &format!("{}：查看线索 #{id} 的举报人完整信息", who.name),
             &serde_json::json!({ "lead": id, "access": "reporter" }),
-        )?;
-        tx.commit()?;
-        Ok(())
+        )
     }
 
     /// One lead by id.

@@ -109,3 +109,23 @@ pub fn goods(env: &mut Env, dir: &Path) -> Outcome {
         Err(e) => Outcome::Error(format!("不能导出罚没物品登记簿：{e}")),
     }
 }
+
+/// The papers of a lead, an inspection or a draw (`p` on the 线索 and 检查 screens): laid out
+/// as PDF (text where the build has no PDF engine) into the export folder under a new name,
+/// the print recorded in the audit log, the path shown.
+pub fn papers(env: &mut Env, papers: Result<crate::documents::intake::Papers, String>) -> Outcome {
+    let Some(user) = env.user else {
+        return Outcome::Error("请先登录".into());
+    };
+    let who = crate::store::Who::user(user);
+    let result = papers.and_then(|p| {
+        let dir = folder(env)?;
+        let format = crate::documents::Format::best();
+        let path = p.export_into(env.desk.store_mut(), format, &dir, &who, env.today)?;
+        Ok((p.titles(), path))
+    });
+    match result {
+        Ok((titles, path)) => Outcome::Status(format!("已导出{titles}：{}", path.display())),
+        Err(e) => Outcome::Error(format!("不能导出文书：{e}")),
+    }
+}

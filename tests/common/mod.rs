@@ -10,6 +10,18 @@ pub const PW: &str = "pw1234";
 /// A valid resident ID (GB 11643 check digit) for test parties.
 pub const PERSON_ID: &str = "220122198001010018";
 
+/// `zhifa --user USER ARGS…` succeeds; its standard output.
+pub fn ok(o: &Office, user: &str, args: &[&str]) -> String {
+    let a = o.cmd().args(["--user", user]).args(args).assert().success();
+    String::from_utf8(a.get_output().stdout.clone()).unwrap()
+}
+
+/// `zhifa --user USER ARGS…` fails; its standard error.
+pub fn fails(o: &Office, user: &str, args: &[&str]) -> String {
+    let a = o.cmd().args(["--user", user]).args(args).assert().failure();
+    String::from_utf8(a.get_output().stderr.clone()).unwrap()
+}
+
 pub struct Office {
     pub dir: TempDir,
 }

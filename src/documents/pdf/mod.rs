@@ -66,6 +66,20 @@ pub fn render(loaded: &Loaded, what: What, settings: &PrintSettings) -> Result<V
     typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errs| template_error(&errs))
 }
 
+/// Renders papers that belong to no case file (a lead's, an inspection's, a draw's) as PDF
+/// bytes, through the same font check and document template as a case's documents.
+pub fn render_papers(
+    papers: &[Paper],
+    settings: &PrintSettings,
+    today: chrono::NaiveDate,
+) -> Result<Vec<u8>, String> {
+    let fonts = FontSet::load(settings)?;
+    let refs: Vec<&Paper> = papers.iter().collect();
+    fonts.check(&refs)?;
+    let doc = layout(settings, &fonts, &refs, today)?;
+    typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errs| template_error(&errs))
+}
+
 /// The main template and its data for `what`, pages numbered with `measure`.
 fn prepare(
     loaded: &Loaded,

@@ -447,6 +447,15 @@ impl State {
                 return Outcome::Push(inspection_form::recheck(r.id, context, env));
             }
             UiAction::ExportDoc => return self.export(env),
+            UiAction::PrintDoc => {
+                let store = env.desk.store();
+                let papers = match &d.open {
+                    Open::Record(id) => crate::documents::intake::inspection(store, *id, None),
+                    Open::Publication(plan, _) => crate::documents::intake::draw(store, *plan),
+                    Open::Object(_) => return Outcome::Stay,
+                };
+                return crate::tui::exports::papers(env, papers);
+            }
             UiAction::Back => self.detail = None,
             UiAction::Quit => return Outcome::Quit,
             _ => {}
@@ -505,6 +514,7 @@ impl View for State {
             Some(d) => match a {
                 UiAction::Recheck => matches!(d.open, Open::Record(_)),
                 UiAction::ExportDoc => matches!(d.open, Open::Publication(..)),
+                UiAction::PrintDoc => !matches!(d.open, Open::Object(_)),
                 _ => true,
             },
             None => match a {

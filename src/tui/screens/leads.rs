@@ -264,6 +264,12 @@ impl State {
             UiAction::Up => d.scroll = d.scroll.saturating_sub(1),
             UiAction::Menu | UiAction::Open => return self.open_menu(env),
             UiAction::RevealPersonal => return self.toggle_reporter(env),
+            // The reporter whole only while revealed (that reveal is already recorded).
+            UiAction::PrintDoc => {
+                let (id, full) = (d.id, d.full);
+                let papers = crate::documents::intake::lead(env.desk.store(), id, None, full);
+                return crate::tui::exports::papers(env, papers);
+            }
             UiAction::GoCases => {
                 let Some(case_id) = self.linked_case() else {
                     return Outcome::Error("这条线索尚未立案或并案，没有关联的案件".into());

@@ -320,6 +320,31 @@ fn a_plan_is_drawn_by_its_key_and_its_publication_exported_without_clobbering() 
     assert_eq!(files.len(), 2, "{files:?}");
     let text = std::fs::read_to_string(out.path().join(&files[0])).unwrap();
     assert!(text.contains("2026年12月市容专项抽查"), "{text}");
+    // p prints the draw's record; on a record, its 笔录 (and 通知书 where it ordered one).
+    press(&mut a, &[KeyCode::Char('p')]);
+    assert!(
+        a.status.contains("已导出双随机抽查抽取记录"),
+        "{}",
+        a.status
+    );
+    press(&mut a, &[KeyCode::Esc, KeyCode::BackTab, KeyCode::BackTab]);
+    press(&mut a, &[KeyCode::Enter, KeyCode::Char('p')]);
+    assert!(
+        a.status.contains("已导出现场检查（勘验）笔录"),
+        "{}",
+        a.status
+    );
+    let pdfs = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "pdf")
+        })
+        .count();
+    assert_eq!(pdfs, 2);
 }
 
 #[test]

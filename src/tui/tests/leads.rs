@@ -263,6 +263,15 @@ fn the_lead_register_detail_and_forms_on_screen() {
     );
     press(&mut a, &[KeyCode::Char('v')]);
     assert!(!render(&a, 120, 36).contains("13912345678"));
+    // p exports the lead's papers as PDF (the reporter masked again) and logs the print.
+    let out = tempfile::tempdir().unwrap();
+    a.export_dir = Some(out.path().to_path_buf());
+    press(&mut a, &[KeyCode::Char('p')]);
+    assert!(a.status.contains("已导出案件来源登记表"), "{}", a.status);
+    let files: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let log = a.desk.store().recent_audit(1).unwrap();
+    assert!(log[0].summary.contains("打印文书：线索"), "{log:?}");
     // The head's menu: 延长 may be taken, 登记核查情况 is the verifiers' (shown with why).
     press(&mut a, &[KeyCode::Char('a')]);
     let menu = render(&a, 80, 24);

@@ -2,6 +2,7 @@
 //! documents (the shared pieces are in `common`).
 
 use super::common::*;
+use super::shared;
 use super::{
     build_duty, build_execution, build_goods, build_review, build_substitute, DocCtx, DocError,
     DocKind, DocState, Paper,
@@ -15,6 +16,12 @@ pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     // Exhaustive on purpose: a document added to the `kinds!` table does not compile until
     // it has its builder here.
     let papers = match kind {
+        // Printed from a lead, an inspection or a draw (`lead`, `inspection`), never a case.
+        DocKind::LeadRegister
+        | DocKind::LeadReport
+        | DocKind::LeadTransfer
+        | DocKind::DrawRecord
+        | DocKind::NotFiling => Vec::new(),
         DocKind::FilingForm => filing(ctx),
         DocKind::InspectionRecord | DocKind::InquiryRecord => records(ctx, kind),
         DocKind::CorrectionOrder => correction(ctx),
@@ -74,7 +81,14 @@ pub fn build(kind: DocKind, ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
 }
 
 fn why_not(kind: DocKind) -> &'static str {
+    if kind == DocKind::NotFiling {
+        return "不予立案审批表由不予立案的线索打印（zhifa lead print 线索编号 --doc not-filing）；\
+                案件未获批准立案的，负责人的意见载于立案审批表";
+    }
     match kind.phase() {
+        super::Phase::Intake => {
+            "该文书属于线索或检查，请从线索或检查记录打印（zhifa lead print、zhifa inspect print）"
+        }
         super::Phase::Filing => "案件尚未提请立案",
         super::Phase::Investigation => "调查中没有相应的记录",
         super::Phase::Review => "审查阶段没有相应的记录",
@@ -92,6 +106,11 @@ pub fn documents(case: &Case) -> Vec<(DocKind, usize, DocState)> {
     let enforcement = case.duty.as_ref().map(|d| &d.enforcement);
     let count = |k: DocKind| -> usize {
         match k {
+            DocKind::LeadRegister
+            | DocKind::LeadReport
+            | DocKind::LeadTransfer
+            | DocKind::DrawRecord
+            | DocKind::NotFiling => 0,
             DocKind::FilingForm => usize::from(case.procedure_general()),
             DocKind::InspectionRecord => case.records_of(RecordKind::Inspection),
             DocKind::InquiryRecord => case.records_of(RecordKind::Inquiry),
@@ -216,6 +235,11 @@ fn state(case: &Case, kind: DocKind) -> DocState {
         | DocKind::HearingRecord
         | DocKind::StatementRecord
         | DocKind::FilingForm
+        | DocKind::NotFiling
+        | DocKind::LeadRegister
+        | DocKind::LeadReport
+        | DocKind::LeadTransfer
+        | DocKind::DrawRecord
         | DocKind::ClosingForm
         | DocKind::LegalReview
         | DocKind::Discussion
@@ -262,22 +286,8 @@ fn filing(ctx: &DocCtx<'_>) -> Vec<Paper> {
         rows.push(("法定代表人或负责人".into(), rep));
         rows.push(("地址".into(), party.address().to_string()));
     }
-    p.fields(rows);
-    p.heading("案件基本情况");
-    p.para(case.facts.clone());
-    p.heading("承办人意见");
-    p.para(format!(
-        "经初步核实，当事人涉嫌违反{}，符合立案条件，建议立案调查。",
-        violated(case)
-    ));
-    p.signatures(
-        case.handlers
-            .iter()
-            .map(|h| format!("承办人：{}    {}", ctx.label(*h), date(case.proposed_on))),
-    );
-    if let Some(a) = &case.filing {
-        p.heading("审批意见");
-        p.para(if a.opinion.trim().is_empty() {
+    let approval = case.filing.as_ref().map(|a| {
+        let opinion = if a.opinion.trim().is_empty() {
             if a.agree {
                 "同意立案。"
             } else {
@@ -286,9 +296,26 @@ fn filing(ctx: &DocCtx<'_>) -> Vec<Paper> {
             .to_string()
         } else {
             a.opinion.clone()
+        };
+        (opinion, ctx.name(a.by), a.date)
         });
-        p.signatures([format!("负责人：{}    {}", ctx.name(a.by), date(a.date))]);
-    }
+    shared::approval_sheet(
+        &mut p,
+        shared::ApprovalSheet {
+            rows,
+            sections: vec![("案件基本情况", case.facts.clone())],
+            opinion: format!(
+                "经初步核实，当事人涉嫌违反{}，符合立案条件，建议立案调查。",
+                violated(case)
+            ),
+            signers: case
+                .handlers
+                .iter()
+                .map(|h| format!("承办人：{}    {}", ctx.label(*h), date(case.proposed_on)))
+                .collect(),
+            approval,
+        },
+    );
     vec![p]
 }
 
@@ -310,33 +337,27 @@ fn correction(ctx: &DocCtx<'_>) -> Vec<Paper> {
     };
     let you = you(case);
     let mut p = numbered(ctx, DocKind::CorrectionOrder);
-    p.date = date(n.date);
-    p.para(format!("{}：", party_names(case)));
-    p.para(format!(
+    shared::correction_order(
+        &mut p,
+        ctx.agency,
+        shared::CorrectionOrder {
+            addressee: party_names(case),
+            you,
+            found: format!(
         "经查，{}在{}：{}{you}的行为违反了{}的规定。",
         date(case.act_date),
         case.place,
         sentence(&case.facts),
         violated(case)
-    ));
-    p.para(format!(
-        "依据《中华人民共和国行政处罚法》第二十八条第一款和{}的规定，现责令{you}于{}前改正上述违法行为：{}。",
-        cite(&case.power.power.penalty),
-        date(n.deadline),
-        correction_object(&n.content)
-    ));
-    p.para(format!(
-        "{you}应当在上述期限内改正，并将改正情况告知本机关。期限届满后本机关将进行复查；\
-         逾期不改正的，本机关将依法处理。"
-    ));
-    p.fields([
-        ("机关地址", ctx.agency.address.clone()),
-        ("联系电话", ctx.agency.phone.clone()),
-        ("联系人", ctx.names(&case.handlers)),
-    ]);
-    // The notice is an act of its own: the same remedies, named for what it is.
-    p.para(super::check::remedy_against(ctx, "本通知", "本通知书"));
-    p.closing(&ctx.agency.full_name, &date(n.date));
+            ),
+            basis: Some(cite(&case.power.power.penalty)),
+            content: &n.content,
+            deadline: n.deadline,
+            recheck_on: None,
+            contact: ctx.names(&case.handlers),
+            date: n.date,
+        },
+    );
     vec![p]
 }
 
@@ -428,7 +449,7 @@ fn seizures(ctx: &DocCtx<'_>) -> Vec<Paper> {
             ]);
             p.heading("查封、扣押清单");
             p.table(&["序号", "名称、规格、数量"], numbered_lines(&s.items));
-            p.para(super::check::remedy_text(ctx, false));
+            p.para(super::check::remedy_text(ctx.agency, false));
             p.signatures(["当事人（签名）：", "执法人员（签名）："]);
             p.closing(&ctx.agency.full_name, &date(s.date));
             p

@@ -170,7 +170,7 @@ pub(super) fn order(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         duty(order)
     ));
     p.para(consequence_of_order(order, you));
-    p.para(remedy_text(ctx, false));
+    p.para(remedy_text(ctx.agency, false));
     p.closing(&ctx.agency.full_name, &date(order.issued_on));
     Ok(vec![p])
 }
@@ -298,7 +298,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
             "强制拆除前，本机关将依照{LAW}第四十四条的规定予以公告，限期{you}自行拆除；公告期限届满，{you}在法定期限内不申请行政复议或者提起行政诉讼，又不拆除的，本机关方依法强制拆除。"
         ));
     }
-    p.para(remedy_text(ctx, false));
+    p.para(remedy_text(ctx.agency, false));
     p.closing(&ctx.agency.full_name, &date(d.date));
     Ok(vec![p])
 }

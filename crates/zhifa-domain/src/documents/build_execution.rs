@@ -255,7 +255,7 @@ pub(super) fn surcharge(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         figures_and_capitals(owed.total()),
         payment_place(ctx)
     ));
-    p.para(super::check::remedy_text(ctx, false));
+    p.para(super::check::remedy_text(ctx.agency, false));
     p.closing(&ctx.agency.full_name, &date(d.date));
     Ok(vec![p])
 }
@@ -392,20 +392,16 @@ pub(super) fn transfer(ctx: &DocCtx<'_>) -> Vec<Paper> {
     );
     p.date = date(on);
     p.para(format!("{to}："));
-    p.para(format!(
-        "本机关在办理{}中发现，{}依据《中华人民共和国行政处罚法》{}的规定，现将该案移送你单位{}。",
-        case_name(case),
-        case.facts,
+    p.para(super::shared::transfer_sentence(
+        &format!("办理{}", case_name(case)),
+        &case.facts,
         if *judicial {
             "第二十七条第一款、第五十七条第一款第（四）项"
         } else {
             "第二十七条第一款"
         },
-        if *judicial {
-            "依法追究刑事责任"
-        } else {
-            "依法处理"
-        }
+        "案",
+        *judicial,
     ));
     p.para(format!(
         "附：案件材料{}份（证据{}项、笔录{}份）。",

@@ -500,7 +500,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>, kind: DocKind) -> Result<Vec<Paper>, Do
     if on_spot && d.fine.0 > 0 {
         p.para(on_spot_cash(case));
     }
-    p.para(check::remedy_text(ctx, on_spot));
+    p.para(check::remedy_text(ctx.agency, on_spot));
     if on_spot {
         p.signatures([
             format!("执法人员（签名）：{}", ctx.labels(&case.handlers)),
@@ -569,7 +569,7 @@ pub(super) fn no_penalty(ctx: &DocCtx<'_>) -> Vec<Paper> {
             ));
         }
     }
-    p.para(check::remedy_text(ctx, false));
+    p.para(check::remedy_text(ctx.agency, false));
     p.closing(&ctx.agency.full_name, &date(on));
     vec![p]
 }

@@ -58,7 +58,7 @@ pub(super) fn decision(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     p.para(format!(
         "本机关将在代履行三日（工作日）前催告{you}履行，{you}履行的，停止代履行；代履行时本机关派员到场监督；代履行的费用按照成本合理确定，由{you}承担（{LAW}第五十一条、第六十九条）。"
     ));
-    p.para(remedy_text(ctx, false));
+    p.para(remedy_text(ctx.agency, false));
     p.closing(&ctx.agency.full_name, &date(d.date));
     Ok(vec![p])
 }
@@ -154,8 +154,7 @@ pub(super) fn immediate_notice(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError>
         serde_name(&im.what),
     ));
     p.para(format!("现依照该条规定将上述情况通知{you}。"));
-    p.para(remedy_against(
-        ctx,
+    p.para(remedy_against(ctx.agency,
         "本机关立即实施代履行的决定",
         "本通知书",
     ));

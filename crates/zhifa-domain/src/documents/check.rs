@@ -123,9 +123,9 @@ fn not_heavier(ctx: &DocCtx<'_>, doc: DocKind, d: &Decision) -> Result<(), DocEr
 /// The remedy notice of a decision: 60 days for 复议 (行政复议法 Art 20), six months for a
 /// direct suit (行政诉讼法 Art 46); an on-the-spot decision must go to 复议 first
 /// (行政复议法 Art 23 para 1 item 1).
-pub fn remedy_text(ctx: &DocCtx<'_>, on_spot: bool) -> String {
-    let review = &ctx.agency.review_body;
-    let court = &ctx.agency.court;
+pub fn remedy_text(agency: &crate::agency::Agency, on_spot: bool) -> String {
+    let review = &agency.review_body;
+    let court = &agency.court;
     if on_spot {
         format!(
             "如不服本决定，应当依照《中华人民共和国行政复议法》第二十三条第一款第（一）项的规定，\
@@ -133,16 +133,16 @@ pub fn remedy_text(ctx: &DocCtx<'_>, on_spot: bool) -> String {
              可以自收到行政复议决定书之日起十五日内依法向{court}提起行政诉讼。"
         )
     } else {
-        remedy_against(ctx, "本决定", "本决定书")
+        remedy_against(agency, "本决定", "本决定书")
     }
 }
 
 /// The same remedies against an act that is printed under another name: `act` is what
 /// the party may contest (`本通知`, `本机关立即实施代履行的决定`), `paper` what it receives
 /// (`本通知书`), from whose receipt the periods run.
-pub fn remedy_against(ctx: &DocCtx<'_>, act: &str, paper: &str) -> String {
-    let review = &ctx.agency.review_body;
-    let court = &ctx.agency.court;
+pub fn remedy_against(agency: &crate::agency::Agency, act: &str, paper: &str) -> String {
+    let review = &agency.review_body;
+    let court = &agency.court;
     format!(
         "如不服{act}，可以自收到{paper}之日起六十日内向{review}申请行政复议，\
          也可以自收到{paper}之日起六个月内直接向{court}提起行政诉讼。"

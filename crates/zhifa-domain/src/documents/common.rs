@@ -143,6 +143,26 @@ fn signature_note(s: &Signature) -> String {
     }
 }
 
+/// 行政处罚法第五十五条 (证件出示) and 第四十三条 (回避): what the officers said before they
+/// inspected or asked, as the 笔录 records it, and the line the person fills in by hand.
+pub(crate) fn identification(p: &mut Paper, officers: &str, inquiry: bool) {
+    p.para(format!(
+        "执法人员{officers}出示了行政执法证件，表明身份，告知{}：对执法人员有权申请回避，\
+         有权陈述和申辩；{}。",
+        if inquiry {
+            "被询问人"
+        } else {
+            "当事人或在场人"
+        },
+        if inquiry {
+            "应当如实回答询问，协助调查，不得阻挠"
+        } else {
+            "应当配合检查，如实提供有关情况"
+        }
+    ));
+    p.para("是否申请执法人员回避（亲笔填写）：");
+}
+
 /// 现场检查(勘验)笔录, 询问笔录, 听证笔录, 陈述申辩笔录: one paper per record.
 pub(crate) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> Vec<Paper> {
     let case = ctx.case;
@@ -188,23 +208,11 @@ pub(crate) fn record_papers(ctx: &DocCtx<'_>, kind: DocKind, rk: RecordKind) -> 
             }
             p.fields(rows);
             if rk == RecordKind::Inquiry || rk == RecordKind::Inspection {
-                // 行政处罚法第五十五条 (证件出示), 第四十三条 (回避).
-                p.para(format!(
-                    "执法人员{}出示了行政执法证件，表明身份，告知{}：对执法人员有权申请回避，\
-                     有权陈述和申辩；{}。",
-                    ctx.labels(&r.officers),
-                    if rk == RecordKind::Inquiry {
-                        "被询问人"
-                    } else {
-                        "当事人或在场人"
-                    },
-                    if rk == RecordKind::Inquiry {
-                        "应当如实回答询问，协助调查，不得阻挠"
-                    } else {
-                        "应当配合检查，如实提供有关情况"
-                    }
-                ));
-                p.para("是否申请执法人员回避（亲笔填写）：");
+                identification(
+                    &mut p,
+                    &ctx.labels(&r.officers),
+                    rk == RecordKind::Inquiry,
+                );
             }
             p.heading(if rk == RecordKind::Inspection {
                 "检查情况"

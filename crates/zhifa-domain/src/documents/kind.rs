@@ -8,6 +8,9 @@ use crate::case::{number, RecordKind};
 /// 立案 → 调查取证 → 审查 → 告知 → 决定 → 送达 → 执行 → 结案).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Phase {
+    /// Before a case: the papers of a lead (线索) or an inspection (行政检查), printed from
+    /// the lead or the inspection (`documents::lead`, `documents::inspection`).
+    Intake,
     Filing,
     Investigation,
     Review,
@@ -23,6 +26,7 @@ pub enum Phase {
 impl Phase {
     pub fn name(self) -> &'static str {
         match self {
+            Phase::Intake => "案源与检查",
             Phase::Filing => "立案",
             Phase::Investigation => "调查取证",
             Phase::Review => "审查",
@@ -68,7 +72,12 @@ macro_rules! kinds {
 }
 
 kinds! {
+    LeadRegister => "案件来源登记表", "lead-register", None, Intake;
+    LeadReport => "线索核查报告", "lead-report", None, Intake;
+    LeadTransfer => "案件移送函", "lead-transfer", Some("线移"), Intake;
+    DrawRecord => "双随机抽查抽取记录", "draw", None, Intake;
     FilingForm => "立案审批表", "filing", Some(number::FILING), Filing;
+    NotFiling => "不予立案审批表", "not-filing", None, Filing;
     InspectionRecord => "现场检查（勘验）笔录", "inspection", None, Investigation;
     InquiryRecord => "询问笔录", "inquiry", None, Investigation;
     CorrectionOrder => "责令（限期）改正通知书", "correction", Some("责改"), Investigation;
@@ -108,6 +117,11 @@ kinds! {
 }
 
 impl DocKind {
+    /// Printed from a case (`zhifa print`); the others from a lead, an inspection or a draw.
+    pub fn of_case(self) -> bool {
+        self.phase() != Phase::Intake && self != DocKind::NotFiling
+    }
+
     /// The document a 笔录 of this kind prints as.
     pub fn of_record(kind: RecordKind) -> DocKind {
         match kind {

@@ -15,15 +15,21 @@ mod build_substitute;
 pub mod casefile;
 pub mod check;
 mod common;
+pub mod inspection;
 mod kind;
+pub mod lead;
 mod paper;
 mod reasoning;
+mod shared;
+mod staff;
 pub mod summary;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_duty;
+#[cfg(test)]
+mod tests_intake;
 #[cfg(test)]
 mod tests_served;
 
@@ -70,32 +76,20 @@ impl DocCtx<'_> {
 impl DocCtx<'_> {
     /// A staff member's name (or `#id` if the account is gone).
     pub fn name(&self, id: i64) -> String {
-        self.users
-            .get(&id)
-            .map(|u| u.name.clone())
-            .unwrap_or_else(|| format!("#{id}"))
+        staff::name(self.users, id)
     }
 
     /// `张三（执法证号 22010012345）`.
     pub fn label(&self, id: i64) -> String {
-        self.users
-            .get(&id)
-            .map(User::label)
-            .unwrap_or_else(|| format!("#{id}"))
+        staff::label(self.users, id)
     }
 
     pub fn names(&self, ids: &[i64]) -> String {
-        ids.iter()
-            .map(|i| self.name(*i))
-            .collect::<Vec<_>>()
-            .join("、")
+        staff::names(self.users, ids)
     }
 
     pub fn labels(&self, ids: &[i64]) -> String {
-        ids.iter()
-            .map(|i| self.label(*i))
-            .collect::<Vec<_>>()
-            .join("、")
+        staff::labels(self.users, ids)
     }
 
     /// The case number with a document's 文书代字, e.g. `合综执罚决〔2026〕12号`.

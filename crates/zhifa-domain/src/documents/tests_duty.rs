@@ -73,7 +73,7 @@ fn the_order_states_duty_deadline_basis_what_follows_and_remedies() {
     assert!(!t.contains("第六十五条和该法"), "{t}");
     // The remedies paragraph is check::remedy_text's, word for word.
     let a = agency();
-    assert!(t.contains(&check::remedy_text(&ctx(&c, &a, &w), false)));
+    assert!(t.contains(&check::remedy_text(&a, false)));
 }
 
 /// An order only a court may enforce (CG-011) says so, and names 代履行 (第五十条).

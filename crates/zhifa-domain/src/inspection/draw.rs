@@ -78,7 +78,7 @@ pub fn draw(
     let mut staff: Vec<&User> = officers
         .iter()
         .copied()
-        .filter(|u| u.certified_on(date))
+        .filter(|u| drawable_on(u, date))
         .collect();
     staff.sort_by_key(|u| u.id);
     staff.dedup_by_key(|u| u.id);
@@ -91,11 +91,7 @@ pub fn draw(
         let mut eligible: Vec<i64> = staff
             .iter()
             .map(|u| u.id)
-            .filter(|id| {
-                !conflicts
-                    .iter()
-                    .any(|c| c.officer == *id && c.object == object.id)
-            })
+            .filter(|id| conflict_of(conflicts, *id, object.id).is_none())
             .collect();
         if eligible.len() < 2 {
             return Err(RuleError::new(
@@ -120,6 +116,78 @@ pub fn draw(
         pool_size,
         objects: drawn,
     })
+}
+
+/// The staff a draw takes its officers from: the active 承办人 (handlers); who of them may be
+/// drawn on the day is [`drawable_on`]'s question.
+pub fn officers_pool<'a>(staff: impl IntoIterator<Item = &'a User>) -> Vec<&'a User> {
+    staff
+        .into_iter()
+        .filter(|u| u.active && u.has(crate::people::Role::Handler))
+        .collect()
+}
+
+/// 行政处罚法第四十二条: only an officer certified on the day of the draw is drawn.
+pub fn drawable_on(officer: &User, date: NaiveDate) -> bool {
+    officer.certified_on(date)
+}
+
+/// 行政处罚法第四十三条: the recorded conflict that keeps `officer` from `object`, if any.
+pub fn conflict_of(conflicts: &[Conflict], officer: i64, object: i64) -> Option<&Conflict> {
+    conflicts
+        .iter()
+        .find(|c| c.officer == officer && c.object == object)
+}
+
+/// Why an officer of the pool was not drawn for (some of) the draw's objects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Exclusion {
+    /// Not certified on the day of the draw (第四十二条): never drawn.
+    Uncertified,
+    /// A recorded conflict with a drawn object (第四十三条): never drawn for it.
+    Conflict { object: i64, reason: String },
+}
+
+/// The officers' pool of a recorded draw: how many there were, how many could be drawn, and
+/// each officer left out with the reason — by the same two rules the draw applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OfficerPool {
+    pub size: usize,
+    pub certified: usize,
+    pub excluded: Vec<(i64, Exclusion)>,
+}
+
+/// The pool `officers` (the staff the draw took its officers from) as the draw saw it.
+pub fn officer_pool(draw: &Draw, officers: &[&User], conflicts: &[Conflict]) -> OfficerPool {
+    let mut staff: Vec<&User> = officers.to_vec();
+    staff.sort_by_key(|u| u.id);
+    staff.dedup_by_key(|u| u.id);
+    let mut excluded = Vec::new();
+    for u in &staff {
+        if !drawable_on(u, draw.drawn_on) {
+            excluded.push((u.id, Exclusion::Uncertified));
+            continue;
+        }
+        for d in &draw.objects {
+            if let Some(c) = conflict_of(conflicts, u.id, d.object) {
+                excluded.push((
+                    u.id,
+                    Exclusion::Conflict {
+                        object: d.object,
+                        reason: c.reason.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    OfficerPool {
+        size: staff.len(),
+        certified: staff
+            .iter()
+            .filter(|u| drawable_on(u, draw.drawn_on))
+            .count(),
+        excluded,
+    }
 }
 
 /// 行政处罚法第四十三条: no officer inspects an object they have a recorded conflict with.
@@ -171,9 +239,16 @@ pub struct PublishedObject {
 impl PublishedDraw {
     /// The 公示 as lines of text: what the screen shows, the CLI prints and the export holds.
     pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![format!("双随机抽查结果公示：{}", self.plan)];
+        out.extend(self.particulars());
+        out.extend(self.object_lines());
+        out
+    }
+
+    /// The field, period, scope, date, pool, seed and method, one line each.
+    pub fn particulars(&self) -> Vec<String> {
         let p = self;
-        let mut out = vec![
-            format!("双随机抽查结果公示：{}", p.plan),
+        vec![
             format!(
                 "领域 {}，期间 {} 至 {}，事项：{}",
                 p.field.name(),
@@ -186,18 +261,25 @@ impl PublishedDraw {
                 p.drawn_on, p.pool_size, p.seed
             ),
             format!("抽取方法：{}", p.method),
-        ];
-        for (i, o) in p.objects.iter().enumerate() {
-            out.push(format!(
-                "{}. {}（{}）{} —— {}",
-                i + 1,
-                o.name,
-                o.credit_code.as_ref().map_or("无代码", |c| c.as_str()),
-                o.address,
-                o.officers.join("、")
-            ));
-        }
-        out
+        ]
+    }
+
+    /// Each object drawn with its officers, in the order drawn.
+    pub fn object_lines(&self) -> Vec<String> {
+        self.objects
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                format!(
+                    "{}. {}（{}）{} —— {}",
+                    i + 1,
+                    o.name,
+                    o.credit_code.as_ref().map_or("无代码", |c| c.as_str()),
+                    o.address,
+                    o.officers.join("、")
+                )
+            })
+            .collect()
     }
 }
 

@@ -21,7 +21,10 @@ pub(crate) mod fixtures;
 mod tests;
 
 pub use burden::{annual_count, reinspection_warning, ReinspectionWarning};
-pub use draw::{draw, publication, Conflict, Draw, DrawnObject, PublishedDraw, DRAW_METHOD};
+pub use draw::{
+    conflict_of, draw, drawable_on, officer_pool, officers_pool, publication, Conflict, Draw,
+    DrawnObject, Exclusion, OfficerPool, PublishedDraw, DRAW_METHOD,
+};
 pub use object::{InspectionObject, ObjectInput, RiskLevel};
 pub use plan::InspectionPlan;
 pub use record::{

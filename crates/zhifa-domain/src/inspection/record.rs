@@ -38,6 +38,18 @@ pub enum InspectionReason {
     Risk { reason: String },
 }
 
+impl InspectionReason {
+    /// The reason's name, as its serde name reads (`投诉举报`).
+    pub fn label(&self) -> &'static str {
+        match self {
+            InspectionReason::Routine => "日常巡查",
+            InspectionReason::Drawn { .. } => "双随机抽查",
+            InspectionReason::Complaint { .. } => "投诉举报",
+            InspectionReason::Risk { .. } => "风险监测",
+        }
+    }
+}
+
 /// The result of an inspection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type")]

@@ -118,17 +118,19 @@ pub(super) fn reason_text(
     reason: &InspectionReason,
     plans: &[(InspectionPlan, Option<Draw>)],
 ) -> String {
+    let label = reason.label();
     match reason {
-        InspectionReason::Routine => "日常巡查".into(),
+        InspectionReason::Routine => label.into(),
         InspectionReason::Drawn { plan } => {
             let name = plans
                 .iter()
                 .find(|(p, _)| p.id == *plan)
                 .map_or_else(|| format!("#{plan}"), |(p, _)| p.name.clone());
-            format!("双随机抽查（{name}）")
+            format!("{label}（{name}）")
         }
-        InspectionReason::Complaint { reason, .. } => format!("投诉举报（{reason}）"),
-        InspectionReason::Risk { reason } => format!("风险监测（{reason}）"),
+        InspectionReason::Complaint { reason, .. } | InspectionReason::Risk { reason } => {
+            format!("{label}（{reason}）")
+        }
     }
 }
 
