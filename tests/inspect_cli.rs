@@ -309,3 +309,50 @@ fn records_warn_on_reinspection_are_rechecked_counted_and_bound_to_the_chain() {
     );
     assert!(out.contains("inspection:1"), "{out}");
 }
+
+/// Objects from a spreadsheet: checked and reported row by row first; `--dry-run` writes
+/// nothing, a bad row stops the whole import, and a second import skips what is registered.
+#[test]
+fn objects_are_imported_from_a_table_after_their_check() {
+    let o = office();
+    let good = "企业名称,统一社会信用代码,经营地址,领域,风险等级\n\
+        好运来超市,91350100M000100Y43,兴隆街8号,城市管理,低风险\n\
+        中心广场,,镇中心,CG,一般风险\n";
+    let bad = o.file(
+        "bad.csv",
+        format!("{good}某饭店,,兴隆街11号,市场监管,低风险\n"),
+    );
+    let e = fails(&o, "zhangwei", &["inspect", "objects", "import", &bad]);
+    assert!(e.contains("有 1 行未通过检查，未导入任何一行"), "{e}");
+    let listed = ok(&o, "zhangwei", &["inspect", "objects"]);
+    assert!(!listed.contains("好运来超市"), "{listed}");
+    let file = o.file("objects.csv", good);
+    let dry = ok(
+        &o,
+        "zhangwei",
+        &["inspect", "objects", "import", &file, "--dry-run"],
+    );
+    assert!(
+        dry.contains("第1列 “企业名称” → 名称")
+            && dry.contains("可导入 2 个")
+            && dry.contains("未写入"),
+        "{dry}"
+    );
+    assert!(!ok(&o, "zhangwei", &["inspect", "objects"]).contains("好运来超市"));
+    let done = ok(&o, "zhangwei", &["inspect", "objects", "import", &file]);
+    assert!(done.contains("已导入检查对象 2 个"), "{done}");
+    let listed = ok(&o, "zhangwei", &["inspect", "objects"]);
+    assert!(
+        listed.contains("好运来超市") && listed.contains("中心广场"),
+        "{listed}"
+    );
+    let again = ok(
+        &o,
+        "zhangwei",
+        &["inspect", "objects", "import", &file, "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 2);
+    assert_eq!(v["imported"].as_array().unwrap().len(), 0);
+    ok(&o, "admin", &["check"]);
+}

@@ -89,24 +89,49 @@ pub struct Mapping {
     pub columns: Vec<(String, Option<Target>)>,
 }
 
+/// For each header, the target its words name (after removing spaces and brackets), each
+/// target taken by its first column only: the ledger's and the inspection objects' imports.
+pub fn detect_columns<T: Copy + PartialEq>(
+    headers: &[String],
+    synonyms: &[(T, &[&str])],
+) -> Vec<(String, Option<T>)> {
+    let mut used: Vec<T> = Vec::new();
+    headers
+        .iter()
+        .map(|h| {
+            let n = norm(h);
+            let t = synonyms
+                .iter()
+                .find(|(t, words)| !used.contains(t) && words.contains(&n.as_str()))
+                .map(|(t, _)| *t);
+            if let Some(t) = t {
+                used.push(t);
+            }
+            (h.clone(), t)
+        })
+        .collect()
+}
+
+/// Preview lines of a column mapping: `第1列 “案件编号” → 案号`.
+pub fn preview_columns<T: Copy>(
+    columns: &[(String, Option<T>)],
+    label: impl Fn(T) -> &'static str,
+) -> Vec<String> {
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, (h, t))| match t {
+            Some(t) => format!("第{}列 “{h}” → {}", i + 1, label(*t)),
+            None => format!("第{}列 “{h}” → （不导入）", i + 1),
+        })
+        .collect()
+}
+
 impl Mapping {
     pub fn detect(headers: &[String]) -> Mapping {
-        let mut used = BTreeSet::new();
-        let columns = headers
-            .iter()
-            .map(|h| {
-                let n = norm(h);
-                let t = SYNONYMS
-                    .iter()
-                    .find(|(t, words)| !used.contains(&(*t as u8)) && words.contains(&n.as_str()))
-                    .map(|(t, _)| *t);
-                if let Some(t) = t {
-                    used.insert(t as u8);
-                }
-                (h.clone(), t)
-            })
-            .collect();
-        Mapping { columns }
+        Mapping {
+            columns: detect_columns(headers, SYNONYMS),
+        }
     }
 
     fn index(&self, t: Target) -> Option<usize> {
@@ -124,14 +149,7 @@ impl Mapping {
 
     /// Preview lines: `第1列 “案件编号” → 案号`.
     pub fn preview(&self) -> Vec<String> {
-        self.columns
-            .iter()
-            .enumerate()
-            .map(|(i, (h, t))| match t {
-                Some(t) => format!("第{}列 “{h}” → {}", i + 1, t.label()),
-                None => format!("第{}列 “{h}” → （不导入）", i + 1),
-            })
-            .collect()
+        preview_columns(&self.columns, Target::label)
     }
 }
 

@@ -340,3 +340,39 @@ fn who_may_not_record_or_draw_is_told_before_the_form_opens() {
         assert!(matches!(a.stack.last(), Some(Screen::Inspections(_))));
     }
 }
+
+#[test]
+fn objects_are_imported_by_keys_after_the_report_and_not_without_the_confirmation() {
+    let (_d, path) = demo_copy_without_intake();
+    let files = tempfile::tempdir().unwrap();
+    std::fs::write(
+        files.path().join("objects.csv"),
+        "企业名称,统一社会信用代码,经营地址,领域,风险等级\n\
+         好运来超市,91350100M000100Y43,兴隆街8号,城市管理,低风险\n\
+         中心广场,,镇中心,CG,一般风险\n",
+    )
+    .unwrap();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    type_text(&mut a, ":inspect");
+    press(&mut a, &[KeyCode::Enter, KeyCode::Tab]);
+    assert!(render(&a, 80, 24).contains("从表格导入"));
+    press(&mut a, &[KeyCode::Char('i')]);
+    assert!(render(&a, 80, 24).contains("导入检查对象"), "{}", a.status);
+    // The folder typed lists its file; Enter takes it, Enter again checks it.
+    type_text(&mut a, &format!("{}/", files.path().display()));
+    assert!(render(&a, 120, 36).contains("> objects.csv"));
+    press(&mut a, &[KeyCode::Enter, KeyCode::Enter]);
+    let report = render(&a, 120, 36);
+    assert!(
+        report.contains("第1列 “企业名称” → 名称") && report.contains("可导入 2 个"),
+        "{report}"
+    );
+    // Esc: nothing written, the path kept.
+    press(&mut a, &[KeyCode::Esc]);
+    assert!(a.status.contains("未导入"), "{}", a.status);
+    assert!(a.desk.store().objects().unwrap().is_empty());
+    press(&mut a, &[KeyCode::Enter, KeyCode::Enter]);
+    assert!(a.status.contains("已导入检查对象 2 个"), "{}", a.status);
+    assert_eq!(screen(&a).objects.len(), 2);
+}
