@@ -118,8 +118,49 @@ fn a_plan_is_drawn_once_from_a_recorded_seed_without_the_conflicted_officer() {
     for obj in v["objects"].as_array().unwrap() {
         if obj["name"] == "第1饭店" {
             assert!(!obj["officers"].to_string().contains("张伟"), "{obj}");
+            assert_eq!(
+                obj["excluded"], 1,
+                "the 公示 counts who was kept out: {obj}"
+            );
         }
     }
+    let listed = ok(&o, "sunzhen", &["inspect", "conflicts", "--object", "1"]);
+    assert!(
+        listed.contains("张伟") && listed.contains("亲属经营"),
+        "{listed}"
+    );
+    let e = fails(
+        &o,
+        "sunzhen",
+        &[
+            "inspect",
+            "conflict-remove",
+            "--officer",
+            "zhangwei",
+            "--object",
+            "2",
+            "--reason",
+            "无",
+        ],
+    );
+    assert!(e.contains("没有登记回避"), "{e}");
+    ok(
+        &o,
+        "sunzhen",
+        &[
+            "inspect",
+            "conflict-remove",
+            "--officer",
+            "zhangwei",
+            "--object",
+            "1",
+            "--reason",
+            "亲属已不再经营",
+        ],
+    );
+    assert!(ok(&o, "sunzhen", &["inspect", "conflicts"]).contains("没有登记回避情形"));
+    let audit = ok(&o, "admin", &["audit", "log"]);
+    assert!(audit.contains("撤销回避"), "{audit}");
     let e = fails(
         &o,
         "sunzhen",
