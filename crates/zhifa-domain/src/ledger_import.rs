@@ -83,73 +83,83 @@ fn norm(h: &str) -> String {
         .collect()
 }
 
-/// The column mapping: for each file column, the field it fills (or none).
+/// A table's column mapping: for each file column, the target it fills (or none). The
+/// ledger's (`Mapping`) and the inspection objects' (`inspection::ObjectMapping`) imports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mapping {
-    pub columns: Vec<(String, Option<Target>)>,
+pub struct ColumnMap<T> {
+    pub columns: Vec<(String, Option<T>)>,
 }
 
-/// For each header, the target its words name (after removing spaces and brackets), each
-/// target taken by its first column only: the ledger's and the inspection objects' imports.
-pub fn detect_columns<T: Copy + PartialEq>(
-    headers: &[String],
-    synonyms: &[(T, &[&str])],
-) -> Vec<(String, Option<T>)> {
-    let mut used: Vec<T> = Vec::new();
-    headers
-        .iter()
-        .map(|h| {
-            let n = norm(h);
-            let t = synonyms
-                .iter()
-                .find(|(t, words)| !used.contains(t) && words.contains(&n.as_str()))
-                .map(|(t, _)| *t);
-            if let Some(t) = t {
-                used.push(t);
-            }
-            (h.clone(), t)
-        })
-        .collect()
-}
-
-/// Preview lines of a column mapping: `第1列 “案件编号” → 案号`.
-pub fn preview_columns<T: Copy>(
-    columns: &[(String, Option<T>)],
-    label: impl Fn(T) -> &'static str,
-) -> Vec<String> {
-    columns
-        .iter()
-        .enumerate()
-        .map(|(i, (h, t))| match t {
-            Some(t) => format!("第{}列 “{h}” → {}", i + 1, label(*t)),
-            None => format!("第{}列 “{h}” → （不导入）", i + 1),
-        })
-        .collect()
-}
-
-impl Mapping {
-    pub fn detect(headers: &[String]) -> Mapping {
-        Mapping {
-            columns: detect_columns(headers, SYNONYMS),
-        }
+impl<T: Copy + PartialEq> ColumnMap<T> {
+    /// Each header mapped by its words (after removing spaces and brackets), each target
+    /// taken by its first column only.
+    pub fn by_synonyms(headers: &[String], synonyms: &[(T, &[&str])]) -> ColumnMap<T> {
+        let mut used: Vec<T> = Vec::new();
+        let columns = headers
+            .iter()
+            .map(|h| {
+                let n = norm(h);
+                let t = synonyms
+                    .iter()
+                    .find(|(t, words)| !used.contains(t) && words.contains(&n.as_str()))
+                    .map(|(t, _)| *t);
+                if let Some(t) = t {
+                    used.push(t);
+                }
+                (h.clone(), t)
+            })
+            .collect();
+        ColumnMap { columns }
     }
 
-    fn index(&self, t: Target) -> Option<usize> {
+    pub fn index(&self, t: T) -> Option<usize> {
         self.columns.iter().position(|(_, x)| *x == Some(t))
     }
 
-    /// Required columns missing from the file.
-    pub fn missing(&self) -> Vec<&'static str> {
-        [Target::CaseNo, Target::Party, Target::Cause]
-            .into_iter()
-            .filter(|t| self.index(*t).is_none())
-            .map(Target::label)
+    /// The labels of the `required` targets no column fills.
+    pub fn missing_of(
+        &self,
+        required: &[T],
+        label: impl Fn(T) -> &'static str,
+    ) -> Vec<&'static str> {
+        required
+            .iter()
+            .filter(|t| self.index(**t).is_none())
+            .map(|t| label(*t))
             .collect()
     }
 
     /// Preview lines: `第1列 “案件编号” → 案号`.
+    pub fn preview_with(&self, label: impl Fn(T) -> &'static str) -> Vec<String> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(i, (h, t))| match t {
+                Some(t) => format!("第{}列 “{h}” → {}", i + 1, label(*t)),
+                None => format!("第{}列 “{h}” → （不导入）", i + 1),
+            })
+            .collect()
+    }
+}
+
+/// The ledger's column mapping.
+pub type Mapping = ColumnMap<Target>;
+
+impl Mapping {
+    pub fn detect(headers: &[String]) -> Mapping {
+        ColumnMap::by_synonyms(headers, SYNONYMS)
+    }
+
+    /// Required columns missing from the file.
+    pub fn missing(&self) -> Vec<&'static str> {
+        self.missing_of(
+            &[Target::CaseNo, Target::Party, Target::Cause],
+            Target::label,
+        )
+    }
+
     pub fn preview(&self) -> Vec<String> {
-        preview_columns(&self.columns, Target::label)
+        self.preview_with(Target::label)
     }
 }
 

@@ -139,12 +139,7 @@ impl State {
 
     /// `to`, but not past the report's rows at the narrowest screen.
     fn scroll_to(&self, to: u16) -> u16 {
-        let rows: usize = self
-            .lines
-            .iter()
-            .map(|l| ui::wrap_words(l, ui::MIN_WIDTH as usize - 2).len())
-            .sum();
-        to.min(rows.saturating_sub(1) as u16)
+        ui::report_scroll(&self.lines, to)
     }
 
     /// The line under the report: what Enter does now.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::object::{InspectionObject, ObjectInput, RiskLevel};
 use crate::field::Field;
-use crate::ledger_import::{detect_columns, preview_columns, Rejected};
+use crate::ledger_import::{ColumnMap, Rejected};
 
 /// The object fields an imported column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -65,41 +65,24 @@ impl ObjectColumn {
     }
 }
 
-/// The column mapping: for each file column, the object field it fills (or none).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ObjectMapping {
-    pub columns: Vec<(String, Option<ObjectColumn>)>,
-}
+/// The objects file's column mapping.
+pub type ObjectMapping = ColumnMap<ObjectColumn>;
 
 impl ObjectMapping {
     pub fn detect(headers: &[String]) -> ObjectMapping {
-        ObjectMapping {
-            columns: detect_columns(headers, SYNONYMS),
-        }
-    }
-
-    fn index(&self, c: ObjectColumn) -> Option<usize> {
-        self.columns.iter().position(|(_, x)| *x == Some(c))
+        ColumnMap::by_synonyms(headers, SYNONYMS)
     }
 
     /// Required columns missing from the file (the credit code is optional: a market square
     /// has none).
     pub fn missing(&self) -> Vec<&'static str> {
-        [
-            ObjectColumn::Name,
-            ObjectColumn::Address,
-            ObjectColumn::Field,
-            ObjectColumn::Risk,
-        ]
-        .into_iter()
-        .filter(|c| self.index(*c).is_none())
-        .map(ObjectColumn::label)
-        .collect()
+        use ObjectColumn::*;
+        self.missing_of(&[Name, Address, Field, Risk], ObjectColumn::label)
     }
 
     /// Preview lines: `第1列 “企业名称” → 名称`.
     pub fn preview(&self) -> Vec<String> {
-        preview_columns(&self.columns, ObjectColumn::label)
+        self.preview_with(ObjectColumn::label)
     }
 
     fn cell<'r, S: AsRef<str>>(&self, row: &'r [S], c: ObjectColumn) -> &'r str {
