@@ -397,3 +397,57 @@ fn objects_are_imported_from_a_table_after_their_check() {
     assert_eq!(v["imported"].as_array().unwrap().len(), 0);
     ok(&o, "admin", &["check"]);
 }
+
+/// Items judged 合格/不合格 and a photo stored with its SHA-256 from the command line.
+#[test]
+fn an_inspection_takes_failed_items_and_photos() {
+    let o = office();
+    let photo = o.file("现场1.jpg", b"jpeg bytes");
+    let args = |result: &str| -> Vec<String> {
+        [
+            "inspect",
+            "add",
+            "--date",
+            "2026-11-10",
+            "--place",
+            "合隆镇南街",
+            "--officers",
+            "zhangwei,liqiang",
+            "--items",
+            "门前三包",
+            "--failed-items",
+            "店外堆放",
+            "--photo",
+            &photo,
+            "--findings",
+            "店外堆放纸箱",
+            "--result",
+            result,
+            "--json",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let a = args("合格");
+    let e = fails(
+        &o,
+        "zhangwei",
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert!(e.contains("检查结果不能为合格"), "{e}");
+    let a = args("转为线索");
+    let out = ok(
+        &o,
+        "zhangwei",
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let r = &v["inspection"];
+    assert_eq!(r["items"], serde_json::json!(["门前三包", "店外堆放"]));
+    assert_eq!(r["failed_items"], serde_json::json!(["店外堆放"]));
+    let sha = r["photos"][0]["sha256"].as_str().unwrap();
+    assert_eq!(sha.len(), 64);
+    assert_eq!(r["photos"][0]["size"], 10);
+    ok(&o, "admin", &["check"]);
+}

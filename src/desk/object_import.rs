@@ -154,6 +154,35 @@ mod tests {
     }
 
     #[test]
+    fn a_spreadsheet_reads_as_the_csv_does() {
+        let (dir, desk, _) = desk();
+        let rows: Vec<Vec<String>> = GOOD
+            .lines()
+            .map(|l| l.split(',').map(str::to_string).collect())
+            .collect();
+        let table = crate::report::table::Table {
+            name: "检查对象",
+            headers: rows[0].clone(),
+            rows: rows[1..].to_vec(),
+        };
+        let path = dir.path().join("objects.xlsx");
+        std::fs::write(&path, crate::report::table::xlsx_bytes(&[table]).unwrap()).unwrap();
+        let file = desk.check_object_file(&path).unwrap();
+        let names: Vec<&str> = file
+            .checked
+            .accepted
+            .iter()
+            .map(|(_, o)| o.name.as_str())
+            .collect();
+        assert_eq!(names, ["好运来超市", "中心广场"]);
+        assert!(
+            file.checked.rejected.is_empty(),
+            "{:?}",
+            file.checked.rejected
+        );
+    }
+
+    #[test]
     fn a_file_with_a_bad_row_imports_nothing_and_names_the_row() {
         let (dir, mut desk, actor) = desk();
         let bad = format!("{GOOD}坏代码商店,91220122MA0000000X,兴隆街9号,城市管理,低风险\n");
