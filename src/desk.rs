@@ -25,7 +25,9 @@ pub mod inspections;
 pub use exports::LedgerExport;
 mod leader;
 pub mod leads;
+pub mod object_import;
 pub mod restore;
+mod stats;
 pub mod summaries;
 pub use admin::{SettingKind, SettingRow};
 pub use leader::{

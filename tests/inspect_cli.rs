@@ -108,8 +108,49 @@ fn a_plan_is_drawn_once_from_a_recorded_seed_without_the_conflicted_officer() {
     for obj in v["objects"].as_array().unwrap() {
         if obj["name"] == "第1饭店" {
             assert!(!obj["officers"].to_string().contains("张伟"), "{obj}");
+            assert_eq!(
+                obj["excluded"], 1,
+                "the 公示 counts who was kept out: {obj}"
+            );
         }
     }
+    let listed = ok(&o, "sunzhen", &["inspect", "conflicts", "--object", "1"]);
+    assert!(
+        listed.contains("张伟") && listed.contains("亲属经营"),
+        "{listed}"
+    );
+    let e = fails(
+        &o,
+        "sunzhen",
+        &[
+            "inspect",
+            "conflict-remove",
+            "--officer",
+            "zhangwei",
+            "--object",
+            "2",
+            "--reason",
+            "无",
+        ],
+    );
+    assert!(e.contains("没有登记回避"), "{e}");
+    ok(
+        &o,
+        "sunzhen",
+        &[
+            "inspect",
+            "conflict-remove",
+            "--officer",
+            "zhangwei",
+            "--object",
+            "1",
+            "--reason",
+            "亲属已不再经营",
+        ],
+    );
+    assert!(ok(&o, "sunzhen", &["inspect", "conflicts"]).contains("没有登记回避情形"));
+    let audit = ok(&o, "admin", &["audit", "log"]);
+    assert!(audit.contains("撤销回避"), "{audit}");
     let e = fails(
         &o,
         "sunzhen",
@@ -298,4 +339,105 @@ fn records_warn_on_reinspection_are_rechecked_counted_and_bound_to_the_chain() {
         String::from_utf8_lossy(&a.get_output().stderr)
     );
     assert!(out.contains("inspection:1"), "{out}");
+}
+
+/// Objects from a spreadsheet: checked and reported row by row first; `--dry-run` writes
+/// nothing, a bad row stops the whole import, and a second import skips what is registered.
+#[test]
+fn objects_are_imported_from_a_table_after_their_check() {
+    let o = office();
+    let good = "企业名称,统一社会信用代码,经营地址,领域,风险等级\n\
+        好运来超市,91350100M000100Y43,兴隆街8号,城市管理,低风险\n\
+        中心广场,,镇中心,CG,一般风险\n";
+    let bad = o.file(
+        "bad.csv",
+        format!("{good}某饭店,,兴隆街11号,市场监管,低风险\n"),
+    );
+    let e = fails(&o, "zhangwei", &["inspect", "objects", "import", &bad]);
+    assert!(e.contains("有 1 行未通过检查，未导入任何一行"), "{e}");
+    let listed = ok(&o, "zhangwei", &["inspect", "objects"]);
+    assert!(!listed.contains("好运来超市"), "{listed}");
+    let file = o.file("objects.csv", good);
+    let dry = ok(
+        &o,
+        "zhangwei",
+        &["inspect", "objects", "import", &file, "--dry-run"],
+    );
+    assert!(
+        dry.contains("第1列 “企业名称” → 名称")
+            && dry.contains("可导入 2 个")
+            && dry.contains("未写入"),
+        "{dry}"
+    );
+    assert!(!ok(&o, "zhangwei", &["inspect", "objects"]).contains("好运来超市"));
+    let done = ok(&o, "zhangwei", &["inspect", "objects", "import", &file]);
+    assert!(done.contains("已导入检查对象 2 个"), "{done}");
+    let listed = ok(&o, "zhangwei", &["inspect", "objects"]);
+    assert!(
+        listed.contains("好运来超市") && listed.contains("中心广场"),
+        "{listed}"
+    );
+    let again = ok(
+        &o,
+        "zhangwei",
+        &["inspect", "objects", "import", &file, "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 2);
+    assert_eq!(v["imported"].as_array().unwrap().len(), 0);
+    ok(&o, "admin", &["check"]);
+}
+
+/// Items judged 合格/不合格 and a photo stored with its SHA-256 from the command line.
+#[test]
+fn an_inspection_takes_failed_items_and_photos() {
+    let o = office();
+    let photo = o.file("现场1.jpg", b"jpeg bytes");
+    let args = |result: &str| -> Vec<String> {
+        [
+            "inspect",
+            "add",
+            "--date",
+            "2026-11-10",
+            "--place",
+            "合隆镇南街",
+            "--officers",
+            "zhangwei,liqiang",
+            "--items",
+            "门前三包",
+            "--failed-items",
+            "店外堆放",
+            "--photo",
+            &photo,
+            "--findings",
+            "店外堆放纸箱",
+            "--result",
+            result,
+            "--json",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let a = args("合格");
+    let e = fails(
+        &o,
+        "zhangwei",
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert!(e.contains("检查结果不能为合格"), "{e}");
+    let a = args("转为线索");
+    let out = ok(
+        &o,
+        "zhangwei",
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let r = &v["inspection"];
+    assert_eq!(r["items"], serde_json::json!(["门前三包", "店外堆放"]));
+    assert_eq!(r["failed_items"], serde_json::json!(["店外堆放"]));
+    let sha = r["photos"][0]["sha256"].as_str().unwrap();
+    assert_eq!(sha.len(), 64);
+    assert_eq!(r["photos"][0]["size"], 10);
+    ok(&o, "admin", &["check"]);
 }

@@ -298,7 +298,12 @@ fn review_fault_patrol_and_stats() {
         ],
     ))
     .unwrap();
-    assert_eq!(y2025["patrols"]["inspections"], 2);
+    // The two patrols typed above, and the year's inspection records counted with them.
+    assert_eq!(
+        y2025["patrols"]["inspections"],
+        2 + y2025["inspections"]["inspections"].as_u64().unwrap()
+    );
+    assert!(y2025["leads"]["received"].is_u64(), "{y2025}");
     let text = ok(
         &o,
         &[
@@ -311,7 +316,10 @@ fn review_fault_patrol_and_stats() {
         ],
     );
     assert!(
-        text.contains("罚款：决定") && text.contains("共开展检查"),
+        text.contains("罚款：决定")
+            && text.contains("共开展检查")
+            && text.contains("线索：收到")
+            && text.contains("检查结果：合格"),
         "{text}"
     );
     let e = fails(

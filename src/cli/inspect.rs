@@ -18,6 +18,20 @@ use crate::domain::patrol;
 use crate::step_input::{read_bool, read_date};
 use crate::text::clean;
 
+#[derive(Debug, Subcommand)]
+pub(crate) enum ObjectsAction {
+    /// 从 .xlsx 或 .csv（UTF-8/GBK）导入检查对象：列为名称、统一社会信用代码、地址、领域、风险等级。
+    /// 先逐行检查并报告（行号和原因），有未通过检查的行则一行也不导入；已登记的（同一信用代码）跳过
+    Import {
+        file: std::path::PathBuf,
+        /// 只检查和报告，不写入
+        #[arg(long = "dry-run")]
+        dry_run: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
 // One command is parsed per process: the size of the largest variant costs nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
@@ -38,8 +52,10 @@ pub(crate) enum InspectCommand {
         #[arg(long, default_value = "一般风险")]
         risk: String,
     },
-    /// 检查对象列表（含本年度检查次数）
+    /// 检查对象列表（含本年度检查次数）；objects import 从表格导入
     Objects {
+        #[command(subcommand)]
+        action: Option<ObjectsAction>,
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -53,6 +69,29 @@ pub(crate) enum InspectCommand {
         object: i64,
         #[arg(long)]
         reason: String,
+        /// 登记日期（默认今天）
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// 撤销回避情形（记入审计日志）
+    ConflictRemove {
+        /// 人员登录名
+        #[arg(long)]
+        officer: String,
+        /// 检查对象编号
+        #[arg(long)]
+        object: i64,
+        /// 撤销的原因
+        #[arg(long)]
+        reason: String,
+    },
+    /// 回避情形列表（可限定检查对象）
+    Conflicts {
+        /// 检查对象编号
+        #[arg(long)]
+        object: Option<i64>,
+        #[command(flatten)]
+        json: JsonFlag,
     },
     /// 制定抽查计划（双随机）
     PlanAdd {
@@ -124,9 +163,15 @@ pub(crate) enum InspectCommand {
         /// 双随机抽查所属计划编号
         #[arg(long)]
         plan: Option<i64>,
-        /// 检查事项，分号分隔
+        /// 检查事项（合格的），分号分隔
         #[arg(long, default_value = "")]
         items: String,
+        /// 不合格的检查事项，分号分隔（也记为检查事项）
+        #[arg(long = "failed-items", default_value = "")]
+        failed_items: String,
+        /// 现场照片（可多次）：复制到数据库旁的附件目录并记录 SHA-256
+        #[arg(long = "photo")]
+        photos: Vec<std::path::PathBuf>,
         /// 检查情况
         #[arg(long)]
         findings: String,
@@ -239,7 +284,16 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
             println!("已登记检查对象 #{}：{}", o.id, clean(&o.name));
             Ok(())
         }
-        InspectCommand::Objects { json } => {
+        InspectCommand::Objects {
+            action:
+                Some(ObjectsAction::Import {
+                    file,
+                    dry_run,
+                    json,
+                }),
+            ..
+        } => import_objects(ctx, &mut desk, &file, dry_run, json.json),
+        InspectCommand::Objects { action: None, json } => {
             let objects = desk.store().objects()?;
             let year = chrono::Datelike::year(&today);
             let mut lines = Vec::new();
@@ -276,21 +330,64 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
             officer,
             object,
             reason,
+            date: on,
         } => {
             let actor = ctx.login(desk.store_mut())?;
-            let u = desk
-                .store()
-                .user_by_username(officer.trim())?
-                .ok_or_else(|| CliError(format!("没有登录名为“{officer}”的人员")))?;
+            let u = staff_member(&desk, &officer)?;
+            let recorded_on = match on {
+                Some(t) => date("登记日期", &t)?,
+                None => today,
+            };
             desk.add_conflict(
                 Conflict {
                     officer: u.id,
                     object,
                     reason,
+                    recorded_on: Some(recorded_on),
                 },
                 &actor,
+                today,
             )?;
             println!("已登记回避：{} 不参加检查对象 #{object} 的抽查", u.name);
+            Ok(())
+        }
+        InspectCommand::ConflictRemove {
+            officer,
+            object,
+            reason,
+        } => {
+            let actor = ctx.login(desk.store_mut())?;
+            let u = staff_member(&desk, &officer)?;
+            desk.remove_conflict(u.id, object, &reason, &actor)?;
+            println!("已撤销回避：{} 与检查对象 #{object}", u.name);
+            Ok(())
+        }
+        InspectCommand::Conflicts { object, json } => {
+            let users = desk.store().users()?;
+            let conflicts: Vec<Conflict> = desk
+                .store()
+                .conflicts()?
+                .into_iter()
+                .filter(|c| object.is_none_or(|o| c.object == o))
+                .collect();
+            if json.json {
+                return print_json(&conflicts);
+            }
+            if conflicts.is_empty() {
+                println!("没有登记回避情形");
+            }
+            for c in &conflicts {
+                let name = users.get(&c.officer).map_or("?", |u| u.name.as_str());
+                let on = c
+                    .recorded_on
+                    .map_or_else(|| "日期未记".into(), |d| d.to_string());
+                println!(
+                    "对象 #{}  {}  {on}  {}",
+                    c.object,
+                    clean(name),
+                    clean(&c.reason)
+                );
+            }
             Ok(())
         }
         InspectCommand::PlanAdd {
@@ -382,6 +479,8 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
             lead,
             plan,
             items,
+            failed_items,
+            photos,
             findings,
             result,
             content,
@@ -467,18 +566,18 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
                 object,
                 officers,
                 reason,
-                items: items
-                    .split(['；', ';'])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
+                items: split_items(&items)
+                    .into_iter()
+                    .chain(split_items(&failed_items))
                     .collect(),
+                failed_items: split_items(&failed_items),
                 findings,
                 photos: Vec::new(),
                 result,
                 measures: tally,
             };
-            let (saved, warning) = desk.add_inspection(record, &actor, today)?;
+            let (saved, warning) =
+                desk.add_inspection_with_photos(record, &photos, &actor, today)?;
             if json.json {
                 return print_json(&serde_json::json!({ "inspection": saved, "warning": warning }));
             }
@@ -574,10 +673,87 @@ pub(crate) fn run(ctx: &Context, cmd: InspectCommand) -> CliResult {
                 stats.of_objects,
                 by.join("，")
             );
+            let fields: Vec<String> = stats
+                .by_field
+                .iter()
+                .map(|(k, n)| format!("{}{n}", k.name()))
+                .collect();
+            if !fields.is_empty() {
+                println!("按领域：{}", fields.join("，"));
+            }
+            let again: Vec<String> = stats
+                .reinspected
+                .iter()
+                .map(|r| format!("{} {}次", r.name, r.times))
+                .collect();
+            if !again.is_empty() {
+                println!(
+                    "同一对象多次检查：{} 个对象，重复 {} 次（{}）",
+                    stats.reinspected.len(),
+                    stats.reinspections,
+                    again.join("，")
+                );
+            }
             println!("{}", patrol::summary(&stats.tally));
             Ok(())
         }
     }
+}
+
+/// `inspect objects import`: the report first; written only without `--dry-run` and when no
+/// row was rejected.
+fn import_objects(
+    ctx: &Context,
+    desk: &mut Desk,
+    file: &std::path::Path,
+    dry_run: bool,
+    json: bool,
+) -> CliResult {
+    let checked = desk.check_object_file(file)?;
+    if !json {
+        for line in checked.report() {
+            println!("{}", clean(&line));
+        }
+    }
+    let nothing = checked.checked.accepted.is_empty() && checked.checked.rejected.is_empty();
+    let imported = if dry_run || nothing {
+        Vec::new()
+    } else {
+        let actor = ctx.login(desk.store_mut())?;
+        desk.import_objects(&checked, &actor)?
+    };
+    if json {
+        return print_json(&serde_json::json!({
+            "columns": checked.mapping.columns,
+            "rejected": checked.checked.rejected,
+            "skipped": checked.checked.skipped,
+            "accepted": checked.checked.accepted.len(),
+            "imported": imported,
+            "dry_run": dry_run,
+        }));
+    }
+    if dry_run {
+        println!("（仅检查，未写入；确认无误后去掉 --dry-run 导入）");
+    } else if nothing {
+        println!("没有新的检查对象需要导入");
+    } else {
+        println!("已导入检查对象 {} 个", imported.len());
+    }
+    Ok(())
+}
+
+fn split_items(text: &str) -> Vec<String> {
+    text.split(['；', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn staff_member(desk: &Desk, username: &str) -> Result<crate::domain::people::User, CliError> {
+    desk.store()
+        .user_by_username(username.trim())?
+        .ok_or_else(|| CliError(format!("没有登录名为“{username}”的人员")))
 }
 
 fn print_publication(p: &crate::domain::inspection::PublishedDraw) {

@@ -8,6 +8,7 @@ use crate::desk::leads::LeadLine;
 use crate::desk::Desk;
 use crate::domain::chinese::parse_date;
 use crate::domain::lead::{self, LeadActionKind};
+use crate::domain::stats::days_text;
 use crate::step_input::{self, lead as forms};
 use crate::store::leads::LeadRow;
 use crate::store::Who;
@@ -360,12 +361,7 @@ pub(crate) fn run(ctx: &Context, cmd: LeadCommand) -> CliResult {
             if from > to {
                 return Err(CliError(format!("起始日期 {from} 晚于结束日期 {to}")));
             }
-            let leads = desk.lead_records()?;
-            let stats = desk
-                .rule_ctx(today, |ctx| {
-                    lead::lead_stats(&leads, from, to, today, ctx.settings, ctx.calendar)
-                })?
-                .map_err(|e| CliError(e.to_string()))?;
+            let stats = desk.lead_stats(from, to, today)?;
             if json.json {
                 return print_json(&stats);
             }
@@ -385,11 +381,14 @@ pub(crate) fn run(ctx: &Context, cmd: LeadCommand) -> CliResult {
                 .map(|(k, n)| format!("{}{n}", k.name()))
                 .collect();
             println!("按处理结果：{}", by_outcome.join("，"));
-            if let Some(avg) = stats.avg_working_days_to_decision {
+            if let (Some(avg), Some(median)) = (
+                stats.avg_working_days_to_decision,
+                stats.median_working_days_to_decision,
+            ) {
                 println!(
-                    "从收到到处理平均 {}.{} 个工作日，最长 {} 个工作日",
-                    avg / 10,
-                    avg % 10,
+                    "从收到到处理平均 {} 个工作日，中位 {} 个工作日，最长 {} 个工作日",
+                    days_text(avg),
+                    days_text(median),
                     stats.max_working_days_to_decision.unwrap_or(0)
                 );
             }

@@ -119,9 +119,9 @@ pub(crate) fn run(ctx: &Context, cmd: PatrolCommand) -> CliResult {
             Ok(())
         }
         PatrolCommand::Summary { from, to, json } => {
-            let store = ctx.open_store()?;
-            let ps = store.patrols_between(parse_date(&from)?, parse_date(&to)?)?;
-            let t = patrol::tally(&ps);
+            // The records' tallies (inspections, cases) with the hand-typed log's.
+            let desk = crate::desk::Desk::new(ctx.open_store()?);
+            let t = desk.patrol_tally(parse_date(&from)?, parse_date(&to)?)?;
             if json.json {
                 return print_json(
                     &serde_json::json!({ "tally": t, "summary": patrol::summary(&t) }),

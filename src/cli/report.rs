@@ -3,13 +3,15 @@
 use clap::Subcommand;
 
 use super::{print_json, CliResult, Context};
+use crate::desk::Desk;
 use crate::domain::chinese::parse_date;
-use crate::domain::stats::{days_text, Stats};
-use crate::store::Store;
+use crate::domain::stats::TeamStats;
+use crate::report::stats::stats_text;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ReportCommand {
-    /// 统计：各阶段、中队、人员、月份、领域的案件数，逾期期限，各阶段平均天数，罚没款，巡查成果
+    /// 统计：各阶段、中队、人员、月份、领域的案件数，逾期期限，各阶段平均天数，罚没款，巡查成果；
+    /// 线索（来源、处理结果、处理用时）和现场检查（结果、领域、重复检查）
     Stats {
         #[arg(long)]
         from: String,
@@ -33,21 +35,21 @@ pub(crate) enum ReportCommand {
     },
 }
 
-pub(crate) fn compute(store: &Store, from: &str, to: &str) -> Result<Stats, super::CliError> {
+pub(crate) fn compute(desk: &Desk, from: &str, to: &str) -> Result<TeamStats, super::CliError> {
     let (from, to) = (parse_date(from)?, parse_date(to)?);
     if from > to {
         return Err(super::CliError(format!(
             "起始日期 {from} 晚于截止日期 {to}，请对调"
         )));
     }
-    Ok(store.stats_between(from, to)?)
+    Ok(desk.team_stats(from, to, crate::desk::today())?)
 }
 
 pub(crate) fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
     match cmd {
         ReportCommand::Stats { from, to, json } => {
-            let store = ctx.open_store()?;
-            let s = compute(&store, &from, &to)?;
+            let desk = Desk::new(ctx.open_store()?);
+            let s = compute(&desk, &from, &to)?;
             if json {
                 return print_json(&s);
             }
@@ -60,54 +62,13 @@ pub(crate) fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
             out,
             force,
         } => {
-            let store = ctx.open_store()?;
-            let target = crate::output::guard(&out, force, store.path())?;
-            let s = compute(&store, &from, &to)?;
+            let desk = Desk::new(ctx.open_store()?);
+            let target = crate::output::guard(&out, force, desk.store().path())?;
+            let s = compute(&desk, &from, &to)?;
             crate::report::table::write(&target, &[crate::report::stats::stats_table(&s)])
                 .map_err(super::CliError)?;
             println!("已导出统计：{}", out.display());
             Ok(())
         }
     }
-}
-
-/// The statistics as plain text lines.
-pub(crate) fn stats_text(s: &Stats) -> String {
-    let mut out = format!("统计期间：{} 至 {}\n案件总数：{}\n", s.from, s.to, s.cases);
-    let list = |title: &str, v: &[(String, usize)], out: &mut String| {
-        let items: Vec<String> = v.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        out.push_str(&format!(
-            "{title}：{}\n",
-            if items.is_empty() {
-                "无".into()
-            } else {
-                items.join("，")
-            }
-        ));
-    };
-    list("按阶段", &s.by_stage, &mut out);
-    list("按中队", &s.by_squad, &mut out);
-    list("按承办人", &s.by_officer, &mut out);
-    list("按月份", &s.by_month, &mut out);
-    list("按领域", &s.by_field, &mut out);
-    out.push_str(&format!("期限已逾期的案件：{}\n", s.overdue_deadlines));
-    let avg: Vec<String> = s
-        .avg_days_per_stage
-        .iter()
-        .map(|(k, t)| format!("{k} {}天", days_text(*t)))
-        .collect();
-    out.push_str(&format!(
-        "各阶段平均用时：{}\n",
-        if avg.is_empty() {
-            "无".into()
-        } else {
-            avg.join("，")
-        }
-    ));
-    out.push_str(&format!(
-        "罚款：决定 {}，已缴 {}，未缴 {}，加处罚款 {}\n",
-        s.fines_decided, s.fines_collected, s.fines_outstanding, s.surcharges
-    ));
-    out.push_str(&format!("巡查：{}\n", s.patrol_summary));
-    crate::text::clean_lines(&out)
 }

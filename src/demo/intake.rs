@@ -150,6 +150,7 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
                 findings: "按抽查事项逐项检查，未发现违法行为".into(),
                 photos: Vec::new(),
                 result: InspectionResult::Passed,
+                failed_items: Vec::new(),
                 measures: Default::default(),
             };
             desk.add_inspection(rec, &by, today)
@@ -212,6 +213,7 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
             officers: vec![a.id, b.id],
             reason,
             items: Vec::new(),
+            failed_items: Vec::new(),
             findings: if ordered {
                 "发现占道经营和消防通道堵塞，已当场责令限期改正".into()
             } else {

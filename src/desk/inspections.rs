@@ -7,7 +7,7 @@ use super::{Desk, DeskError, DeskResult};
 use crate::domain::case::{Recheck, RuleError};
 use crate::domain::inspection::{
     self, Conflict, Draw, InspectionObject, InspectionPlan, InspectionReason, InspectionRecord,
-    InspectionStats, ObjectInput, PublishedDraw, ReinspectionWarning,
+    ObjectInput, PublishedDraw, ReinspectionWarning,
 };
 use crate::domain::people::{Role, User};
 use crate::store::Who;
@@ -46,10 +46,10 @@ impl Desk {
         Ok(self.store.insert_object(&object, &Who::user(actor))?)
     }
 
-    pub fn add_conflict(&mut self, c: Conflict, actor: &User) -> DeskResult<()> {
+    /// Records a conflict of interest (回避, 行政处罚法第四十三条第一款), checked in the domain.
+    pub fn add_conflict(&mut self, c: Conflict, actor: &User, today: NaiveDate) -> DeskResult<()> {
         may_plan(actor)?;
-        crate::domain::text::checked("回避理由", &c.reason, crate::domain::text::NOTE)
-            .map_err(RuleError::from)?;
+        let c = inspection::check_conflict(&c, today)?;
         if !self.store.objects()?.iter().any(|o| o.id == c.object) {
             return Err(DeskError::Refused(format!(
                 "没有编号为 {} 的检查对象",
@@ -63,6 +63,32 @@ impl Desk {
             )));
         }
         Ok(self.store.insert_conflict(&c, &Who::user(actor))?)
+    }
+
+    /// Removes a recorded conflict with the reason why it no longer applies (audited).
+    pub fn remove_conflict(
+        &mut self,
+        officer: i64,
+        object: i64,
+        why: &str,
+        actor: &User,
+    ) -> DeskResult<()> {
+        may_plan(actor)?;
+        let why = crate::domain::text::checked("撤销回避的原因", why, crate::domain::text::NOTE)
+            .map_err(RuleError::from)?;
+        Ok(self
+            .store
+            .delete_conflict(officer, object, &why, &Who::user(actor))?)
+    }
+
+    /// The conflicts recorded for `object`.
+    pub fn conflicts_of(&self, object: i64) -> DeskResult<Vec<Conflict>> {
+        Ok(self
+            .store
+            .conflicts()?
+            .into_iter()
+            .filter(|c| c.object == object)
+            .collect())
     }
 
     pub fn add_plan(&mut self, plan: InspectionPlan, actor: &User) -> DeskResult<InspectionPlan> {
@@ -170,6 +196,35 @@ impl Desk {
         Ok((saved, warning))
     }
 
+    /// A 现场检查记录 with its photos: each copied beside the database with its SHA-256 (as
+    /// evidence files are), recorded in the record, and removed again if the record is
+    /// refused (unless a saved record names the same file).
+    pub fn add_inspection_with_photos(
+        &mut self,
+        mut record: InspectionRecord,
+        photos: &[std::path::PathBuf],
+        actor: &User,
+        today: NaiveDate,
+    ) -> DeskResult<(InspectionRecord, Option<ReinspectionWarning>)> {
+        if photos.is_empty() {
+            return self.add_inspection(record, actor, today);
+        }
+        may_inspect(actor)?;
+        let mut staging = crate::store::attachments::Staging::begin_inspection(&self.store)?;
+        for p in photos {
+            if let Err(e) = staging.add(p) {
+                staging.abandon(&self.store);
+                return Err(e.into());
+            }
+        }
+        record.photos.extend(staging.attachments().iter().cloned());
+        let saved = self.add_inspection(record, actor, today);
+        if saved.is_err() {
+            staging.abandon(&self.store);
+        }
+        saved
+    }
+
     /// A 双随机 inspection is of an object the plan drew, by the officers drawn for it, on or
     /// after the draw: otherwise the record would claim a randomness it did not have.
     fn drawn_for(&self, plan: i64, record: &InspectionRecord) -> DeskResult<()> {
@@ -221,13 +276,112 @@ impl Desk {
             .update_inspection(&next, "复查", &Who::user(actor))?;
         Ok(next)
     }
+}
 
-    /// Inspections in a period with the patrol log's hand-typed tallies added in.
-    pub fn inspection_stats(&self, from: NaiveDate, to: NaiveDate) -> DeskResult<InspectionStats> {
-        let records = self.store.inspections_between(from, to)?;
-        let mut stats = inspection::inspection_stats(&records, from, to);
-        let typed = crate::domain::patrol::tally(&self.store.patrols_between(from, to)?);
-        stats.tally.merge(&typed);
-        Ok(stats)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::inspection::InspectionResult;
+    use crate::store::attachments::inspections_dir;
+
+    fn user(desk: &Desk, username: &str) -> User {
+        desk.store()
+            .users()
+            .unwrap()
+            .into_values()
+            .find(|u| u.username == username)
+            .unwrap()
+    }
+
+    fn record(officers: Vec<i64>, result: InspectionResult) -> InspectionRecord {
+        InspectionRecord {
+            id: 0,
+            date: "2026-11-10".parse().unwrap(),
+            start: "09:00".into(),
+            end: "09:30".into(),
+            place: "合隆镇南街".into(),
+            object: None,
+            officers,
+            reason: InspectionReason::Routine,
+            items: vec!["占道经营".into(), "店外堆放".into()],
+            failed_items: vec!["店外堆放".into()],
+            findings: "店外堆放纸箱".into(),
+            photos: Vec::new(),
+            result,
+            measures: Default::default(),
+        }
+    }
+
+    /// Photos are copied with their SHA-256 into the record; a refused record leaves none
+    /// behind, and `check` names a photo changed afterwards.
+    #[test]
+    fn photos_are_stored_with_their_hash_and_removed_when_the_record_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.sqlite3");
+        crate::workload::setup(&path).unwrap();
+        let mut desk = Desk::open(&path).unwrap();
+        let (o1, o2) = (user(&desk, "o1"), user(&desk, "o2"));
+        let photo = dir.path().join("现场1.jpg");
+        std::fs::write(&photo, b"jpeg bytes").unwrap();
+        let today = "2026-11-20".parse().unwrap();
+        // 不合格 with a result of 合格: refused, and the copied photo removed again.
+        let refused = desk.add_inspection_with_photos(
+            record(vec![o1.id, o2.id], InspectionResult::Passed),
+            std::slice::from_ref(&photo),
+            &o1,
+            today,
+        );
+        assert!(refused.unwrap_err().to_string().contains("不合格"));
+        let stored = |desk: &Desk| -> Vec<String> {
+            std::fs::read_dir(inspections_dir(desk.store().path()))
+                .map(|d| {
+                    d.flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|n| !n.starts_with('.'))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        assert!(stored(&desk).is_empty(), "{:?}", stored(&desk));
+        let ordered = InspectionResult::ToLead { lead: None };
+        let (saved, _) = desk
+            .add_inspection_with_photos(
+                record(vec![o1.id, o2.id], ordered),
+                std::slice::from_ref(&photo),
+                &o1,
+                today,
+            )
+            .unwrap();
+        let p = &saved.photos[0];
+        assert_eq!(p.size, 10);
+        assert_eq!(
+            p.sha256,
+            format!(
+                "{:x}",
+                <sha2::Sha256 as sha2::Digest>::digest(b"jpeg bytes")
+            )
+        );
+        assert_eq!(stored(&desk), std::slice::from_ref(&p.file_name));
+        assert_eq!(
+            desk.store().inspection(saved.id).unwrap().photos,
+            saved.photos
+        );
+        let files_ok = |desk: &Desk| {
+            let checked = desk.store().check().unwrap();
+            checked
+                .into_iter()
+                .find(|c| c.name.contains("附件"))
+                .unwrap()
+        };
+        assert!(files_ok(&desk).ok, "{:?}", files_ok(&desk));
+        std::fs::write(inspections_dir(&path).join(&p.file_name), b"changed").unwrap();
+        let files = files_ok(&desk);
+        assert!(
+            !files.ok
+                && files
+                    .detail
+                    .contains(&format!("检查记录 #{} 的照片", saved.id)),
+            "{files:?}"
+        );
     }
 }

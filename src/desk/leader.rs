@@ -320,6 +320,7 @@ impl Desk {
         text::optional("备注", &p.note, text::NOTE).map_err(|e| refused(e.to_string()))?;
         for (o, n) in &p.outcomes {
             crate::domain::patrol::check_count(*o, *n).map_err(refused)?;
+            crate::domain::patrol::typed_by_hand(*o).map_err(refused)?;
         }
         let mut officers = vec![actor.id];
         for o in &p.officers {

@@ -1,6 +1,8 @@
 //! Evidence files (photos, scans, audio, video): copied into a per-case folder beside the
 //! database, named by content (`<first 12 hex of SHA-256>-<original name>`), with their
-//! SHA-256 recorded in the case so that a later change or loss is detected.
+//! SHA-256 recorded in the case so that a later change or loss is detected. Inspection photos
+//! go the same way into one `inspections/` folder (a record has no id before it is saved;
+//! names by content keep records apart), their SHA-256 recorded in the inspection record.
 //!
 //! A step may be refused or lose a version race after its files were copied. Since the
 //! same content under the same name is the same file, a refused step must never delete a
@@ -19,6 +21,7 @@ use sha2::{Digest, Sha256};
 use super::maintenance::private_dir;
 use super::{Result, Store, StoreError};
 use crate::domain::case::{Attachment, Case};
+use crate::domain::inspection::InspectionRecord;
 
 /// `<folder of the database>/<db file name>.files/`: every case's evidence files.
 pub fn root_dir(db_path: &Path) -> PathBuf {
@@ -33,6 +36,18 @@ pub fn root_dir(db_path: &Path) -> PathBuf {
 /// `<folder of the database>/<db file name>.files/<case id>/`.
 pub fn case_dir(db_path: &Path, case_id: i64) -> PathBuf {
     root_dir(db_path).join(case_id.to_string())
+}
+
+/// `<folder of the database>/<db file name>.files/inspections/`: every inspection's photos.
+pub fn inspections_dir(db_path: &Path) -> PathBuf {
+    root_dir(db_path).join("inspections")
+}
+
+/// Whose files a staging holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Case(i64),
+    Inspections,
 }
 
 /// Names in an attachment folder that are not attachments (the lock, copies in progress);
@@ -72,7 +87,7 @@ fn mb(bytes: u64) -> String {
 /// While it lives, no refused step on the same case removes anything.
 pub struct Staging {
     dir: PathBuf,
-    case_id: i64,
+    owner: Owner,
     lock: File,
     max_bytes: u64,
     /// What the step records, in the order added.
@@ -85,9 +100,21 @@ impl Staging {
     /// Opens the case's folder for a step's files, with the attachment size limit of the
     /// agency's settings.
     pub fn begin(store: &Store, case_id: i64) -> Result<Staging> {
+        Staging::open(store, Owner::Case(case_id))
+    }
+
+    /// Opens the inspections' folder for one record's photos, with the same size limit.
+    pub fn begin_inspection(store: &Store) -> Result<Staging> {
+        Staging::open(store, Owner::Inspections)
+    }
+
+    fn open(store: &Store, owner: Owner) -> Result<Staging> {
         let max_bytes = store.security_settings()?.attachment_max_bytes();
         private_dir(&root_dir(store.path()))?;
-        let dir = case_dir(store.path(), case_id);
+        let dir = match owner {
+            Owner::Case(id) => case_dir(store.path(), id),
+            Owner::Inspections => inspections_dir(store.path()),
+        };
         private_dir(&dir)?;
         let lock_path = dir.join(LOCK_NAME);
         let lock =
@@ -96,7 +123,7 @@ impl Staging {
             .map_err(|e| io_err("无法锁定附件目录", &dir, e))?;
         Ok(Staging {
             dir,
-            case_id,
+            owner,
             lock,
             max_bytes,
             attachments: Vec::new(),
@@ -206,13 +233,21 @@ impl Staging {
         if self.placed.is_empty() || self.lock.lock().is_err() {
             return;
         }
-        let Ok(case) = store.load_case(self.case_id) else {
-            return;
+        let named: std::collections::HashSet<String> = match self.owner {
+            Owner::Case(id) => match store.load_case(id) {
+                Ok(case) => case
+                    .attachments()
+                    .map(|a| a.file_name.clone())
+                    .collect(),
+                Err(_) => return,
+            },
+            Owner::Inspections => match store.inspection_photo_names() {
+                Ok(names) => names,
+                Err(_) => return,
+            },
         };
-        let named: std::collections::HashSet<&str> =
-            case.attachments().map(|a| a.file_name.as_str()).collect();
         for name in &self.placed {
-            if !named.contains(name.as_str()) {
+            if !named.contains(name) {
                 let _ = std::fs::remove_file(self.dir.join(name));
             }
         }
@@ -246,9 +281,27 @@ pub struct AttachmentProblem {
 
 /// Checks every attachment of `case` against its recorded SHA-256.
 pub fn verify(db_path: &Path, case: &Case) -> Vec<AttachmentProblem> {
-    let dir = case_dir(db_path, case.id);
+    let files = case.attachments();
+    verify_in(&case_dir(db_path, case.id), case.id, files)
+}
+
+/// Checks the photos of an inspection record against their recorded SHA-256 (`case_id` 0:
+/// the problem names the record in `file`).
+pub fn verify_photos(db_path: &Path, record: &InspectionRecord) -> Vec<AttachmentProblem> {
+    let mut out = verify_in(&inspections_dir(db_path), 0, &record.photos);
+    for p in &mut out {
+        p.file = format!("检查记录 #{} 的照片 {}", record.id, p.file);
+    }
+    out
+}
+
+fn verify_in<'a>(
+    dir: &Path,
+    case_id: i64,
+    files: impl IntoIterator<Item = &'a Attachment>,
+) -> Vec<AttachmentProblem> {
     let mut out = Vec::new();
-    for a in case.attachments() {
+    for a in files {
         let path = dir.join(&a.file_name);
         let problem = match sha256_of(&path) {
             Err(_) => Some("文件缺失，请从备份恢复".to_string()),
@@ -261,7 +314,7 @@ pub fn verify(db_path: &Path, case: &Case) -> Vec<AttachmentProblem> {
         };
         if let Some(problem) = problem {
             out.push(AttachmentProblem {
-                case_id: case.id,
+                case_id,
                 file: a.file_name.clone(),
                 problem,
             });

@@ -25,31 +25,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let code = o.credit_code.as_ref().map(|c| c.as_str().to_string());
-        if let Some(c) = &code {
-            let existing: Option<String> = tx
-                .query_row(
-                    "SELECT name FROM inspection_object WHERE credit_code = ?1",
-                    [c],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(name) = existing {
-                return Err(StoreError::Rule(format!(
-                    "统一社会信用代码 {c} 已登记为检查对象“{name}”，请勿重复登记"
-                )));
-            }
-        }
-        tx.execute(
-            "INSERT INTO inspection_object (name, credit_code, field, data, updated_at) VALUES (?1, ?2, ?3, '', ?4)",
-            params![o.name, code, o.field.name(), now_text()],
-        )?;
-        let mut saved = o.clone();
-        saved.id = tx.last_insert_rowid();
-        tx.execute(
-            "UPDATE inspection_object SET data = ?2 WHERE id = ?1",
-            params![saved.id, to_json("检查对象", &saved)?],
-        )?;
+        let saved = insert_object_row(&tx, o)?;
         append(
             &tx,
             who,
@@ -62,19 +38,48 @@ impl Store {
         Ok(saved)
     }
 
+    /// Saves the objects of an import in one transaction with one audit entry naming the
+    /// file: all of them, or (a credit code registered meanwhile) none.
+    pub fn insert_objects(
+        &mut self,
+        objects: &[InspectionObject],
+        source: &str,
+        who: &Who,
+    ) -> Result<Vec<InspectionObject>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let saved = objects
+            .iter()
+            .map(|o| insert_object_row(&tx, o))
+            .collect::<Result<Vec<_>>>()?;
+        let ids: Vec<i64> = saved.iter().map(|o| o.id).collect();
+        append(
+            &tx,
+            who,
+            None,
+            "导入检查对象",
+            &format!("从 {source} 导入检查对象 {} 个", saved.len()),
+            &serde_json::json!({ "inspection_objects": ids }),
+        )?;
+        tx.commit()?;
+        Ok(saved)
+    }
+
     pub fn objects(&self) -> Result<Vec<InspectionObject>> {
         self.json_rows("SELECT data FROM inspection_object ORDER BY id", "检查对象")
     }
 
-    /// Records that `officer` must not inspect `object` (回避).
+    /// Records that `officer` must not inspect `object` (回避); a second record of the same
+    /// pair replaces its reason and date.
     pub fn insert_conflict(&mut self, c: &Conflict, who: &Who) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
-            "INSERT INTO inspection_conflict (officer, object, reason) VALUES (?1, ?2, ?3)
-             ON CONFLICT (officer, object) DO UPDATE SET reason = excluded.reason",
-            params![c.officer, c.object, c.reason],
+            "INSERT INTO inspection_conflict (officer, object, reason, recorded_on) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (officer, object) DO UPDATE SET reason = excluded.reason, recorded_on = excluded.recorded_on",
+            params![c.officer, c.object, c.reason, c.recorded_on.map(|d| d.to_string())],
         )?;
         append(
             &tx,
@@ -88,18 +93,63 @@ impl Store {
         Ok(())
     }
 
+    /// Removes a recorded conflict (回避 no longer applies), with the reason in the audit entry.
+    pub fn delete_conflict(
+        &mut self,
+        officer: i64,
+        object: i64,
+        why: &str,
+        who: &Who,
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "DELETE FROM inspection_conflict WHERE officer = ?1 AND object = ?2",
+            params![officer, object],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Rule(format!(
+                "人员 #{officer} 与检查对象 #{object} 没有登记回避"
+            )));
+        }
+        append(
+            &tx,
+            who,
+            None,
+            "撤销回避情形",
+            &format!("撤销回避：人员 #{officer} 与对象 #{object}（{why}）"),
+            &serde_json::json!({ "inspection_conflict": [officer, object], "reason": why }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn conflicts(&self) -> Result<Vec<Conflict>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT officer, object, reason FROM inspection_conflict ORDER BY id",
+            "SELECT officer, object, reason, recorded_on FROM inspection_conflict ORDER BY id",
         )?;
         let rows = st.query_map([], |r| {
-            Ok(Conflict {
-                officer: r.get(0)?,
-                object: r.get(1)?,
-                reason: r.get(2)?,
-            })
+            Ok((
+                Conflict {
+                    officer: r.get(0)?,
+                    object: r.get(1)?,
+                    reason: r.get(2)?,
+                    recorded_on: None,
+                },
+                r.get::<_, Option<String>>(3)?,
+            ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut c, on) = row?;
+            c.recorded_on = on
+                .map(|d| d.parse())
+                .transpose()
+                .map_err(|e| StoreError::Rule(format!("回避记录的日期无法解析：{e}")))?;
+            out.push(c);
+        }
+        Ok(out)
     }
 
     pub fn insert_plan(&mut self, p: &InspectionPlan, who: &Who) -> Result<InspectionPlan> {
@@ -301,6 +351,23 @@ impl Store {
         serde_json::from_str(&data).map_err(|e| bad_json("检查记录", e))
     }
 
+    /// The file names of every inspection's photos (a refused record's copies are removed
+    /// only if no saved record names them).
+    pub fn inspection_photo_names(&self) -> Result<std::collections::HashSet<String>> {
+        let records: Vec<InspectionRecord> =
+            self.json_rows("SELECT data FROM inspection ORDER BY id", "检查记录")?;
+        Ok(records
+            .into_iter()
+            .flat_map(|r| r.photos)
+            .map(|p| p.file_name)
+            .collect())
+    }
+
+    /// Every inspection record, oldest first (the photos' check).
+    pub fn all_inspections(&self) -> Result<Vec<InspectionRecord>> {
+        self.json_rows("SELECT data FROM inspection ORDER BY date, id", "检查记录")
+    }
+
     fn json_rows<T: serde::de::DeserializeOwned>(&self, sql: &str, what: &str) -> Result<Vec<T>> {
         let mut st = self.conn.prepare_cached(sql)?;
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
@@ -310,4 +377,34 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// One object row, refused if its credit code is already registered.
+fn insert_object_row(tx: &rusqlite::Transaction, o: &InspectionObject) -> Result<InspectionObject> {
+    let code = o.credit_code.as_ref().map(|c| c.as_str().to_string());
+    if let Some(c) = &code {
+        let existing: Option<String> = tx
+            .query_row(
+                "SELECT name FROM inspection_object WHERE credit_code = ?1",
+                [c],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(name) = existing {
+            return Err(StoreError::Rule(format!(
+                "统一社会信用代码 {c} 已登记为检查对象“{name}”，请勿重复登记"
+            )));
+        }
+    }
+    tx.execute(
+        "INSERT INTO inspection_object (name, credit_code, field, data, updated_at) VALUES (?1, ?2, ?3, '', ?4)",
+        params![o.name, code, o.field.name(), now_text()],
+    )?;
+    let mut saved = o.clone();
+    saved.id = tx.last_insert_rowid();
+    tx.execute(
+        "UPDATE inspection_object SET data = ?2 WHERE id = ?1",
+        params![saved.id, to_json("检查对象", &saved)?],
+    )?;
+    Ok(saved)
 }

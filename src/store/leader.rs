@@ -322,24 +322,6 @@ impl Store {
         Ok(id)
     }
 
-    /// The team's statistics for a period, from every case, the staff, the period's patrols
-    /// and the period's cases overdue now (the dashboard and `report stats` show the same
-    /// numbers).
-    pub fn stats_between(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<crate::domain::stats::Stats> {
-        Ok(crate::domain::stats::compute(
-            &self.all_cases()?,
-            &self.users()?,
-            &self.patrols_between(from, to)?,
-            self.overdue_count(from, to)?,
-            from,
-            to,
-        ))
-    }
-
     pub fn patrols_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Patrol>> {
         let mut st = self.conn.prepare(
             "SELECT id, data FROM patrol WHERE date >= ?1 AND date <= ?2 ORDER BY date, id",

@@ -239,6 +239,16 @@ impl Store {
             }
             Err(e) => unreadable.push(e),
         })?;
+        // Inspection photos are checked the same way (`case_id` 0 names the record in `file`).
+        match self.all_inspections() {
+            Ok(records) => {
+                for record in records {
+                    files += record.photos.len();
+                    problems.extend(attachments::verify_photos(self.path(), &record));
+                }
+            }
+            Err(e) => unreadable.push(e.to_string()),
+        }
         out.push(CheckItem {
             name: READABLE_CHECK,
             ok: unreadable.is_empty(),
@@ -257,7 +267,10 @@ impl Store {
             } else {
                 problems
                     .iter()
-                    .map(|p| format!("案件 #{} {}：{}", p.case_id, p.file, p.problem))
+                    .map(|p| match p.case_id {
+                        0 => format!("{}：{}", p.file, p.problem),
+                        id => format!("案件 #{id} {}：{}", p.file, p.problem),
+                    })
                     .collect::<Vec<_>>()
                     .join("；")
             },

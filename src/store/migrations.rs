@@ -362,6 +362,12 @@ CREATE INDEX inspection_date ON inspection(date);
 CREATE INDEX inspection_of_object ON inspection(object_id, date) WHERE object_id IS NOT NULL;
 "#;
 
+/// The day a conflict of interest (回避) was declared. Rows recorded before stay NULL, and
+/// the chain hashes the column only when set (`state::Kind::added`), so they keep their hash.
+const V11: &str = r#"
+ALTER TABLE inspection_conflict ADD COLUMN recorded_on TEXT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -374,11 +380,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8),
         M::up(V9),
         M::up(V10),
+        M::up(V11),
     ])
 }
 
 /// The schema version this binary writes.
-pub const LATEST: i64 = 10;
+pub const LATEST: i64 = 11;
 
 /// The schema version the file's tables show, whatever `user_version` says: the newest
 /// migration whose mark (a table or column it added) is present.
@@ -407,6 +414,7 @@ pub(crate) fn actual_version(conn: &rusqlite::Connection) -> rusqlite::Result<i6
         table("deadline_state_due")?,
         table("lead")?,
         table("inspection")?,
+        column("inspection_conflict", "recorded_on")?,
     ];
     Ok(marks
         .iter()

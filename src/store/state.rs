@@ -29,6 +29,9 @@ pub(crate) struct Kind {
     columns: &'static [&'static str],
     /// Columns hashed but not copied into the entry (too big; cases keep diffs instead).
     hidden: &'static [&'static str],
+    /// Columns a later schema added: hashed only when set, so a row written before keeps
+    /// the hash its entry recorded.
+    added: &'static [&'static str],
     /// Whether bookkeeping settings are left out (the setting table).
     skips_bookkeeping: bool,
 }
@@ -53,6 +56,7 @@ pub(crate) const KINDS: &[Kind] = &[
             "data",
         ],
         hidden: &["data"],
+        added: &[],
         skips_bookkeeping: false,
     },
     Kind {
@@ -73,6 +77,7 @@ pub(crate) const KINDS: &[Kind] = &[
             "created_at",
         ],
         hidden: &[],
+        added: &[],
         skips_bookkeeping: false,
     },
     Kind {
@@ -81,6 +86,7 @@ pub(crate) const KINDS: &[Kind] = &[
         key: "key",
         columns: &["key", "value"],
         hidden: &[],
+        added: &[],
         skips_bookkeeping: true,
     },
     Kind {
@@ -100,6 +106,7 @@ pub(crate) const KINDS: &[Kind] = &[
             "created_at",
         ],
         hidden: &[],
+        added: &[],
         skips_bookkeeping: false,
     },
     Kind {
@@ -120,6 +127,7 @@ pub(crate) const KINDS: &[Kind] = &[
             "import_id",
         ],
         hidden: &[],
+        added: &[],
         skips_bookkeeping: false,
     },
     Kind {
@@ -139,6 +147,7 @@ pub(crate) const KINDS: &[Kind] = &[
             "retired",
         ],
         hidden: &[],
+        added: &[],
         skips_bookkeeping: false,
     },
     Kind {
@@ -147,6 +156,7 @@ pub(crate) const KINDS: &[Kind] = &[
         key: "id",
         columns: &["id", "year", "serial", "received_on", "case_id", "data"],
         hidden: &["data"],
+        added: &[],
         skips_bookkeeping: false,
     },
     Kind {
@@ -155,14 +165,16 @@ pub(crate) const KINDS: &[Kind] = &[
         key: "id",
         columns: &["id", "name", "credit_code", "field", "data"],
         hidden: &[],
+        added: &[],
         skips_bookkeeping: false,
     },
     Kind {
         name: "inspection_conflict",
         table: "inspection_conflict",
         key: "id",
-        columns: &["id", "officer", "object", "reason"],
+        columns: &["id", "officer", "object", "reason", "recorded_on"],
         hidden: &[],
+        added: &["recorded_on"],
         skips_bookkeeping: false,
     },
     Kind {
@@ -171,6 +183,7 @@ pub(crate) const KINDS: &[Kind] = &[
         key: "id",
         columns: &["id", "data", "draw"],
         hidden: &["data", "draw"],
+        added: &[],
         skips_bookkeeping: false,
     },
     Kind {
@@ -179,6 +192,7 @@ pub(crate) const KINDS: &[Kind] = &[
         key: "id",
         columns: &["id", "date", "object_id", "data"],
         hidden: &["data"],
+        added: &[],
         skips_bookkeeping: false,
     },
     Kind {
@@ -187,6 +201,7 @@ pub(crate) const KINDS: &[Kind] = &[
         key: "year",
         columns: &["year", "source", "data", "imported_at"],
         hidden: &[],
+        added: &[],
         skips_bookkeeping: false,
     },
 ];
@@ -294,6 +309,9 @@ fn read_row(r: &rusqlite::Row<'_>, k: &Kind) -> rusqlite::Result<State> {
             // The entry shows only a hash of the password hash.
             let text = v.as_str().unwrap_or_default().to_string();
             v = format!("{:x}", Sha256::digest(text.as_bytes())).into();
+        }
+        if v.is_null() && k.added.contains(col) {
+            continue;
         }
         full.insert((*col).to_string(), v);
     }

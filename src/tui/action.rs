@@ -90,6 +90,12 @@ pub enum UiAction {
     GoInspections,
     /// 抽查计划: draw the selected plan (双随机).
     Draw,
+    /// 检查对象: import objects from a table, its check report shown first.
+    ImportObjects,
+    /// 检查对象's page: record an officer's conflict of interest (回避).
+    RecordConflict,
+    /// 检查对象's page: remove a recorded conflict.
+    RemoveConflict,
     /// 检查记录: record the 复查 of a correction.
     Recheck,
     /// 评查 scoring: remove the case's last manual deduction.

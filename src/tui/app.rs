@@ -14,7 +14,7 @@ use super::commands::{self, Command, Scope};
 use super::keymap::Keymap;
 use super::screens::{batch_print, review_round, settings};
 use super::screens::{calendar, case_view, cases, form, home, login, new_case, powers, users};
-use super::screens::{catalog_import, dashboard, faults, patrols, quality, restore};
+use super::screens::{catalog_import, dashboard, faults, object_import, patrols, quality, restore};
 use super::screens::{inspection_form, inspections, lead_form, leads};
 use super::status::{Severity, StatusLine};
 use super::ui;
@@ -92,6 +92,7 @@ screens! {
     LeadForm(Box<lead_form::State>),
     Settings(Box<settings::State>),
     CatalogImport(Box<catalog_import::State>),
+    ObjectImport(Box<object_import::State>),
     Restore(Box<restore::State>),
     BatchPrint(Box<batch_print::State>),
     Inspections(Box<inspections::State>),

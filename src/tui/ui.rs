@@ -136,6 +136,16 @@ pub fn wrap_columns(text: &str, width: usize, indent: usize) -> Vec<String> {
     lines
 }
 
+/// A report's scroll position `to`, but not past its rows at the narrowest screen (the
+/// drawing stops at the last screenful on any width): the import screens' reports.
+pub fn report_scroll(lines: &[String], to: u16) -> u16 {
+    let rows: usize = lines
+        .iter()
+        .map(|l| wrap_words(l, MIN_WIDTH as usize - 2).len())
+        .sum();
+    to.min(rows.saturating_sub(1) as u16)
+}
+
 /// `text` broken into lines of at most `width` columns, keeping its leading spaces: a
 /// short word (a code, a number) that does not fit moves to the next line whole, so no
 /// code is cut in two; a long run (a Chinese sentence has no spaces) fills the line and

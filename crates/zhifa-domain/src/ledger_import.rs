@@ -83,55 +83,83 @@ fn norm(h: &str) -> String {
         .collect()
 }
 
-/// The column mapping: for each file column, the field it fills (or none).
+/// A table's column mapping: for each file column, the target it fills (or none). The
+/// ledger's (`Mapping`) and the inspection objects' (`inspection::ObjectMapping`) imports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mapping {
-    pub columns: Vec<(String, Option<Target>)>,
+pub struct ColumnMap<T> {
+    pub columns: Vec<(String, Option<T>)>,
 }
 
-impl Mapping {
-    pub fn detect(headers: &[String]) -> Mapping {
-        let mut used = BTreeSet::new();
+impl<T: Copy + PartialEq> ColumnMap<T> {
+    /// Each header mapped by its words (after removing spaces and brackets), each target
+    /// taken by its first column only.
+    pub fn by_synonyms(headers: &[String], synonyms: &[(T, &[&str])]) -> ColumnMap<T> {
+        let mut used: Vec<T> = Vec::new();
         let columns = headers
             .iter()
             .map(|h| {
                 let n = norm(h);
-                let t = SYNONYMS
+                let t = synonyms
                     .iter()
-                    .find(|(t, words)| !used.contains(&(*t as u8)) && words.contains(&n.as_str()))
+                    .find(|(t, words)| !used.contains(t) && words.contains(&n.as_str()))
                     .map(|(t, _)| *t);
                 if let Some(t) = t {
-                    used.insert(t as u8);
+                    used.push(t);
                 }
                 (h.clone(), t)
             })
             .collect();
-        Mapping { columns }
+        ColumnMap { columns }
     }
 
-    fn index(&self, t: Target) -> Option<usize> {
+    pub fn index(&self, t: T) -> Option<usize> {
         self.columns.iter().position(|(_, x)| *x == Some(t))
     }
 
-    /// Required columns missing from the file.
-    pub fn missing(&self) -> Vec<&'static str> {
-        [Target::CaseNo, Target::Party, Target::Cause]
-            .into_iter()
-            .filter(|t| self.index(*t).is_none())
-            .map(Target::label)
+    /// The labels of the `required` targets no column fills.
+    pub fn missing_of(
+        &self,
+        required: &[T],
+        label: impl Fn(T) -> &'static str,
+    ) -> Vec<&'static str> {
+        required
+            .iter()
+            .filter(|t| self.index(**t).is_none())
+            .map(|t| label(*t))
             .collect()
     }
 
     /// Preview lines: `第1列 “案件编号” → 案号`.
-    pub fn preview(&self) -> Vec<String> {
+    pub fn preview_with(&self, label: impl Fn(T) -> &'static str) -> Vec<String> {
         self.columns
             .iter()
             .enumerate()
             .map(|(i, (h, t))| match t {
-                Some(t) => format!("第{}列 “{h}” → {}", i + 1, t.label()),
+                Some(t) => format!("第{}列 “{h}” → {}", i + 1, label(*t)),
                 None => format!("第{}列 “{h}” → （不导入）", i + 1),
             })
             .collect()
+    }
+}
+
+/// The ledger's column mapping.
+pub type Mapping = ColumnMap<Target>;
+
+impl Mapping {
+    pub fn detect(headers: &[String]) -> Mapping {
+        ColumnMap::by_synonyms(headers, SYNONYMS)
+    }
+
+    /// Required columns missing from the file.
+    pub fn missing(&self) -> Vec<&'static str> {
+        self.missing_of(
+            &[Target::CaseNo, Target::Party, Target::Cause],
+            Target::label,
+        )
+    }
+
+    pub fn preview(&self) -> Vec<String> {
+        self.preview_with(Target::label)
     }
 }
 

@@ -105,6 +105,27 @@ pub fn check_count(o: PatrolOutcome, n: u32) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether an outcome may be typed into the patrol log: 责令整改 has its records (the
+/// corrections ordered on inspections and in cases) and is counted from them, never typed a
+/// second time. Entries typed before keep theirs.
+pub fn typed_by_hand(o: PatrolOutcome) -> Result<(), String> {
+    match o {
+        PatrolOutcome::Rectifications => Err(
+            "“责令整改”按现场检查记录和案件的责令改正自动计数，请不要手工填写；当场责令改正的请登记现场检查"
+                .into(),
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// The outcomes a form or a command lets an officer type (all but those counted from records).
+pub fn typed_outcomes() -> Vec<PatrolOutcome> {
+    PatrolOutcome::ALL
+        .into_iter()
+        .filter(|o| typed_by_hand(*o).is_ok())
+        .collect()
+}
+
 /// Totals over a set of inspections.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PatrolTally {

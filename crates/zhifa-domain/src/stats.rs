@@ -1,7 +1,8 @@
 //! Team statistics for the leader dashboard and `zhifa report stats`: cases per stage,
 //! squad, officer, month and field; overdue deadlines; average days per stage; fines
-//! decided, collected, outstanding and surcharges; patrol tallies. Pure: the store hands
-//! in the cases, staff and overdue count.
+//! decided, collected, outstanding and surcharges; patrol tallies; and with them
+//! (`TeamStats`) the leads' and the inspections' own statistics. Pure: the store hands in
+//! the cases, staff, overdue count and the tallies.
 
 use std::collections::BTreeMap;
 
@@ -9,9 +10,22 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::case::model::{Case, Outcome, Stage};
+use super::inspection::InspectionStats;
+use super::lead::LeadStats;
 use super::money::Fen;
-use super::patrol::{self, Patrol, PatrolTally};
+use super::patrol::{self, PatrolTally};
 use super::people::User;
+
+/// Everything `report stats`, its export and the 队长看板 count for a period: the cases (the
+/// JSON's top-level keys, as before leads and inspections were counted), the leads received
+/// and the inspections made in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TeamStats {
+    #[serde(flatten)]
+    pub cases: Stats,
+    pub leads: LeadStats,
+    pub inspections: InspectionStats,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stats {
@@ -41,11 +55,12 @@ fn sorted(m: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     m.into_iter().collect()
 }
 
-/// Statistics over cases proposed in `from..=to` and patrols dated in it.
+/// Statistics over cases proposed in `from..=to`, with the period's patrol tallies (computed
+/// from its inspection records and hand-typed patrols by the caller).
 pub fn compute(
     cases: &[Case],
     users: &BTreeMap<i64, User>,
-    patrols: &[Patrol],
+    tally: PatrolTally,
     overdue_deadlines: usize,
     from: NaiveDate,
     to: NaiveDate,
@@ -109,11 +124,6 @@ pub fn compute(
         .into_iter()
         .map(|(s, (days, n))| (s.name().to_string(), ((days * 10 + n / 2) / n) as u32))
         .collect();
-    let ps: Vec<&Patrol> = patrols
-        .iter()
-        .filter(|p| from <= p.date && p.date <= to)
-        .collect();
-    let tally = patrol::tally(ps);
     Stats {
         from,
         to,
@@ -144,7 +154,7 @@ mod tests {
     use super::*;
     use crate::case::fixtures::*;
     use crate::case::model::{Payment, PaymentMethod, ServedDoc};
-    use crate::patrol::PatrolOutcome;
+    use crate::patrol::{Patrol, PatrolOutcome};
 
     #[test]
     fn stats_against_a_hand_built_fixture() {
@@ -175,7 +185,7 @@ mod tests {
         let s = compute(
             &[a.clone(), b, c],
             &w.users,
-            &[p],
+            patrol::tally([&p]),
             2,
             d("2026-06-01"),
             d("2026-07-31"),

@@ -102,12 +102,7 @@ impl State {
     /// `to`, but not past the report's rows at the narrowest screen (the drawing stops at
     /// the last screenful on any width).
     fn scroll_to(&self, to: u16) -> u16 {
-        let rows: usize = self
-            .lines
-            .iter()
-            .map(|l| ui::wrap_words(l, ui::MIN_WIDTH as usize - 2).len())
-            .sum();
-        to.min(rows.saturating_sub(1) as u16)
+        ui::report_scroll(&self.lines, to)
     }
 
     /// Enter on the report: a file with problems is refused (back to the path); a changed

@@ -1,6 +1,7 @@
 //! 队长看板 (leader dashboard): this year's cases per stage as a bar chart and per month as
 //! a sparkline, cases per squad, overdue deadlines, average days per stage, fines decided,
-//! collected, outstanding and surcharges, and the patrol summary sentence.
+//! collected, outstanding and surcharges, the leads and the inspections of the year, and the
+//! patrol summary sentence (from the inspection records and the hand-typed patrols).
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::lead::{lead_stats, LeadStats};
+use crate::domain::inspection::InspectionStats;
+use crate::domain::lead::LeadStats;
 use crate::domain::stats::{days_text, Stats};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome};
@@ -20,6 +22,8 @@ pub struct State {
     pub stats: Option<Stats>,
     /// The year's leads (domain `lead_stats`), or why they could not be counted.
     pub leads: Result<LeadStats, String>,
+    /// The year's inspections, or why they could not be counted.
+    pub inspections: Result<InspectionStats, String>,
     pub error: Option<String>,
 }
 
@@ -29,6 +33,7 @@ impl State {
             year: env.today.year(),
             stats: None,
             leads: Err(String::new()),
+            inspections: Err(String::new()),
             error: None,
         };
         s.reload(env);
@@ -44,18 +49,13 @@ impl State {
         };
         self.leads = env
             .desk
-            .lead_records()
-            .map_err(|e| e.to_string())
-            .and_then(|leads| {
-                let today = env.today;
-                env.desk
-                    .rule_ctx(today, |ctx| {
-                        lead_stats(&leads, from, to, today, ctx.settings, ctx.calendar)
-                    })
-                    .map_err(|e| e.to_string())?
-                    .map_err(|e| e.to_string())
-            });
-        match env.desk.store().stats_between(from, to) {
+            .lead_stats(from, to, env.today)
+            .map_err(|e| e.to_string());
+        self.inspections = env
+            .desk
+            .inspection_stats(from, to)
+            .map_err(|e| e.to_string());
+        match env.desk.case_stats(from, to) {
             Ok(s) => {
                 self.stats = Some(s);
                 self.error = None;
@@ -87,13 +87,20 @@ impl State {
     /// Writes the year's statistics as a spreadsheet into the export folder (a new name if
     /// one exists, as `zhifa report export` writes them) and says where.
     fn export(&mut self, env: &mut Env) -> Outcome {
-        let Some(st) = &self.stats else {
+        let (Some(from), Some(to)) = (
+            NaiveDate::from_ymd_opt(self.year, 1, 1),
+            NaiveDate::from_ymd_opt(self.year, 12, 31),
+        ) else {
             return Outcome::Error("没有可导出的统计".into());
+        };
+        let st = match env.desk.team_stats(from, to, env.today) {
+            Ok(st) => st,
+            Err(e) => return Outcome::Error(format!("不能导出统计：{e}")),
         };
         let Some(dir) = env.export_dir.map(std::path::Path::to_path_buf) else {
             return Outcome::Error("无法确定导出目录（没有 HOME？）".into());
         };
-        let written = crate::report::table::xlsx_bytes(&[crate::report::stats::stats_table(st)])
+        let written = crate::report::table::xlsx_bytes(&[crate::report::stats::stats_table(&st)])
             .and_then(|bytes| {
                 crate::output::write_new_name(
                     &dir,
@@ -126,7 +133,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
         return;
     };
     let [top, bottom] =
-        Layout::vertical([Constraint::Percentage(50), Constraint::Min(8)]).areas(area);
+        Layout::vertical([Constraint::Percentage(45), Constraint::Min(8)]).areas(area);
     let [chart_area, numbers_area] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Min(20)]).areas(top);
     let bars: Vec<Bar> = st
@@ -177,8 +184,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             .block(Block::default().borders(Borders::ALL).title(" 数字 ")),
         numbers_area,
     );
-    let [month_area, leads_area, text_area] = Layout::vertical([
+    let [month_area, leads_area, inspections_area, text_area] = Layout::vertical([
         Constraint::Min(5),
+        Constraint::Length(2),
         Constraint::Length(2),
         Constraint::Length(2),
     ])
@@ -186,6 +194,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     f.render_widget(
         Paragraph::new(lead_lines(&s.leads)).wrap(Wrap { trim: true }),
         leads_area,
+    );
+    f.render_widget(
+        Paragraph::new(inspection_lines(&s.inspections)).wrap(Wrap { trim: true }),
+        inspections_area,
     );
     // One labelled bar a month, its count on it: read without counting columns.
     let months: Vec<Bar> = (1..=12)
@@ -226,26 +238,40 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     );
 }
 
-/// The 线索 lines: received this year by source and by outcome, still open, overdue.
+/// `k1n1 k2n2`, or 无.
+fn pairs(v: Vec<(String, usize)>) -> String {
+    if v.is_empty() {
+        "无".to_string()
+    } else {
+        v.iter()
+            .map(|(k, n)| format!("{k}{n}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn not_counted(what: &str, e: &str) -> Vec<Line<'static>> {
+    vec![Line::from(Span::styled(
+        format!("{what}：无法统计（{}）", ui::clean(e)),
+        ui::bad(),
+    ))]
+}
+
+/// The 线索 lines: received this year by source and by outcome, still open, overdue, and the
+/// working days to a decision (mean and median).
 fn lead_lines(leads: &Result<LeadStats, String>) -> Vec<Line<'static>> {
     let l = match leads {
         Ok(l) => l,
-        Err(e) => {
-            return vec![Line::from(Span::styled(
-                format!("线索：无法统计（{}）", ui::clean(e)),
-                ui::bad(),
-            ))]
-        }
+        Err(e) => return not_counted("线索", e),
     };
-    let pairs = |v: Vec<(String, usize)>| {
-        if v.is_empty() {
-            "无".to_string()
-        } else {
-            v.iter()
-                .map(|(k, n)| format!("{k}{n}"))
-                .collect::<Vec<_>>()
-                .join(" ")
+    let days = match (
+        l.avg_working_days_to_decision,
+        l.median_working_days_to_decision,
+    ) {
+        (Some(avg), Some(median)) => {
+            format!("；用时均{}中位{}工作日", days_text(avg), days_text(median))
         }
+        _ => String::new(),
     };
     let overdue = Span::styled(
         format!("逾期 {}", l.overdue),
@@ -260,6 +286,38 @@ fn lead_lines(leads: &Result<LeadStats, String>) -> Vec<Line<'static>> {
             "；来源：{}；结果：{}",
             pairs(l.by_source.iter().map(|(k, n)| (k.name(), *n)).collect()),
             pairs(l.by_outcome.iter().map(|(k, n)| (k.name(), *n)).collect())
+        )),
+        Span::raw(days),
+    ])]
+}
+
+/// The 检查 lines: this year's inspections by result and by field, and the objects
+/// inspected more than once.
+fn inspection_lines(inspections: &Result<InspectionStats, String>) -> Vec<Line<'static>> {
+    let s = match inspections {
+        Ok(s) => s,
+        Err(e) => return not_counted("检查", e),
+    };
+    vec![Line::from(vec![
+        Span::styled("检查 ", ui::title_style()),
+        Span::raw(format!(
+            "{} 次（街面 {}）；结果：{}；领域：{}；重复检查 {} 个对象 {} 次",
+            s.inspections,
+            s.inspections - s.of_objects,
+            pairs(
+                s.by_result
+                    .iter()
+                    .map(|(k, n)| (crate::domain::serde_name(k), *n))
+                    .collect()
+            ),
+            pairs(
+                s.by_field
+                    .iter()
+                    .map(|(k, n)| (k.name().to_string(), *n))
+                    .collect()
+            ),
+            s.reinspected.len(),
+            s.reinspections
         )),
     ])]
 }

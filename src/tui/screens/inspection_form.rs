@@ -1,5 +1,6 @@
 //! The forms of the 检查 screen: a 现场检查记录 (`n` on the records), its 复查 (`r` on a
-//! record), a 检查对象 (`n` on the objects) and a 抽查计划 (`n` on the plans). Each field is
+//! record), a 检查对象 (`n` on the objects), a 回避 recorded or removed on an object's page,
+//! and a 抽查计划 (`n` on the plans). Each field is
 //! read by its kind's reader (dates, times, people by name, counts), never as JSON; the
 //! rules are the domain's, reached through the desk as `zhifa inspect …` reaches them.
 
@@ -16,8 +17,8 @@ use crate::domain::case::Recheck;
 use crate::domain::field::Field;
 use crate::domain::identity::CreditCode;
 use crate::domain::inspection::{
-    InspectionObject, InspectionPlan, InspectionReason, InspectionRecord, InspectionResult,
-    ObjectInput, RiskLevel,
+    Conflict, InspectionObject, InspectionPlan, InspectionReason, InspectionRecord,
+    InspectionResult, ObjectInput, RiskLevel,
 };
 use crate::domain::patrol::PatrolOutcome;
 use crate::domain::people::User;
@@ -25,10 +26,12 @@ use crate::step_input::{FieldKind as K, FieldSpec, ReadCtx};
 use crate::tui::action::UiAction;
 use crate::tui::app::{Env, Outcome, Screen};
 use crate::tui::choices;
+use crate::tui::file_picker::{self, FilePicker};
 use crate::tui::form_core::{self, FormCore, FormStep};
 use crate::tui::screens::fields;
 use crate::tui::ui;
 use crate::tui::view::View;
+use crate::tui::widgets::Widget;
 
 const fn f(key: &'static str, label: &'static str, kind: K, hint: &'static str) -> FieldSpec {
     FieldSpec {
@@ -43,6 +46,8 @@ const fn f(key: &'static str, label: &'static str, kind: K, hint: &'static str) 
 pub const REASONS: &[&str] = &["日常巡查", "双随机抽查", "投诉举报", "风险监测"];
 /// The results as the picker offers them (the domain's `ResultKind` names).
 pub const RESULTS: &[&str] = &["合格", "责令改正", "转为线索", "立案"];
+/// The photos field: paths, with the folder listed under it (the evidence form's picker).
+const PHOTOS: &str = "photos";
 /// The object field's choice for a street or an area (the old patrol log).
 pub const NO_OBJECT: &str = "无（街面、区域巡查）";
 
@@ -56,6 +61,10 @@ pub enum Kind {
     Object,
     /// 制定抽查计划.
     Plan,
+    /// 登记回避 of an officer with the object.
+    Conflict(i64),
+    /// 撤销回避 of an officer with the object.
+    RemoveConflict(i64),
 }
 
 impl Kind {
@@ -65,6 +74,8 @@ impl Kind {
             Kind::Recheck(_) => "登记复查",
             Kind::Object => "登记检查对象",
             Kind::Plan => "制定抽查计划",
+            Kind::Conflict(_) => "登记回避",
+            Kind::RemoveConflict(_) => "撤销回避",
         }
     }
 }
@@ -110,10 +121,7 @@ fn risk_names() -> &'static [&'static str] {
 
 /// The measures the form counts: all but 责令整改, which the result counts.
 fn measures() -> Vec<PatrolOutcome> {
-    PatrolOutcome::ALL
-        .into_iter()
-        .filter(|o| *o != PatrolOutcome::Rectifications)
-        .collect()
+    crate::domain::patrol::typed_outcomes()
 }
 
 fn record_specs(objects: &[InspectionObject], plans: &[InspectionPlan]) -> Vec<FieldSpec> {
@@ -146,8 +154,25 @@ fn record_specs(objects: &[InspectionObject], plans: &[InspectionPlan]) -> Vec<F
             K::Choice(choices::interned(plan_options)),
             "双随机抽查选所属计划",
         ),
-        f("items", "检查事项", K::Texts, "每行一项或用；分隔"),
+        f(
+            "items",
+            "检查事项（合格）",
+            K::Texts,
+            "每行一项或用；分隔（权限清单未列检查事项，按实际填写）",
+        ),
+        f(
+            "failed_items",
+            "检查事项（不合格）",
+            K::Texts,
+            "每行一项或用；分隔",
+        ),
         f("findings", "检查情况", K::MultiLine, ""),
+        f(
+            PHOTOS,
+            "现场照片",
+            K::Text,
+            "照片文件路径（~ 表示主目录），多个用逗号分隔；保存时记录 SHA-256",
+        ),
         f("result", "检查结果", K::Choice(RESULTS), ""),
         f("content", "责令改正内容", K::MultiLine, "责令改正时填写"),
         f("deadline", "改正期限", K::Date, "责令改正时填写"),
@@ -217,6 +242,63 @@ fn plan_specs() -> Vec<FieldSpec> {
     ]
 }
 
+fn conflict_specs() -> Vec<FieldSpec> {
+    vec![
+        f("officer", "回避的执法人员", K::Person, "登录名或姓名"),
+        f(
+            "reason",
+            "回避理由",
+            K::MultiLine,
+            "与该对象的利害关系，如 系经营者近亲属",
+        ),
+        f("date", "登记日期", K::Date, "不填为今天"),
+    ]
+}
+
+fn remove_conflict_specs(officers: &'static [&'static str]) -> Vec<FieldSpec> {
+    vec![
+        f("officer", "回避的执法人员", K::Choice(officers), ""),
+        f("reason", "撤销原因", K::MultiLine, "如 利害关系已消除"),
+    ]
+}
+
+/// 登记回避 on the page of object `object` (`context` names it).
+pub fn conflict(object: i64, context: String, env: &mut Env) -> Screen {
+    let today = env.today.to_string();
+    let defaults = ["", "", today.as_str()];
+    Screen::InspectionForm(Box::new(State::with(
+        Kind::Conflict(object),
+        conflict_specs(),
+        &defaults,
+        context,
+        env,
+    )))
+}
+
+/// 撤销回避 on the page of object `object`: the officers recorded for it offered by name.
+pub fn remove_conflict(
+    object: i64,
+    recorded: &[(String, i64)],
+    context: String,
+    env: &mut Env,
+) -> Screen {
+    let options = choices::interned(
+        recorded
+            .iter()
+            .map(|(name, id)| format!("{} #{id}", ui::clean(name)))
+            .collect(),
+    );
+    let first = options.first().copied().unwrap_or("");
+    let defaults = [first, ""];
+    Screen::InspectionForm(Box::new(State::with(
+        Kind::RemoveConflict(object),
+        remove_conflict_specs(options),
+        &defaults,
+        context,
+        env,
+    )))
+}
+
 /// 登记现场检查: today, a routine inspection that passed, unless the officer says otherwise.
 pub fn new_record(env: &mut Env) -> Screen {
     let mut error = None;
@@ -242,6 +324,9 @@ pub fn new_record(env: &mut Env) -> Screen {
         })
         .collect();
     let mut s = State::with(Kind::Record, specs, &defaults, String::new(), env);
+    if let Some(i) = s.at(PHOTOS) {
+        s.form.widgets[i] = Widget::Files(Box::new(FilePicker::new(&s.form.raw(i))));
+    }
     s.objects = objects;
     s.plans = plans;
     s.error = s.error.or(error);
@@ -407,10 +492,15 @@ impl State {
             "风险监测" => InspectionReason::Risk { reason: why },
             _ => InspectionReason::Routine,
         };
-        let items: Vec<String> = self
-            .read("items")?
-            .and_then(|v| serde_json::from_value(v).ok())
-            .unwrap_or_default();
+        let texts = |key: &str| -> Result<Vec<String>, String> {
+            Ok(self
+                .read(key)?
+                .and_then(|v| serde_json::from_value(v).ok())
+                .unwrap_or_default())
+        };
+        let failed_items = texts("failed_items")?;
+        let mut items = texts("items")?;
+        items.extend(failed_items.iter().cloned());
         let result = match self.text("result")?.as_str() {
             "责令改正" => InspectionResult::CorrectionOrdered {
                 content: self.text("content")?,
@@ -465,6 +555,7 @@ impl State {
             officers,
             reason,
             items,
+            failed_items,
             findings: self.text("findings")?,
             photos: Vec::new(),
             result,
@@ -503,12 +594,20 @@ impl State {
         match self.kind {
             Kind::Record => {
                 let record = self.record(env)?;
+                let photos = self
+                    .at(PHOTOS)
+                    .map(|i| file_picker::paths(&self.form.raw(i)))
+                    .unwrap_or_default();
                 let (saved, warning) = env
                     .desk
-                    .add_inspection(record, user, today)
+                    .add_inspection_with_photos(record, &photos, user, today)
                     .map_err(|e| e.to_string())?;
+                let photos = match saved.photos.len() {
+                    0 => String::new(),
+                    n => format!("（照片 {n} 张）"),
+                };
                 let done = format!(
-                    "已登记现场检查 #{}：{} {}",
+                    "已登记现场检查 #{}：{} {}{photos}",
                     saved.id,
                     saved.date,
                     ui::clean(&saved.place)
@@ -551,6 +650,35 @@ impl State {
                     )
                     .map_err(|e| e.to_string())?;
                 Ok(format!("已登记检查对象 #{}：{}", o.id, ui::clean(&o.name)))
+            }
+            Kind::Conflict(object) => {
+                let officer = self
+                    .read("officer")?
+                    .and_then(|v| v.as_i64())
+                    .ok_or("请填写回避的执法人员")?;
+                let name = self.users.get(&officer).map_or("", |u| u.name.as_str());
+                let done = format!("已登记回避：{} 不参加对该对象的检查和抽取", ui::clean(name));
+                env.desk
+                    .add_conflict(
+                        Conflict {
+                            officer,
+                            object,
+                            reason: self.text("reason")?,
+                            recorded_on: Some(self.date("date")?.unwrap_or(today)),
+                        },
+                        user,
+                        today,
+                    )
+                    .map_err(|e| e.to_string())?;
+                Ok(done)
+            }
+            Kind::RemoveConflict(object) => {
+                let officer =
+                    option_id(&self.text("officer")?).ok_or("请选择要撤销回避的执法人员")?;
+                env.desk
+                    .remove_conflict(officer, object, &self.text("reason")?, user)
+                    .map_err(|e| e.to_string())?;
+                Ok("已撤销回避".into())
             }
             Kind::Plan => {
                 let field = Field::parse(&self.text("field")?).ok_or("请选择领域")?;

@@ -11,7 +11,8 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use crate::domain::inspection::{
-    self, Draw, InspectionObject, InspectionPlan, InspectionRecord, InspectionResult, PublishedDraw,
+    self, Conflict, Draw, InspectionObject, InspectionPlan, InspectionRecord, InspectionResult,
+    PublishedDraw,
 };
 use crate::domain::people::User;
 use crate::step_input::{self, FieldKind, FieldSpec};
@@ -75,6 +76,8 @@ pub struct State {
     /// Every inspection of each object, for its count and history.
     pub history: BTreeMap<i64, Vec<InspectionRecord>>,
     pub plans: Vec<(InspectionPlan, Option<Draw>)>,
+    /// The recorded conflicts (回避), shown on each object's page.
+    pub conflicts: Vec<Conflict>,
     pub users: BTreeMap<i64, User>,
     /// The selection in each view.
     pub sel: [usize; 3],
@@ -137,6 +140,7 @@ impl State {
             objects: Vec::new(),
             history: BTreeMap::new(),
             plans: Vec::new(),
+            conflicts: Vec::new(),
             users: BTreeMap::new(),
             sel: [0; 3],
             due_only: false,
@@ -174,6 +178,7 @@ impl State {
             self.history.insert(o.id, h);
         }
         self.plans = super::or_note(store.plans(), "抽查计划", &mut self.error);
+        self.conflicts = super::or_note(store.conflicts(), "回避情形", &mut self.error);
         for t in Tab::ALL {
             let n = self.len(t);
             let i = self.index(t);
@@ -350,6 +355,9 @@ impl State {
                 });
             }
             UiAction::Draw if self.tab == Tab::Plans => return self.draw_plan(env),
+            UiAction::ImportObjects if self.tab == Tab::Objects => {
+                return crate::tui::screens::object_import::open(env)
+            }
             UiAction::Open => return self.open(env),
             UiAction::Back => return Outcome::Pop(None),
             UiAction::Quit => return Outcome::Quit,
@@ -446,6 +454,9 @@ impl State {
                 );
                 return Outcome::Push(inspection_form::recheck(r.id, context, env));
             }
+            UiAction::RecordConflict | UiAction::RemoveConflict => {
+                return self.conflict_form(a == UiAction::RecordConflict, env)
+            }
             UiAction::ExportDoc => return self.export(env),
             UiAction::PrintDoc => {
                 let store = env.desk.store();
@@ -461,6 +472,40 @@ impl State {
             _ => {}
         }
         Outcome::Stay
+    }
+
+    /// The form recording (or removing) a conflict with the open object; who may is the
+    /// desk's rule, asked before the form opens.
+    fn conflict_form(&self, record: bool, env: &mut Env) -> Outcome {
+        let Some(Detail {
+            open: Open::Object(id),
+            ..
+        }) = &self.detail
+        else {
+            return Outcome::Stay;
+        };
+        let Some(user) = env.user else {
+            return Outcome::Error("请先登录".into());
+        };
+        if let Err(e) = crate::desk::inspections::may_plan(user) {
+            return Outcome::Error(e.to_string());
+        }
+        let context = format!("检查对象：{}", self.object_name(*id));
+        if record {
+            return Outcome::Push(inspection_form::conflict(*id, context, env));
+        }
+        let recorded: Vec<(String, i64)> = self
+            .conflicts
+            .iter()
+            .filter(|c| c.object == *id)
+            .map(|c| (self.name(&c.officer), c.officer))
+            .collect();
+        if recorded.is_empty() {
+            return Outcome::Error("该检查对象没有登记回避情形".into());
+        }
+        Outcome::Push(inspection_form::remove_conflict(
+            *id, &recorded, context, env,
+        ))
     }
 
     /// Writes the open 公示 as text into the export folder under a new name (never over an
@@ -513,6 +558,9 @@ impl View for State {
         match &self.detail {
             Some(d) => match a {
                 UiAction::Recheck => matches!(d.open, Open::Record(_)),
+                UiAction::RecordConflict | UiAction::RemoveConflict => {
+                    matches!(d.open, Open::Object(_))
+                }
                 UiAction::ExportDoc => matches!(d.open, Open::Publication(..)),
                 UiAction::PrintDoc => !matches!(d.open, Open::Object(_)),
                 _ => true,
@@ -522,6 +570,7 @@ impl View for State {
                     self.tab == Tab::Records
                 }
                 UiAction::Draw => self.tab == Tab::Plans,
+                UiAction::ImportObjects => self.tab == Tab::Objects,
                 UiAction::Open | UiAction::Up | UiAction::Down => self.len(self.tab) > 0,
                 _ => true,
             },
@@ -557,9 +606,12 @@ struct Keys {
     new: String,
     tab: String,
     draw: String,
+    import: String,
     open: String,
     recheck: String,
     export: String,
+    conflict: String,
+    unconflict: String,
 }
 
 impl Keys {
@@ -572,9 +624,12 @@ impl Keys {
             new: key("inspections", UiAction::New),
             tab: key("inspections", UiAction::NextTab),
             draw: key("inspections", UiAction::Draw),
+            import: key("inspections", UiAction::ImportObjects),
             open: key("inspections", UiAction::Open),
             recheck: key("inspection", UiAction::Recheck),
             export: key("inspection", UiAction::ExportDoc),
+            conflict: key("inspection", UiAction::RecordConflict),
+            unconflict: key("inspection", UiAction::RemoveConflict),
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod lead_form;
 pub mod leads;
 pub mod login;
 pub mod new_case;
+pub mod object_import;
 pub mod patrols;
 pub mod powers;
 pub mod quality;

@@ -1,5 +1,6 @@
-//! 巡查记录: the inspections of a period with their tallies and the summary sentence
-//! (`zhifa patrol list/summary`); `n` records one (date, place, who took part from the
+//! 巡查记录: the hand-typed patrol log of a period and the summary sentence (`zhifa patrol
+//! list/summary`), whose numbers come from the inspection records and cases as well as this
+//! log (`Desk::patrol_tally`); `n` records one (date, place, who took part from the
 //! staff picker, a count per outcome, a note) through the desk's `add_patrol`, as
 //! `zhifa patrol add` does; `f` changes the period.
 
@@ -13,7 +14,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::desk::NewPatrol;
-use crate::domain::patrol::{self, Patrol, PatrolOutcome};
+use crate::domain::patrol::{self, Patrol};
 use crate::domain::people::User;
 use crate::step_input::{self, FieldKind, FieldSpec};
 use crate::tui::action::UiAction;
@@ -46,7 +47,7 @@ const HEAD: usize = 3;
 /// unit), note.
 fn add_specs() -> Vec<FieldSpec> {
     let labels = choices::interned(
-        PatrolOutcome::ALL
+        patrol::typed_outcomes()
             .iter()
             .map(|o| format!("{}（{}）", o.name(), o.unit()))
             .collect(),
@@ -96,6 +97,8 @@ pub struct State {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub patrols: Vec<Patrol>,
+    /// The period's tallies from every record (inspections, cases, this log).
+    pub tally: patrol::PatrolTally,
     pub sel: usize,
     pub mode: Mode,
     pub users: BTreeMap<i64, User>,
@@ -117,6 +120,7 @@ impl State {
                 .unwrap_or(env.today),
             to: env.today,
             patrols: Vec::new(),
+            tally: patrol::PatrolTally::default(),
             sel: 0,
             mode: Mode::List,
             users: BTreeMap::new(),
@@ -139,6 +143,11 @@ impl State {
         );
         ps.reverse();
         self.patrols = ps;
+        self.tally = super::or_note(
+            env.desk.patrol_tally(self.from, self.to),
+            "巡查统计",
+            &mut self.error,
+        );
         self.sel = self.sel.min(self.patrols.len().saturating_sub(1));
     }
 
@@ -163,7 +172,7 @@ impl State {
             },
         };
         let mut outcomes = BTreeMap::new();
-        for (k, o) in PatrolOutcome::ALL.iter().enumerate() {
+        for (k, o) in patrol::typed_outcomes().iter().enumerate() {
             let i = HEAD + k;
             let v = form.value(i);
             if v.is_empty() {
@@ -280,14 +289,13 @@ fn outcomes_text(p: &Patrol) -> String {
 
 fn draw_list(f: &mut Frame, area: Rect, s: &State) {
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    let t = patrol::tally(&s.patrols);
     f.render_widget(
         Paragraph::new(vec![
             Line::from(Span::styled(
-                format!("{} 至 {}", s.from, s.to),
+                format!("{} 至 {}（含现场检查记录和案件的责令改正）", s.from, s.to),
                 ui::title_style(),
             )),
-            Line::from(Span::styled(patrol::summary(&t), ui::warn())),
+            Line::from(Span::styled(patrol::summary(&s.tally), ui::warn())),
         ])
         .wrap(Wrap { trim: false }),
         head,

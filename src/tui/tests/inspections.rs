@@ -365,3 +365,164 @@ fn who_may_not_record_or_draw_is_told_before_the_form_opens() {
         assert!(matches!(a.stack.last(), Some(Screen::Inspections(_))));
     }
 }
+
+#[test]
+fn objects_are_imported_by_keys_after_the_report_and_not_without_the_confirmation() {
+    let (_d, path) = demo_copy_without_intake();
+    let files = tempfile::tempdir().unwrap();
+    std::fs::write(
+        files.path().join("objects.csv"),
+        "企业名称,统一社会信用代码,经营地址,领域,风险等级\n\
+         好运来超市,91350100M000100Y43,兴隆街8号,城市管理,低风险\n\
+         中心广场,,镇中心,CG,一般风险\n",
+    )
+    .unwrap();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    type_text(&mut a, ":inspect");
+    press(&mut a, &[KeyCode::Enter, KeyCode::Tab]);
+    assert!(render(&a, 80, 24).contains("从表格导入"));
+    press(&mut a, &[KeyCode::Char('i')]);
+    assert!(render(&a, 80, 24).contains("导入检查对象"), "{}", a.status);
+    // The folder typed lists its file; Enter takes it, Enter again checks it.
+    type_text(&mut a, &format!("{}/", files.path().display()));
+    assert!(render(&a, 120, 36).contains("> objects.csv"));
+    press(&mut a, &[KeyCode::Enter, KeyCode::Enter]);
+    let report = render(&a, 120, 36);
+    assert!(
+        report.contains("第1列 “企业名称” → 名称") && report.contains("可导入 2 个"),
+        "{report}"
+    );
+    // Esc: nothing written, the path kept.
+    press(&mut a, &[KeyCode::Esc]);
+    assert!(a.status.contains("未导入"), "{}", a.status);
+    assert!(a.desk.store().objects().unwrap().is_empty());
+    press(&mut a, &[KeyCode::Enter, KeyCode::Enter]);
+    assert!(a.status.contains("已导入检查对象 2 个"), "{}", a.status);
+    assert_eq!(screen(&a).objects.len(), 2);
+}
+
+/// 回避 from the object's page (行政处罚法第四十三条): recorded with its reason and day, listed
+/// there, removed with a reason; both in the audit log.
+#[test]
+fn a_conflict_is_recorded_and_removed_from_the_object_s_page() {
+    let (_d, path) = demo_copy_without_intake();
+    let mut a = app(&path);
+    login(&mut a, "sunzhen");
+    let head = a.desk.store().user_by_username("sunzhen").unwrap().unwrap();
+    a.desk
+        .add_object(
+            crate::domain::inspection::ObjectInput {
+                name: "合隆镇好运来超市".into(),
+                credit_code: String::new(),
+                address: "合隆镇兴隆街8号".into(),
+                field: crate::domain::field::Field::UrbanManagement,
+                risk: crate::domain::inspection::RiskLevel::Medium,
+            },
+            &head,
+        )
+        .unwrap();
+    type_text(&mut a, ":inspect");
+    press(&mut a, &[KeyCode::Enter, KeyCode::Tab, KeyCode::Enter]);
+    let page = render(&a, 120, 36);
+    assert!(
+        page.contains("h 登记回避") && page.contains("回避（不参加对该对象的检查和抽取）："),
+        "{page}"
+    );
+    press(&mut a, &[KeyCode::Char('h')]);
+    fill(
+        &mut a,
+        &[
+            ("officer", "zhangwei"),
+            ("reason", "系该超市经营者的近亲属"),
+            ("date", "2026-11-20"),
+        ],
+    );
+    a.on_key(ctrl('s'));
+    assert!(a.status.contains("已登记回避：张伟"), "{}", a.status);
+    let page = render(&a, 120, 36);
+    assert!(
+        page.contains("张伟  2026-11-20  系该超市经营者的近亲属"),
+        "{page}"
+    );
+    assert_eq!(a.desk.store().conflicts().unwrap().len(), 1);
+    snapshot_both("inspection_object_conflicts", &a);
+    press(&mut a, &[KeyCode::Char('u')]);
+    fill(&mut a, &[("reason", "经营者已变更")]);
+    a.on_key(ctrl('s'));
+    assert!(a.status.contains("已撤销回避"), "{}", a.status);
+    assert!(a.desk.store().conflicts().unwrap().is_empty());
+    assert!(render(&a, 120, 36).contains("  无"));
+    press(&mut a, &[KeyCode::Char('u')]);
+    assert!(a.status.contains("没有登记回避情形"), "{}", a.status);
+    // A handler is told who records conflicts before a form opens.
+    type_text(&mut a, ":logout");
+    press(&mut a, &[KeyCode::Enter]);
+    login(&mut a, "zhangwei");
+    type_text(&mut a, ":inspect");
+    press(
+        &mut a,
+        &[
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::Enter,
+            KeyCode::Char('h'),
+        ],
+    );
+    assert!(
+        a.status.contains("不能制定抽查计划、抽取或登记回避"),
+        "{}",
+        a.status
+    );
+}
+
+/// The form takes items found 合格 and 不合格 and photos; a photo is stored with its SHA-256
+/// and shown on the record.
+#[test]
+fn an_inspection_with_a_failed_item_and_a_photo_by_keys() {
+    let (_d, path) = demo_copy_without_intake();
+    let files = tempfile::tempdir().unwrap();
+    let photo = files.path().join("现场1.jpg");
+    std::fs::write(&photo, b"jpeg").unwrap();
+    let mut a = app(&path);
+    login(&mut a, "zhangwei");
+    type_text(&mut a, ":inspect");
+    press(&mut a, &[KeyCode::Enter, KeyCode::Char('n')]);
+    fill(
+        &mut a,
+        &[
+            ("date", "2026-11-10"),
+            ("place", "合隆镇南街"),
+            ("items", "门前三包"),
+            ("failed_items", "店外堆放"),
+            ("findings", "店外堆放纸箱"),
+        ],
+    );
+    focus(&mut a, "officers");
+    type_text(&mut a, "liqiang");
+    press(&mut a, &[KeyCode::Enter]);
+    fill(&mut a, &[("photos", &photo.display().to_string())]);
+    // 不合格 with the result left at 合格: refused, the input kept.
+    a.on_key(ctrl('s'));
+    assert!(a.status.contains("检查结果不能为合格"), "{}", a.status);
+    fill(&mut a, &[("result", "转为线索")]);
+    a.on_key(ctrl('s'));
+    assert!(a.status.contains("（照片 1 张）"), "{}", a.status);
+    let records = a
+        .desk
+        .store()
+        .inspections_between(d("2026-11-10"), d("2026-11-10"))
+        .unwrap();
+    let r = &records[0];
+    assert_eq!(r.items, ["门前三包", "店外堆放"]);
+    assert_eq!(r.failed_items, ["店外堆放"]);
+    assert_eq!(r.photos.len(), 1);
+    press(&mut a, &[KeyCode::Enter]);
+    let shown = render(&a, 120, 36);
+    assert!(
+        shown.contains("检查事项：门前三包  合格")
+            && shown.contains("检查事项：店外堆放  不合格")
+            && shown.contains(&format!("SHA-256 {}", &r.photos[0].sha256[..16])),
+        "{shown}"
+    );
+}

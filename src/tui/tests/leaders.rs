@@ -272,7 +272,11 @@ fn an_officer_records_a_patrol_by_keys_and_sees_the_month_s_tally() {
     login(&mut a, "zhangwei");
     let (from, to) = ("2026-11-01".parse().unwrap(), today());
     let before = a.desk.store().patrols_between(from, to).unwrap();
-    let seized_before = crate::domain::patrol::tally(&before)
+    // The month's tallies as the screen counts them: records, cases and the typed log.
+    let seized_before = a
+        .desk
+        .patrol_tally(from, to)
+        .unwrap()
         .outcomes
         .get(&crate::domain::patrol::PatrolOutcome::SeizedItems)
         .copied()

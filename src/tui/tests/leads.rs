@@ -20,7 +20,7 @@ fn pairs(values: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn user(a: &App, username: &str) -> crate::domain::people::User {
+pub(super) fn user(a: &App, username: &str) -> crate::domain::people::User {
     a.desk
         .store()
         .users()
@@ -31,7 +31,7 @@ fn user(a: &App, username: &str) -> crate::domain::people::User {
 }
 
 /// A lead registered through the desk by the head, from the form's fields as typed.
-fn seed(a: &mut App, values: &[(&str, &str)]) -> LeadRow {
+pub(super) fn seed(a: &mut App, values: &[(&str, &str)]) -> LeadRow {
     let users = a.desk.store().users().unwrap();
     let new = forms::build_new_lead(&pairs(values), &users, today()).unwrap();
     let head = user(a, "sunzhen");
@@ -39,7 +39,7 @@ fn seed(a: &mut App, values: &[(&str, &str)]) -> LeadRow {
 }
 
 /// One step on a seeded lead through the desk, by `who`.
-fn act(a: &mut App, id: i64, kind: LeadActionKind, who: &str, values: &[(&str, &str)]) {
+pub(super) fn act(a: &mut App, id: i64, kind: LeadActionKind, who: &str, values: &[(&str, &str)]) {
     let users = a.desk.store().users().unwrap();
     let none = |_: &str| -> Result<(i64, String), String> { Err("no case".into()) };
     let action = forms::build_lead_action(kind, &pairs(values), &users, today(), &none).unwrap();
@@ -50,7 +50,7 @@ fn act(a: &mut App, id: i64, kind: LeadActionKind, who: &str, values: &[(&str, &
 /// Four leads: a complaint told elsewhere whose reporter was not answered, a patrol finding
 /// past its verification deadline, a referral not filed, and a named complaint being
 /// verified (the newest).
-fn seed_register(a: &mut App) {
+pub(super) fn seed_register(a: &mut App) {
     let told = seed(
         a,
         &[

@@ -15,6 +15,7 @@ use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+pub use super::conflict::Conflict;
 use super::object::InspectionObject;
 use super::plan::InspectionPlan;
 use crate::case::rule::{RuleError, RuleResult};
@@ -25,19 +26,15 @@ use crate::people::User;
 /// How the draw is made, printed on the 公示 so it can be checked.
 pub const DRAW_METHOD: &str = "ChaCha8 随机数（rand_chacha 0.3，seed_from_u64）与 Fisher–Yates 部分洗牌（rand 0.8 partial_shuffle）；对象池、人员池均按编号升序排列后抽取";
 
-/// A recorded conflict of interest: `officer` is never drawn for `object`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Conflict {
-    pub officer: i64,
-    pub object: i64,
-    pub reason: String,
-}
-
 /// One object drawn and the two officers drawn for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DrawnObject {
     pub object: i64,
     pub officers: [i64; 2],
+    /// The certified officers left out of its pair by a recorded conflict (回避): shown with
+    /// the result, and what the seed needs besides the pools to reproduce the pair.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<i64>,
 }
 
 /// The result of a draw, as recorded.
@@ -88,11 +85,10 @@ pub fn draw(
     let (chosen, _) = pool.partial_shuffle(&mut rng, wanted);
     let mut drawn = Vec::with_capacity(wanted);
     for object in chosen.iter() {
-        let mut eligible: Vec<i64> = staff
+        let (excluded, mut eligible): (Vec<i64>, Vec<i64>) = staff
             .iter()
             .map(|u| u.id)
-            .filter(|id| conflict_of(conflicts, *id, object.id).is_none())
-            .collect();
+            .partition(|id| conflict_of(conflicts, *id, object.id).is_some());
         if eligible.len() < 2 {
             return Err(RuleError::new(
                 "行政处罚法第四十二条",
@@ -107,6 +103,7 @@ pub fn draw(
         drawn.push(DrawnObject {
             object: object.id,
             officers: [pair[0], pair[1]],
+            excluded,
         });
     }
     Ok(Draw {
@@ -234,6 +231,9 @@ pub struct PublishedObject {
     pub address: String,
     /// `张三（执法证号 …）`.
     pub officers: Vec<String>,
+    /// How many officers a recorded conflict (回避) kept out of its draw; who and why stay
+    /// internal (the object's page).
+    pub excluded: usize,
 }
 
 impl PublishedDraw {
@@ -264,14 +264,18 @@ impl PublishedDraw {
         ]
     }
 
-    /// Each object drawn with its officers, in the order drawn.
+    /// Each object drawn with its officers, in the order drawn, and how many a 回避 kept out.
     pub fn object_lines(&self) -> Vec<String> {
         self.objects
             .iter()
             .enumerate()
             .map(|(i, o)| {
+                let excluded = match o.excluded {
+                    0 => String::new(),
+                    n => format!("（{n} 名执法人员因回避未参加抽取）"),
+                };
                 format!(
-                    "{}. {}（{}）{} —— {}",
+                    "{}. {}（{}）{} —— {}{excluded}",
                     i + 1,
                     o.name,
                     o.credit_code.as_ref().map_or("无代码", |c| c.as_str()),
@@ -311,6 +315,7 @@ pub fn publication(
             credit_code: o.credit_code.clone(),
             address: o.address.clone(),
             officers: vec![officer(d.officers[0])?, officer(d.officers[1])?],
+            excluded: d.excluded.len(),
         });
     }
     Ok(PublishedDraw {

@@ -123,8 +123,12 @@ pub struct InspectionRecord {
     pub object: Option<i64>,
     pub officers: Vec<i64>,
     pub reason: InspectionReason,
-    /// What was checked (items of the power's checklist where the catalog has one).
+    /// What was checked (items of the power's checklist where the catalog has one; the
+    /// shipped catalog has none, so the officer types them).
     pub items: Vec<String>,
+    /// The items of `items` found 不合格; the others were 合格.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failed_items: Vec<String>,
     pub findings: String,
     pub photos: Vec<Attachment>,
     pub result: InspectionResult,
@@ -158,6 +162,7 @@ pub fn check_record(record: &InspectionRecord, ctx: &Ctx<'_>) -> RuleResult {
     for item in &record.items {
         text::checked("检查事项", item, TITLE)?;
     }
+    items_judged(record)?;
     for p in &record.photos {
         text::checked("照片文件名", &p.file_name, PLACE)?;
         text::no_path("照片文件名", &p.file_name)?;
@@ -191,6 +196,26 @@ pub fn check_record(record: &InspectionRecord, ctx: &Ctx<'_>) -> RuleResult {
         ));
     }
     Ok(())
+}
+
+/// Each item found 不合格 is one of the items checked, and an inspection with one is not
+/// 合格: it ends in a correction ordered, a lead or a case.
+pub fn items_judged(record: &InspectionRecord) -> RuleResult {
+    if let Some(item) = record
+        .failed_items
+        .iter()
+        .find(|f| !record.items.contains(f))
+    {
+        return Err(RuleError::input(format!(
+            "不合格事项“{item}”不在检查事项中；请先把它列为检查事项"
+        )));
+    }
+    match (&record.failed_items[..], &record.result) {
+        ([first, ..], InspectionResult::Passed) => Err(RuleError::input(format!(
+            "检查事项“{first}”不合格，检查结果不能为合格；请选择责令改正、转为线索或立案"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// 行政处罚法第二十八条第一款: the 复查 looks at whether the correction was made, so it is

@@ -26,6 +26,7 @@ fn record(id: i64, date: &str, object: Option<i64>, result: InspectionResult) ->
         findings: "店外摆放桌椅4张。".into(),
         photos: vec![],
         result,
+        failed_items: Vec::new(),
         measures: BTreeMap::new(),
     }
 }
@@ -178,6 +179,30 @@ fn a_record_refuses_bad_times_missing_reasons_and_typed_rectifications() {
 }
 
 #[test]
+fn an_item_found_not_compliant_is_one_checked_and_the_result_is_not_passed() {
+    let mut r = record(1, "2026-07-06", Some(1), InspectionResult::Passed);
+    assert_eq!(check(&r, &[ZHANG, LI]), Ok(()), "every item 合格");
+    r.failed_items = vec!["户外广告是否经批准".into()];
+    let e = check(&r, &[ZHANG, LI]).unwrap_err();
+    assert!(
+        e.message
+            .contains("“户外广告是否经批准”不合格，检查结果不能为合格"),
+        "{e:?}"
+    );
+    r.result = correction("2026-07-10", "2026-07-11");
+    assert_eq!(check(&r, &[ZHANG, LI]), Ok(()));
+    r.failed_items = vec!["消防通道".into()];
+    let e = check(&r, &[ZHANG, LI]).unwrap_err();
+    assert!(e.message.contains("不在检查事项中"), "{e:?}");
+    // Written only when an item failed, so records without verdicts read back unchanged.
+    let passed = record(2, "2026-07-06", None, InspectionResult::Passed);
+    let json = serde_json::to_string(&passed).unwrap();
+    assert!(!json.contains("failed_items"), "{json}");
+    let back: InspectionRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, passed);
+}
+
+#[test]
 fn a_reinspection_inside_the_interval_warns_unless_reasoned() {
     let shop = object(1, Field::UrbanManagement, RiskLevel::Medium);
     let other = object(2, Field::UrbanManagement, RiskLevel::Medium);
@@ -250,10 +275,11 @@ fn statistics_and_tallies_come_from_the_records() {
             Some(2),
             correction("2026-07-16", "2026-07-17"),
         ),
+        // Object 1 again: a re-inspection.
         record(
             4,
             "2026-07-10",
-            Some(3),
+            Some(1),
             InspectionResult::ToLead { lead: Some(9) },
         ),
         record(
@@ -264,8 +290,27 @@ fn statistics_and_tallies_come_from_the_records() {
         ),
         record(6, "2026-08-01", Some(5), InspectionResult::Passed),
     ];
-    let s = inspection_stats(&records, d("2026-07-01"), d("2026-07-31"));
+    // Object 4 is not among the objects: counted by result, not by field.
+    let objects = [
+        object(1, Field::UrbanManagement, RiskLevel::Medium),
+        object(2, Field::Environment, RiskLevel::Low),
+        object(5, Field::Forestry, RiskLevel::Low),
+    ];
+    let s = inspection_stats(&records, &objects, d("2026-07-01"), d("2026-07-31"));
     assert_eq!((s.inspections, s.of_objects), (5, 4));
+    assert_eq!(
+        s.by_field,
+        [(Field::UrbanManagement, 2), (Field::Environment, 1)]
+    );
+    assert_eq!(
+        s.reinspected,
+        [Reinspected {
+            object: 1,
+            name: "合隆镇第1号商户".into(),
+            times: 2
+        }]
+    );
+    assert_eq!(s.reinspections, 1);
     assert_eq!(
         s.by_result,
         [
@@ -295,4 +340,66 @@ fn statistics_and_tallies_come_from_the_records() {
         patrol::summary(&all),
         "共开展检查6次，收缴违规用品5件，拆除违法建筑1处（40平方米），责令整改2起。"
     );
+}
+
+/// The patrol tallies are counted once, from where each is recorded: inspections (with
+/// their corrections), the corrections the cases ordered, and the hand-typed log for the rest.
+#[test]
+fn the_period_tally_counts_records_cases_and_the_typed_log_once_each() {
+    use crate::case::fixtures::proposed;
+    use crate::case::model::CorrectionNotice;
+    let w = World::new();
+    let notice = |date: &str| CorrectionNotice {
+        date: d(date),
+        content: "拆除违法搭建的彩钢房".into(),
+        deadline: d("2026-08-30"),
+        issued_by: ZHANG,
+    };
+    let mut with_notice = proposed(&w, "2026-07-02");
+    with_notice.correction_notice = Some(notice("2026-07-03"));
+    let mut notice_before = proposed(&w, "2026-06-20");
+    notice_before.correction_notice = Some(notice("2026-06-21"));
+    let without = proposed(&w, "2026-07-05");
+    let cases = [with_notice, notice_before, without];
+    assert_eq!(
+        case_rectifications(&cases, d("2026-07-01"), d("2026-07-31")),
+        1
+    );
+    let mut street = record(1, "2026-07-06", None, InspectionResult::Passed);
+    street.measures.insert(PatrolOutcome::SeizedItems, 3);
+    let records = [
+        street,
+        record(
+            2,
+            "2026-07-08",
+            Some(1),
+            correction("2026-07-15", "2026-07-16"),
+        ),
+        record(
+            3,
+            "2026-08-02",
+            Some(1),
+            correction("2026-08-15", "2026-08-16"),
+        ),
+    ];
+    let typed = Patrol {
+        id: 1,
+        date: d("2026-07-20"),
+        place: "合隆镇南街".into(),
+        squad: "第一中队".into(),
+        officers: vec![ZHANG, LI],
+        outcomes: [(PatrolOutcome::AbandonedVehicles, 2)]
+            .into_iter()
+            .collect(),
+        note: String::new(),
+    };
+    let t = period_tally(&records, &cases, &[typed], d("2026-07-01"), d("2026-07-31"));
+    assert_eq!(
+        patrol::summary(&t),
+        "共开展检查3次，收缴违规用品3件，清理僵尸车辆2辆，责令整改2起。"
+    );
+    // 责令整改 has its records: the log takes everything else, never it.
+    assert!(patrol::typed_by_hand(PatrolOutcome::Rectifications).is_err());
+    assert!(!patrol::typed_outcomes().contains(&PatrolOutcome::Rectifications));
+    assert_eq!(patrol::typed_outcomes().len(), PatrolOutcome::ALL.len() - 1);
 }

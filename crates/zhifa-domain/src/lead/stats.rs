@@ -26,6 +26,9 @@ pub struct LeadStats {
     pub overdue: usize,
     /// Average working days from receipt to outcome, in tenths, over the decided leads.
     pub avg_working_days_to_decision: Option<u32>,
+    /// Their median, in tenths (the mean of the two middle ones for an even count): one
+    /// lead left for months moves the mean, not the median.
+    pub median_working_days_to_decision: Option<u32>,
     /// The longest of them.
     pub max_working_days_to_decision: Option<u32>,
 }
@@ -73,6 +76,29 @@ pub fn lead_stats(
         open,
         overdue,
         avg_working_days_to_decision: (n > 0).then(|| ((sum * 10 + n / 2) / n) as u32),
+        median_working_days_to_decision: median_tenths(&mut days),
         max_working_days_to_decision: days.iter().copied().max(),
     })
+}
+
+/// The median of `days` in tenths of a day, rounded half up; `None` for no days.
+fn median_tenths(days: &mut [u32]) -> Option<u32> {
+    days.sort_unstable();
+    let n = days.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(days[n / 2] * 10),
+        _ => Some((days[n / 2 - 1] + days[n / 2]) * 5),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_median_of_odd_and_even_counts() {
+        assert_eq!(super::median_tenths(&mut []), None);
+        assert_eq!(super::median_tenths(&mut [9, 1, 4]), Some(40));
+        assert_eq!(super::median_tenths(&mut [30, 1, 4, 6]), Some(50));
+        assert_eq!(super::median_tenths(&mut [1, 2]), Some(15));
+    }
 }

@@ -472,6 +472,7 @@ fn lead_statistics_match_a_hand_built_fixture() {
     );
     assert_eq!((s.open, s.overdue), (2, 1));
     assert_eq!(s.avg_working_days_to_decision, Some(85));
+    assert_eq!(s.median_working_days_to_decision, Some(85));
     assert_eq!(s.max_working_days_to_decision, Some(11));
 }
 
@@ -542,6 +543,7 @@ fn an_inspection_becomes_a_lead_of_its_kind() {
         findings: "街面有流动摊贩占道经营。".into(),
         photos: vec![],
         result: InspectionResult::ToLead { lead: None },
+        failed_items: Vec::new(),
         measures: Default::default(),
     };
     let lead = register(lead_from_inspection(&record), w.u(ZHANG), &w.ctx()).unwrap();

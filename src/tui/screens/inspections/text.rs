@@ -26,8 +26,13 @@ impl State {
         let officers: Vec<String> = r.officers.iter().map(|i| self.name(i)).collect();
         out.push(format!("检查人员：{}", officers.join("、")));
         out.push(format!("检查原因：{}", reason_text(&r.reason, &self.plans)));
-        if !r.items.is_empty() {
-            out.push(format!("检查事项：{}", r.items.join("；")));
+        for item in &r.items {
+            let verdict = if r.failed_items.contains(item) {
+                "不合格"
+            } else {
+                "合格"
+            };
+            out.push(format!("检查事项：{item}  {verdict}"));
         }
         out.push(format!("检查情况：{}", r.findings));
         out.push(format!("检查结果：{}", result_text(&r.result)));
@@ -71,7 +76,12 @@ impl State {
             out.push(format!("当场成果：{}", m.join("，")));
         }
         for p in &r.photos {
-            out.push(format!("照片：{}", p.file_name));
+            out.push(format!(
+                "照片：{}（{}，SHA-256 {}…）",
+                p.file_name,
+                crate::tui::file_picker::size_text(p.size),
+                p.sha256.get(..16).unwrap_or(&p.sha256)
+            ));
         }
         out
     }
@@ -109,6 +119,21 @@ impl State {
         }
         if history.is_empty() {
             out.push("  暂无检查记录".into());
+        }
+        out.push(String::new());
+        out.push("回避（不参加对该对象的检查和抽取）：".into());
+        let conflicts: Vec<_> = self.conflicts.iter().filter(|c| c.object == id).collect();
+        for c in &conflicts {
+            out.push(format!(
+                "  {}  {}  {}",
+                self.name(&c.officer),
+                c.recorded_on
+                    .map_or_else(|| "日期未记".to_string(), |d| d.to_string()),
+                c.reason.replace('\n', " ")
+            ));
+        }
+        if conflicts.is_empty() {
+            out.push("  无".into());
         }
         out
     }

@@ -145,7 +145,11 @@ pub(super) fn draw_objects(f: &mut Frame, area: Rect, s: &State) {
     );
     if s.objects.is_empty() {
         f.render_widget(
-            Paragraph::new(format!("暂无检查对象。按 {} 登记。", s.keys.new)).style(ui::dim()),
+            Paragraph::new(format!(
+                "暂无检查对象。按 {} 登记，按 {} 从表格导入。",
+                s.keys.new, s.keys.import
+            ))
+            .style(ui::dim()),
             body,
         );
         return;
@@ -236,7 +240,12 @@ pub(super) fn draw_detail(f: &mut Frame, area: Rect, s: &State, d: &Detail) {
             None => (format!("#{id}"), vec!["这条检查记录已不在列表中".into()]),
         },
         Open::Object(id) => (
-            format!("检查对象：{}", s.object_name(*id)),
+            format!(
+                "检查对象：{}（{} 登记回避，{} 撤销回避）",
+                s.object_name(*id),
+                s.keys.conflict,
+                s.keys.unconflict
+            ),
             s.object_lines(*id),
         ),
         Open::Publication(_, p) => (

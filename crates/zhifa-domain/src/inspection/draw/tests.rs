@@ -12,11 +12,13 @@ fn conflicts() -> Vec<Conflict> {
             officer: ZHANG,
             object: 3,
             reason: "系该商户经营者的近亲属".into(),
+            recorded_on: Some(d("2026-06-01")),
         },
         Conflict {
             officer: LI,
             object: 5,
             reason: "曾在该商户任职".into(),
+            recorded_on: None,
         },
     ]
 }
@@ -88,6 +90,47 @@ fn the_publication_names_plan_date_seed_objects_and_officers() {
     assert_eq!(p.method, DRAW_METHOD);
     let json = serde_json::to_value(&p).unwrap();
     assert_eq!(json["field"], "城市管理");
+}
+
+/// 行政处罚法第四十三条: the draw records who a conflict kept out for each object, and the
+/// 公示 says how many (not who, nor why).
+#[test]
+fn the_draw_records_and_shows_the_officers_a_conflict_excluded() {
+    let staff = staff();
+    let officers: Vec<&User> = staff.values().collect();
+    let result = run(5, 10).unwrap();
+    for o in &result.objects {
+        let want: Vec<i64> = match o.object {
+            3 => vec![ZHANG],
+            5 => vec![LI],
+            _ => vec![],
+        };
+        assert_eq!(o.excluded, want, "object {}", o.object);
+    }
+    let p = publication(&result, &plan(10), &pool(), &officers).unwrap();
+    let lines = p.lines();
+    let three = lines
+        .iter()
+        .find(|l| l.contains("合隆镇第3号商户"))
+        .unwrap();
+    assert!(
+        three.ends_with("（1 名执法人员因回避未参加抽取）"),
+        "{three}"
+    );
+    assert!(
+        !three.contains("近亲属"),
+        "the reason stays internal: {three}"
+    );
+    let one = lines
+        .iter()
+        .find(|l| l.contains("合隆镇第1号商户"))
+        .unwrap();
+    assert!(!one.contains("回避"), "{one}");
+    // A draw recorded before exclusions were kept reads back with none.
+    let old = r#"{"object":3,"officers":[2,4]}"#;
+    let o: DrawnObject = serde_json::from_str(old).unwrap();
+    assert!(o.excluded.is_empty());
+    assert_eq!(serde_json::to_string(&o).unwrap(), old);
 }
 
 #[test]
