@@ -128,11 +128,18 @@ fn record(ctx: &InspectionDocCtx<'_>) -> Paper {
     if !r.items.is_empty() {
         p.heading("检查事项");
         p.table(
-            &["序号", "检查事项"],
+            &["序号", "检查事项", "结论"],
             r.items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| vec![(i + 1).to_string(), ctx.public(item)])
+                .map(|(i, item)| {
+                    let verdict = if r.failed_items.contains(item) {
+                        "不合格"
+                    } else {
+                        "合格"
+                    };
+                    vec![(i + 1).to_string(), ctx.public(item), verdict.to_string()]
+                })
                 .collect(),
         );
     }

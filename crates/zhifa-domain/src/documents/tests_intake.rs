@@ -239,6 +239,7 @@ fn inspection(result: InspectionResult, reason: InspectionReason) -> insp::Inspe
         officers: vec![ZHANG, LI],
         reason,
         items: vec!["门前三包责任落实".into(), "占道经营".into()],
+        failed_items: vec!["占道经营".into()],
         findings: format!("店外人行道摆放桌椅6张，与{REPORTER}（{PHONE}）反映的一致。"),
         photos: vec![file("现场1.jpg")],
         result,
@@ -300,6 +301,16 @@ fn the_inspection_record_states_object_time_officers_items_findings_and_signatur
             "见证人（签名）",
         ],
     );
+    // Each item checked carries its verdict (the cell after the item's): the one found
+    // wanting, and the other.
+    let lines: Vec<&str> = t.lines().collect();
+    let verdict_of = |item: &str| {
+        let at = lines.iter().position(|l| *l == item);
+        at.and_then(|i| lines.get(i + 1).copied())
+            .unwrap_or_else(|| panic!("no row for {item} in:\n{t}"))
+    };
+    assert_eq!(verdict_of("占道经营"), "不合格", "{t}");
+    assert_eq!(verdict_of("门前三包责任落实"), "合格", "{t}");
 }
 
 #[test]
@@ -367,6 +378,7 @@ fn the_draw_record_states_plan_pools_seed_drawn_and_excluded_officers() {
         officer: ZHANG,
         object: 3,
         reason: "张三的配偶经营该店".into(),
+        recorded_on: Some(d("2026-09-01")),
     }];
     let draw = insp::draw(
         &plan(10),
