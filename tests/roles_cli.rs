@@ -256,10 +256,10 @@ fn ledger_import_is_for_keepers_never_takes_live_numbers_repeats_as_no_op_and_un
         out.contains("已导入 2 行") && out.contains("导入 #1"),
         "{out}"
     );
-    assert_eq!(count(&o), 302);
+    assert_eq!(count(&o), zhifa::demo::case_count().unwrap() + 2);
     let out = as_demo(&["--user", "sunzhen", "ledger", "import", &old, "--apply"]);
     assert!(out.contains("没有新的行需要导入"), "{out}");
-    assert_eq!(count(&o), 302);
+    assert_eq!(count(&o), zhifa::demo::case_count().unwrap() + 2);
     let out = as_demo(&["--user", "zhangwei", "ledger", "undo", "1"]);
     assert!(out.contains("不是管理员或负责人"), "{out}");
     let out = as_demo(&["--user", "admin", "ledger", "undo", "1"]);

@@ -1,6 +1,5 @@
-//! Demo team-leader data: a season of patrols with outcomes, and review rounds on a few
-//! finished cases (one with a manual deduction).
-
+//! Demo team-leader data: a season of patrols typed by hand before the inspection records
+//! were kept, and review rounds on a few finished cases (one with a manual deduction).
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
@@ -39,9 +38,11 @@ pub(super) fn add(desk: &mut Desk, today: NaiveDate) -> Result<(), StoreError> {
         return Ok(());
     }
     use PatrolOutcome::*;
+    // The hand-typed log from before the inspection records were kept (those reach back a
+    // year, src/demo/intake.rs): what it typed counts where no record does.
     for i in 0..24u64 {
         let date = today
-            .checked_sub_days(Days::new(3 + i * 5))
+            .checked_sub_days(Days::new(370 + i * 5))
             .unwrap_or(today);
         let a = &handlers[(i as usize * 2) % handlers.len()];
         let b = &handlers[(i as usize * 2 + 1) % handlers.len()];

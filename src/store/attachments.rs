@@ -235,10 +235,7 @@ impl Staging {
         }
         let named: std::collections::HashSet<String> = match self.owner {
             Owner::Case(id) => match store.load_case(id) {
-                Ok(case) => case
-                    .attachments()
-                    .map(|a| a.file_name.clone())
-                    .collect(),
+                Ok(case) => case.attachments().map(|a| a.file_name.clone()).collect(),
                 Err(_) => return,
             },
             Owner::Inspections => match store.inspection_photo_names() {

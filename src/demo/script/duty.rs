@@ -126,17 +126,17 @@ pub(super) fn at_scene(r: &mut Run<'_>, path: DutyPath) -> Result<bool, DemoErro
             order(
                 r,
                 DutyKind::ClearObstacle,
-                "立即清除遗留在镇区道路上的建筑材料",
+                "立即清除倾倒在饮马河河道内的建筑渣土",
                 today,
             )?;
             r.act(
                 r.head,
                 Action::ImmediateSubstitute {
                     date: today,
-                    space: PublicSpace::Road,
+                    space: PublicSpace::River,
                     what: Clearable::Obstacle,
                     description:
-                        "运输车辆遗落的钢管和砂石堆占车行道约二十米，影响通行，当事人不在现场"
+                        "倾倒在饮马河合隆段河槽内的建筑渣土约十立方米，汛期将至，阻碍行洪，当事人不在现场"
                             .into(),
                     party_unable: true,
                     party_present: false,
@@ -145,7 +145,7 @@ pub(super) fn at_scene(r: &mut Run<'_>, path: DutyPath) -> Result<bool, DemoErro
             let done = day(
                 r,
                 "合隆镇环卫所",
-                "清除车行道上的钢管和砂石，恢复通行",
+                "清运河槽内的建筑渣土，恢复河道行洪断面",
                 true,
                 None,
             );
@@ -169,7 +169,7 @@ fn substitute(r: &mut Run<'_>) -> Result<bool, DemoError> {
     order(
         r,
         DutyKind::ClearObstacle,
-        "清除堆放在镇区道路上的砂石、砖块，恢复通行",
+        "清除堆放在幸福小区3号楼北侧消防车通道上的砂石、砖块，恢复通道畅通",
         deadline,
     )?;
     r.serve(ServedDoc::DutyOrder, ServiceMethod::Direct)?;
@@ -186,11 +186,11 @@ fn substitute(r: &mut Run<'_>) -> Result<bool, DemoError> {
         Action::DecideSubstitute {
             date: decided,
             planned_on: planned,
-            object: "堆放在镇区道路上的砂石、砖块约6立方米".into(),
+            object: "堆放在消防车通道上的砂石、砖块约6立方米".into(),
             cost_estimate: Fen::from_yuan(900),
             performer: "合隆镇环卫所".into(),
             harm: SubstituteHarm::TrafficSafety,
-            way_and_time: "由合隆镇环卫所派车清运，恢复路面".into(),
+            way_and_time: "由合隆镇环卫所派车清运，恢复消防车通道畅通".into(),
         },
     )?;
     r.serve(ServedDoc::SubstituteDecision, ServiceMethod::Direct)?;
@@ -206,7 +206,7 @@ fn substitute(r: &mut Run<'_>) -> Result<bool, DemoError> {
     let done = day(
         r,
         "合隆镇环卫所",
-        "清运砂石、砖块约6立方米，清扫路面",
+        "清运砂石、砖块约6立方米，清扫通道路面",
         true,
         Some(Fen::from_yuan(860)),
     );

@@ -169,6 +169,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
     ];
     let squads: Vec<String> = st.by_squad.iter().map(|(k, n)| format!("{k}{n}")).collect();
     lines.push(Line::from(format!("中队：{}", squads.join(" "))));
+    let fields: Vec<String> = st.by_field.iter().map(|(k, n)| format!("{k}{n}")).collect();
+    lines.push(Line::from(format!("领域：{}", fields.join(" "))));
     let avg: Vec<String> = st
         .avg_days_per_stage
         .iter()
@@ -227,12 +229,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &State) {
             .bar_gap(1),
         month_area,
     );
-    let fields: Vec<String> = st.by_field.iter().map(|(k, n)| format!("{k}{n}")).collect();
+    // The period's tallies, computed from the records (inspection::period_tally).
     f.render_widget(
-        Paragraph::new(vec![
-            Line::from(format!("领域：{}", fields.join(" "))),
-            Line::from(Span::styled(ui::clean(&st.patrol_summary), ui::warn())),
-        ])
+        Paragraph::new(Line::from(Span::styled(
+            ui::clean(&st.patrol_summary),
+            ui::warn(),
+        )))
         .wrap(Wrap { trim: true }),
         text_area,
     );

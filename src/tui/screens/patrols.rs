@@ -292,7 +292,10 @@ fn draw_list(f: &mut Frame, area: Rect, s: &State) {
     f.render_widget(
         Paragraph::new(vec![
             Line::from(Span::styled(
-                format!("{} 至 {}（含现场检查记录和案件的责令改正）", s.from, s.to),
+                format!(
+                    "{} 至 {}（含现场检查记录，案件的责令改正、罚没物品和拆除）",
+                    s.from, s.to
+                ),
                 ui::title_style(),
             )),
             Line::from(Span::styled(patrol::summary(&s.tally), ui::warn())),
@@ -303,7 +306,11 @@ fn draw_list(f: &mut Frame, area: Rect, s: &State) {
     let body = ui::load_error(f, body, &s.error);
     if s.patrols.is_empty() {
         f.render_widget(
-            Paragraph::new("本期间没有巡查记录。按 n 登记一次巡查。").style(ui::dim()),
+            Paragraph::new(
+                "本期间没有手工登记的巡查（现场检查记录在“检查”屏幕）。没有检查记录的巡查按 n 登记。",
+            )
+            .wrap(Wrap { trim: false })
+            .style(ui::dim()),
             body,
         );
         return;

@@ -298,7 +298,7 @@ fn filing(ctx: &DocCtx<'_>) -> Vec<Paper> {
             a.opinion.clone()
         };
         (opinion, ctx.name(a.by), a.date)
-        });
+    });
     shared::approval_sheet(
         &mut p,
         shared::ApprovalSheet {
@@ -344,11 +344,11 @@ fn correction(ctx: &DocCtx<'_>) -> Vec<Paper> {
             addressee: party_names(case),
             you,
             found: format!(
-        "经查，{}在{}：{}{you}的行为违反了{}的规定。",
-        date(case.act_date),
-        case.place,
-        sentence(&case.facts),
-        violated(case)
+                "经查，{}在{}：{}{you}的行为违反了{}的规定。",
+                date(case.act_date),
+                case.place,
+                sentence(&case.facts),
+                violated(case)
             ),
             basis: Some(cite(&case.power.power.penalty)),
             content: &n.content,

@@ -322,7 +322,6 @@ pub(super) fn notice(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
     let ends = notice_period_end(order, ctx.calendar)
         .map_err(uncountable)?
         .ok_or_else(|| DocError::NotApplicable(kind.name(), "没有公告".into()))?;
-    let remedies_end = order_remedy_periods_end(order, ctx.calendar).map_err(uncountable)?;
     let mut p = Paper::new(kind, &ctx.agency.full_name, number(ctx, kind));
     p.date = date(n.date);
     let names = party_names(case);
@@ -349,9 +348,30 @@ pub(super) fn notice(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         period_text(n.period),
         date(ends)
     ));
-    let periods = remedies_end
-        .map(|(basis, end)| format!("当事人对上述决定{basis}至{}届满。", date(end)))
-        .unwrap_or_default();
+    let periods = match order_remedy_periods_end(order, ctx.calendar) {
+        Ok(end) => end.map(|(basis, end)| format!("当事人对上述决定{basis}至{}届满。", date(end))),
+        // The holiday table of the year the periods end in is not out yet: the day the law
+        // names, and (where the calendar policy rolls periods) the rule that may still move it.
+        Err(_) => order.served_on.and_then(|served| {
+            let (basis, end) = crate::case::gates::remedy_periods_after_service(
+                served,
+                order.direct_suit,
+                order.reconsideration_ended(),
+                None,
+            )
+            .ok()?;
+            let moved = if ctx.calendar.policy().roll_periods_past_rest_days {
+                "（该日如逢休息日或法定节假日，以其后的第一个工作日为届满日）"
+            } else {
+                ""
+            };
+            Some(format!(
+                "当事人对上述决定{basis}至{}届满{moved}。",
+                date(end)
+            ))
+        }),
+    }
+    .unwrap_or_default();
     p.para(format!(
         "{periods}公告期限届满，当事人在法定期限内不申请行政复议或者提起行政诉讼，又不拆除的，本机关将依法强制拆除。"
     ));

@@ -154,7 +154,8 @@ pub(super) fn immediate_notice(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError>
         serde_name(&im.what),
     ));
     p.para(format!("现依照该条规定将上述情况通知{you}。"));
-    p.para(remedy_against(ctx.agency,
+    p.para(remedy_against(
+        ctx.agency,
         "本机关立即实施代履行的决定",
         "本通知书",
     ));

@@ -85,9 +85,7 @@ pub(crate) fn correction_order(p: &mut Paper, agency: &Agency, c: CorrectionOrde
         ("联系人", c.contact),
     ]);
     // The notice is an act of its own: the same remedies, named for what it is.
-    p.para(
-        super::check::remedy_against(agency, "本通知", "本通知书"),
-    );
+    p.para(super::check::remedy_against(agency, "本通知", "本通知书"));
     p.closing(&agency.full_name, &date(c.date));
 }
 

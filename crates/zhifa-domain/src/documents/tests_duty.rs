@@ -214,6 +214,39 @@ fn a_notice_before_any_demand_does_not_claim_one() {
     has_all(&t, &["于2026年3月2日送达", "三十日内（至2026年4月16日）"]);
 }
 
+/// A 公告 posted while the next year's holiday table is not out still prints: the remedy
+/// periods end on the day the law names, with the rule that may still move it.
+#[test]
+fn a_notice_whose_remedy_periods_end_in_an_unpublished_year_states_the_statutory_day() {
+    let w = World::new();
+    let c = filed(&w, "GH-003", "2026-07-31", "2026-08-03");
+    let c = w.step(
+        &c,
+        SUN,
+        order(DutyKind::Demolish, "2026-08-03", "2026-08-17"),
+    );
+    let c = w.step(&c, ZHANG, serve(ServedDoc::DutyOrder, "2026-08-03"));
+    let c = numbered(w.step(
+        &c,
+        ZHANG,
+        Action::PostDemolitionNotice {
+            date: d("2026-08-18"),
+            days: 30,
+            place: "现场".into(),
+        },
+    ));
+    let o = c.duty.as_ref().unwrap();
+    assert!(
+        order_remedy_periods_end(o, &w.calendar).is_err(),
+        "2027 has no table here"
+    );
+    let (_, t) = text_of(&c, &w, DocKind::DemolitionNotice);
+    has_all(
+        &t,
+        &["期限至2027年2月3日届满（该日如逢休息日或法定节假日，以其后的第一个工作日为届满日）"],
+    );
+}
+
 /// The record's signature lines follow who signed: the party only when the party signed,
 /// witnesses only when there were; the files listed with their hashes.
 #[test]

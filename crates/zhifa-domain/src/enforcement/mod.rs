@@ -25,4 +25,4 @@ pub use order::{DutyKind, DutyOrder, EnforcementPower};
 pub use record::*;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::object::InspectionObject;
 use super::record::{InspectionRecord, InspectionResult, ResultKind};
 use crate::case::model::Case;
+use crate::enforcement::DutyKind;
 use crate::field::Field;
 use crate::patrol::Patrol;
 use crate::patrol::{PatrolOutcome, PatrolTally};
@@ -127,10 +128,40 @@ pub fn case_rectifications(cases: &[Case], from: NaiveDate, to: NaiveDate) -> u3
     ordered.count() as u32
 }
 
+/// What the cases' orders to act took down in `from..=to`: for each 责令限期拆除 or order to
+/// remove advertising, the day the party was found to have done it or, failing that, the first
+/// day of enforcement that completed it. Buildings and structures count as 拆除违法建筑, signs
+/// as 拆除广告牌匾 (issue 17: from the case records, not typed again).
+pub fn case_removals(cases: &[Case], from: NaiveDate, to: NaiveDate) -> PatrolTally {
+    let mut t = PatrolTally::default();
+    for order in cases.iter().filter_map(|c| c.duty.as_ref()) {
+        let outcome = match order.kind {
+            DutyKind::Demolish => PatrolOutcome::DemolishedBuildings,
+            DutyKind::RemoveAdvertising => PatrolOutcome::RemovedSigns,
+            _ => continue,
+        };
+        let done = order.complied_on.or_else(|| {
+            order
+                .enforcement
+                .days
+                .iter()
+                .filter(|d| d.completed)
+                .map(|d| d.date)
+                .min()
+        });
+        if done.is_some_and(|d| from <= d && d <= to) {
+            *t.outcomes.entry(outcome).or_default() += 1;
+        }
+    }
+    t
+}
+
 /// The period's patrol tallies, each counted once from where it is recorded: the inspection
-/// records (every inspection, the measures taken, the corrections ordered), the cases (the
-/// corrections they ordered) and, for what has no record, the hand-typed patrol log (kept
-/// readable as it was entered, 责令整改 included for the entries made before it was counted).
+/// records (every inspection, the measures taken on the spot, the corrections ordered), the
+/// cases (the corrections they ordered, the goods their registers took in —
+/// `enforcement::patrol_seized_items` — and what their orders took down) and, for what has no
+/// record, the hand-typed patrol log (kept readable as it was entered, 责令整改 included for
+/// the entries made before it was counted).
 pub fn period_tally(
     records: &[InspectionRecord],
     cases: &[Case],
@@ -144,6 +175,15 @@ pub fn period_tally(
     if from_cases > 0 {
         *t.outcomes.entry(PatrolOutcome::Rectifications).or_default() += from_cases;
     }
+    let seized = crate::enforcement::patrol_seized_items(
+        cases.iter().flat_map(|c| c.goods.iter()),
+        from,
+        to,
+    );
+    if seized > 0 {
+        *t.outcomes.entry(PatrolOutcome::SeizedItems).or_default() += seized;
+    }
+    t.merge(&case_removals(cases, from, to));
     t.merge(&crate::patrol::tally(
         typed.iter().filter(|p| within(p.date)),
     ));

@@ -398,6 +398,56 @@ fn the_period_tally_counts_records_cases_and_the_typed_log_once_each() {
         patrol::summary(&t),
         "共开展检查3次，收缴违规用品3件，清理僵尸车辆2辆，责令整改2起。"
     );
+    // The cases' goods registers and the orders they enforced count too (issue 17): 4
+    // pieces taken in July, a house demolished by force on 07-10, a sign the party took
+    // down itself on 07-12; a house demolished in August is the next period's.
+    use crate::enforcement::tests::{day, village_house};
+    use crate::enforcement::{DutyKind, GoodsItem, GoodsOrigin};
+    let goods = |taken: &str, quantity: u32| GoodsItem {
+        description: "烟花爆竹".into(),
+        quantity,
+        unit: "件".into(),
+        estimated_value: crate::money::Fen::from_yuan(100),
+        storage_place: "罚没物品库".into(),
+        custodian: "钱八".into(),
+        photos: vec![],
+        origin: GoodsOrigin::Seized,
+        taken_on: d(taken),
+        released_on: None,
+        confiscated_on: None,
+        movements: vec![],
+    };
+    let mut forced = proposed(&w, "2026-06-01");
+    let mut order = village_house();
+    order.enforcement.days = vec![day("2026-07-10", "09:00", "11:00")];
+    forced.duty = Some(order);
+    forced.goods = vec![goods("2026-07-09", 4), goods("2026-06-30", 9)];
+    let mut sign = proposed(&w, "2026-06-02");
+    let mut order = village_house();
+    order.kind = DutyKind::RemoveAdvertising;
+    order.complied_on = Some(d("2026-07-12"));
+    sign.duty = Some(order);
+    let mut later = proposed(&w, "2026-06-03");
+    let mut order = village_house();
+    order.enforcement.days = vec![day("2026-08-03", "09:00", "11:00")];
+    later.duty = Some(order);
+    let cases = [cases.to_vec(), vec![forced, sign, later]].concat();
+    let typed = Patrol {
+        id: 1,
+        date: d("2026-07-20"),
+        place: "合隆镇南街".into(),
+        squad: "第一中队".into(),
+        officers: vec![ZHANG, LI],
+        outcomes: [(PatrolOutcome::AbandonedVehicles, 2)]
+            .into_iter()
+            .collect(),
+        note: String::new(),
+    };
+    let t = period_tally(&records, &cases, &[typed], d("2026-07-01"), d("2026-07-31"));
+    assert_eq!(
+        patrol::summary(&t),
+        "共开展检查3次，收缴违规用品7件，拆除违法建筑1处，清理僵尸车辆2辆，拆除广告牌匾1块，责令整改2起。"
+    );
     // 责令整改 has its records: the log takes everything else, never it.
     assert!(patrol::typed_by_hand(PatrolOutcome::Rectifications).is_err());
     assert!(!patrol::typed_outcomes().contains(&PatrolOutcome::Rectifications));

@@ -53,7 +53,7 @@ fn decision(date: &str, served: &str) -> EnforcementDecision {
 
 /// A village house ordered demolished, served 2026-03-02 (its remedy periods end on
 /// 2026-09-02, six months later), 催告 and decision served, 公告 of ten days given.
-fn village_house() -> DutyOrder {
+pub(crate) fn village_house() -> DutyOrder {
     DutyOrder {
         kind: DutyKind::Demolish,
         obligation: "拆除未取得乡村建设规划许可证建设的二层砖房".into(),
@@ -79,7 +79,7 @@ fn village_house() -> DutyOrder {
     }
 }
 
-fn day(date: &str, start: &str, end: &str) -> EnforcementDay {
+pub(crate) fn day(date: &str, start: &str, end: &str) -> EnforcementDay {
     EnforcementDay {
         date: d(date),
         start: t(start),
