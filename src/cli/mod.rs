@@ -128,7 +128,8 @@ enum Command {
     Lead(lead::LeadCommand),
     /// 行政检查：检查对象、回避、抽查计划与双随机抽取、现场检查、复查、统计
     #[command(subcommand)]
-    Inspect(inspect::InspectCommand),
+    // Boxed: its plan/draw/record arguments make it far larger than the other commands.
+    Inspect(Box<inspect::InspectCommand>),
     /// 统计报表
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -285,7 +286,7 @@ pub fn run() -> ExitCode {
         Some(Command::Fault(cmd)) => review::run_fault(&ctx, cmd),
         Some(Command::Patrol(cmd)) => patrol::run(&ctx, cmd),
         Some(Command::Lead(cmd)) => lead::run(&ctx, cmd),
-        Some(Command::Inspect(cmd)) => inspect::run(&ctx, cmd),
+        Some(Command::Inspect(cmd)) => inspect::run(&ctx, *cmd),
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
         Some(Command::Ledger(cmd)) => ledger::run(&ctx, cmd),
         Some(Command::Goods(cmd)) => goods::run(&ctx, cmd),
