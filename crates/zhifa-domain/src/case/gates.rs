@@ -987,6 +987,7 @@ fn remedy_periods(
     let (mut basis, mut end) = remedy_periods_after_service(
         from,
         case.procedure != Procedure::Simple,
+        None,
         reconsidered,
         roll,
     )?;
@@ -1001,12 +1002,14 @@ fn remedy_periods(
 
 /// The party's 复议 and lawsuit periods against any decision served on `served_on` (the
 /// rule of [`remedy_periods`] without a payment plan): 60 days for 复议 (复议法 Art 20);
-/// where the decision may also be sued directly, 6 months (行政诉讼法 Art 46), the later of
-/// the two; after a 复议 ended, 15 days to sue (行政诉讼法 Art 45). Also used for orders
-/// to act (行政强制法 Art 44: no forced demolition while these periods run).
+/// where the decision may also be sued directly, 6 months (行政诉讼法 Art 46) or the time a
+/// special law sets (`special`: 土地管理法 Art 83, 15 days), the later of the two; after a
+/// 复议 ended, 15 days to sue (行政诉讼法 Art 45). Also used for orders to act (行政强制法
+/// Art 44: no forced demolition while these periods run).
 pub fn remedy_periods_after_service(
     served_on: NaiveDate,
     direct_suit: bool,
+    special: Option<crate::enforcement::SpecialSuit>,
     reconsideration_ended: Option<NaiveDate>,
     roll: Option<&Calendar>,
 ) -> RuleResult<(&'static str, NaiveDate)> {
@@ -1021,6 +1024,9 @@ pub fn remedy_periods_after_service(
             "申请行政复议的期限（当场处罚决定复议前置）",
             days(served_on, 60)?,
         )
+    } else if let Some(s) = special {
+        let end = days(served_on, 60)?.max(days(served_on, s.days())?);
+        (s.periods_name(), end)
     } else {
         let months = match roll {
             Some(cal) => cal

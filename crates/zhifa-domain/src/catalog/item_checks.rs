@@ -194,6 +194,13 @@ pub(super) fn check_duties(p: &Power, errs: &mut Vec<String>) {
         if p.duties[..i].iter().any(|e| e.kind == d.kind) {
             errs.push(format!("{what}重复列出"));
         }
+        if let Some(s) = d.suit.filter(|s| !s.covers(d.kind, &d.basis)) {
+            errs.push(format!(
+                "{what}（依据《{}》）不适用{}规定的起诉期限；请删除 suit",
+                d.basis.law.trim(),
+                crate::serde_name(&s)
+            ));
+        }
         match (&d.enforce, &d.enforce_basis) {
             (crate::enforcement::EnforcementPower::SelfEnforce, None) => errs.push(format!(
                 "{what}由本机关自行强制执行的，须写明授权的法律条文（enforce_basis，行政强制法第十三条第一款）"

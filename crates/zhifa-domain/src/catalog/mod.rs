@@ -370,6 +370,9 @@ pub struct DutyGrant {
     /// `enforce = "自行强制执行"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enforce_basis: Option<Provision>,
+    /// A law's own time to sue against the order (土地管理法第八十三条), where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suit: Option<crate::enforcement::SpecialSuit>,
 }
 
 /// Measures a provision makes mandatory on a statutory condition, e.g. 大气污染防治法

@@ -4,7 +4,7 @@
 //! from the function the gates ask (`notice_period_end`, `order_remedy_periods_end`), and
 //! a step that did not happen is never stated.
 
-use super::check::{contestable, remedy_text};
+use super::check::{contestable, order_remedy_text, remedy_text};
 use super::common::{
     cause, cite, correction_object, date, party_names, party_rows, sentence, violated, you,
 };
@@ -170,7 +170,7 @@ pub(super) fn order(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
         duty(order)
     ));
     p.para(consequence_of_order(order, you));
-    p.para(remedy_text(ctx.agency, false));
+    p.para(order_remedy_text(ctx.agency, order.suit));
     p.closing(&ctx.agency.full_name, &date(order.issued_on));
     Ok(vec![p])
 }
@@ -356,6 +356,7 @@ pub(super) fn notice(ctx: &DocCtx<'_>) -> Result<Vec<Paper>, DocError> {
             let (basis, end) = crate::case::gates::remedy_periods_after_service(
                 served,
                 order.direct_suit,
+                order.suit,
                 order.reconsideration_ended(),
                 None,
             )

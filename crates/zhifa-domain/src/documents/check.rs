@@ -149,6 +149,25 @@ pub fn remedy_against(agency: &crate::agency::Agency, act: &str, paper: &str) ->
     )
 }
 
+/// The remedies an order to act states: those of any decision, except that a special law
+/// may set its own time to sue (土地管理法第八十三条: fifteen days), which the paper cites.
+pub fn order_remedy_text(
+    agency: &crate::agency::Agency,
+    suit: Option<crate::enforcement::SpecialSuit>,
+) -> String {
+    let Some(s) = suit else {
+        return remedy_against(agency, "本决定", "本决定书");
+    };
+    let review = &agency.review_body;
+    let court = &agency.court;
+    format!(
+        "如不服本决定，可以自收到本决定书之日起六十日内向{review}申请行政复议，\
+         也可以依照{}的规定，自收到本决定书之日起{}内直接向{court}提起行政诉讼。",
+        s.cited(),
+        s.days_text()
+    )
+}
+
 /// What a paper that the party may contest must name before it prints: the party and
 /// address, and the route and time limit of 复议 and 诉讼 with the agency's name
 /// (行政强制法第三十七条第二款第（一）（四）（五）项 for the 强制执行决定书, 第五十一条第一款

@@ -76,6 +76,43 @@ fn the_order_states_duty_deadline_basis_what_follows_and_remedies() {
     assert!(t.contains(&check::remedy_text(&a, false)));
 }
 
+/// 土地管理法第八十三条: the 责令限期拆除 of a house on illegally occupied land (ZR-003) tells
+/// the party it may sue within fifteen days of receipt; the 复议 route keeps its sixty days.
+#[test]
+fn tudi_art_83_a_land_demolition_order_prints_fifteen_days_to_sue() {
+    let w = World::new();
+    let c = filed(&w, "ZR-003", "2026-02-27", "2026-03-02");
+    let c = w.step(
+        &c,
+        SUN,
+        order(DutyKind::Demolish, "2026-03-02", "2026-03-16"),
+    );
+    let o = c.duty.as_ref().unwrap();
+    assert_eq!(
+        o.suit,
+        Some(crate::enforcement::SpecialSuit::LandDemolition)
+    );
+    assert_eq!(o.power, crate::enforcement::EnforcementPower::ApplyToCourt);
+    let c = numbered(w.step(&c, ZHANG, serve(ServedDoc::DutyOrder, "2026-03-02")));
+    let (papers, t) = text_of(&c, &w, DocKind::DutyOrder);
+    assert_eq!(papers[0].title, "责令限期拆除决定书");
+    has_all(
+        &t,
+        &[
+            "依据《中华人民共和国土地管理法》第七十八条第一款的规定，本机关责令你于2026年3月16日前",
+            "自收到本决定书之日起六十日内向农安县人民政府申请行政复议",
+            "依照《中华人民共和国土地管理法》第八十三条的规定，自收到本决定书之日起十五日内直接向农安县人民法院提起行政诉讼",
+            "申请人民法院强制执行",
+        ],
+    );
+    assert!(!t.contains("六个月"), "{t}");
+    // The same periods the court window asks.
+    let (basis, _) = order_remedy_periods_end(c.duty.as_ref().unwrap(), &w.calendar)
+        .unwrap()
+        .unwrap();
+    assert!(basis.contains("土地管理法第八十三条"), "{basis}");
+}
+
 /// An order only a court may enforce (CG-011) says so, and names 代履行 (第五十条).
 #[test]
 fn an_order_the_township_cannot_enforce_points_to_the_court() {

@@ -21,7 +21,7 @@ pub use goods::{
     seized_goods_unreturned, GoodsItem, GoodsMovement, GoodsOrigin, GoodsState, GoodsSummary,
     MovementKind, Unreturned,
 };
-pub use order::{DutyKind, DutyOrder, EnforcementPower};
+pub use order::{DutyKind, DutyOrder, EnforcementPower, SpecialSuit};
 pub use record::*;
 
 #[cfg(test)]

@@ -51,6 +51,59 @@ impl DutyKind {
     }
 }
 
+/// A law's own time to sue against an order, instead of the six months of 行政诉讼法第四十六条
+/// (the 60-day 复议 of 行政复议法第二十条 is untouched: the special law names only the suit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SpecialSuit {
+    /// 土地管理法（2019-08-26）第八十三条: a 责令限期拆除 of what was newly built on illegally
+    /// occupied land may be sued within fifteen days of its receipt; when that passes without
+    /// a suit or demolition, the agency applies to the court.
+    #[serde(rename = "土地管理法第八十三条")]
+    LandDemolition,
+}
+
+impl SpecialSuit {
+    /// Days from receipt of the order within which it may be sued.
+    pub fn days(self) -> u32 {
+        match self {
+            SpecialSuit::LandDemolition => 15,
+        }
+    }
+
+    /// The days as the papers write them.
+    pub fn days_text(self) -> &'static str {
+        match self {
+            SpecialSuit::LandDemolition => "十五日",
+        }
+    }
+
+    /// The provision as the papers cite it.
+    pub fn cited(self) -> &'static str {
+        match self {
+            SpecialSuit::LandDemolition => "《中华人民共和国土地管理法》第八十三条",
+        }
+    }
+
+    /// The remedy periods it leaves, as the gates and papers name them.
+    pub fn periods_name(self) -> &'static str {
+        match self {
+            SpecialSuit::LandDemolition => {
+                "申请行政复议（六十日）和提起行政诉讼（十五日，土地管理法第八十三条）的期限"
+            }
+        }
+    }
+
+    /// Whether it covers an order of `kind` made under `basis`: 第八十三条 speaks of the
+    /// 责令限期拆除 of this law only (catalog validation asks).
+    pub fn covers(self, kind: DutyKind, basis: &Provision) -> bool {
+        match self {
+            SpecialSuit::LandDemolition => {
+                kind == DutyKind::Demolish && basis.law.trim() == "土地管理法"
+            }
+        }
+    }
+}
+
 /// Who carries out the order if the party does not: the township itself where a law gives
 /// it the power (城乡规划法第六十五条: "可以拆除"), else the court (行政强制法第十三条、第五十三条).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -85,6 +138,9 @@ pub struct DutyOrder {
     /// only where 复议 must come first.
     #[serde(default = "yes")]
     pub direct_suit: bool,
+    /// A law's own, shorter time to sue (from the catalog's grant); `None`: six months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suit: Option<SpecialSuit>,
     /// 复议 and lawsuits against the order.
     #[serde(default)]
     pub remedies: Vec<Remedy>,

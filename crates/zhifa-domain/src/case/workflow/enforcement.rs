@@ -92,6 +92,7 @@ pub(super) fn order_duty(
         power: grant.enforce,
         enforce_basis: grant.enforce_basis.clone(),
         direct_suit: true,
+        suit: grant.suit,
         remedies: Vec::new(),
         complied_on: None,
         enforcement: Default::default(),

@@ -31,7 +31,8 @@ fn audited() -> BTreeMap<String, Vec<String>> {
     out
 }
 
-/// `责令限期拆除 城乡规划法第65条 自行强制执行（城乡规划法第65条）`, as the audit writes a grant.
+/// `责令限期拆除 城乡规划法第65条 自行强制执行（城乡规划法第65条）`, as the audit writes a grant
+/// (with ` 起诉期限十五日（土地管理法第八十三条）` where a law sets its own time to sue).
 fn line_of(d: &DutyGrant) -> String {
     let enforce = match (&d.enforce, &d.enforce_basis) {
         (EnforcementPower::SelfEnforce, Some(b)) => {
@@ -40,7 +41,15 @@ fn line_of(d: &DutyGrant) -> String {
         (EnforcementPower::SelfEnforce, None) => "自行强制执行（无依据）".to_string(),
         (EnforcementPower::ApplyToCourt, _) => "申请人民法院强制执行".to_string(),
     };
-    format!("{} {} {enforce}", d.kind.name(), d.basis.short_citation())
+    let suit = d
+        .suit
+        .map(|s| format!(" 起诉期限{}（{}）", s.days_text(), crate::serde_name(&s)))
+        .unwrap_or_default();
+    format!(
+        "{} {} {enforce}{suit}",
+        d.kind.name(),
+        d.basis.short_citation()
+    )
 }
 
 #[test]
@@ -233,4 +242,39 @@ fn a_court_order_takes_no_enforce_basis_and_bases_count_from_one() {
         ),
     ]);
     assert!(!got.is_empty());
+}
+
+/// 土地管理法第八十三条 sets fifteen days to sue against its own 责令限期拆除 only.
+#[test]
+fn the_land_law_suit_period_goes_with_its_own_demolition_orders_only() {
+    let catalog = crate::assets::catalog_template().unwrap();
+    let with_suit: Vec<&str> = catalog
+        .powers
+        .iter()
+        .filter(|p| p.duties.iter().any(|d| d.suit.is_some()))
+        .map(|p| p.code.as_str())
+        .collect();
+    assert_eq!(with_suit, ["ZR-001", "ZR-002", "ZR-003", "ZR-004"]);
+    let land = r#"
+[[power.duty]]
+kind = "责令限期拆除"
+basis = { law = "土地管理法", version = "2019-08-26", article = 78, paragraph = 1 }
+suit = "土地管理法第八十三条"
+"#;
+    let cat = build(&[("meta.toml", META), ("hj.toml", &with(land))]).unwrap();
+    assert_eq!(
+        cat.powers[0].duty(DutyKind::Demolish).unwrap().suit,
+        Some(crate::enforcement::SpecialSuit::LandDemolition)
+    );
+    rejected(
+        &land.replace("责令限期拆除", "责令恢复原状"),
+        "不适用土地管理法第八十三条规定的起诉期限",
+    );
+    rejected(
+        &DUTY.replace(
+            "paragraph = 1 }\n",
+            "paragraph = 1 }\nsuit = \"土地管理法第八十三条\"\n",
+        ),
+        "（依据《大气污染防治法》）不适用土地管理法第八十三条",
+    );
 }

@@ -93,6 +93,7 @@ pub fn order_remedy_periods_end(
     remedy_periods_after_service(
         served,
         order.direct_suit,
+        order.suit,
         order.reconsideration_ended(),
         Some(cal),
     )

@@ -163,3 +163,42 @@ fn qiangzhi_art_53_54_an_order_without_the_power_goes_to_court_in_its_window() {
         "行政强制法第五十四条"
     );
 }
+
+/// 土地管理法第八十三条: a 责令限期拆除 of a house on illegally occupied land may be sued
+/// within fifteen days of its receipt, not six months; 复议 keeps its sixty days (行政复议法
+/// 第二十条). The periods end with the later of the two, and the court application window
+/// (行政强制法第五十三条) opens the next day, not six months after service.
+#[test]
+fn tudi_art_83_a_land_demolition_order_goes_to_court_after_fifteen_days_to_sue_and_sixty_for_fuyi()
+{
+    let cal = calendar();
+    let mut o = village_house();
+    o.power = EnforcementPower::ApplyToCourt;
+    o.enforce_basis = None;
+    o.suit = Some(SpecialSuit::LandDemolition);
+    // Served 2026-03-02: 复议 to 2026-05-01 (sixty days), 劳动节, so 05-06; the suit to 03-17.
+    let (basis, end) = order_remedy_periods_end(&o, &cal).unwrap().unwrap();
+    assert_eq!(end, d("2026-05-06"));
+    assert!(basis.contains("十五日，土地管理法第八十三条"), "{basis}");
+    let (opens, closes) = order_court_window(&o, &cal).unwrap().unwrap();
+    assert_eq!(opens, d("2026-05-07"));
+    assert_eq!(closes, cal.months_period_end(d("2026-05-06"), 3).unwrap());
+    assert!(order_court_application_window(&o, d("2026-05-06"), &cal).is_err());
+    assert!(order_court_application_window(&o, d("2026-05-07"), &cal).is_ok());
+    // The same order without the special law waits for the six months.
+    let mut general = o.clone();
+    general.suit = None;
+    assert!(order_court_application_window(&general, d("2026-05-07"), &cal).is_err());
+    // After a 复议 ended on 2026-05-10 the party has fifteen days to sue (行政诉讼法第四十五条),
+    // to 05-25, later than the sixty days.
+    o.remedies.push(Remedy {
+        kind: RemedyKind::Reconsideration,
+        started_on: d("2026-03-20"),
+        ended_on: Some(d("2026-05-10")),
+        result: None,
+        changed_fine: None,
+    });
+    let (basis, end) = order_remedy_periods_end(&o, &cal).unwrap().unwrap();
+    assert_eq!(end, d("2026-05-25"));
+    assert!(basis.contains("复议决定后"), "{basis}");
+}

@@ -64,6 +64,7 @@ pub(crate) fn village_house() -> DutyOrder {
         power: EnforcementPower::SelfEnforce,
         enforce_basis: Some(planning_65()),
         direct_suit: true,
+        suit: None,
         remedies: vec![],
         complied_on: None,
         enforcement: Enforcement {
