@@ -521,16 +521,27 @@ fn duty_deadlines(b: &mut Builder, case: &Case) {
         }
     }
     if order.power == enf::EnforcementPower::SelfEnforce || e.substitute.is_some() {
-        // Only once the day can be counted: an error here says what is still to be recorded.
-        if let Ok(Some(earliest)) = enf::earliest_enforcement_day(order, b.cal) {
-            b.push(DeadlineKind::Enforcement, 0, Ok(earliest.date), settled);
-        } else if let Some(done) = done_day {
-            b.push(DeadlineKind::Enforcement, 0, Ok(done), Some(done));
+        // Only once the day can be counted: an error here says what is still to be recorded,
+        // except a year without its holiday table, which `compute` counts again as an estimate.
+        match enf::earliest_enforcement_day(order, b.cal) {
+            Ok(Some(earliest)) => b.push(DeadlineKind::Enforcement, 0, Ok(earliest.date), settled),
+            Err(e) if matches!(e.kind, RuleKind::Calendar(_)) && done_day.is_none() => {
+                b.push(DeadlineKind::Enforcement, 0, Err(e), settled)
+            }
+            _ => {
+                if let Some(done) = done_day {
+                    b.push(DeadlineKind::Enforcement, 0, Ok(done), Some(done));
+                }
+            }
         }
     }
     if order.power == enf::EnforcementPower::ApplyToCourt && e.substitute.is_none() {
-        if let Ok(Some((_, closes))) = enf::order_court_window(order, b.cal) {
-            b.push(DeadlineKind::CourtApplication, 1, Ok(closes), settled);
+        match enf::order_court_window(order, b.cal) {
+            Ok(Some((_, closes))) => b.push(DeadlineKind::CourtApplication, 1, Ok(closes), settled),
+            Err(e) if matches!(e.kind, RuleKind::Calendar(_)) => {
+                b.push(DeadlineKind::CourtApplication, 1, Err(e), settled)
+            }
+            _ => {}
         }
     }
 }

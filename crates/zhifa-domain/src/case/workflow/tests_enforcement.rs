@@ -239,3 +239,39 @@ fn the_deadlines_show_the_party_periods_and_the_earliest_lawful_day() {
         .filter(|x| x.kind == DeadlineKind::Enforcement)
         .all(|x| !x.status.is_open()));
 }
+
+/// The earliest lawful day and the court's window fall in a year whose holiday table is not
+/// out: the 工作台 shows them as estimates, as the case view does, never drops them.
+#[test]
+fn an_enforcement_day_in_an_unpublished_year_is_an_estimate_on_the_desk() {
+    use crate::case::deadlines::{compute, DeadlineKind, DeadlineStatus};
+    let w = World::new();
+    let mut c = demolition_before_enforcing(&w);
+    // Served 2026-08-25: the six months end on 2027-02-25, with no 2027 table.
+    c.duty.as_mut().unwrap().served_on = Some(d("2026-08-25"));
+    let all = compute(&c, &w.calendar, &w.settings, d("2026-12-04"));
+    let enforcement = all
+        .iter()
+        .find(|x| x.kind == DeadlineKind::Enforcement)
+        .unwrap_or_else(|| panic!("no enforcement day in {all:#?}"));
+    assert_eq!(enforcement.due, None);
+    let DeadlineStatus::Estimated { estimate, year } = enforcement.status else {
+        panic!("{:?}", enforcement.status);
+    };
+    assert_eq!(year, 2027);
+    assert!(estimate > d("2027-02-25"), "{estimate}");
+    // The same for an order only the court may enforce: the window's close is estimated.
+    let o = c.duty.as_mut().unwrap();
+    o.power = crate::enforcement::EnforcementPower::ApplyToCourt;
+    o.enforce_basis = None;
+    let all = compute(&c, &w.calendar, &w.settings, d("2026-12-04"));
+    let court = all
+        .iter()
+        .find(|x| x.kind == DeadlineKind::CourtApplication)
+        .unwrap_or_else(|| panic!("no court window in {all:#?}"));
+    assert!(
+        matches!(court.status, DeadlineStatus::Estimated { year: 2027, .. }),
+        "{:?}",
+        court.status
+    );
+}
