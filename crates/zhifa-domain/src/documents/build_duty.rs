@@ -24,7 +24,7 @@ pub(super) fn number(ctx: &DocCtx<'_>, kind: DocKind) -> Option<String> {
 
 /// The order's own title: `责令限期拆除决定书`, `责令清除障碍物决定书` …
 pub(super) fn order_title(order: &DutyOrder) -> String {
-    format!("{}决定书", order.kind.name())
+    order.kind.order_title()
 }
 
 /// A paper as another one names it: its title and, when numbered, its number in brackets.

@@ -140,6 +140,13 @@ impl DocKind {
             .iter()
             .copied()
             .find(|k| k.slug() == t || k.name() == t || plain(k.name()) == plain(t))
+            // The order to act prints under its own kind's title (责令限期拆除决定书).
+            .or_else(|| {
+                crate::enforcement::DutyKind::ALL
+                    .iter()
+                    .any(|d| d.order_title() == t)
+                    .then_some(DocKind::DutyOrder)
+            })
     }
 }
 

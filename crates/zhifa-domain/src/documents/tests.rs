@@ -219,6 +219,15 @@ fn every_kind_parses_from_name_and_slug() {
         DocKind::parse("现场检查勘验笔录"),
         Some(DocKind::InspectionRecord)
     );
+    // The order to act also under the title it prints with.
+    for title in [
+        "责令限期拆除决定书",
+        "责令恢复原状决定书",
+        "责令清除障碍物决定书",
+    ] {
+        assert_eq!(DocKind::parse(title), Some(DocKind::DutyOrder), "{title}");
+    }
+    assert_eq!(DocKind::parse("责令限期打扫决定书"), None);
 }
 
 #[test]

@@ -43,6 +43,11 @@ impl DutyKind {
         }
     }
 
+    /// The title the order prints under (责令限期拆除决定书 …); `DocKind::parse` accepts it.
+    pub fn order_title(self) -> String {
+        format!("{}决定书", self.name())
+    }
+
     /// Whether forcing it means demolishing a building, structure or facility, which needs
     /// a 公告 and the end of the remedy periods first (行政强制法第四十四条: "建筑物、构筑物、
     /// 设施等需要强制拆除的").
