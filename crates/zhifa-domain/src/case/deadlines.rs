@@ -522,10 +522,11 @@ fn duty_deadlines(b: &mut Builder, case: &Case) {
     }
     if order.power == enf::EnforcementPower::SelfEnforce || e.substitute.is_some() {
         // Only once the day can be counted: an error here says what is still to be recorded,
-        // except a year without its holiday table, which `compute` counts again as an estimate.
+        // except a year without its holiday table, which `compute` counts again as an
+        // estimate. A completed day makes it `Ok(None)`, and the day is shown as met.
         match enf::earliest_enforcement_day(order, b.cal) {
             Ok(Some(earliest)) => b.push(DeadlineKind::Enforcement, 0, Ok(earliest.date), settled),
-            Err(e) if matches!(e.kind, RuleKind::Calendar(_)) && done_day.is_none() => {
+            Err(e) if matches!(e.kind, RuleKind::Calendar(_)) => {
                 b.push(DeadlineKind::Enforcement, 0, Err(e), settled)
             }
             _ => {

@@ -141,12 +141,7 @@ pub fn remedy_text(agency: &crate::agency::Agency, on_spot: bool) -> String {
 /// the party may contest (`本通知`, `本机关立即实施代履行的决定`), `paper` what it receives
 /// (`本通知书`), from whose receipt the periods run.
 pub fn remedy_against(agency: &crate::agency::Agency, act: &str, paper: &str) -> String {
-    let review = &agency.review_body;
-    let court = &agency.court;
-    format!(
-        "如不服{act}，可以自收到{paper}之日起六十日内向{review}申请行政复议，\
-         也可以自收到{paper}之日起六个月内直接向{court}提起行政诉讼。"
-    )
+    remedies(agency, act, paper, None)
 }
 
 /// The remedies an order to act states: those of any decision, except that a special law
@@ -155,16 +150,26 @@ pub fn order_remedy_text(
     agency: &crate::agency::Agency,
     suit: Option<crate::enforcement::SpecialSuit>,
 ) -> String {
-    let Some(s) = suit else {
-        return remedy_against(agency, "本决定", "本决定书");
-    };
+    remedies(agency, "本决定", "本决定书", suit)
+}
+
+/// 60 days for 复议 (行政复议法第二十条) and six months to sue (行政诉讼法第四十六条), or the
+/// time a special law sets, cited.
+fn remedies(
+    agency: &crate::agency::Agency,
+    act: &str,
+    paper: &str,
+    suit: Option<crate::enforcement::SpecialSuit>,
+) -> String {
     let review = &agency.review_body;
     let court = &agency.court;
+    let (under, days) = match suit {
+        Some(s) => (format!("依照{}的规定，", s.cited()), s.days_text()),
+        None => (String::new(), "六个月".to_string()),
+    };
     format!(
-        "如不服本决定，可以自收到本决定书之日起六十日内向{review}申请行政复议，\
-         也可以依照{}的规定，自收到本决定书之日起{}内直接向{court}提起行政诉讼。",
-        s.cited(),
-        s.days_text()
+        "如不服{act}，可以自收到{paper}之日起六十日内向{review}申请行政复议，\
+         也可以{under}自收到{paper}之日起{days}内直接向{court}提起行政诉讼。"
     )
 }
 

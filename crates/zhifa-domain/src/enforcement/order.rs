@@ -75,11 +75,9 @@ impl SpecialSuit {
         }
     }
 
-    /// The days as the papers write them.
-    pub fn days_text(self) -> &'static str {
-        match self {
-            SpecialSuit::LandDemolition => "十五日",
-        }
+    /// The days as the papers write them (十五日).
+    pub fn days_text(self) -> String {
+        format!("{}日", crate::chinese::numeral(self.days()))
     }
 
     /// The provision as the papers cite it.
